@@ -1,0 +1,261 @@
+//! The shape of content files: roles, questions, facts, asks, checklist steps, glossary terms, cards.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A stable identifier for any piece of content (role, question, fact, ask, step, card, competency).
+///
+/// Ids are what the review journal and stories refer to, so they must never change when wording does.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn new(s: impl Into<String>) -> Self {
+        Id(s.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One content file. Every table is optional, so built-in files and a user's own files share one format.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentFile {
+    #[serde(default)]
+    pub role: Vec<Role>,
+    #[serde(default)]
+    pub competency: Vec<Competency>,
+    #[serde(default)]
+    pub question: Vec<Question>,
+    #[serde(default)]
+    pub fact: Vec<Fact>,
+    #[serde(default)]
+    pub ask: Vec<Ask>,
+    #[serde(default)]
+    pub step: Vec<Step>,
+    #[serde(default)]
+    pub term: Vec<Term>,
+    #[serde(default)]
+    pub card: Vec<Card>,
+}
+
+/// A job role and its guide. Every section is a required field, so a role missing one fails to load.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: Id,
+    /// Full name, e.g. "Physical therapist assistant".
+    pub name: String,
+    /// Short label for tabs and tables, e.g. "PTA".
+    pub short: String,
+    #[serde(default)]
+    pub also_called: Vec<String>,
+    /// O*NET-SOC code, e.g. "31-2021", where one exists.
+    #[serde(default)]
+    pub onet: Option<String>,
+    pub overview: String,
+    pub duties: String,
+    pub qualities: String,
+    pub training: String,
+    pub certification: String,
+    /// Narrative on pay and outlook; the figures themselves are in `figure`.
+    pub pay: String,
+    pub career: String,
+    pub interviewers: String,
+    pub challenges: String,
+    /// Ids of `ask` entries that suit this role.
+    pub asks: Vec<Id>,
+    /// Pay and outlook figures, each with its source and date.
+    #[serde(default)]
+    pub figure: Vec<Figure>,
+}
+
+/// A sourced number: pay, employment, growth, exam facts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// What is measured, e.g. "Median annual pay".
+    pub label: String,
+    /// The figure as shown, e.g. "$64,080" or "$42,110 – $88,830".
+    pub value: String,
+    /// When the figure applies, e.g. "May 2023".
+    pub as_of: String,
+    /// Where it comes from, e.g. "BLS Occupational Outlook Handbook, via lasierra.edu (visited 2024-04-17)".
+    pub source: String,
+    /// True for figures from weaker sources; the app shows them with a caveat.
+    #[serde(default)]
+    pub check: bool,
+}
+
+/// A skill interviewers probe and stories can demonstrate, e.g. teamwork.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// True for the four the usual advice says every candidate's stories should cover.
+    #[serde(default)]
+    pub core: bool,
+}
+
+/// The category an interview question belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    PatientCare,
+    Administrative,
+    Teamwork,
+    Safety,
+    Conflict,
+    Motivation,
+    RoleKnowledge,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::PatientCare,
+        Category::Administrative,
+        Category::Teamwork,
+        Category::Safety,
+        Category::Conflict,
+        Category::Motivation,
+        Category::RoleKnowledge,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::PatientCare => "Patient care",
+            Category::Administrative => "Administrative and scheduling",
+            Category::Teamwork => "Teamwork",
+            Category::Safety => "Physical demands and safety",
+            Category::Conflict => "Conflict and de-escalation",
+            Category::Motivation => "Motivation and career",
+            Category::RoleKnowledge => "Role knowledge",
+        }
+    }
+}
+
+/// An interview question with coaching notes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Id,
+    pub text: String,
+    /// Role ids this question is asked for; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<Id>,
+    pub category: Category,
+    /// Competency ids the question probes.
+    pub competencies: Vec<Id>,
+    /// What the interviewer wants to learn from the answer.
+    pub looking_for: String,
+    /// Steps of a strong answer, in order.
+    pub outline: Vec<String>,
+    pub pitfalls: Vec<String>,
+    /// True for behavioural questions ("tell me about a time…") that a STAR story answers.
+    #[serde(default)]
+    pub behavioural: bool,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The topic of a fact card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    Duties,
+    Scope,
+    Certification,
+    Exams,
+    Training,
+    Safety,
+    Privacy,
+    Pay,
+    Terms,
+}
+
+impl Topic {
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::Duties => "Duties",
+            Topic::Scope => "Scope of practice",
+            Topic::Certification => "Certification and licensure",
+            Topic::Exams => "Exams",
+            Topic::Training => "Education and training",
+            Topic::Safety => "Safety and body mechanics",
+            Topic::Privacy => "Privacy",
+            Topic::Pay => "Pay and outlook",
+            Topic::Terms => "Terms",
+        }
+    }
+}
+
+/// A fact card: a front and a back, optionally multiple choice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: Id,
+    #[serde(default)]
+    pub roles: Vec<Id>,
+    pub topic: Topic,
+    pub front: String,
+    pub back: String,
+    /// For multiple choice: the right option, shown among `distractors` in shuffled order.
+    #[serde(default)]
+    pub correct: Option<String>,
+    #[serde(default)]
+    pub distractors: Vec<String>,
+    pub source: String,
+}
+
+/// A question for the candidate to ask the interviewer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ask {
+    pub id: Id,
+    pub text: String,
+    /// Why this question helps the candidate.
+    pub why: String,
+}
+
+/// A preparation checklist step.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Id,
+    pub text: String,
+    pub detail: String,
+}
+
+/// A job-related term, used in the glossary and to spot job words in stories.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: Id,
+    pub term: String,
+    /// Other spellings or forms matched in stories, e.g. "ADL" for "ADLs".
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub meaning: String,
+}
+
+/// A plain flashcard from a user deck (or an import).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub id: Id,
+    pub deck: String,
+    pub front: String,
+    pub back: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
