@@ -32,7 +32,10 @@ pub fn clean_line(s: &str) -> String {
 fn is_plain(c: char) -> bool {
     !(c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{FEFF}')
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'))
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        ))
 }
 
 #[cfg(test)]
@@ -74,7 +77,7 @@ mod tests {
         fn output_never_contains_controls(s in any::<String>()) {
             let out = clean(&s);
             prop_assert!(out.chars().all(|c| c == '\n' || !c.is_control()));
-            prop_assert!(!out.contains('\u{202E}') && !out.contains('\u{FEFF}'));
+            prop_assert!(!out.contains(['\u{202E}', '\u{FEFF}']), "bidi or BOM left in output");
         }
     }
 }

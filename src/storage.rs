@@ -14,7 +14,13 @@ pub struct StorageError {
 
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "could not {} {}: {}", self.doing, self.path.display(), self.source)
+        write!(
+            f,
+            "could not {} {}: {}",
+            self.doing,
+            self.path.display(),
+            self.source
+        )
     }
 }
 
@@ -26,7 +32,11 @@ impl std::error::Error for StorageError {
 
 impl StorageError {
     pub fn new(path: &Path, doing: &'static str, source: io::Error) -> Self {
-        StorageError { path: path.to_path_buf(), doing, source }
+        StorageError {
+            path: path.to_path_buf(),
+            doing,
+            source,
+        }
     }
 
     /// A short hint for the user on what to do about this error.
@@ -49,7 +59,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let mut opts = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     {
-        use atomic_write_file::unix::OpenOptionsExt;
+        use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
     let mut file = opts
