@@ -1,1 +1,5 @@
-fn main() {}
+//! The clinicprep binary: everything lives in the library; this only hands over to the CLI.
+
+fn main() -> std::process::ExitCode {
+    clinicprep::cli::main()
+}

@@ -1,5 +1,11 @@
 //! Built-in and user content: roles, interview questions, fact cards, and the rest of the coaching material.
 
+pub mod library;
+pub mod markup;
 pub mod model;
+pub mod problem;
+pub mod search;
 
+pub use library::Library;
 pub use model::*;
+pub use problem::Problem;

@@ -58,6 +58,9 @@ pub struct Role {
     pub short: String,
     #[serde(default)]
     pub also_called: Vec<String>,
+    /// Where the role sits in lists (lower first); roles with the same order sort by name.
+    #[serde(default = "default_order")]
+    pub order: u32,
     /// O*NET-SOC code, e.g. "31-2021", where one exists.
     #[serde(default)]
     pub onet: Option<String>,
@@ -76,6 +79,10 @@ pub struct Role {
     /// Pay and outlook figures, each with its source and date.
     #[serde(default)]
     pub figure: Vec<Figure>,
+}
+
+fn default_order() -> u32 {
+    100
 }
 
 /// A sourced number: pay, employment, growth, exam facts.
@@ -258,4 +265,98 @@ pub struct Card {
     pub back: String,
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+/// The text sections of a role guide, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GuideSection {
+    Overview,
+    Duties,
+    Qualities,
+    Training,
+    Certification,
+    Pay,
+    Career,
+    Interviewers,
+    Challenges,
+}
+
+impl GuideSection {
+    pub const ALL: [GuideSection; 9] = [
+        GuideSection::Overview,
+        GuideSection::Duties,
+        GuideSection::Qualities,
+        GuideSection::Training,
+        GuideSection::Certification,
+        GuideSection::Pay,
+        GuideSection::Career,
+        GuideSection::Interviewers,
+        GuideSection::Challenges,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            GuideSection::Overview => "Overview",
+            GuideSection::Duties => "Duties",
+            GuideSection::Qualities => "Important qualities",
+            GuideSection::Training => "Education and training",
+            GuideSection::Certification => "Certifications and licensure",
+            GuideSection::Pay => "Pay and outlook",
+            GuideSection::Career => "Career paths",
+            GuideSection::Interviewers => "What interviewers look for",
+            GuideSection::Challenges => "Common challenges",
+        }
+    }
+
+    /// The field name in the role file, used in error messages.
+    pub fn field(self) -> &'static str {
+        match self {
+            GuideSection::Overview => "overview",
+            GuideSection::Duties => "duties",
+            GuideSection::Qualities => "qualities",
+            GuideSection::Training => "training",
+            GuideSection::Certification => "certification",
+            GuideSection::Pay => "pay",
+            GuideSection::Career => "career",
+            GuideSection::Interviewers => "interviewers",
+            GuideSection::Challenges => "challenges",
+        }
+    }
+}
+
+impl Role {
+    pub fn section(&self, s: GuideSection) -> &str {
+        match s {
+            GuideSection::Overview => &self.overview,
+            GuideSection::Duties => &self.duties,
+            GuideSection::Qualities => &self.qualities,
+            GuideSection::Training => &self.training,
+            GuideSection::Certification => &self.certification,
+            GuideSection::Pay => &self.pay,
+            GuideSection::Career => &self.career,
+            GuideSection::Interviewers => &self.interviewers,
+            GuideSection::Challenges => &self.challenges,
+        }
+    }
+
+    /// Every section with its field name, for checks.
+    pub fn sections(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        GuideSection::ALL
+            .into_iter()
+            .map(|s| (s.field(), self.section(s)))
+    }
+
+    pub(crate) fn sections_mut(&mut self) -> [&mut String; 9] {
+        [
+            &mut self.overview,
+            &mut self.duties,
+            &mut self.qualities,
+            &mut self.training,
+            &mut self.certification,
+            &mut self.pay,
+            &mut self.career,
+            &mut self.interviewers,
+            &mut self.challenges,
+        ]
+    }
 }

@@ -1,0 +1,96 @@
+//! Everything the user can ask for, as named actions that one `update` carries out.
+
+use crossterm::event::KeyEvent;
+
+/// One screen of the app, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Home,
+    Guides,
+    Cards,
+    Stories,
+    Practice,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Home,
+        Tab::Guides,
+        Tab::Cards,
+        Tab::Stories,
+        Tab::Practice,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Home => "Home",
+            Tab::Guides => "Guides",
+            Tab::Cards => "Cards",
+            Tab::Stories => "Stories",
+            Tab::Practice => "Practice",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    pub fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// A request from the user, already decoded from the key, mouse or paste that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app, saving anything pending first.
+    Quit,
+    /// Show or hide the list of keys for this screen.
+    ToggleHelp,
+    /// Go to the next screen (Tab), wrapping around.
+    NextTab,
+    /// Go to the previous screen (Shift-Tab), wrapping around.
+    PrevTab,
+    /// Go straight to a screen (a click on its tab).
+    GoTo(Tab),
+    /// Back out of a sub-view, search or overlay (Esc).
+    Back,
+    /// Move the selection or scroll one step up.
+    Up,
+    /// Move the selection or scroll one step down.
+    Down,
+    /// Move or scroll a page up.
+    PageUp,
+    /// Move or scroll a page down.
+    PageDown,
+    /// Jump to the first item or the top of the text.
+    Top,
+    /// Jump to the last item or the end of the text.
+    Bottom,
+    /// Move focus or choice left (e.g. between panes).
+    Left,
+    /// Move focus or choice right.
+    Right,
+    /// Open or confirm the selected item (Enter).
+    Select,
+    /// Start typing a search (/).
+    Search,
+    /// Jump to the previous section of a document.
+    PrevSection,
+    /// Jump to the next section of a document.
+    NextSection,
+    /// Open the side-by-side comparison of two roles.
+    Compare,
+    /// A key typed into the focused text field; the field decides what it means.
+    Edit(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste), for the focused text field.
+    Paste(String),
+    /// Scroll the area under the mouse up (wheel).
+    ScrollUp,
+    /// Scroll the area under the mouse down (wheel).
+    ScrollDown,
+}

@@ -1,0 +1,310 @@
+//! The one keymap table: key dispatch, the footer and the help overlay all read from it.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+/// A plain character key.
+pub const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+/// A non-character key such as Enter or an arrow.
+pub const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+/// A character key with Ctrl held.
+pub const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// Shift is ignored for characters and Shift-Tab: terminals already fold it into the key itself
+    /// (`G`, `?`, BackTab), and some report it as a modifier while others do not.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let relevant = |m: KeyModifiers| m & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let same_code = match (self.code, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b,
+            (a, b) => a == b,
+        };
+        same_code && relevant(self.mods) == relevant(ev.modifiers)
+    }
+}
+
+/// One line of the keymap: the keys, how the footer and help show them, and the action they make.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written on screen, e.g. "↑/k".
+    pub label: &'static str,
+    /// What the keys do, in a few words.
+    pub help: &'static str,
+    pub action: Action,
+    /// The footer's few words for these keys; None keeps them out of the footer (help lists all).
+    pub footer: Option<&'static str>,
+}
+
+/// Builds a binding; `footer` is its text in the footer, if it is shown there.
+pub const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        action,
+        footer,
+    }
+}
+
+/// A titled group of bindings, as the help overlay lists them.
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    pub title: &'static str,
+    pub bindings: &'static [Binding],
+}
+
+/// The keys in force right now, most specific first.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub groups: Vec<Group>,
+    /// True while a text field has focus: keys that match no binding are typed into the field.
+    pub captures_text: bool,
+}
+
+impl Keymap {
+    /// The action for a key press, if any binding has it (or the key is text for a focused field).
+    pub fn dispatch(&self, ev: &KeyEvent) -> Option<Action> {
+        let found = self
+            .groups
+            .iter()
+            .flat_map(|g| g.bindings.iter())
+            .find(|b| b.keys.iter().any(|k| k.matches(ev)));
+        match found {
+            Some(b) => Some(b.action.clone()),
+            None if self.captures_text => Some(Action::Edit(*ev)),
+            None => None,
+        }
+    }
+
+    /// The bindings the footer shows, in order, without repeating a label.
+    pub fn footer(&self) -> Vec<&'static Binding> {
+        let mut out: Vec<&'static Binding> = Vec::new();
+        for b in self.groups.iter().flat_map(|g| g.bindings.iter()) {
+            if b.footer.is_some() && !out.iter().any(|o| o.label == b.label) {
+                out.push(b);
+            }
+        }
+        out
+    }
+}
+
+/// Keys that work on every screen whenever no text field has focus.
+pub static GLOBAL: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "next screen",
+        Action::NextTab,
+        Some("screens"),
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        "previous screen",
+        Action::PrevTab,
+        None,
+    ),
+    bind(
+        &[ch('?')],
+        "?",
+        "help: every key on this screen",
+        Action::ToggleHelp,
+        Some("help"),
+    ),
+    bind(
+        &[ch('q'), ctrl('c')],
+        "q",
+        "quit (saves first)",
+        Action::Quit,
+        Some("quit"),
+    ),
+];
+
+/// Moving in lists and text.
+pub static NAV: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "move up",
+        Action::Up,
+        Some("up"),
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        "↓/j",
+        "move down",
+        Action::Down,
+        Some("down"),
+    ),
+    bind(
+        &[code(KeyCode::PageUp), ctrl('u')],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown), ctrl('d'), ch(' ')],
+        "PgDn/Space",
+        "page down",
+        Action::PageDown,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Home), ch('g')],
+        "Home/g",
+        "go to the top",
+        Action::Top,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::End), ch('G')],
+        "End/G",
+        "go to the end",
+        Action::Bottom,
+        None,
+    ),
+];
+
+/// Keys inside the help overlay.
+pub static HELP: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Esc), ch('?')],
+        "Esc",
+        "close help",
+        Action::ToggleHelp,
+        Some("close"),
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "scroll up",
+        Action::Up,
+        Some("scroll"),
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        "↓/j",
+        "scroll down",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[ch('q'), ctrl('c')],
+        "q",
+        "quit (saves first)",
+        Action::Quit,
+        Some("quit"),
+    ),
+];
+
+/// While typing in a text field, only these keys are taken from the text.
+pub static TEXT_FIELD: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "done: leave the field",
+        Action::Back,
+        Some("done"),
+    ),
+    bind(
+        &[ctrl('c')],
+        "Ctrl-C",
+        "quit (saves first)",
+        Action::Quit,
+        Some("quit"),
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters_but_ctrl_is_not() {
+        assert!(ch('G').matches(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)));
+        assert!(!ch('c').matches(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        assert!(ctrl('c').matches(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        assert!(code(KeyCode::BackTab).matches(&press(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    }
+
+    #[test]
+    fn unmatched_keys_become_text_only_when_a_field_has_focus() {
+        let mut km = Keymap {
+            groups: vec![Group {
+                title: "Editing",
+                bindings: TEXT_FIELD,
+            }],
+            captures_text: true,
+        };
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(km.dispatch(&x), Some(Action::Edit(x)));
+        km.captures_text = false;
+        assert_eq!(km.dispatch(&x), None);
+    }
+
+    #[test]
+    fn first_group_wins_and_footer_has_no_duplicate_labels() {
+        let km = Keymap {
+            groups: vec![
+                Group {
+                    title: "Help",
+                    bindings: HELP,
+                },
+                Group {
+                    title: "Everywhere",
+                    bindings: GLOBAL,
+                },
+            ],
+            captures_text: false,
+        };
+        assert_eq!(
+            km.dispatch(&press(KeyCode::Char('?'), KeyModifiers::NONE)),
+            Some(Action::ToggleHelp)
+        );
+        let labels: Vec<_> = km.footer().iter().map(|b| b.label).collect();
+        let mut dedup = labels.clone();
+        dedup.dedup();
+        assert_eq!(
+            labels.iter().filter(|l| **l == "q").count(),
+            1,
+            "{labels:?}"
+        );
+        assert_eq!(labels.len(), dedup.len());
+    }
+}

@@ -1,0 +1,343 @@
+//! Loads built-in and user content files into one library and checks it.
+
+use super::model::*;
+use super::problem::Problem;
+use crate::sanitize;
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
+
+/// User content files larger than this are refused: no real deck is this big, and it keeps a stray
+/// binary file from stalling start-up.
+const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
+
+/// All content, built-in and the user's, merged and checked.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub roles: Vec<Role>,
+    pub competencies: Vec<Competency>,
+    pub questions: Vec<Question>,
+    pub facts: Vec<Fact>,
+    pub asks: Vec<Ask>,
+    pub steps: Vec<Step>,
+    pub terms: Vec<Term>,
+    pub cards: Vec<Card>,
+    /// Everything wrong that was found; the rest still loaded.
+    pub problems: Vec<Problem>,
+}
+
+/// One content file's text, remembered for locating validation problems.
+struct Source {
+    path: String,
+    text: String,
+}
+
+impl Library {
+    /// Built-in content only.
+    pub fn builtin() -> Library {
+        Library::load(None)
+    }
+
+    /// Built-in content plus every `*.toml` under `user_dir` (if given and present). Never fails: bad
+    /// files and bad entries are reported in `problems` and left out.
+    pub fn load(user_dir: Option<&Path>) -> Library {
+        let mut lib = Library::default();
+        let mut sources = Vec::new();
+        for (path, text) in BUILTIN {
+            let path = format!("(built-in) content/{path}");
+            lib.add_file(&path, text);
+            sources.push(Source {
+                path,
+                text: (*text).to_string(),
+            });
+        }
+        if let Some(dir) = user_dir {
+            for path in user_files(dir, &mut lib.problems) {
+                let shown = path.display().to_string();
+                match read_user_file(&path) {
+                    Ok(text) => {
+                        lib.add_file(&shown, &text);
+                        sources.push(Source { path: shown, text });
+                    }
+                    Err(msg) => lib.problems.push(Problem::new(shown, msg)),
+                }
+            }
+        }
+        lib.validate(&sources);
+        lib.roles
+            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        lib
+    }
+
+    fn add_file(&mut self, path: &str, text: &str) {
+        match toml::from_str::<ContentFile>(text) {
+            Ok(file) => {
+                self.roles.extend(file.role);
+                self.competencies.extend(file.competency);
+                self.questions.extend(file.question);
+                self.facts.extend(file.fact);
+                self.asks.extend(file.ask);
+                self.steps.extend(file.step);
+                self.terms.extend(file.term);
+                self.cards.extend(file.card);
+            }
+            Err(e) => self.problems.push(Problem::from_toml(path, text, &e)),
+        }
+    }
+
+    pub fn role(&self, id: &Id) -> Option<&Role> {
+        self.roles.iter().find(|r| &r.id == id)
+    }
+
+    pub fn question(&self, id: &Id) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    pub fn ask(&self, id: &Id) -> Option<&Ask> {
+        self.asks.iter().find(|a| &a.id == id)
+    }
+
+    pub fn competency(&self, id: &Id) -> Option<&Competency> {
+        self.competencies.iter().find(|c| &c.id == id)
+    }
+}
+
+fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir.display().to_string(),
+                format!("could not read the folder: {e}"),
+            ));
+            return out;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(user_files(&path, problems));
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn read_user_file(path: &Path) -> Result<String, String> {
+    let meta = fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
+    if meta.len() > MAX_USER_FILE {
+        return Err(format!(
+            "the file is {} MiB; content files must be under 32 MiB",
+            meta.len() >> 20
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| format!("could not read the file: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+impl Library {
+    /// Checks ids and references, drops duplicates and sanitizes every text for the terminal.
+    fn validate(&mut self, sources: &[Source]) {
+        let mut problems = Vec::new();
+        let locate = |id: &Id, msg: String| -> Problem {
+            let needle = format!("\"{}\"", id.as_str());
+            sources
+                .iter()
+                .find_map(|s| {
+                    s.text
+                        .contains(&needle)
+                        .then(|| Problem::near(&s.path, &s.text, &needle, msg.clone()))
+                })
+                .unwrap_or_else(|| Problem::new("content", msg))
+        };
+        let mut seen: HashSet<Id> = HashSet::new();
+        let mut keep = |id: &Id, kind: &str, problems: &mut Vec<Problem>| -> bool {
+            if !valid_id(id.as_str()) {
+                problems.push(locate(
+                    id,
+                    format!(
+                        "{kind} id {:?} must be lowercase letters, digits, '-', '_' or '.'",
+                        id.as_str()
+                    ),
+                ));
+                false
+            } else if !seen.insert(id.clone()) {
+                problems.push(locate(
+                    id,
+                    format!(
+                        "{kind} id {id} is used twice; ids must be unique, this one was skipped"
+                    ),
+                ));
+                false
+            } else {
+                true
+            }
+        };
+        self.roles.retain(|r| keep(&r.id, "role", &mut problems));
+        self.competencies
+            .retain(|c| keep(&c.id, "competency", &mut problems));
+        self.questions
+            .retain(|q| keep(&q.id, "question", &mut problems));
+        self.facts.retain(|f| keep(&f.id, "fact", &mut problems));
+        self.asks.retain(|a| keep(&a.id, "ask", &mut problems));
+        self.steps.retain(|s| keep(&s.id, "step", &mut problems));
+        self.terms.retain(|t| keep(&t.id, "term", &mut problems));
+        self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+
+        let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
+        let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
+        let asks: HashSet<&Id> = self.asks.iter().map(|a| &a.id).collect();
+        let mut refer = |owner: &Id, target: &Id, kind: &str, ok: bool| {
+            if !ok {
+                problems.push(locate(
+                    owner,
+                    format!("{owner} refers to {kind} {target}, which does not exist"),
+                ));
+            }
+        };
+        for r in &self.roles {
+            for a in &r.asks {
+                refer(&r.id, a, "ask", asks.contains(a));
+            }
+        }
+        for q in &self.questions {
+            q.roles
+                .iter()
+                .for_each(|r| refer(&q.id, r, "role", roles.contains(r)));
+            q.competencies
+                .iter()
+                .for_each(|c| refer(&q.id, c, "competency", comps.contains(c)));
+        }
+        for f in &self.facts {
+            f.roles
+                .iter()
+                .for_each(|r| refer(&f.id, r, "role", roles.contains(r)));
+        }
+        let empty = |id: &Id, field: &str, text: &str| -> Option<Problem> {
+            text.trim()
+                .is_empty()
+                .then(|| locate(id, format!("{id}: `{field}` is empty")))
+        };
+        for r in &self.roles {
+            for (field, text) in r.sections() {
+                problems.extend(empty(&r.id, field, text));
+            }
+            for fig in &r.figure {
+                problems.extend(empty(&r.id, "figure.source", &fig.source));
+                problems.extend(empty(&r.id, "figure.as_of", &fig.as_of));
+            }
+        }
+        for q in &self.questions {
+            problems.extend(empty(&q.id, "text", &q.text));
+            problems.extend(empty(&q.id, "looking_for", &q.looking_for));
+            if q.outline.is_empty() || q.pitfalls.is_empty() {
+                problems.push(locate(
+                    &q.id,
+                    format!(
+                        "{}: `outline` and `pitfalls` need at least one line each",
+                        q.id
+                    ),
+                ));
+            }
+        }
+        for f in &self.facts {
+            problems.extend(empty(&f.id, "front", &f.front));
+            problems.extend(empty(&f.id, "back", &f.back));
+            if f.correct.is_some() && f.distractors.is_empty() {
+                problems.push(locate(
+                    &f.id,
+                    format!("{}: a multiple-choice fact needs `distractors`", f.id),
+                ));
+            }
+        }
+        for c in &self.cards {
+            problems.extend(empty(&c.id, "front", &c.front));
+            problems.extend(empty(&c.id, "back", &c.back));
+        }
+        self.problems.extend(problems);
+        self.sanitize();
+    }
+
+    /// Removes control characters from every text, once, at load: content files are untrusted.
+    fn sanitize(&mut self) {
+        let c = |s: &mut String| *s = sanitize::clean(s);
+        let l = |s: &mut String| *s = sanitize::clean_line(s);
+        for r in &mut self.roles {
+            l(&mut r.name);
+            l(&mut r.short);
+            r.also_called.iter_mut().for_each(l);
+            for s in r.sections_mut() {
+                c(s);
+            }
+            for f in &mut r.figure {
+                [&mut f.label, &mut f.value, &mut f.as_of, &mut f.source]
+                    .into_iter()
+                    .for_each(l);
+            }
+        }
+        for x in &mut self.competencies {
+            l(&mut x.name);
+            c(&mut x.description);
+        }
+        for q in &mut self.questions {
+            c(&mut q.text);
+            c(&mut q.looking_for);
+            q.outline
+                .iter_mut()
+                .chain(q.pitfalls.iter_mut())
+                .for_each(c);
+        }
+        for f in &mut self.facts {
+            c(&mut f.front);
+            c(&mut f.back);
+            f.correct
+                .iter_mut()
+                .chain(f.distractors.iter_mut())
+                .for_each(l);
+            l(&mut f.source);
+        }
+        for a in &mut self.asks {
+            c(&mut a.text);
+            c(&mut a.why);
+        }
+        for s in &mut self.steps {
+            c(&mut s.text);
+            c(&mut s.detail);
+        }
+        for t in &mut self.terms {
+            l(&mut t.term);
+            t.aliases.iter_mut().for_each(l);
+            c(&mut t.meaning);
+        }
+        for k in &mut self.cards {
+            l(&mut k.deck);
+            c(&mut k.front);
+            c(&mut k.back);
+            k.tags.iter_mut().for_each(l);
+        }
+    }
+}
+
+/// Ids end up in the review journal and file names, so they are kept to a safe, plain alphabet.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | ':')
+        })
+}

@@ -1,0 +1,375 @@
+//! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
+
+use crate::app::Action;
+use crate::app::keymap::{Binding, Group, NAV, bind, ch, code};
+use crate::content::Library;
+use crate::content::search::{self, Hit, Target};
+use crate::ui::guides as view;
+use crossterm::event::KeyCode;
+use ratatui_textarea::TextArea;
+
+/// Most search results kept; more than a screenful is plenty while typing.
+const MAX_HITS: usize = 200;
+
+/// What the Guides screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Guide,
+    Search,
+    Compare,
+    /// A question's coaching notes, opened from search.
+    Question(usize),
+}
+
+#[derive(Debug)]
+pub struct Guides {
+    pub view: View,
+    /// Index of the role being read.
+    pub role: usize,
+    /// First visible line of the guide.
+    pub scroll: usize,
+    pub query: TextArea<'static>,
+    pub hits: Vec<Hit>,
+    pub hit: usize,
+    /// Roles in the comparison's left and right columns.
+    pub compare: (usize, usize),
+    pub compare_scroll: usize,
+    pub question_scroll: usize,
+}
+
+static GUIDE_KEYS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Left), ch('h')],
+        "←/→",
+        "previous / next role",
+        Action::Left,
+        Some("role"),
+    ),
+    bind(
+        &[code(KeyCode::Right), ch('l')],
+        "→/l",
+        "next role",
+        Action::Right,
+        None,
+    ),
+    bind(
+        &[ch('[')],
+        "[",
+        "previous section",
+        Action::PrevSection,
+        None,
+    ),
+    bind(&[ch(']')], "]", "next section", Action::NextSection, None),
+    bind(
+        &[ch('/')],
+        "/",
+        "search guides and questions",
+        Action::Search,
+        Some("search"),
+    ),
+    bind(
+        &[ch('c')],
+        "c",
+        "compare two roles",
+        Action::Compare,
+        Some("compare"),
+    ),
+];
+
+static SEARCH_KEYS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "open the selected result",
+        Action::Select,
+        Some("open"),
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        "↑",
+        "previous result",
+        Action::Up,
+        Some("results"),
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "next result",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "page up in results",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "page down in results",
+        Action::PageDown,
+        None,
+    ),
+];
+
+static COMPARE_KEYS: &[Binding] = &[
+    bind(
+        &[ch('a')],
+        "a",
+        "change the left role",
+        Action::Left,
+        Some("left role"),
+    ),
+    bind(
+        &[ch('b')],
+        "b",
+        "change the right role",
+        Action::Right,
+        Some("right role"),
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "back to the guide",
+        Action::Back,
+        Some("back"),
+    ),
+];
+
+static QUESTION_KEYS: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back to the search results",
+    Action::Back,
+    Some("back"),
+)];
+
+impl Guides {
+    pub fn new(lib: &Library) -> Guides {
+        let mut query = TextArea::default();
+        query.set_placeholder_text("type to search guides, questions and the glossary");
+        Guides {
+            view: View::Guide,
+            role: 0,
+            scroll: 0,
+            query,
+            hits: Vec::new(),
+            hit: 0,
+            compare: default_pair(lib, 0),
+            compare_scroll: 0,
+            question_scroll: 0,
+        }
+    }
+
+    /// Typing goes to the search box while it is open.
+    pub fn editing(&self) -> bool {
+        self.view == View::Search
+    }
+
+    pub fn keymap(&self) -> Vec<Group> {
+        match self.view {
+            View::Guide => vec![
+                Group {
+                    title: "Guides",
+                    bindings: GUIDE_KEYS,
+                },
+                Group {
+                    title: "Moving",
+                    bindings: NAV,
+                },
+            ],
+            View::Search => vec![Group {
+                title: "Search",
+                bindings: SEARCH_KEYS,
+            }],
+            View::Compare => vec![
+                Group {
+                    title: "Compare",
+                    bindings: COMPARE_KEYS,
+                },
+                Group {
+                    title: "Moving",
+                    bindings: NAV,
+                },
+            ],
+            View::Question(_) => vec![
+                Group {
+                    title: "Question",
+                    bindings: QUESTION_KEYS,
+                },
+                Group {
+                    title: "Moving",
+                    bindings: NAV,
+                },
+            ],
+        }
+    }
+
+    /// The query as typed.
+    pub fn query_text(&self) -> String {
+        self.query.lines().join(" ")
+    }
+
+    pub fn update(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
+        let page = view::page_height(size.1);
+        match self.view {
+            View::Guide => self.update_guide(action, lib, size, page),
+            View::Search => self.update_search(action, lib, size, page),
+            View::Compare => {
+                let n = lib.roles.len().max(1);
+                match action {
+                    Action::Left => self.compare.0 = (self.compare.0 + 1) % n,
+                    Action::Right => self.compare.1 = (self.compare.1 + 1) % n,
+                    Action::Back => self.view = View::Guide,
+                    other => scroll(&mut self.compare_scroll, &other, page),
+                }
+                let max = view::compare_len(lib, self.compare, size.0).saturating_sub(page);
+                self.compare_scroll = self.compare_scroll.min(max);
+            }
+            View::Question(q) => match action {
+                Action::Back => self.view = View::Search,
+                other => {
+                    scroll(&mut self.question_scroll, &other, page);
+                    let max = view::question_len(lib, q, size.0).saturating_sub(page);
+                    self.question_scroll = self.question_scroll.min(max);
+                }
+            },
+        }
+    }
+
+    fn update_guide(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
+        let n = lib.roles.len();
+        if n == 0 {
+            return;
+        }
+        let width = view::doc_width(size.0);
+        match action {
+            Action::Left => self.set_role((self.role + n - 1) % n, lib),
+            Action::Right => self.set_role((self.role + 1) % n, lib),
+            Action::Search => self.view = View::Search,
+            Action::Compare => {
+                self.compare = default_pair(lib, self.role);
+                self.compare_scroll = 0;
+                self.view = View::Compare;
+            }
+            Action::PrevSection | Action::NextSection => {
+                let starts = view::section_starts(lib, self.role, width);
+                self.scroll = if action == Action::NextSection {
+                    starts
+                        .iter()
+                        .copied()
+                        .find(|s| *s > self.scroll)
+                        .unwrap_or(self.scroll)
+                } else {
+                    starts
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|s| *s < self.scroll)
+                        .unwrap_or(0)
+                };
+            }
+            other => scroll(&mut self.scroll, &other, page),
+        }
+        let max = view::guide_len(lib, self.role, width).saturating_sub(page);
+        self.scroll = self.scroll.min(max);
+    }
+
+    fn update_search(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
+        match action {
+            Action::Back => self.view = View::Guide,
+            Action::Up => self.hit = self.hit.saturating_sub(1),
+            Action::Down => self.hit = (self.hit + 1).min(self.hits.len().saturating_sub(1)),
+            Action::PageUp => self.hit = self.hit.saturating_sub(page),
+            Action::PageDown => self.hit = (self.hit + page).min(self.hits.len().saturating_sub(1)),
+            Action::Select => {
+                if let Some(hit) = self.hits.get(self.hit) {
+                    self.jump(hit.target, lib, size);
+                }
+            }
+            // Enter and Tab would add lines or tabs to a one-line box; Enter is bound above, Tab ignored.
+            Action::Edit(key)
+                if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
+            {
+                self.query.input(key);
+                self.refresh(lib);
+            }
+            Action::Paste(text) => {
+                self.query.insert_str(crate::sanitize::clean_line(&text));
+                self.refresh(lib);
+            }
+            _ => {}
+        }
+    }
+
+    fn refresh(&mut self, lib: &Library) {
+        self.hits = search::search(lib, &self.query_text(), MAX_HITS);
+        self.hit = 0;
+    }
+
+    fn set_role(&mut self, role: usize, _lib: &Library) {
+        self.role = role;
+        self.scroll = 0;
+    }
+
+    /// Opens the place a search hit points at.
+    fn jump(&mut self, target: Target, lib: &Library, size: (u16, u16)) {
+        let width = view::doc_width(size.0);
+        match target {
+            Target::Section { role, .. } | Target::Figure { role, .. } => {
+                self.role = role;
+                self.scroll = view::anchor_line(lib, target, width);
+                self.view = View::Guide;
+            }
+            Target::Question(q) => {
+                self.question_scroll = 0;
+                self.view = View::Question(q);
+            }
+            Target::Ask(_) | Target::Term(_) => {
+                // Asks and terms are shown in full in the result list itself; Enter keeps the list.
+            }
+        }
+    }
+}
+
+/// Applies a scrolling action to an offset.
+fn scroll(offset: &mut usize, action: &Action, page: usize) {
+    match action {
+        Action::Up | Action::ScrollUp => *offset = offset.saturating_sub(1),
+        Action::Down | Action::ScrollDown => *offset += 1,
+        Action::PageUp => *offset = offset.saturating_sub(page),
+        Action::PageDown => *offset += page,
+        Action::Top => *offset = 0,
+        Action::Bottom => *offset = usize::MAX / 2,
+        _ => {}
+    }
+}
+
+/// The natural comparison for a role: aide with assistant of the same therapy, else the next role.
+fn default_pair(lib: &Library, role: usize) -> (usize, usize) {
+    let n = lib.roles.len();
+    if n < 2 {
+        return (0, 0);
+    }
+    let id = lib.roles[role.min(n - 1)].id.as_str();
+    let partner = match id {
+        "pt-aide" => "pta",
+        "pta" => "pt-aide",
+        "ot-aide" => "ota",
+        "ota" => "ot-aide",
+        _ => "",
+    };
+    let other = lib
+        .roles
+        .iter()
+        .position(|r| r.id.as_str() == partner)
+        .unwrap_or((role + 1) % n);
+    let (a, b) = (role.min(n - 1), other);
+    if id.ends_with("aide") || partner.is_empty() {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}

@@ -1,0 +1,4 @@
+//! The state and key handling of each screen; drawing lives in `ui`.
+
+pub mod guides;
+pub mod home;

@@ -1,0 +1,408 @@
+//! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
+
+use super::doc::{Doc, fit};
+use crate::app::{App, Theme};
+use crate::content::markup::{self, Block as MBlock};
+use crate::content::search::Target;
+use crate::content::{GuideSection, Library, Role};
+use crate::screens::guides::View;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// Rows the app's chrome takes (tab bar, status line, footer) plus this screen's borders.
+const CHROME: u16 = 5;
+
+/// Lines a page of the guide holds at terminal height `h`.
+pub fn page_height(h: u16) -> usize {
+    usize::from(h.saturating_sub(CHROME)).max(1)
+}
+
+fn list_width(w: u16) -> u16 {
+    if w < 90 { 14 } else { 24 }
+}
+
+/// Text width of the guide pane at terminal width `w` (inside borders, beside the scrollbar).
+pub fn doc_width(w: u16) -> usize {
+    usize::from(w.saturating_sub(list_width(w) + 3)).max(1)
+}
+
+/// Where a line of the guide starts: a section or one of its blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Section(GuideSection),
+    Block(GuideSection, usize),
+    Figures,
+}
+
+/// Lays out a role's guide for `width`, recording where each section and block starts.
+fn guide_doc(role: &Role, lib: &Library, width: usize, t: &Theme) -> (Doc, Vec<(Anchor, usize)>) {
+    let mut d = Doc::new(width);
+    let mut anchors = Vec::new();
+    d.text(&role.name, t.title);
+    if !role.also_called.is_empty() {
+        d.text(
+            &format!("Also called: {}", role.also_called.join(", ")),
+            t.muted,
+        );
+    }
+    for section in GuideSection::ALL {
+        d.blank();
+        anchors.push((Anchor::Section(section), d.len()));
+        d.text(&format!("▍{}", section.title()), t.heading);
+        for (i, block) in markup::blocks(role.section(section)).iter().enumerate() {
+            anchors.push((Anchor::Block(section, i), d.len()));
+            match block {
+                MBlock::Heading(h) => {
+                    d.blank();
+                    d.text(h, t.title);
+                }
+                MBlock::Paragraph(p) => {
+                    d.blank();
+                    d.text(p, t.base);
+                }
+                MBlock::Bullet(b) => d.prefixed("• ", "  ", b, t.base),
+            }
+        }
+        if section == GuideSection::Pay && !role.figure.is_empty() {
+            d.blank();
+            anchors.push((Anchor::Figures, d.len()));
+            d.text("Figures", t.title);
+            for f in &role.figure {
+                d.prefixed(
+                    "• ",
+                    "  ",
+                    &format!("{}: {} (as of {})", f.label, f.value, f.as_of),
+                    t.base,
+                );
+                let caveat = if f.check {
+                    " — weaker source, check before quoting"
+                } else {
+                    ""
+                };
+                d.prefixed(
+                    "  ",
+                    "  ",
+                    &format!("Source: {}{caveat}", f.source),
+                    if f.check { t.warn } else { t.muted },
+                );
+            }
+        }
+    }
+    d.blank();
+    d.text("▍Questions to ask the interviewer", t.heading);
+    for a in role.asks.iter().filter_map(|id| lib.ask(id)) {
+        d.prefixed("• ", "  ", &a.text, t.base);
+        d.prefixed("  ", "  ", &format!("Why: {}", a.why), t.muted);
+    }
+    (d, anchors)
+}
+
+fn role_doc(lib: &Library, role: usize, width: usize) -> Option<(Doc, Vec<(Anchor, usize)>)> {
+    lib.roles
+        .get(role)
+        .map(|r| guide_doc(r, lib, width, &Theme::PLAIN))
+}
+
+/// Number of lines in a role's guide at `width`.
+pub fn guide_len(lib: &Library, role: usize, width: usize) -> usize {
+    role_doc(lib, role, width).map_or(0, |(d, _)| d.len())
+}
+
+/// First line of each section, for `[` and `]`.
+pub fn section_starts(lib: &Library, role: usize, width: usize) -> Vec<usize> {
+    role_doc(lib, role, width).map_or_else(Vec::new, |(_, a)| {
+        a.into_iter()
+            .filter(|(k, _)| matches!(k, Anchor::Section(_)))
+            .map(|(_, l)| l)
+            .collect()
+    })
+}
+
+/// The guide line a search target points at.
+pub fn anchor_line(lib: &Library, target: Target, width: usize) -> usize {
+    let (role, want) = match target {
+        Target::Section {
+            role,
+            section,
+            block,
+        } => (role, Anchor::Block(section, block)),
+        Target::Figure { role, .. } => (role, Anchor::Figures),
+        _ => return 0,
+    };
+    role_doc(lib, role, width)
+        .and_then(|(_, a)| a.into_iter().find(|(k, _)| *k == want).map(|(_, l)| l))
+        .unwrap_or(0)
+}
+
+/// The side-by-side comparison of two roles at terminal width `w`.
+fn compare_doc(lib: &Library, pair: (usize, usize), w: u16, t: &Theme) -> Doc {
+    let width = usize::from(w.saturating_sub(3)).max(3);
+    let col = (width.saturating_sub(3) / 2).max(1);
+    let mut d = Doc::new(width);
+    let (Some(a), Some(b)) = (lib.roles.get(pair.0), lib.roles.get(pair.1)) else {
+        d.text("Comparing needs at least two roles.", t.muted);
+        return d;
+    };
+    d.line(Line::from(vec![
+        Span::styled(fit(&a.name, col), t.title),
+        Span::styled(" │ ", t.border),
+        Span::styled(b.name.clone(), t.title),
+    ]));
+    for section in GuideSection::ALL {
+        d.blank();
+        d.text(&format!("▍{}", section.title()), t.heading);
+        let left = column(a, section, col);
+        let right = column(b, section, col);
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).map_or("", String::as_str);
+            let r = right.get(i).map_or("", String::as_str);
+            d.line(Line::from(vec![
+                Span::styled(fit(l, col), t.base),
+                Span::styled(" │ ", t.border),
+                Span::styled(r.to_string(), t.base),
+            ]));
+        }
+    }
+    d
+}
+
+/// One role's section wrapped to a column, with its figures under Pay.
+fn column(role: &Role, section: GuideSection, col: usize) -> Vec<String> {
+    let mut d = Doc::new(col);
+    for block in markup::blocks(role.section(section)) {
+        match block {
+            MBlock::Bullet(b) => d.prefixed("• ", "  ", &b, Style::new()),
+            MBlock::Heading(h) | MBlock::Paragraph(h) => {
+                d.blank();
+                d.text(&h, Style::new());
+            }
+        }
+    }
+    if section == GuideSection::Pay {
+        for f in &role.figure {
+            d.prefixed(
+                "• ",
+                "  ",
+                &format!("{}: {} ({})", f.label, f.value, f.as_of),
+                Style::new(),
+            );
+        }
+    }
+    let mut lines: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
+    while lines.first().is_some_and(|l| l.is_empty()) {
+        lines.remove(0);
+    }
+    lines
+}
+
+pub fn compare_len(lib: &Library, pair: (usize, usize), w: u16) -> usize {
+    compare_doc(lib, pair, w, &Theme::PLAIN).len()
+}
+
+/// A question's coaching notes.
+fn question_doc(lib: &Library, q: usize, w: u16, t: &Theme) -> Doc {
+    let mut d = Doc::new(usize::from(w.saturating_sub(4)).max(1));
+    let Some(q) = lib.questions.get(q) else {
+        return d;
+    };
+    d.text(&q.text, t.title);
+    let roles: Vec<&str> = q
+        .roles
+        .iter()
+        .filter_map(|r| lib.role(r))
+        .map(|r| r.short.as_str())
+        .collect();
+    let roles = if roles.is_empty() {
+        "every role".to_string()
+    } else {
+        roles.join(", ")
+    };
+    d.text(
+        &format!("{} · asked for {roles}", q.category.label()),
+        t.muted,
+    );
+    let comps: Vec<&str> = q
+        .competencies
+        .iter()
+        .filter_map(|c| lib.competency(c))
+        .map(|c| c.name.as_str())
+        .collect();
+    d.text(&format!("Probes: {}", comps.join(", ")), t.muted);
+    d.blank();
+    d.text("What they are looking for", t.heading);
+    d.text(&q.looking_for, t.base);
+    d.blank();
+    d.text("A strong answer", t.heading);
+    for (i, step) in q.outline.iter().enumerate() {
+        let n = format!("{}. ", i + 1);
+        d.prefixed(&n, &" ".repeat(n.len()), step, t.base);
+    }
+    d.blank();
+    d.text("Pitfalls", t.heading);
+    for p in &q.pitfalls {
+        d.prefixed("• ", "  ", p, t.base);
+    }
+    d
+}
+
+pub fn question_len(lib: &Library, q: usize, w: u16) -> usize {
+    question_doc(lib, q, w, &Theme::PLAIN).len()
+}
+
+/// Draws the Guides screen in `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let g = &app.guides;
+    let lib = &app.data.library;
+    let t = &app.theme;
+    if lib.roles.is_empty() {
+        Paragraph::new("No role guides are loaded. Run `clinicprep check` to see why.")
+            .render(area, buf);
+        return;
+    }
+    match g.view {
+        View::Guide => {
+            let [list, body] = Layout::horizontal([
+                Constraint::Length(list_width(app.size.0)),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            let items: Vec<Line> = lib
+                .roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    Line::styled(
+                        format!(" {}", r.short),
+                        if i == g.role { t.selected } else { t.base },
+                    )
+                })
+                .collect();
+            Paragraph::new(items)
+                .block(Block::bordered().title(" Roles ").border_style(t.border))
+                .render(list, buf);
+            let (doc, _) = guide_doc(
+                &lib.roles[g.role.min(lib.roles.len() - 1)],
+                lib,
+                doc_width(app.size.0),
+                t,
+            );
+            scrolled(doc, g.scroll, " Guide ", t, body, buf);
+        }
+        View::Compare => {
+            let doc = compare_doc(lib, g.compare, app.size.0, t);
+            scrolled(doc, g.compare_scroll, " Compare ", t, area, buf);
+        }
+        View::Question(q) => {
+            let doc = question_doc(lib, q, app.size.0, t);
+            scrolled(doc, g.question_scroll, " Question coaching ", t, area, buf);
+        }
+        View::Search => render_search(app, area, buf),
+    }
+}
+
+/// A bordered, scrolled document with a scrollbar.
+fn scrolled(doc: Doc, scroll: usize, title: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .title(title.to_string())
+        .border_style(t.focus_border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let h = usize::from(inner.height);
+    Paragraph::new(doc.window(scroll, h).to_vec()).render(inner, buf);
+    if doc.len() > h {
+        let mut state = ScrollbarState::new(doc.len().saturating_sub(h))
+            .position(scroll.min(doc.len().saturating_sub(h)));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
+    }
+}
+
+fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
+    let g = &app.guides;
+    let t = &app.theme;
+    let [input, results] =
+        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let mut query = g.query.clone();
+    query.set_block(
+        Block::bordered()
+            .title(" Search (Esc to close) ")
+            .border_style(t.focus_border),
+    );
+    query.set_cursor_line_style(Style::new());
+    query.render(input, buf);
+    let title = format!(
+        " {} result{} ",
+        g.hits.len(),
+        if g.hits.len() == 1 { "" } else { "s" }
+    );
+    let block = Block::bordered().title(title).border_style(t.border);
+    let inner = block.inner(results);
+    block.render(results, buf);
+    let width = usize::from(inner.width);
+    if g.hits.is_empty() {
+        let msg = if g.query_text().trim().is_empty() {
+            "Type words to find them in every guide, question, question to ask and glossary term."
+                .to_string()
+        } else {
+            format!(
+                "No matches for “{}”. Try fewer or shorter words.",
+                g.query_text().trim()
+            )
+        };
+        Paragraph::new(msg)
+            .style(t.muted)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let per_page = (usize::from(inner.height) / 2).max(1);
+    let first = g.hit.saturating_sub(per_page - 1);
+    let mut lines = Vec::new();
+    for (i, hit) in g.hits.iter().enumerate().skip(first).take(per_page) {
+        let sel = if i == g.hit { t.selected } else { Style::new() };
+        lines.push(Line::from(Span::styled(
+            fit(&hit.place, width),
+            t.accent.patch(sel),
+        )));
+        lines.push(snippet(&hit.text, &hit.ranges, width, t).patch_style(sel));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// One line of `text` around its first match, with matches highlighted.
+fn snippet(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    width: usize,
+    t: &Theme,
+) -> Line<'static> {
+    let first = ranges.first().map_or(0, |r| r.start);
+    let mut start = 0;
+    if text[..first].width() > width / 3 {
+        start = first.saturating_sub(width / 3);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    let mut spans = Vec::new();
+    let mut pos = start;
+    for r in ranges.iter().filter(|r| r.start >= start) {
+        if r.start > pos {
+            spans.push(Span::styled(text[pos..r.start].to_string(), t.base));
+        }
+        if r.start >= pos {
+            spans.push(Span::styled(text[r.clone()].to_string(), t.matched));
+            pos = r.end;
+        }
+    }
+    spans.push(Span::styled(text[pos..].to_string(), t.base));
+    if start > 0 {
+        spans.insert(0, Span::styled("…", t.muted));
+    }
+    Line::from(spans)
+}

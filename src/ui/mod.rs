@@ -1,0 +1,178 @@
+//! Draws the app from its state: tab bar, the current screen, status line, footer and help overlay.
+
+pub mod doc;
+pub mod guides;
+pub mod home;
+pub mod wrap;
+
+use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+const BRAND: &str = " clinicprep ";
+
+/// The columns each tab title occupies on the top row, for drawing and for mouse clicks.
+pub fn tab_ranges() -> Vec<(Tab, std::ops::Range<u16>)> {
+    let mut x = BRAND.width() as u16 + 1;
+    Tab::ALL
+        .iter()
+        .map(|t| {
+            let w = t.title().width() as u16 + 2;
+            let r = x..x + w;
+            x += w + 1;
+            (*t, r)
+        })
+        .collect()
+}
+
+/// The tab under a click at (`col`, `row`), if any.
+pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
+    if row != 0 || width < MIN_WIDTH {
+        return None;
+    }
+    tab_ranges()
+        .into_iter()
+        .find(|(_, r)| r.contains(&col))
+        .map(|(t, _)| t)
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf);
+            return;
+        }
+        let [tabs, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf);
+        match self.tab {
+            Tab::Home => home::render(self, body, buf),
+            Tab::Guides => guides::render(self, body, buf),
+            Tab::Cards => coming(self, body, buf, "Cards", CARDS_SOON),
+            Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
+            Tab::Practice => coming(self, body, buf, "Practice", PRACTICE_SOON),
+        }
+        self.render_status(status, buf);
+        self.render_footer(footer, buf);
+        if let Some(scroll) = self.help {
+            self.render_help(scroll, area, buf);
+        }
+    }
+}
+
+const CARDS_SOON: &str = "Flashcards with spaced repetition will live here: interview questions with coaching \
+notes and role facts, due counts, filters, and a review session that grades 1–4.";
+const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
+files you can read and back up, with coaching on length, balance and results as you write.";
+const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
+your target, your story's outline on demand, and a quick self-rating after each answer.";
+
+/// A screen that is not built yet says what it will hold, with no made-up data.
+fn coming(app: &App, area: Rect, buf: &mut Buffer, title: &str, text: &str) {
+    Paragraph::new(vec![
+        Line::styled(format!("{title} — coming soon"), app.theme.title),
+        Line::default(),
+        Line::raw(text),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(Block::bordered().border_style(app.theme.border))
+    .render(area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Window too small ({}×{}). clinicprep needs {MIN_WIDTH}×{MIN_HEIGHT}: make it bigger, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+impl App {
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let mut spans = vec![Span::styled(BRAND, t.title), Span::raw(" ")];
+        for (tab, _) in tab_ranges() {
+            let style = if tab == self.tab { t.tab_active } else { t.tab };
+            spans.push(Span::styled(format!(" {} ", tab.title()), style));
+            spans.push(Span::raw(" "));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let Some(s) = &self.status else { return };
+        let style = match s.level {
+            Level::Info => self.theme.muted,
+            Level::Warning => self.theme.warn,
+            Level::Error => self.theme.bad,
+        };
+        Line::styled(format!(" {}", s.text), style).render(area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let mut spans = vec![Span::raw(" ")];
+        for b in self.keymap().footer() {
+            spans.push(Span::styled(b.label, t.key));
+            spans.push(Span::styled(
+                format!(" {}  ", b.footer.unwrap_or(b.help)),
+                t.muted,
+            ));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    /// Lists every key in force beneath the overlay, grouped, with the global ones last.
+    fn render_help(&self, scroll: u16, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.saturating_sub(8).min(72);
+        let h = area.height.saturating_sub(4);
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(popup, buf);
+        let mut lines = vec![
+            Line::styled(format!("Keys on the {} screen", self.tab.title()), t.title),
+            Line::default(),
+        ];
+        let key_w = 14;
+        for group in self.keymap_beneath().groups {
+            lines.push(Line::styled(group.title, t.heading));
+            for b in group.bindings {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<key_w$}", b.label), t.key),
+                    Span::styled(b.help, t.base),
+                ]));
+            }
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(
+            "Mouse: click a tab to open it; the wheel scrolls.",
+            t.muted,
+        ));
+        let max = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
+        Paragraph::new(lines)
+            .scroll((scroll.min(max), 0))
+            .block(
+                Block::bordered()
+                    .title(" Help — Esc to close ")
+                    .border_style(t.focus_border),
+            )
+            .style(Style::new())
+            .render(popup, buf);
+    }
+}

@@ -1,0 +1,182 @@
+//! The app shell as a user meets it: screens, tabs, help, quitting, resizing, the mouse.
+
+mod common;
+
+use clinicprep::app::{Action, Tab};
+use common::{Harness, buffer_text, find};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use proptest::prelude::*;
+use ratatui::style::Modifier;
+
+#[test]
+fn opens_on_home_with_five_tabs_in_order_and_a_footer() {
+    let mut h = Harness::new();
+    let screen = h.screen(80, 24);
+    let top = screen.lines().next().unwrap();
+    let positions: Vec<usize> = ["Home", "Guides", "Cards", "Stories", "Practice"]
+        .iter()
+        .map(|t| top.find(t).expect(t))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "tabs out of order: {top}"
+    );
+    assert_eq!(h.app.tab, Tab::Home);
+    let footer = screen.lines().last().unwrap();
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "footer: {footer}"
+    );
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_through_screens_and_wrap_around() {
+    let mut h = Harness::new();
+    let mut seen = vec![h.app.tab];
+    for _ in 0..5 {
+        h.press("<tab>");
+        seen.push(h.app.tab);
+    }
+    assert_eq!(
+        seen,
+        vec![
+            Tab::Home,
+            Tab::Guides,
+            Tab::Cards,
+            Tab::Stories,
+            Tab::Practice,
+            Tab::Home
+        ]
+    );
+    h.press("<s-tab>");
+    assert_eq!(h.app.tab, Tab::Practice);
+    h.press("<s-tab><s-tab>");
+    assert_eq!(h.app.tab, Tab::Cards);
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_and_the_quit_key_then_esc_closes_it() {
+    let mut h = Harness::new();
+    for _ in 0..Tab::ALL.len() {
+        let keymap = h.app.keymap_beneath();
+        h.press("?");
+        assert!(h.app.help.is_some());
+        let screen = h.screen(120, 60);
+        for b in keymap.groups.iter().flat_map(|g| g.bindings.iter()) {
+            assert!(
+                screen.contains(b.label),
+                "help on {:?} lacks key {}",
+                h.app.tab,
+                b.label
+            );
+            assert!(
+                screen.contains(b.help),
+                "help on {:?} lacks text {}",
+                h.app.tab,
+                b.help
+            );
+        }
+        assert!(screen.contains("quit"), "help must name the quit key");
+        h.press("<esc>");
+        assert!(h.app.help.is_none());
+        h.press("<tab>");
+    }
+}
+
+#[test]
+fn q_quits_and_so_does_ctrl_c() {
+    let mut h = Harness::new();
+    h.press("q");
+    assert!(h.app.should_quit);
+    let mut h = Harness::new();
+    h.press("<c-c>");
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut h = Harness::new();
+    let mut ev = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    ev.kind = KeyEventKind::Release;
+    h.app.handle_event(Event::Key(ev));
+    assert_eq!(h.app.tab, Tab::Home);
+}
+
+#[test]
+fn a_dead_key_tells_the_user_where_to_find_help() {
+    let mut h = Harness::new();
+    h.press("z");
+    assert!(h.screen(80, 24).contains("Press ? to see the keys"));
+}
+
+#[test]
+fn a_small_window_asks_to_be_made_bigger_and_q_still_quits() {
+    let mut h = Harness::new();
+    let s = h.screen(59, 15);
+    assert!(s.contains("Window too small"), "{s}");
+    assert!(s.contains("q to quit"));
+    h.press("q");
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn clicking_a_tab_opens_it() {
+    let mut h = Harness::new();
+    let buf = h.render(100, 30);
+    let (x, y) = find(&buf, "Stories").unwrap();
+    h.app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 1,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(h.app.tab, Tab::Stories);
+}
+
+#[test]
+fn active_tab_is_drawn_bold_and_reversed() {
+    let mut h = Harness::new();
+    h.press("<tab>");
+    let buf = h.render(80, 24);
+    let (x, y) = find(&buf, "Guides").unwrap();
+    let style = buf[(x, y)].style();
+    assert!(
+        style.add_modifier.contains(Modifier::REVERSED)
+            && style.add_modifier.contains(Modifier::BOLD)
+    );
+    let (hx, hy) = find(&buf, "Home").unwrap();
+    assert!(
+        !buf[(hx, hy)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn every_screen_matches_its_snapshot_at_80x24_and_120x40() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().display().to_string();
+    for tab in Tab::ALL {
+        h.app.update(Action::GoTo(tab));
+        for (w, ht) in [(80, 24), (120, 40)] {
+            let screen = h.screen(w, ht).replace(&dir, "[DATA]");
+            insta::assert_snapshot!(format!("{}_{w}x{ht}", tab.title().to_lowercase()), screen);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_size_from_1x1_to_300x100_draws_without_panic(w in 1u16..=300, ht in 1u16..=100, tab in 0usize..5, help in any::<bool>()) {
+        let mut h = Harness::new();
+        h.app.update(Action::GoTo(Tab::ALL[tab]));
+        if help { h.press("?"); }
+        let buf = h.render(w, ht);
+        prop_assert_eq!(buf.area.width, w);
+        prop_assert!(!buffer_text(&buf).is_empty());
+    }
+}

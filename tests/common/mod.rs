@@ -1,0 +1,148 @@
+//! Test harness: an App over a temporary data dir, driven by key strings and read back as text.
+#![allow(dead_code)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use clinicprep::app::{App, Theme};
+use clinicprep::paths::Paths;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use tempfile::TempDir;
+
+/// A fixed "now" so screens and schedules are the same on every run.
+pub fn fixed_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid date")
+}
+
+pub struct Harness {
+    pub app: App,
+    pub dir: TempDir,
+}
+
+impl Harness {
+    /// A fresh app over an empty temporary data dir.
+    pub fn new() -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Harness::in_dir(dir)
+    }
+
+    /// An app over `dir`, which a test may have filled first.
+    pub fn in_dir(dir: TempDir) -> Harness {
+        let app = App::new(Paths::in_dir(dir.path()), fixed_now(), Theme::COLOR);
+        Harness { app, dir }
+    }
+
+    /// Presses keys written as text: plain characters, or names in angle brackets such as `<tab>`,
+    /// `<s-tab>`, `<esc>`, `<enter>`, `<up>`, `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`,
+    /// `<home>`, `<end>`, `<bs>`, `<space>`, `<lt>` and `<c-x>` for Ctrl-x.
+    pub fn press(&mut self, keys: &str) -> &mut Self {
+        for ev in parse_keys(keys) {
+            self.app.handle_event(Event::Key(ev));
+        }
+        self
+    }
+
+    /// Types text into whatever has focus, character by character.
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            self.app
+                .handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        }
+        self
+    }
+
+    /// Renders at `w`×`h` (resizing the app first, as the terminal would) and returns the buffer.
+    pub fn render(&mut self, w: u16, h: u16) -> Buffer {
+        self.app.handle_event(Event::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        terminal
+            .draw(|f| f.render_widget(&self.app, f.area()))
+            .expect("draw");
+        terminal.backend().buffer().clone()
+    }
+
+    /// The screen as text, one line per row, trailing spaces trimmed.
+    pub fn screen(&mut self, w: u16, h: u16) -> String {
+        buffer_text(&self.render(w, h))
+    }
+}
+
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Finds the first cell where `text` starts on screen, as (x, y).
+pub fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(byte) = row.find(text) {
+            let x = row[..byte].chars().count() as u16;
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
+        let (code, mods) = match name.as_str() {
+            "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+            "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+            "up" => (KeyCode::Up, KeyModifiers::NONE),
+            "down" => (KeyCode::Down, KeyModifiers::NONE),
+            "left" => (KeyCode::Left, KeyModifiers::NONE),
+            "right" => (KeyCode::Right, KeyModifiers::NONE),
+            "pgup" => (KeyCode::PageUp, KeyModifiers::NONE),
+            "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+            "home" => (KeyCode::Home, KeyModifiers::NONE),
+            "end" => (KeyCode::End, KeyModifiers::NONE),
+            "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
+            "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+            "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+            other => match other.strip_prefix("c-").and_then(|s| s.chars().next()) {
+                Some(ch) => (KeyCode::Char(ch), KeyModifiers::CONTROL),
+                None => panic!("unknown key name <{other}>"),
+            },
+        };
+        let mut ev = KeyEvent::new(code, mods);
+        ev.kind = KeyEventKind::Press;
+        out.push(ev);
+    }
+    out
+}
