@@ -9,3 +9,4 @@ pub mod screens;
 pub mod storage;
 pub mod tui;
 pub mod ui;
+pub mod stories;
