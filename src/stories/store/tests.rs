@@ -164,13 +164,13 @@ fn outside_edit_leads_to_a_conflict_copy_and_keep_mine_trashes_theirs() {
     s.result = "Everyone was seen by 4 pm.".into();
     let outcome = store.save(&s, t(9, 31)).unwrap();
     assert_eq!(outcome, SaveOutcome::Conflict { path: copy.clone() });
-    assert_eq!(store.conflict_copies(), [copy.clone()]);
+    assert_eq!(store.conflict_copies(), std::slice::from_ref(&copy));
 
     // A reload lists the copy without loading it as a second story.
     let (reloaded, bad) = StoryStore::load(dir.path()).unwrap();
     assert!(bad.is_empty());
     assert_eq!(reloaded.len(), 1);
-    assert_eq!(reloaded.conflict_copies(), [copy.clone()]);
+    assert_eq!(reloaded.conflict_copies(), std::slice::from_ref(&copy));
 
     let outcome = store.keep_mine(&s.id, t(9, 40)).unwrap();
     assert_eq!(outcome, SaveOutcome::Saved { path: path.clone() });
