@@ -1,12 +1,14 @@
 //! STAR stories: the file format, a folder-backed store, live coaching insights, coverage and export.
 
 pub mod file;
+pub mod filter;
 pub mod insights;
 pub mod store;
 pub mod story;
 mod words;
 
 pub use file::FormatError;
+pub use filter::Filter;
 pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};

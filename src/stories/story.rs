@@ -86,7 +86,7 @@ pub fn slug(title: &str) -> String {
 }
 
 /// Maps a lowercase accented Latin letter to plain ASCII letters, or "" for anything else (a separator).
-fn fold_accent(c: char) -> &'static str {
+pub(super) fn fold_accent(c: char) -> &'static str {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'ç' | 'ć' | 'č' => "c",
