@@ -1,6 +1,6 @@
 //! The story list's filter: words typed after `/` that a story must contain, in any field or its tags.
 
-use super::story::{Section, Story, fold_accent};
+use super::story::{Section, Story, fold};
 
 /// A parsed filter. Every word must appear somewhere in the story (title, S/T/A/R, tags or linked
 /// question ids); a word written `#word` must appear in a tag. Matching ignores case and common accents,
@@ -59,18 +59,6 @@ impl Filter {
         }
         self.words.iter().all(|w| text.contains(w.as_str()))
     }
-}
-
-/// Lowercase with common accents removed, for matching.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match fold_accent(c) {
-            "" => out.push(c),
-            plain => out.push_str(plain),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

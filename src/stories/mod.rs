@@ -1,5 +1,6 @@
 //! STAR stories: the file format, a folder-backed store, live coaching insights, coverage and export.
 
+pub mod coverage;
 pub mod file;
 pub mod filter;
 pub mod insights;
@@ -7,6 +8,7 @@ pub mod store;
 pub mod story;
 mod words;
 
+pub use coverage::{CompetencyRow, Coverage, OpenQuestion};
 pub use file::FormatError;
 pub use filter::Filter;
 pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze};

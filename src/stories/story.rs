@@ -86,7 +86,7 @@ pub fn slug(title: &str) -> String {
 }
 
 /// Maps a lowercase accented Latin letter to plain ASCII letters, or "" for anything else (a separator).
-pub(super) fn fold_accent(c: char) -> &'static str {
+fn fold_accent(c: char) -> &'static str {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'ç' | 'ć' | 'č' => "c",
@@ -107,6 +107,18 @@ pub(super) fn fold_accent(c: char) -> &'static str {
         'œ' => "oe",
         _ => "",
     }
+}
+
+/// Lowercase with common accents removed, so "Café" and "cafe" match in filters and tags.
+pub(super) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match fold_accent(c) {
+            "" => out.push(c),
+            plain => out.push_str(plain),
+        }
+    }
+    out
 }
 
 /// One of the four STAR sections.
