@@ -1,6 +1,7 @@
 //! STAR stories: the file format, a folder-backed store, live coaching insights, coverage and export.
 
 pub mod coverage;
+pub mod export;
 pub mod file;
 pub mod filter;
 pub mod insights;

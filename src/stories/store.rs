@@ -45,6 +45,17 @@ impl fmt::Display for BadStory {
     }
 }
 
+impl From<&BadStory> for crate::content::Problem {
+    fn from(b: &BadStory) -> Self {
+        crate::content::Problem {
+            path: b.path.display().to_string(),
+            line: b.line,
+            column: b.column,
+            message: b.message.clone(),
+        }
+    }
+}
+
 /// What a save did, so the app can tell the user when their text went somewhere unexpected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
