@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod paths;
 pub mod sanitize;
