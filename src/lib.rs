@@ -1,5 +1,6 @@
 //! clinicprep: a terminal study coach for therapy aide and assistant job interviews.
 
+pub mod anki;
 pub mod app;
 pub mod cli;
 pub mod config;
