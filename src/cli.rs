@@ -1,6 +1,12 @@
-//! The command line: the TUI by default, plus `paths`, `status` and `check`.
+//! The command line: the TUI by default, plus `paths`, `status`, `check`, `import`, `export` and
+//! `completions`. Commands with more than a few lines live in their own modules under `cli/`.
 
-use crate::app::{App, Theme};
+pub mod completions;
+pub mod export_deck;
+pub mod import;
+
+use crate::app::{App, Level, Status, Theme};
+use crate::config::Config;
 use crate::content::Library;
 use crate::paths::Paths;
 use crate::storage;
@@ -38,6 +44,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add cards from an Anki text export or a CSV/TSV file (front, back, tags) to your decks.
+    Import(import::ImportArgs),
+    /// Write your cards to a file for another program.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Print a shell completion script, e.g. `clinicprep completions bash > ~/.local/share/bash-completion/completions/clinicprep`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::aot::Shell,
+    },
+}
+
+/// What `clinicprep export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Every card (interview questions, role facts, your own decks) as an Anki import file.
+    Deck(export_deck::DeckArgs),
 }
 
 /// Parses the command line and runs it.
@@ -56,6 +81,11 @@ pub fn main() -> ExitCode {
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
         Some(Command::Status { json }) => status_cmd(&paths, json, &mut out),
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
+        Some(Command::Import(args)) => import::run(&paths, &args, &mut out),
+        Some(Command::Export {
+            what: ExportWhat::Deck(args),
+        }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
+        Some(Command::Completions { shell }) => completions::run(shell, &mut out),
     };
     match code {
         Ok(c) => ExitCode::from(c),
@@ -78,7 +108,21 @@ fn run_tui(paths: Paths) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env());
+    let (config, config_problems) = Config::load(&paths.config_file);
+    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
+    if !config_problems.is_empty() {
+        let also = app
+            .status
+            .as_ref()
+            .map_or("", |_| " Content files have problems too.");
+        app.status = Some(Status {
+            level: Level::Warning,
+            text: format!(
+                "{} problem(s) in your config file; defaults are used for those settings. Run                  `clinicprep check` to see them.{also}",
+                config_problems.len()
+            ),
+        });
+    }
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
     // The session is dropped (terminal restored) before anything is printed.
@@ -119,7 +163,10 @@ pub fn status_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::R
 
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load(Some(&paths.user_content_dir()));
-    let ok = lib.problems.is_empty();
+    let (_, config_problems) = Config::load(&paths.config_file);
+    let config_found = paths.config_file.is_file();
+    let ok = lib.problems.is_empty() && config_problems.is_empty();
+    let problems: Vec<_> = lib.problems.iter().chain(&config_problems).collect();
     if json {
         let v = json!({
             "ok": ok,
@@ -131,7 +178,8 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
                 "checklist": lib.steps.len(),
                 "cards": lib.questions.len() + lib.facts.len() + lib.cards.len(),
             },
-            "problems": lib.problems,
+            "config": { "path": paths.config_file.display().to_string(), "found": config_found },
+            "problems": problems,
         });
         writeln!(out, "{v}")?;
     } else {
@@ -145,7 +193,17 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             lib.steps.len(),
             lib.cards.len()
         )?;
-        for p in &lib.problems {
+        writeln!(
+            out,
+            "config: {}{}",
+            paths.config_file.display(),
+            if config_found {
+                ""
+            } else {
+                " (not there; defaults in use)"
+            }
+        )?;
+        for p in &problems {
             writeln!(out, "problem: {p}")?;
         }
         writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;

@@ -5,6 +5,8 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deck_export;
+pub mod deck_import;
 pub mod paths;
 pub mod sanitize;
 pub mod screens;
