@@ -111,16 +111,19 @@ fn run_tui(paths: Paths) -> ExitCode {
     let (config, config_problems) = Config::load(&paths.config_file);
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
     if !config_problems.is_empty() {
-        let also = app
-            .status
-            .as_ref()
-            .map_or("", |_| " Content files have problems too.");
-        app.status = Some(Status {
-            level: Level::Warning,
-            text: format!(
-                "{} problem(s) in your config file; defaults are used for those settings. Run                  `clinicprep check` to see them.{also}",
+        // Short enough for an 80-column status line.
+        let text = match app.status {
+            Some(_) => {
+                "Problems in config.toml and content files; `clinicprep check` lists them.".into()
+            }
+            None => format!(
+                "{} problem(s) in config.toml; defaults used. `clinicprep check` lists them.",
                 config_problems.len()
             ),
+        };
+        app.status = Some(Status {
+            level: Level::Warning,
+            text,
         });
     }
     let result = crate::tui::Session::start()
