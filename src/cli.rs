@@ -51,7 +51,7 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Print a shell completion script, e.g. `clinicprep completions bash > ~/.local/share/bash-completion/completions/clinicprep`.
+    /// Print a tab-completion script for your shell (see the README for where to put it).
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::aot::Shell,
@@ -114,10 +114,10 @@ fn run_tui(paths: Paths) -> ExitCode {
         // Short enough for an 80-column status line.
         let text = match app.status {
             Some(_) => {
-                "Problems in config.toml and content files; `clinicprep check` lists them.".into()
+                "Problems in the config and content files; `clinicprep check` lists them.".into()
             }
             None => format!(
-                "{} problem(s) in config.toml; defaults used. `clinicprep check` lists them.",
+                "{} problem(s) in the config file; defaults used. `clinicprep check` lists them.",
                 config_problems.len()
             ),
         };
