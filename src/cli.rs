@@ -39,7 +39,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check content and data files; exits 1 and names each problem if anything is wrong.
+    /// Check content, data and config files; exits 1 and names each problem if anything is wrong.
     Check {
         #[arg(long)]
         json: bool,
