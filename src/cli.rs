@@ -1,6 +1,12 @@
-//! The command line: the TUI by default, plus `paths`, `status`, `check` and `export`.
+//! The command line: the TUI by default, plus `paths`, `status`, `check`, `import`, `export` and
+//! `completions`. Commands with more than a few lines live in their own modules under `cli/`.
 
-use crate::app::{App, Theme};
+pub mod completions;
+pub mod export_deck;
+pub mod import;
+
+use crate::app::{App, Level, Status, Theme};
+use crate::config::Config;
 use crate::content::Library;
 use crate::content::Problem;
 use crate::paths::Paths;
@@ -35,7 +41,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check content and data files; exits 1 and names each problem if anything is wrong.
+    /// Check content, data and config files; exits 1 and names each problem if anything is wrong.
     Check {
         #[arg(long)]
         json: bool,
@@ -44,6 +50,13 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: ExportCommand,
+    },
+    /// Add cards from an Anki text export or a CSV/TSV file (front, back, tags) to your decks.
+    Import(import::ImportArgs),
+    /// Print a tab-completion script for your shell (see the README for where to put it).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::aot::Shell,
     },
 }
 
@@ -59,6 +72,8 @@ pub enum ExportCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    /// Every card (interview questions, role facts, your own decks) as an Anki import file.
+    Deck(export_deck::DeckArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +107,11 @@ pub fn main() -> ExitCode {
             &mut out,
             &mut std::io::stderr().lock(),
         ),
+        Some(Command::Import(args)) => import::run(&paths, &args, &mut out),
+        Some(Command::Export {
+            what: ExportCommand::Deck(args),
+        }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
+        Some(Command::Completions { shell }) => completions::run(shell, &mut out),
     };
     match code {
         Ok(c) => ExitCode::from(c),
@@ -114,7 +134,24 @@ fn run_tui(paths: Paths) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env());
+    let (config, config_problems) = Config::load(&paths.config_file);
+    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
+    if !config_problems.is_empty() {
+        // Short enough for an 80-column status line.
+        let text = match app.status {
+            Some(_) => {
+                "Problems in the config and content files; `clinicprep check` lists them.".into()
+            }
+            None => format!(
+                "{} problem(s) in the config file; defaults used. `clinicprep check` lists them.",
+                config_problems.len()
+            ),
+        };
+        app.status = Some(Status {
+            level: Level::Warning,
+            text,
+        });
+    }
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
     // The session is dropped (terminal restored) before anything is printed.
@@ -174,7 +211,14 @@ pub fn status_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::R
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load(Some(&paths.user_content_dir()));
     let (stories, story_problems) = load_story_counts(paths);
-    let problems: Vec<&Problem> = lib.problems.iter().chain(&story_problems).collect();
+    let (_, config_problems) = Config::load(&paths.config_file);
+    let config_found = paths.config_file.is_file();
+    let problems: Vec<&Problem> = lib
+        .problems
+        .iter()
+        .chain(&story_problems)
+        .chain(&config_problems)
+        .collect();
     let ok = problems.is_empty();
     if json {
         let v = json!({
@@ -188,6 +232,7 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
                 "cards": lib.questions.len() + lib.facts.len() + lib.cards.len(),
             },
             "stories": stories,
+            "config": { "path": paths.config_file.display().to_string(), "found": config_found },
             "problems": problems,
         });
         writeln!(out, "{v}")?;
@@ -203,6 +248,16 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             lib.cards.len()
         )?;
         writeln!(out, "stories: {stories} readable")?;
+        writeln!(
+            out,
+            "config: {}{}",
+            paths.config_file.display(),
+            if config_found {
+                ""
+            } else {
+                " (not there; defaults in use)"
+            }
+        )?;
         for p in &problems {
             writeln!(out, "problem: {p}")?;
         }

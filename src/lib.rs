@@ -1,8 +1,12 @@
 //! clinicprep: a terminal study coach for therapy aide and assistant job interviews.
 
+pub mod anki;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod content;
+pub mod deck_export;
+pub mod deck_import;
 pub mod paths;
 pub mod sanitize;
 pub mod screens;

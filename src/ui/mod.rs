@@ -8,7 +8,6 @@ pub mod wrap;
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -42,6 +41,8 @@ pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // Themes with their own background (high contrast) paint every cell first.
+        buf.set_style(area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
             return;
@@ -172,7 +173,7 @@ impl App {
                     .title(" Help — Esc to close ")
                     .border_style(t.focus_border),
             )
-            .style(Style::new())
+            .style(t.base)
             .render(popup, buf);
     }
 }

@@ -1,0 +1,169 @@
+//! `clinicprep import FILE`: adds cards from an Anki text export or a CSV/TSV file and says what happened.
+
+use crate::anki::{self, NoteFile};
+use crate::content::Library;
+use crate::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
+use crate::paths::Paths;
+use crate::sanitize;
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Import files larger than this are refused; no real deck export comes close.
+const MAX_IMPORT_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An Anki "Notes in Plain Text" export (.txt) or a CSV/TSV file of front, back and optional tags.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Put every card in this deck (default: the deck named in the file, else the file's name).
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
+    /// Show what would be added without saving anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs the import; exit code 0 when the file was read and the cards saved (skipped rows are listed
+/// but are not a failure), 1 when nothing could be imported.
+pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::Result<u8> {
+    let shown = sanitize::clean_line(&args.file.display().to_string());
+    let notes = match read(args) {
+        Ok(n) => n,
+        Err(msg) => {
+            writeln!(out, "Could not import {shown}: {msg}")?;
+            return Ok(1);
+        }
+    };
+    let user_dir = paths.user_content_dir();
+    let lib = Library::load(Some(&user_dir));
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Imported".into());
+    let choice = DeckChoice {
+        deck: args.deck.as_deref(),
+        fallback: &stem,
+    };
+    let plan = match deck_import::plan(&notes, &lib, &user_dir, &choice) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(out, "Could not import {shown}: {e}")?;
+            return Ok(1);
+        }
+    };
+    writeln!(out, "Read {shown}: {}.", describe(&notes))?;
+    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let name = args
+        .file
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let code = if args.dry_run || plan.added() == 0 {
+        0
+    } else {
+        match deck_import::apply(&plan, &name, &date) {
+            Ok(_) => 0,
+            Err(e) => {
+                if let ImportError::Write { saved, .. } = &e {
+                    for p in saved {
+                        writeln!(out, "Saved {}.", p.display())?;
+                    }
+                }
+                writeln!(out, "Could not save the cards: {e}")?;
+                return Ok(1);
+            }
+        }
+    };
+    summary(&plan, args.dry_run, out)?;
+    Ok(code)
+}
+
+fn read(args: &ImportArgs) -> Result<NoteFile, String> {
+    let meta = std::fs::metadata(&args.file).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("that is a folder; give the file Anki exported".into());
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "the file is {} MiB; files over 32 MiB are not imported",
+            meta.len() >> 20
+        ));
+    }
+    let bytes = std::fs::read(&args.file).map_err(|e| e.to_string())?;
+    anki::read(&bytes).map_err(|e| e.to_string())
+}
+
+fn describe(f: &NoteFile) -> String {
+    let kind = if f.anki {
+        "an Anki text export"
+    } else {
+        "a plain CSV/TSV file"
+    };
+    let sep = anki::header::separator_name(f.separator);
+    let html = if f.html {
+        ", HTML turned into plain text"
+    } else {
+        ""
+    };
+    let n = f.notes.len() + f.bad.len();
+    format!(
+        "{kind}, {sep}-separated{html}, {n} row{}",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+fn summary(plan: &Plan, dry_run: bool, out: &mut impl Write) -> std::io::Result<()> {
+    let verb = if dry_run { "Would add" } else { "Added" };
+    let added = plan.added();
+    if added == 0 {
+        writeln!(out, "No new cards.")?;
+    } else {
+        writeln!(out, "{verb} {added} card{}:", plural(added))?;
+        for u in &plan.updates {
+            writeln!(
+                out,
+                "  {} to deck \"{}\" in {}",
+                u.cards.len(),
+                u.deck,
+                u.path.display()
+            )?;
+        }
+    }
+    if !plan.skipped.is_empty() {
+        let count = |k| plan.skipped.iter().filter(|s| s.kind == k).count();
+        let parts: Vec<String> = [
+            (SkipKind::Duplicate, "already in your cards"),
+            (SkipKind::Empty, "empty front or back"),
+            (SkipKind::Bad, "could not be read"),
+        ]
+        .into_iter()
+        .filter(|(k, _)| count(*k) > 0)
+        .map(|(k, what)| format!("{} {what}", count(k)))
+        .collect();
+        writeln!(
+            out,
+            "Skipped {} ({}):",
+            plan.skipped.len(),
+            parts.join(", ")
+        )?;
+        for s in &plan.skipped {
+            writeln!(out, "  line {}: {}", s.line, s.reason)?;
+        }
+    }
+    if dry_run {
+        writeln!(out, "Nothing was saved (--dry-run).")?;
+    } else if added > 0 {
+        writeln!(
+            out,
+            "Open clinicprep to study them; `clinicprep check` checks the deck files."
+        )?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
