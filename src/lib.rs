@@ -3,7 +3,10 @@
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod datafile;
 pub mod paths;
+pub mod practice;
+pub mod prep;
 pub mod sanitize;
 pub mod screens;
 pub mod storage;
