@@ -45,6 +45,57 @@ impl LoadError {
     }
 }
 
+/// A data file's contents held in memory, with what stops it being saved.
+#[derive(Debug)]
+pub struct Kept<T> {
+    pub value: T,
+    /// Why the file could not be loaded. While set the file is never written, so nothing the user
+    /// had in it is lost; changes live in memory only.
+    pub damaged: Option<LoadError>,
+    /// Changes not yet on disk because the last save failed; saving is retried on the next change
+    /// and on quit.
+    pub unsaved: bool,
+}
+
+impl<T> Kept<T> {
+    /// Wraps a load result, starting from `fallback` when the file could not be loaded.
+    pub fn from_load(loaded: Result<T, LoadError>, fallback: T) -> Kept<T> {
+        match loaded {
+            Ok(value) => Kept {
+                value,
+                damaged: None,
+                unsaved: false,
+            },
+            Err(e) => Kept {
+                value: fallback,
+                damaged: Some(e),
+                unsaved: false,
+            },
+        }
+    }
+
+    /// Saves with `write` unless the file was damaged. On failure returns a sentence for the user.
+    pub fn save(
+        &mut self,
+        write: impl FnOnce(&T) -> Result<(), StorageError>,
+    ) -> Result<(), String> {
+        if let Some(e) = &self.damaged {
+            self.unsaved = true;
+            return Err(format!("Not saved: {}", e.advice()));
+        }
+        match write(&self.value) {
+            Ok(()) => {
+                self.unsaved = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.unsaved = true;
+                Err(format!("Not saved: {e}; {}.", e.hint()))
+            }
+        }
+    }
+}
+
 /// Reads `path` as TOML into `T`. `Ok(None)` when the file does not exist.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, LoadError> {
     let Some(text) = read_text(path)? else {
@@ -156,6 +207,33 @@ mod tests {
         let err = load::<Doc>(&path).unwrap_err();
         assert!(err.to_string().contains("not UTF-8"), "{err}");
         assert!(err.advice().contains("fix or move"), "{}", err.advice());
+    }
+
+    #[test]
+    fn kept_never_saves_over_a_damaged_file_and_remembers_failed_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, "ids = [").unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&path), None);
+        assert!(kept.damaged.is_some());
+        kept.value = Some(Doc { ids: vec![] });
+        let err = kept.save(|v| save(&path, "h", v)).unwrap_err();
+        assert!(err.contains("x.toml:1"), "{err}");
+        assert!(kept.unsaved);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ids = [");
+
+        let missing = dir.path().join("gone/deeper");
+        std::fs::write(dir.path().join("gone"), "a file where a folder should be").unwrap();
+        let mut fresh = Kept::from_load(Ok(Doc { ids: vec![] }), Doc { ids: vec![] });
+        let err = fresh
+            .save(|v| save(&missing.join("y.toml"), "h", v))
+            .unwrap_err();
+        assert!(err.starts_with("Not saved:"), "{err}");
+        assert!(fresh.unsaved);
+        fresh
+            .save(|v| save(&path.with_file_name("ok.toml"), "h", v))
+            .unwrap();
+        assert!(!fresh.unsaved);
     }
 
     #[test]

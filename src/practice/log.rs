@@ -69,9 +69,21 @@ impl RoundLog {
         datafile::save(&data_dir.join(ROUNDS_FILE), HEADER, self)
     }
 
-    /// When each answer was practised is not stored, so rounds count by their start time.
-    pub fn started_times(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
-        self.round.iter().map(|r| r.started)
+    /// Adds `round`, or replaces the round that started at the same moment (a round is saved after
+    /// every answer, so the same round is written again as it grows).
+    pub fn upsert(&mut self, round: RoundRecord) {
+        match self.round.iter_mut().find(|r| r.started == round.started) {
+            Some(slot) => *slot = round,
+            None => self.round.push(round),
+        }
+    }
+
+    /// One time per answer given, for counting practice by day. Answers carry no time of their own,
+    /// so each counts at its round's start.
+    pub fn answer_times(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
+        self.round
+            .iter()
+            .flat_map(|r| std::iter::repeat_n(r.started, r.answer.len()))
     }
 }
 
@@ -202,9 +214,23 @@ mod tests {
     }
 
     #[test]
+    fn upsert_replaces_the_round_with_the_same_start() {
+        let mut log = sample();
+        let mut grown = log.round[1].clone();
+        grown.answer = log.round[0].answer.clone();
+        log.upsert(grown.clone());
+        assert_eq!(log.round.len(), 2);
+        assert_eq!(log.round[1], grown);
+        grown.started += chrono::Duration::seconds(1);
+        log.upsert(grown);
+        assert_eq!(log.round.len(), 3);
+    }
+
+    #[test]
     fn mean_seconds_rounds_and_handles_empty_rounds() {
         let log = sample();
         assert_eq!(log.round[0].mean_seconds(), Some(118));
         assert_eq!(log.round[1].mean_seconds(), None);
+        assert_eq!(log.answer_times().count(), 2);
     }
 }

@@ -55,7 +55,7 @@ impl Suggestion {
             Suggestion::Practise => {
                 "Run a timed practice round on the Practice screen to rehearse out loud.".into()
             }
-            Suggestion::Checklist(step) => format!("Next on your checklist: {step}."),
+            Suggestion::Checklist(step) => format!("{step} (from your checklist below)."),
             Suggestion::AllDone => {
                 "You have done everything for today. Rest well, and come back tomorrow.".into()
             }
@@ -161,5 +161,9 @@ mod tests {
                 .contains("Stories screen")
         );
         assert!(Suggestion::SetDate.text().contains("Press i"));
+        assert_eq!(
+            Suggestion::Checklist("Research the clinic".into()).text(),
+            "Research the clinic (from your checklist below)."
+        );
     }
 }
