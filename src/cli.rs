@@ -79,6 +79,7 @@ fn run_tui(paths: Paths) -> ExitCode {
         }
     };
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env());
+    app.offset = *chrono::Local::now().offset();
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
     // The session is dropped (terminal restored) before anything is printed.
