@@ -247,6 +247,10 @@ fn practice_rounds_show_on_the_heatmap_and_the_answer_time_trend() {
     let text = common::buffer_text(&buf);
     assert!(text.contains("Study days: 1 in 16 weeks"), "{text}");
     assert!(text.contains("last 01:35 / 02:00"), "{text}");
+    assert!(
+        text.contains("1 Good"),
+        "the last round's grades show: {text}"
+    );
     // Today (Monday 23 Nov) is the top cell of the heatmap's last column, fully shaded.
     let (x, y) = find(&buf, "M ").expect("weekday labels");
     let last = x + 2 + 2 * 15;

@@ -2,7 +2,7 @@
 //! interviewer, and progress charts. Its state is only what has focus; the data lives in `App`.
 
 use crate::app::Action;
-use crate::app::keymap::{Binding, Group, TEXT_FIELD, bind, ch, code};
+use crate::app::keymap::{Binding, Group, bind, ch, code};
 use crate::content::{Id, Library};
 use crate::prep::parse_interview_date;
 use chrono::NaiveDate;
@@ -136,13 +136,22 @@ static DETAIL_KEYS: &[Binding] = &[
     ),
 ];
 
-static DATE_KEYS: &[Binding] = &[bind(
-    &[code(KeyCode::Enter)],
-    "Enter",
-    "save the date (empty clears it)",
-    Action::Select,
-    Some("save"),
-)];
+static DATE_KEYS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "save the date (empty clears it)",
+        Action::Select,
+        Some("save"),
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "cancel: keep the date as it was",
+        Action::Back,
+        Some("cancel"),
+    ),
+];
 
 impl Home {
     pub fn new() -> Home {
@@ -162,16 +171,11 @@ impl Home {
 
     pub fn keymap(&self) -> Vec<Group> {
         if self.date.is_some() {
-            vec![
-                Group {
-                    title: "Interview date",
-                    bindings: DATE_KEYS,
-                },
-                Group {
-                    title: "Typing",
-                    bindings: TEXT_FIELD,
-                },
-            ]
+            // The app adds the typing keys (Ctrl-C) after these, as for every text field.
+            vec![Group {
+                title: "Interview date",
+                bindings: DATE_KEYS,
+            }]
         } else if self.detail {
             vec![Group {
                 title: "Reading",

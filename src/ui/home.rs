@@ -347,7 +347,7 @@ fn date_field(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(field) = &app.home.date else {
         return;
     };
-    let r = popup(area, 60, 7, buf);
+    let r = popup(area, 60, 6, buf);
     let b = block(t, " Interview date ", true);
     let inner = b.inner(r);
     b.render(r, buf);

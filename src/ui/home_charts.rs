@@ -4,7 +4,7 @@ use super::doc::Doc;
 use super::heatmap::{self, HeatmapView};
 use super::home::block;
 use crate::app::App;
-use crate::practice::format_mmss;
+use crate::practice::{Grade, format_mmss};
 use crate::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -115,8 +115,35 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(d.lines).render(inner, buf);
         return;
     };
-    let [caption, chart] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let grades_row = u16::from(inner.height >= 5);
+    let [caption, grades, chart] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(grades_row),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    if let Some(round) = app
+        .data
+        .user
+        .rounds
+        .value
+        .round
+        .iter()
+        .rev()
+        .find(|r| !r.answer.is_empty())
+    {
+        let mut spans = Vec::new();
+        for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
+            let n = round.answer.iter().filter(|a| a.grade == g).count();
+            if n > 0 {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" · ", t.muted));
+                }
+                spans.push(Span::styled(format!("{n} {}", g.label()), t.accent));
+            }
+        }
+        Line::from(spans).render(grades, buf);
+    }
     let lead = if caption.width >= 18 { "last " } else { "" };
     Line::from(vec![
         Span::styled(lead, t.muted),
