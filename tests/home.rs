@@ -319,3 +319,50 @@ fn home_views_match_their_snapshots() {
         insta::assert_snapshot!(name, screen);
     }
 }
+
+#[test]
+fn a_failed_save_is_shown_retried_at_quit_and_quit_waits_once() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().to_path_buf();
+    // Something replaced the data folder with a file: every save fails.
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    h.press("<space>");
+    let s = h.screen(120, 40);
+    assert!(s.contains("Not saved: "), "{s}");
+    assert!(
+        s.contains("[x] Research the clinic"),
+        "the tick is kept in memory: {s}"
+    );
+    h.press("q");
+    assert!(
+        !h.app.should_quit,
+        "the first quit stops to say the data is not saved"
+    );
+    assert!(
+        h.screen(120, 40)
+            .contains("Press q again to quit without saving. Not saved: ")
+    );
+
+    // The folder is back: the next quit saves the tick and closes.
+    std::fs::remove_file(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+    h.press("q");
+    assert!(h.app.should_quit);
+    assert_eq!(
+        marks(&h, MarkKind::Checklist),
+        vec!["step-research-clinic".to_string()]
+    );
+}
+
+#[test]
+fn a_second_quit_goes_ahead_even_if_saving_still_fails() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().to_path_buf();
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    h.press("<space>qq");
+    assert!(h.app.should_quit);
+    std::fs::remove_file(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+}

@@ -152,7 +152,7 @@ impl App {
             Some(text) => {
                 self.status = Some(Status {
                     level: Level::Error,
-                    text: format!("{text} Press q again to quit without it."),
+                    text: format!("Press q again to quit without saving. {text}"),
                 });
                 false
             }
