@@ -136,6 +136,7 @@ fn run_tui(paths: Paths) -> ExitCode {
     };
     let (config, config_problems) = Config::load(&paths.config_file);
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
+    app.offset = *chrono::Local::now().offset();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status {

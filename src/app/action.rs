@@ -93,4 +93,15 @@ pub enum Action {
     ScrollUp,
     /// Scroll the area under the mouse down (wheel).
     ScrollDown,
+    // Practice and Home
+    /// Tick or untick the selected item: a checklist step, a starred question to ask, a rubric box.
+    Toggle,
+    /// Tick or untick rubric box N (1–4) directly.
+    ToggleNth(u8),
+    /// End the answer being timed and go on to rate it.
+    EndAnswer,
+    /// Show or hide the linked story's outline and the coaching notes while answering.
+    ToggleHint,
+    /// Open the field for the interview date.
+    SetInterviewDate,
 }

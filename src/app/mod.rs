@@ -1,17 +1,22 @@
 //! The application state and the one `update` that changes it.
 
 pub mod action;
+pub mod facts;
 pub mod keymap;
 pub mod theme;
+pub mod userdata;
 
 pub use action::{Action, Tab};
+pub use facts::Facts;
 pub use keymap::{Binding, Group, Keymap};
 pub use theme::Theme;
+pub use userdata::UserData;
 
 use crate::content::Library;
 use crate::paths::Paths;
-use crate::screens::{guides::Guides, home::Home};
-use chrono::{DateTime, Utc};
+use crate::practice::Graded;
+use crate::screens::{guides::Guides, home::Home, practice::Practice};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
@@ -38,6 +43,8 @@ pub struct Status {
 pub struct Data {
     pub paths: Paths,
     pub library: Library,
+    /// Checklist, starred questions and the practice round log.
+    pub user: UserData,
 }
 
 /// The whole app: which screen is showing, each screen's state, and the shared data.
@@ -53,24 +60,45 @@ pub struct App {
     pub status: Option<Status>,
     /// The current time, set by the event loop (or a test) before each event.
     pub now: DateTime<Utc>,
+    /// The user's offset from UTC, which decides calendar days (UTC until the CLI sets the local one).
+    pub offset: FixedOffset,
     pub data: Data,
+    /// Plain facts from Cards and Stories that Home and Practice read.
+    pub facts: Facts,
+    /// The interview date, if the user set one (`i` on Home).
+    pub interview: Option<NaiveDate>,
+    /// Set when a setting kept in the config file changed (the interview date), so it gets saved.
+    pub settings_changed: bool,
+    /// Practice grades not yet applied to the flashcard schedule (see `record_grade`).
+    pub pending_grades: Vec<Graded>,
+    /// A save failed at quit and the user was told; the next quit goes ahead anyway.
+    quit_anyway: bool,
     pub home: Home,
     pub guides: Guides,
+    pub practice: Practice,
 }
 
 impl App {
     /// Builds the app over `paths`, loading content. Never fails: problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
         let library = Library::load(Some(&paths.user_content_dir()));
-        let status = (!library.problems.is_empty()).then(|| Status {
-            level: Level::Warning,
-            text: format!(
-                "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
-                library.problems.len()
-            ),
-        });
+        let user = UserData::load(&paths);
+        let status = if let Some(problem) = user.problems().into_iter().next() {
+            Some(Status {
+                level: Level::Error,
+                text: problem,
+            })
+        } else {
+            (!library.problems.is_empty()).then(|| Status {
+                level: Level::Warning,
+                text: format!(
+                    "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
+                    library.problems.len()
+                ),
+            })
+        };
         let guides = Guides::new(&library);
-        App {
+        let mut app = App {
             tab: Tab::Home,
             help: None,
             should_quit: false,
@@ -78,15 +106,33 @@ impl App {
             size: (80, 24),
             status,
             now,
-            data: Data { paths, library },
-            home: Home,
+            offset: Utc.fix(),
+            data: Data {
+                paths,
+                library,
+                user,
+            },
+            facts: Facts::default(),
+            interview: None,
+            settings_changed: false,
+            pending_grades: Vec::new(),
+            quit_anyway: false,
+            home: Home::new(),
             guides,
-        }
+            practice: Practice::new(),
+        };
+        app.refresh_facts();
+        app
     }
 
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn editing(&self) -> bool {
-        self.help.is_none() && self.tab == Tab::Guides && self.guides.editing()
+        self.help.is_none()
+            && match self.tab {
+                Tab::Guides => self.guides.editing(),
+                Tab::Home => self.home.editing(),
+                _ => false,
+            }
     }
 
     /// The keys in force now: the help overlay's, or the current screen's plus the global ones.
@@ -108,7 +154,8 @@ impl App {
         let mut groups = match self.tab {
             Tab::Home => self.home.keymap(),
             Tab::Guides => self.guides.keymap(),
-            Tab::Cards | Tab::Stories | Tab::Practice => vec![],
+            Tab::Practice => self.practice.keymap(),
+            Tab::Cards | Tab::Stories => vec![],
         };
         let captures_text = self.editing();
         if captures_text {
@@ -200,9 +247,25 @@ impl App {
             Action::PrevTab => self.switch(self.tab.prev()),
             Action::GoTo(tab) => self.switch(tab),
             other => match self.tab {
-                Tab::Home => {}
+                Tab::Home if other == Action::SetInterviewDate => {
+                    self.home.open_date(self.interview)
+                }
+                Tab::Home => {
+                    let today = self.today();
+                    if let Some(effect) = self.home.update(other, &self.data.library, today) {
+                        self.apply_home(effect);
+                    }
+                }
                 Tab::Guides => self.guides.update(other, &self.data.library, self.size),
-                Tab::Cards | Tab::Stories | Tab::Practice => {}
+                Tab::Practice => {
+                    let effect =
+                        self.practice
+                            .update(other, &self.data.library, &self.facts, self.now);
+                    if let Some(effect) = effect {
+                        self.apply_practice(effect);
+                    }
+                }
+                Tab::Cards | Tab::Stories => {}
             },
         }
     }
@@ -210,15 +273,24 @@ impl App {
     fn switch(&mut self, tab: Tab) {
         self.tab = tab;
         self.status = None;
+        if tab == Tab::Home {
+            self.refresh_facts();
+        }
     }
 
-    /// Clock-driven work (autosave, timers). Returns true if the screen changed.
+    /// Clock-driven work (autosave, timers). Returns true if the screen changed: once a second while
+    /// a practice answer is being timed on screen.
     pub fn tick(&mut self) -> bool {
-        false
+        self.tab == Tab::Practice && self.help.is_none() && self.practice.tick(self.now)
     }
 
-    /// Saves whatever is pending and marks the app to close.
+    /// Saves whatever is pending and marks the app to close. If a save fails the app stays open
+    /// once, saying so; a second quit goes ahead.
     pub fn quit(&mut self) {
-        self.should_quit = true;
+        if self.save_pending() || self.quit_anyway {
+            self.should_quit = true;
+        } else {
+            self.quit_anyway = true;
+        }
     }
 }

@@ -2,3 +2,5 @@
 
 pub mod guides;
 pub mod home;
+pub mod practice;
+pub mod practice_setup;

@@ -2,7 +2,11 @@
 
 pub mod doc;
 pub mod guides;
+pub mod heatmap;
 pub mod home;
+pub mod home_charts;
+pub mod practice;
+pub mod timer;
 pub mod wrap;
 
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
@@ -60,7 +64,7 @@ impl Widget for &App {
             Tab::Guides => guides::render(self, body, buf),
             Tab::Cards => coming(self, body, buf, "Cards", CARDS_SOON),
             Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
-            Tab::Practice => coming(self, body, buf, "Practice", PRACTICE_SOON),
+            Tab::Practice => practice::render(self, body, buf),
         }
         self.render_status(status, buf);
         self.render_footer(footer, buf);
@@ -74,8 +78,6 @@ const CARDS_SOON: &str = "Flashcards with spaced repetition will live here: inte
 notes and role facts, due counts, filters, and a review session that grades 1–4.";
 const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
 files you can read and back up, with coaching on length, balance and results as you write.";
-const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
-your target, your story's outline on demand, and a quick self-rating after each answer.";
 
 /// A screen that is not built yet says what it will hold, with no made-up data.
 fn coming(app: &App, area: Rect, buf: &mut Buffer, title: &str, text: &str) {

@@ -35,6 +35,24 @@ impl Harness {
         Harness { app, dir }
     }
 
+    /// Moves the app's clock forward by `secs` seconds and runs its clock work, as the event loop
+    /// does between events. Returns whether the app asked for a redraw.
+    pub fn advance(&mut self, secs: i64) -> bool {
+        self.app.now += chrono::Duration::seconds(secs);
+        self.app.tick()
+    }
+
+    /// Quits and starts a new app over the same data dir, as a restart would.
+    pub fn restart(mut self) -> Harness {
+        self.app.quit();
+        assert!(
+            self.app.should_quit,
+            "quit was refused: {:?}",
+            self.app.status
+        );
+        Harness::in_dir(self.dir)
+    }
+
     /// Presses keys written as text: plain characters, or names in angle brackets such as `<tab>`,
     /// `<s-tab>`, `<esc>`, `<enter>`, `<up>`, `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`,
     /// `<home>`, `<end>`, `<bs>`, `<space>`, `<lt>` and `<c-x>` for Ctrl-x.

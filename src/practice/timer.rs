@@ -1,0 +1,140 @@
+//! The answer timer: when an answer started, how long it has run by a passed-in clock, and how that
+//! compares with the target.
+
+use chrono::{DateTime, Utc};
+
+/// The usual advice is to answer in 90 to 120 seconds.
+pub const DEFAULT_TARGET_SECS: u32 = 120;
+
+/// Where the elapsed time stands against the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerPhase {
+    /// Comfortably inside the target.
+    Under,
+    /// In the last stretch before the target: time to wrap up with the result.
+    Near,
+    /// Past the target.
+    Over,
+}
+
+/// Times one answer. The clock is always passed in, so tests drive it and nothing here sleeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerTimer {
+    pub started: DateTime<Utc>,
+    pub target_secs: u32,
+    /// Seconds taken, once the answer has ended; the timer stops there.
+    pub stopped: Option<u32>,
+}
+
+impl AnswerTimer {
+    pub fn start(now: DateTime<Utc>, target_secs: u32) -> AnswerTimer {
+        AnswerTimer {
+            started: now,
+            target_secs: target_secs.max(1),
+            stopped: None,
+        }
+    }
+
+    /// Whole seconds since the start (or until the stop). A clock that went backwards reads 0.
+    pub fn elapsed(&self, now: DateTime<Utc>) -> u32 {
+        if let Some(s) = self.stopped {
+            return s;
+        }
+        let secs = (now - self.started).num_seconds();
+        u32::try_from(secs.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Stops the timer at `now` and returns the seconds taken. Stopping twice keeps the first stop.
+    pub fn stop(&mut self, now: DateTime<Utc>) -> u32 {
+        let s = self.elapsed(now);
+        self.stopped = Some(s);
+        s
+    }
+
+    /// The "near" stretch is the last sixth of the target (20 s of 2:00), at least 10 s, so the
+    /// colour change is a warning with time to act on it.
+    pub fn near_from(&self) -> u32 {
+        let window = (self.target_secs / 6).max(10);
+        self.target_secs.saturating_sub(window)
+    }
+
+    pub fn phase(&self, now: DateTime<Utc>) -> TimerPhase {
+        let e = self.elapsed(now);
+        if e > self.target_secs {
+            TimerPhase::Over
+        } else if e >= self.near_from() {
+            TimerPhase::Near
+        } else {
+            TimerPhase::Under
+        }
+    }
+
+    /// True when the answer ended (or would end now) at or under the target.
+    pub fn within_target(&self, now: DateTime<Utc>) -> bool {
+        self.elapsed(now) <= self.target_secs
+    }
+}
+
+/// Seconds as `mm:ss`; an hour or more as `h:mm:ss`.
+pub fn format_mmss(secs: u32) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn t0() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn phases_change_at_the_documented_seconds() {
+        let timer = AnswerTimer::start(t0(), 120);
+        let at = |s| timer.phase(t0() + Duration::seconds(s));
+        assert_eq!(timer.near_from(), 100);
+        assert_eq!(at(0), TimerPhase::Under);
+        assert_eq!(at(99), TimerPhase::Under);
+        assert_eq!(at(100), TimerPhase::Near);
+        assert_eq!(at(120), TimerPhase::Near);
+        assert_eq!(at(121), TimerPhase::Over);
+    }
+
+    #[test]
+    fn short_targets_still_get_a_ten_second_warning() {
+        let timer = AnswerTimer::start(t0(), 30);
+        assert_eq!(timer.near_from(), 20);
+        let tiny = AnswerTimer::start(t0(), 0);
+        assert_eq!(tiny.target_secs, 1, "a zero target is clamped");
+        assert_eq!(tiny.near_from(), 0);
+    }
+
+    #[test]
+    fn stop_freezes_the_elapsed_time() {
+        let mut timer = AnswerTimer::start(t0(), 120);
+        assert_eq!(timer.stop(t0() + Duration::seconds(95)), 95);
+        assert_eq!(timer.elapsed(t0() + Duration::seconds(500)), 95);
+        assert_eq!(timer.stop(t0() + Duration::seconds(600)), 95);
+        assert!(timer.within_target(t0() + Duration::hours(1)));
+    }
+
+    #[test]
+    fn a_clock_that_goes_backwards_reads_zero() {
+        let timer = AnswerTimer::start(t0(), 120);
+        assert_eq!(timer.elapsed(t0() - Duration::seconds(30)), 0);
+    }
+
+    #[test]
+    fn mmss_formatting() {
+        assert_eq!(format_mmss(0), "00:00");
+        assert_eq!(format_mmss(75), "01:15");
+        assert_eq!(format_mmss(3599), "59:59");
+        assert_eq!(format_mmss(3600), "1:00:00");
+    }
+}

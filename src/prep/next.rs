@@ -1,0 +1,169 @@
+//! The one next step Home suggests, and the countdown to the interview.
+
+use chrono::NaiveDate;
+
+/// The usual advice is 4–6 STAR stories; below this many, writing one is suggested.
+pub const STORIES_WANTED: usize = 4;
+
+/// What Home knows about the user's preparation. `None` means that part of the app has not told Home
+/// yet, and suggestions that need it are skipped rather than guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub interview: Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub cards_due: Option<usize>,
+    pub stories: Option<usize>,
+    pub practised_today: bool,
+    /// The first checklist step not yet ticked, in checklist order.
+    pub next_unchecked: Option<String>,
+}
+
+/// The suggested next step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    SetDate,
+    DatePassed,
+    InterviewToday,
+    ReviewCards(usize),
+    WriteStory { have: usize },
+    Practise,
+    Checklist(String),
+    AllDone,
+}
+
+impl Suggestion {
+    /// What to tell the user, naming the screen or key that does it.
+    pub fn text(&self) -> String {
+        match self {
+            Suggestion::SetDate => {
+                "Press i to set your interview date, so the countdown can pace you.".into()
+            }
+            Suggestion::DatePassed => {
+                "Your interview date has passed. Press i to set the next one.".into()
+            }
+            Suggestion::InterviewToday => {
+                "Interview today: reread your stories, take your one-page summary, and good luck!"
+                    .into()
+            }
+            Suggestion::ReviewCards(1) => "Review the 1 card due today on the Cards screen.".into(),
+            Suggestion::ReviewCards(n) => {
+                format!("Review the {n} cards due today on the Cards screen.")
+            }
+            Suggestion::WriteStory { have } => format!(
+                "Write a STAR story on the Stories screen: you have {have}, aim for {STORIES_WANTED}–6."
+            ),
+            Suggestion::Practise => {
+                "Run a timed practice round on the Practice screen to rehearse out loud.".into()
+            }
+            Suggestion::Checklist(step) => format!("{step} (from your checklist below)."),
+            Suggestion::AllDone => {
+                "You have done everything for today. Rest well, and come back tomorrow.".into()
+            }
+        }
+    }
+}
+
+/// Whole days from `today` until the interview: 0 on the day, negative once it has passed.
+pub fn days_until(interview: NaiveDate, today: NaiveDate) -> i64 {
+    (interview - today).num_days()
+}
+
+/// The one step to suggest, in order: the date (it paces everything), the interview day itself, due
+/// cards (they pile up if skipped), stories (the core of a behavioural interview), a practice round,
+/// the checklist, else rest.
+pub fn next_step(p: &Progress) -> Suggestion {
+    match p.interview.map(|d| days_until(d, p.today)) {
+        None => return Suggestion::SetDate,
+        Some(n) if n < 0 => return Suggestion::DatePassed,
+        Some(0) => return Suggestion::InterviewToday,
+        Some(_) => {}
+    }
+    if let Some(n) = p.cards_due.filter(|n| *n > 0) {
+        return Suggestion::ReviewCards(n);
+    }
+    if let Some(have) = p.stories.filter(|n| *n < STORIES_WANTED) {
+        return Suggestion::WriteStory { have };
+    }
+    if !p.practised_today {
+        return Suggestion::Practise;
+    }
+    match &p.next_unchecked {
+        Some(step) => Suggestion::Checklist(step.clone()),
+        None => Suggestion::AllDone,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn ready() -> Progress {
+        Progress {
+            interview: Some(d("2026-12-07")),
+            today: d("2026-11-23"),
+            cards_due: Some(0),
+            stories: Some(5),
+            practised_today: true,
+            next_unchecked: None,
+        }
+    }
+
+    #[test]
+    fn suggestions_follow_the_documented_order() {
+        let mut p = ready();
+        assert_eq!(next_step(&p), Suggestion::AllDone);
+        p.next_unchecked = Some("Research the clinic".into());
+        assert_eq!(
+            next_step(&p),
+            Suggestion::Checklist("Research the clinic".into())
+        );
+        p.practised_today = false;
+        assert_eq!(next_step(&p), Suggestion::Practise);
+        p.stories = Some(2);
+        assert_eq!(next_step(&p), Suggestion::WriteStory { have: 2 });
+        p.cards_due = Some(7);
+        assert_eq!(next_step(&p), Suggestion::ReviewCards(7));
+        p.interview = None;
+        assert_eq!(next_step(&p), Suggestion::SetDate);
+    }
+
+    #[test]
+    fn unknown_facts_are_skipped_not_guessed() {
+        let mut p = ready();
+        p.cards_due = None;
+        p.stories = None;
+        p.practised_today = false;
+        assert_eq!(next_step(&p), Suggestion::Practise);
+    }
+
+    #[test]
+    fn the_day_itself_and_after() {
+        let mut p = ready();
+        p.interview = Some(p.today);
+        assert_eq!(next_step(&p), Suggestion::InterviewToday);
+        p.interview = Some(d("2026-11-22"));
+        assert_eq!(next_step(&p), Suggestion::DatePassed);
+        assert_eq!(days_until(d("2026-12-07"), d("2026-11-23")), 14);
+        assert_eq!(days_until(d("2026-11-22"), d("2026-11-23")), -1);
+    }
+
+    #[test]
+    fn texts_name_where_to_go() {
+        assert!(Suggestion::ReviewCards(1).text().contains("1 card due"));
+        assert!(Suggestion::ReviewCards(3).text().contains("3 cards"));
+        assert!(
+            Suggestion::WriteStory { have: 1 }
+                .text()
+                .contains("Stories screen")
+        );
+        assert!(Suggestion::SetDate.text().contains("Press i"));
+        assert_eq!(
+            Suggestion::Checklist("Research the clinic".into()).text(),
+            "Research the clinic (from your checklist below)."
+        );
+    }
+}

@@ -1,0 +1,368 @@
+//! The Home dashboard driven by keys over a temporary data dir: checklist, favourites, the interview
+//! date, facts from other screens, and the charts.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use clinicprep::app::{Action, Level, Tab};
+use clinicprep::content::Id;
+use clinicprep::practice::ROUNDS_FILE;
+use clinicprep::prep::{MarkKind, MarkSet};
+use clinicprep::screens::home::Pane;
+use common::{Harness, find, fixed_now};
+use std::collections::BTreeSet;
+
+fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
+    MarkSet::load(h.dir.path(), kind)
+        .expect("marks load")
+        .ids()
+        .map(|i| i.to_string())
+        .collect()
+}
+
+#[test]
+fn checklist_ticks_persist_across_restarts_and_fill_the_gauge() {
+    let mut h = Harness::new();
+    let steps: Vec<Id> = h
+        .app
+        .data
+        .library
+        .steps
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let n = steps.len();
+    assert!(h.screen(80, 24).contains(&format!("0 of {n} done")));
+    h.press("<space>jj<space>");
+    let mut want = vec![steps[0].to_string(), steps[2].to_string()];
+    want.sort();
+    assert_eq!(marks(&h, MarkKind::Checklist), want);
+
+    let mut h = h.restart();
+    let s = h.screen(80, 24);
+    assert!(s.contains(&format!("2 of {n} done")), "{s}");
+    assert!(s.contains("[x] Research the clinic"), "{s}");
+    // Untick one, restart again.
+    h.press("<space>");
+    let h = h.restart();
+    assert_eq!(marks(&h, MarkKind::Checklist), vec![steps[2].to_string()]);
+}
+
+#[test]
+fn favourite_questions_to_ask_persist_across_restarts() {
+    let mut h = Harness::new();
+    h.press("<right>");
+    assert_eq!(h.app.home.pane, Pane::Asks);
+    h.press("j<space>");
+    let second = h.app.data.library.asks[1].id.to_string();
+    assert_eq!(marks(&h, MarkKind::Favourites), vec![second.clone()]);
+    let mut h = h.restart();
+    let s = h.screen(120, 40);
+    assert!(s.contains("1 starred"), "{s}");
+    let text = &h.app.data.library.asks[1].text;
+    let start: String = text.chars().take(30).collect();
+    assert!(s.contains(&format!("★ {start}")), "{s}");
+    assert!(
+        marks(&h, MarkKind::Checklist).is_empty(),
+        "stars are not ticks"
+    );
+}
+
+#[test]
+fn ids_the_content_does_not_have_are_kept_when_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("checklist.toml"),
+        "done = [\"step-from-an-old-version\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    let n = h.app.data.library.steps.len();
+    assert!(
+        h.screen(80, 24).contains(&format!("0 of {n} done")),
+        "unknown ids are not counted"
+    );
+    h.press("<space>");
+    let saved = marks(&h, MarkKind::Checklist);
+    assert!(
+        saved.contains(&"step-from-an-old-version".to_string()),
+        "{saved:?}"
+    );
+    assert_eq!(saved.len(), 2);
+}
+
+#[test]
+fn a_damaged_checklist_is_reported_kept_in_memory_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checklist.toml");
+    std::fs::write(&path, "done = [\"step-intro\",\n").unwrap();
+    let mut h = Harness::in_dir(dir);
+    let status = h.app.status.clone().expect("reported at start");
+    assert_eq!(status.level, Level::Error);
+    assert!(status.text.contains("checklist.toml:"), "{}", status.text);
+    h.press("<space>");
+    assert!(
+        h.screen(80, 24).contains("[x] Research the clinic"),
+        "kept in memory"
+    );
+    let s = h.screen(120, 40);
+    assert!(s.contains("Not saved"), "{s}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "done = [\"step-intro\",\n"
+    );
+}
+
+#[test]
+fn i_sets_the_interview_date_and_the_countdown_shows_it() {
+    let mut h = Harness::new();
+    assert!(h.screen(80, 24).contains("No interview date yet"));
+    h.press("i");
+    assert!(h.app.editing(), "typing goes to the date field");
+    h.type_text("2026-12-07");
+    h.press("<enter>");
+    assert_eq!(h.app.interview, NaiveDate::from_ymd_opt(2026, 12, 7));
+    assert!(h.app.settings_changed, "the lead's config code saves it");
+    assert!(!h.app.editing());
+    let s = h.screen(80, 24);
+    assert!(s.contains("Interview in 14 days (Mon 7 Dec 2026)"), "{s}");
+
+    // The field opens with the current date; clearing it removes the date.
+    h.press("i");
+    for _ in 0..10 {
+        h.press("<bs>");
+    }
+    h.press("<enter>");
+    assert_eq!(h.app.interview, None);
+}
+
+#[test]
+fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
+    let mut h = Harness::new();
+    h.press("i");
+    h.type_text("next friday");
+    h.press("<enter>");
+    assert!(h.app.editing());
+    assert!(
+        h.screen(100, 30)
+            .contains("is not a date clinicprep can read")
+    );
+    for _ in 0.."next friday".len() {
+        h.press("<bs>");
+    }
+    h.type_text("11/01/2026");
+    h.press("<enter>");
+    assert!(h.screen(100, 30).contains("in the past"));
+    h.press("<esc>");
+    assert!(!h.app.editing());
+    assert_eq!(h.app.interview, None);
+    // q typed into the field is text, not quit.
+    h.press("iq");
+    assert!(!h.app.should_quit);
+}
+
+#[test]
+fn tomorrow_and_today_read_naturally() {
+    let mut h = Harness::new();
+    h.app.interview = NaiveDate::from_ymd_opt(2026, 11, 24);
+    assert!(h.screen(80, 24).contains("Interview tomorrow"));
+    h.app.interview = NaiveDate::from_ymd_opt(2026, 11, 23);
+    let s = h.screen(80, 24);
+    assert!(s.contains("Interview today"), "{s}");
+    assert!(s.contains("Next: Interview today"), "{s}");
+}
+
+#[test]
+fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
+    let mut h = Harness::new();
+    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
+    let s = h.screen(120, 40);
+    assert!(
+        !s.contains("Cards due today"),
+        "unknown counts are left out: {s}"
+    );
+    h.app.facts.cards_due_today = Some(12);
+    h.app.facts.competencies_covered = Some(BTreeSet::from([Id::new("teamwork")]));
+    h.app.facts.due = (0..5)
+        .map(|i| fixed_now() + Duration::days(i % 2))
+        .collect();
+    let s = h.screen(120, 40);
+    assert!(s.contains("Cards due today 12"), "{s}");
+    assert!(s.contains("Competencies covered 1/"), "{s}");
+    assert!(
+        s.contains("Next: Review the 12 cards due today on the Cards screen."),
+        "{s}"
+    );
+    assert!(
+        !s.contains("Study some cards"),
+        "the due chart has bars now: {s}"
+    );
+    // The bars: three due today, two tomorrow, labelled with the day of the month.
+    assert!(s.contains("█3█ █2█"), "{s}");
+    assert!(s.contains("23  24  25"), "{s}");
+}
+
+#[test]
+fn the_next_step_moves_on_as_the_user_does_things() {
+    let mut h = Harness::new();
+    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
+    h.app.facts.cards_due_today = Some(0);
+    h.app.facts.stories_written = Some(5);
+    assert!(
+        h.screen(100, 30)
+            .contains("Next: Run a timed practice round")
+    );
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    h.advance(30);
+    h.press("<space><enter><esc>");
+    h.app.update(Action::GoTo(Tab::Home));
+    h.app.facts.stories_written = Some(5);
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Next: Research the clinic (from your checklist below)."),
+        "{s}"
+    );
+    h.press("<space>");
+    assert!(
+        h.screen(100, 30)
+            .contains("Next: Match your experience to the job posting (from")
+    );
+}
+
+#[test]
+fn practice_rounds_show_on_the_heatmap_and_the_answer_time_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(ROUNDS_FILE);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[[round]]\nstarted = \"2026-11-23T08:00:00Z\"\ntarget_seconds = 120\n\
+         [[round.answer]]\nquestion = \"q\"\nseconds = 95\ngrade = \"good\"\n\
+         rubric = { structure = true, said_i = true, result = false, in_time = true }\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    let buf = h.render(120, 40);
+    let text = common::buffer_text(&buf);
+    assert!(text.contains("Study days: 1 in 16 weeks"), "{text}");
+    assert!(text.contains("last 01:35 / 02:00"), "{text}");
+    assert!(
+        text.contains("1 Good"),
+        "the last round's grades show: {text}"
+    );
+    // Today (Monday 23 Nov) is the top cell of the heatmap's last column, fully shaded.
+    let (x, y) = find(&buf, "M ").expect("weekday labels");
+    let last = x + 2 + 2 * 15;
+    assert_eq!(buf[(last, y)].symbol(), "█", "{text}");
+    assert_eq!(buf[(last - 2, y)].symbol(), "·");
+}
+
+#[test]
+fn enter_opens_the_whole_item_and_esc_closes_it() {
+    let mut h = Harness::new();
+    h.press("<enter>");
+    assert!(h.screen(80, 24).contains("Not done yet. Space ticks it."));
+    h.press("<space>");
+    assert!(h.screen(80, 24).contains("Done. Space unticks it."));
+    h.press("<esc><right><enter>");
+    assert!(
+        h.screen(80, 24)
+            .contains("Space stars it for your one-page summary.")
+    );
+    h.press("<esc>");
+    assert!(!h.app.home.detail);
+}
+
+#[test]
+fn home_views_match_their_snapshots() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().display().to_string();
+    let mut shots = Vec::new();
+    for (w, ht) in [(80, 24), (120, 40)] {
+        shots.push((
+            format!("empty_{w}x{ht}"),
+            h.screen(w, ht).replace(&dir, "[DATA]"),
+        ));
+    }
+    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
+    h.app.facts.cards_due_today = Some(7);
+    h.app.facts.stories_written = Some(3);
+    h.app.facts.competencies_covered =
+        Some(BTreeSet::from([Id::new("teamwork"), Id::new("safety")]));
+    h.app.facts.due = (0..20)
+        .map(|i| fixed_now() + Duration::hours(i * 13))
+        .collect();
+    for days_ago in [0i64, 1, 2, 5, 9, 30, 31, 60] {
+        let day = (fixed_now() - Duration::days(days_ago)).date_naive();
+        h.app
+            .facts
+            .reviews_by_day
+            .insert(day, 3 + days_ago as u32 % 7);
+    }
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    for secs in [95, 130, 70] {
+        h.advance(secs);
+        h.press("<space>12<enter>");
+    }
+    h.app.update(Action::GoTo(Tab::Home));
+    h.app.facts.stories_written = Some(3);
+    h.press("<space>jj<space><right><space>");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        shots.push((
+            format!("filled_{w}x{ht}"),
+            h.screen(w, ht).replace(&dir, "[DATA]"),
+        ));
+    }
+    for (name, screen) in shots {
+        insta::assert_snapshot!(name, screen);
+    }
+}
+
+#[test]
+fn a_failed_save_is_shown_retried_at_quit_and_quit_waits_once() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().to_path_buf();
+    // Something replaced the data folder with a file: every save fails.
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    h.press("<space>");
+    let s = h.screen(120, 40);
+    assert!(s.contains("Not saved: "), "{s}");
+    assert!(
+        s.contains("[x] Research the clinic"),
+        "the tick is kept in memory: {s}"
+    );
+    h.press("q");
+    assert!(
+        !h.app.should_quit,
+        "the first quit stops to say the data is not saved"
+    );
+    assert!(
+        h.screen(120, 40)
+            .contains("Press q again to quit without saving. Not saved: ")
+    );
+
+    // The folder is back: the next quit saves the tick and closes.
+    std::fs::remove_file(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+    h.press("q");
+    assert!(h.app.should_quit);
+    assert_eq!(
+        marks(&h, MarkKind::Checklist),
+        vec!["step-research-clinic".to_string()]
+    );
+}
+
+#[test]
+fn a_second_quit_goes_ahead_even_if_saving_still_fails() {
+    let mut h = Harness::new();
+    let dir = h.dir.path().to_path_buf();
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    h.press("<space>qq");
+    assert!(h.app.should_quit);
+    std::fs::remove_file(&dir).unwrap();
+    std::fs::create_dir(&dir).unwrap();
+}
