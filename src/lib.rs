@@ -5,6 +5,7 @@ pub mod cli;
 pub mod content;
 pub mod paths;
 pub mod sanitize;
+pub mod schedule;
 pub mod screens;
 pub mod storage;
 pub mod tui;
