@@ -1,7 +1,7 @@
 //! Which local day a review falls on, and streaks of study days.
 
 use super::card::ms_to_utc;
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use std::collections::BTreeMap;
 
 /// The time zone that decides which day a review counts for. The app uses `Local`; tests use a fixed
@@ -28,6 +28,20 @@ impl DayZone {
 
     pub fn date_of_ms(self, ms: i64) -> NaiveDate {
         self.date_of(ms_to_utc(ms))
+    }
+
+    /// The instant `date` at `time` in this zone. A local time that a daylight-saving change skips
+    /// is read as UTC, which is at most an hour or two off; it is only used to aim cram ordering.
+    pub fn instant(self, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+        let naive = date.and_time(time);
+        let local = match self {
+            DayZone::Local => Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+            DayZone::Fixed(o) => o.from_local_datetime(&naive).earliest().map(|t| t.to_utc()),
+        };
+        local.unwrap_or_else(|| naive.and_utc())
     }
 }
 
@@ -70,6 +84,15 @@ mod tests {
         let new_york = DayZone::Fixed(FixedOffset::west_opt(4 * 3600).unwrap());
         assert_eq!(new_york.date_of(t), d("2024-05-31"));
         assert_eq!(DayZone::utc().date_of(t), d("2024-06-01"));
+    }
+
+    #[test]
+    fn instant_is_the_local_time_on_that_date() {
+        let new_york = DayZone::Fixed(FixedOffset::west_opt(4 * 3600).unwrap());
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let t = new_york.instant(d("2024-06-03"), nine);
+        assert_eq!(t.to_rfc3339(), "2024-06-03T13:00:00+00:00");
+        assert_eq!(new_york.date_of(t), d("2024-06-03"));
     }
 
     #[test]

@@ -63,10 +63,10 @@ pub struct Journal {
 
 /// Result of scanning a byte range: parsed records, bad lines (offset, line index, reason), and the
 /// offset after the last intact line.
-struct Scan {
-    records: Vec<Record>,
-    bad: Vec<(u64, u64, String)>,
-    intact_end: u64,
+pub(super) struct Scan {
+    pub records: Vec<Record>,
+    pub bad: Vec<(u64, u64, String)>,
+    pub intact_end: u64,
 }
 
 fn scan(bytes: &[u8], base: u64) -> Scan {
@@ -106,6 +106,10 @@ fn scan(bytes: &[u8], base: u64) -> Scan {
 }
 
 fn read_range(path: &Path, from: u64, to: u64) -> Result<Vec<u8>, StorageError> {
+    if to <= from {
+        // Nothing to read; also spares a read-only peek from opening a journal that does not exist.
+        return Ok(Vec::new());
+    }
     let read = || -> io::Result<Vec<u8>> {
         let mut f = File::open(path)?;
         f.seek(SeekFrom::Start(from))?;
@@ -133,6 +137,79 @@ fn boundary_fits(path: &Path, len: u64, offset: u64, last_seq: u64) -> Result<bo
         None => return Ok(false),
     };
     Ok(Record::decode(line).is_ok_and(|r| r.seq() == last_seq))
+}
+
+/// What `read_journal` found: the bytes from `start`, their scan, and whether reading resumed at the
+/// requested point.
+pub(super) struct Scanned {
+    pub bytes: Vec<u8>,
+    pub scan: Scan,
+    pub start: u64,
+    pub resumed: bool,
+}
+
+/// Reads `path` (of length `len`) from `resume` = (offset, last seq) of a snapshot when that point fits
+/// this file, else from the start. Changes nothing.
+pub(super) fn read_journal(
+    path: &Path,
+    len: u64,
+    resume: Option<(u64, u64)>,
+) -> Result<Scanned, StorageError> {
+    let mut resumed = match resume {
+        Some((offset, seq)) => boundary_fits(path, len, offset, seq)?,
+        None => false,
+    };
+    let mut start = match resume {
+        Some((offset, _)) if resumed => offset,
+        _ => 0,
+    };
+    let mut bytes = read_range(path, start, len)?;
+    let mut s = scan(&bytes, start);
+    // Records after the resume point must be newer than the snapshot, or it is not this journal's.
+    if let (Some((_, last_seq)), Some(first)) = (resume, s.records.first())
+        && resumed
+        && first.seq() <= last_seq
+    {
+        resumed = false;
+        if start > 0 {
+            start = 0;
+            bytes = read_range(path, 0, len)?;
+            s = scan(&bytes, 0);
+        }
+    }
+    Ok(Scanned {
+        bytes,
+        scan: s,
+        start,
+        resumed,
+    })
+}
+
+/// Notices for bad lines before the last intact one, numbered from the start of the file.
+pub(super) fn middle_notices(
+    path: &Path,
+    s: &Scan,
+    start: u64,
+) -> Result<Vec<Notice>, StorageError> {
+    let middle: Vec<_> = s.bad.iter().filter(|b| b.0 < s.intact_end).collect();
+    if middle.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only counted when something is wrong, so a normal start never reads the whole file.
+    let lines_before = if start == 0 {
+        0
+    } else {
+        let prefix = read_range(path, 0, start)?;
+        prefix.iter().filter(|&&b| b == b'\n').count() as u64
+    };
+    Ok(middle
+        .into_iter()
+        .map(|(_, index, reason)| Notice::BadRecord {
+            journal: path.to_path_buf(),
+            line: lines_before + index + 1,
+            reason: reason.clone(),
+        })
+        .collect())
 }
 
 impl Journal {
@@ -198,34 +275,14 @@ impl Journal {
         resume: Option<(u64, u64)>,
         now: DateTime<Utc>,
     ) -> Result<Replay, StorageError> {
-        let mut resumed = match resume {
-            Some((offset, seq)) => boundary_fits(&self.path, len, offset, seq)?,
-            None => false,
-        };
-        let mut start = match resume {
-            Some((offset, _)) if resumed => offset,
-            _ => 0,
-        };
-        let mut bytes = read_range(&self.path, start, len)?;
-        let mut s = scan(&bytes, start);
-        // Records after the resume point must be newer than the snapshot, or it is not this journal's.
-        if let (Some((_, last_seq)), Some(first)) = (resume, s.records.first())
-            && resumed
-            && first.seq() <= last_seq
-        {
-            resumed = false;
-            if start > 0 {
-                start = 0;
-                bytes = read_range(&self.path, 0, len)?;
-                s = scan(&bytes, 0);
-            }
-        }
-        let mut notices = self.middle_notices(&s, start)?;
-        if s.intact_end < len {
-            let tail = &bytes[(s.intact_end - start) as usize..];
+        let read = read_journal(&self.path, len, resume)?;
+        let mut notices = middle_notices(&self.path, &read.scan, read.start)?;
+        let intact_end = read.scan.intact_end;
+        if intact_end < len {
+            let tail = &read.bytes[(intact_end - read.start) as usize..];
             let saved_to = copy_aside(&self.path, tail, "torn", now)?;
             self.sink
-                .truncate(s.intact_end)
+                .truncate(intact_end)
                 .map_err(|e| StorageError::new(&self.path, "cut a partial record from", e))?;
             notices.push(Notice::TornTail {
                 journal: self.path.clone(),
@@ -233,43 +290,20 @@ impl Journal {
                 bytes: tail.len() as u64,
             });
         }
-        self.end = s.intact_end;
+        self.end = intact_end;
         Ok(Replay {
-            records: s.records,
+            records: read.scan.records,
             notices,
-            start,
-            resumed,
+            start: read.start,
+            resumed: read.resumed,
         })
-    }
-
-    /// Notices for bad lines before the last intact one, numbered from the start of the file.
-    fn middle_notices(&self, s: &Scan, start: u64) -> Result<Vec<Notice>, StorageError> {
-        let middle: Vec<_> = s.bad.iter().filter(|b| b.0 < s.intact_end).collect();
-        if middle.is_empty() {
-            return Ok(Vec::new());
-        }
-        // Only counted when something is wrong, so a normal start never reads the whole file.
-        let lines_before = if start == 0 {
-            0
-        } else {
-            let prefix = read_range(&self.path, 0, start)?;
-            prefix.iter().filter(|&&b| b == b'\n').count() as u64
-        };
-        Ok(middle
-            .into_iter()
-            .map(|(_, index, reason)| Notice::BadRecord {
-                journal: self.path.clone(),
-                line: lines_before + index + 1,
-                reason: reason.clone(),
-            })
-            .collect())
     }
 
     /// Reads the good records from `offset` to the end, reporting bad ones; changes nothing.
     pub fn read_from(&self, offset: u64) -> Result<Replay, StorageError> {
         let bytes = read_range(&self.path, offset, self.end)?;
         let s = scan(&bytes, offset);
-        let notices = self.middle_notices(&s, offset)?;
+        let notices = middle_notices(&self.path, &s, offset)?;
         Ok(Replay {
             records: s.records,
             notices,

@@ -42,6 +42,33 @@ impl std::error::Error for ScheduleError {
     }
 }
 
+impl ScheduleError {
+    /// What the user can do about it, in a sentence, for the status line.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            ScheduleError::Storage(e) => match e.source.kind() {
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    "Check that the data folder is writable (see `clinicprep paths`)."
+                }
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    "Free some disk space."
+                }
+                std::io::ErrorKind::WouldBlock => {
+                    "Close the other clinicprep window, then start this one again (if none is \
+                     open, an earlier one may still be running in the background)."
+                }
+                _ => "Check the disk and the data folder (see `clinicprep paths`).",
+            },
+            ScheduleError::InvalidCardId { .. } => {
+                "Give the card a plain id (letters, digits, '-', '.') in its content file."
+            }
+            ScheduleError::ImplausibleState { .. } => {
+                "Please report this; your other reviews are unaffected."
+            }
+        }
+    }
+}
+
 impl From<StorageError> for ScheduleError {
     fn from(e: StorageError) -> Self {
         ScheduleError::Storage(e)
@@ -78,6 +105,33 @@ pub enum Notice {
     JournalMissing { journal: PathBuf, snapshot: PathBuf },
     /// Writing a fresh snapshot failed. Reviews are safe in the journal; startup is just slower.
     SnapshotNotSaved { error: String },
+    /// Found by a read-only load (`status`, `check`), which changes nothing: the app repairs it the
+    /// next time it opens the review history.
+    NotYetRepaired { file: PathBuf, problem: String },
+}
+
+impl Notice {
+    /// What the user should do, in a sentence: usually nothing, since the repair is already made.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            Notice::TornTail { .. } => {
+                "Nothing to do; if a card you graded just before shows up again, grade it again."
+            }
+            Notice::BadRecord { .. } => {
+                "Nothing to do now; if this keeps happening, back up your data folder and check the disk."
+            }
+            Notice::SnapshotSetAside { .. } => {
+                "Nothing to do; you may delete the kept copy once your cards look right."
+            }
+            Notice::JournalMissing { .. } => {
+                "If you restored a backup, restore reviews.log from it too."
+            }
+            Notice::SnapshotNotSaved { .. } => {
+                "Check free disk space; startup is slower until the snapshot saves."
+            }
+            Notice::NotYetRepaired { .. } => "Start clinicprep to repair it.",
+        }
+    }
 }
 
 impl fmt::Display for Notice {
@@ -129,6 +183,11 @@ impl fmt::Display for Notice {
                 f,
                 "could not save the schedule snapshot ({error}); reviews are safe in the journal."
             ),
+            Notice::NotYetRepaired { file, problem } => write!(
+                f,
+                "{}: {problem}; it will be repaired (nothing deleted) when clinicprep next opens it.",
+                file.display()
+            ),
         }
     }
 }
@@ -136,6 +195,32 @@ impl fmt::Display for Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_errors_advise_by_cause() {
+        let e = |kind| {
+            ScheduleError::Storage(StorageError::new(
+                std::path::Path::new("/d/reviews.log"),
+                "append a review to",
+                std::io::Error::from(kind),
+            ))
+        };
+        assert!(
+            e(std::io::ErrorKind::StorageFull)
+                .advice()
+                .contains("disk space")
+        );
+        assert!(
+            e(std::io::ErrorKind::PermissionDenied)
+                .advice()
+                .contains("writable")
+        );
+        assert!(
+            e(std::io::ErrorKind::WouldBlock)
+                .advice()
+                .contains("other clinicprep")
+        );
+    }
 
     #[test]
     fn snapshot_notice_names_file_position_and_copy() {

@@ -1,10 +1,10 @@
 //! Building a study session from a selection of cards: what is due, new cards, and cram order.
 
 use super::card::{CardState, Phase};
+use super::ledger::Ledger;
 use super::scheduler::{Settings, recall_at};
-use super::store::ReviewStore;
 use crate::content::Id;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
 
 /// How to pick and order cards.
@@ -17,7 +17,7 @@ pub enum Mode {
     Cram { interview: DateTime<Utc> },
 }
 
-/// What a selection holds at a moment, for the session start screen.
+/// What a selection holds at a moment, for the deck list and `clinicprep status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
     /// New cards that would be shown today: unseen cards, capped by what is left of the daily limit.
@@ -36,8 +36,32 @@ struct Sorted<'a> {
     unseen: Vec<&'a Id>,
 }
 
-fn sort<'a>(selection: &'a [Id], store: &'a ReviewStore, now: DateTime<Utc>) -> Sorted<'a> {
-    let now_ms = now.timestamp_millis();
+/// Where one card stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Never studied.
+    Unseen,
+    /// In a short learning step and due.
+    Learning,
+    /// On a day schedule and due.
+    Due,
+    /// Not due yet.
+    Later,
+}
+
+impl Standing {
+    pub fn of(state: Option<&CardState>, now: DateTime<Utc>) -> Standing {
+        match state {
+            None => Standing::Unseen,
+            Some(c) if c.phase == Phase::New => Standing::Unseen,
+            Some(c) if c.due_ms > now.timestamp_millis() => Standing::Later,
+            Some(c) if c.phase.is_learning() => Standing::Learning,
+            Some(_) => Standing::Due,
+        }
+    }
+}
+
+fn sort<'a>(selection: &'a [Id], history: &'a Ledger, now: DateTime<Utc>) -> Sorted<'a> {
     let mut seen = HashSet::new();
     let mut s = Sorted {
         learning: Vec::new(),
@@ -45,32 +69,36 @@ fn sort<'a>(selection: &'a [Id], store: &'a ReviewStore, now: DateTime<Utc>) -> 
         unseen: Vec::new(),
     };
     for id in selection.iter().filter(|id| seen.insert(*id)) {
-        match store.state(id) {
-            None => s.unseen.push(id),
-            Some(c) if c.phase == Phase::New => s.unseen.push(id),
-            Some(c) if c.due_ms > now_ms => {}
-            Some(c) if c.phase.is_learning() => s.learning.push((id, c)),
-            Some(c) => s.review.push((id, c)),
+        let state = history.state(id);
+        match (Standing::of(state, now), state) {
+            (Standing::Unseen, _) => s.unseen.push(id),
+            (Standing::Learning, Some(c)) => s.learning.push((id, c)),
+            (Standing::Due, Some(c)) => s.review.push((id, c)),
+            _ => {}
         }
     }
     s
 }
 
-/// New cards still allowed today: the daily limit minus those already introduced on today's date.
-fn new_allowance(store: &ReviewStore, settings: &Settings, now: DateTime<Utc>) -> usize {
-    let used = store.new_introduced_on(store.today(now));
+/// New cards still allowed today: the daily limit minus those already introduced on `today`.
+pub fn new_allowance(history: &Ledger, settings: &Settings, today: NaiveDate) -> usize {
+    let used = history.new_introduced_on(today);
     settings.daily_new_limit.saturating_sub(used) as usize
 }
 
+/// The counts for `selection` at `now`; `today` is the local date of `now` (see `ReviewStore::today`),
+/// which decides how much of the daily new-card limit is left. Takes the ledger rather than the store
+/// so `clinicprep status` can count from a read-only load while the app has the journal open.
 pub fn counts(
     selection: &[Id],
-    store: &ReviewStore,
+    history: &Ledger,
     settings: &Settings,
+    today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Counts {
-    let s = sort(selection, store, now);
+    let s = sort(selection, history, now);
     Counts {
-        new: s.unseen.len().min(new_allowance(store, settings, now)),
+        new: s.unseen.len().min(new_allowance(history, settings, today)),
         learning: s.learning.len(),
         due: s.review.len(),
     }
@@ -81,17 +109,18 @@ pub fn counts(
 /// lowest predicted recall at the interview first, new cards counting as 0; ties keep selection order.
 pub fn build_queue(
     selection: &[Id],
-    store: &ReviewStore,
+    history: &Ledger,
     settings: &Settings,
+    today: NaiveDate,
     now: DateTime<Utc>,
     mode: Mode,
 ) -> Vec<Id> {
     match mode {
         Mode::Normal => {
-            let mut s = sort(selection, store, now);
+            let mut s = sort(selection, history, now);
             s.learning.sort_by_key(|(_, c)| c.due_ms);
             s.review.sort_by_key(|(_, c)| c.due_ms);
-            let allowance = new_allowance(store, settings, now);
+            let allowance = new_allowance(history, settings, today);
             s.learning
                 .into_iter()
                 .chain(s.review)
@@ -104,7 +133,12 @@ pub fn build_queue(
             let mut scored: Vec<(f64, &Id)> = selection
                 .iter()
                 .filter(|id| seen.insert(*id))
-                .map(|id| (store.state(id).map_or(0.0, |c| recall_at(c, interview)), id))
+                .map(|id| {
+                    (
+                        history.state(id).map_or(0.0, |c| recall_at(c, interview)),
+                        id,
+                    )
+                })
                 .collect();
             scored.sort_by(|a, b| a.0.total_cmp(&b.0));
             scored.into_iter().map(|(_, id)| id.clone()).collect()
@@ -117,7 +151,7 @@ mod tests {
     use super::*;
     use crate::schedule::days::DayZone;
     use crate::schedule::scheduler::Grade;
-    use crate::schedule::store::StoreOptions;
+    use crate::schedule::store::{ReviewStore, StoreOptions};
     use chrono::Duration;
 
     const T0: i64 = 1_717_236_000_000;
@@ -159,18 +193,32 @@ mod tests {
         let selection = ids(&["n1", "r1", "later", "n2", "l1", "r2", "n3", "n1", "n4"]);
         // "later" was introduced today; so was l1: 2 of 3 new cards already used.
         assert_eq!(
-            counts(&selection, &s, &settings, now),
+            counts(&selection, s.ledger(), &settings, s.today(now), now),
             Counts {
                 new: 1,
                 learning: 1,
                 due: 2
             }
         );
-        let q = build_queue(&selection, &s, &settings, now, Mode::Normal);
+        let q = build_queue(
+            &selection,
+            s.ledger(),
+            &settings,
+            s.today(now),
+            now,
+            Mode::Normal,
+        );
         assert_eq!(q, ids(&["l1", "r2", "r1", "n1"]));
         // The next day the allowance is back to the full limit.
         let tomorrow = now + Duration::days(1);
-        let q = build_queue(&selection, &s, &settings, tomorrow, Mode::Normal);
+        let q = build_queue(
+            &selection,
+            s.ledger(),
+            &settings,
+            s.today(tomorrow),
+            tomorrow,
+            Mode::Normal,
+        );
         assert_eq!(q[q.len() - 3..], ids(&["n1", "n2", "n3"]));
     }
 
@@ -179,7 +227,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = store(dir.path(), 0);
         let settings = *s.settings();
-        let q = build_queue(&ids(&["a", "b"]), &s, &settings, at(T0), Mode::Normal);
+        let q = build_queue(
+            &ids(&["a", "b"]),
+            s.ledger(),
+            &settings,
+            s.today(at(T0)),
+            at(T0),
+            Mode::Normal,
+        );
         assert!(q.is_empty());
     }
 
@@ -199,7 +254,8 @@ mod tests {
         let settings = *s.settings();
         let interview = now + Duration::days(3);
         let selection = ids(&["strong", "unseen", "fresh", "weak", "unseen2"]);
-        let q = build_queue(&selection, &s, &settings, now, Mode::Cram { interview });
+        let cram = Mode::Cram { interview };
+        let q = build_queue(&selection, s.ledger(), &settings, s.today(now), now, cram);
         assert_eq!(
             q[..2],
             ids(&["unseen", "unseen2"]),

@@ -252,7 +252,7 @@ mod tests {
     pub(crate) fn state(ms: i64) -> CardState {
         CardState {
             due_ms: ms + 600_000,
-            stability: 2.307_249_999_999_999_7,
+            stability: 2.0 + 1.0 / 3.0,
             difficulty: 0.1 + 0.2,
             elapsed_days: 0,
             scheduled_days: 0,

@@ -50,6 +50,18 @@ pub struct ReviewStore {
     since_snapshot: u64,
 }
 
+/// Shown in the app's debug output; the journal's sink has no useful `Debug` of its own.
+impl std::fmt::Debug for ReviewStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReviewStore")
+            .field("dir", &self.dir)
+            .field("cards", &self.ledger.cards().len())
+            .field("last_seq", &self.ledger.last_seq())
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
 impl ReviewStore {
     /// Loads the snapshot and the journal after it, repairing and reporting as it goes. A snapshot
     /// that is damaged or does not belong to the journal is renamed aside (never deleted) and the
@@ -205,6 +217,11 @@ impl ReviewStore {
         &self.settings
     }
 
+    /// The zone that decides which day a review counts for.
+    pub fn zone(&self) -> DayZone {
+        self.zone
+    }
+
     /// The local day `now` falls on, in this store's zone.
     pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
         self.zone.date_of(now)
@@ -242,6 +259,21 @@ impl ReviewStore {
     #[cfg(test)]
     pub(crate) fn journal_mut(&mut self) -> &mut Journal {
         &mut self.journal
+    }
+
+    /// Makes every later write fail as on a full disk, for tests of how callers handle it.
+    #[cfg(test)]
+    pub(crate) fn fail_writes(&mut self) {
+        struct FullDisk;
+        impl super::journal::Sink for FullDisk {
+            fn append_durable(&mut self, _: &[u8]) -> std::io::Result<()> {
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+            }
+            fn truncate(&mut self, _: u64) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        self.journal.set_sink(Box::new(FullDisk));
     }
 }
 
