@@ -8,5 +8,6 @@ pub mod sanitize;
 pub mod schedule;
 pub mod screens;
 pub mod storage;
+pub mod study;
 pub mod tui;
 pub mod ui;
