@@ -8,10 +8,11 @@ pub use action::{Action, Tab};
 pub use keymap::{Binding, Group, Keymap};
 pub use theme::Theme;
 
-use crate::content::Library;
+use crate::content::{Id, Library};
 use crate::paths::Paths;
-use crate::screens::{guides::Guides, home::Home};
-use chrono::{DateTime, Utc};
+use crate::schedule::{ReviewStore, Settings, StoreOptions};
+use crate::screens::{cards::Cards, guides::Guides, home::Home};
+use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
@@ -38,6 +39,8 @@ pub struct Status {
 pub struct Data {
     pub paths: Paths,
     pub library: Library,
+    /// Review history and schedule; `None` when it could not be opened (the Cards screen says why).
+    pub reviews: Option<ReviewStore>,
 }
 
 /// The whole app: which screen is showing, each screen's state, and the shared data.
@@ -56,13 +59,15 @@ pub struct App {
     pub data: Data,
     pub home: Home,
     pub guides: Guides,
+    pub cards: Cards,
 }
 
 impl App {
-    /// Builds the app over `paths`, loading content. Never fails: problems are shown on screen.
+    /// Builds the app over `paths`, loading content and opening the review history. Never fails:
+    /// problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
         let library = Library::load(Some(&paths.user_content_dir()));
-        let status = (!library.problems.is_empty()).then(|| Status {
+        let mut status = (!library.problems.is_empty()).then(|| Status {
             level: Level::Warning,
             text: format!(
                 "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
@@ -70,6 +75,18 @@ impl App {
             ),
         });
         let guides = Guides::new(&library);
+        let mut cards = Cards::new(&library);
+        // Review-history problems outrank content problems: they concern the user's own data.
+        let reviews = match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
+            Ok((store, notices)) => {
+                status = cards.set_notices(&notices).or(status);
+                Some(store)
+            }
+            Err(e) => {
+                status = cards.set_store_error(&e);
+                None
+            }
+        };
         App {
             tab: Tab::Home,
             help: None,
@@ -78,10 +95,36 @@ impl App {
             size: (80, 24),
             status,
             now,
-            data: Data { paths, library },
+            data: Data {
+                paths,
+                library,
+                reviews,
+            },
             home: Home,
             guides,
+            cards,
         }
+    }
+
+    /// Sets the interview date that cram mode aims at (from the config file or Home).
+    pub fn set_interview_date(&mut self, date: Option<NaiveDate>) {
+        self.cards.interview = date;
+    }
+
+    /// Changes study settings (retention, maximum interval, daily new cards) for future grades.
+    pub fn set_study_settings(&mut self, settings: Settings) {
+        if let Some(store) = self.data.reviews.as_mut() {
+            store.set_settings(settings);
+        }
+    }
+
+    /// Tells the Cards screen which STAR story answers which question, to show on the card's back.
+    /// Titles come from the user's files, so they are cleaned for the terminal here.
+    pub fn set_story_titles(&mut self, titles: impl IntoIterator<Item = (Id, String)>) {
+        self.cards.story_titles = titles
+            .into_iter()
+            .map(|(id, title)| (id, crate::sanitize::clean_line(&title)))
+            .collect();
     }
 
     /// True while a text field has focus, so Tab, q and letters go to the field.
@@ -108,7 +151,8 @@ impl App {
         let mut groups = match self.tab {
             Tab::Home => self.home.keymap(),
             Tab::Guides => self.guides.keymap(),
-            Tab::Cards | Tab::Stories | Tab::Practice => vec![],
+            Tab::Cards => self.cards.keymap(),
+            Tab::Stories | Tab::Practice => vec![],
         };
         let captures_text = self.editing();
         if captures_text {
@@ -202,7 +246,15 @@ impl App {
             other => match self.tab {
                 Tab::Home => {}
                 Tab::Guides => self.guides.update(other, &self.data.library, self.size),
-                Tab::Cards | Tab::Stories | Tab::Practice => {}
+                Tab::Cards => self.cards.update(
+                    other,
+                    &self.data.library,
+                    self.data.reviews.as_mut(),
+                    self.now,
+                    &mut self.status,
+                    self.size,
+                ),
+                Tab::Stories | Tab::Practice => {}
             },
         }
     }
@@ -217,8 +269,14 @@ impl App {
         false
     }
 
-    /// Saves whatever is pending and marks the app to close.
+    /// Saves whatever is pending and marks the app to close. Grades are already on disk; this only
+    /// refreshes the schedule snapshot when enough grades have piled up past it, so the next start is
+    /// quick. A failed snapshot loses nothing (the journal has every grade), so it does not hold up
+    /// quitting.
     pub fn quit(&mut self) {
+        if let Some(store) = self.data.reviews.as_mut() {
+            let _ = store.maybe_snapshot();
+        }
         self.should_quit = true;
     }
 }

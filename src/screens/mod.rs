@@ -1,4 +1,5 @@
 //! The state and key handling of each screen; drawing lives in `ui`.
 
+pub mod cards;
 pub mod guides;
 pub mod home;

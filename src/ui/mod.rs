@@ -1,8 +1,10 @@
 //! Draws the app from its state: tab bar, the current screen, status line, footer and help overlay.
 
+pub mod cards;
 pub mod doc;
 pub mod guides;
 pub mod home;
+pub mod review;
 pub mod wrap;
 
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
@@ -57,7 +59,7 @@ impl Widget for &App {
         match self.tab {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
-            Tab::Cards => coming(self, body, buf, "Cards", CARDS_SOON),
+            Tab::Cards => cards::render(self, body, buf),
             Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
             Tab::Practice => coming(self, body, buf, "Practice", PRACTICE_SOON),
         }
@@ -69,8 +71,6 @@ impl Widget for &App {
     }
 }
 
-const CARDS_SOON: &str = "Flashcards with spaced repetition will live here: interview questions with coaching \
-notes and role facts, due counts, filters, and a review session that grades 1–4.";
 const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
 files you can read and back up, with coaching on length, balance and results as you write.";
 const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
