@@ -3,7 +3,10 @@
 use crate::app::{App, Theme};
 use crate::content::Library;
 use crate::paths::Paths;
+use crate::schedule::{self, DayZone, Settings};
 use crate::storage;
+use crate::study::{Catalogue, Deck, Filter};
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::io::Write;
@@ -54,7 +57,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => return run_tui(paths),
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
-        Some(Command::Status { json }) => status_cmd(&paths, json, &mut out),
+        Some(Command::Status { json }) => status_cmd(&paths, json, chrono::Utc::now(), &mut out),
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
     };
     match code {
@@ -107,19 +110,83 @@ fn count_stories(paths: &Paths) -> usize {
         .unwrap_or(0)
 }
 
-pub fn status_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
+/// Progress in one line, or JSON with at least `due`, `new`, `reviewed_today`, `stories` and `streak`.
+/// Reads the review history without locking or repairing it, so it is safe in a shell prompt while the
+/// app is open. `due` counts every card waiting now (learning steps included); `new` is what is left
+/// of today's new-card allowance.
+pub fn status_cmd(
+    paths: &Paths,
+    json: bool,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> std::io::Result<u8> {
     let stories = count_stories(paths);
+    let lib = Library::load(Some(&paths.user_content_dir()));
+    let ids = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
+    let zone = DayZone::Local;
+    let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("clinicprep: could not read your review history: {e}");
+            return Ok(1);
+        }
+    };
+    let today = zone.date_of(now);
+    let c = schedule::counts(&ids, &ledger, &Settings::default(), today, now);
+    let due = c.learning + c.due;
+    let reviewed = ledger.reviewed_on(today);
+    let streak = ledger.streak(today);
     if json {
-        writeln!(out, "{}", json!({ "stories": stories }))?;
+        let v = json!({
+            "due": due,
+            "new": c.new,
+            "reviewed_today": reviewed,
+            "stories": stories,
+            "streak": streak,
+        });
+        writeln!(out, "{v}")?;
     } else {
-        writeln!(out, "{stories} stories")?;
+        let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        writeln!(
+            out,
+            "{due} due · {} new · {reviewed} reviewed today · streak {} · {}",
+            c.new,
+            s(streak as usize, "day"),
+            if stories == 1 {
+                "1 story".to_string()
+            } else {
+                format!("{stories} stories")
+            }
+        )?;
     }
     Ok(0)
 }
 
+/// Checks content files and the review history; exits 1 when anything needs the user's attention.
+/// Reviews of cards that are no longer in the content (orphans) are listed but are not a failure:
+/// their history is kept, and restoring the card restores its schedule.
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load(Some(&paths.user_content_dir()));
-    let ok = lib.problems.is_empty();
+    let (history, mut review_problems) = match schedule::peek(&paths.data_dir, DayZone::Local) {
+        Ok((ledger, notices)) => (
+            Some(ledger),
+            notices
+                .iter()
+                .map(|n| format!("{n} {}", n.advice()))
+                .collect::<Vec<_>>(),
+        ),
+        Err(e) => (None, vec![format!("could not read: {e}. {}", e.advice())]),
+    };
+    review_problems
+        .iter_mut()
+        .for_each(|p| p.insert_str(0, "review history: "));
+    let known = Catalogue::from_library(&lib).ids();
+    let orphans: Vec<String> = history
+        .as_ref()
+        .map(|l| l.orphans(&known).iter().map(|id| id.to_string()).collect())
+        .unwrap_or_default();
+    let reviewed_cards = history.as_ref().map_or(0, |l| l.cards().len());
+    let ok = lib.problems.is_empty() && review_problems.is_empty();
     if json {
         let v = json!({
             "ok": ok,
@@ -132,6 +199,11 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
                 "cards": lib.questions.len() + lib.facts.len() + lib.cards.len(),
             },
             "problems": lib.problems,
+            "reviews": {
+                "cards": reviewed_cards,
+                "orphans": orphans,
+                "problems": review_problems,
+            },
         });
         writeln!(out, "{v}")?;
     } else {
@@ -147,6 +219,19 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         )?;
         for p in &lib.problems {
             writeln!(out, "problem: {p}")?;
+        }
+        writeln!(out, "reviews: {reviewed_cards} cards have review history")?;
+        for p in &review_problems {
+            writeln!(out, "problem: {p}")?;
+        }
+        if !orphans.is_empty() {
+            writeln!(
+                out,
+                "note: {} card(s) have reviews but are no longer in your content; their history is kept \
+                 and comes back if the card does: {}",
+                orphans.len(),
+                orphans.join(", ")
+            )?;
         }
         writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
     }
