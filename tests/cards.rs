@@ -116,7 +116,7 @@ fn filters_narrow_the_decks_and_x_clears_them() {
         deck_row(&after, "Questions · Teamwork")
     );
     h.press("r");
-    assert!(h.screen(80, 24).contains("Role Physical therapy aide"));
+    assert!(h.screen(80, 24).contains("Role PT aide  ·"));
     h.press("rrrr");
     assert_eq!(h.app.cards.filter.role, None, "cycles back to all roles");
     h.press("c");
@@ -326,6 +326,23 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
     let decks = h.screen(80, 24);
     assert!(deck_row(&decks, "All cards").contains(" 0 "), "{decks}");
     assert!(decks.contains("Today 3 reviewed"));
+}
+
+#[test]
+fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
+    let mut h = on_cards_with_new_limit(1);
+    h.press("<enter> 1<esc><enter>");
+    assert!(h.screen(80, 24).contains("Today 1 reviewed"));
+    assert!(!h.app.tick(), "nothing came due yet");
+    h.app.now = fixed_now() + chrono::Duration::minutes(2);
+    assert!(h.app.tick(), "the card graded Again is due after a minute");
+    assert!(!h.app.tick(), "and only once");
+    let row = deck_row(&h.screen(80, 24), "All cards");
+    let numbers: Vec<&str> = row
+        .trim_end_matches(['│', '█', '║', ' '])
+        .split_whitespace()
+        .collect();
+    assert_eq!(numbers[numbers.len() - 3..], ["0", "1", "0"], "{row}");
 }
 
 #[test]

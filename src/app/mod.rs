@@ -264,9 +264,12 @@ impl App {
         self.status = None;
     }
 
-    /// Clock-driven work (autosave, timers). Returns true if the screen changed.
+    /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed.
     pub fn tick(&mut self) -> bool {
-        false
+        match self.data.reviews.as_ref() {
+            Some(store) => self.cards.tick(store, self.now) && self.tab == Tab::Cards,
+            None => false,
+        }
     }
 
     /// Saves whatever is pending and marks the app to close. Grades are already on disk; this only

@@ -47,7 +47,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    filter_line(c, t).render(filters, buf);
+    filter_line(app, filters.width).render(filters, buf);
     if notice_h > 0 {
         Paragraph::new(c.notices.join("\n"))
             .style(t.warn)
@@ -149,24 +149,30 @@ fn notices_height(c: &Cards, area: Rect) -> u16 {
     (lines as u16 + 2).min(area.height / 3)
 }
 
-fn filter_line(c: &Cards, t: &Theme) -> Line<'static> {
+fn filter_line(app: &App, width: u16) -> Line<'static> {
+    let (c, t) = (&app.cards, &app.theme);
     let value = |v: Option<String>| match v {
         Some(v) => Span::styled(v, t.accent),
         None => Span::styled("all", t.muted),
     };
     let f = &c.filter;
-    let mut spans = vec![
+    let role = f.role.as_ref().map(|r| match app.data.library.role(r) {
+        Some(role) => role.short.clone(),
+        None => r.to_string(),
+    });
+    let mut line = Line::from(vec![
         Span::styled(" Role ", t.base),
-        value(f.role.as_ref().map(|r| c.catalogue.role_name(r))),
+        value(role),
         Span::styled("  ·  Category ", t.base),
         value(f.subject.as_ref().map(|s| s.label())),
         Span::styled("  ·  Tag ", t.base),
         value(f.tag.clone()),
-    ];
-    if !f.is_empty() {
-        spans.push(Span::styled("   (x clears)", t.muted));
+    ]);
+    let hint = "   (x clears)";
+    if !f.is_empty() && line.width() + hint.len() <= usize::from(width) {
+        line.push_span(Span::styled(hint, t.muted));
     }
-    Line::from(spans)
+    line
 }
 
 fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {

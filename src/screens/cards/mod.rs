@@ -54,6 +54,8 @@ pub struct Cards {
     pub notices: Vec<String>,
     /// Why the review history could not be opened; studying is off until the user fixes it.
     pub store_error: Option<String>,
+    /// When `tick` last looked for cards coming due.
+    checked_at: Option<DateTime<Utc>>,
 }
 
 /// Local time of day the interview is assumed to be at, for predicting recall on that date.
@@ -82,7 +84,23 @@ impl Cards {
             story_titles: HashMap::new(),
             notices: Vec::new(),
             store_error: None,
+            checked_at: None,
         }
+    }
+
+    /// Clock work: true when a card came due or the day changed since the last call, so counts on
+    /// screen are redrawn without waiting for a key press.
+    pub fn tick(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> bool {
+        let Some(last) = self.checked_at.replace(now) else {
+            return false;
+        };
+        let (from, to) = (last.timestamp_millis(), now.timestamp_millis());
+        store.today(last) != store.today(now)
+            || store
+                .ledger()
+                .cards()
+                .values()
+                .any(|c| c.due_ms > from && c.due_ms <= to)
     }
 
     /// Records start-up notices; returns the first as a status line naming the file and what to do.
