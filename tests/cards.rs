@@ -437,6 +437,33 @@ fn question_backs_show_a_linked_story_title() {
 }
 
 #[test]
+fn your_own_cards_have_a_deck_come_first_and_show_back_and_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/mine.toml"),
+        "[[card]]\nid = \"my-gait-belts\"\ndeck = \"My clinic\"\n\
+         front = \"Where are the gait belts kept?\"\nback = \"Cupboard B, top shelf.\"\n\
+         tags = [\"site\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab>");
+    assert!(h.screen(100, 50).contains("Your deck · My clinic"));
+    h.press("<enter>");
+    assert_eq!(current(&h), Id::new("my-gait-belts"));
+    h.press("<space>");
+    let s = h.screen(80, 24);
+    for part in [
+        "Your card · My clinic",
+        "Cupboard B, top shelf.",
+        "Tags: site",
+    ] {
+        assert!(s.contains(part), "{part} missing in\n{s}");
+    }
+}
+
+#[test]
 fn a_grade_survives_dropping_the_app_without_quitting() {
     let mut h = on_cards();
     h.press("<enter>");
