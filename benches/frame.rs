@@ -1,10 +1,12 @@
-//! Start-up and key-to-frame costs: loading built-in content, and one key handled plus a full redraw.
+//! Start-up and key-to-frame costs (loading built-in content, one key handled plus a full redraw) and
+//! the cost of one durable grade.
 
 use chrono::{Duration, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::content::{Id, Library};
 use clinicprep::paths::Paths;
-use clinicprep::practice::{Answer, Grade, RoundLog, RoundRecord, Rubric};
+use clinicprep::practice::{Answer, Grade as PracticeGrade, RoundLog, RoundRecord, Rubric};
+use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -48,7 +50,7 @@ fn home_frame(c: &mut Criterion) {
                     question: Id::new(format!("q-{k}")),
                     seconds: 60 + (i as u32 * 7 + k) % 90,
                     rubric: Rubric::default(),
-                    grade: Grade::Hard,
+                    grade: PracticeGrade::Hard,
                 })
                 .collect(),
         });
@@ -95,5 +97,58 @@ fn practice_tick(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, key_to_frame, home_frame, practice_tick);
+fn cards_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
+    app.size = (200, 50);
+    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    app.update(Action::GoTo(Tab::Cards));
+    c.bench_function("cards: move between decks and draw 200x50", |b| {
+        let mut down = true;
+        b.iter(|| {
+            app.update(if down { Action::Down } else { Action::Top });
+            down = !down;
+            term.draw(|f| f.render_widget(&app, f.area()))
+                .expect("draw");
+        })
+    });
+}
+
+/// One durable grade (append + `sync_data`) on a journal with `past` reviews before it: the cost
+/// should not grow with history.
+fn grade_cost(c: &mut Criterion) {
+    for past in [10u32, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = StoreOptions::default();
+        let mut now = Utc::now();
+        let (mut store, _) = ReviewStore::open(dir.path(), &options, now).expect("store");
+        for i in 0..past {
+            now += chrono::Duration::minutes(1);
+            let card = Id::new(format!("c{}", i % 500));
+            store.grade(&card, Grade::Good, now).expect("grade");
+        }
+        let mut i = 0u32;
+        c.bench_function(
+            &format!("grade one card durably after {past} reviews"),
+            |b| {
+                b.iter(|| {
+                    i += 1;
+                    now += chrono::Duration::minutes(1);
+                    let card = Id::new(format!("c{}", i % 500));
+                    black_box(store.grade(&card, Grade::Good, now).expect("grade"));
+                })
+            },
+        );
+    }
+}
+
+criterion_group!(
+    benches,
+    load,
+    key_to_frame,
+    home_frame,
+    practice_tick,
+    cards_frame,
+    grade_cost
+);
 criterion_main!(benches);

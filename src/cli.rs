@@ -10,8 +10,11 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::content::Problem;
 use crate::paths::Paths;
+use crate::schedule::{self, DayZone, Settings};
 use crate::storage;
 use crate::stories::{Order, StoryStore, export};
+use crate::study::{Catalogue, Deck, Filter};
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::io::Write;
@@ -96,7 +99,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => return run_tui(paths),
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
-        Some(Command::Status { json }) => status_cmd(&paths, json, &mut out),
+        Some(Command::Status { json }) => status_cmd(&paths, json, chrono::Utc::now(), &mut out),
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
         Some(Command::Export {
             what: ExportCommand::Stories { output, format },
@@ -186,29 +189,69 @@ fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
     }
 }
 
-pub fn status_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
-    let (stories, problems) = load_story_counts(paths);
+/// Progress in one line, or JSON with at least `due`, `new`, `reviewed_today`, `stories` and `streak`.
+/// Reads the review history without locking or repairing it, so it is safe in a shell prompt while the
+/// app is open. `due` counts every card waiting now (learning steps included); `new` is what is left
+/// of today's new-card allowance.
+pub fn status_cmd(
+    paths: &Paths,
+    json: bool,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> std::io::Result<u8> {
+    let (stories, unreadable) = load_story_counts(paths);
+    let lib = Library::load(Some(&paths.user_content_dir()));
+    let ids = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
+    let zone = DayZone::Local;
+    let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("clinicprep: could not read your review history: {e}");
+            return Ok(1);
+        }
+    };
+    let today = zone.date_of(now);
+    let c = schedule::counts(&ids, &ledger, &Settings::default(), today, now);
+    let due = c.learning + c.due;
+    let reviewed = ledger.reviewed_on(today);
+    let streak = ledger.streak(today);
     if json {
+        let v = json!({
+            "due": due,
+            "new": c.new,
+            "reviewed_today": reviewed,
+            "stories": stories,
+            "unreadable_stories": unreadable.len(),
+            "streak": streak,
+        });
+        writeln!(out, "{v}")?;
+    } else {
+        let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         writeln!(
             out,
-            "{}",
-            json!({ "stories": stories, "unreadable_stories": problems.len() })
+            "{due} due · {} new · {reviewed} reviewed today · streak {} · {}",
+            c.new,
+            s(streak as usize, "day"),
+            if stories == 1 {
+                "1 story".to_string()
+            } else {
+                format!("{stories} stories")
+            }
         )?;
-    } else {
-        let noun = if stories == 1 { "story" } else { "stories" };
-        write!(out, "{stories} {noun}")?;
-        match problems.len() {
-            0 => writeln!(out)?,
-            n => writeln!(
+        if let n @ 1.. = unreadable.len() {
+            writeln!(
                 out,
-                " ({n} story {} could not be read: run `clinicprep check` to see why)",
+                "{n} story {} could not be read: run `clinicprep check` to see why",
                 if n == 1 { "file" } else { "files" }
-            )?,
+            )?;
         }
     }
     Ok(0)
 }
 
+/// Checks content files and the review history; exits 1 when anything needs the user's attention.
+/// Reviews of cards that are no longer in the content (orphans) are listed but are not a failure:
+/// their history is kept, and restoring the card restores its schedule.
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load(Some(&paths.user_content_dir()));
     let (stories, story_problems) = load_story_counts(paths);
@@ -220,7 +263,26 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         .chain(&story_problems)
         .chain(&config_problems)
         .collect();
-    let ok = problems.is_empty();
+    let (history, mut review_problems) = match schedule::peek(&paths.data_dir, DayZone::Local) {
+        Ok((ledger, notices)) => (
+            Some(ledger),
+            notices
+                .iter()
+                .map(|n| format!("{n} {}", n.advice()))
+                .collect::<Vec<_>>(),
+        ),
+        Err(e) => (None, vec![format!("could not read: {e}. {}", e.advice())]),
+    };
+    review_problems
+        .iter_mut()
+        .for_each(|p| p.insert_str(0, "review history: "));
+    let known = Catalogue::from_library(&lib).ids();
+    let orphans: Vec<String> = history
+        .as_ref()
+        .map(|l| l.orphans(&known).iter().map(|id| id.to_string()).collect())
+        .unwrap_or_default();
+    let reviewed_cards = history.as_ref().map_or(0, |l| l.cards().len());
+    let ok = problems.is_empty() && review_problems.is_empty();
     if json {
         let v = json!({
             "ok": ok,
@@ -235,6 +297,11 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             "stories": stories,
             "config": { "path": paths.config_file.display().to_string(), "found": config_found },
             "problems": problems,
+            "reviews": {
+                "cards": reviewed_cards,
+                "orphans": orphans,
+                "problems": review_problems,
+            },
         });
         writeln!(out, "{v}")?;
     } else {
@@ -261,6 +328,19 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         )?;
         for p in &problems {
             writeln!(out, "problem: {p}")?;
+        }
+        writeln!(out, "reviews: {reviewed_cards} cards have review history")?;
+        for p in &review_problems {
+            writeln!(out, "problem: {p}")?;
+        }
+        if !orphans.is_empty() {
+            writeln!(
+                out,
+                "note: {} card(s) have reviews but are no longer in your content; their history is kept \
+                 and comes back if the card does: {}",
+                orphans.len(),
+                orphans.join(", ")
+            )?;
         }
         writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
     }

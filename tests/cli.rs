@@ -109,3 +109,128 @@ fn status_counts_stories() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["stories"], 0);
 }
+
+mod reviews {
+    use super::{clinicprep, stdout};
+    use chrono::{Duration, Utc};
+    use clinicprep::content::Id;
+    use clinicprep::schedule::{Grade, JOURNAL_FILE, ReviewStore, StoreOptions};
+    use std::path::Path;
+
+    fn status(dir: &Path, json: bool) -> (i32, String) {
+        let mut c = clinicprep();
+        c.arg("--data-dir").arg(dir).arg("status");
+        if json {
+            c.arg("--json");
+        }
+        stdout(&mut c)
+    }
+
+    #[test]
+    fn status_counts_due_new_reviewed_today_and_streak_while_the_app_is_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, out) = status(dir.path(), true);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"due": 0, "new": 20, "reviewed_today": 0, "stories": 0, "streak": 0})
+        );
+        // The store stays open (and locked) as in a running app; status must not need the lock.
+        let now = Utc::now();
+        let (mut store, _) = ReviewStore::open(dir.path(), &StoreOptions::default(), now).unwrap();
+        store
+            .grade(&Id::new("q-tell-me-about-yourself"), Grade::Easy, now)
+            .unwrap();
+        store
+            .grade(
+                &Id::new("f-cert-capte"),
+                Grade::Good,
+                now - Duration::days(30),
+            )
+            .unwrap();
+        let (code, out) = status(dir.path(), true);
+        assert_eq!(code, 0, "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v["due"], 1,
+            "the card in a learning step from a month ago: {v}"
+        );
+        assert_eq!(v["new"], 19, "one new card used today: {v}");
+        assert_eq!(v["reviewed_today"], 1);
+        assert_eq!(v["streak"], 1);
+        let (_, line) = status(dir.path(), false);
+        assert_eq!(
+            line.trim(),
+            "1 due · 19 new · 1 reviewed today · streak 1 day · 0 stories"
+        );
+    }
+
+    #[test]
+    fn check_lists_reviews_of_cards_that_no_longer_exist_and_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let now = Utc::now();
+            let (mut store, _) =
+                ReviewStore::open(dir.path(), &StoreOptions::default(), now).unwrap();
+            store
+                .grade(&Id::new("q-renamed-long-ago"), Grade::Good, now)
+                .unwrap();
+            store
+                .grade(&Id::new("f-cert-capte"), Grade::Good, now)
+                .unwrap();
+        }
+        let journal = std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap();
+        let (code, out) = stdout(clinicprep().arg("--data-dir").arg(dir.path()).arg("check"));
+        assert_eq!(code, 0, "orphans are not an error: {out}");
+        assert!(
+            out.contains("reviews: 2 cards have review history"),
+            "{out}"
+        );
+        assert!(
+            out.contains("1 card(s) have reviews but are no longer in your content")
+                && out.contains("q-renamed-long-ago"),
+            "{out}"
+        );
+        let (_, json) = stdout(
+            clinicprep()
+                .arg("--data-dir")
+                .arg(dir.path())
+                .args(["check", "--json"]),
+        );
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            v["reviews"]["orphans"],
+            serde_json::json!(["q-renamed-long-ago"])
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap(),
+            journal,
+            "nothing deleted"
+        );
+    }
+
+    #[test]
+    fn check_reports_a_torn_journal_tail_without_touching_it() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let now = Utc::now();
+            let (mut store, _) =
+                ReviewStore::open(dir.path(), &StoreOptions::default(), now).unwrap();
+            store
+                .grade(&Id::new("f-cert-capte"), Grade::Good, now)
+                .unwrap();
+        }
+        let path = dir.path().join(JOURNAL_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(b"g\t2\tf-cert");
+        std::fs::write(&path, &bytes).unwrap();
+        let (code, out) = stdout(clinicprep().arg("--data-dir").arg(dir.path()).arg("check"));
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("problem: review history:") && out.contains("incomplete record"),
+            "{out}"
+        );
+        assert!(out.contains("Start clinicprep to repair it."), "{out}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+}

@@ -1,5 +1,6 @@
 //! Everything the user can ask for, as named actions that one `update` carries out.
 
+use crate::schedule::Grade;
 use crossterm::event::KeyEvent;
 
 /// One screen of the app, in tab order.
@@ -104,4 +105,23 @@ pub enum Action {
     ToggleHint,
     /// Open the field for the interview date.
     SetInterviewDate,
+    // Cards
+    /// Show the answer side of the card (Space or Enter on the front).
+    Reveal,
+    /// Grade the card showing: Again, Hard, Good or Easy (keys 1–4).
+    Grade(Grade),
+    /// Pick option `n` (0 is a) of a multiple-choice card; reveals the answer and proposes a grade.
+    Pick(u8),
+    /// Undo the session's last grade, including its effect on the schedule.
+    Undo,
+    /// Study every selected card, weakest first as predicted for the interview date.
+    Cram,
+    /// Cycle the deck list's role filter: all roles, each role, all again.
+    FilterRole,
+    /// Cycle the category filter.
+    FilterCategory,
+    /// Cycle the tag filter.
+    FilterTag,
+    /// Remove every filter.
+    ClearFilters,
 }

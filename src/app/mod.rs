@@ -12,10 +12,11 @@ pub use keymap::{Binding, Group, Keymap};
 pub use theme::Theme;
 pub use userdata::UserData;
 
-use crate::content::Library;
+use crate::content::{Id, Library};
 use crate::paths::Paths;
 use crate::practice::Graded;
-use crate::screens::{guides::Guides, home::Home, practice::Practice};
+use crate::schedule::{ReviewStore, Settings, StoreOptions};
+use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -45,6 +46,8 @@ pub struct Data {
     pub library: Library,
     /// Checklist, starred questions and the practice round log.
     pub user: UserData,
+    /// Review history and schedule; `None` when it could not be opened (the Cards screen says why).
+    pub reviews: Option<ReviewStore>,
 }
 
 /// The whole app: which screen is showing, each screen's state, and the shared data.
@@ -76,14 +79,16 @@ pub struct App {
     pub home: Home,
     pub guides: Guides,
     pub practice: Practice,
+    pub cards: Cards,
 }
 
 impl App {
-    /// Builds the app over `paths`, loading content. Never fails: problems are shown on screen.
+    /// Builds the app over `paths`, loading content and opening the review history. Never fails:
+    /// problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
         let library = Library::load(Some(&paths.user_content_dir()));
         let user = UserData::load(&paths);
-        let status = if let Some(problem) = user.problems().into_iter().next() {
+        let mut status = if let Some(problem) = user.problems().into_iter().next() {
             Some(Status {
                 level: Level::Error,
                 text: problem,
@@ -98,6 +103,18 @@ impl App {
             })
         };
         let guides = Guides::new(&library);
+        let mut cards = Cards::new(&library);
+        // Review-history problems outrank content problems: they concern the user's own data.
+        let reviews = match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
+            Ok((store, notices)) => {
+                status = cards.set_notices(&notices).or(status);
+                Some(store)
+            }
+            Err(e) => {
+                status = cards.set_store_error(&e);
+                None
+            }
+        };
         let mut app = App {
             tab: Tab::Home,
             help: None,
@@ -111,6 +128,7 @@ impl App {
                 paths,
                 library,
                 user,
+                reviews,
             },
             facts: Facts::default(),
             interview: None,
@@ -120,9 +138,31 @@ impl App {
             home: Home::new(),
             guides,
             practice: Practice::new(),
+            cards,
         };
         app.refresh_facts();
         app
+    }
+
+    /// Sets the interview date that cram mode aims at (from the config file or Home).
+    pub fn set_interview_date(&mut self, date: Option<NaiveDate>) {
+        self.cards.interview = date;
+    }
+
+    /// Changes study settings (retention, maximum interval, daily new cards) for future grades.
+    pub fn set_study_settings(&mut self, settings: Settings) {
+        if let Some(store) = self.data.reviews.as_mut() {
+            store.set_settings(settings);
+        }
+    }
+
+    /// Tells the Cards screen which STAR story answers which question, to show on the card's back.
+    /// Titles come from the user's files, so they are cleaned for the terminal here.
+    pub fn set_story_titles(&mut self, titles: impl IntoIterator<Item = (Id, String)>) {
+        self.cards.story_titles = titles
+            .into_iter()
+            .map(|(id, title)| (id, crate::sanitize::clean_line(&title)))
+            .collect();
     }
 
     /// True while a text field has focus, so Tab, q and letters go to the field.
@@ -155,7 +195,8 @@ impl App {
             Tab::Home => self.home.keymap(),
             Tab::Guides => self.guides.keymap(),
             Tab::Practice => self.practice.keymap(),
-            Tab::Cards | Tab::Stories => vec![],
+            Tab::Cards => self.cards.keymap(),
+            Tab::Stories => vec![],
         };
         let captures_text = self.editing();
         if captures_text {
@@ -265,7 +306,15 @@ impl App {
                         self.apply_practice(effect);
                     }
                 }
-                Tab::Cards | Tab::Stories => {}
+                Tab::Cards => self.cards.update(
+                    other,
+                    &self.data.library,
+                    self.data.reviews.as_mut(),
+                    self.now,
+                    &mut self.status,
+                    self.size,
+                ),
+                Tab::Stories => {}
             },
         }
     }
@@ -278,15 +327,26 @@ impl App {
         }
     }
 
-    /// Clock-driven work (autosave, timers). Returns true if the screen changed: once a second while
-    /// a practice answer is being timed on screen.
+    /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed:
+    /// once a second while a practice answer is being timed on screen, or when a card comes due.
     pub fn tick(&mut self) -> bool {
-        self.tab == Tab::Practice && self.help.is_none() && self.practice.tick(self.now)
+        let practice =
+            self.tab == Tab::Practice && self.help.is_none() && self.practice.tick(self.now);
+        let cards = match self.data.reviews.as_ref() {
+            Some(store) => self.cards.tick(store, self.now) && self.tab == Tab::Cards,
+            None => false,
+        };
+        practice || cards
     }
 
     /// Saves whatever is pending and marks the app to close. If a save fails the app stays open
-    /// once, saying so; a second quit goes ahead.
+    /// once, saying so; a second quit goes ahead. Grades are already on disk; the schedule snapshot
+    /// is refreshed when enough grades piled up past it, so the next start is quick (a failed snapshot
+    /// loses nothing: the journal has every grade).
     pub fn quit(&mut self) {
+        if let Some(store) = self.data.reviews.as_mut() {
+            let _ = store.maybe_snapshot();
+        }
         if self.save_pending() || self.quit_anyway {
             self.should_quit = true;
         } else {

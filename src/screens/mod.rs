@@ -1,5 +1,6 @@
 //! The state and key handling of each screen; drawing lives in `ui`.
 
+pub mod cards;
 pub mod guides;
 pub mod home;
 pub mod practice;

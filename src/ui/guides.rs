@@ -4,7 +4,7 @@ use super::doc::{Doc, fit};
 use crate::app::{App, Theme};
 use crate::content::markup::{self, Block as MBlock};
 use crate::content::search::Target;
-use crate::content::{GuideSection, Library, Role};
+use crate::content::{GuideSection, Library, Question, Role};
 use crate::screens::guides::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -234,6 +234,13 @@ fn question_doc(lib: &Library, q: usize, w: u16, t: &Theme) -> Doc {
         .map(|c| c.name.as_str())
         .collect();
     d.text(&format!("Probes: {}", comps.join(", ")), t.muted);
+    coaching(&mut d, q, t);
+    d
+}
+
+/// A question's coaching: what the interviewer looks for, the outline of a strong answer, pitfalls.
+/// Shared with the back of a question card on the Cards screen.
+pub fn coaching(d: &mut Doc, q: &Question, t: &Theme) {
     d.blank();
     d.text("What they are looking for", t.heading);
     d.text(&q.looking_for, t.base);
@@ -248,7 +255,6 @@ fn question_doc(lib: &Library, q: usize, w: u16, t: &Theme) -> Doc {
     for p in &q.pitfalls {
         d.prefixed("• ", "  ", p, t.base);
     }
-    d
 }
 
 pub fn question_len(lib: &Library, q: usize, w: u16) -> usize {

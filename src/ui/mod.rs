@@ -1,11 +1,13 @@
 //! Draws the app from its state: tab bar, the current screen, status line, footer and help overlay.
 
+pub mod cards;
 pub mod doc;
 pub mod guides;
 pub mod heatmap;
 pub mod home;
 pub mod home_charts;
 pub mod practice;
+pub mod review;
 pub mod timer;
 pub mod wrap;
 
@@ -62,7 +64,7 @@ impl Widget for &App {
         match self.tab {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
-            Tab::Cards => coming(self, body, buf, "Cards", CARDS_SOON),
+            Tab::Cards => cards::render(self, body, buf),
             Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
             Tab::Practice => practice::render(self, body, buf),
         }
@@ -74,8 +76,6 @@ impl Widget for &App {
     }
 }
 
-const CARDS_SOON: &str = "Flashcards with spaced repetition will live here: interview questions with coaching \
-notes and role facts, due counts, filters, and a review session that grades 1–4.";
 const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
 files you can read and back up, with coaching on length, balance and results as you write.";
 

@@ -1,0 +1,41 @@
+//! Spaced repetition: FSRS scheduling, the durable review journal, snapshots, stats and study queues.
+//!
+//! The journal (`reviews.log`) is the source of truth: every grade and undo is appended and fsynced
+//! before the next card shows. The snapshot (`schedule.json`) only makes startup fast; it can always be
+//! rebuilt from the journal. Nothing here reads the clock: callers pass `now` (see [`system_now`]).
+
+mod aside;
+mod card;
+mod days;
+mod journal;
+mod ledger;
+mod notice;
+mod peek;
+mod queue;
+mod record;
+mod scheduler;
+mod snapshot;
+mod store;
+
+#[cfg(test)]
+mod tests;
+
+pub use card::{CardState, Phase};
+pub use days::DayZone;
+pub use journal::{JOURNAL_FILE, Journal, Replay};
+pub use ledger::{Ledger, UndoEntry};
+pub use notice::{Notice, ScheduleError};
+pub use peek::peek;
+pub use queue::{Counts, Mode, Standing, build_queue, counts, new_allowance};
+pub use record::{MAX_ID_LEN, Record, validate_card_id};
+pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
+pub use snapshot::SNAPSHOT_FILE;
+pub use store::{ReviewStore, StoreOptions};
+
+use chrono::{DateTime, Utc};
+
+/// The wall clock, for the app's event loop only. The domain takes `now` as an argument everywhere so
+/// tests can drive it with a fake clock and results are reproducible.
+pub fn system_now() -> DateTime<Utc> {
+    Utc::now()
+}

@@ -1,0 +1,339 @@
+//! The Cards screen: decks with new / learning / due counts, filters, review sessions and their end screen.
+
+mod keys;
+mod review;
+
+use crate::app::{Action, Group, Level, Status};
+use crate::content::{Id, Library};
+use crate::schedule::{
+    Counts, Mode, Notice, ReviewStore, ScheduleError, Standing, build_queue, format_interval,
+    new_allowance,
+};
+use crate::study::{Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle};
+use crate::ui::review as view;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use std::collections::HashMap;
+
+/// What the Cards screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Decks,
+    Review,
+    /// The end-of-session summary.
+    Summary,
+}
+
+/// One row of the deck list with what studying it would bring up now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckRow {
+    pub deck: Deck,
+    pub label: String,
+    pub counts: Counts,
+    /// Cards in the deck under the filters, and how many of them have been studied at least once.
+    pub total: usize,
+    pub seen: usize,
+}
+
+#[derive(Debug)]
+pub struct Cards {
+    pub view: View,
+    pub catalogue: Catalogue,
+    pub filter: Filter,
+    /// The highlighted deck, an index into `catalogue.decks()`.
+    pub cursor: usize,
+    pub session: Option<Session>,
+    /// The options of the card showing, when it is multiple choice.
+    pub choices: Option<Choices>,
+    /// First visible line of the card showing.
+    pub scroll: usize,
+    /// The interview date, for cram ordering; set by the app from the config file or Home.
+    pub interview: Option<NaiveDate>,
+    /// Titles of the user's STAR stories by the question they answer, shown on question cards' backs.
+    pub story_titles: HashMap<Id, String>,
+    /// What was repaired or found wrong in the review history at start-up, with what to do.
+    pub notices: Vec<String>,
+    /// Why the review history could not be opened; studying is off until the user fixes it.
+    pub store_error: Option<String>,
+    /// When `tick` last looked for cards coming due.
+    checked_at: Option<DateTime<Utc>>,
+}
+
+/// Local time of day the interview is assumed to be at, for predicting recall on that date.
+fn interview_time() -> NaiveTime {
+    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn say(level: Level, text: impl Into<String>) -> Option<Status> {
+    Some(Status {
+        level,
+        text: text.into(),
+    })
+}
+
+impl Cards {
+    pub fn new(lib: &Library) -> Cards {
+        Cards {
+            view: View::Decks,
+            catalogue: Catalogue::from_library(lib),
+            filter: Filter::default(),
+            cursor: 0,
+            session: None,
+            choices: None,
+            scroll: 0,
+            interview: None,
+            story_titles: HashMap::new(),
+            notices: Vec::new(),
+            store_error: None,
+            checked_at: None,
+        }
+    }
+
+    /// Clock work: true when a card came due or the day changed since the last call, so counts on
+    /// screen are redrawn without waiting for a key press.
+    pub fn tick(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> bool {
+        let Some(last) = self.checked_at.replace(now) else {
+            return false;
+        };
+        let (from, to) = (last.timestamp_millis(), now.timestamp_millis());
+        store.today(last) != store.today(now)
+            || store
+                .ledger()
+                .cards()
+                .values()
+                .any(|c| c.due_ms > from && c.due_ms <= to)
+    }
+
+    /// Records start-up notices; returns the first as a status line naming the file and what to do.
+    pub fn set_notices(&mut self, notices: &[Notice]) -> Option<Status> {
+        self.notices = notices
+            .iter()
+            .map(|n| format!("{n} {}", n.advice()))
+            .collect();
+        let first = self.notices.first()?;
+        let more = match self.notices.len() {
+            1 => String::new(),
+            n => format!(" (and {} more on the Cards screen)", n - 1),
+        };
+        say(Level::Warning, format!("Review history: {first}{more}"))
+    }
+
+    /// Records why the review history could not be opened; returns it as an error status.
+    pub fn set_store_error(&mut self, e: &ScheduleError) -> Option<Status> {
+        let text = format!(
+            "Your review history could not be opened: {e}. {} Cards cannot be graded until then.",
+            e.advice()
+        );
+        self.store_error = Some(text.clone());
+        say(Level::Error, text)
+    }
+
+    pub fn keymap(&self) -> Vec<Group> {
+        let group = |title, bindings| Group { title, bindings };
+        match (self.view, self.session.as_ref().map(|s| s.side)) {
+            (View::Review, Some(Side::Front)) if self.choices.is_some() => vec![
+                group("Multiple choice", keys::PICK),
+                group("Card", keys::FRONT),
+                group("Scrolling", keys::SCROLL),
+            ],
+            (View::Review, Some(Side::Front)) => {
+                vec![group("Card", keys::FRONT), group("Scrolling", keys::SCROLL)]
+            }
+            (View::Review, _) => vec![group("Grade", keys::BACK), group("Scrolling", keys::SCROLL)],
+            (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
+            (View::Decks, _) => vec![group("Decks", keys::DECKS)],
+        }
+    }
+
+    /// Every deck with what it holds now, under the current filters. Each card's standing is worked
+    /// out once and then tallied per deck, since this runs on every frame of the deck list.
+    pub fn rows(&self, store: &ReviewStore, now: DateTime<Utc>) -> Vec<DeckRow> {
+        let allowance = new_allowance(store.ledger(), store.settings(), store.today(now));
+        let standings: Vec<Standing> = self
+            .catalogue
+            .cards
+            .iter()
+            .map(|c| Standing::of(store.state(&c.id), now))
+            .collect();
+        self.catalogue
+            .decks()
+            .into_iter()
+            .map(|deck| {
+                let mut row = DeckRow {
+                    label: self.catalogue.deck_label(&deck),
+                    counts: Counts::default(),
+                    total: 0,
+                    seen: 0,
+                    deck,
+                };
+                for (card, standing) in self.catalogue.cards.iter().zip(&standings) {
+                    if !(row.deck.holds(card) && self.filter.matches(card)) {
+                        continue;
+                    }
+                    row.total += 1;
+                    match standing {
+                        Standing::Unseen => row.counts.new += 1,
+                        Standing::Learning => row.counts.learning += 1,
+                        Standing::Due => row.counts.due += 1,
+                        Standing::Later => {}
+                    }
+                }
+                row.seen = row.total - row.counts.new;
+                row.counts.new = row.counts.new.min(allowance);
+                row
+            })
+            .collect()
+    }
+
+    pub fn update(
+        &mut self,
+        action: Action,
+        lib: &Library,
+        store: Option<&mut ReviewStore>,
+        now: DateTime<Utc>,
+        status: &mut Option<Status>,
+        size: (u16, u16),
+    ) {
+        match self.view {
+            View::Decks => self.update_decks(action, lib, store.as_deref(), now, status),
+            View::Review => self.update_review(action, lib, store, now, status),
+            View::Summary => match action {
+                Action::Select | Action::Back => self.close_session(),
+                Action::Undo => self.undo(lib, store, now, status),
+                _ => {}
+            },
+        }
+        if self.view == View::Review {
+            let max = view::card_len(self, lib, size.0).saturating_sub(view::page_height(size.1));
+            self.scroll = self.scroll.min(max);
+        }
+    }
+
+    fn update_decks(
+        &mut self,
+        action: Action,
+        lib: &Library,
+        store: Option<&ReviewStore>,
+        now: DateTime<Utc>,
+        status: &mut Option<Status>,
+    ) {
+        let last = self.catalogue.decks().len().saturating_sub(1);
+        let page = 10;
+        let c = &self.catalogue;
+        match action {
+            Action::Up | Action::ScrollUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down | Action::ScrollDown => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            Action::PageDown => self.cursor = (self.cursor + page).min(last),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::FilterRole => {
+                let roles: Vec<Id> = c.roles.iter().map(|(id, _)| id.clone()).collect();
+                self.filter.role = cycle(&self.filter.role, &roles);
+            }
+            Action::FilterCategory => {
+                self.filter.subject = cycle(&self.filter.subject, &c.subjects);
+            }
+            Action::FilterTag => self.filter.tag = cycle(&self.filter.tag, &c.tags),
+            Action::ClearFilters => self.filter = Filter::default(),
+            Action::Select => *status = self.start(false, lib, store, now),
+            Action::Cram => *status = self.start(true, lib, store, now),
+            _ => {}
+        }
+    }
+
+    /// Starts a session on the highlighted deck; returns what to tell the user.
+    fn start(
+        &mut self,
+        cram: bool,
+        lib: &Library,
+        store: Option<&ReviewStore>,
+        now: DateTime<Utc>,
+    ) -> Option<Status> {
+        let Some(store) = store else {
+            return say(
+                Level::Error,
+                self.store_error
+                    .clone()
+                    .unwrap_or_else(|| "Your review history is not open.".into()),
+            );
+        };
+        let decks = self.catalogue.decks();
+        let deck = decks.get(self.cursor).unwrap_or(&Deck::All);
+        let ids = self.catalogue.select(deck, &self.filter);
+        let label = self.catalogue.deck_label(deck);
+        if ids.is_empty() {
+            return say(
+                Level::Info,
+                "No cards match these filters. Press x to clear them.",
+            );
+        }
+        let today = store.today(now);
+        let (mode, title, note) = if cram {
+            let (at, note) = match self.interview {
+                Some(d) if store.zone().instant(d, interview_time()) > now => (
+                    store.zone().instant(d, interview_time()),
+                    format!("Cramming for your interview on {d}: weakest cards first."),
+                ),
+                Some(d) => (now, format!("Your interview date ({d}) has passed, so cram orders cards by how well you would recall them now.")),
+                None => (now, "No interview date is set, so cram orders cards by how well you would recall them now.".to_string()),
+            };
+            (
+                Mode::Cram { interview: at },
+                format!("Cram: {label}"),
+                Some(note),
+            )
+        } else {
+            (Mode::Normal, label.clone(), None)
+        };
+        let queue = build_queue(&ids, store.ledger(), store.settings(), today, now, mode);
+        match Session::new(title, queue, mode, now) {
+            Some(session) => {
+                self.session = Some(session);
+                self.view = View::Review;
+                self.show_card(lib, store, now);
+                note.and_then(|n| say(Level::Info, n))
+            }
+            None => {
+                let next = ids
+                    .iter()
+                    .filter_map(|id| store.state(id))
+                    .map(|c| c.due())
+                    .filter(|d| *d > now)
+                    .min();
+                let when = next.map_or(String::new(), |d| {
+                    format!(" The next card is due in {}.", format_interval(d - now))
+                });
+                say(
+                    Level::Info,
+                    format!(
+                        "Nothing is due in “{label}” now and today's new cards are done.{when} Press i to cram anyway."
+                    ),
+                )
+            }
+        }
+    }
+
+    /// Gets the card now showing ready: scrolled to the top, options shuffled for today.
+    fn show_card(&mut self, lib: &Library, store: &ReviewStore, now: DateTime<Utc>) {
+        self.scroll = 0;
+        self.choices = None;
+        let Some(id) = self.session.as_ref().and_then(|s| s.current()) else {
+            return;
+        };
+        if let Some(Kind::Fact(i)) = self.catalogue.get(id).map(|c| c.kind) {
+            self.choices = lib
+                .facts
+                .get(i)
+                .and_then(|f| Choices::for_fact(f, store.today(now)));
+        }
+    }
+
+    fn close_session(&mut self) {
+        self.session = None;
+        self.choices = None;
+        self.view = View::Decks;
+    }
+}
+
+#[cfg(test)]
+mod tests;

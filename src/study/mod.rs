@@ -1,0 +1,10 @@
+//! What there is to study and how a session runs: cards built from content, decks and filters,
+//! multiple-choice options, and the review session over the schedule.
+
+pub mod catalogue;
+pub mod choice;
+pub mod session;
+
+pub use catalogue::{Catalogue, Deck, Filter, Kind, StudyCard, Subject};
+pub use choice::Choices;
+pub use session::{Session, Side};

@@ -1,0 +1,618 @@
+//! The Cards screen as a user meets it: decks and filters, a review session with reveal, grades,
+//! multiple choice and undo, the end screen, and grades that survive the app going away.
+
+mod common;
+
+use chrono::NaiveDate;
+use clinicprep::app::{Level, Tab};
+use clinicprep::content::Id;
+use clinicprep::schedule::{
+    DayZone, Grade, JOURNAL_FILE, Mode, Phase, ReviewStore, Settings, StoreOptions, peek,
+};
+use clinicprep::screens::cards::View;
+use clinicprep::study::{Kind, Side};
+use common::{Harness, buffer_text, find, fixed_now};
+use proptest::prelude::*;
+use ratatui::style::Modifier;
+
+fn on_cards() -> Harness {
+    let mut h = Harness::new();
+    h.press("<tab><tab>");
+    assert_eq!(h.app.tab, Tab::Cards);
+    h
+}
+
+/// A harness whose review sessions hold `limit` new cards, so a session can be finished quickly.
+fn on_cards_with_new_limit(limit: u32) -> Harness {
+    let mut h = on_cards();
+    h.app.set_study_settings(Settings {
+        daily_new_limit: limit,
+        ..Settings::default()
+    });
+    h
+}
+
+fn current(h: &Harness) -> Id {
+    h.app
+        .cards
+        .session
+        .as_ref()
+        .unwrap()
+        .current()
+        .unwrap()
+        .clone()
+}
+
+fn side(h: &Harness) -> Side {
+    h.app.cards.session.as_ref().unwrap().side
+}
+
+fn journal(h: &Harness) -> String {
+    std::fs::read_to_string(h.dir.path().join(JOURNAL_FILE)).unwrap()
+}
+
+/// The text of the row of the deck list that starts with `label`.
+fn deck_row(screen: &str, label: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.trim_start_matches('│').trim_start().starts_with(label))
+        .unwrap_or_else(|| panic!("no row {label} in\n{screen}"))
+        .to_string()
+}
+
+/// Plays cards (grading Good with Space then 3) until the current one is multiple choice.
+fn to_multiple_choice(h: &mut Harness) {
+    for _ in 0..20 {
+        if h.app.cards.choices.is_some() {
+            return;
+        }
+        h.press(" 3");
+    }
+    panic!("no multiple-choice card in the first 20");
+}
+
+#[test]
+fn deck_list_shows_new_learning_and_due_per_deck_by_role_and_category() {
+    let mut h = on_cards();
+    let s = h.screen(100, 40);
+    for part in [
+        "By role",
+        "By category",
+        "New",
+        "Learning",
+        "Due",
+        "All cards",
+    ] {
+        assert!(s.contains(part), "{part} missing in\n{s}");
+    }
+    let all = deck_row(&s, "All cards");
+    assert!(all.contains(" 20 "), "20 new today by default: {all}");
+    assert!(s.contains("Enter studies 20 cards from “All cards”: 0 due, 20 new."));
+    let teamwork = deck_row(&s, "Questions · Teamwork");
+    let numbers: Vec<usize> = teamwork
+        .trim_end_matches('│')
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(
+        numbers[2] > 0 && numbers[2] < 20,
+        "new, learning, due: {teamwork}"
+    );
+    assert_eq!(numbers[..2], [0, 0], "nothing studied yet");
+}
+
+#[test]
+fn filters_narrow_the_decks_and_x_clears_them() {
+    let mut h = on_cards();
+    let before = h.screen(80, 24);
+    h.press("t");
+    let tag = h.app.cards.filter.tag.clone().unwrap();
+    let after = h.screen(80, 24);
+    assert!(after.contains(&format!("Tag {tag}")), "{after}");
+    assert_ne!(
+        deck_row(&before, "Questions · Teamwork"),
+        deck_row(&after, "Questions · Teamwork")
+    );
+    h.press("r");
+    assert!(h.screen(80, 24).contains("Role PT aide  ·"));
+    h.press("rrrr");
+    assert_eq!(h.app.cards.filter.role, None, "cycles back to all roles");
+    h.press("c");
+    assert!(h.app.cards.filter.subject.is_some());
+    h.press("x");
+    assert!(h.app.cards.filter.is_empty());
+    assert_eq!(h.screen(80, 24), before);
+}
+
+#[test]
+fn enter_starts_a_review_with_the_front_first_and_space_shows_the_back() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    assert_eq!(h.app.cards.view, View::Review);
+    let id = current(&h);
+    let q = h
+        .app
+        .data
+        .library
+        .question(&id)
+        .expect("the first card is a question")
+        .clone();
+    let front = h.screen(80, 24);
+    assert!(front.contains("Card 1 of 20"), "{front}");
+    assert!(front.contains(&q.text));
+    assert!(!front.contains("What they are looking for"));
+    assert!(
+        !front.contains("Good ·"),
+        "no grades before the answer shows"
+    );
+    h.press("<space>");
+    let back = h.screen(80, 24);
+    assert!(back.contains("What they are looking for"), "{back}");
+    assert!(back.contains("A strong answer"));
+    for button in [
+        "1 Again · 1m",
+        "2 Hard · 5m",
+        "3 Good · 10m",
+        "4 Easy · 15d",
+    ] {
+        assert!(back.contains(button), "{button} missing in\n{back}");
+    }
+    // Good is proposed, so Enter gives it: drawn reversed.
+    let buf = h.render(80, 24);
+    let (x, y) = find(&buf, "Good · 10m").unwrap();
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    let (x, y) = find(&buf, "Easy · 15d").unwrap();
+    assert!(
+        !buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn a_grade_is_on_disk_before_the_next_card_shows_and_counts_follow() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    let first = current(&h);
+    h.press("<space>");
+    assert!(journal(&h).is_empty());
+    h.press("4");
+    assert_ne!(current(&h), first, "the next card is up");
+    let lines: Vec<String> = journal(&h).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with(&format!("g\t1\t{first}\t")),
+        "{}",
+        lines[0]
+    );
+    // The app still holds the journal; a read-only load sees the grade already.
+    let (ledger, _) = peek(h.dir.path(), DayZone::Local).unwrap();
+    assert_eq!(ledger.state(&first).map(|c| c.phase), Some(Phase::Review));
+    h.press("<esc>");
+    assert_eq!(h.app.cards.view, View::Summary);
+    h.press("<enter>");
+    let decks = h.screen(80, 24);
+    assert!(decks.contains("Today 1 reviewed · streak 1 day"), "{decks}");
+    assert!(deck_row(&decks, "All cards").contains(" 19 "));
+}
+
+#[test]
+fn u_undoes_the_last_grade_including_the_schedule() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    let first = current(&h);
+    h.press(" 3");
+    assert!(h.app.data.reviews.as_ref().unwrap().state(&first).is_some());
+    assert!(
+        h.screen(80, 24).contains("Card 2 of 21"),
+        "Good on a new card comes back in 10m"
+    );
+    h.press("u");
+    assert_eq!(current(&h), first);
+    assert_eq!(side(&h), Side::Front);
+    assert!(h.app.data.reviews.as_ref().unwrap().state(&first).is_none());
+    let s = h.screen(80, 24);
+    assert!(s.contains("Card 1 of 20") && s.contains("Undone"), "{s}");
+    assert_eq!(journal(&h).lines().count(), 2, "the undo is journaled too");
+    h.press("u");
+    assert!(
+        h.screen(80, 24)
+            .contains("Nothing to undo in this session.")
+    );
+}
+
+#[test]
+fn multiple_choice_pick_reveals_proposes_and_enter_accepts() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    to_multiple_choice(&mut h);
+    let choices = h.app.cards.choices.clone().unwrap();
+    let id = current(&h);
+    let right = char::from(b'a' + choices.correct as u8);
+    let wrong = char::from(b'a' + ((choices.correct + 1) % choices.options.len()) as u8);
+    h.press(&wrong.to_string());
+    assert_eq!(side(&h), Side::Back);
+    let session = h.app.cards.session.as_ref().unwrap();
+    assert_eq!(session.proposed, Some(Grade::Again));
+    let s = h.screen(80, 24);
+    assert!(s.contains("✗ Not quite: the answer is"), "{s}");
+    assert!(s.contains(&format!("{right}) {} ✓", choices.options[choices.correct])));
+    // 4 overrides the proposal.
+    h.press("4");
+    let last = journal(&h).lines().last().unwrap().to_string();
+    assert!(last.contains(&format!("\t{id}\t")) && last.split('\t').nth(4) == Some("4"));
+
+    h.press("u");
+    assert_eq!(current(&h), id);
+    assert_eq!(
+        h.app.cards.choices.as_ref(),
+        Some(&choices),
+        "same order after undo"
+    );
+    h.press(&right.to_string());
+    assert!(h.screen(80, 24).contains("✓ Right."));
+    h.press("<enter>");
+    let last = journal(&h).lines().last().unwrap().to_string();
+    assert_eq!(
+        last.split('\t').nth(4),
+        Some("3"),
+        "Enter accepted Good: {last}"
+    );
+}
+
+#[test]
+fn space_then_a_grade_works_on_a_multiple_choice_card() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    to_multiple_choice(&mut h);
+    let id = current(&h);
+    h.press("<space>");
+    let s = h.screen(80, 24);
+    assert!(s.contains(" ✓") && !s.contains("Not quite"), "{s}");
+    h.press("2");
+    let state = h.app.data.reviews.as_ref().unwrap().state(&id).cloned();
+    assert!(state.is_some());
+    assert_ne!(current(&h), id);
+}
+
+#[test]
+fn grades_before_the_answer_do_nothing_and_letters_beyond_the_options_explain() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    h.press("3");
+    assert!(journal(&h).is_empty());
+    assert_eq!(side(&h), Side::Front);
+    to_multiple_choice(&mut h);
+    let n = h.app.cards.choices.as_ref().unwrap().options.len();
+    if n < 6 {
+        h.press("f");
+        assert_eq!(side(&h), Side::Front);
+        assert!(
+            h.screen(80, 24)
+                .contains(&format!("This card has {n} options"))
+        );
+    }
+}
+
+#[test]
+fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
+    let mut h = on_cards_with_new_limit(2);
+    h.press("<enter>");
+    assert!(h.screen(80, 24).contains("Card 1 of 2"));
+    h.app.now = fixed_now() + chrono::Duration::minutes(3);
+    h.press(" 4 1");
+    assert_eq!(h.app.cards.view, View::Review, "Again brings the card back");
+    h.press(" 4");
+    assert_eq!(h.app.cards.view, View::Summary);
+    let s = h.screen(80, 24);
+    for part in [
+        "Finished “All cards”.",
+        "You studied 2 cards (3 reviews) in 3 minutes.",
+        "Again 1 · Hard 0 · Good 0 · Easy 2",
+        "Today: 3 reviewed · streak 1 day.",
+    ] {
+        assert!(s.contains(part), "{part} missing in\n{s}");
+    }
+    h.press("<enter>");
+    assert_eq!(h.app.cards.view, View::Decks);
+    let decks = h.screen(80, 24);
+    assert!(deck_row(&decks, "All cards").contains(" 0 "), "{decks}");
+    assert!(decks.contains("Today 3 reviewed"));
+}
+
+#[test]
+fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
+    let mut h = on_cards_with_new_limit(1);
+    h.press("<enter> 1<esc><enter>");
+    assert!(h.screen(80, 24).contains("Today 1 reviewed"));
+    assert!(!h.app.tick(), "nothing came due yet");
+    h.app.now = fixed_now() + chrono::Duration::minutes(2);
+    assert!(h.app.tick(), "the card graded Again is due after a minute");
+    assert!(!h.app.tick(), "and only once");
+    let row = deck_row(&h.screen(80, 24), "All cards");
+    let numbers: Vec<&str> = row
+        .trim_end_matches(['│', '█', '║', ' '])
+        .split_whitespace()
+        .collect();
+    assert_eq!(numbers[numbers.len() - 3..], ["0", "1", "0"], "{row}");
+}
+
+#[test]
+fn undo_on_the_end_screen_goes_back_to_the_last_card() {
+    let mut h = on_cards_with_new_limit(1);
+    h.press("<enter>");
+    let id = current(&h);
+    h.press(" 4");
+    assert_eq!(h.app.cards.view, View::Summary);
+    h.press("u");
+    assert_eq!(h.app.cards.view, View::Review);
+    assert_eq!(current(&h), id);
+    assert!(h.app.data.reviews.as_ref().unwrap().state(&id).is_none());
+}
+
+#[test]
+fn nothing_to_study_says_when_the_next_card_is_due() {
+    let mut h = on_cards_with_new_limit(1);
+    h.press("<enter> 4");
+    h.press("<enter>");
+    assert_eq!(h.app.cards.view, View::Decks);
+    h.press("<enter>");
+    assert_eq!(h.app.cards.view, View::Decks);
+    let text = h.app.status.clone().unwrap().text;
+    assert!(
+        text.contains("Nothing is due") && text.contains("next card is due in 15d"),
+        "{text}"
+    );
+}
+
+#[test]
+fn cram_takes_every_card_of_the_deck_weakest_first() {
+    let mut h = on_cards();
+    h.press("<enter> 4<esc><enter>");
+    h.press("i");
+    let session = h.app.cards.session.as_ref().unwrap();
+    assert!(matches!(session.mode, Mode::Cram { .. }));
+    assert_eq!(session.progress().1, h.app.cards.catalogue.cards.len());
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No interview date is set")
+    );
+    let easy = h
+        .app
+        .data
+        .reviews
+        .as_ref()
+        .unwrap()
+        .ledger()
+        .cards()
+        .keys()
+        .next()
+        .cloned();
+    assert_ne!(
+        session.current().cloned(),
+        easy,
+        "the card graded Easy is not first"
+    );
+
+    h.press("<esc>");
+    h.app
+        .set_interview_date(NaiveDate::from_ymd_opt(2026, 12, 1));
+    h.press("i");
+    let status = h.app.status.clone().unwrap();
+    assert_eq!(status.level, Level::Info);
+    assert!(
+        status.text.contains("interview on 2026-12-01"),
+        "{}",
+        status.text
+    );
+    assert!(h.screen(80, 24).contains("Cram: All cards"));
+}
+
+#[test]
+fn question_backs_show_a_linked_story_title() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    let id = current(&h);
+    h.app
+        .set_story_titles([(id, "Calming a \u{1b}[31manxious patient".to_string())]);
+    h.press("<space>");
+    let s = h.screen(80, 50);
+    assert!(s.contains("Your STAR story"), "{s}");
+    assert!(
+        s.contains("Calming a [31manxious patient"),
+        "escape removed: {s}"
+    );
+}
+
+#[test]
+fn your_own_cards_have_a_deck_come_first_and_show_back_and_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/mine.toml"),
+        "[[card]]\nid = \"my-gait-belts\"\ndeck = \"My clinic\"\n\
+         front = \"Where are the gait belts kept?\"\nback = \"Cupboard B, top shelf.\"\n\
+         tags = [\"site\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab>");
+    assert!(h.screen(100, 50).contains("Your deck · My clinic"));
+    h.press("<enter>");
+    assert_eq!(current(&h), Id::new("my-gait-belts"));
+    h.press("<space>");
+    let s = h.screen(80, 24);
+    for part in [
+        "Your card · My clinic",
+        "Cupboard B, top shelf.",
+        "Tags: site",
+    ] {
+        assert!(s.contains(part), "{part} missing in\n{s}");
+    }
+}
+
+#[test]
+fn a_grade_survives_dropping_the_app_without_quitting() {
+    let mut h = on_cards();
+    h.press("<enter>");
+    let id = current(&h);
+    h.press(" 3");
+    let Harness { app, dir } = h;
+    drop(app); // no quit: no snapshot, nothing flushed on the way out
+    let (store, notices) =
+        ReviewStore::open(dir.path(), &StoreOptions::default(), fixed_now()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    let state = store.state(&id).expect("the grade is on disk");
+    assert_eq!((state.reps, state.phase), (1, Phase::Learning));
+    drop(store);
+
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("Today 1 reviewed"), "{s}");
+    assert!(deck_row(&s, "All cards").contains(" 19 "));
+}
+
+#[test]
+fn a_torn_journal_tail_is_reported_with_its_path_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) =
+            ReviewStore::open(dir.path(), &StoreOptions::default(), fixed_now()).unwrap();
+        store
+            .grade(
+                &Id::new("q-tell-me-about-yourself"),
+                Grade::Good,
+                fixed_now(),
+            )
+            .unwrap();
+    }
+    let path = dir.path().join(JOURNAL_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"g\t2\tq-x\t17");
+    std::fs::write(&path, bytes).unwrap();
+    let data = dir.path().display().to_string();
+    let mut h = Harness::in_dir(dir);
+    let status = h.app.status.clone().unwrap();
+    assert_eq!(status.level, Level::Warning);
+    let journal_path = format!("{data}/reviews.log");
+    for part in [journal_path.as_str(), "incomplete record", "grade it again"] {
+        assert!(status.text.contains(part), "{}", status.text);
+    }
+    h.press("<tab><tab>");
+    let s = h.screen(100, 30).replace(&data, "[DATA]");
+    assert!(
+        s.contains("Review history") && s.contains("[DATA]/reviews.log.torn-"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Today 1 reviewed"),
+        "the good record before the tear is kept"
+    );
+}
+
+#[test]
+fn snapshots_of_the_deck_list_a_front_a_back_a_multiple_choice_card_and_the_end_screen() {
+    let mut h = on_cards_with_new_limit(3);
+    let dir = h.dir.path().display().to_string();
+    let shot = |h: &mut Harness, name: &str| {
+        let screen = h.screen(80, 24).replace(&dir, "[DATA]");
+        insta::assert_snapshot!(name.to_string(), screen);
+    };
+    shot(&mut h, "cards_decks_80x24");
+    h.press("<enter>");
+    shot(&mut h, "cards_front_80x24");
+    h.press("<space>");
+    shot(&mut h, "cards_back_80x24");
+    h.press("4");
+    assert!(matches!(
+        h.app.cards.catalogue.get(&current(&h)).unwrap().kind,
+        Kind::Fact(_)
+    ));
+    shot(&mut h, "cards_choice_front_80x24");
+    let wrong = (h.app.cards.choices.as_ref().unwrap().correct + 1) % 4;
+    h.press(&char::from(b'a' + wrong as u8).to_string());
+    shot(&mut h, "cards_choice_back_80x24");
+    h.press("4 4");
+    shot(&mut h, "cards_end_80x24");
+}
+
+/// Help lists every key in force, on each of the review states, as the footer promises.
+fn assert_help_lists_every_key(h: &mut Harness) {
+    let keymap = h.app.keymap_beneath();
+    h.press("?");
+    let screen = h.screen(120, 60);
+    for b in keymap.groups.iter().flat_map(|g| g.bindings.iter()) {
+        assert!(
+            screen.contains(b.label),
+            "help lacks {}:\n{screen}",
+            b.label
+        );
+        assert!(screen.contains(b.help), "help lacks {}:\n{screen}", b.help);
+    }
+    h.press("<esc>");
+    assert!(h.app.help.is_none());
+}
+
+#[test]
+fn help_lists_the_keys_of_a_front_a_back_a_multiple_choice_card_and_the_end_screen() {
+    let mut h = on_cards_with_new_limit(2);
+    h.press("<enter>");
+    assert_help_lists_every_key(&mut h);
+    h.press("<space>");
+    assert_help_lists_every_key(&mut h);
+    h.press("4");
+    assert!(h.app.cards.choices.is_some());
+    assert!(
+        h.app
+            .keymap_beneath()
+            .groups
+            .iter()
+            .any(|g| g.title == "Multiple choice")
+    );
+    assert_help_lists_every_key(&mut h);
+    h.press(" 4");
+    assert_eq!(h.app.cards.view, View::Summary);
+    assert_help_lists_every_key(&mut h);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Any keys on the Cards screen, drawn at any size, never panic, and the journal always reads back.
+    #[test]
+    fn any_keys_at_any_size_never_panic(
+        keys in proptest::collection::vec(
+            prop_oneof![
+                Just("<enter>"), Just("<space>"), Just("1"), Just("3"), Just("4"), Just("a"),
+                Just("c"), Just("f"), Just("u"), Just("<esc>"), Just("i"), Just("r"), Just("t"),
+                Just("x"), Just("j"), Just("k"), Just("G"), Just("<pgdn>"), Just("<down>"),
+            ],
+            0..40,
+        ),
+        w in 1u16..=160,
+        ht in 1u16..=50,
+    ) {
+        let mut h = on_cards();
+        for k in keys {
+            h.press(k);
+            let buf = h.render(w, ht);
+            prop_assert!(!buffer_text(&buf).is_empty());
+        }
+        let expected = h.app.data.reviews.as_ref().unwrap().ledger().clone();
+        let (ledger, notices) = peek(h.dir.path(), DayZone::Local).unwrap();
+        prop_assert!(notices.is_empty());
+        prop_assert_eq!(ledger, expected);
+    }
+}
