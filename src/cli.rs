@@ -1,13 +1,15 @@
-//! The command line: the TUI by default, plus `paths`, `status` and `check`.
+//! The command line: the TUI by default, plus `paths`, `status`, `check` and `export`.
 
 use crate::app::{App, Theme};
 use crate::content::Library;
+use crate::content::Problem;
 use crate::paths::Paths;
 use crate::storage;
-use clap::{Parser, Subcommand};
+use crate::stories::{Order, StoryStore, export};
+use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// A study coach for physical and occupational therapy aide and assistant job interviews.
@@ -38,6 +40,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write your data out to print or keep, e.g. `clinicprep export stories -o stories.md`.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+/// What `clinicprep export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Your STAR stories as a one-page Markdown summary to bring to the interview.
+    Stories {
+        /// Write to FILE instead of printing (replaced whole, never left half-written).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// `markdown` for the one-page summary, `json` for everything, in full.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 /// Parses the command line and runs it.
@@ -56,6 +83,15 @@ pub fn main() -> ExitCode {
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
         Some(Command::Status { json }) => status_cmd(&paths, json, &mut out),
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
+        Some(Command::Export {
+            what: ExportCommand::Stories { output, format },
+        }) => export_stories_cmd(
+            &paths,
+            output.as_deref(),
+            format,
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
     };
     match code {
         Ok(c) => ExitCode::from(c),
@@ -97,29 +133,49 @@ pub fn paths_cmd(paths: &Paths, out: &mut impl Write) -> std::io::Result<u8> {
     Ok(0)
 }
 
-fn count_stories(paths: &Paths) -> usize {
-    std::fs::read_dir(paths.stories_dir())
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-                .count()
-        })
-        .unwrap_or(0)
+/// Stories that load, and problems with the story files that do not. Never fails: a folder that
+/// cannot be listed is itself a problem.
+fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
+    match StoryStore::load(&paths.data_dir) {
+        Ok((store, bad)) => (store.len(), bad.iter().map(Problem::from).collect()),
+        Err(e) => (
+            0,
+            vec![Problem::new(
+                e.path.display().to_string(),
+                format!("could not {}: {}", e.doing, e.source),
+            )],
+        ),
+    }
 }
 
 pub fn status_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
-    let stories = count_stories(paths);
+    let (stories, problems) = load_story_counts(paths);
     if json {
-        writeln!(out, "{}", json!({ "stories": stories }))?;
+        writeln!(
+            out,
+            "{}",
+            json!({ "stories": stories, "unreadable_stories": problems.len() })
+        )?;
     } else {
-        writeln!(out, "{stories} stories")?;
+        let noun = if stories == 1 { "story" } else { "stories" };
+        write!(out, "{stories} {noun}")?;
+        match problems.len() {
+            0 => writeln!(out)?,
+            n => writeln!(
+                out,
+                " ({n} story {} could not be read: run `clinicprep check` to see why)",
+                if n == 1 { "file" } else { "files" }
+            )?,
+        }
     }
     Ok(0)
 }
 
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load(Some(&paths.user_content_dir()));
-    let ok = lib.problems.is_empty();
+    let (stories, story_problems) = load_story_counts(paths);
+    let problems: Vec<&Problem> = lib.problems.iter().chain(&story_problems).collect();
+    let ok = problems.is_empty();
     if json {
         let v = json!({
             "ok": ok,
@@ -131,7 +187,8 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
                 "checklist": lib.steps.len(),
                 "cards": lib.questions.len() + lib.facts.len() + lib.cards.len(),
             },
-            "problems": lib.problems,
+            "stories": stories,
+            "problems": problems,
         });
         writeln!(out, "{v}")?;
     } else {
@@ -145,10 +202,71 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             lib.steps.len(),
             lib.cards.len()
         )?;
-        for p in &lib.problems {
+        writeln!(out, "stories: {stories} readable")?;
+        for p in &problems {
             writeln!(out, "problem: {p}")?;
         }
         writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
     }
     Ok(if ok { 0 } else { 1 })
+}
+
+/// `clinicprep export stories`: the summary (or JSON) to stdout, or atomically to `output`. Story files
+/// that cannot be read are named on `err` and left out; the rest are still exported.
+pub fn export_stories_cmd(
+    paths: &Paths,
+    output: Option<&Path>,
+    format: ExportFormat,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<u8> {
+    let (store, bad) = match StoryStore::load(&paths.data_dir) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            writeln!(
+                err,
+                "clinicprep: {e}\nCheck the folder's permissions, or choose another with --data-dir DIR."
+            )?;
+            return Ok(1);
+        }
+    };
+    for b in &bad {
+        writeln!(
+            err,
+            "clinicprep: left out {b}\n  Fix that line (or move the file away) and export again to include it."
+        )?;
+    }
+    let stories = store.list(Order::Title);
+    // Certifications come from the config file and favourite asks from the Practice screen; until those
+    // exist, both sections are left out of the summary.
+    let (certifications, asks): (&[String], &[&crate::content::Ask]) = (&[], &[]);
+    let text = match format {
+        ExportFormat::Markdown => export::markdown(&stories, certifications, asks),
+        ExportFormat::Json => {
+            let v = export::json(&stories, certifications, asks);
+            // Serializing a `Value` cannot fail; fall back to the compact form rather than unwrap.
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| v.to_string());
+            s.push('\n');
+            s
+        }
+    };
+    let Some(path) = output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(0);
+    };
+    if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
+        writeln!(
+            err,
+            "clinicprep: {e}\nCheck that the folder exists and is writable, or choose another file with -o FILE."
+        )?;
+        return Ok(1);
+    }
+    let n = stories.len();
+    writeln!(
+        out,
+        "Wrote {n} {} to {}.",
+        if n == 1 { "story" } else { "stories" },
+        path.display()
+    )?;
+    Ok(0)
 }

@@ -7,6 +7,6 @@ pub mod paths;
 pub mod sanitize;
 pub mod screens;
 pub mod storage;
+pub mod stories;
 pub mod tui;
 pub mod ui;
-pub mod stories;

@@ -103,9 +103,9 @@ fn measure(story: &Story, words: &[Words; 4], glossary: &Glossary, g: &Guidance)
         ..Metrics::default()
     };
     m.total_words = m.words.iter().sum();
-    let per_second = g.words_per_minute.max(1) as f32 / 60.0;
-    m.seconds = m.words.map(|w| w as f32 / per_second);
-    m.total_seconds = m.total_words as f32 / per_second;
+    let wpm = g.words_per_minute.max(1) as f32;
+    m.seconds = m.words.map(|w| w as f32 * 60.0 / wpm);
+    m.total_seconds = m.total_words as f32 * 60.0 / wpm;
     if m.total_words > 0 {
         m.shares = m.words.map(|w| w as f32 / m.total_words as f32);
     }
@@ -173,7 +173,6 @@ fn is_quantity_word(w: &str) -> bool {
             | "half"
             | "quarter"
             | "twice"
-            | "once"
             | "double"
             | "doubled"
             | "triple"
@@ -182,7 +181,6 @@ fn is_quantity_word(w: &str) -> bool {
             | "dozen"
             | "dozens"
             | "percent"
-            | "per"
             | "second"
             | "seconds"
             | "minute"

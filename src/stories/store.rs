@@ -1,6 +1,7 @@
 //! The folder of story files: load what parses, save without clobbering outside edits, trash and undo.
 
 use super::file;
+use super::filter::Filter;
 use super::story::{Story, StoryId};
 use crate::storage::{StorageError, ensure_private_dir, write_atomic};
 use chrono::{DateTime, SubsecRound, Utc};
@@ -41,6 +42,17 @@ impl fmt::Display for BadStory {
             }
         }
         write!(f, ": {}", self.message)
+    }
+}
+
+impl From<&BadStory> for crate::content::Problem {
+    fn from(b: &BadStory) -> Self {
+        crate::content::Problem {
+            path: b.path.display().to_string(),
+            line: b.line,
+            column: b.column,
+            message: b.message.clone(),
+        }
     }
 }
 
@@ -239,6 +251,14 @@ impl StoryStore {
                     .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
             }),
         }
+        out
+    }
+
+    /// The stories that match a filter typed by the user (see [`Filter`]), in the given order.
+    pub fn list_matching(&self, order: Order, query: &str) -> Vec<&Story> {
+        let filter = Filter::new(query);
+        let mut out = self.list(order);
+        out.retain(|s| filter.matches(s));
         out
     }
 

@@ -109,6 +109,18 @@ fn fold_accent(c: char) -> &'static str {
     }
 }
 
+/// Lowercase with common accents removed, so "Café" and "cafe" match in filters and tags.
+pub(super) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match fold_accent(c) {
+            "" => out.push(c),
+            plain => out.push_str(plain),
+        }
+    }
+    out
+}
+
 /// One of the four STAR sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {

@@ -1,13 +1,15 @@
 //! Splitting story text into lowercase words, and finding glossary terms among them.
 
-use crate::content::{Id, Term};
+use crate::content::{Id, Library, Term};
 use std::collections::HashMap;
 
 /// The words of a text, lowercased, with curly apostrophes made straight, stored in one buffer so that
 /// splitting a long story costs two allocations rather than one per word.
 ///
-/// A word is a run of letters and digits, with apostrophes inside it ("I've", "patient’s") but not at its
-/// ends; hyphens, slashes and other punctuation separate words.
+/// A word is a run of letters and digits, with apostrophes inside it ("I've", "patient’s"), combining
+/// accents (a decomposed "naïve") and number punctuation between digits ("3.5", "10:30", "1,200"), but
+/// not at its ends; hyphens, slashes and other punctuation separate words. Chinese and Japanese are
+/// written without spaces, so each of their characters counts as a word, as word processors count them.
 pub(crate) struct Words {
     norm: String,
     spans: Vec<(usize, usize)>,
@@ -18,23 +20,32 @@ impl Words {
         let mut norm = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(text.len() / 5);
         let mut start: Option<usize> = None;
+        let mut prev = ' ';
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            if c.is_alphanumeric() {
+            let next = chars.peek().copied();
+            if is_cjk(c) {
+                if let Some(s) = start.take() {
+                    spans.push((s, norm.len()));
+                }
+                let s = norm.len();
+                norm.push(c);
+                spans.push((s, norm.len()));
+            } else if c.is_alphanumeric() {
                 start.get_or_insert(norm.len());
                 if c.is_ascii() {
                     norm.push(c.to_ascii_lowercase());
                 } else {
                     norm.extend(c.to_lowercase());
                 }
-            } else if is_apostrophe(c)
-                && start.is_some()
-                && chars.peek().is_some_and(|n| n.is_alphanumeric())
-            {
-                norm.push('\'');
+            } else if start.is_some() && is_combining(c) {
+                norm.push(c);
+            } else if start.is_some() && inner(c, prev, next) {
+                norm.push(if is_apostrophe(c) { '\'' } else { c });
             } else if let Some(s) = start.take() {
                 spans.push((s, norm.len()));
             }
+            prev = c;
         }
         if let Some(s) = start {
             spans.push((s, norm.len()));
@@ -53,6 +64,28 @@ impl Words {
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.spans.iter().map(|&(s, e)| &self.norm[s..e])
     }
+}
+
+/// Punctuation that belongs inside a word: an apostrophe before a letter, or number punctuation
+/// between digits.
+fn inner(c: char, prev: char, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    (is_apostrophe(c) && next.is_alphanumeric())
+        || (matches!(c, '.' | ',' | ':') && prev.is_numeric() && next.is_numeric())
+}
+
+/// Combining accents, which follow the letter they go on in decomposed text (e.g. from macOS files).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Han ideographs, kana and their iteration marks: scripts written without spaces between words.
+/// (Korean puts spaces between words, so Hangul is left to the ordinary rule.)
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3005}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}'
+        | '\u{20000}'..='\u{2FA1F}')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -103,6 +136,11 @@ impl Glossary {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         g
+    }
+
+    /// The glossary of all loaded content, built-in and the user's own terms.
+    pub fn from_library(lib: &Library) -> Glossary {
+        Glossary::new(&lib.terms)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -207,8 +245,32 @@ mod tests {
                 "30"
             ]
         );
-        assert_eq!(words("ÉCOLE Straße 日本"), ["école", "straße", "日本"]);
-        assert!(words("  — … ").is_empty());
+        assert_eq!(words("ÉCOLE Straße"), ["école", "straße"]);
+        assert!(words("  — … 🙂 👩‍⚕️").is_empty());
+    }
+
+    #[test]
+    fn keeps_decomposed_accents_and_number_punctuation_inside_words() {
+        assert_eq!(
+            words("nai\u{308}ve cafe\u{301}"),
+            ["nai\u{308}ve", "cafe\u{301}"]
+        );
+        assert_eq!(
+            words("3.5 hours, 10:30, 1,200 patients. End."),
+            ["3.5", "hours", "10:30", "1,200", "patients", "end"]
+        );
+        assert_eq!(words("'tis 'quoted'"), ["tis", "quoted"]);
+    }
+
+    #[test]
+    fn each_chinese_or_japanese_character_is_a_word() {
+        assert_eq!(words("我帮助了病人"), ["我", "帮", "助", "了", "病", "人"]);
+        assert_eq!(words("PTの患者"), ["pt", "の", "患", "者"]);
+        assert_eq!(
+            words("환자를 도왔다"),
+            ["환자를", "도왔다"],
+            "Korean has spaces"
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ const MIN_WORDS_FOR_TERMS: usize = 60;
 /// How far over the target length a story may run before the tip becomes a warning.
 const LONG_FACTOR: f32 = 1.25;
 
-struct Out<'a>(&'a mut Vec<Insight>);
+/// Where rules put their insights.
+pub(super) struct Out<'a>(pub(super) &'a mut Vec<Insight>);
 
 impl Out<'_> {
     fn say(&mut self, level: Level, text: impl Into<String>) {
@@ -22,26 +23,36 @@ impl Out<'_> {
     }
 }
 
+/// Runs every rule in display order. An empty story gets a single tip to start, not a wall of warnings.
 pub(super) fn apply(m: &Metrics, glossary: &Glossary, g: &Guidance, out: &mut Vec<Insight>) {
     let mut out = Out(out);
     if m.total_words == 0 {
-        out.say(
-            Level::Tip,
-            "Start with the Situation: where were you, and what was going on?",
-        );
+        empty_story(&mut out);
         return;
     }
-    for s in Section::ALL {
-        if m.words[s.index()] == 0 {
-            out.say(Level::Warning, empty_advice(s));
-        }
-    }
+    empty_sections(m, &mut out);
     length(m, g, &mut out);
     balance(m, g, &mut out);
     voice(m, g, &mut out);
     result(m, &mut out);
     fillers(m, g, &mut out);
     terms(m, glossary, &mut out);
+}
+
+pub(super) fn empty_story(out: &mut Out) {
+    out.say(
+        Level::Tip,
+        "Start with the Situation: where were you, and what was going on?",
+    );
+}
+
+/// A warning per empty section, since an interviewer will notice a missing part of the story.
+pub(super) fn empty_sections(m: &Metrics, out: &mut Out) {
+    for s in Section::ALL {
+        if m.words[s.index()] == 0 {
+            out.say(Level::Warning, empty_advice(s));
+        }
+    }
 }
 
 fn empty_advice(s: Section) -> &'static str {
@@ -57,7 +68,7 @@ fn empty_advice(s: Section) -> &'static str {
     }
 }
 
-fn length(m: &Metrics, g: &Guidance, out: &mut Out) {
+pub(super) fn length(m: &Metrics, g: &Guidance, out: &mut Out) {
     let (lo, hi) = (g.target_seconds.0 as f32, g.target_seconds.1 as f32);
     let range = format!("{}–{} s", g.target_seconds.0, g.target_seconds.1);
     let about = spoken(m.total_seconds);
@@ -85,7 +96,7 @@ fn length(m: &Metrics, g: &Guidance, out: &mut Out) {
     }
 }
 
-fn balance(m: &Metrics, g: &Guidance, out: &mut Out) {
+pub(super) fn balance(m: &Metrics, g: &Guidance, out: &mut Out) {
     let complete = m.words.iter().all(|&w| w > 0);
     if !complete || m.total_words < MIN_WORDS_FOR_BALANCE {
         return;
@@ -144,7 +155,7 @@ fn balance(m: &Metrics, g: &Guidance, out: &mut Out) {
 }
 
 /// "I" against "we", and "would", in the Action: the interviewer wants what you did, not the team or a plan.
-fn voice(m: &Metrics, g: &Guidance, out: &mut Out) {
+pub(super) fn voice(m: &Metrics, g: &Guidance, out: &mut Out) {
     if m.words[Section::Action.index()] == 0 {
         return;
     }
@@ -163,7 +174,8 @@ fn voice(m: &Metrics, g: &Guidance, out: &mut Out) {
         out.say(
             Level::Tip,
             format!(
-                "Action says “I” {i}× and “we” {we}×: aim for 3 to 1, and credit the team in the Result."
+                "Action says “I” {i}× and “we” {we}×: aim for {} to 1, and credit the team in the Result.",
+                g.i_per_we
             ),
         );
     } else {
@@ -183,7 +195,7 @@ fn voice(m: &Metrics, g: &Guidance, out: &mut Out) {
     }
 }
 
-fn result(m: &Metrics, out: &mut Out) {
+pub(super) fn result(m: &Metrics, out: &mut Out) {
     if m.words[Section::Result.index()] == 0 {
         return;
     }
@@ -197,7 +209,7 @@ fn result(m: &Metrics, out: &mut Out) {
     }
 }
 
-fn fillers(m: &Metrics, g: &Guidance, out: &mut Out) {
+pub(super) fn fillers(m: &Metrics, g: &Guidance, out: &mut Out) {
     let total: usize = m.fillers.iter().map(|(_, c)| c).sum();
     let allowed = (g.fillers_per_minute * m.total_seconds / 60.0)
         .ceil()
@@ -219,7 +231,7 @@ fn fillers(m: &Metrics, g: &Guidance, out: &mut Out) {
     }
 }
 
-fn terms(m: &Metrics, glossary: &Glossary, out: &mut Out) {
+pub(super) fn terms(m: &Metrics, glossary: &Glossary, out: &mut Out) {
     if glossary.is_empty() {
         return;
     }

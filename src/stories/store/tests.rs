@@ -164,13 +164,13 @@ fn outside_edit_leads_to_a_conflict_copy_and_keep_mine_trashes_theirs() {
     s.result = "Everyone was seen by 4 pm.".into();
     let outcome = store.save(&s, t(9, 31)).unwrap();
     assert_eq!(outcome, SaveOutcome::Conflict { path: copy.clone() });
-    assert_eq!(store.conflict_copies(), [copy.clone()]);
+    assert_eq!(store.conflict_copies(), std::slice::from_ref(&copy));
 
     // A reload lists the copy without loading it as a second story.
     let (reloaded, bad) = StoryStore::load(dir.path()).unwrap();
     assert!(bad.is_empty());
     assert_eq!(reloaded.len(), 1);
-    assert_eq!(reloaded.conflict_copies(), [copy.clone()]);
+    assert_eq!(reloaded.conflict_copies(), std::slice::from_ref(&copy));
 
     let outcome = store.keep_mine(&s.id, t(9, 40)).unwrap();
     assert_eq!(outcome, SaveOutcome::Saved { path: path.clone() });
@@ -308,4 +308,142 @@ fn loaded_text_is_sanitized_for_the_terminal() {
     let s = store.get(&StoryId::from_stem("x").unwrap()).unwrap();
     assert_eq!(s.title, "Bad[2J title");
     assert_eq!(s.action, "I did it");
+}
+
+#[test]
+fn hand_written_files_with_some_fields_load_and_take_the_file_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir_all(&stories).unwrap();
+    fs::write(
+        stories.join("my-first.toml"),
+        "title = \"Front desk\"\ntags = [\"admin-organisation\"]\nresult = '''\nNo double bookings for 3 weeks.\n'''\n",
+    )
+    .unwrap();
+    fs::write(
+        stories.join("dated.toml"),
+        "title = 'Dated'\ncreated = 2026-01-05\n",
+    )
+    .unwrap();
+    let (store, bad) = StoryStore::load(dir.path()).unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    let s = store.get(&StoryId::from_stem("my-first").unwrap()).unwrap();
+    assert_eq!(s.title, "Front desk");
+    assert_eq!(s.result, "No double bookings for 3 weeks.\n");
+    assert_eq!(s.tags, ["admin-organisation"]);
+    assert_eq!(s.situation, "");
+    let mtime: DateTime<Utc> = fs::metadata(stories.join("my-first.toml"))
+        .unwrap()
+        .modified()
+        .unwrap()
+        .into();
+    assert_eq!(s.updated, Some(mtime));
+    assert_eq!(s.created, Some(mtime));
+    let d = store.get(&StoryId::from_stem("dated").unwrap()).unwrap();
+    assert_eq!(
+        d.created,
+        Some(Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap())
+    );
+}
+
+#[test]
+fn a_hand_written_story_saves_in_the_full_format_without_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir_all(&stories).unwrap();
+    fs::write(stories.join("mine.toml"), "title = 'Mine'\n").unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let id = StoryId::from_stem("mine").unwrap();
+    let mut s = store.get(&id).unwrap().clone();
+    s.action = "I restocked the gait belts.\nI labelled the shelf.".into();
+    let path = saved_path(store.save(&s, t(9, 0)).unwrap());
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("action = \"\"\"\nI restocked the gait belts.\nI labelled the shelf.\"\"\""),
+        "{text}"
+    );
+    assert!(text.contains("updated = 2026-11-23T09:00:00Z"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn trash_folder_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let s = story(&mut store, "Private", t(9, 0));
+    store.save(&s, t(9, 0)).unwrap();
+    let deleted = store.delete(&s.id, t(9, 1)).unwrap();
+    assert_eq!(mode(&dir.path().join("trash")), 0o700);
+    assert_eq!(
+        mode(deleted.trash_path().unwrap()),
+        0o600,
+        "mode kept by the move"
+    );
+}
+
+#[test]
+fn deleting_a_never_saved_story_forgets_it_and_undo_restores_it_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let s = story(&mut store, "Draft", t(9, 0));
+    store.save(&s, t(9, 0)).unwrap();
+    fs::remove_file(store.path_of(&s.id)).unwrap();
+    let deleted = store.delete(&s.id, t(9, 1)).unwrap();
+    assert!(deleted.trash_path().is_none());
+    assert!(store.is_empty());
+    store.undo_delete(&deleted).unwrap();
+    assert_eq!(store.len(), 1);
+}
+
+#[test]
+fn a_hand_written_file_sorts_by_its_modification_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let s = story(&mut store, "Timed", t(9, 0));
+    store.save(&s, t(9, 0)).unwrap();
+    let path = dir.path().join("stories/untimed.toml");
+    fs::write(&path, "title = 'Untimed'\n").unwrap();
+    let old = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(old.into()).unwrap();
+    drop(file);
+    let (store, _) = StoryStore::load(dir.path()).unwrap();
+    let order = |o| -> Vec<String> { store.list(o).iter().map(|s| s.title.clone()).collect() };
+    assert_eq!(order(Order::Updated), ["Timed", "Untimed"]);
+    let untimed = store.get(&StoryId::from_stem("untimed").unwrap()).unwrap();
+    assert_eq!(untimed.updated, Some(old));
+}
+
+#[test]
+fn list_matching_filters_by_text_or_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let mut a = story(&mut store, "Upset patient", t(9, 0));
+    a.tags = vec!["patient-care".into(), "communication".into()];
+    let mut b = story(&mut store, "Double booking", t(10, 0));
+    b.tags = vec!["admin-organisation".into()];
+    b.action = "I rebooked the Café group.".into();
+    store.save(&a, t(9, 0)).unwrap();
+    store.save(&b, t(10, 0)).unwrap();
+    let titles = |q: &str| -> Vec<String> {
+        store
+            .list_matching(Order::Title, q)
+            .iter()
+            .map(|s| s.title.clone())
+            .collect()
+    };
+    assert_eq!(titles(""), ["Double booking", "Upset patient"]);
+    assert_eq!(titles("cafe"), ["Double booking"]);
+    assert_eq!(titles("#communication"), ["Upset patient"]);
+    assert_eq!(titles("#admin schedule"), Vec::<String>::new());
+    assert_eq!(titles("checked"), ["Upset patient"]);
+    assert_eq!(
+        store
+            .list_matching(Order::Updated, "monday")
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Double booking", "Upset patient"],
+        "newest first"
+    );
 }
