@@ -117,7 +117,15 @@ fn run_tui(paths: Paths) -> ExitCode {
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env());
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
-    // The session is dropped (terminal restored) before anything is printed.
+    // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
+    // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
+    if !app.should_quit {
+        app.now = chrono::Utc::now();
+        app.shutdown();
+    }
+    if let Some(note) = &app.exit_note {
+        eprintln!("clinicprep: {note}");
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -116,7 +116,7 @@ pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<
         app.now = chrono::Utc::now();
         dirty |= app.tick();
         if stop.load(Ordering::Relaxed) {
-            app.quit();
+            app.shutdown();
         }
         if app.should_quit {
             return Ok(());

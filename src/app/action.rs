@@ -93,4 +93,23 @@ pub enum Action {
     ScrollUp,
     /// Scroll the area under the mouse down (wheel).
     ScrollDown,
+    // Stories
+    /// Start something new (a story).
+    New,
+    /// Delete the selected item (to the trash, so it can be undone).
+    Delete,
+    /// Undo the last change (a delete in a list, typing in a field).
+    Undo,
+    /// Redo what Undo undid, in a text field.
+    Redo,
+    /// Switch the list between its sort orders.
+    Sort,
+    /// Open the coverage view (competencies × stories).
+    Coverage,
+    /// Move to the next field of a form (Tab while editing).
+    NextField,
+    /// Move to the previous field of a form (Shift-Tab while editing).
+    PrevField,
+    /// Save now rather than waiting for autosave (Ctrl-S).
+    Save,
 }

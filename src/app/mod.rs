@@ -10,6 +10,7 @@ pub use theme::Theme;
 
 use crate::content::Library;
 use crate::paths::Paths;
+use crate::screens::stories::{self, Stories};
 use crate::screens::{guides::Guides, home::Home};
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -56,6 +57,11 @@ pub struct App {
     pub data: Data,
     pub home: Home,
     pub guides: Guides,
+    pub stories: Stories,
+    /// Set when quitting would lose text that could not be saved: the question shown to the user.
+    pub confirm_quit: Option<String>,
+    /// A message for the shell after the terminal is restored (where rescued text went).
+    pub exit_note: Option<String>,
 }
 
 impl App {
@@ -70,6 +76,7 @@ impl App {
             ),
         });
         let guides = Guides::new(&library);
+        let stories = Stories::load(&paths, &library, theme);
         App {
             tab: Tab::Home,
             help: None,
@@ -81,16 +88,35 @@ impl App {
             data: Data { paths, library },
             home: Home,
             guides,
+            stories,
+            confirm_quit: None,
+            exit_note: None,
         }
     }
 
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn editing(&self) -> bool {
-        self.help.is_none() && self.tab == Tab::Guides && self.guides.editing()
+        if self.help.is_some() || self.confirm_quit.is_some() {
+            return false;
+        }
+        match self.tab {
+            Tab::Guides => self.guides.editing(),
+            Tab::Stories => self.stories.editing(),
+            _ => false,
+        }
     }
 
     /// The keys in force now: the help overlay's, or the current screen's plus the global ones.
     pub fn keymap(&self) -> Keymap {
+        if self.confirm_quit.is_some() {
+            return Keymap {
+                groups: vec![Group {
+                    title: "Quit without saving?",
+                    bindings: keymap::CONFIRM_QUIT,
+                }],
+                captures_text: false,
+            };
+        }
         if self.help.is_some() {
             return Keymap {
                 groups: vec![Group {
@@ -108,7 +134,8 @@ impl App {
         let mut groups = match self.tab {
             Tab::Home => self.home.keymap(),
             Tab::Guides => self.guides.keymap(),
-            Tab::Cards | Tab::Stories | Tab::Practice => vec![],
+            Tab::Stories => self.stories.keymap(),
+            Tab::Cards | Tab::Practice => vec![],
         };
         let captures_text = self.editing();
         if captures_text {
@@ -181,6 +208,14 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        if self.confirm_quit.is_some() {
+            match action {
+                Action::Quit => self.quit_anyway(),
+                Action::Back => self.confirm_quit = None,
+                _ => {}
+            }
+            return;
+        }
         if self.help.is_some() {
             match action {
                 Action::ToggleHelp | Action::Back => self.help = None,
@@ -202,7 +237,16 @@ impl App {
             other => match self.tab {
                 Tab::Home => {}
                 Tab::Guides => self.guides.update(other, &self.data.library, self.size),
-                Tab::Cards | Tab::Stories | Tab::Practice => {}
+                Tab::Stories => {
+                    let mut cx = stories::Ctx {
+                        lib: &self.data.library,
+                        now: self.now,
+                        size: self.size,
+                        status: &mut self.status,
+                    };
+                    self.stories.update(other, &mut cx);
+                }
+                Tab::Cards | Tab::Practice => {}
             },
         }
     }
@@ -214,11 +258,52 @@ impl App {
 
     /// Clock-driven work (autosave, timers). Returns true if the screen changed.
     pub fn tick(&mut self) -> bool {
-        false
+        self.stories.tick(self.now, &mut self.status)
     }
 
-    /// Saves whatever is pending and marks the app to close.
+    /// Saves whatever is pending and marks the app to close. If a story cannot be saved, asks first
+    /// instead (the question stays until answered; autosave keeps retrying meanwhile).
     pub fn quit(&mut self) {
+        if self.stories.flush(self.now, &mut self.status) {
+            self.should_quit = true;
+            return;
+        }
+        let title = self
+            .stories
+            .unsaved()
+            .map_or("your story", |s| stories::display_title(&s.title));
+        self.confirm_quit = Some(format!(
+            "“{title}” could not be saved (the reason is on screen). Quit anyway? A copy of the text \
+             is written to a temporary file, but the story itself stays unsaved."
+        ));
+    }
+
+    /// Closes the app for a signal (SIGTERM, SIGHUP…): saves what it can and never waits for an
+    /// answer, since there may be no terminal left to ask on.
+    pub fn shutdown(&mut self) {
+        if !self.stories.flush(self.now, &mut self.status) {
+            self.rescue();
+        }
         self.should_quit = true;
+    }
+
+    /// Quits although a story could not be saved, after the user said so.
+    fn quit_anyway(&mut self) {
+        self.confirm_quit = None;
+        if !self.stories.flush(self.now, &mut self.status) {
+            self.rescue();
+        }
+        self.should_quit = true;
+    }
+
+    /// Writes unsaved text to a temporary file as a last resort, and notes where for the shell.
+    fn rescue(&mut self) {
+        self.exit_note = Some(match self.stories.rescue(self.now) {
+            Ok(path) => format!(
+                "Your unsaved story could not go to the stories folder; a copy is in {}",
+                path.display()
+            ),
+            Err(e) => format!("Your unsaved story could not be saved anywhere: {e}"),
+        });
     }
 }

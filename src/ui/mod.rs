@@ -3,6 +3,7 @@
 pub mod doc;
 pub mod guides;
 pub mod home;
+pub mod stories;
 pub mod wrap;
 
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
@@ -58,7 +59,7 @@ impl Widget for &App {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
             Tab::Cards => coming(self, body, buf, "Cards", CARDS_SOON),
-            Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
+            Tab::Stories => stories::render(self, body, buf),
             Tab::Practice => coming(self, body, buf, "Practice", PRACTICE_SOON),
         }
         self.render_status(status, buf);
@@ -66,13 +67,14 @@ impl Widget for &App {
         if let Some(scroll) = self.help {
             self.render_help(scroll, area, buf);
         }
+        if let Some(question) = &self.confirm_quit {
+            self.render_confirm(question, area, buf);
+        }
     }
 }
 
 const CARDS_SOON: &str = "Flashcards with spaced repetition will live here: interview questions with coaching \
 notes and role facts, due counts, filters, and a review session that grades 1–4.";
-const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
-files you can read and back up, with coaching on length, balance and results as you write.";
 const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
 your target, your story's outline on demand, and a quick self-rating after each answer.";
 
@@ -131,6 +133,33 @@ impl App {
             ));
         }
         Line::from(spans).render(area, buf);
+    }
+
+    /// Asks whether to quit although text could not be saved.
+    fn render_confirm(&self, question: &str, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.saturating_sub(8).min(64);
+        let h = 9.min(area.height.saturating_sub(2));
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(vec![
+            Line::styled(question.to_string(), t.base),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("y", t.key),
+                Span::styled(" quit anyway   ", t.base),
+                Span::styled("n", t.key),
+                Span::styled(" stay and keep trying to save", t.base),
+            ]),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(" Not saved ").border_style(t.bad))
+        .render(popup, buf);
     }
 
     /// Lists every key in force beneath the overlay, grouped, with the global ones last.
