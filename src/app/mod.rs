@@ -261,6 +261,11 @@ impl App {
         self.stories.tick(self.now, &mut self.status)
     }
 
+    /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.stories.next_deadline()
+    }
+
     /// Saves whatever is pending and marks the app to close. If a story cannot be saved, asks first
     /// instead (the question stays until answered; autosave keeps retrying meanwhile).
     pub fn quit(&mut self) {

@@ -11,8 +11,9 @@ use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
 
 /// How long after the first unsaved change autosave writes the story, and how long it waits before
-/// retrying a save that failed.
-pub const AUTOSAVE_DELAY: TimeDelta = TimeDelta::seconds(1);
+/// retrying a save that failed. Under a second, so that text typed before a one-second pause is on
+/// disk by the end of the pause even while typing continuously; the event loop wakes for it.
+pub const AUTOSAVE_DELAY: TimeDelta = TimeDelta::milliseconds(750);
 
 /// One field of the editor, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

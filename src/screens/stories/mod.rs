@@ -1,5 +1,6 @@
 //! The Stories screen: the list of STAR stories, the editor, and coverage of competencies.
 
+mod editing;
 pub mod editor;
 mod keys;
 pub mod picker;
@@ -17,6 +18,7 @@ use crossterm::event::KeyCode;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// What the Stories screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,7 @@ pub struct Ctx<'a> {
 
 /// The Stories screen's state. Unsaved text only ever lives in the open editor.
 pub struct Stories {
+    data_dir: PathBuf,
     /// `None` when the stories folder could not be read; `load_error` says why.
     pub store: Option<StoryStore>,
     pub load_error: Option<String>,
@@ -72,19 +75,13 @@ impl fmt::Debug for Stories {
 impl Stories {
     /// Loads the stories under `paths`. Never fails: a folder that cannot be read is reported on screen.
     pub fn load(paths: &Paths, lib: &Library, theme: Theme) -> Stories {
-        let (store, bad, load_error) = match StoryStore::load(&paths.data_dir) {
-            Ok((store, bad)) => (Some(store), bad, None),
-            Err(e) => (
-                None,
-                Vec::new(),
-                Some(crate::sanitize::clean_line(&format!("{e}. {}.", e.hint()))),
-            ),
-        };
+        let (store, bad, load_error) = open_store(&paths.data_dir);
         let mut filter = TextArea::default();
         filter.set_cursor_line_style(Style::new());
         filter.set_placeholder_text("words from a story, or a tag");
         filter.set_placeholder_style(theme.muted);
         Stories {
+            data_dir: paths.data_dir.clone(),
             store,
             load_error,
             bad,
@@ -124,7 +121,7 @@ impl Stories {
                     Field::Section(_) => vec![],
                 };
                 groups.push(g("Editor", keys::EDITOR));
-                groups.push(g("Typing", keys::TYPING));
+                groups.push(g("In a text field", keys::TYPING));
                 groups
             }
         }
@@ -239,110 +236,6 @@ impl Stories {
         self.coverage_scroll = self.coverage_scroll.min(max);
     }
 
-    fn start_new(&mut self, cx: &mut Ctx) {
-        if self.store.is_none() {
-            *cx.status = Some(Status {
-                level: Level::Error,
-                text: "Stories cannot be saved until the stories folder can be read (see above)."
-                    .into(),
-            });
-            return;
-        }
-        self.editor = Some(Editor::new_story(cx.now, cx.lib, &self.coach, &self.theme));
-        self.view = View::Edit;
-    }
-
-    fn update_editor(&mut self, action: Action, cx: &mut Ctx) {
-        let (lib, now) = (cx.lib, cx.now);
-        let Some(ed) = self.editor.as_mut() else {
-            self.view = View::List;
-            return;
-        };
-        let coach = &self.coach;
-        match action {
-            // Leaving keeps the editor open if the save failed, so the text is not lost.
-            Action::Back => self.leave_editor(cx),
-            Action::NextField | Action::PrevField => {
-                let to = if action == Action::NextField {
-                    ed.field.next()
-                } else {
-                    ed.field.prev()
-                };
-                ed.focus(to, lib);
-                self.save(cx, false);
-            }
-            Action::Save => {
-                self.save(cx, true);
-            }
-            Action::Undo => {
-                ed.undo(now, lib, coach);
-            }
-            Action::Redo => {
-                ed.redo(now, lib, coach);
-            }
-            Action::Select => match ed.field {
-                Field::Tags => {
-                    // Enter adds the highlighted skill; with none highlighted it moves on.
-                    let added = ed.accept_suggestion(now, lib, coach);
-                    if !added {
-                        ed.focus(Field::Tags.next(), lib);
-                    }
-                    self.save_if(!added, cx);
-                }
-                Field::Questions => {
-                    ed.toggle_link(now, lib, coach);
-                }
-                _ => {}
-            },
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                let step = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -10,
-                    _ => 10,
-                };
-                match ed.field {
-                    Field::Tags if step < 0 => ed.suggestions.up(),
-                    Field::Tags => ed.suggestions.down(),
-                    Field::Questions => ed.links.step(step),
-                    _ => {}
-                }
-            }
-            Action::Edit(key) => {
-                ed.key(key, now, lib, coach);
-            }
-            Action::Paste(text) => {
-                ed.paste(&text, now, lib, coach);
-            }
-            _ => {}
-        }
-    }
-
-    fn leave_editor(&mut self, cx: &mut Ctx) {
-        let saved = self.save(cx, false);
-        self.close_editor_if(saved);
-    }
-
-    fn save_if(&mut self, cond: bool, cx: &mut Ctx) {
-        if cond {
-            self.save(cx, false);
-        }
-    }
-
-    /// Leaves the editor for the list, selecting the story that was open.
-    fn close_editor_if(&mut self, cond: bool) {
-        if !cond {
-            return;
-        }
-        let id = self.editor.take().map(|e| e.story.id);
-        self.view = View::List;
-        if let Some(id) = id
-            && let Some(i) = self.visible().iter().position(|s| s.id == id)
-        {
-            self.selected = i;
-        }
-    }
-
     fn delete(&mut self, cx: &mut Ctx) {
         let Some(id) = self.selected_story().map(|s| s.id.clone()) else {
             *cx.status = info("There is no story to delete.");
@@ -393,6 +286,18 @@ impl Stories {
                 self.deleted.push(d);
             }
         }
+    }
+}
+
+/// Loads the stories under `data_dir`: the store, the files that failed, or why the folder failed.
+fn open_store(data_dir: &Path) -> (Option<StoryStore>, Vec<BadStory>, Option<String>) {
+    match StoryStore::load(data_dir) {
+        Ok((store, bad)) => (Some(store), bad, None),
+        Err(e) => (
+            None,
+            Vec::new(),
+            Some(crate::sanitize::clean_line(&e.to_string())),
+        ),
     }
 }
 

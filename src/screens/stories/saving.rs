@@ -25,6 +25,14 @@ impl Stories {
         false
     }
 
+    /// When autosave next wants to run, if there is anything to save.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .and_then(|e| e.due)
+    }
+
     /// Saves before the app closes. Returns false if changes could not be saved.
     pub fn flush(&mut self, now: DateTime<Utc>, status: &mut Option<Status>) -> bool {
         self.save_at(now, status, false)

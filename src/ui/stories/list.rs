@@ -64,18 +64,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(list_area, buf);
     let width = usize::from(inner.width);
 
-    // Problems go below the list, so they take the rows the list does not need.
-    let mut notes = Doc::new(width);
-    if let Some(e) = &st.load_error {
-        notes.text(
-            &format!("Your stories folder could not be read: {e}"),
+    if st.store.is_none() {
+        let mut d = Doc::new(width);
+        let e = st.load_error.as_deref().unwrap_or("unknown error");
+        d.text(
+            &format!("Your stories folder could not be read: {e}."),
             t.bad,
         );
-        notes.text(
-            "Nothing was changed. Fix the folder (or choose another with --data-dir) and restart clinicprep.",
+        d.blank();
+        d.text(
+            "Nothing was changed. Fix the folder (or start clinicprep with --data-dir DIR to use \
+             another one), then press n to try again.",
             t.base,
         );
+        Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+        return;
     }
+
+    // Problems go below the list, so they take the rows the list does not need.
+    let mut notes = Doc::new(width);
     if !st.bad.is_empty() {
         notes.blank();
         let n = st.bad.len();
@@ -116,7 +123,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    if total == 0 && st.store.is_some() {
+    if total == 0 {
         let mut d = intro(width, app);
         if !notes.is_empty() {
             d.blank();
