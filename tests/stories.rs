@@ -312,6 +312,29 @@ fn an_unreadable_file_is_listed_with_path_and_line_and_never_touched() {
 }
 
 #[test]
+fn an_outside_edit_is_never_overwritten_and_the_user_is_told_where_the_text_went() {
+    let mut h = with_files(&[("desk.toml", DESK)]);
+    h.press("<enter><tab>").type_text(" Mine.");
+    let theirs = DESK.replace("busy Monday", "quiet Tuesday");
+    fs::write(stories_dir(&h).join("desk.toml"), &theirs).unwrap();
+    h.press("<c-s>");
+    assert_eq!(
+        fs::read_to_string(stories_dir(&h).join("desk.toml")).unwrap(),
+        theirs
+    );
+    let names = files(&stories_dir(&h));
+    let copy = names
+        .iter()
+        .find(|n| n.starts_with("desk.conflict-"))
+        .expect("a conflict copy");
+    let status = h.app.status.clone().unwrap().text;
+    assert!(status.contains("changed outside clinicprep"), "{status}");
+    assert!(status.contains(copy.as_str()), "{status}");
+    let text = fs::read_to_string(stories_dir(&h).join(copy)).unwrap();
+    assert!(text.contains("busy Monday.\n Mine."), "{text}");
+}
+
+#[test]
 fn a_failed_save_shows_the_error_keeps_the_text_and_retries() {
     let mut h = Harness::new();
     h.app.update(Action::GoTo(Tab::Stories));
@@ -578,6 +601,28 @@ fn snapshots_of_list_editor_and_coverage() {
     for (w, ht) in [(80, 24), (120, 40)] {
         insta::assert_snapshot!(format!("coverage_{w}x{ht}"), screen(&mut h, w, ht));
     }
+}
+
+#[test]
+fn snapshots_of_the_coaching_panel_on_a_story_that_needs_work() {
+    let mut h = on_stories();
+    h.press("n").type_text("Moving day").press("<tab>");
+    h.type_text("We basically had to move the whole gym to another floor, and I think it was kind of a mess because nobody knew where the equipment should go.");
+    h.press("<tab>").type_text("Help the team move.");
+    h.press("<tab>")
+        .type_text("We packed the weights. We labelled the boxes. We would carry them up.");
+    h.press("<tab>")
+        .type_text("It went well and everyone was happy.");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("insights_{w}x{ht}"), screen(&mut h, w, ht));
+    }
+    // The focused field is the one drawn with the focus border.
+    let buf = h.render(120, 40);
+    let (x, y) = find(&buf, "┌ Result").unwrap();
+    assert_eq!(
+        buf[(x, y)].style().fg,
+        clinicprep::app::Theme::COLOR.focus_border.fg
+    );
 }
 
 proptest! {

@@ -8,7 +8,7 @@ use crate::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Style;
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// How long after the first unsaved change autosave writes the story, and how long it waits before
 /// retrying a save that failed. Under a second, so that text typed before a one-second pause is on
@@ -121,6 +121,9 @@ fn area(text: &str, hint: &str, wrap: bool, theme: &Theme) -> TextArea<'static> 
     if wrap {
         t.set_wrap_mode(WrapMode::WordOrGlyph);
     }
+    // Opening a story usually means adding to it: start at the end of what is there.
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
     t
 }
 
@@ -242,10 +245,10 @@ impl Editor {
         let lead = if kept.is_empty() { "" } else { " " };
         let n = partial.chars().count();
         let t = &mut self.tags;
-        t.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        t.move_cursor(ratatui_textarea::CursorMove::End);
+        t.move_cursor(CursorMove::Bottom);
+        t.move_cursor(CursorMove::End);
         for _ in 0..n {
-            t.move_cursor(ratatui_textarea::CursorMove::Back);
+            t.move_cursor(CursorMove::Back);
         }
         t.delete_str(n);
         t.insert_str(format!("{lead}{id}, "));

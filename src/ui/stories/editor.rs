@@ -27,7 +27,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(area);
         (l, r)
     } else {
-        let h = (area.height / 3).clamp(4, 9);
+        // Leave the fields their header, six previews and a focused box with three lines of text.
+        let h = area.height.saturating_sub(12).clamp(4, 12);
         let [top, bottom] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(area);
         (top, bottom)

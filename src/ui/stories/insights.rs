@@ -26,14 +26,21 @@ pub fn render(ed: &Editor, g: &Guidance, t: &Theme, area: Rect, buf: &mut Buffer
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = doc(
-        ed,
-        g,
-        t,
-        usize::from(inner.width),
-        usize::from(inner.height),
-    );
-    Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+    let h = usize::from(inner.height);
+    let d = doc(ed, g, t, usize::from(inner.width), h);
+    let mut lines = d.window(0, h).to_vec();
+    if d.len() > h && h > 0 {
+        // Say that more coaching is hidden rather than cut it off silently.
+        lines.truncate(h - 1);
+        lines.push(Line::styled(
+            format!(
+                "+ {} more lines: make the window taller or wider",
+                d.len() - (h - 1)
+            ),
+            t.muted,
+        ));
+    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// The panel's lines at `width`; with little `height` the per-section numbers share one line.
