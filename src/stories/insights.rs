@@ -86,8 +86,9 @@ pub struct Analysis {
     pub insights: Vec<Insight>,
 }
 
-/// Measures `story` and applies every rule. Pure and allocation-light: a 2,000-word story takes tens of
-/// microseconds in a release build.
+/// Measures `story` and applies every rule. Pure and allocation-light, so it can run on every keystroke:
+/// a 1,900-word story took 0.5 ms in a release build on a 2-core machine that was busy compiling
+/// (load average 12), 3 ms in a debug build.
 pub fn analyze(story: &Story, glossary: &Glossary, guidance: &Guidance) -> Analysis {
     let words = Section::ALL.map(|s| Words::new(story.text(s)));
     let metrics = measure(story, &words, glossary, guidance);
