@@ -8,6 +8,7 @@ use clinicprep::paths::Paths;
 use clinicprep::practice::{Answer, Grade as PracticeGrade, RoundLog, RoundRecord, Rubric};
 use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -142,6 +143,33 @@ fn grade_cost(c: &mut Criterion) {
     }
 }
 
+/// The Stories editor's worst ordinary case: a 2,000-word Action (far past the 90–120 s target), where
+/// every key re-runs the coaching analysis and redraws the wrapped text and the panel.
+fn story_key_to_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
+    app.size = (200, 50);
+    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    app.update(Action::GoTo(Tab::Stories));
+    app.update(Action::New);
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    let sentence = "I checked the gait belt, then we walked the patient to the parallel bars. ";
+    app.update(Action::Paste(sentence.repeat(2000 / 14)));
+    let key = |c| Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    c.bench_function(
+        "stories: type into a 2,000-word story and draw 200x50",
+        |b| {
+            b.iter(|| {
+                app.update(key('x'));
+                term.draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+            })
+        },
+    );
+}
+
 criterion_group!(
     benches,
     load,
@@ -149,6 +177,7 @@ criterion_group!(
     home_frame,
     practice_tick,
     cards_frame,
-    grade_cost
+    grade_cost,
+    story_key_to_frame
 );
 criterion_main!(benches);

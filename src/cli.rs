@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::content::Problem;
 use crate::paths::Paths;
-use crate::schedule::{self, DayZone, Settings};
+use crate::schedule::{self, DayZone};
 use crate::storage;
 use crate::stories::{Order, StoryStore, export};
 use crate::study::{Catalogue, Deck, Filter};
@@ -140,6 +140,7 @@ fn run_tui(paths: Paths) -> ExitCode {
     let (config, config_problems) = Config::load(&paths.config_file);
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
     app.offset = *chrono::Local::now().offset();
+    app.apply_config(&config);
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status {
@@ -158,7 +159,15 @@ fn run_tui(paths: Paths) -> ExitCode {
     }
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
-    // The session is dropped (terminal restored) before anything is printed.
+    // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
+    // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
+    if !app.should_quit {
+        app.now = chrono::Utc::now();
+        app.shutdown();
+    }
+    if let Some(note) = &app.exit_note {
+        eprintln!("clinicprep: {note}");
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -211,7 +220,8 @@ pub fn status_cmd(
         }
     };
     let today = zone.date_of(now);
-    let c = schedule::counts(&ids, &ledger, &Settings::default(), today, now);
+    let (config, _) = Config::load(&paths.config_file);
+    let c = schedule::counts(&ids, &ledger, &config.study_settings(), today, now);
     let due = c.learning + c.due;
     let reviewed = ledger.reviewed_on(today);
     let streak = ledger.streak(today);
@@ -373,9 +383,19 @@ pub fn export_stories_cmd(
         )?;
     }
     let stories = store.list(Order::Title);
-    // Certifications come from the config file and favourite asks from the Practice screen; until those
-    // exist, both sections are left out of the summary.
-    let (certifications, asks): (&[String], &[&crate::content::Ask]) = (&[], &[]);
+    // Certifications come from the config file and favourite asks from the stars on Home. A damaged
+    // file of either kind leaves its section out (`clinicprep check` names the problem).
+    let (config, _) = Config::load(&paths.config_file);
+    let certifications = config.certifications.as_slice();
+    let lib = Library::load(Some(&paths.user_content_dir()));
+    let starred = crate::prep::MarkSet::load(&paths.data_dir, crate::prep::MarkKind::Favourites)
+        .unwrap_or_else(|_| crate::prep::MarkSet::new(crate::prep::MarkKind::Favourites));
+    let asks: Vec<&crate::content::Ask> = lib
+        .asks
+        .iter()
+        .filter(|a| starred.contains(&a.id))
+        .collect();
+    let asks = asks.as_slice();
     let text = match format {
         ExportFormat::Markdown => export::markdown(&stories, certifications, asks),
         ExportFormat::Json => {

@@ -3,6 +3,7 @@
 use crate::app::App;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -11,6 +12,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 /// Frames are written through a 64 KiB buffer so each frame reaches the terminal in one write.
@@ -96,27 +98,69 @@ pub fn register_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// Reads terminal events on a thread of its own and hands them over a channel.
+///
+/// crossterm 0.29 never returns from `event::poll` or `event::read` once the terminal is gone (it
+/// re-reads the dead tty forever: crossterm issue #793), so a loop that polls crossterm directly would
+/// never see the SIGHUP flag, and never save. Reading on another thread keeps the main loop free to
+/// notice signals and deadlines; the stuck thread ends with the process.
+fn spawn_reader() -> io::Result<Receiver<io::Result<Event>>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("terminal-input".into())
+        .spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
 /// Runs until the user quits or a signal asks us to stop. Draws once at start and then only after
 /// events (all queued events are handled before one draw) or when the app's clock-driven state changes.
 pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    let events = spawn_reader()?;
     loop {
         let mut dirty = false;
-        if event::poll(WAKE)? {
-            loop {
-                app.now = chrono::Utc::now();
-                dirty |= app.handle_event(event::read()?);
-                if app.should_quit || !event::poll(Duration::ZERO)? {
-                    break;
+        // Wake for the next deadline (an autosave) if it comes before the usual wake-up.
+        let wait = app.next_deadline().map_or(WAKE, |at| {
+            (at - chrono::Utc::now())
+                .to_std()
+                .unwrap_or(Duration::ZERO)
+                .min(WAKE)
+        });
+        let mut next = events.recv_timeout(wait);
+        loop {
+            match next {
+                Ok(ev) => {
+                    app.now = chrono::Utc::now();
+                    dirty |= app.handle_event(ev?);
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("the terminal input closed"));
                 }
             }
+            if app.should_quit {
+                break;
+            }
+            next = match events.try_recv() {
+                Ok(ev) => Ok(ev),
+                Err(TryRecvError::Empty) => Err(RecvTimeoutError::Timeout),
+                Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
+            };
         }
         app.now = chrono::Utc::now();
         dirty |= app.tick();
         if stop.load(Ordering::Relaxed) {
-            app.quit();
+            app.shutdown();
         }
         if app.should_quit {
             return Ok(());

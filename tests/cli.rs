@@ -133,7 +133,8 @@ mod reviews {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             v,
-            serde_json::json!({"due": 0, "new": 20, "reviewed_today": 0, "stories": 0, "streak": 0})
+            serde_json::json!({"due": 0, "new": 20, "reviewed_today": 0, "stories": 0, "streak": 0,
+                "unreadable_stories": 0})
         );
         // The store stays open (and locked) as in a running app; status must not need the lock.
         let now = Utc::now();

@@ -52,9 +52,13 @@ fn a_full_round_by_keys_times_rates_saves_and_summarises() {
             in_time: true
         }
     );
-    assert_eq!(h.app.pending_grades.len(), 1);
-    assert_eq!(h.app.pending_grades[0].question, first);
-    assert_eq!(h.app.pending_grades[0].grade, Grade::Good);
+    // The rating reached the card schedule: the question now has a review history.
+    assert!(h.app.pending_grades.is_empty());
+    let store = h.app.data.reviews.as_ref().expect("review store open");
+    let state = store
+        .state(&first)
+        .expect("the answered question is scheduled");
+    assert_eq!(state.reps, 1);
     assert_eq!(h.app.practice.stage, Stage::Answer, "next question");
     assert_eq!(h.app.practice.index, 1);
 
@@ -83,7 +87,17 @@ fn a_full_round_by_keys_times_rates_saves_and_summarises() {
         ]
     );
     assert_eq!(saved.round[0].answer[1].seconds, 130);
-    assert_eq!(h.app.pending_grades.len(), 5);
+    assert!(h.app.pending_grades.is_empty());
+    assert_eq!(
+        h.app
+            .data
+            .reviews
+            .as_ref()
+            .expect("store")
+            .reviewed_on(h.app.data.reviews.as_ref().expect("store").today(h.app.now)),
+        5,
+        "every answer became a review"
+    );
     let s = h.screen(80, 24);
     assert!(s.contains("Round complete"), "{s}");
     assert!(
@@ -237,7 +251,12 @@ fn a_damaged_round_log_is_reported_and_never_overwritten() {
     h.press("<esc>");
     assert!(h.screen(100, 30).contains("NOT saved"));
     assert_eq!(
-        h.app.pending_grades.len(),
+        h.app
+            .data
+            .reviews
+            .as_ref()
+            .expect("store")
+            .reviewed_on(h.app.data.reviews.as_ref().expect("store").today(h.app.now)),
         1,
         "the grade still reaches the cards"
     );

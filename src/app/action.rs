@@ -112,7 +112,7 @@ pub enum Action {
     Grade(Grade),
     /// Pick option `n` (0 is a) of a multiple-choice card; reveals the answer and proposes a grade.
     Pick(u8),
-    /// Undo the session's last grade, including its effect on the schedule.
+    /// Undo the last change: a review's last grade (schedule included), a story delete, typing.
     Undo,
     /// Study every selected card, weakest first as predicted for the interview date.
     Cram,
@@ -124,4 +124,21 @@ pub enum Action {
     FilterTag,
     /// Remove every filter.
     ClearFilters,
+    // Stories
+    /// Start something new (a story).
+    New,
+    /// Delete the selected item (to the trash, so it can be undone).
+    Delete,
+    /// Redo what Undo undid, in a text field.
+    Redo,
+    /// Switch the list between its sort orders.
+    Sort,
+    /// Open the coverage view (competencies × stories).
+    Coverage,
+    /// Move to the next field of a form (Tab while editing).
+    NextField,
+    /// Move to the previous field of a form (Shift-Tab while editing).
+    PrevField,
+    /// Save now rather than waiting for autosave (Ctrl-S).
+    Save,
 }

@@ -229,6 +229,24 @@ pub static HELP: &[Binding] = &[
     ),
 ];
 
+/// While the app asks whether to quit although a story could not be saved.
+pub static CONFIRM_QUIT: &[Binding] = &[
+    bind(
+        &[ch('y')],
+        "y",
+        "quit anyway (a copy of the text goes to a temporary file)",
+        Action::Quit,
+        Some("quit anyway"),
+    ),
+    bind(
+        &[ch('n'), code(KeyCode::Esc)],
+        "n/Esc",
+        "stay, keep the text and keep trying to save",
+        Action::Back,
+        Some("stay"),
+    ),
+];
+
 /// While typing in a text field, only these keys are taken from the text.
 pub static TEXT_FIELD: &[Binding] = &[
     bind(

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod facts;
 pub mod keymap;
+pub mod links;
 pub mod theme;
 pub mod userdata;
 
@@ -16,6 +17,7 @@ use crate::content::{Id, Library};
 use crate::paths::Paths;
 use crate::practice::Graded;
 use crate::schedule::{ReviewStore, Settings, StoreOptions};
+use crate::screens::stories::{self, Stories};
 use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -80,6 +82,11 @@ pub struct App {
     pub guides: Guides,
     pub practice: Practice,
     pub cards: Cards,
+    pub stories: Stories,
+    /// Set when quitting would lose text that could not be saved: the question shown to the user.
+    pub confirm_quit: Option<String>,
+    /// A message for the shell after the terminal is restored (where rescued text went).
+    pub exit_note: Option<String>,
 }
 
 impl App {
@@ -115,6 +122,7 @@ impl App {
                 None
             }
         };
+        let stories = Stories::load(&paths, &library, theme);
         let mut app = App {
             tab: Tab::Home,
             help: None,
@@ -139,6 +147,9 @@ impl App {
             guides,
             practice: Practice::new(),
             cards,
+            stories,
+            confirm_quit: None,
+            exit_note: None,
         };
         app.refresh_facts();
         app
@@ -146,6 +157,7 @@ impl App {
 
     /// Sets the interview date that cram mode aims at (from the config file or Home).
     pub fn set_interview_date(&mut self, date: Option<NaiveDate>) {
+        self.interview = date;
         self.cards.interview = date;
     }
 
@@ -167,16 +179,28 @@ impl App {
 
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn editing(&self) -> bool {
-        self.help.is_none()
-            && match self.tab {
-                Tab::Guides => self.guides.editing(),
-                Tab::Home => self.home.editing(),
-                _ => false,
-            }
+        if self.help.is_some() || self.confirm_quit.is_some() {
+            return false;
+        }
+        match self.tab {
+            Tab::Guides => self.guides.editing(),
+            Tab::Home => self.home.editing(),
+            Tab::Stories => self.stories.editing(),
+            _ => false,
+        }
     }
 
     /// The keys in force now: the help overlay's, or the current screen's plus the global ones.
     pub fn keymap(&self) -> Keymap {
+        if self.confirm_quit.is_some() {
+            return Keymap {
+                groups: vec![Group {
+                    title: "Quit without saving?",
+                    bindings: keymap::CONFIRM_QUIT,
+                }],
+                captures_text: false,
+            };
+        }
         if self.help.is_some() {
             return Keymap {
                 groups: vec![Group {
@@ -196,7 +220,7 @@ impl App {
             Tab::Guides => self.guides.keymap(),
             Tab::Practice => self.practice.keymap(),
             Tab::Cards => self.cards.keymap(),
-            Tab::Stories => vec![],
+            Tab::Stories => self.stories.keymap(),
         };
         let captures_text = self.editing();
         if captures_text {
@@ -269,6 +293,14 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        if self.confirm_quit.is_some() {
+            match action {
+                Action::Quit => self.quit_despite_unsaved_story(),
+                Action::Back => self.confirm_quit = None,
+                _ => {}
+            }
+            return;
+        }
         if self.help.is_some() {
             match action {
                 Action::ToggleHelp | Action::Back => self.help = None,
@@ -314,7 +346,15 @@ impl App {
                     &mut self.status,
                     self.size,
                 ),
-                Tab::Stories => {}
+                Tab::Stories => {
+                    let mut cx = stories::Ctx {
+                        lib: &self.data.library,
+                        now: self.now,
+                        size: self.size,
+                        status: &mut self.status,
+                    };
+                    self.stories.update(other, &mut cx);
+                }
             },
         }
     }
@@ -322,7 +362,8 @@ impl App {
     fn switch(&mut self, tab: Tab) {
         self.tab = tab;
         self.status = None;
-        if tab == Tab::Home {
+        if matches!(tab, Tab::Home | Tab::Practice | Tab::Cards) {
+            self.flush_grades();
             self.refresh_facts();
         }
     }
@@ -336,21 +377,71 @@ impl App {
             Some(store) => self.cards.tick(store, self.now) && self.tab == Tab::Cards,
             None => false,
         };
-        practice || cards
+        let stories = self.stories.tick(self.now, &mut self.status);
+        practice || cards || stories
     }
 
-    /// Saves whatever is pending and marks the app to close. If a save fails the app stays open
-    /// once, saying so; a second quit goes ahead. Grades are already on disk; the schedule snapshot
-    /// is refreshed when enough grades piled up past it, so the next start is quick (a failed snapshot
-    /// loses nothing: the journal has every grade).
+    /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.stories.next_deadline()
+    }
+
+    /// Saves whatever is pending and marks the app to close. Grades are already on disk; the
+    /// schedule snapshot is refreshed when enough grades piled up past it (a failed snapshot loses
+    /// nothing: the journal has every grade). If a story cannot be saved, asks first (autosave keeps
+    /// retrying meanwhile); if another file cannot be saved, says so once and the next quit goes ahead.
     pub fn quit(&mut self) {
         if let Some(store) = self.data.reviews.as_mut() {
             let _ = store.maybe_snapshot();
+        }
+        if !self.stories.flush(self.now, &mut self.status) {
+            let title = self
+                .stories
+                .unsaved()
+                .map_or("your story", |s| stories::display_title(&s.title));
+            self.confirm_quit = Some(format!(
+                "“{title}” could not be saved (the reason is on screen). Quit anyway? A copy of the text \
+                 is written to a temporary file, but the story itself stays unsaved."
+            ));
+            return;
         }
         if self.save_pending() || self.quit_anyway {
             self.should_quit = true;
         } else {
             self.quit_anyway = true;
         }
+    }
+
+    /// Closes the app for a signal (SIGTERM, SIGHUP…): saves what it can and never waits for an
+    /// answer, since there may be no terminal left to ask on.
+    pub fn shutdown(&mut self) {
+        if let Some(store) = self.data.reviews.as_mut() {
+            let _ = store.maybe_snapshot();
+        }
+        if !self.stories.flush(self.now, &mut self.status) {
+            self.rescue();
+        }
+        self.save_pending();
+        self.should_quit = true;
+    }
+
+    /// Quits although a story could not be saved, after the user said so.
+    fn quit_despite_unsaved_story(&mut self) {
+        self.confirm_quit = None;
+        if !self.stories.flush(self.now, &mut self.status) {
+            self.rescue();
+        }
+        self.should_quit = true;
+    }
+
+    /// Writes unsaved text to a temporary file as a last resort, and notes where for the shell.
+    fn rescue(&mut self) {
+        self.exit_note = Some(match self.stories.rescue(self.now) {
+            Ok(path) => format!(
+                "Your unsaved story could not go to the stories folder; a copy is in {}",
+                path.display()
+            ),
+            Err(e) => format!("Your unsaved story could not be saved anywhere: {e}"),
+        });
     }
 }

@@ -4,7 +4,7 @@
 use super::{App, Level, Status};
 use crate::datafile::Kept;
 use crate::paths::Paths;
-use crate::practice::{Graded, ROUNDS_FILE, RoundLog};
+use crate::practice::{ROUNDS_FILE, RoundLog};
 use crate::prep::charts::local_day;
 use crate::prep::{MarkKind, MarkSet};
 use crate::screens::{home, practice};
@@ -55,12 +55,6 @@ impl App {
         local_day(self.now, self.offset)
     }
 
-    /// Refreshes the facts that can be read from files; the parts owned by Cards and Stories are set
-    /// by them.
-    pub fn refresh_facts(&mut self) {
-        self.facts.refresh_from_files(&self.data.paths);
-    }
-
     pub(super) fn apply_home(&mut self, effect: home::Effect) {
         let dir = self.data.paths.data_dir.clone();
         let saved = match effect {
@@ -73,8 +67,6 @@ impl App {
                 self.data.user.favourites.save(|m| m.save(&dir))
             }
             home::Effect::SetInterview(date) => {
-                self.interview = date;
-                self.settings_changed = true;
                 self.status = Some(Status {
                     level: Level::Info,
                     text: match date {
@@ -82,6 +74,8 @@ impl App {
                         None => "Interview date cleared.".into(),
                     },
                 });
+                // A failed save replaces the message above with the reason.
+                self.save_interview(date);
                 Ok(())
             }
             home::Effect::Message(text) => {
@@ -125,12 +119,6 @@ impl App {
                 })
             }
         }
-    }
-
-    /// Hands a practice grade to the flashcard schedule. Until the review store is part of `App`
-    /// the grades wait in `pending_grades`; the round log already holds them either way.
-    fn record_grade(&mut self, graded: Graded) {
-        self.pending_grades.push(graded);
     }
 
     /// Retries saves that failed earlier; called when quitting. Returns false, with the reason on

@@ -106,3 +106,14 @@ impl Config {
         read::from_text(shown, text)
     }
 }
+
+impl Config {
+    /// The scheduler's settings as this file sets them.
+    pub fn study_settings(&self) -> crate::schedule::Settings {
+        crate::schedule::Settings {
+            desired_retention: self.desired_retention,
+            maximum_interval_days: i32::try_from(self.maximum_interval_days).unwrap_or(i32::MAX),
+            daily_new_limit: self.daily_new_limit,
+        }
+    }
+}

@@ -30,6 +30,15 @@ pub fn count_by_day(
 }
 
 /// Adds `more` into `into`, day by day.
+/// Merges practice answers into review counts per day. Practice ratings are also written to the review
+/// journal, so the same answer can appear in both: a day counts the larger of the two, never the sum.
+pub fn merge_counts(into: &mut BTreeMap<NaiveDate, u32>, more: &BTreeMap<NaiveDate, u32>) {
+    for (day, n) in more {
+        let slot = into.entry(*day).or_insert(0);
+        *slot = (*slot).max(*n);
+    }
+}
+
 pub fn add_counts(into: &mut BTreeMap<NaiveDate, u32>, more: &BTreeMap<NaiveDate, u32>) {
     for (day, n) in more {
         let slot = into.entry(*day).or_insert(0);

@@ -180,3 +180,17 @@ fn trend_skips_empty_rounds_and_keeps_the_newest() {
     assert_eq!(last_two.len(), 2);
     assert_eq!(last_two[0].mean_seconds, 90);
 }
+
+#[test]
+fn merging_practice_counts_takes_the_larger_per_day() {
+    let mut reviews: BTreeMap<NaiveDate, u32> = [(d("2026-11-20"), 5), (d("2026-11-21"), 1)].into();
+    let practice: BTreeMap<NaiveDate, u32> = [(d("2026-11-21"), 3), (d("2026-11-22"), 2)].into();
+    merge_counts(&mut reviews, &practice);
+    let want: BTreeMap<NaiveDate, u32> = [
+        (d("2026-11-20"), 5),
+        (d("2026-11-21"), 3),
+        (d("2026-11-22"), 2),
+    ]
+    .into();
+    assert_eq!(reviews, want);
+}

@@ -5,3 +5,4 @@ pub mod guides;
 pub mod home;
 pub mod practice;
 pub mod practice_setup;
+pub mod stories;

@@ -8,6 +8,7 @@ pub mod home;
 pub mod home_charts;
 pub mod practice;
 pub mod review;
+pub mod stories;
 pub mod timer;
 pub mod wrap;
 
@@ -65,7 +66,7 @@ impl Widget for &App {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
             Tab::Cards => cards::render(self, body, buf),
-            Tab::Stories => coming(self, body, buf, "Stories", STORIES_SOON),
+            Tab::Stories => stories::render(self, body, buf),
             Tab::Practice => practice::render(self, body, buf),
         }
         self.render_status(status, buf);
@@ -73,22 +74,10 @@ impl Widget for &App {
         if let Some(scroll) = self.help {
             self.render_help(scroll, area, buf);
         }
+        if let Some(question) = &self.confirm_quit {
+            self.render_confirm(question, area, buf);
+        }
     }
-}
-
-const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, Action and Result, autosaved to \
-files you can read and back up, with coaching on length, balance and results as you write.";
-
-/// A screen that is not built yet says what it will hold, with no made-up data.
-fn coming(app: &App, area: Rect, buf: &mut Buffer, title: &str, text: &str) {
-    Paragraph::new(vec![
-        Line::styled(format!("{title} — coming soon"), app.theme.title),
-        Line::default(),
-        Line::raw(text),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(Block::bordered().border_style(app.theme.border))
-    .render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
@@ -134,6 +123,33 @@ impl App {
             ));
         }
         Line::from(spans).render(area, buf);
+    }
+
+    /// Asks whether to quit although text could not be saved.
+    fn render_confirm(&self, question: &str, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.saturating_sub(8).min(64);
+        let h = 9.min(area.height.saturating_sub(2));
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(vec![
+            Line::styled(question.to_string(), t.base),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("y", t.key),
+                Span::styled(" quit anyway   ", t.base),
+                Span::styled("n", t.key),
+                Span::styled(" stay and keep trying to save", t.base),
+            ]),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(" Not saved ").border_style(t.bad))
+        .render(popup, buf);
     }
 
     /// Lists every key in force beneath the overlay, grouped, with the global ones last.

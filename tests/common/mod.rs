@@ -55,7 +55,7 @@ impl Harness {
 
     /// Presses keys written as text: plain characters, or names in angle brackets such as `<tab>`,
     /// `<s-tab>`, `<esc>`, `<enter>`, `<up>`, `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`,
-    /// `<home>`, `<end>`, `<bs>`, `<space>`, `<lt>` and `<c-x>` for Ctrl-x.
+    /// `<home>`, `<end>`, `<bs>`, `<space>`, `<lt>`, `<f1>`, `<c-left>`, `<c-right>` and `<c-x>` for Ctrl-x.
     pub fn press(&mut self, keys: &str) -> &mut Self {
         for ev in parse_keys(keys) {
             self.app.handle_event(Event::Key(ev));
@@ -74,6 +74,20 @@ impl Harness {
             self.app
                 .handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
         }
+        self
+    }
+
+    /// Pastes text as a terminal with bracketed paste would.
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        self.app.handle_event(Event::Paste(text.to_string()));
+        self
+    }
+
+    /// Moves the app's clock forward by `ms` milliseconds and runs its clock-driven work (autosave),
+    /// as the event loop does on every wake-up.
+    pub fn advance_ms(&mut self, ms: i64) -> &mut Self {
+        self.app.now += chrono::TimeDelta::milliseconds(ms);
+        self.app.tick();
         self
     }
 
@@ -153,6 +167,9 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
             "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
             "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
             "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+            "f1" => (KeyCode::F(1), KeyModifiers::NONE),
+            "c-left" => (KeyCode::Left, KeyModifiers::CONTROL),
+            "c-right" => (KeyCode::Right, KeyModifiers::CONTROL),
             other => match other.strip_prefix("c-").and_then(|s| s.chars().next()) {
                 Some(ch) => (KeyCode::Char(ch), KeyModifiers::CONTROL),
                 None => panic!("unknown key name <{other}>"),

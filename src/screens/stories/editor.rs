@@ -1,0 +1,366 @@
+//! The story editor's state: one text field per part of the story, focus order, and the live analysis.
+
+use super::picker::{Links, TagSuggestions};
+use crate::app::Theme;
+use crate::content::Library;
+use crate::stories::insights::Guidance;
+use crate::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
+use chrono::{DateTime, TimeDelta, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// How long after the first unsaved change autosave writes the story, and how long it waits before
+/// retrying a save that failed. Under a second, so that text typed before a one-second pause is on
+/// disk by the end of the pause even while typing continuously; the event loop wakes for it.
+pub const AUTOSAVE_DELAY: TimeDelta = TimeDelta::milliseconds(750);
+
+/// One field of the editor, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Section(Section),
+    Tags,
+    Questions,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Title,
+        Field::Section(Section::Situation),
+        Field::Section(Section::Task),
+        Field::Section(Section::Action),
+        Field::Section(Section::Result),
+        Field::Tags,
+        Field::Questions,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Section(s) => s.label(),
+            Field::Tags => "Tags",
+            Field::Questions => "Questions",
+        }
+    }
+
+    /// What to write here, for someone who has never written a STAR story.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Field::Title => "A short name you will recognise, e.g. “Calming an upset patient”",
+            Field::Section(Section::Situation) => {
+                "Where were you and what was going on? One or two sentences."
+            }
+            Field::Section(Section::Task) => "What did you have to do, or what was at stake?",
+            Field::Section(Section::Action) => {
+                "What did YOU do, step by step? This should be most of the story."
+            }
+            Field::Section(Section::Result) => {
+                "How did it turn out? A number helps: how many, how much, how fast."
+            }
+            Field::Tags => "Skills this story shows, separated by commas",
+            Field::Questions => "Type to search the interview questions this story answers",
+        }
+    }
+
+    fn index(self) -> usize {
+        Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Field {
+        Field::ALL[(self.index() + 1) % Field::ALL.len()]
+    }
+
+    pub fn prev(self) -> Field {
+        Field::ALL[(self.index() + Field::ALL.len() - 1) % Field::ALL.len()]
+    }
+}
+
+/// Why the last save failed, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveError {
+    /// What failed, with the path.
+    pub message: String,
+    /// What the user can do about it.
+    pub hint: &'static str,
+}
+
+/// A story being written or edited. The working copy in `story` always matches the fields.
+#[derive(Debug)]
+pub struct Editor {
+    pub story: Story,
+    /// True until the story is first saved: its id is only a placeholder until then, chosen from the
+    /// title at the first save so the file name says what the story is about.
+    pub is_new: bool,
+    pub field: Field,
+    pub title: TextArea<'static>,
+    /// Situation, Task, Action and Result, in [`Section::ALL`] order.
+    pub sections: [TextArea<'static>; 4],
+    pub tags: TextArea<'static>,
+    pub suggestions: TagSuggestions,
+    pub query: TextArea<'static>,
+    pub links: Links,
+    pub analysis: Analysis,
+    /// When the oldest unsaved change was made; `None` when everything is on disk.
+    pub dirty_since: Option<DateTime<Utc>>,
+    /// When autosave should next write (one second after the first change, or after a failed try).
+    pub due: Option<DateTime<Utc>>,
+    pub error: Option<SaveError>,
+    /// When the story was last written by this editor.
+    pub saved_at: Option<DateTime<Utc>>,
+}
+
+fn area(text: &str, hint: &str, wrap: bool, theme: &Theme) -> TextArea<'static> {
+    let mut t: TextArea<'static> = TextArea::from(text.split('\n'));
+    t.set_cursor_line_style(Style::new());
+    t.set_placeholder_text(hint);
+    t.set_placeholder_style(theme.muted);
+    t.set_selection_style(theme.selected);
+    // Undo steps are single characters; the default 50 would not reach back over one sentence.
+    t.set_max_histories(1000);
+    if wrap {
+        t.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    // Opening a story usually means adding to it: start at the end of what is there.
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+impl Editor {
+    /// A blank story created `now`, with the cursor in the title.
+    pub fn new_story(now: DateTime<Utc>, lib: &Library, cx: &Coach, theme: &Theme) -> Editor {
+        let story = Story::new(StoryId::generate("", now), "", now);
+        let mut ed = Editor::open(story, lib, cx, theme);
+        ed.is_new = true;
+        ed
+    }
+
+    /// Opens an existing story, with the cursor in the title.
+    pub fn open(story: Story, lib: &Library, cx: &Coach, theme: &Theme) -> Editor {
+        let sections =
+            Section::ALL.map(|s| area(story.text(s), Field::Section(s).hint(), true, theme));
+        let mut ed = Editor {
+            title: area(&story.title, Field::Title.hint(), true, theme),
+            sections,
+            tags: area(&story.tags.join(", "), Field::Tags.hint(), true, theme),
+            suggestions: TagSuggestions::default(),
+            query: area("", Field::Questions.hint(), false, theme),
+            links: Links::default(),
+            analysis: analyze(&story, &cx.glossary, &cx.guidance),
+            story,
+            is_new: false,
+            field: Field::Title,
+            dirty_since: None,
+            due: None,
+            error: None,
+            saved_at: None,
+        };
+        ed.suggestions.refresh(&ed.tags_text(), &ed.story.tags, lib);
+        ed.links.refresh(&ed.query_text(), &ed.story, lib);
+        ed
+    }
+
+    /// The text field with focus.
+    pub fn focused(&mut self) -> &mut TextArea<'static> {
+        match self.field {
+            Field::Title => &mut self.title,
+            Field::Section(s) => &mut self.sections[s.index()],
+            Field::Tags => &mut self.tags,
+            Field::Questions => &mut self.query,
+        }
+    }
+
+    pub fn tags_text(&self) -> String {
+        self.tags.lines().join(" ")
+    }
+
+    pub fn query_text(&self) -> String {
+        self.query.lines().join(" ")
+    }
+
+    /// True when every field is empty: a new story like this is not worth a file.
+    pub fn is_blank(&self) -> bool {
+        let s = &self.story;
+        s.title.trim().is_empty()
+            && Section::ALL.iter().all(|&x| s.text(x).trim().is_empty())
+            && s.tags.is_empty()
+            && s.questions.is_empty()
+    }
+
+    /// Moves focus, refreshing the question list so links made earlier are at the top.
+    pub fn focus(&mut self, field: Field, lib: &Library) {
+        self.field = field;
+        if field == Field::Questions {
+            self.links.refresh(&self.query_text(), &self.story, lib);
+        }
+    }
+
+    /// Types a key into the focused field. Returns true if the story's text changed.
+    pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        // One-line fields: Enter and Tab never reach them (the keymap takes them first), but a
+        // terminal may still send a literal newline character.
+        let one_line = matches!(self.field, Field::Title | Field::Tags | Field::Questions);
+        if one_line && matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r')) {
+            return false;
+        }
+        if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            return false;
+        }
+        let changed = self.focused().input(key);
+        self.after_edit(changed, now, lib, cx)
+    }
+
+    /// Pastes text into the focused field: control characters removed, newlines kept only where a
+    /// field has several lines.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        let clean = match self.field {
+            Field::Section(_) => crate::sanitize::clean(text),
+            _ => crate::sanitize::clean_line(text),
+        };
+        let changed = self.focused().insert_str(clean);
+        self.after_edit(changed, now, lib, cx)
+    }
+
+    pub fn undo(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        let changed = self.focused().undo();
+        self.after_edit(changed, now, lib, cx)
+    }
+
+    pub fn redo(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        let changed = self.focused().redo();
+        self.after_edit(changed, now, lib, cx)
+    }
+
+    /// Replaces the tag being typed with the highlighted suggestion. Returns true if it did.
+    pub fn accept_suggestion(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        let Some(id) = self.suggestions.chosen(lib) else {
+            return false;
+        };
+        let text = self.tags_text();
+        let (kept, partial) = match text.rfind(',') {
+            Some(i) => (&text[..=i], &text[i + 1..]),
+            None => ("", text.as_str()),
+        };
+        let lead = if kept.is_empty() { "" } else { " " };
+        let n = partial.chars().count();
+        let t = &mut self.tags;
+        t.move_cursor(CursorMove::Bottom);
+        t.move_cursor(CursorMove::End);
+        for _ in 0..n {
+            t.move_cursor(CursorMove::Back);
+        }
+        t.delete_str(n);
+        t.insert_str(format!("{lead}{id}, "));
+        self.after_edit(true, now, lib, cx)
+    }
+
+    /// Links or unlinks the highlighted question. Returns true if the story changed.
+    pub fn toggle_link(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        let Some(q) = self.links.current().and_then(|i| lib.questions.get(i)) else {
+            return false;
+        };
+        let id = q.id.clone();
+        match self.story.questions.iter().position(|x| *x == id) {
+            Some(i) => {
+                self.story.questions.remove(i);
+            }
+            None => self.story.questions.push(id),
+        }
+        self.mark(now, cx);
+        true
+    }
+
+    /// Copies the focused field back into the story and marks it unsaved, if it changed.
+    fn after_edit(&mut self, changed: bool, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+        match self.field {
+            Field::Questions => {
+                // The search box is not part of the story; only the list it filters changes.
+                self.links.refresh(&self.query_text(), &self.story, lib);
+                return false;
+            }
+            Field::Tags => {
+                let tags = parse_tags(&self.tags_text());
+                self.suggestions.refresh(&self.tags_text(), &tags, lib);
+                if !changed || tags == self.story.tags {
+                    return false;
+                }
+                self.story.tags = tags;
+            }
+            Field::Title => {
+                let title = self.title.lines().join(" ");
+                if !changed || title == self.story.title {
+                    return false;
+                }
+                self.story.title = title;
+            }
+            Field::Section(s) => {
+                let text = self.sections[s.index()].lines().join("\n");
+                if !changed || text == self.story.text(s) {
+                    return false;
+                }
+                *self.story.text_mut(s) = text;
+            }
+        }
+        self.mark(now, cx);
+        true
+    }
+
+    fn mark(&mut self, now: DateTime<Utc>, cx: &Coach) {
+        self.analysis = analyze(&self.story, &cx.glossary, &cx.guidance);
+        if self.dirty_since.is_none() {
+            self.dirty_since = Some(now);
+            self.due = Some(now + AUTOSAVE_DELAY);
+        }
+    }
+
+    /// True when there are changes that are not on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty_since.is_some()
+    }
+
+    /// True when autosave should write now.
+    pub fn is_due(&self, now: DateTime<Utc>) -> bool {
+        self.is_dirty() && self.due.is_some_and(|d| now >= d)
+    }
+}
+
+/// What the coaching needs, built once when content loads.
+#[derive(Debug, Default)]
+pub struct Coach {
+    pub glossary: Glossary,
+    pub guidance: Guidance,
+}
+
+/// The tags typed in the tags field: comma-separated, trimmed, without empties or repeats.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_split_on_commas_trimmed_and_deduplicated() {
+        assert_eq!(
+            parse_tags(" teamwork, patient-care,,teamwork , safety, "),
+            ["teamwork", "patient-care", "safety"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn tab_order_wraps_both_ways() {
+        assert_eq!(Field::Title.next(), Field::Section(Section::Situation));
+        assert_eq!(Field::Questions.next(), Field::Title);
+        assert_eq!(Field::Title.prev(), Field::Questions);
+        assert_eq!(Field::Tags.prev(), Field::Section(Section::Result));
+    }
+}

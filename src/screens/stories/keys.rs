@@ -1,0 +1,320 @@
+//! The Stories screen's key tables: the list, its filter box, coverage, and the editor's fields.
+
+use crate::app::Action;
+use crate::app::keymap::{Binding, bind, ch, code, ctrl};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub static LIST: &[Binding] = &[
+    bind(
+        &[ch('n')],
+        "n",
+        "write a new story",
+        Action::New,
+        Some("new"),
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "edit the selected story",
+        Action::Select,
+        Some("edit"),
+    ),
+    bind(
+        &[ch('d'), code(KeyCode::Delete)],
+        "d",
+        "delete the selected story (to the trash)",
+        Action::Delete,
+        Some("delete"),
+    ),
+    bind(&[ch('u')], "u", "undo the last delete", Action::Undo, None),
+    bind(
+        &[ch('/')],
+        "/",
+        "filter by words or tag",
+        Action::Search,
+        Some("filter"),
+    ),
+    bind(
+        &[ch('s')],
+        "s",
+        "sort by last change or by title",
+        Action::Sort,
+        None,
+    ),
+    bind(
+        &[ch('c')],
+        "c",
+        "coverage: which skills your stories show",
+        Action::Coverage,
+        Some("coverage"),
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "clear the filter",
+        Action::Back,
+        None,
+    ),
+];
+
+/// Up and down in the list, without footer entries (the list's own keys need the room).
+pub static LIST_NAV: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "previous story",
+        Action::Up,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        "↓/j",
+        "next story",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Home), ch('g')],
+        "Home/g",
+        "first story",
+        Action::Top,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::End), ch('G')],
+        "End/G",
+        "last story",
+        Action::Bottom,
+        None,
+    ),
+];
+
+pub static FILTER: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "keep this filter and go back to the list",
+        Action::Select,
+        Some("keep"),
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "clear the filter",
+        Action::Back,
+        Some("clear"),
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        "↑",
+        "previous story",
+        Action::Up,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "next story",
+        Action::Down,
+        None,
+    ),
+];
+
+pub static COVERAGE: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Esc), ch('c')],
+        "Esc",
+        "back to the list",
+        Action::Back,
+        Some("back"),
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "scroll up",
+        Action::Up,
+        Some("scroll"),
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        "↓/j",
+        "scroll down",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown), ch(' ')],
+        "PgDn",
+        "page down",
+        Action::PageDown,
+        None,
+    ),
+];
+
+/// Keys in every field of the editor; everything else is typed into the field.
+pub static EDITOR: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "save and go back to the list",
+        Action::Back,
+        Some("list"),
+    ),
+    bind(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "next field",
+        Action::NextField,
+        Some("next field"),
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        "previous field",
+        Action::PrevField,
+        None,
+    ),
+    bind(
+        &[ctrl('s')],
+        "Ctrl-S",
+        "save now",
+        Action::Save,
+        Some("save"),
+    ),
+    bind(
+        &[ctrl('z'), ctrl('u')],
+        "Ctrl-Z",
+        "undo typing in this field",
+        Action::Undo,
+        None,
+    ),
+    bind(
+        &[ctrl('y'), ctrl('r')],
+        "Ctrl-Y",
+        "redo",
+        Action::Redo,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::F(1))],
+        "F1",
+        "help: every key here",
+        Action::ToggleHelp,
+        Some("help"),
+    ),
+];
+
+/// A placeholder action for help-only lines below; they have no keys, so they never dispatch.
+const SHOWN_ONLY: Action = Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE));
+
+/// Keys the text field handles itself, listed for the help overlay only: every key that matches no
+/// binding is typed into the field, so these lines carry no keys.
+pub static TYPING: &[Binding] = &[
+    bind(&[], "Ctrl-←/→", "move by word", SHOWN_ONLY, None),
+    bind(&[], "Home/End", "start / end of the line", SHOWN_ONLY, None),
+    bind(
+        &[],
+        "Enter",
+        "new line (Situation to Result)",
+        SHOWN_ONLY,
+        None,
+    ),
+    bind(
+        &[],
+        "Ctrl-W",
+        "delete the word before the cursor",
+        SHOWN_ONLY,
+        None,
+    ),
+    bind(
+        &[],
+        "Shift-arrows",
+        "select text; Ctrl-X cuts it",
+        SHOWN_ONLY,
+        None,
+    ),
+    bind(
+        &[],
+        "paste",
+        "your terminal's paste works in any field",
+        SHOWN_ONLY,
+        None,
+    ),
+];
+
+pub static TITLE: &[Binding] = &[bind(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "go to the Situation",
+    Action::NextField,
+    None,
+)];
+
+pub static TAGS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "add the highlighted skill (or go on)",
+        Action::Select,
+        Some("add"),
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "next suggestion",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        "↑",
+        "previous suggestion",
+        Action::Up,
+        None,
+    ),
+];
+
+pub static QUESTIONS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "link or unlink the highlighted question",
+        Action::Select,
+        Some("link"),
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        "↑",
+        "previous question",
+        Action::Up,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "next question",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "page down",
+        Action::PageDown,
+        None,
+    ),
+];

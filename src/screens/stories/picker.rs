@@ -1,0 +1,168 @@
+//! The two pick lists of the editor: competency suggestions for tags, and questions to link.
+
+use crate::content::Library;
+use crate::stories::Story;
+
+/// Competencies offered while typing a tag: those matching the tag being typed and not yet used.
+#[derive(Debug, Default)]
+pub struct TagSuggestions {
+    /// Indices into the library's competencies.
+    pub items: Vec<usize>,
+    /// The highlighted suggestion. Set as soon as something is typed, so Enter completes it; with an
+    /// empty tag nothing is highlighted until ↓ is pressed, so Enter moves on instead.
+    pub chosen: Option<usize>,
+}
+
+impl TagSuggestions {
+    /// Recomputes the list for the tags field's text and the tags already in the story.
+    pub fn refresh(&mut self, text: &str, tags: &[String], lib: &Library) {
+        let partial = text.rsplit(',').next().unwrap_or("").trim().to_lowercase();
+        let used = |id: &str, name: &str| {
+            tags.iter().any(|t| {
+                let t = t.to_lowercase();
+                t == id.to_lowercase() || t == name.to_lowercase()
+            })
+        };
+        self.items = lib
+            .competencies
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                let (id, name) = (c.id.as_str(), c.name.to_lowercase());
+                let typed_whole = partial == id || partial == name;
+                (!used(id, &name) || typed_whole)
+                    && (partial.is_empty() || id.contains(&partial) || name.contains(&partial))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        // A tag typed out in full needs no completion.
+        let complete = self.items.len() == 1
+            && lib
+                .competencies
+                .get(self.items[0])
+                .is_some_and(|c| c.id.as_str() == partial || c.name.to_lowercase() == partial);
+        self.chosen = (!partial.is_empty() && !self.items.is_empty() && !complete).then_some(0);
+    }
+
+    /// The id of the highlighted competency.
+    pub fn chosen<'a>(&self, lib: &'a Library) -> Option<&'a str> {
+        let i = *self.items.get(self.chosen?)?;
+        lib.competencies.get(i).map(|c| c.id.as_str())
+    }
+
+    pub fn down(&mut self) {
+        if self.items.is_empty() {
+            return;
+        }
+        self.chosen = Some(match self.chosen {
+            None => 0,
+            Some(i) => (i + 1).min(self.items.len() - 1),
+        });
+    }
+
+    pub fn up(&mut self) {
+        self.chosen = match self.chosen {
+            None | Some(0) => None,
+            Some(i) => Some(i - 1),
+        };
+    }
+}
+
+/// The question bank filtered by the search box, with the story's linked questions first.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Indices into the library's questions.
+    pub items: Vec<usize>,
+    pub pick: usize,
+}
+
+impl Links {
+    /// Recomputes the list for `query` (every word must appear). Linked questions come first, in the
+    /// order they were linked; the order does not change as links are toggled, so the highlight stays.
+    pub fn refresh(&mut self, query: &str, story: &Story, lib: &Library) {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let matches = |i: usize| {
+            lib.questions.get(i).is_some_and(|q| {
+                let text = q.text.to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+        };
+        let linked: Vec<usize> = story
+            .questions
+            .iter()
+            .filter_map(|id| lib.questions.iter().position(|q| q.id == *id))
+            .filter(|&i| matches(i))
+            .collect();
+        let rest = (0..lib.questions.len()).filter(|i| !linked.contains(i) && matches(*i));
+        self.items = linked.iter().copied().chain(rest).collect();
+        self.pick = self.pick.min(self.items.len().saturating_sub(1));
+    }
+
+    /// The highlighted question's index in the library.
+    pub fn current(&self) -> Option<usize> {
+        self.items.get(self.pick).copied()
+    }
+
+    pub fn step(&mut self, by: isize) {
+        let max = self.items.len().saturating_sub(1) as isize;
+        self.pick = (self.pick as isize + by).clamp(0, max) as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stories::StoryId;
+    use chrono::Utc;
+
+    fn lib() -> Library {
+        Library::builtin()
+    }
+
+    #[test]
+    fn typing_part_of_a_competency_suggests_it_and_hides_used_ones() {
+        let lib = lib();
+        let mut s = TagSuggestions::default();
+        s.refresh("", &[], &lib);
+        assert_eq!(s.items.len(), lib.competencies.len());
+        assert_eq!(s.chosen, None, "nothing is highlighted before typing");
+        s.refresh("team", &[], &lib);
+        assert_eq!(s.chosen(&lib), Some("teamwork"));
+        s.refresh("teamwork, pat", &["teamwork".into()], &lib);
+        assert_eq!(s.chosen(&lib), Some("patient-care"));
+        s.refresh("teamwork, ", &["teamwork".into()], &lib);
+        assert!(
+            s.items
+                .iter()
+                .all(|&i| lib.competencies[i].id.as_str() != "teamwork")
+        );
+    }
+
+    #[test]
+    fn a_fully_typed_tag_is_not_completed_again() {
+        let lib = lib();
+        let mut s = TagSuggestions::default();
+        s.refresh("safety", &["safety".into()], &lib);
+        assert_eq!(s.chosen, None);
+    }
+
+    #[test]
+    fn linked_questions_come_first_and_search_filters_by_every_word() {
+        let lib = lib();
+        let mut story = Story::new(StoryId::from_stem("x").unwrap(), "t", Utc::now());
+        let last = lib.questions.last().unwrap().id.clone();
+        story.questions.push(last.clone());
+        let mut l = Links::default();
+        l.refresh("", &story, &lib);
+        assert_eq!(l.items.len(), lib.questions.len());
+        assert_eq!(lib.questions[l.items[0]].id, last);
+        l.refresh("zzzz-nothing", &story, &lib);
+        assert!(l.items.is_empty());
+        assert_eq!(l.current(), None);
+        l.refresh("time team", &story, &lib);
+        for &i in &l.items {
+            let t = lib.questions[i].text.to_lowercase();
+            assert!(t.contains("time") && t.contains("team"), "{t}");
+        }
+    }
+}

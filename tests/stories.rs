@@ -1,0 +1,652 @@
+//! The Stories screen as a user meets it: writing by keys, autosave, editing, deleting, filtering,
+//! unreadable files, failed saves, quitting, coverage, and snapshots.
+
+mod common;
+
+use clinicprep::app::{Action, Tab};
+use clinicprep::screens::stories::editor::AUTOSAVE_DELAY;
+use clinicprep::screens::stories::{Field, View};
+use clinicprep::stories::{Section, Story, StoryId, file};
+use common::{Harness, buffer_text, find};
+use proptest::prelude::*;
+use ratatui::style::Modifier;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const DESK: &str = r#"title = "Covering the front desk"
+situation = """
+The receptionist called in sick on a busy Monday.
+"""
+task = "Check patients in without delaying their therapy."
+action = """
+I took over check-in, kept the sign-in sheet in order and told each therapist when their patient arrived.
+I called the two late patients to reschedule.
+"""
+result = "Every patient was seen within 10 minutes of their time."
+tags = ["admin-organisation", "teamwork"]
+questions = []
+created = 2026-11-09T10:00:00Z
+updated = 2026-11-10T16:30:00Z
+"#;
+
+const FALL: &str = r#"title = "A patient who nearly fell"
+situation = "A patient stood up too fast after exercise."
+action = "I steadied him with the gait belt and called the PT."
+tags = ["safety"]
+created = 2026-11-22T08:00:00Z
+updated = 2026-11-22T08:15:00Z
+"#;
+
+/// A data dir holding the given story files, with the app open on the Stories screen.
+fn with_files(files: &[(&str, &str)]) -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stories = dir.path().join("stories");
+    fs::create_dir(&stories).unwrap();
+    for (name, text) in files {
+        fs::write(stories.join(name), text).unwrap();
+    }
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Stories));
+    h
+}
+
+fn on_stories() -> Harness {
+    with_files(&[])
+}
+
+fn stories_dir(h: &Harness) -> PathBuf {
+    h.dir.path().join("stories")
+}
+
+/// The story files on disk, by name.
+fn files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Reads the one story file in the stories folder.
+fn only_story(h: &Harness) -> Story {
+    let dir = stories_dir(h);
+    let names = files(&dir);
+    assert_eq!(names.len(), 1, "{names:?}");
+    let text = fs::read_to_string(dir.join(&names[0])).unwrap();
+    let id = StoryId::from_stem(names[0].trim_end_matches(".toml")).unwrap();
+    file::from_str(&text, id, None).expect("the saved file parses")
+}
+
+fn screen(h: &mut Harness, w: u16, ht: u16) -> String {
+    let dir = h.dir.path().display().to_string();
+    h.screen(w, ht).replace(&dir, "[DATA]")
+}
+
+fn editor(h: &Harness) -> &clinicprep::screens::stories::Editor {
+    h.app.stories.editor.as_ref().expect("the editor is open")
+}
+
+#[test]
+fn empty_list_explains_star_stories_and_the_key_to_start() {
+    let mut h = on_stories();
+    let s = screen(&mut h, 80, 24);
+    assert!(s.contains("No stories yet"), "{s}");
+    assert!(s.contains("Situation") && s.contains("Result"));
+    assert!(s.contains("Press n to write your first story"));
+}
+
+#[test]
+fn a_story_typed_by_keys_is_on_disk_within_a_second_of_the_first_keystroke() {
+    let mut h = on_stories();
+    h.press("n");
+    assert_eq!(h.app.stories.view, View::Edit);
+    assert_eq!(
+        editor(&h).field,
+        Field::Title,
+        "a new story starts in the title"
+    );
+    assert!(h.app.editing());
+    h.type_text("Café rush 🙂");
+    let delay = AUTOSAVE_DELAY.num_milliseconds();
+    assert!(delay < 1000, "saved within a second of the first keystroke");
+    h.advance_ms(delay - 1);
+    assert!(files(&stories_dir(&h)).is_empty(), "not yet");
+    assert_eq!(
+        h.app.next_deadline(),
+        Some(common::fixed_now() + AUTOSAVE_DELAY),
+        "the event loop is told when to wake"
+    );
+    h.advance_ms(1);
+    assert_eq!(h.app.next_deadline(), None, "nothing left to save");
+    assert_eq!(only_story(&h).title, "Café rush 🙂");
+    assert_eq!(files(&stories_dir(&h)), ["2026-11-23-cafe-rush.toml"]);
+
+    h.press("<tab>");
+    assert_eq!(editor(&h).field, Field::Section(Section::Situation));
+    let situation = "Très occupé ce lundi — 患者さん were waiting 🙂\nI had two patients at once.";
+    h.type_text(situation);
+    h.advance_ms(1000);
+    let saved = only_story(&h);
+    assert_eq!(saved.situation, situation);
+    assert_eq!(
+        saved.title, "Café rush 🙂",
+        "the same file, not a second one"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = stories_dir(&h).join("2026-11-23-cafe-rush.toml");
+        let mode = fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "story files are private");
+    }
+}
+
+#[test]
+fn changing_field_and_leaving_the_editor_save_at_once() {
+    let mut h = on_stories();
+    h.press("n").type_text("Short title").press("<tab>");
+    assert_eq!(only_story(&h).title, "Short title", "saved on Tab");
+    h.type_text("Busy day");
+    h.press("<esc>");
+    assert_eq!(only_story(&h).situation, "Busy day", "saved on Esc");
+    assert_eq!(h.app.stories.view, View::List);
+    let s = screen(&mut h, 80, 24);
+    assert!(s.contains("Short title"), "{s}");
+    assert!(s.contains("S · · ·"), "meter shows only the Situation: {s}");
+    assert!(s.contains("just now"));
+}
+
+#[test]
+fn a_new_story_left_empty_makes_no_file() {
+    let mut h = on_stories();
+    h.press("n<tab><tab><esc>");
+    h.advance_ms(5000);
+    assert!(files(&stories_dir(&h)).is_empty());
+    assert!(screen(&mut h, 80, 24).contains("No stories yet"));
+}
+
+#[test]
+fn keys_that_mean_something_in_the_list_are_typed_while_editing() {
+    let mut h = on_stories();
+    h.press("n");
+    h.type_text("quit? no: d, u, s, c, n and / are letters");
+    assert!(!h.app.should_quit);
+    assert_eq!(h.app.tab, Tab::Stories);
+    assert_eq!(
+        editor(&h).story.title,
+        "quit? no: d, u, s, c, n and / are letters"
+    );
+    h.press("<tab><tab>");
+    assert_eq!(h.app.tab, Tab::Stories, "Tab moves between fields");
+    assert_eq!(editor(&h).field, Field::Section(Section::Task));
+    h.press("<s-tab>");
+    assert_eq!(editor(&h).field, Field::Section(Section::Situation));
+}
+
+#[test]
+fn editing_a_hand_written_story_keeps_its_other_fields() {
+    let mut h = with_files(&[("desk.toml", DESK)]);
+    assert!(screen(&mut h, 100, 30).contains("Covering the front desk"));
+    h.press("<enter>");
+    h.press("<tab><tab><end>");
+    h.type_text(" Two therapists were waiting.");
+    h.press("<c-s>");
+    let s = only_story(&h);
+    assert_eq!(
+        s.task,
+        "Check patients in without delaying their therapy. Two therapists were waiting."
+    );
+    assert_eq!(s.tags, ["admin-organisation", "teamwork"]);
+    assert!(s.action.starts_with("I took over check-in"));
+    assert_eq!(s.created.unwrap().to_rfc3339(), "2026-11-09T10:00:00+00:00");
+    assert!(h.app.status.as_ref().unwrap().text.contains("Saved"));
+}
+
+#[test]
+fn delete_moves_the_file_to_the_trash_and_u_brings_it_back_unchanged() {
+    let mut h = with_files(&[("desk.toml", DESK), ("fall.toml", FALL)]);
+    // Newest first: the fall story was changed last.
+    assert_eq!(
+        h.app.stories.selected_story().unwrap().title,
+        "A patient who nearly fell"
+    );
+    h.press("d");
+    assert_eq!(files(&stories_dir(&h)), ["desk.toml"]);
+    let trash = h.dir.path().join("trash");
+    assert_eq!(files(&trash).len(), 1);
+    assert_eq!(h.app.stories.visible().len(), 1);
+    let s = screen(&mut h, 120, 30);
+    assert!(
+        s.contains("press u to undo. The file is in [DATA]/trash/"),
+        "{s}"
+    );
+    h.press("u");
+    assert_eq!(files(&stories_dir(&h)), ["desk.toml", "fall.toml"]);
+    assert_eq!(
+        fs::read_to_string(stories_dir(&h).join("fall.toml")).unwrap(),
+        FALL
+    );
+    assert!(files(&trash).is_empty());
+    assert!(screen(&mut h, 120, 30).contains("nearly fell"));
+    h.press("u");
+    assert!(screen(&mut h, 120, 30).contains("Nothing to undo"));
+}
+
+#[test]
+fn filter_narrows_by_words_or_tag_and_esc_clears_it() {
+    let mut h = with_files(&[("desk.toml", DESK), ("fall.toml", FALL)]);
+    h.press("/");
+    assert!(h.app.editing(), "the filter box takes typing");
+    h.type_text("gait");
+    assert_eq!(h.app.stories.visible().len(), 1);
+    h.press("<enter>");
+    assert!(!h.app.editing());
+    let s = screen(&mut h, 100, 30);
+    assert!(
+        s.contains("nearly fell") && !s.contains("front desk"),
+        "{s}"
+    );
+    assert!(s.contains("1 of 2"), "{s}");
+    h.press("<esc>");
+    assert_eq!(h.app.stories.visible().len(), 2);
+    h.press("/").type_text("#teamwork");
+    let titles: Vec<String> = h
+        .app
+        .stories
+        .visible()
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["Covering the front desk"]);
+    h.press("<esc>");
+    assert!(!h.app.editing());
+    assert_eq!(h.app.stories.visible().len(), 2);
+}
+
+#[test]
+fn s_switches_between_newest_first_and_by_title() {
+    let mut h = with_files(&[("desk.toml", DESK), ("fall.toml", FALL)]);
+    let first = |h: &Harness| h.app.stories.visible()[0].title.clone();
+    assert_eq!(first(&h), "A patient who nearly fell");
+    h.press("s");
+    assert_eq!(first(&h), "A patient who nearly fell", "A before C");
+    assert!(screen(&mut h, 100, 30).contains("by title"));
+    h.press("s");
+    assert!(screen(&mut h, 100, 30).contains("newest first"));
+    let s = screen(&mut h, 100, 30);
+    let fell = s.find("nearly fell").unwrap();
+    let desk = s.find("front desk").unwrap();
+    assert!(fell < desk, "the fall was changed last");
+    assert!(s.contains("yesterday") && s.contains("10 Nov 2026"), "{s}");
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_path_and_line_and_never_touched() {
+    let broken = "title = \"Half written\nsituation = \"oops\"\n";
+    let mut h = with_files(&[("broken.toml", broken), ("desk.toml", DESK)]);
+    let bad = h.app.stories.bad.clone();
+    assert_eq!(bad.len(), 1);
+    let line = bad[0].line.expect("a parse error has a line");
+    let s = screen(&mut h, 120, 30);
+    assert!(
+        s.contains(&format!("[DATA]/stories/broken.toml line {line}:")),
+        "{s}"
+    );
+    assert!(s.contains("left exactly as it is"), "{s}");
+    assert!(
+        s.contains("Covering the front desk"),
+        "the other stories work"
+    );
+    // Edit the good story and quit: the broken file keeps every byte.
+    h.press("<enter><tab>").type_text("x").press("<esc><c-c>");
+    assert!(h.app.should_quit);
+    assert_eq!(
+        fs::read(stories_dir(&h).join("broken.toml")).unwrap(),
+        broken.as_bytes()
+    );
+}
+
+#[test]
+fn an_outside_edit_is_never_overwritten_and_the_user_is_told_where_the_text_went() {
+    let mut h = with_files(&[("desk.toml", DESK)]);
+    h.press("<enter><tab>").type_text(" Mine.");
+    let theirs = DESK.replace("busy Monday", "quiet Tuesday");
+    fs::write(stories_dir(&h).join("desk.toml"), &theirs).unwrap();
+    h.press("<c-s>");
+    assert_eq!(
+        fs::read_to_string(stories_dir(&h).join("desk.toml")).unwrap(),
+        theirs
+    );
+    let names = files(&stories_dir(&h));
+    let copy = names
+        .iter()
+        .find(|n| n.starts_with("desk.conflict-"))
+        .expect("a conflict copy");
+    let status = h.app.status.clone().unwrap().text;
+    assert!(status.contains("changed outside clinicprep"), "{status}");
+    assert!(status.contains(copy.as_str()), "{status}");
+    let text = fs::read_to_string(stories_dir(&h).join(copy)).unwrap();
+    assert!(text.contains("busy Monday.\n Mine."), "{text}");
+}
+
+#[test]
+fn a_failed_save_shows_the_error_keeps_the_text_and_retries() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    // The stories folder's path is taken by a regular file, so no story can be written.
+    let blocker = stories_dir(&h);
+    fs::write(&blocker, "not a folder").unwrap();
+    h.press("n").type_text("Précieux 🙂");
+    h.advance_ms(1000);
+    let s = screen(&mut h, 120, 30);
+    assert!(s.contains("Not saved"), "{s}");
+    assert!(s.contains("[DATA]/stories"), "the path is shown: {s}");
+    assert!(
+        s.contains("Your text is kept in memory and saving is retried"),
+        "{s}"
+    );
+    assert_eq!(editor(&h).story.title, "Précieux 🙂");
+    // Esc does not throw the text away while it is unsaved.
+    h.press("<esc>");
+    assert_eq!(h.app.stories.view, View::Edit);
+    // The folder is fixed: the next try (a second later) saves.
+    fs::remove_file(&blocker).unwrap();
+    let delay = AUTOSAVE_DELAY.num_milliseconds();
+    h.advance_ms(delay / 2);
+    assert!(files(&blocker).is_empty(), "retries are spaced out");
+    h.advance_ms(delay);
+    assert_eq!(only_story(&h).title, "Précieux 🙂");
+    let s = screen(&mut h, 120, 30);
+    assert!(!s.contains("Not saved"), "{s}");
+    assert!(s.contains("saved just now"), "{s}");
+}
+
+#[test]
+fn an_unreadable_stories_folder_is_explained_and_n_tries_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("stories");
+    fs::write(&blocker, "not a folder").unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Stories));
+    let s = screen(&mut h, 100, 30);
+    assert!(s.contains("Your stories folder could not be read"), "{s}");
+    assert!(s.contains("[DATA]/stories"), "{s}");
+    h.press("n");
+    assert_eq!(h.app.stories.view, View::List);
+    assert!(screen(&mut h, 100, 30).contains("Stories cannot be written"));
+    fs::remove_file(&blocker).unwrap();
+    h.press("n");
+    assert_eq!(h.app.stories.view, View::Edit, "fixed: n works now");
+}
+
+#[test]
+fn quitting_with_unsaved_text_asks_first_and_rescues_a_copy() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    fs::write(stories_dir(&h), "not a folder").unwrap();
+    h.press("n").type_text("Do not lose me");
+    h.press("<c-c>");
+    assert!(!h.app.should_quit, "asks instead of quitting");
+    let s = screen(&mut h, 100, 30);
+    assert!(s.contains("Quit anyway?"), "{s}");
+    h.press("n");
+    assert!(h.app.confirm_quit.is_none() && !h.app.should_quit);
+    assert_eq!(editor(&h).story.title, "Do not lose me");
+    h.press("<c-c>y");
+    assert!(h.app.should_quit);
+    let note = h.app.exit_note.clone().expect("says where the copy went");
+    let path = note.rsplit(' ').next().unwrap();
+    let copy = fs::read_to_string(path).unwrap();
+    fs::remove_file(path).unwrap();
+    assert!(copy.contains("title = \"Do not lose me\""), "{copy}");
+}
+
+#[test]
+fn sigterm_right_after_typing_saves_everything() {
+    let mut h = on_stories();
+    h.press("n").type_text("Signal").press("<tab>");
+    h.type_text("Typed just before the signal é🙂");
+    // The event loop calls this when SIGTERM or SIGHUP arrives; no clock advance, no autosave yet.
+    h.app.shutdown();
+    assert!(h.app.should_quit);
+    assert!(h.app.exit_note.is_none());
+    assert_eq!(only_story(&h).situation, "Typed just before the signal é🙂");
+}
+
+#[test]
+fn q_on_the_list_saves_nothing_twice_and_quits() {
+    let mut h = with_files(&[("desk.toml", DESK)]);
+    h.press("q");
+    assert!(h.app.should_quit);
+    assert_eq!(
+        fs::read_to_string(stories_dir(&h).join("desk.toml")).unwrap(),
+        DESK
+    );
+}
+
+#[test]
+fn undo_and_redo_work_in_a_field() {
+    let mut h = on_stories();
+    h.press("n").type_text("abc");
+    h.press("<c-z><c-z>");
+    assert_eq!(editor(&h).story.title, "a");
+    h.press("<c-y>");
+    assert_eq!(editor(&h).story.title, "ab");
+    h.press("<c-left>").type_text("X");
+    assert_eq!(editor(&h).story.title, "Xab", "Ctrl-← moves back a word");
+    h.press("<end>").type_text("!");
+    assert_eq!(editor(&h).story.title, "Xab!");
+}
+
+#[test]
+fn paste_keeps_newlines_only_in_multi_line_fields_and_strips_escapes() {
+    let mut h = on_stories();
+    h.press("n");
+    h.paste("Two\nlines\u{1b}[31m");
+    assert_eq!(editor(&h).story.title, "Two lines[31m");
+    h.press("<tab>");
+    h.paste("One\r\nTwo é🙂");
+    assert_eq!(editor(&h).story.situation, "One\nTwo é🙂");
+}
+
+#[test]
+fn the_cursor_is_drawn_after_wide_characters() {
+    let mut h = on_stories();
+    h.press("n").type_text("日本🙂");
+    let buf = h.render(80, 24);
+    let (bx, by) = find(&buf, "┌ Title").expect("the title box");
+    let (x, y) = (bx + 1, by + 1);
+    assert_eq!(buf[(x, y)].symbol(), "日");
+    let cursor = |buf: &ratatui::buffer::Buffer| {
+        (1..buf.area.height)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                buf[(x, y)]
+                    .style()
+                    .add_modifier
+                    .contains(Modifier::REVERSED)
+            })
+    };
+    assert_eq!(
+        cursor(&buf),
+        Some((x + 6, y)),
+        "after three double-width characters"
+    );
+    h.press("<left>");
+    let buf = h.render(80, 24);
+    assert_eq!(cursor(&buf), Some((x + 4, y)), "on the emoji");
+}
+
+#[test]
+fn tag_suggestions_complete_competencies_and_free_text_works_too() {
+    let mut h = on_stories();
+    h.press("n")
+        .type_text("Tags")
+        .press("<tab><tab><tab><tab><tab>");
+    assert_eq!(editor(&h).field, Field::Tags);
+    h.type_text("tea");
+    assert!(screen(&mut h, 100, 30).contains("teamwork  (Teamwork · core)"));
+    h.press("<enter>");
+    h.type_text("my own tag, pat");
+    h.press("<enter>");
+    assert_eq!(
+        editor(&h).story.tags,
+        ["teamwork", "my own tag", "patient-care"]
+    );
+    assert_eq!(editor(&h).field, Field::Tags, "Enter added, focus stays");
+    h.press("<enter>");
+    assert_eq!(
+        editor(&h).field,
+        Field::Questions,
+        "Enter with nothing to add moves on"
+    );
+    h.press("<esc>");
+    assert_eq!(
+        only_story(&h).tags,
+        ["teamwork", "my own tag", "patient-care"]
+    );
+}
+
+#[test]
+fn questions_are_linked_and_unlinked_from_a_search_list() {
+    let mut h = on_stories();
+    h.press("n").type_text("Links").press("<s-tab>");
+    assert_eq!(editor(&h).field, Field::Questions);
+    h.type_text("upset");
+    let s = screen(&mut h, 100, 30);
+    assert!(s.contains("[ ] Tell me about a time"), "{s}");
+    h.press("<enter>");
+    let linked = editor(&h).story.questions.clone();
+    assert_eq!(linked.len(), 1);
+    assert!(screen(&mut h, 100, 30).contains("[x] Tell me about a time"));
+    h.press("<esc>");
+    assert_eq!(only_story(&h).questions, linked);
+    h.press("<enter><s-tab>");
+    h.press("<enter>");
+    assert!(editor(&h).story.questions.is_empty(), "Enter again unlinks");
+}
+
+#[test]
+fn insights_beside_the_editor_update_as_you_type() {
+    let mut h = on_stories();
+    h.press("n").type_text("Coached").press("<tab>");
+    let s = screen(&mut h, 120, 40);
+    assert!(s.contains("Coaching"), "{s}");
+    assert!(s.contains("Start with the Situation"), "{s}");
+    h.press("<tab><tab>")
+        .type_text("We moved the chairs and we called the nurse.");
+    let s = screen(&mut h, 120, 40);
+    assert!(s.contains("Action says “we” 2× and “I” 0×"), "{s}");
+    assert!(s.contains("Result is empty"), "{s}");
+    // Warnings are drawn in the theme's warning style.
+    let buf = h.render(120, 40);
+    let (x, y) = find(&buf, "! Action says").unwrap();
+    assert_eq!(
+        buf[(x + 2, y)].style().fg,
+        clinicprep::app::Theme::COLOR.warn.fg
+    );
+}
+
+#[test]
+fn coverage_shows_the_grid_the_gaps_and_questions_without_a_story() {
+    let mut h = with_files(&[("desk.toml", DESK), ("fall.toml", FALL)]);
+    h.press("c");
+    assert_eq!(h.app.stories.view, View::Coverage);
+    let s = screen(&mut h, 120, 60);
+    assert!(s.contains("No story shows Problem solving yet"), "{s}");
+    let teamwork = s.lines().find(|l| l.starts_with("│Teamwork *")).unwrap();
+    assert_eq!(teamwork.matches('●').count(), 1, "{teamwork}");
+    let safety = s.lines().find(|l| l.starts_with("│Safety")).unwrap();
+    assert_eq!(safety.matches('●').count(), 1, "{safety}");
+    assert!(s.contains("questions no story answers yet"), "{s}");
+    h.press("<esc>");
+    assert_eq!(h.app.stories.view, View::List);
+}
+
+#[test]
+fn f1_shows_the_editor_keys_and_esc_goes_back_to_typing() {
+    let mut h = on_stories();
+    h.press("n<f1>");
+    assert!(h.app.help.is_some());
+    let s = screen(&mut h, 120, 50);
+    for text in ["next field", "save now", "undo typing", "move by word"] {
+        assert!(s.contains(text), "help lacks {text}: {s}");
+    }
+    h.press("<esc>");
+    assert!(h.app.help.is_none() && h.app.editing());
+}
+
+#[test]
+fn snapshots_of_list_editor_and_coverage() {
+    let broken = "title = \"Half written\nsituation = \"oops\"\n";
+    let mut h = with_files(&[
+        ("desk.toml", DESK),
+        ("fall.toml", FALL),
+        ("broken.toml", broken),
+    ]);
+    for (w, ht) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("list_{w}x{ht}"), screen(&mut h, w, ht));
+    }
+    // The desk story, with the Action focused and its coaching beside or below it.
+    h.press("j<enter><tab><tab><tab>");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("editor_{w}x{ht}"), screen(&mut h, w, ht));
+    }
+    h.press("<esc>c");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("coverage_{w}x{ht}"), screen(&mut h, w, ht));
+    }
+}
+
+#[test]
+fn snapshots_of_the_coaching_panel_on_a_story_that_needs_work() {
+    let mut h = on_stories();
+    h.press("n").type_text("Moving day").press("<tab>");
+    h.type_text("We basically had to move the whole gym to another floor, and I think it was kind of a mess because nobody knew where the equipment should go.");
+    h.press("<tab>").type_text("Help the team move.");
+    h.press("<tab>")
+        .type_text("We packed the weights. We labelled the boxes. We would carry them up.");
+    h.press("<tab>")
+        .type_text("It went well and everyone was happy.");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("insights_{w}x{ht}"), screen(&mut h, w, ht));
+    }
+    // The focused field is the one drawn with the focus border.
+    let buf = h.render(120, 40);
+    let (x, y) = find(&buf, "┌ Result").unwrap();
+    assert_eq!(
+        buf[(x, y)].style().fg,
+        clinicprep::app::Theme::COLOR.focus_border.fg
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn typed_text_is_exactly_what_the_field_holds(text in "[a-zA-Z0-9 é日本🙂,.'\n]{0,60}") {
+        let mut h = on_stories();
+        h.press("n<tab>");
+        h.type_text(&text);
+        let ed = editor(&h);
+        prop_assert_eq!(ed.sections[0].lines().join("\n"), text.clone());
+        prop_assert_eq!(&ed.story.situation, &text);
+    }
+
+    #[test]
+    fn the_editor_draws_at_any_size_without_panic(w in 1u16..=200, ht in 1u16..=60, field in 0usize..7) {
+        let mut h = with_files(&[("desk.toml", DESK)]);
+        h.press("<enter>");
+        for _ in 0..field {
+            h.press("<tab>");
+        }
+        let buf = h.render(w, ht);
+        prop_assert!(!buffer_text(&buf).is_empty());
+        h.press("c");
+    }
+}
