@@ -4,13 +4,15 @@ use chrono::Utc;
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::content::Library;
 use clinicprep::paths::Paths;
-use criterion::{criterion_group, criterion_main, Criterion};
-use ratatui::backend::TestBackend;
+use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
 fn load(c: &mut Criterion) {
-    c.bench_function("load built-in content", |b| b.iter(|| black_box(Library::builtin())));
+    c.bench_function("load built-in content", |b| {
+        b.iter(|| black_box(Library::builtin()))
+    });
 }
 
 fn key_to_frame(c: &mut Criterion) {
@@ -24,7 +26,8 @@ fn key_to_frame(c: &mut Criterion) {
         b.iter(|| {
             app.update(if down { Action::Down } else { Action::Top });
             down = !down;
-            term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            term.draw(|f| f.render_widget(&app, f.area()))
+                .expect("draw");
         })
     });
 }
