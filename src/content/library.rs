@@ -56,12 +56,12 @@ impl Library {
         if let Some(dir) = user_dir {
             for path in user_files(dir, &mut lib.problems) {
                 let shown = path.display().to_string();
-                match read_user_file(&path) {
+                match read_user_file(&path, &shown) {
                     Ok(text) => {
                         lib.add_file(&shown, &text);
                         sources.push(Source { path: shown, text });
                     }
-                    Err(msg) => lib.problems.push(Problem::new(shown, msg)),
+                    Err(p) => lib.problems.push(p),
                 }
             }
         }
@@ -104,44 +104,66 @@ impl Library {
     }
 }
 
+/// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
+/// would otherwise loop forever).
 fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    collect_user_files(dir, problems, &mut seen, &mut out);
+    out.sort();
+    out
+}
+
+fn collect_user_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    seen: &mut HashSet<std::path::PathBuf>,
+    out: &mut Vec<std::path::PathBuf>,
+) {
+    if !seen.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => {
             problems.push(Problem::new(
                 dir.display().to_string(),
                 format!("could not read the folder: {e}"),
             ));
-            return out;
+            return;
         }
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            out.extend(user_files(&path, problems));
+            collect_user_files(&path, problems, seen, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
     }
-    out.sort();
-    out
 }
 
-fn read_user_file(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
+/// Reads a user file as text. A file that is too big or not UTF-8 is a problem, located at the first
+/// bad byte's line and column when there is one.
+fn read_user_file(path: &Path, shown: &str) -> Result<String, Problem> {
+    let problem = |msg: String| Problem::new(shown, msg);
+    let meta = fs::metadata(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
     if meta.len() > MAX_USER_FILE {
-        return Err(format!(
+        return Err(problem(format!(
             "the file is {} MiB; content files must be under 32 MiB",
             meta.len() >> 20
-        ));
+        )));
     }
-    let bytes = fs::read(path).map_err(|e| format!("could not read the file: {e}"))?;
+    let bytes = fs::read(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
+        let good = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..good]);
+        Problem::at_offset(
+            shown,
+            &before,
+            good,
+            format!("the file is not UTF-8 text (bad byte at offset {good}); save it as UTF-8"),
         )
     })?;
     Ok(text
