@@ -1,8 +1,11 @@
-//! The command line: the TUI by default, plus `paths`, `status` and `check`.
+//! The command line: the TUI by default, plus `paths`, `status`, `check` and `restore`.
 
-use crate::app::{App, Theme};
+use crate::app::{Access, App, Theme};
+use crate::backup;
 use crate::content::Library;
+use crate::lock::{Acquired, DataLock};
 use crate::paths::Paths;
+use crate::sanitize;
 use crate::storage;
 use clap::{Parser, Subcommand};
 use serde_json::json;
@@ -38,6 +41,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List backups of your data (newest first), or restore one by its ID. Your data as it is now is
+    /// backed up first, so a restore can be undone.
+    Restore {
+        /// The backup to restore, as listed. Without it, the backups are listed.
+        id: Option<String>,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -56,6 +65,8 @@ pub fn main() -> ExitCode {
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
         Some(Command::Status { json }) => status_cmd(&paths, json, &mut out),
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
+        Some(Command::Restore { id: None }) => list_backups_cmd(&paths, &mut out),
+        Some(Command::Restore { id: Some(id) }) => restore_cmd(&paths, &id, &mut out),
     };
     match code {
         Ok(c) => ExitCode::from(c),
@@ -78,7 +89,15 @@ fn run_tui(paths: Paths) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    crate::crash::set_data_dir(&paths.data_dir);
+    // Held until this function returns: the whole session.
+    let (_lock, access) = match DataLock::acquire(&paths.data_dir) {
+        Ok(Acquired::Writer(lock)) => (Some(lock), Access::Writer),
+        Ok(Acquired::ReadOnly(holder)) => (None, Access::ReadOnly(holder)),
+        Err(e) => (None, Access::Unlocked(e.to_string())),
+    };
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env());
+    app.open_data(access);
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
     // The session is dropped (terminal restored) before anything is printed.
@@ -87,6 +106,81 @@ fn run_tui(paths: Paths) -> ExitCode {
         Err(e) => {
             eprintln!("clinicprep: the terminal failed: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `clinicprep restore`: the backups, newest first, with the command to restore one.
+pub fn list_backups_cmd(paths: &Paths, out: &mut impl Write) -> std::io::Result<u8> {
+    let folder = paths.data_dir.join(backup::BACKUP_DIR);
+    let backups = match backup::list(&paths.data_dir) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("clinicprep: {e}");
+            return Ok(1);
+        }
+    };
+    if backups.is_empty() {
+        writeln!(
+            out,
+            "No backups yet in {}.\nclinicprep makes one when your data has changed, at most every 30 minutes.",
+            folder.display()
+        )?;
+        return Ok(0);
+    }
+    writeln!(out, "Backups in {} (newest first):\n", folder.display())?;
+    writeln!(out, "{:<24}  {:<16}  {:>5}  reason", "ID", "time", "files")?;
+    for b in &backups {
+        let local = b.time.with_timezone(&chrono::Local);
+        writeln!(
+            out,
+            "{:<24}  {:<16}  {:>5}  {}",
+            b.id,
+            local.format("%Y-%m-%d %H:%M"),
+            b.files,
+            sanitize::clean_line(&b.reason)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nRestore one with: clinicprep restore ID   (your current data is backed up first)"
+    )?;
+    Ok(0)
+}
+
+/// `clinicprep restore ID`: refuses while another instance has the folder open.
+pub fn restore_cmd(paths: &Paths, id: &str, out: &mut impl Write) -> std::io::Result<u8> {
+    let lock = match DataLock::acquire(&paths.data_dir) {
+        Ok(Acquired::Writer(lock)) => lock,
+        Ok(Acquired::ReadOnly(holder)) => {
+            let who = holder
+                .pid
+                .map_or(String::new(), |p| format!(" (process {p})"));
+            eprintln!(
+                "clinicprep: Another clinicprep{who} is open on this data folder ({}). Nothing was \
+                 restored; close it, then run `clinicprep restore {id}` again.",
+                paths.data_dir.display()
+            );
+            return Ok(1);
+        }
+        Err(e) => {
+            eprintln!("clinicprep: {e}; {}", e.hint());
+            return Ok(1);
+        }
+    };
+    match backup::restore(&lock, id, chrono::Utc::now()) {
+        Ok(r) => {
+            writeln!(
+                out,
+                "Restored backup {} ({} files; {} newer files removed).\n\
+                 Your data as it was just before is in backup {}: run `clinicprep restore {}` to go back.",
+                r.id, r.restored, r.removed, r.safety.id, r.safety.id
+            )?;
+            Ok(0)
+        }
+        Err(e) => {
+            eprintln!("clinicprep: {e}");
+            Ok(1)
         }
     }
 }
@@ -145,8 +239,9 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             lib.steps.len(),
             lib.cards.len()
         )?;
+        // Paths and messages quote file names and contents: untrusted, so cleaned like everything else.
         for p in &lib.problems {
-            writeln!(out, "problem: {p}")?;
+            writeln!(out, "problem: {}", sanitize::clean_line(&p.to_string()))?;
         }
         writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
     }

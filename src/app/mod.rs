@@ -2,14 +2,18 @@
 
 pub mod action;
 pub mod keymap;
+pub mod startup;
 pub mod theme;
 
 pub use action::{Action, Tab};
 pub use keymap::{Binding, Group, Keymap};
+pub use startup::Access;
 pub use theme::Theme;
 
 use crate::content::Library;
+use crate::lock::Holder;
 use crate::paths::Paths;
+use crate::recovery::Recovered;
 use crate::screens::{guides::Guides, home::Home};
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -56,6 +60,12 @@ pub struct App {
     pub data: Data,
     pub home: Home,
     pub guides: Guides,
+    /// Set when another instance is the writer: nothing may be saved (see [`App::can_write`]).
+    pub read_only: Option<Holder>,
+    /// Unsaved text taken back from a crash at start, for the editor to offer.
+    pub recovered: Vec<Recovered>,
+    /// When to look again whether an automatic backup is due; `None` until we are the writer.
+    next_backup: Option<DateTime<Utc>>,
 }
 
 impl App {
@@ -81,6 +91,9 @@ impl App {
             data: Data { paths, library },
             home: Home,
             guides,
+            read_only: None,
+            recovered: Vec::new(),
+            next_backup: None,
         }
     }
 
@@ -214,7 +227,7 @@ impl App {
 
     /// Clock-driven work (autosave, timers). Returns true if the screen changed.
     pub fn tick(&mut self) -> bool {
-        false
+        self.backup_if_due()
     }
 
     /// Saves whatever is pending and marks the app to close.

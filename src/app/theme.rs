@@ -22,6 +22,8 @@ pub struct Theme {
     pub bad: Style,
     pub accent: Style,
     pub matched: Style,
+    /// The read-only banner: must stand out from everything else on screen.
+    pub banner: Style,
 }
 
 impl Theme {
@@ -45,6 +47,10 @@ impl Theme {
         bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         accent: Style::new().fg(Color::Magenta),
         matched: Style::new().fg(Color::Black).bg(Color::Yellow),
+        banner: Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// No colours at all (NO_COLOR): bold, dim, underline and reverse carry the emphasis.
@@ -70,6 +76,9 @@ impl Theme {
         matched: Style::new()
             .add_modifier(Modifier::REVERSED)
             .add_modifier(Modifier::UNDERLINED),
+        banner: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// The theme for this environment: plain when `NO_COLOR` is set to anything non-empty
@@ -109,6 +118,7 @@ mod tests {
             t.bad,
             t.accent,
             t.matched,
+            t.banner,
         ];
         assert!(all.iter().all(|s| !has_colour(*s)));
         assert!(t.selected.add_modifier.contains(Modifier::REVERSED));

@@ -46,14 +46,17 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let [tabs, body, status, footer] = Layout::vertical([
+        let banner = u16::from(self.read_only.is_some());
+        let [tabs, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner),
             Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
         self.render_tabs(tabs, buf);
+        self.render_banner(banner, buf);
         match self.tab {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
@@ -75,6 +78,9 @@ const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, A
 files you can read and back up, with coaching on length, balance and results as you write.";
 const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
 your target, your story's outline on demand, and a quick self-rating after each answer.";
+
+const READ_ONLY: &str =
+    " READ-ONLY: another clinicprep has this data folder open. Close it to make changes here.";
 
 /// A screen that is not built yet says what it will hold, with no made-up data.
 fn coming(app: &App, area: Rect, buf: &mut Buffer, title: &str, text: &str) {
@@ -108,6 +114,16 @@ impl App {
             spans.push(Span::raw(" "));
         }
         Line::from(spans).render(area, buf);
+    }
+
+    /// A full-width line under the tabs while another instance is the writer; the status line below
+    /// names the folder.
+    fn render_banner(&self, area: Rect, buf: &mut Buffer) {
+        if self.read_only.is_none() || area.height == 0 {
+            return;
+        }
+        Line::styled(READ_ONLY, self.theme.banner).render(area, buf);
+        buf.set_style(area, self.theme.banner);
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,143 @@
+//! Opening the data folder: the writer cleans up, recovers and backs up; a second instance is read-only.
+
+mod common;
+
+use chrono::TimeDelta;
+use clinicprep::app::{Access, Level};
+use clinicprep::backup;
+use clinicprep::lock::{Acquired, DataLock};
+use common::{Harness, find};
+use std::fs;
+use std::path::Path;
+
+/// A data folder with a story, a temp file from a killed save and text stashed by a crash.
+fn after_a_crash() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("stories")).unwrap();
+    fs::write(d.join("stories/fall.toml"), "title = 'Fall'\n").unwrap();
+    fs::write(d.join("stories/.fall.toml.Xy12Zw"), "title = 'Fa").unwrap();
+    clinicprep::recovery::stash(d, "fall", "I stayed with the patient", common::fixed_now())
+        .unwrap();
+    dir
+}
+
+fn backups(d: &Path) -> usize {
+    backup::list(d).unwrap().len()
+}
+
+#[test]
+fn the_writer_cleans_temps_offers_recovered_text_and_backs_up() {
+    let mut h = Harness::in_dir(after_a_crash());
+    h.app.open_data(Access::Writer);
+    let d = h.dir.path().to_path_buf();
+
+    assert!(
+        !d.join("stories/.fall.toml.Xy12Zw").exists(),
+        "stale temp left"
+    );
+    assert!(d.join("stories/fall.toml").exists());
+
+    assert_eq!(h.app.recovered.len(), 1);
+    let r = &h.app.recovered[0];
+    assert_eq!(r.text, "I stayed with the patient");
+    assert!(r.path.starts_with(d.join("stories")), "{:?}", r.path);
+    let status = h.app.status.clone().expect("a status message");
+    assert_eq!(status.level, Level::Warning);
+    assert!(
+        status
+            .text
+            .starts_with("Recovered unsaved text from the last crash: saved as"),
+        "{}",
+        status.text
+    );
+    let screen = h.screen(200, 30);
+    assert!(screen.contains("Recovered unsaved text"), "{screen}");
+
+    // The backup made at start already holds the recovered text.
+    let list = backup::list(&d).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].files, 2, "the story and the recovered text");
+    assert!(h.app.can_write());
+}
+
+#[test]
+fn tick_backs_up_again_only_after_a_change_and_thirty_minutes() {
+    let mut h = Harness::in_dir(after_a_crash());
+    h.app.open_data(Access::Writer);
+    let d = h.dir.path().to_path_buf();
+    assert_eq!(backups(&d), 1);
+    fs::write(d.join("stories/fall.toml"), "title = 'Fall, edited'\n").unwrap();
+    h.app.now += TimeDelta::minutes(29);
+    h.app.tick();
+    assert_eq!(backups(&d), 1, "not due yet");
+    h.app.now += TimeDelta::minutes(1);
+    h.app.tick();
+    assert_eq!(backups(&d), 2);
+    h.app.now += TimeDelta::minutes(60);
+    h.app.tick();
+    assert_eq!(backups(&d), 2, "nothing changed");
+}
+
+#[test]
+fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
+    let dir = after_a_crash();
+    let first = match DataLock::acquire(dir.path()).unwrap() {
+        Acquired::Writer(l) => l,
+        Acquired::ReadOnly(h) => panic!("{h:?}"),
+    };
+    let Acquired::ReadOnly(holder) = DataLock::acquire(dir.path()).unwrap() else {
+        panic!("second lock granted");
+    };
+    let mut h = Harness::in_dir(dir);
+    h.app.open_data(Access::ReadOnly(holder));
+    let d = h.dir.path().to_path_buf();
+
+    assert!(!h.app.can_write());
+    assert!(
+        d.join("stories/.fall.toml.Xy12Zw").exists(),
+        "not ours to clean"
+    );
+    assert!(
+        h.app.recovered.is_empty(),
+        "the writer takes recovered text"
+    );
+    assert!(
+        d.join(clinicprep::recovery::RECOVERY_DIR)
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
+    assert!(!d.join(backup::BACKUP_DIR).exists());
+    h.app.now += TimeDelta::hours(2);
+    h.app.tick();
+    assert!(!d.join(backup::BACKUP_DIR).exists(), "tick made a backup");
+
+    let buf = h.render(80, 24);
+    let screen = common::buffer_text(&buf);
+    assert!(
+        screen.lines().nth(1).unwrap().contains("READ-ONLY"),
+        "{screen}"
+    );
+    let (x, y) = find(&buf, "READ-ONLY").unwrap();
+    assert_eq!(buf[(x, y)].style().bg, h.app.theme.banner.bg);
+    let status = h.app.status.clone().unwrap().text;
+    assert!(status.contains(&d.display().to_string()), "{status}");
+    assert!(status.contains("close the other one"), "{status}");
+    // Still usable: keys work and every screen draws.
+    h.press("<tab><tab><tab><tab>");
+    assert!(h.screen(80, 24).contains("READ-ONLY"));
+    drop(first);
+}
+
+#[test]
+fn an_unlockable_folder_still_opens_for_writing_with_a_warning() {
+    let mut h = Harness::in_dir(after_a_crash());
+    h.app
+        .open_data(Access::Unlocked("locks unsupported".into()));
+    assert!(h.app.can_write());
+    let status = h.app.status.clone().unwrap().text;
+    assert!(status.contains("only one clinicprep"), "{status}");
+    assert_eq!(backups(h.dir.path()), 1);
+}
