@@ -116,15 +116,18 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
 
     let buf = h.render(80, 24);
     let screen = common::buffer_text(&buf);
-    assert!(
-        screen.lines().nth(1).unwrap().contains("READ-ONLY"),
-        "{screen}"
-    );
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[1].starts_with(" READ-ONLY  Another clinicprep (process"), "{screen}");
+    let banner: Vec<&str> = lines[1..4].iter().map(|l| l.trim()).collect();
+    let banner = banner.join(" ");
+    assert!(banner.contains(&d.display().to_string()), "{screen}");
+    assert!(banner.contains("close the other one to make changes"), "{screen}");
     let (x, y) = find(&buf, "READ-ONLY").unwrap();
     assert_eq!(buf[(x, y)].style().bg, h.app.theme.banner.bg);
-    let status = h.app.status.clone().unwrap().text;
-    assert!(status.contains(&d.display().to_string()), "{status}");
-    assert!(status.contains("close the other one"), "{status}");
+    assert_eq!(buf[(79, y)].style().bg, h.app.theme.banner.bg, "full width");
+    for (w, hgt) in [(1, 1), (20, 5), (59, 15), (60, 16), (61, 17), (250, 80)] {
+        h.render(w, hgt);
+    }
     // Still usable: keys work and every screen draws.
     h.press("<tab><tab><tab><tab>");
     assert!(h.screen(80, 24).contains("READ-ONLY"));

@@ -29,10 +29,7 @@ impl App {
     pub fn open_data(&mut self, access: Access) {
         let warning = match access {
             Access::ReadOnly(holder) => {
-                self.status = Some(Status {
-                    level: Level::Warning,
-                    text: holder.message(),
-                });
+                // The banner says it, with the folder, for as long as this window is open.
                 self.read_only = Some(holder);
                 return;
             }

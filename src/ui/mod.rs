@@ -46,17 +46,17 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let banner = u16::from(self.read_only.is_some());
+        let banner_lines = self.banner_lines(area.width);
         let [tabs, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(banner),
+            Constraint::Length(banner_lines.len() as u16),
             Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
         self.render_tabs(tabs, buf);
-        self.render_banner(banner, buf);
+        self.render_banner(&banner_lines, banner, buf);
         match self.tab {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
@@ -78,9 +78,6 @@ const STORIES_SOON: &str = "Your STAR stories will live here: Situation, Task, A
 files you can read and back up, with coaching on length, balance and results as you write.";
 const PRACTICE_SOON: &str = "Timed mock-interview rounds will live here: a question, a running timer against \
 your target, your story's outline on demand, and a quick self-rating after each answer.";
-
-const READ_ONLY: &str =
-    " READ-ONLY: another clinicprep has this data folder open. Close it to make changes here.";
 
 /// A screen that is not built yet says what it will hold, with no made-up data.
 fn coming(app: &App, area: Rect, buf: &mut Buffer, title: &str, text: &str) {
@@ -116,14 +113,27 @@ impl App {
         Line::from(spans).render(area, buf);
     }
 
-    /// A full-width line under the tabs while another instance is the writer; the status line below
-    /// names the folder.
-    fn render_banner(&self, area: Rect, buf: &mut Buffer) {
-        if self.read_only.is_none() || area.height == 0 {
-            return;
-        }
-        Line::styled(READ_ONLY, self.theme.banner).render(area, buf);
+    /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
+    /// writer. It names the folder, which came from the command line: cleaned like any other text.
+    fn banner_lines(&self, width: u16) -> Vec<String> {
+        let Some(holder) = &self.read_only else {
+            return Vec::new();
+        };
+        let text = crate::sanitize::clean_line(&format!("READ-ONLY  {}", holder.message()));
+        wrap::wrap(&text, usize::from(width.saturating_sub(2)))
+            .into_iter()
+            .take(3)
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    /// Full-width lines under the tabs while another instance is the writer.
+    fn render_banner(&self, lines: &[String], area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.banner);
+        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(format!(" {l}"))).collect();
+        Paragraph::new(lines)
+            .style(self.theme.banner)
+            .render(area, buf);
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
