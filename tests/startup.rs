@@ -30,6 +30,7 @@ fn backups(d: &Path) -> usize {
 fn the_writer_cleans_temps_offers_recovered_text_and_backs_up() {
     let mut h = Harness::in_dir(after_a_crash());
     h.app.open_data(Access::Writer);
+    h.app.finish_backup();
     let d = h.dir.path().to_path_buf();
 
     assert!(
@@ -65,17 +66,21 @@ fn the_writer_cleans_temps_offers_recovered_text_and_backs_up() {
 fn tick_backs_up_again_only_after_a_change_and_thirty_minutes() {
     let mut h = Harness::in_dir(after_a_crash());
     h.app.open_data(Access::Writer);
+    h.app.finish_backup();
     let d = h.dir.path().to_path_buf();
     assert_eq!(backups(&d), 1);
     fs::write(d.join("stories/fall.toml"), "title = 'Fall, edited'\n").unwrap();
     h.app.now += TimeDelta::minutes(29);
     h.app.tick();
+    h.app.finish_backup();
     assert_eq!(backups(&d), 1, "not due yet");
     h.app.now += TimeDelta::minutes(1);
     h.app.tick();
+    h.app.finish_backup();
     assert_eq!(backups(&d), 2);
     h.app.now += TimeDelta::minutes(60);
     h.app.tick();
+    h.app.finish_backup();
     assert_eq!(backups(&d), 2, "nothing changed");
 }
 
@@ -112,16 +117,23 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
     assert!(!d.join(backup::BACKUP_DIR).exists());
     h.app.now += TimeDelta::hours(2);
     h.app.tick();
+    h.app.finish_backup();
     assert!(!d.join(backup::BACKUP_DIR).exists(), "tick made a backup");
 
     let buf = h.render(80, 24);
     let screen = common::buffer_text(&buf);
     let lines: Vec<&str> = screen.lines().collect();
-    assert!(lines[1].starts_with(" READ-ONLY  Another clinicprep (process"), "{screen}");
+    assert!(
+        lines[1].starts_with(" READ-ONLY  Another clinicprep (process"),
+        "{screen}"
+    );
     let banner: Vec<&str> = lines[1..4].iter().map(|l| l.trim()).collect();
     let banner = banner.join(" ");
     assert!(banner.contains(&d.display().to_string()), "{screen}");
-    assert!(banner.contains("close the other one to make changes"), "{screen}");
+    assert!(
+        banner.contains("close the other one to make changes"),
+        "{screen}"
+    );
     let (x, y) = find(&buf, "READ-ONLY").unwrap();
     assert_eq!(buf[(x, y)].style().bg, h.app.theme.banner.bg);
     assert_eq!(buf[(79, y)].style().bg, h.app.theme.banner.bg, "full width");
@@ -139,6 +151,7 @@ fn an_unlockable_folder_still_opens_for_writing_with_a_warning() {
     let mut h = Harness::in_dir(after_a_crash());
     h.app
         .open_data(Access::Unlocked("locks unsupported".into()));
+    h.app.finish_backup();
     assert!(h.app.can_write());
     let status = h.app.status.clone().unwrap().text;
     assert!(status.contains("only one clinicprep"), "{status}");

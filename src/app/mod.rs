@@ -64,8 +64,8 @@ pub struct App {
     pub read_only: Option<Holder>,
     /// Unsaved text taken back from a crash at start, for the editor to offer.
     pub recovered: Vec<Recovered>,
-    /// When to look again whether an automatic backup is due; `None` until we are the writer.
-    next_backup: Option<DateTime<Utc>>,
+    /// The automatic backup's schedule and the backup running now, if any.
+    auto_backup: startup::AutoBackup,
 }
 
 impl App {
@@ -93,7 +93,7 @@ impl App {
             guides,
             read_only: None,
             recovered: Vec::new(),
-            next_backup: None,
+            auto_backup: startup::AutoBackup::default(),
         }
     }
 

@@ -3,8 +3,10 @@
 use super::{App, Level, Status};
 use crate::backup::{self, Periodic};
 use crate::lock::Holder;
+use crate::storage::StorageError;
 use crate::{recovery, storage};
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
+use std::thread::JoinHandle;
 
 /// How this instance may use the data folder, decided by the data-folder lock before the app starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +25,7 @@ const RECHECK: TimeDelta = TimeDelta::minutes(5);
 
 impl App {
     /// Start-up work on the data folder, once, before the first frame. As the writer: delete temporary
-    /// files a killed save left, take back unsaved text from a crash (see [`recovery`]), and make an
+    /// files a killed save left, take back unsaved text from a crash (see [`recovery`]), and start an
     /// automatic backup if one is due. As a second instance: only remember that we are read-only, which
     /// the banner shows and every save must check through [`App::can_write`].
     pub fn open_data(&mut self, access: Access) {
@@ -49,7 +51,7 @@ impl App {
                 text: format!("{}{more}", r.message()),
             });
         }
-        self.next_backup = Some(self.now);
+        self.auto_backup.next = Some(self.now);
         self.backup_if_due();
         if let Some(why) = warning {
             let mut text = format!(
@@ -70,32 +72,71 @@ impl App {
         self.read_only.is_none()
     }
 
-    /// Makes the automatic backup if it is due (see [`backup::backup_if_due`]); cheap to call from every
-    /// tick, since the folder is only looked at when the next backup could be due. Does nothing before
+    /// Starts the automatic backup on a worker thread if one could be due (see
+    /// [`backup::backup_if_due`]), and takes in the result of one that finished. Cheap enough for every
+    /// tick: the folder is only looked at once the next backup could be due, and a full backup (about
+    /// a second for a large folder, mostly fsync) never holds up a key or a frame. Does nothing before
     /// [`App::open_data`] made us the writer. Returns true if the status line changed.
     pub fn backup_if_due(&mut self) -> bool {
-        let Some(next) = self.next_backup else {
-            return false;
-        };
-        if self.now < next {
-            return false;
+        let mut changed = false;
+        if let Some(job) = self.auto_backup.job.take_if(|j| j.is_finished()) {
+            changed = self.backup_done(job.join());
         }
-        match backup::backup_if_due(&self.data.paths.data_dir, self.now) {
-            Ok(Periodic::NotDue { next }) => self.next_backup = Some(next),
-            Ok(Periodic::Made(_)) => self.next_backup = Some(self.now + backup::INTERVAL),
-            Ok(Periodic::Unchanged) => self.next_backup = Some(self.now + RECHECK),
-            Err(e) => {
-                self.next_backup = Some(self.now + RECHECK);
-                self.status = Some(Status {
-                    level: Level::Warning,
-                    text: format!(
-                        "Could not back up your data: {e}. Your files are unchanged; \
-                         clinicprep tries again in 5 minutes."
-                    ),
-                });
-                return true;
-            }
+        let Some(next) = self.auto_backup.next else {
+            return changed;
+        };
+        if self.now < next || self.auto_backup.job.is_some() {
+            return changed;
+        }
+        let dir = self.data.paths.data_dir.clone();
+        let now = self.now;
+        self.auto_backup.next = Some(now + RECHECK);
+        match std::thread::Builder::new()
+            .name("backup".into())
+            .spawn(move || backup::backup_if_due(&dir, now))
+        {
+            Ok(job) => self.auto_backup.job = Some(job),
+            Err(e) => changed = self.backup_failed(&e.to_string()),
+        }
+        changed
+    }
+
+    /// Waits for a running automatic backup to finish and takes in its result. For tests and for
+    /// callers that need the backup on disk before going on. Returns true if the status line changed.
+    pub fn finish_backup(&mut self) -> bool {
+        match self.auto_backup.job.take() {
+            Some(job) => self.backup_done(job.join()),
+            None => false,
+        }
+    }
+
+    fn backup_done(&mut self, result: std::thread::Result<Result<Periodic, StorageError>>) -> bool {
+        match result {
+            Ok(Ok(Periodic::NotDue { next })) => self.auto_backup.next = Some(next),
+            Ok(Ok(Periodic::Made(b))) => self.auto_backup.next = Some(b.time + backup::INTERVAL),
+            Ok(Ok(Periodic::Unchanged)) => {}
+            Ok(Err(e)) => return self.backup_failed(&e.to_string()),
+            Err(_) => return self.backup_failed("the backup stopped unexpectedly"),
         }
         false
     }
+
+    fn backup_failed(&mut self, why: &str) -> bool {
+        self.status = Some(Status {
+            level: Level::Warning,
+            text: format!(
+                "Could not back up your data: {why}. Your files are unchanged; \
+                 clinicprep tries again in 5 minutes."
+            ),
+        });
+        true
+    }
+}
+
+/// When the next automatic backup could be due, and the one running now.
+#[derive(Debug, Default)]
+pub struct AutoBackup {
+    /// `None` until we are the writer: only the writer backs up.
+    next: Option<DateTime<Utc>>,
+    job: Option<JoinHandle<Result<Periodic, StorageError>>>,
 }

@@ -17,6 +17,16 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// One backup or restore at a time in this process: the automatic backup runs on a worker thread while
+/// an import may call [`backup_now`], and two at once could pick the same name or thin each other's
+/// work. (Other processes are kept out by the data-folder lock.)
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn exclusive() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 /// The folder, inside the data folder, that holds the backups.
 pub const BACKUP_DIR: &str = "backups";
@@ -111,6 +121,7 @@ pub fn backup_now(
     now: DateTime<Utc>,
     reason: &str,
 ) -> Result<Backup, StorageError> {
+    let _one = exclusive();
     let files = files::walk(data_dir, &excluded())?;
     let made = make(data_dir, now, reason, &files)?;
     prune(data_dir, now)?;
@@ -121,6 +132,7 @@ pub fn backup_now(
 /// folder's fingerprint differs from it. Cheap when nothing is due: it reads backup manifests and, once
 /// the interval has passed, file metadata (never contents).
 pub fn backup_if_due(data_dir: &Path, now: DateTime<Utc>) -> Result<Periodic, StorageError> {
+    let _one = exclusive();
     let newest = list(data_dir)?.into_iter().next();
     if let Some(b) = &newest {
         let next = b.time + INTERVAL;

@@ -25,11 +25,11 @@ pub struct Restored {
 #[derive(Debug)]
 pub enum RestoreError {
     NotFound(String),
-    /// The backup has fewer files than its manifest lists: it was damaged, so it is not used.
-    Incomplete {
+    /// The backup's files do not match its manifest (some missing, or cut short by a crash while it
+    /// was made): it is damaged, so it is not used.
+    Damaged {
         id: String,
-        found: usize,
-        expected: usize,
+        what: String,
     },
     Storage(StorageError),
 }
@@ -41,13 +41,9 @@ impl fmt::Display for RestoreError {
                 f,
                 "there is no backup called {id}; run `clinicprep restore` to list them"
             ),
-            RestoreError::Incomplete {
-                id,
-                found,
-                expected,
-            } => write!(
+            RestoreError::Damaged { id, what } => write!(
                 f,
-                "backup {id} is incomplete ({found} of {expected} files); nothing was changed. \
+                "backup {id} is damaged ({what}); nothing was changed. \
                  Choose another from `clinicprep restore`"
             ),
             RestoreError::Storage(e) => write!(f, "{e}; {}", e.hint()),
@@ -64,11 +60,12 @@ impl From<StorageError> for RestoreError {
 }
 
 /// Replaces the data with backup `id`. Holding `lock` proves no other instance is writing. Steps:
-/// check the backup is whole; back up the current data (reason "before restoring ID"), so the restore
+/// check the backup is whole (file count and total size match its manifest); back up the current data (reason "before restoring ID"), so the restore
 /// can itself be undone; write every file back atomically; remove the files the backup did not have;
 /// then thin old backups. If it stops part-way (disk full), every file is still either its old or its
 /// restored version, and the safety backup holds the state before.
 pub fn restore(lock: &DataLock, id: &str, now: DateTime<Utc>) -> Result<Restored, RestoreError> {
+    let _one = super::exclusive();
     let data_dir = lock.data_dir();
     let backup = super::list(data_dir)?
         .into_iter()
@@ -76,11 +73,18 @@ pub fn restore(lock: &DataLock, id: &str, now: DateTime<Utc>) -> Result<Restored
         .ok_or_else(|| RestoreError::NotFound(id.to_string()))?;
     let source = super::files_dir(&backup);
     let wanted = files::walk(&source, &[])?;
-    if wanted.len() != backup.files {
-        return Err(RestoreError::Incomplete {
+    let bytes: u64 = wanted.iter().map(|f| f.size).sum();
+    let damage = if wanted.len() != backup.files {
+        Some(format!("{} of {} files", wanted.len(), backup.files))
+    } else if bytes != backup.bytes {
+        Some(format!("{bytes} of {} bytes", backup.bytes))
+    } else {
+        None
+    };
+    if let Some(what) = damage {
+        return Err(RestoreError::Damaged {
             id: id.to_string(),
-            found: wanted.len(),
-            expected: backup.files,
+            what,
         });
     }
     let current = files::walk(data_dir, &super::excluded())?;

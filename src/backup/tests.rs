@@ -208,32 +208,51 @@ fn restore_puts_the_backup_back_and_can_itself_be_undone() {
 fn a_damaged_or_unknown_backup_is_not_restored_and_nothing_changes() {
     let dir = data();
     let d = dir.path();
-    let b = backup_now(d, t0(), "test").unwrap();
-    fs::remove_file(files_dir(&b).join("schedule.json")).unwrap();
+    let missing = backup_now(d, t0(), "test").unwrap();
+    fs::remove_file(files_dir(&missing).join("schedule.json")).unwrap();
+    let cut = backup_now(d, mins(1), "test").unwrap();
+    fs::write(files_dir(&cut).join("reviews.log"), "").unwrap();
     fs::write(d.join("schedule.json"), "current").unwrap();
     let lock = lock(d);
-    let err = restore(&lock, &b.id, mins(1)).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            RestoreError::Incomplete {
-                found: 2,
-                expected: 3,
-                ..
-            }
-        ),
-        "{err}"
-    );
-    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    for (b, what) in [(&missing, "2 of 3 files"), (&cut, "bytes")] {
+        let err = restore(&lock, &b.id, mins(2)).unwrap_err();
+        assert!(matches!(err, RestoreError::Damaged { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(what) && msg.contains("nothing was changed"),
+            "{msg}"
+        );
+    }
     assert_eq!(
         fs::read_to_string(d.join("schedule.json")).unwrap(),
         "current"
     );
     assert_eq!(
         list(d).unwrap().len(),
-        1,
+        2,
         "no safety backup for a refused restore"
     );
     let err = restore(&lock, "nope", mins(1)).unwrap_err();
     assert!(err.to_string().contains("clinicprep restore"), "{err}");
+}
+
+#[test]
+fn concurrent_backups_in_one_process_get_distinct_whole_folders() {
+    let dir = data();
+    let d = dir.path().to_path_buf();
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let d = d.clone();
+            std::thread::spawn(move || backup_now(&d, t0(), &format!("thread {i}")).unwrap())
+        })
+        .collect();
+    let mut ids: Vec<_> = threads.into_iter().map(|t| t.join().unwrap().id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 4);
+    let listed = list(&d).unwrap();
+    assert_eq!(listed.len(), 4);
+    for b in &listed {
+        assert_eq!(copied(b).len(), 3, "{}", b.id);
+    }
 }
