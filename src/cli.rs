@@ -1,15 +1,19 @@
-//! The command line: the TUI by default, plus `paths`, `status`, `check`, `import`, `export` and
-//! `completions`. Commands with more than a few lines live in their own modules under `cli/`.
+//! The command line: the TUI by default, plus `paths`, `status`, `check`, `import`, `export`,
+//! `restore` and `completions`. Commands with more than a few lines live in their own modules under
+//! `cli/`.
 
 pub mod completions;
 pub mod export_deck;
 pub mod import;
+pub mod restore;
 
-use crate::app::{App, Level, Status, Theme};
+use crate::app::{Access, App, Level, Status, Theme};
 use crate::config::Config;
 use crate::content::Library;
 use crate::content::Problem;
+use crate::lock::{Acquired, DataLock};
 use crate::paths::Paths;
+use crate::sanitize;
 use crate::schedule::{self, DayZone};
 use crate::storage;
 use crate::stories::{Order, StoryStore, export};
@@ -60,6 +64,12 @@ pub enum Command {
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::aot::Shell,
+    },
+    /// List backups of your data (newest first), or restore one by its ID. Your data as it is now is
+    /// backed up first, so a restore can be undone.
+    Restore {
+        /// The backup to restore, as listed. Without it, the backups are listed.
+        id: Option<String>,
     },
 }
 
@@ -115,6 +125,8 @@ pub fn main() -> ExitCode {
             what: ExportCommand::Deck(args),
         }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
         Some(Command::Completions { shell }) => completions::run(shell, &mut out),
+        Some(Command::Restore { id: None }) => restore::list_backups_cmd(&paths, &mut out),
+        Some(Command::Restore { id: Some(id) }) => restore::restore_cmd(&paths, &id, &mut out),
     };
     match code {
         Ok(c) => ExitCode::from(c),
@@ -137,9 +149,17 @@ fn run_tui(paths: Paths) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    crate::crash::set_data_dir(&paths.data_dir);
+    // Held until this function returns: the whole session.
+    let (_lock, access) = match DataLock::acquire(&paths.data_dir) {
+        Ok(Acquired::Writer(lock)) => (Some(lock), Access::Writer),
+        Ok(Acquired::ReadOnly(holder)) => (None, Access::ReadOnly(holder)),
+        Err(e) => (None, Access::Unlocked(e.to_string())),
+    };
     let (config, config_problems) = Config::load(&paths.config_file);
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
     app.offset = *chrono::Local::now().offset();
+    app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
@@ -329,19 +349,20 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         writeln!(
             out,
             "config: {}{}",
-            paths.config_file.display(),
+            sanitize::clean_line(&paths.config_file.display().to_string()),
             if config_found {
                 ""
             } else {
                 " (not there; defaults in use)"
             }
         )?;
+        // Paths and messages quote file names and contents: untrusted, so cleaned like everything else.
         for p in &problems {
-            writeln!(out, "problem: {p}")?;
+            writeln!(out, "problem: {}", sanitize::clean_line(&p.to_string()))?;
         }
         writeln!(out, "reviews: {reviewed_cards} cards have review history")?;
         for p in &review_problems {
-            writeln!(out, "problem: {p}")?;
+            writeln!(out, "problem: {}", sanitize::clean_line(p))?;
         }
         if !orphans.is_empty() {
             writeln!(

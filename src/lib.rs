@@ -2,15 +2,19 @@
 
 pub mod anki;
 pub mod app;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod crash;
 pub mod datafile;
 pub mod deck_export;
 pub mod deck_import;
+pub mod lock;
 pub mod paths;
 pub mod practice;
 pub mod prep;
+pub mod recovery;
 pub mod sanitize;
 pub mod schedule;
 pub mod screens;

@@ -89,6 +89,64 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), StorageError> {
         .map_err(|e| StorageError::new(dir, "create the folder", e))
 }
 
+/// Extensions of the files clinicprep writes with [`write_atomic`]. A temporary file is only taken for
+/// ours when the name it stands in for has one of these.
+const OUR_EXTENSIONS: &[&str] = &["toml", "json", "jsonl", "log", "txt", "md", "csv"];
+
+/// True for the name `atomic-write-file` gives a temporary file while it writes `NAME`: `.NAME.XXXXXX`,
+/// six random letters and digits (checked in its source, `RandomName`, v0.3). To never take a user's
+/// own file for one, `NAME` must end in one of our extensions and the suffix must not look like a word
+/// (all lower case, all upper case or Capitalised, as in `.notes.txt.backup`); the ~1.6% of real
+/// temporary files that look like words are left alone, which is harmless: no loader reads dot-files.
+pub fn is_temp_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.') else {
+        return false;
+    };
+    let Some((target, suffix)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    let word_like = suffix.chars().all(|c| c.is_ascii_lowercase())
+        || suffix.chars().all(|c| c.is_ascii_uppercase())
+        || (suffix.starts_with(|c: char| c.is_ascii_uppercase())
+            && suffix[1..].chars().all(|c| c.is_ascii_lowercase()));
+    suffix.len() == 6
+        && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+        && !word_like
+        && target
+            .rsplit_once('.')
+            .is_some_and(|(stem, ext)| !stem.is_empty() && OUR_EXTENSIONS.contains(&ext))
+}
+
+/// Deletes temporary files that a killed save left under `dir` (recursively, not following links,
+/// skipping the top-level folders named in `skip`). Call it only while holding the data-folder lock,
+/// before anything is saved: then no save of ours is in progress and every such file is stale.
+/// Best effort: returns the files removed; one that cannot be removed is left for next time.
+pub fn remove_stale_temps(dir: &Path, skip: &[&str]) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    remove_temps_in(dir, skip, &mut removed);
+    removed
+}
+
+fn remove_temps_in(dir: &Path, skip: &[&str], removed: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            if !skip.contains(&name.as_ref()) {
+                remove_temps_in(&entry.path(), &[], removed);
+            }
+        } else if kind.is_file() && is_temp_name(&name) && fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +179,83 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = fs::metadata(&nested).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o700);
+        }
+    }
+
+    #[test]
+    fn temp_names_match_the_crate_and_spare_user_files() {
+        assert!(is_temp_name(".schedule.json.aB3dE9"));
+        assert!(is_temp_name(".2026-11-23-fall.toml.Q1w2E3"));
+        assert!(is_temp_name(".reviews.log.x9y8z7"));
+        for user in [
+            "schedule.json",
+            ".gitignore",
+            ".notes.txt.backup",
+            ".notes.txt.BACKUP",
+            ".notes.txt.Backup",
+            ".photo.png.aB3dE9",
+            ".toml.aB3dE9",
+            ".a.toml.aB3dE",
+            ".a.toml.aB3dE9x",
+            ".a.toml.aB-dE9",
+        ] {
+            assert!(!is_temp_name(user), "{user} taken for a temp file");
+        }
+    }
+
+    #[test]
+    fn the_crate_names_its_temp_files_as_the_matcher_expects() {
+        // Open saves and leave them uncommitted, as a kill would (the crate removes them on drop, so
+        // the names are read while they exist). A crate update that renames them fails here.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.toml");
+        let files: Vec<_> = (0..8)
+            .map(|_| atomic_write_file::AtomicWriteFile::open(&path).unwrap())
+            .collect();
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 8, "{names:?}");
+        for n in &names {
+            let suffix = n.strip_prefix(".story.toml.").expect(n);
+            assert_eq!(suffix.len(), 6, "{n}");
+            assert!(suffix.chars().all(|c| c.is_ascii_alphanumeric()), "{n}");
+        }
+        // Random suffixes can look like words (~1.6% each); eight in a row would be a bug.
+        assert!(names.iter().any(|n| is_temp_name(n)), "{names:?}");
+        drop(files);
+    }
+
+    #[test]
+    fn stale_temps_are_removed_only_where_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("stories")).unwrap();
+        fs::create_dir_all(root.join("backups/2026")).unwrap();
+        let stale = [
+            root.join(".schedule.json.aB3dE9"),
+            root.join("stories/.fall.toml.Zz9Yy8"),
+        ];
+        let kept = [
+            root.join("schedule.json"),
+            root.join("stories/fall.toml"),
+            root.join("stories/.notes.txt.backup"),
+            root.join("backups/2026/.fall.toml.Zz9Yy8"),
+        ];
+        for p in stale.iter().chain(&kept) {
+            fs::write(p, "x").unwrap();
+        }
+        let mut removed = remove_stale_temps(root, &["backups"]);
+        removed.sort();
+        let mut want = stale.to_vec();
+        want.sort();
+        assert_eq!(removed, want);
+        for p in &stale {
+            assert!(!p.exists(), "{p:?} left");
+        }
+        for p in &kept {
+            assert!(p.exists(), "{p:?} removed");
         }
     }
 

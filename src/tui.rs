@@ -30,7 +30,7 @@ pub struct Session {
 
 impl Session {
     /// Enters raw mode and the alternate screen, with mouse capture and bracketed paste, and installs a
-    /// panic hook that restores the terminal before the panic message is printed.
+    /// panic hook that restores the terminal, then writes a crash report and says where it is.
     pub fn start() -> io::Result<Session> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
@@ -76,11 +76,13 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// On a panic: restore the terminal first (so the message is readable and the shell usable), then
+/// write the crash report, keep unsaved editor text and tell the person where both are
+/// ([`crate::crash::handle_panic`], which prints the panic message itself).
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    std::panic::set_hook(Box::new(|info| {
         restore();
-        previous(info);
+        crate::crash::handle_panic(info);
     }));
 }
 

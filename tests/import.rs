@@ -110,8 +110,8 @@ fn comma_separated_quoted_fields_keep_commas_newlines_and_quotes() {
     );
     assert_eq!(c[0].tags, ["transfers"]);
     assert_eq!(c[1].front, "What does \"NWB\" mean?");
-    // A tab is expanded to spaces, like every tab shown in the terminal.
-    assert_eq!(c[2].back, "Back with \"quotes\", commas, and    a tab");
+    // A tab is expanded to spaces up to the next 4-column stop, like every tab shown in the terminal.
+    assert_eq!(c[2].back, "Back with \"quotes\", commas, and a tab");
     assert!(c.iter().all(|c| c.deck == "Transfers"));
 }
 

@@ -4,18 +4,22 @@ pub mod action;
 pub mod facts;
 pub mod keymap;
 pub mod links;
+pub mod startup;
 pub mod theme;
 pub mod userdata;
 
 pub use action::{Action, Tab};
 pub use facts::Facts;
 pub use keymap::{Binding, Group, Keymap};
+pub use startup::Access;
 pub use theme::Theme;
 pub use userdata::UserData;
 
 use crate::content::{Id, Library};
+use crate::lock::Holder;
 use crate::paths::Paths;
 use crate::practice::Graded;
+use crate::recovery::Recovered;
 use crate::schedule::{ReviewStore, Settings, StoreOptions};
 use crate::screens::stories::{self, Stories};
 use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
@@ -87,6 +91,12 @@ pub struct App {
     pub confirm_quit: Option<String>,
     /// A message for the shell after the terminal is restored (where rescued text went).
     pub exit_note: Option<String>,
+    /// Set when another instance is the writer: nothing may be saved (see [`App::can_write`]).
+    pub read_only: Option<Holder>,
+    /// Unsaved text taken back from a crash at start, for the editor to offer.
+    pub recovered: Vec<Recovered>,
+    /// The automatic backup's schedule and the backup running now, if any.
+    auto_backup: startup::AutoBackup,
 }
 
 impl App {
@@ -150,6 +160,9 @@ impl App {
             stories,
             confirm_quit: None,
             exit_note: None,
+            read_only: None,
+            recovered: Vec::new(),
+            auto_backup: startup::AutoBackup::default(),
         };
         app.refresh_facts();
         app
@@ -319,6 +332,15 @@ impl App {
             Action::NextTab => self.switch(self.tab.next()),
             Action::PrevTab => self.switch(self.tab.prev()),
             Action::GoTo(tab) => self.switch(tab),
+            other if !self.can_write() && self.would_write(&other) => {
+                self.status = Some(Status {
+                    level: Level::Warning,
+                    text:
+                        "This window is read-only because another clinicprep has this data folder \
+                           open. Make changes there, or close it and start again here."
+                            .into(),
+                });
+            }
             other => match self.tab {
                 Tab::Home if other == Action::SetInterviewDate => {
                     self.home.open_date(self.interview)
@@ -378,7 +400,8 @@ impl App {
             None => false,
         };
         let stories = self.stories.tick(self.now, &mut self.status);
-        practice || cards || stories
+        let backup = self.backup_if_due();
+        practice || cards || stories || backup
     }
 
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.

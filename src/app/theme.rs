@@ -23,6 +23,8 @@ pub struct Theme {
     pub bad: Style,
     pub accent: Style,
     pub matched: Style,
+    /// The read-only banner: must stand out from everything else on screen.
+    pub banner: Style,
 }
 
 impl Theme {
@@ -46,6 +48,10 @@ impl Theme {
         bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         accent: Style::new().fg(Color::Magenta),
         matched: Style::new().fg(Color::Black).bg(Color::Yellow),
+        banner: Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// No colours at all (NO_COLOR): bold, dim, underline and reverse carry the emphasis.
@@ -71,6 +77,9 @@ impl Theme {
         matched: Style::new()
             .add_modifier(Modifier::REVERSED)
             .add_modifier(Modifier::UNDERLINED),
+        banner: Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// Like [`Theme::COLOR`] with accents dark enough to read on a white or pale background: no yellow
@@ -94,6 +103,10 @@ impl Theme {
         bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         accent: Style::new().fg(Color::Magenta),
         matched: Style::new().fg(Color::Black).bg(Color::Yellow),
+        banner: Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// White on black, whatever the terminal's own colours, with bright bold accents and nothing
@@ -141,6 +154,10 @@ impl Theme {
             .fg(Color::Black)
             .bg(Color::LightYellow)
             .add_modifier(Modifier::BOLD),
+        banner: Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightRed)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// The theme for this environment: plain when `NO_COLOR` is set to anything non-empty
@@ -178,7 +195,7 @@ mod tests {
         s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some_and(|c| c != Color::Reset)
     }
 
-    fn all(t: Theme) -> [Style; 15] {
+    fn all(t: Theme) -> [Style; 16] {
         [
             t.base,
             t.tab,
@@ -195,6 +212,7 @@ mod tests {
             t.bad,
             t.accent,
             t.matched,
+            t.banner,
         ]
     }
 

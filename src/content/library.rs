@@ -56,19 +56,46 @@ impl Library {
         if let Some(dir) = user_dir {
             for path in user_files(dir, &mut lib.problems) {
                 let shown = path.display().to_string();
-                match read_user_file(&path) {
-                    Ok(text) => {
-                        lib.add_file(&shown, &text);
-                        sources.push(Source { path: shown, text });
-                    }
-                    Err(msg) => lib.problems.push(Problem::new(shown, msg)),
+                match read_user_file(&path, &shown) {
+                    Ok(bytes) => lib.add_user_file(&shown, &bytes, &mut sources),
+                    Err(p) => lib.problems.push(p),
                 }
             }
         }
-        lib.validate(&sources);
-        lib.roles
-            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        lib.finish(&sources);
         lib
+    }
+
+    /// Only the given user files, named and with the bytes `load` would read from disk, and no built-in
+    /// content: the whole parse, check and clean path without I/O, for the fuzzer and tests. References
+    /// to built-in ids are reported as missing.
+    pub fn from_user_files(files: &[(&str, &[u8])]) -> Library {
+        let mut lib = Library::default();
+        let mut sources = Vec::new();
+        for (path, bytes) in files {
+            lib.add_user_file(path, bytes, &mut sources);
+        }
+        lib.finish(&sources);
+        lib
+    }
+
+    fn add_user_file(&mut self, shown: &str, bytes: &[u8], sources: &mut Vec<Source>) {
+        match decode_user_file(shown, bytes) {
+            Ok(text) => {
+                self.add_file(shown, &text);
+                sources.push(Source {
+                    path: shown.to_string(),
+                    text,
+                });
+            }
+            Err(p) => self.problems.push(p),
+        }
+    }
+
+    fn finish(&mut self, sources: &[Source]) {
+        self.validate(sources);
+        self.roles
+            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
     }
 
     fn add_file(&mut self, path: &str, text: &str) {
@@ -104,50 +131,73 @@ impl Library {
     }
 }
 
+/// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
+/// would otherwise loop forever).
 fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    collect_user_files(dir, problems, &mut seen, &mut out);
+    out.sort();
+    out
+}
+
+fn collect_user_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    seen: &mut HashSet<std::path::PathBuf>,
+    out: &mut Vec<std::path::PathBuf>,
+) {
+    if !seen.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => {
             problems.push(Problem::new(
                 dir.display().to_string(),
                 format!("could not read the folder: {e}"),
             ));
-            return out;
+            return;
         }
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            out.extend(user_files(&path, problems));
+            collect_user_files(&path, problems, seen, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
     }
-    out.sort();
-    out
 }
 
-fn read_user_file(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("could not read the file: {e}"))?;
+/// Reads a user file, refusing one too big to be content.
+fn read_user_file(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
+    let problem = |msg: String| Problem::new(shown, msg);
+    let meta = fs::metadata(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
     if meta.len() > MAX_USER_FILE {
-        return Err(format!(
+        return Err(problem(format!(
             "the file is {} MiB; content files must be under 32 MiB",
             meta.len() >> 20
-        ));
+        )));
     }
-    let bytes = fs::read(path).map_err(|e| format!("could not read the file: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
+    fs::read(path).map_err(|e| problem(format!("could not read the file: {e}")))
+}
+
+/// A user file's bytes as text, without a leading byte-order mark. Text that is not UTF-8 is a problem,
+/// located at the first bad byte's line and column.
+fn decode_user_file(shown: &str, bytes: &[u8]) -> Result<String, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..good]);
+        Problem::at_offset(
+            shown,
+            &before,
+            good,
+            format!("the file is not UTF-8 text (bad byte at offset {good}); save it as UTF-8"),
         )
     })?;
-    Ok(text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
 }
 
 impl Library {

@@ -327,7 +327,8 @@ mod tests {
         s.tags = vec![" teamwork ".into(), "\u{7}".into()];
         let s = s.sanitized();
         assert_eq!(s.title, "Ti[2Jtle Two");
-        assert_eq!(s.action, "I did    it");
+        // The tab expands to the next 4-column stop.
+        assert_eq!(s.action, "I did   it");
         assert_eq!(s.tags, vec!["teamwork".to_string()]);
     }
 }

@@ -54,14 +54,17 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let [tabs, body, status, footer] = Layout::vertical([
+        let banner_lines = self.banner_lines(area.width);
+        let [tabs, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner_lines.len() as u16),
             Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
         self.render_tabs(tabs, buf);
+        self.render_banner(&banner_lines, banner, buf);
         match self.tab {
             Tab::Home => home::render(self, body, buf),
             Tab::Guides => guides::render(self, body, buf),
@@ -100,6 +103,29 @@ impl App {
             spans.push(Span::raw(" "));
         }
         Line::from(spans).render(area, buf);
+    }
+
+    /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
+    /// writer. It names the folder, which came from the command line: cleaned like any other text.
+    fn banner_lines(&self, width: u16) -> Vec<String> {
+        let Some(holder) = &self.read_only else {
+            return Vec::new();
+        };
+        let text = crate::sanitize::clean_line(&format!("READ-ONLY  {}", holder.message()));
+        wrap::wrap(&text, usize::from(width.saturating_sub(2)))
+            .into_iter()
+            .take(3)
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    /// Full-width lines under the tabs while another instance is the writer.
+    fn render_banner(&self, lines: &[String], area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.banner);
+        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(format!(" {l}"))).collect();
+        Paragraph::new(lines)
+            .style(self.theme.banner)
+            .render(area, buf);
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {

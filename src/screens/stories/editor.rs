@@ -308,6 +308,20 @@ impl Editor {
 
     fn mark(&mut self, now: DateTime<Utc>, cx: &Coach) {
         self.analysis = analyze(&self.story, &cx.glossary, &cx.guidance);
+        // Kept where the panic hook can reach it, so a crash before the next save loses nothing.
+        let s = &self.story;
+        crate::recovery::remember(
+            &s.title,
+            &format!(
+                "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nTags: {}\n",
+                s.title,
+                s.situation,
+                s.task,
+                s.action,
+                s.result,
+                s.tags.join(", ")
+            ),
+        );
         if self.dirty_since.is_none() {
             self.dirty_since = Some(now);
             self.due = Some(now + AUTOSAVE_DELAY);

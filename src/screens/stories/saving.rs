@@ -96,6 +96,7 @@ impl Stories {
         }
         match store.save(&ed.story, now) {
             Ok(outcome) => {
+                crate::recovery::forget();
                 let recovered = ed.error.take().is_some();
                 ed.dirty_since = None;
                 ed.due = None;

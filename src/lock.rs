@@ -1,0 +1,157 @@
+//! One writer per data folder: a lock file held for the whole session; a second instance only reads.
+
+use crate::storage::StorageError;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// The lock file's name inside the data folder. It is never deleted: removing it while another
+/// process has it open would let a third process lock a fresh file beside the held one.
+pub const LOCK_FILE: &str = "clinicprep.lock";
+
+/// Proof that this process is the one writer on a data folder. The OS lock is released when this is
+/// dropped or the process dies in any way (even SIGKILL), so a crash never leaves a stale lock.
+#[derive(Debug)]
+pub struct DataLock {
+    // Held only for its lock; closing it releases the lock.
+    _file: File,
+    data_dir: PathBuf,
+}
+
+/// Who holds the lock when we could not take it, for a message that names the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub lock_path: PathBuf,
+    /// The holder's process id, if it wrote one we could read.
+    pub pid: Option<u32>,
+}
+
+impl Holder {
+    /// The message a second instance shows while it stays read-only.
+    pub fn message(&self) -> String {
+        let folder = self.lock_path.parent().unwrap_or(&self.lock_path).display();
+        let who = match self.pid {
+            Some(pid) => format!("Another clinicprep (process {pid})"),
+            None => "Another clinicprep".to_string(),
+        };
+        format!(
+            "{who} is open on this data folder ({folder}). This window is read-only; \
+             close the other one to make changes."
+        )
+    }
+}
+
+/// The outcome of trying to become the writer.
+#[derive(Debug)]
+pub enum Acquired {
+    Writer(DataLock),
+    ReadOnly(Holder),
+}
+
+impl DataLock {
+    /// Tries, without waiting, to become the one writer on `data_dir` (which must exist). Another
+    /// process holding the lock is not an error: it yields [`Acquired::ReadOnly`] and leaves that
+    /// process undisturbed. Errors are for a lock file that cannot be opened or a filesystem that
+    /// cannot lock.
+    pub fn acquire(data_dir: &Path) -> Result<Acquired, StorageError> {
+        let path = data_dir.join(LOCK_FILE);
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut file = opts
+            .open(&path)
+            .map_err(|e| StorageError::new(&path, "open the lock file", e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                // The pid is only for the other instance's message; failing to write it is harmless.
+                let _ = write_pid(&mut file);
+                Ok(Acquired::Writer(DataLock {
+                    _file: file,
+                    data_dir: data_dir.to_path_buf(),
+                }))
+            }
+            Err(TryLockError::WouldBlock) => Ok(Acquired::ReadOnly(Holder {
+                pid: read_pid(&mut file),
+                lock_path: path,
+            })),
+            Err(TryLockError::Error(e)) => Err(StorageError::new(&path, "lock", e)),
+        }
+    }
+
+    /// The data folder this lock guards.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+}
+
+fn write_pid(file: &mut File) -> std::io::Result<()> {
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    writeln!(file, "{}", std::process::id())
+}
+
+fn read_pid(file: &mut File) -> Option<u32> {
+    let mut s = String::new();
+    file.take(32).read_to_string(&mut s).ok()?;
+    s.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_handle_in_the_same_process_is_read_only_until_the_first_is_dropped() {
+        // Locks belong to the open file, not the process (flock on Unix, LockFileEx on Windows), so a
+        // second open in-process conflicts exactly as a second instance would.
+        let dir = tempfile::tempdir().unwrap();
+        let first = match DataLock::acquire(dir.path()).unwrap() {
+            Acquired::Writer(l) => l,
+            Acquired::ReadOnly(h) => panic!("fresh folder was locked by {h:?}"),
+        };
+        assert_eq!(first.data_dir(), dir.path());
+        match DataLock::acquire(dir.path()).unwrap() {
+            Acquired::ReadOnly(h) => {
+                assert_eq!(h.pid, Some(std::process::id()));
+                assert_eq!(h.lock_path, dir.path().join(LOCK_FILE));
+                let msg = h.message();
+                assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
+                assert!(msg.contains("read-only"), "{msg}");
+            }
+            Acquired::Writer(_) => panic!("two writers on one folder"),
+        }
+        drop(first);
+        assert!(matches!(
+            DataLock::acquire(dir.path()).unwrap(),
+            Acquired::Writer(_)
+        ));
+    }
+
+    #[test]
+    fn lock_file_is_private_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(DataLock::acquire(dir.path()).unwrap());
+        let path = dir.path().join(LOCK_FILE);
+        assert!(
+            path.exists(),
+            "the lock file stays so nobody locks a second inode"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn missing_folder_is_an_error_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = DataLock::acquire(&dir.path().join("nope")).unwrap_err();
+        assert!(err.to_string().contains("nope"), "{err}");
+    }
+}

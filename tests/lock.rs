@@ -1,0 +1,109 @@
+//! One writer per data folder, across real processes: a lock held by another process makes us
+//! read-only, and a process killed with SIGKILL leaves no stale lock behind.
+
+use clinicprep::lock::{Acquired, DataLock};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// What the helper prints once it holds the lock. libtest may print its own text on the same line.
+const LOCKED: &str = "<<helper holds the lock>>";
+
+/// Set in the helper process to the folder it should lock.
+const CHILD_DIR: &str = "CLINICPREP_TEST_LOCK_CHILD_DIR";
+
+/// Not a test: the body of the helper process the tests below start (this same test binary, run with
+/// `--ignored --exact`). It takes the lock, says so on stdout and holds it until it is killed; it
+/// waits on stdin, which the parent never closes, so nothing depends on timing.
+#[test]
+#[ignore = "helper process for the lock tests, started by them"]
+fn helper_hold_lock_until_killed() {
+    let Some(dir) = std::env::var_os(CHILD_DIR) else {
+        return;
+    };
+    let lock = match DataLock::acquire(Path::new(&dir)) {
+        Ok(Acquired::Writer(lock)) => lock,
+        other => panic!("helper could not lock: {other:?}"),
+    };
+    println!("{LOCKED}");
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    drop(lock);
+}
+
+/// Starts the helper on `dir` and returns once it holds the lock.
+fn child_holding_lock(dir: &Path) -> Child {
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--ignored",
+            "--exact",
+            "helper_hold_lock_until_killed",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD_DIR, dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start helper");
+    let out = child.stdout.take().expect("helper stdout");
+    let mut lines = BufReader::new(out).lines();
+    loop {
+        match lines.next() {
+            Some(Ok(l)) if l.contains(LOCKED) => break,
+            Some(Ok(_)) => continue,
+            other => panic!("helper ended before locking: {other:?}"),
+        }
+    }
+    // Keep reading so the helper never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    child
+}
+
+#[test]
+fn lock_held_by_another_process_makes_us_read_only_and_a_kill_frees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = child_holding_lock(dir.path());
+    match DataLock::acquire(dir.path()).unwrap() {
+        Acquired::ReadOnly(holder) => {
+            assert_eq!(holder.pid, Some(child.id()), "the holder's pid is shown");
+            assert!(holder.message().contains("read-only"));
+        }
+        Acquired::Writer(_) => panic!("took the lock another process holds"),
+    }
+    // The holder is undisturbed by our attempt: it is still running.
+    assert!(child.try_wait().unwrap().is_none(), "helper died");
+
+    // SIGKILL: no destructor runs, yet the OS drops the lock with the process.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        matches!(DataLock::acquire(dir.path()).unwrap(), Acquired::Writer(_)),
+        "a killed process left a stale lock"
+    );
+}
+
+#[test]
+fn restore_refuses_while_another_instance_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("schedule.json"), "{}").unwrap();
+    let mut child = child_holding_lock(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_clinicprep"))
+        .env_remove("CLINICPREP_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["restore", "2026-01-01T00-00-00Z"])
+        .output()
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Another clinicprep"), "{err}");
+    assert!(err.contains("close"), "{err}");
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing was written while another instance had the folder"
+    );
+}
