@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::content::{Id, Library};
 use clinicprep::paths::Paths;
-use clinicprep::practice::{Answer, Grade as PracticeGrade, RoundLog, RoundRecord, Rubric};
+use clinicprep::practice::{Answer, RoundLog, RoundRecord, Rubric};
 use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -51,7 +51,7 @@ fn home_frame(c: &mut Criterion) {
                     question: Id::new(format!("q-{k}")),
                     seconds: 60 + (i as u32 * 7 + k) % 90,
                     rubric: Rubric::default(),
-                    grade: PracticeGrade::Hard,
+                    grade: Grade::Hard,
                 })
                 .collect(),
         });

@@ -5,7 +5,7 @@ use super::{App, Level, Status};
 use crate::config::{self, Config};
 use crate::content::Id;
 use crate::practice::Graded;
-use crate::schedule::{self, Grade};
+use crate::schedule;
 use crate::stories::{Coverage, Order};
 use crate::study::{Catalogue, Deck, Filter};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -52,11 +52,7 @@ impl App {
             return;
         };
         while let Some(g) = self.pending_grades.first() {
-            let Some(grade) = Grade::from_number(g.grade.number()) else {
-                self.pending_grades.remove(0);
-                continue;
-            };
-            match store.grade(&g.question, grade, g.at) {
+            match store.grade(&g.question, g.grade, g.at) {
                 Ok(_) => {
                     self.pending_grades.remove(0);
                 }

@@ -1,37 +1,9 @@
 //! The self-rating rubric after each practice answer, and the flashcard grade it maps to.
 
+/// How well a question was answered, in flashcard terms: the same grade a review gives, so a practice
+/// rating goes straight into the card schedule.
+pub use crate::schedule::Grade;
 use serde::{Deserialize, Serialize};
-
-/// How well a question was answered, in flashcard terms. The numbers 1–4 match the review journal's
-/// grades (Again, Hard, Good, Easy), so the app converts with `number()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
-
-impl Grade {
-    pub fn number(self) -> u8 {
-        match self {
-            Grade::Again => 1,
-            Grade::Hard => 2,
-            Grade::Good => 3,
-            Grade::Easy => 4,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Grade::Again => "Again",
-            Grade::Hard => "Hard",
-            Grade::Good => "Good",
-            Grade::Easy => "Easy",
-        }
-    }
-}
 
 /// One box of the rubric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

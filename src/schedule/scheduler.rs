@@ -28,7 +28,9 @@ impl Default for Settings {
 }
 
 /// How well the user recalled a card. The numbers 1–4 are what FSRS and the journal use.
+/// Serialized in lowercase (`"good"`) where a person reads it, as in the practice round log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Grade {
     Again,
     Hard,
