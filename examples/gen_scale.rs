@@ -172,10 +172,35 @@ impl Rng {
     }
 }
 
+/// What to generate; the benches in `benches/scale.rs` use it too.
+pub struct Spec {
+    pub cards: usize,
+    pub reviews: usize,
+    pub stories: usize,
+    pub seed: u64,
+    pub dir: PathBuf,
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+    let a = Args::parse();
+    let spec = Spec {
+        cards: a.cards,
+        reviews: a.reviews,
+        stories: a.stories,
+        seed: a.seed,
+        dir: a.dir,
+    };
+    match generate(&spec) {
+        Ok(()) => {
+            println!(
+                "wrote {} cards, {} reviews, {} stories to {}",
+                spec.cards,
+                if spec.cards == 0 { 0 } else { spec.reviews },
+                spec.stories,
+                spec.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("gen_scale: {e}");
             ExitCode::FAILURE
@@ -183,7 +208,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+/// Fills `spec.dir`. Prints nothing, so benches can call it quietly.
+pub fn generate(args: &Spec) -> Result<(), Box<dyn std::error::Error>> {
     let end = Utc
         .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
         .single()
@@ -193,18 +219,11 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let ids = write_decks(args, &mut rng)?;
     write_reviews(args, &ids, end, &mut rng)?;
     write_stories(args, end, &mut rng)?;
-    println!(
-        "wrote {} cards, {} reviews, {} stories to {}",
-        ids.len(),
-        if ids.is_empty() { 0 } else { args.reviews },
-        args.stories,
-        args.dir.display()
-    );
     Ok(())
 }
 
 /// Deck files as `clinicprep import` writes them: `[[card]]` tables in `content/<deck>.toml`.
-fn write_decks(args: &Args, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error::Error>> {
+fn write_decks(args: &Spec, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error::Error>> {
     #[derive(Serialize)]
     struct Deck<'a> {
         card: &'a [Card],
@@ -241,7 +260,7 @@ fn write_decks(args: &Args, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error
 /// A year of study: cards are introduced in order and reviewed again and again, most often "Good".
 /// Written through `ReviewStore` in batches (one sync each), then a snapshot as the app leaves it.
 fn write_reviews(
-    args: &Args,
+    args: &Spec,
     ids: &[Id],
     end: DateTime<Utc>,
     rng: &mut Rng,
@@ -282,7 +301,7 @@ fn write_reviews(
 
 /// Story files written by `StoryStore::save`, as the Stories screen saves them.
 fn write_stories(
-    args: &Args,
+    args: &Spec,
     end: DateTime<Utc>,
     rng: &mut Rng,
 ) -> Result<(), Box<dyn std::error::Error>> {
