@@ -152,6 +152,12 @@ impl Rng {
         s
     }
 
+    /// Sentences of `min` to `min + spread - 1` words in all.
+    fn text(&mut self, min: usize, spread: usize) -> String {
+        let words = min + self.below(spread);
+        self.sentences(words)
+    }
+
     fn sentences(&mut self, words: usize) -> String {
         let mut out = String::new();
         let mut left = words;
@@ -235,8 +241,8 @@ fn write_decks(args: &Spec, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error
         let deck = format!("Scale deck {}", d + 1);
         let cards: Vec<Card> = (start..(start + DECK_SIZE).min(args.cards))
             .map(|i| {
-                let front = format!("{}? ({i})", rng.sentences(8 + rng.below(10)));
-                let back = rng.sentences(30 + rng.below(60));
+                let front = format!("{}? ({i})", rng.text(8, 10));
+                let back = rng.text(30, 60);
                 Card {
                     id: Id::new(format!("imp-{:016x}", rng.next())),
                     deck: deck.clone(),
@@ -314,13 +320,20 @@ fn write_stories(
     }
     for i in 0..args.stories {
         let when = end - Duration::hours((args.stories - i) as i64 * 7);
-        let title = format!("{} {}", rng.words(3 + rng.below(4)), i + 1);
+        let title = format!(
+            "{} {}",
+            {
+                let n = 3 + rng.below(4);
+                rng.words(n)
+            },
+            i + 1
+        );
         let id = store.new_id(&title, when);
         let mut story = Story::new(id, title, when);
-        story.situation = rng.sentences(40 + rng.below(40));
-        story.task = rng.sentences(20 + rng.below(30));
-        story.action = rng.sentences(120 + rng.below(120));
-        story.result = rng.sentences(30 + rng.below(40));
+        story.situation = rng.text(40, 40);
+        story.task = rng.text(20, 30);
+        story.action = rng.text(120, 120);
+        story.result = rng.text(30, 40);
         story.tags = vec![WORDS[rng.below(WORDS.len())].to_string()];
         store.save(&story, when)?;
     }
