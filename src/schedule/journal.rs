@@ -352,19 +352,35 @@ impl Journal {
     fn append(&mut self, record: Record) -> Result<Record, ScheduleError> {
         validate_card_id(record.card())?;
         let bytes = record.encode();
+        self.append_bytes(&bytes)?;
+        Ok(record)
+    }
+
+    /// Durably appends many records with one write and one sync: all of them are on disk, or (after
+    /// a failed write is cut back) none. For bulk loads such as the scale generator.
+    pub(super) fn append_all(&mut self, records: &[Record]) -> Result<(), ScheduleError> {
+        let mut bytes = Vec::new();
+        for record in records {
+            validate_card_id(record.card())?;
+            bytes.extend_from_slice(&record.encode());
+        }
+        self.append_bytes(&bytes)
+    }
+
+    fn append_bytes(&mut self, bytes: &[u8]) -> Result<(), ScheduleError> {
         if self.needs_repair {
             self.sink
                 .truncate(self.end)
                 .map_err(|e| StorageError::new(&self.path, "cut a partial record from", e))?;
             self.needs_repair = false;
         }
-        if let Err(e) = self.sink.append_durable(&bytes) {
+        if let Err(e) = self.sink.append_durable(bytes) {
             // Part of the record may be on disk; cut it now, or before the next append if that fails.
             self.needs_repair = self.sink.truncate(self.end).is_err();
             return Err(StorageError::new(&self.path, "append a review to", e).into());
         }
         self.end += bytes.len() as u64;
-        Ok(record)
+        Ok(())
     }
 
     /// Offset just past the last good record.

@@ -1,11 +1,12 @@
 //! `ReviewStore`: grading and undo with durable journaling, snapshot upkeep, and study stats.
 
 use super::aside::rename_aside;
-use super::card::CardState;
+use super::card::{CardState, truncate_to_ms};
 use super::days::DayZone;
 use super::journal::{JOURNAL_FILE, Journal};
 use super::ledger::Ledger;
 use super::notice::{Notice, ScheduleError};
+use super::record::Record;
 use super::record::validate_card_id;
 use super::scheduler::{Grade, Scheduler, Settings};
 use super::snapshot::{self, LoadError, SNAPSHOT_FILE};
@@ -165,6 +166,40 @@ impl ReviewStore {
         self.ledger.apply(&record, self.zone);
         self.since_snapshot += 1;
         Ok(next)
+    }
+
+    /// Grades many cards in order with one durable write: all are recorded, or on error none are.
+    /// Bulk loads (the scale generator, tests of large histories) use it to avoid one sync per grade.
+    pub fn grade_all(
+        &mut self,
+        grades: &[(Id, Grade, DateTime<Utc>)],
+    ) -> Result<(), ScheduleError> {
+        let mut states: BTreeMap<&Id, CardState> = BTreeMap::new();
+        let mut records = Vec::with_capacity(grades.len());
+        for (i, (card, grade, now)) in grades.iter().enumerate() {
+            validate_card_id(card)?;
+            let before = states.get(card).or_else(|| self.ledger.state(card));
+            let next = self.scheduler.grade(before, *grade, *now);
+            if !next.is_plausible() {
+                return Err(ScheduleError::ImplausibleState {
+                    card: card.to_string(),
+                });
+            }
+            records.push(Record::Grade {
+                seq: self.ledger.last_seq + 1 + i as u64,
+                card: card.clone(),
+                reviewed_ms: truncate_to_ms(*now).timestamp_millis(),
+                grade: *grade,
+                state: next.clone(),
+            });
+            states.insert(card, next);
+        }
+        self.journal.append_all(&records)?;
+        for record in &records {
+            self.ledger.apply(record, self.zone);
+        }
+        self.since_snapshot += records.len() as u64;
+        Ok(())
     }
 
     /// Undoes the latest grade not yet undone, restoring the card's exact previous state, and returns

@@ -307,3 +307,42 @@ fn invalid_ids_are_refused() {
     assert!(matches!(err, ScheduleError::InvalidCardId { .. }), "{err}");
     assert!(s.ledger().cards().is_empty());
 }
+
+#[test]
+fn grading_in_bulk_matches_grading_one_at_a_time() {
+    let grades: Vec<(Id, Grade, DateTime<Utc>)> = (0..40)
+        .map(|i| {
+            let g = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy][i % 4];
+            (id(&format!("c{}", i % 7)), g, at(day(i as i64 / 3)))
+        })
+        .collect();
+    let one = tempfile::tempdir().unwrap();
+    let (mut s1, _) = open(one.path(), 500);
+    for (card, g, t) in &grades {
+        s1.grade(card, *g, *t).unwrap();
+    }
+    let bulk = tempfile::tempdir().unwrap();
+    let (mut s2, _) = open(bulk.path(), 500);
+    s2.grade_all(&grades[..10]).unwrap();
+    s2.grade_all(&grades[10..]).unwrap();
+    assert_eq!(s1.ledger(), s2.ledger());
+    assert_eq!(
+        fs::read(s1.journal_path()).unwrap(),
+        fs::read(s2.journal_path()).unwrap()
+    );
+    drop(s2);
+    assert_eq!(&journal_only(bulk.path()), s1.ledger());
+}
+
+#[test]
+fn bulk_grading_with_a_bad_id_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = open(dir.path(), 500);
+    let bad = [
+        (id("ok"), Grade::Good, at(T0)),
+        (id("has space"), Grade::Good, at(T0)),
+    ];
+    assert!(s.grade_all(&bad).is_err());
+    assert!(s.state(&id("ok")).is_none());
+    assert_eq!(fs::metadata(s.journal_path()).map_or(0, |m| m.len()), 0);
+}
