@@ -4,6 +4,8 @@
 //!
 //! Mounting needs root (or CAP_SYS_ADMIN); where `mount` fails the tests say SKIPPED and pass.
 
+#![cfg(target_os = "linux")]
+
 mod common;
 
 use clinicprep::app::{Action, Tab};

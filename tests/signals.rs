@@ -3,6 +3,8 @@
 //!
 //! Skipped, with a message on stderr, when tmux is not installed.
 
+#![cfg(target_os = "linux")]
+
 use clinicprep::stories::{Section, StoryStore};
 use std::path::{Path, PathBuf};
 use std::process::Command;
