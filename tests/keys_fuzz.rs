@@ -40,6 +40,8 @@ fn key() -> impl Strategy<Value = KeyEvent> {
         )
         .prop_map(plain),
         1 => any::<char>().prop_map(plain),
+        // Flip and grade often enough that reviews are written (and checked against the journal).
+        3 => prop::sample::select(vec![' ', '1', '2', '3', '4', 'u']).prop_map(plain),
         4 => prop::sample::select(vec![
             KeyCode::Enter,
             KeyCode::Esc,
