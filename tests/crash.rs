@@ -223,12 +223,6 @@ fn kill_during_saves_and_grades() {
          {torn_tails} torn journal tails repaired, {in_flight_story_seen} in-flight saves found whole"
     );
     // The test proves nothing if the child never got to save between kills.
-    assert!(
-        acked_story >= ROUNDS as u64 / 2,
-        "too few saves: {acked_story}"
-    );
-    assert!(
-        acked_grade >= ROUNDS as u64 / 2,
-        "too few grades: {acked_grade}"
-    );
+    assert!(acked_story >= 50, "too few saves: {acked_story}");
+    assert!(acked_grade >= 50, "too few grades: {acked_grade}");
 }
