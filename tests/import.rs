@@ -451,3 +451,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_import_backs_up_the_data_first_so_it_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    std::fs::write(stories.join("mine.toml"), "title = \"Mine\"\n").unwrap();
+    let (code, out) = import(dir.path(), "anki_tab.txt", &[]);
+    assert_eq!(code, 0, "{out}");
+    let list = clinicprep::backup::list(dir.path()).unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].reason, "before importing anki_tab.txt");
+    assert!(
+        list[0].dir.join("files/stories/mine.toml").exists(),
+        "{:?}",
+        list[0].dir
+    );
+    // Re-importing adds nothing, so it makes no new backup.
+    import(dir.path(), "anki_tab.txt", &[]);
+    assert_eq!(clinicprep::backup::list(dir.path()).unwrap().len(), 1);
+}

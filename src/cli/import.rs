@@ -64,6 +64,21 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     let code = if args.dry_run || plan.added() == 0 {
         0
     } else {
+        // A backup first, so an import that was not what the user wanted can be undone with
+        // `clinicprep restore`. An empty data folder has nothing to back up yet.
+        if let Err(e) = crate::backup::backup_now(
+            &paths.data_dir,
+            chrono::Utc::now(),
+            &format!("before importing {name}"),
+        ) && paths.data_dir.exists()
+        {
+            writeln!(
+                out,
+                "Could not back up your data before importing ({e}); nothing was imported. {}",
+                e.hint()
+            )?;
+            return Ok(1);
+        }
         match deck_import::apply(&plan, &name, &date) {
             Ok(_) => 0,
             Err(e) => {
