@@ -7,7 +7,7 @@ use crate::content::Id;
 use crate::practice::Graded;
 use crate::schedule;
 use crate::stories::{Coverage, Order};
-use crate::study::{Catalogue, Deck, Filter};
+use crate::study::{Deck, Filter};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,7 +72,10 @@ impl App {
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
-        self.facts.refresh_from_files(&self.data.paths);
+        // The story store already knows the count; the folder is only listed when it could not load.
+        if self.stories.store.is_none() {
+            self.facts.refresh_from_files(&self.data.paths);
+        }
         self.refresh_story_facts();
         self.refresh_review_facts();
     }
@@ -121,8 +124,8 @@ impl App {
             return;
         };
         let now = self.now;
-        let ids =
-            Catalogue::from_library(&self.data.library).select(&Deck::All, &Filter::default());
+        // The Cards screen built its catalogue from the same library at start; reuse it.
+        let ids = self.cards.catalogue.select(&Deck::All, &Filter::default());
         let counts = schedule::counts(
             &ids,
             store.ledger(),
