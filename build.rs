@@ -16,8 +16,37 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
+/// Source files that define the types stored in `src/cache` files. Their hash is the cache schema:
+/// editing any of them invalidates every cache written before.
+const CACHED_TYPES: &[&str] = &[
+    "src/content/model.rs",
+    "src/stories/story.rs",
+    "src/cache/container.rs",
+    "src/cache/stamp.rs",
+];
+
+/// FNV-1a, 64-bit: enough to tell one version of the sources from another.
+fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn cache_schema(root: &Path) -> io::Result<()> {
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    for rel in CACHED_TYPES {
+        println!("cargo:rerun-if-changed={rel}");
+        h = fnv1a(&fs::read(root.join(rel))?, h);
+    }
+    println!("cargo:rustc-env=CLINICPREP_CACHE_SCHEMA={h:016x}");
+    Ok(())
+}
+
 fn main() -> io::Result<()> {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(io::Error::other)?);
+    cache_schema(&root)?;
     let content = root.join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();

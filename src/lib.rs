@@ -3,6 +3,7 @@
 pub mod anki;
 pub mod app;
 pub mod backup;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;
