@@ -17,7 +17,7 @@ use crate::sanitize;
 use crate::schedule::{self, DayZone};
 use crate::storage;
 use crate::stories::{Order, StoryStore, export};
-use crate::study::{Catalogue, Deck, Filter};
+use crate::study::Catalogue;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
@@ -206,8 +206,8 @@ pub fn paths_cmd(paths: &Paths, out: &mut impl Write) -> std::io::Result<u8> {
 /// Stories that load, and problems with the story files that do not. Never fails: a folder that
 /// cannot be listed is itself a problem.
 fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
-    match StoryStore::load(&paths.data_dir) {
-        Ok((store, bad)) => (store.len(), bad.iter().map(Problem::from).collect()),
+    match StoryStore::count(&paths.data_dir) {
+        Ok((good, bad)) => (good, bad.iter().map(Problem::from).collect()),
         Err(e) => (
             0,
             vec![Problem::new(
@@ -229,8 +229,8 @@ pub fn status_cmd(
     out: &mut impl Write,
 ) -> std::io::Result<u8> {
     let (stories, unreadable) = load_story_counts(paths);
-    let lib = Library::load(Some(&paths.user_content_dir()));
-    let ids = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
+    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
+    let ids = Catalogue::all_ids(&lib);
     let zone = DayZone::Local;
     let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
         Ok(loaded) => loaded,
@@ -283,7 +283,7 @@ pub fn status_cmd(
 /// Reviews of cards that are no longer in the content (orphans) are listed but are not a failure:
 /// their history is kept, and restoring the card restores its schedule.
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
-    let lib = Library::load(Some(&paths.user_content_dir()));
+    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
     let (stories, story_problems) = load_story_counts(paths);
     let (_, config_problems) = Config::load(&paths.config_file);
     let config_found = paths.config_file.is_file();
@@ -408,7 +408,7 @@ pub fn export_stories_cmd(
     // file of either kind leaves its section out (`clinicprep check` names the problem).
     let (config, _) = Config::load(&paths.config_file);
     let certifications = config.certifications.as_slice();
-    let lib = Library::load(Some(&paths.user_content_dir()));
+    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
     let starred = crate::prep::MarkSet::load(&paths.data_dir, crate::prep::MarkKind::Favourites)
         .unwrap_or_else(|_| crate::prep::MarkSet::new(crate::prep::MarkKind::Favourites));
     let asks: Vec<&crate::content::Ask> = lib

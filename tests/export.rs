@@ -120,7 +120,7 @@ fn output_file_is_new_and_private_or_replaced_whole() {
     let leftovers: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "stories" && n != "summary.md")
+        .filter(|n| n != "stories" && n != "summary.md" && n != "cache")
         .collect();
     assert!(leftovers.is_empty(), "no temp files: {leftovers:?}");
 }

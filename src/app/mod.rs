@@ -103,7 +103,7 @@ impl App {
     /// Builds the app over `paths`, loading content and opening the review history. Never fails:
     /// problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
-        let library = Library::load(Some(&paths.user_content_dir()));
+        let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
         let user = UserData::load(&paths);
         let mut status = if let Some(problem) = user.problems().into_iter().next() {
             Some(Status {

@@ -39,9 +39,15 @@ pub const INTERVAL: TimeDelta = TimeDelta::minutes(30);
 /// The reason recorded for automatic backups.
 pub const PERIODIC: &str = "automatic";
 
-/// Top-level entries of the data folder that are never backed up or restored.
-pub fn excluded() -> [&'static str; 3] {
-    [BACKUP_DIR, crate::crash::CRASH_DIR, crate::lock::LOCK_FILE]
+/// Top-level entries of the data folder that are never backed up or restored. The parse cache is
+/// derived from the files that are, and rebuilt from them.
+pub fn excluded() -> [&'static str; 4] {
+    [
+        BACKUP_DIR,
+        crate::crash::CRASH_DIR,
+        crate::lock::LOCK_FILE,
+        crate::cache::CACHE_DIR,
+    ]
 }
 
 /// One backup on disk.

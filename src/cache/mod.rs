@@ -30,6 +30,8 @@ pub const CACHE_DIR: &str = "cache";
 pub struct Loaded<T> {
     pub value: T,
     pub hash: u64,
+    /// The length of the bytes the value came from (read now, or recorded with the entry).
+    pub len: u64,
     /// True when the value came from the cache rather than from parsing.
     pub cached: bool,
 }
@@ -48,6 +50,8 @@ pub struct ParseCache<T> {
     new: BTreeMap<String, RawEntry>,
     /// Set when `new` differs from what is on disk, so an unchanged cache is never rewritten.
     changed: bool,
+    /// False for [`ParseCache::off`]: nothing is read, remembered or written.
+    enabled: bool,
     _value: PhantomData<fn() -> T>,
 }
 
@@ -65,6 +69,19 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             old,
             new: BTreeMap::new(),
             changed: false,
+            enabled: true,
+            _value: PhantomData,
+        }
+    }
+
+    /// A cache that never hits and never writes, for loading without a data folder.
+    pub fn off() -> ParseCache<T> {
+        ParseCache {
+            file: PathBuf::new(),
+            old: BTreeMap::new(),
+            new: BTreeMap::new(),
+            changed: false,
+            enabled: false,
             _value: PhantomData,
         }
     }
@@ -79,6 +96,39 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         meta: &Metadata,
         parse: impl FnOnce(&[u8]) -> Result<T, E>,
     ) -> Result<Loaded<T>, LoadError<E>> {
+        self.get(
+            key,
+            path,
+            meta,
+            parse,
+            |raw| postcard::from_bytes(raw).ok(),
+            |v| v,
+        )
+    }
+
+    /// Like [`Self::load`] for a caller that only needs to know the file is good (`status` counting
+    /// stories): a cached value is not decoded.
+    pub fn check<E>(
+        &mut self,
+        key: &str,
+        path: &Path,
+        meta: &Metadata,
+        parse: impl FnOnce(&[u8]) -> Result<T, E>,
+    ) -> Result<Loaded<()>, LoadError<E>> {
+        self.get(key, path, meta, parse, |_| Some(()), |_| ())
+    }
+
+    /// The lookup behind [`Self::load`] and [`Self::check`]: `hit` turns a cached value's bytes into
+    /// the result (`None` if it cannot, which falls back to parsing), `miss` a freshly parsed value.
+    fn get<E, R>(
+        &mut self,
+        key: &str,
+        path: &Path,
+        meta: &Metadata,
+        parse: impl FnOnce(&[u8]) -> Result<T, E>,
+        hit: impl FnOnce(&[u8]) -> Option<R>,
+        miss: impl FnOnce(T) -> R,
+    ) -> Result<Loaded<R>, LoadError<E>> {
         let stamp = Stamp::of(meta);
         let mut bytes = None;
         let old = self.old.remove(key);
@@ -94,7 +144,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             } else {
                 true
             };
-            if same && let Ok(value) = postcard::from_bytes::<T>(&entry.value) {
+            if same && let Some(value) = hit(&entry.value) {
                 let hash = entry.hash;
                 let racy = entry.racy && stamp.is_racy(SystemTime::now());
                 self.changed = changed_before || racy != entry.racy;
@@ -102,6 +152,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
                 return Ok(Loaded {
                     value,
                     hash,
+                    len: meta.len(),
                     cached: true,
                 });
             }
@@ -115,13 +166,17 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         let hash = hash(&bytes);
         self.remember(key, stamp, hash, stamp.is_racy(read_at), &value);
         Ok(Loaded {
-            value,
+            value: miss(value),
             hash,
+            len: bytes.len() as u64,
             cached: false,
         })
     }
 
     fn remember(&mut self, key: &str, stamp: Stamp, hash: u64, racy: bool, value: &T) {
+        if !self.enabled {
+            return;
+        }
         if let Ok(value) = postcard::to_allocvec(value) {
             let entry = RawEntry {
                 stamp,
@@ -140,7 +195,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
     /// a cache that cannot be written only costs time.
     pub fn save(self) -> io::Result<()> {
         let dropped = !self.old.is_empty();
-        if !(self.changed || dropped) {
+        if !self.enabled || !(self.changed || dropped) {
             return Ok(());
         }
         let Some(cache_dir) = self.file.parent() else {

@@ -186,3 +186,29 @@ fn a_cache_that_cannot_be_written_is_an_error_for_the_caller_not_a_panic() {
     assert_eq!(got.unwrap().value, "hello");
     assert!(cache.save().is_err());
 }
+
+#[test]
+fn check_vouches_for_a_file_without_decoding_and_still_catches_edits() {
+    let fx = Fixture::new("hello");
+    fx.load().unwrap();
+    fx.edit_cache(|e| {
+        e.racy = false;
+        // Not a valid encoding of a String: `check` must not need to decode it.
+        e.value = vec![0xff; 3];
+    });
+    let parse = |b: &[u8]| Ok::<_, ()>(String::from_utf8_lossy(b).into_owned());
+    let mut cache = ParseCache::<String>::open(fx.dir.path(), "test");
+    let meta = fs::metadata(fx.source()).unwrap();
+    let got = cache
+        .check("deck.toml", &fx.source(), &meta, parse)
+        .unwrap();
+    assert!(got.cached);
+    fs::write(fx.source(), "world").unwrap();
+    let mut cache = ParseCache::<String>::open(fx.dir.path(), "test");
+    let meta = fs::metadata(fx.source()).unwrap();
+    let got = cache
+        .check("deck.toml", &fx.source(), &meta, parse)
+        .unwrap();
+    assert!(!got.cached, "an edited file is parsed");
+    assert_eq!(got.hash, hash(b"world"));
+}

@@ -36,7 +36,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<u8> {
-    let lib = Library::load(Some(&paths.user_content_dir()));
+    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
     let all = deck_export::notes(&lib);
     let notes = match &args.deck {
         Some(name) => deck_export::in_deck(all.clone(), name),

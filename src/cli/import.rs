@@ -37,7 +37,7 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         }
     };
     let user_dir = paths.user_content_dir();
-    let lib = Library::load(Some(&user_dir));
+    let lib = Library::load_cached(&user_dir, &paths.data_dir);
     let stem = args
         .file
         .file_stem()

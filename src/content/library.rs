@@ -2,10 +2,11 @@
 
 use super::model::*;
 use super::problem::Problem;
-use crate::sanitize;
+use crate::cache::{LoadError, ParseCache};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 
@@ -28,10 +29,32 @@ pub struct Library {
     pub problems: Vec<Problem>,
 }
 
-/// One content file's text, remembered for locating validation problems.
+/// One content file's text, kept for locating validation problems. A user file's text is read again
+/// only when a problem needs locating: a file that came from the cache was never read at all.
 struct Source {
     path: String,
-    text: String,
+    file: Option<PathBuf>,
+    text: OnceCell<String>,
+}
+
+impl Source {
+    fn with_text(path: String, text: String) -> Source {
+        Source {
+            path,
+            file: None,
+            text: OnceCell::from(text),
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            self.file
+                .as_ref()
+                .and_then(|f| fs::read(f).ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        })
+    }
 }
 
 impl Library {
@@ -43,21 +66,42 @@ impl Library {
     /// Built-in content plus every `*.toml` under `user_dir` (if given and present). Never fails: bad
     /// files and bad entries are reported in `problems` and left out.
     pub fn load(user_dir: Option<&Path>) -> Library {
+        Library::load_with(user_dir, &mut ParseCache::off())
+    }
+
+    /// Like [`Library::load`], reusing the parsed form of every unchanged user file from the cache
+    /// under `data_dir` (see [`crate::cache`]) and updating it. A cache that cannot be written only
+    /// costs time, so that error is dropped.
+    pub fn load_cached(user_dir: &Path, data_dir: &Path) -> Library {
+        let mut cache = ParseCache::open(data_dir, "content");
+        let lib = Library::load_with(Some(user_dir), &mut cache);
+        let _ = cache.save();
+        lib
+    }
+
+    fn load_with(user_dir: Option<&Path>, cache: &mut ParseCache<ContentFile>) -> Library {
         let mut lib = Library::default();
         let mut sources = Vec::new();
         for (path, text) in BUILTIN {
             let path = format!("(built-in) content/{path}");
-            lib.add_file(&path, text);
-            sources.push(Source {
-                path,
-                text: (*text).to_string(),
-            });
+            match toml::from_str::<ContentFile>(text) {
+                Ok(file) => lib.add(file),
+                Err(e) => lib.problems.push(Problem::from_toml(&path, text, &e)),
+            }
+            sources.push(Source::with_text(path, (*text).to_string()));
         }
         if let Some(dir) = user_dir {
             for path in user_files(dir, &mut lib.problems) {
                 let shown = path.display().to_string();
-                match read_user_file(&path, &shown) {
-                    Ok(bytes) => lib.add_user_file(&shown, &bytes, &mut sources),
+                match load_user_file(cache, dir, &path, &shown) {
+                    Ok(file) => {
+                        lib.add(file);
+                        sources.push(Source {
+                            path: shown,
+                            file: Some(path),
+                            text: OnceCell::new(),
+                        });
+                    }
                     Err(p) => lib.problems.push(p),
                 }
             }
@@ -73,23 +117,15 @@ impl Library {
         let mut lib = Library::default();
         let mut sources = Vec::new();
         for (path, bytes) in files {
-            lib.add_user_file(path, bytes, &mut sources);
+            match parse_user_file(path, bytes) {
+                Ok(file) => lib.add(file),
+                Err(p) => lib.problems.push(p),
+            }
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            sources.push(Source::with_text(path.to_string(), text));
         }
         lib.finish(&sources);
         lib
-    }
-
-    fn add_user_file(&mut self, shown: &str, bytes: &[u8], sources: &mut Vec<Source>) {
-        match decode_user_file(shown, bytes) {
-            Ok(text) => {
-                self.add_file(shown, &text);
-                sources.push(Source {
-                    path: shown.to_string(),
-                    text,
-                });
-            }
-            Err(p) => self.problems.push(p),
-        }
     }
 
     fn finish(&mut self, sources: &[Source]) {
@@ -98,20 +134,17 @@ impl Library {
             .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
     }
 
-    fn add_file(&mut self, path: &str, text: &str) {
-        match toml::from_str::<ContentFile>(text) {
-            Ok(file) => {
-                self.roles.extend(file.role);
-                self.competencies.extend(file.competency);
-                self.questions.extend(file.question);
-                self.facts.extend(file.fact);
-                self.asks.extend(file.ask);
-                self.steps.extend(file.step);
-                self.terms.extend(file.term);
-                self.cards.extend(file.card);
-            }
-            Err(e) => self.problems.push(Problem::from_toml(path, text, &e)),
-        }
+    /// Adds a parsed file's items, their text cleaned first: every content file is untrusted.
+    fn add(&mut self, mut file: ContentFile) {
+        file.sanitize();
+        self.roles.extend(file.role);
+        self.competencies.extend(file.competency);
+        self.questions.extend(file.question);
+        self.facts.extend(file.fact);
+        self.asks.extend(file.ask);
+        self.steps.extend(file.step);
+        self.terms.extend(file.term);
+        self.cards.extend(file.card);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -171,8 +204,14 @@ fn collect_user_files(
     }
 }
 
-/// Reads a user file, refusing one too big to be content.
-fn read_user_file(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
+/// A user file parsed and cleaned, from the cache when unchanged; a file too big to be content is
+/// refused before it is read.
+fn load_user_file(
+    cache: &mut ParseCache<ContentFile>,
+    dir: &Path,
+    path: &Path,
+    shown: &str,
+) -> Result<ContentFile, Problem> {
     let problem = |msg: String| Problem::new(shown, msg);
     let meta = fs::metadata(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
     if meta.len() > MAX_USER_FILE {
@@ -181,7 +220,18 @@ fn read_user_file(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
             meta.len() >> 20
         )));
     }
-    fs::read(path).map_err(|e| problem(format!("could not read the file: {e}")))
+    let key = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+    match cache.load(&key, path, &meta, |bytes| parse_user_file(shown, bytes)) {
+        Ok(loaded) => Ok(loaded.value),
+        Err(LoadError::Read(e)) => Err(problem(format!("could not read the file: {e}"))),
+        Err(LoadError::Parse(p)) => Err(p),
+    }
+}
+
+/// A user file's bytes parsed; its text is cleaned when it is added to the library.
+fn parse_user_file(shown: &str, bytes: &[u8]) -> Result<ContentFile, Problem> {
+    let text = decode_user_file(shown, bytes)?;
+    toml::from_str(&text).map_err(|e| Problem::from_toml(shown, &text, &e))
 }
 
 /// A user file's bytes as text, without a leading byte-order mark. Text that is not UTF-8 is a problem,
@@ -201,7 +251,7 @@ fn decode_user_file(shown: &str, bytes: &[u8]) -> Result<String, Problem> {
 }
 
 impl Library {
-    /// Checks ids and references, drops duplicates and sanitizes every text for the terminal.
+    /// Checks ids and references and drops duplicates. Text was sanitized as each file was added.
     fn validate(&mut self, sources: &[Source]) {
         let mut problems = Vec::new();
         let locate = |id: &Id, msg: String| -> Problem {
@@ -209,9 +259,9 @@ impl Library {
             sources
                 .iter()
                 .find_map(|s| {
-                    s.text
-                        .contains(&needle)
-                        .then(|| Problem::near(&s.path, &s.text, &needle, msg.clone()))
+                    let text = s.text();
+                    text.contains(&needle)
+                        .then(|| Problem::near(&s.path, text, &needle, msg.clone()))
                 })
                 .unwrap_or_else(|| Problem::new("content", msg))
         };
@@ -320,66 +370,6 @@ impl Library {
             problems.extend(empty(&c.id, "back", &c.back));
         }
         self.problems.extend(problems);
-        self.sanitize();
-    }
-
-    /// Removes control characters from every text, once, at load: content files are untrusted.
-    fn sanitize(&mut self) {
-        let c = |s: &mut String| *s = sanitize::clean(s);
-        let l = |s: &mut String| *s = sanitize::clean_line(s);
-        for r in &mut self.roles {
-            l(&mut r.name);
-            l(&mut r.short);
-            r.also_called.iter_mut().for_each(l);
-            for s in r.sections_mut() {
-                c(s);
-            }
-            for f in &mut r.figure {
-                [&mut f.label, &mut f.value, &mut f.as_of, &mut f.source]
-                    .into_iter()
-                    .for_each(l);
-            }
-        }
-        for x in &mut self.competencies {
-            l(&mut x.name);
-            c(&mut x.description);
-        }
-        for q in &mut self.questions {
-            c(&mut q.text);
-            c(&mut q.looking_for);
-            q.outline
-                .iter_mut()
-                .chain(q.pitfalls.iter_mut())
-                .for_each(c);
-        }
-        for f in &mut self.facts {
-            c(&mut f.front);
-            c(&mut f.back);
-            f.correct
-                .iter_mut()
-                .chain(f.distractors.iter_mut())
-                .for_each(l);
-            l(&mut f.source);
-        }
-        for a in &mut self.asks {
-            c(&mut a.text);
-            c(&mut a.why);
-        }
-        for s in &mut self.steps {
-            c(&mut s.text);
-            c(&mut s.detail);
-        }
-        for t in &mut self.terms {
-            l(&mut t.term);
-            t.aliases.iter_mut().for_each(l);
-            c(&mut t.meaning);
-        }
-        for k in &mut self.cards {
-            l(&mut k.deck);
-            c(&mut k.front);
-            c(&mut k.back);
-            k.tags.iter_mut().for_each(l);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Built-in and user content: roles, interview questions, fact cards, and the rest of the coaching material.
 
+pub mod clean;
 pub mod library;
 pub mod markup;
 pub mod model;

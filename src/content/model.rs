@@ -26,7 +26,7 @@ impl fmt::Display for Id {
 }
 
 /// One content file. Every table is optional, so built-in files and a user's own files share one format.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentFile {
     #[serde(default)]
@@ -48,7 +48,7 @@ pub struct ContentFile {
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: Id,
@@ -86,7 +86,7 @@ fn default_order() -> u32 {
 }
 
 /// A sourced number: pay, employment, growth, exam facts.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// What is measured, e.g. "Median annual pay".
@@ -103,7 +103,7 @@ pub struct Figure {
 }
 
 /// A skill interviewers probe and stories can demonstrate, e.g. teamwork.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub id: Id,
@@ -152,7 +152,7 @@ impl Category {
 }
 
 /// An interview question with coaching notes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: Id,
@@ -207,7 +207,7 @@ impl Topic {
 }
 
 /// A fact card: a front and a back, optionally multiple choice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: Id,
@@ -225,7 +225,7 @@ pub struct Fact {
 }
 
 /// A question for the candidate to ask the interviewer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ask {
     pub id: Id,
@@ -235,7 +235,7 @@ pub struct Ask {
 }
 
 /// A preparation checklist step.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: Id,
@@ -244,7 +244,7 @@ pub struct Step {
 }
 
 /// A job-related term, used in the glossary and to spot job words in stories.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: Id,

@@ -3,18 +3,21 @@
 use super::file;
 use super::filter::Filter;
 use super::story::{Story, StoryId};
+use crate::cache::{self, ParseCache};
 use crate::storage::{StorageError, ensure_private_dir, write_atomic};
 use chrono::{DateTime, SubsecRound, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 pub use trash::Deleted;
 use trash::free_name;
 
+mod scan;
 mod trash;
+
+use scan::{Found, Opened};
 
 #[cfg(test)]
 mod tests;
@@ -83,17 +86,15 @@ pub enum Order {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fingerprint {
     size: u64,
-    /// In-process only: `DefaultHasher` is not stable across Rust versions, and nothing persists it.
+    /// [`cache::hash`], the same hash the parse cache keeps, so a cached story needs no read.
     hash: u64,
 }
 
 impl Fingerprint {
     fn of(bytes: &[u8]) -> Fingerprint {
-        let mut h = DefaultHasher::new();
-        h.write(bytes);
         Fingerprint {
             size: bytes.len() as u64,
-            hash: h.finish(),
+            hash: cache::hash(bytes),
         }
     }
 }
@@ -122,7 +123,8 @@ impl StoryStore {
     /// Loads every `*.toml` story under `<data_dir>/stories/`. Files that fail to load are returned
     /// with the position of the error and are never overwritten; conflict copies are listed in
     /// [`StoryStore::conflict_copies`], not loaded. A missing folder is an empty store; a folder that
-    /// cannot be listed is an error, since saving into it would likely fail too.
+    /// cannot be listed is an error, since saving into it would likely fail too. Unchanged files come
+    /// from the parse cache (see [`crate::cache`]).
     pub fn load(data_dir: &Path) -> Result<(StoryStore, Vec<BadStory>), StorageError> {
         let mut store = StoryStore {
             stories_dir: data_dir.join("stories"),
@@ -133,81 +135,40 @@ impl StoryStore {
             conflict_copies: Vec::new(),
         };
         let mut bad = Vec::new();
-        let dir = match fs::read_dir(&store.stories_dir) {
-            Ok(dir) => dir,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((store, bad)),
-            Err(e) => {
-                return Err(StorageError::new(
-                    &store.stories_dir,
-                    "list the stories in",
-                    e,
-                ));
-            }
-        };
-        for item in dir {
-            let item =
-                item.map_err(|e| StorageError::new(&store.stories_dir, "list the stories in", e))?;
-            let path = item.path();
-            let name = item.file_name().to_string_lossy().into_owned();
-            // Dot files include the temporary files of an interrupted atomic write.
-            let Some(stem) = name
-                .strip_suffix(".toml")
-                .filter(|_| !name.starts_with('.'))
-            else {
-                continue;
+        let mut cache = ParseCache::open(data_dir, "stories");
+        for found in scan::scan(&store.stories_dir)? {
+            let (path, stem, meta) = match found {
+                Found::ConflictCopy(path) => {
+                    store.conflict_copies.push(path);
+                    continue;
+                }
+                Found::Story { path, stem, meta } => (path, stem, meta),
             };
-            if path.is_dir() {
-                continue;
-            }
-            if stem.contains(".conflict-") {
-                store.conflict_copies.push(path);
-                continue;
-            }
-            match store.load_one(&path, stem) {
-                Ok(()) => {}
-                Err(b) => bad.push(b),
+            // From the id on, the file is protected even if it turns out unreadable.
+            match scan::open_one(&mut cache, &path, &stem, meta, true) {
+                Ok(Opened { id, story, disk }) => {
+                    if let Some(story) = story {
+                        store.entries.insert(
+                            id,
+                            Entry {
+                                story,
+                                disk: Some(disk),
+                                conflict_copy: None,
+                            },
+                        );
+                    }
+                }
+                Err((id, b)) => {
+                    store.bad.extend(id);
+                    bad.push(b);
+                }
             }
         }
+        // A cache that cannot be written only costs time on the next start.
+        let _ = cache.save();
         store.conflict_copies.sort();
         bad.sort_by(|a, b| a.path.cmp(&b.path));
         Ok((store, bad))
-    }
-
-    fn load_one(&mut self, path: &Path, stem: &str) -> Result<(), BadStory> {
-        let fail = |line, column, message: String| BadStory {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        };
-        let Some(id) = StoryId::from_stem(stem) else {
-            return Err(fail(
-                None,
-                None,
-                "this file name cannot be a story id".into(),
-            ));
-        };
-        // From here on, the id is protected even if the file turns out unreadable.
-        self.bad.insert(id.clone());
-        let meta = fs::metadata(path).map_err(|e| fail(None, None, e.to_string()))?;
-        if meta.len() > MAX_STORY_BYTES {
-            let msg = format!("too large for a story ({} KiB)", meta.len() / 1024);
-            return Err(fail(None, None, msg));
-        }
-        let bytes = fs::read(path).map_err(|e| fail(None, None, e.to_string()))?;
-        let mtime = meta.modified().ok();
-        let story = file::from_bytes(&bytes, id.clone(), mtime.map(DateTime::<Utc>::from))
-            .map_err(|e| fail(e.line, e.column, e.message))?;
-        self.bad.remove(&id);
-        self.entries.insert(
-            id,
-            Entry {
-                story: story.sanitized(),
-                disk: Some(Fingerprint::of(&bytes)),
-                conflict_copy: None,
-            },
-        );
-        Ok(())
     }
 
     /// A new id for a story titled `title` created at `now`, unique among loaded, unreadable, reserved

@@ -2,6 +2,7 @@
 
 use crate::content::Id;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Longest slug taken from a title, so file names stay readable in a file manager.
@@ -11,7 +12,8 @@ const SLUG_MAX: usize = 40;
 ///
 /// The id is the file name rather than a field inside the file so that renaming a title never moves a
 /// file, and a user who copies a file by hand gets a second story rather than two claiming one id.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct StoryId(String);
 
 impl StoryId {
@@ -164,7 +166,8 @@ impl Section {
 }
 
 /// A story told in STAR form, with the tags and questions that say what it demonstrates.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serializable for the parse cache only; story files are written by `stories::file`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Story {
     pub id: StoryId,
     pub title: String,

@@ -224,6 +224,17 @@ impl Catalogue {
     }
 
     /// The ids in `deck` that pass `filter`, in catalogue order.
+    /// The id of every card in `lib`, in catalogue order, without building the catalogue: all that
+    /// `status` needs to count due and new cards.
+    pub fn all_ids(lib: &Library) -> Vec<Id> {
+        let mut ids: Vec<Id> = lib.cards.iter().map(|c| c.id.clone()).collect();
+        for i in 0..lib.questions.len().max(lib.facts.len()) {
+            ids.extend(lib.questions.get(i).map(|q| q.id.clone()));
+            ids.extend(lib.facts.get(i).map(|f| f.id.clone()));
+        }
+        ids
+    }
+
     pub fn select(&self, deck: &Deck, filter: &Filter) -> Vec<Id> {
         self.cards
             .iter()
@@ -239,6 +250,21 @@ mod tests {
 
     fn lib() -> Library {
         Library::builtin()
+    }
+
+    #[test]
+    fn all_ids_are_the_whole_catalogue_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "[[card]]\nid = \"mine-1\"\ndeck = \"Mine\"\nfront = \"f\"\nback = \"b\"\n",
+        )
+        .unwrap();
+        let lib = Library::load(Some(dir.path()));
+        assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+        let all = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
+        assert_eq!(Catalogue::all_ids(&lib), all);
+        assert!(all.contains(&Id::new("mine-1")));
     }
 
     #[test]
