@@ -21,6 +21,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 const CACHED_TYPES: &[&str] = &[
     "src/content/model.rs",
     "src/stories/story.rs",
+    "src/schedule/snapshot.rs",
+    "src/schedule/card.rs",
+    "src/schedule/ledger.rs",
     "src/cache/container.rs",
     "src/cache/stamp.rs",
 ];

@@ -3,6 +3,7 @@
 use super::card::CardState;
 use super::ledger::{Ledger, UndoEntry};
 use super::record::validate_card_id;
+use crate::cache::{self, ParseCache};
 use crate::content::Id;
 use crate::storage::{StorageError, write_atomic};
 use chrono::NaiveDate;
@@ -28,7 +29,9 @@ struct Out<'a> {
     undo: &'a VecDeque<UndoEntry>,
 }
 
-#[derive(Deserialize)]
+/// The snapshot as read; also what the parse cache keeps (see [`crate::cache`]), so an unchanged
+/// snapshot is decoded from postcard rather than parsed as JSON.
+#[derive(Serialize, Deserialize)]
 struct In {
     version: u32,
     last_seq: u64,
@@ -93,15 +96,28 @@ pub(super) fn save(path: &Path, ledger: &Ledger, journal_offset: u64) -> Result<
 
 /// Reads the snapshot; `Ok(None)` when there is none yet.
 pub(super) fn load(path: &Path) -> Result<Option<Snapshot>, LoadError> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let read_error = |e| LoadError::Io(StorageError::new(path, "read", e));
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(LoadError::Io(StorageError::new(path, "read", e))),
+        Err(e) => return Err(read_error(e)),
     };
-    let parsed: In = serde_json::from_slice(&bytes).map_err(|e| LoadError::Unusable {
-        reason: e.to_string(),
-        at: Some((e.line(), e.column())),
-    })?;
+    let data_dir = path.parent().unwrap_or(Path::new("."));
+    let mut cache = ParseCache::<In>::open(data_dir, "schedule");
+    let parsed = cache
+        .load(SNAPSHOT_FILE, path, &meta, |bytes| {
+            serde_json::from_slice::<In>(bytes)
+        })
+        .map_err(|e| match e {
+            cache::LoadError::Read(e) => read_error(e),
+            cache::LoadError::Parse(e) => LoadError::Unusable {
+                reason: e.to_string(),
+                at: Some((e.line(), e.column())),
+            },
+        })?
+        .value;
+    // A cache that cannot be written only costs time.
+    let _ = cache.save();
     check(parsed)
         .map(Some)
         .map_err(|reason| LoadError::Unusable { reason, at: None })
@@ -181,6 +197,23 @@ mod tests {
         let s = load(&path).unwrap().unwrap();
         assert_eq!(s.ledger, l);
         assert_eq!(s.journal_offset, 1234);
+    }
+
+    #[test]
+    fn a_cached_snapshot_reads_exactly_and_a_new_one_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        let l = ledger();
+        save(&path, &l, 1234).unwrap();
+        load(&path).unwrap().unwrap();
+        assert!(dir.path().join("cache/schedule.bin").is_file());
+        let cached = load(&path).unwrap().unwrap();
+        assert_eq!(cached.ledger, l, "f64s survive the cache bit for bit");
+        let mut later = l.clone();
+        later.last_seq += 1;
+        save(&path, &later, 5678).unwrap();
+        let s = load(&path).unwrap().unwrap();
+        assert_eq!((s.ledger, s.journal_offset), (later, 5678));
     }
 
     #[test]
