@@ -14,7 +14,7 @@ use clinicprep::paths::Paths;
 use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
 use clinicprep::stories::insights::Guidance;
 use clinicprep::stories::{Glossary, Order, Story, StoryStore, analyze};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use gen_scale::{Spec, generate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -54,6 +54,29 @@ fn load(c: &mut Criterion) {
             })
         });
     }
+    // The first run after every file changed (or the cache was deleted): everything parsed, and the
+    // cache written.
+    let cold = || {
+        let _ = std::fs::remove_dir_all(big.path().join(clinicprep::cache::CACHE_DIR));
+    };
+    g.bench_function("App::new, 10k/100k/1k, no cache", |b| {
+        b.iter_batched(
+            cold,
+            |()| black_box(App::new(Paths::in_dir(big.path()), now(), Theme::COLOR)),
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("status --json, 10k/100k/1k, no cache", |b| {
+        b.iter_batched(
+            cold,
+            |()| {
+                let mut out = Vec::new();
+                status_cmd(&Paths::in_dir(big.path()), true, now(), &mut out).expect("status");
+                black_box(out)
+            },
+            BatchSize::PerIteration,
+        )
+    });
     g.finish();
 }
 
