@@ -246,3 +246,42 @@ fn read_only_folder_reports_keeps_the_file_and_saves_after_remount() {
     );
     drop(h);
 }
+
+#[test]
+fn a_cache_that_does_not_fit_is_skipped_and_leaves_nothing_behind() {
+    let Some(fs_) = Tmpfs::mount("512k") else {
+        return;
+    };
+    let data = tempfile::tempdir_in(&fs_.path).unwrap();
+    let deck: String = (0..400)
+        .map(|i| format!("[[card]]\nid = \"big-{i}\"\ndeck = \"Big\"\nfront = \"Front {i}\"\nback = \"Back {i}\"\n"))
+        .collect();
+    fs::create_dir_all(data.path().join("content")).unwrap();
+    fs::write(data.path().join("content/big.toml"), deck).unwrap();
+    let data_path = data.path().to_path_buf();
+    let filler = fill(&fs_.path);
+
+    let h = Harness::in_dir(data);
+    assert!(
+        h.app
+            .data
+            .library
+            .cards
+            .iter()
+            .any(|c| c.id.as_str() == "big-399"),
+        "the deck loads without its cache"
+    );
+    let leftovers: Vec<_> = fs::read_dir(data_path.join("cache"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers.is_empty(),
+        "nothing left in cache/: {leftovers:?}"
+    );
+
+    // With room again, the next start writes the cache.
+    fs::remove_file(&filler).unwrap();
+    let h = Harness::in_dir(h.dir);
+    assert!(data_path.join("cache/content.bin").is_file());
+    drop(h);
+}

@@ -206,8 +206,35 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         }
         crate::storage::ensure_private_dir(cache_dir).map_err(|e| e.source)?;
         let bytes = Container { entries: self.new }.encode()?;
-        crate::storage::write_atomic(&self.file, &bytes).map_err(|e| e.source)
+        replace_unsynced(&self.file, &bytes)
     }
+}
+
+/// Replaces `path` by writing a temporary file beside it and renaming it over, without the fsyncs that
+/// user data gets: they would cost more than the cache saves, and a cache torn by a crash (or by two
+/// processes writing at once) fails its checksum and is rebuilt. Private (0600) like all data files,
+/// since it holds the same text.
+fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut file = opts.open(&tmp)?;
+    if let Err(e) = file.write_all(bytes) {
+        // On a full disk the partial file would hold on to the space the user's own saves need.
+        drop(file);
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    drop(file);
+    fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
