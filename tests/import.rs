@@ -90,6 +90,16 @@ fn anki_tab_export_with_guids_decks_tags_and_html() {
     let lib = user_library(dir.path());
     assert_eq!(lib.cards.len(), 3);
     assert!(lib.cards.iter().all(|c| c.id.as_str().starts_with("imp-")));
+    // The new decks were parsed into the cache before the import returned, so the next start
+    // does not parse them.
+    let modified = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let cache = dir.path().join("cache/content.bin");
+    let deck = dir.path().join("content/imported/pt-words.toml");
+    assert!(cache.is_file(), "cache written by the import");
+    assert!(
+        modified(&cache) >= modified(&deck),
+        "cache written after the deck"
+    );
 }
 
 #[test]

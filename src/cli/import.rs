@@ -80,7 +80,12 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             return Ok(1);
         }
         match deck_import::apply(&plan, &name, &date) {
-            Ok(_) => 0,
+            Ok(_) => {
+                // Parse the new deck now, while the user waits for the import anyway, so the next
+                // start finds it in the cache instead of parsing it.
+                Library::load_cached(&user_dir, &paths.data_dir);
+                0
+            }
             Err(e) => {
                 if let ImportError::Write { saved, .. } = &e {
                     for p in saved {
