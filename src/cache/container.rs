@@ -94,6 +94,23 @@ mod tests {
         );
     }
 
+    /// A payload with a valid header and checksum but any bytes at all (what a bug in an older build
+    /// with the same schema could leave) decodes or is refused, never panics; so does any value in it.
+    #[test]
+    fn any_payload_with_a_good_checksum_never_panics() {
+        use proptest::prelude::*;
+        proptest!(|(payload in proptest::collection::vec(any::<u8>(), 0..512))| {
+            let mut bytes = Vec::new();
+            bytes.extend_from_slice(MAGIC);
+            bytes.extend_from_slice(schema().as_bytes());
+            bytes.extend_from_slice(&crate::cache::hash(&payload).to_le_bytes());
+            bytes.extend_from_slice(&payload);
+            let _ = Container::decode(&bytes);
+            let _ = postcard::from_bytes::<crate::content::ContentFile>(&payload);
+            let _ = postcard::from_bytes::<crate::stories::Story>(&payload);
+        });
+    }
+
     #[test]
     fn any_damage_or_other_schema_is_refused() {
         let bytes = sample().encode().unwrap();
