@@ -388,6 +388,17 @@ impl App {
             self.flush_grades();
             self.refresh_facts();
         }
+        self.refresh_derived();
+    }
+
+    /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
+    /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
+    fn refresh_derived(&mut self) {
+        if self.tab == Tab::Cards
+            && let Some(store) = self.data.reviews.as_ref()
+        {
+            self.cards.refresh_rows(store, self.now);
+        }
     }
 
     /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed:
@@ -401,6 +412,7 @@ impl App {
         };
         let stories = self.stories.tick(self.now, &mut self.status);
         let backup = self.backup_if_due();
+        self.refresh_derived();
         practice || cards || stories || backup
     }
 

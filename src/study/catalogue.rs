@@ -2,6 +2,8 @@
 //! among them.
 
 use crate::content::{self, Id, Library, Topic};
+use crate::schedule::{Ledger, Standing};
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a card's text lives: an index into the library's questions, facts or user cards.
@@ -110,6 +112,11 @@ pub struct Catalogue {
     pub subjects: Vec<Subject>,
     /// Tags that at least one card has, sorted.
     pub tags: Vec<String>,
+    /// Card indices in id order, so standings are read in one pass beside the ledger (kept in id
+    /// order too) rather than with a tree lookup per card: the deck list counts every card.
+    by_id: Vec<usize>,
+    /// Each card's subject as an index into `subjects`, so deck counts compare no strings.
+    subject_of: Vec<usize>,
 }
 
 fn question_card(lib: &Library, i: usize) -> StudyCard {
@@ -177,7 +184,14 @@ impl Catalogue {
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
         let subjects: BTreeSet<Subject> = cards.iter().map(|c| c.subject.clone()).collect();
+        let subjects: Vec<Subject> = subjects.into_iter().collect();
         let tags: BTreeSet<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+        let mut by_id: Vec<usize> = (0..cards.len()).collect();
+        by_id.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+        let subject_of = cards
+            .iter()
+            .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
+            .collect();
         Catalogue {
             cards,
             index,
@@ -186,8 +200,41 @@ impl Catalogue {
                 .iter()
                 .map(|r| (r.id.clone(), r.name.clone()))
                 .collect(),
-            subjects: subjects.into_iter().collect(),
+            subjects,
             tags: tags.into_iter().collect(),
+            by_id,
+            subject_of,
+        }
+    }
+
+    /// Each card's standing at `now`, in catalogue order.
+    pub fn standings(&self, ledger: &Ledger, now: DateTime<Utc>) -> Vec<Standing> {
+        if self.by_id.len() != self.cards.len() {
+            // The cards were changed after building: look each one up.
+            return self
+                .cards
+                .iter()
+                .map(|c| Standing::of(ledger.state(&c.id), now))
+                .collect();
+        }
+        let mut out = vec![Standing::Unseen; self.cards.len()];
+        let mut states = ledger.cards().iter().peekable();
+        for &i in &self.by_id {
+            let id = &self.cards[i].id;
+            while states.next_if(|(k, _)| *k < id).is_some() {}
+            if let Some((_, state)) = states.peek().filter(|(k, _)| *k == id) {
+                out[i] = Standing::of(Some(state), now);
+            }
+        }
+        out
+    }
+
+    /// The index in `subjects` of card `i`'s subject.
+    pub fn subject_index(&self, i: usize) -> Option<usize> {
+        let card = self.cards.get(i)?;
+        match self.subject_of.get(i) {
+            Some(&s) if self.subjects.get(s) == Some(&card.subject) => Some(s),
+            _ => self.subjects.binary_search(&card.subject).ok(),
         }
     }
 
@@ -234,91 +281,5 @@ impl Catalogue {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lib() -> Library {
-        Library::builtin()
-    }
-
-    #[test]
-    fn every_question_and_fact_becomes_one_card_with_its_facets() {
-        let lib = lib();
-        let cat = Catalogue::from_library(&lib);
-        assert_eq!(cat.cards.len(), lib.questions.len() + lib.facts.len());
-        assert_eq!(cat.ids().len(), cat.cards.len(), "ids are unique");
-        let q = &lib.questions[0];
-        let card = cat.get(&q.id).unwrap();
-        assert_eq!(card.kind, Kind::Question(0));
-        assert_eq!(card.subject, Subject::Question(q.category));
-        assert!(!card.tags.is_empty(), "questions are tagged by competency");
-        assert!(cat.tags.contains(&"Multiple choice".to_string()));
-        assert_eq!(cat.roles.len(), lib.roles.len());
-    }
-
-    #[test]
-    fn questions_and_facts_alternate() {
-        let cat = Catalogue::from_library(&lib());
-        let kinds: Vec<bool> = cat.cards[..6]
-            .iter()
-            .map(|c| matches!(c.kind, Kind::Question(_)))
-            .collect();
-        assert_eq!(kinds, [true, false, true, false, true, false]);
-    }
-
-    #[test]
-    fn role_decks_include_cards_for_every_role_and_filters_narrow() {
-        let lib = lib();
-        let cat = Catalogue::from_library(&lib);
-        let pta = Id::new("pta");
-        let pta_deck = cat.select(&Deck::Role(pta.clone()), &Filter::default());
-        let all = cat.select(&Deck::All, &Filter::default());
-        assert!(pta_deck.len() < all.len() && !pta_deck.is_empty());
-        let general = lib.questions.iter().find(|q| q.roles.is_empty()).unwrap();
-        assert!(
-            pta_deck.contains(&general.id),
-            "every-role questions are in each role's deck"
-        );
-        let only_pt_aide = lib
-            .facts
-            .iter()
-            .find(|f| f.roles == [Id::new("pt-aide")])
-            .unwrap();
-        assert!(!pta_deck.contains(&only_pt_aide.id));
-
-        let filter = Filter {
-            tag: Some("Multiple choice".into()),
-            ..Filter::default()
-        };
-        let mc = cat.select(&Deck::Role(pta), &filter);
-        assert!(!mc.is_empty() && mc.len() < pta_deck.len());
-        assert!(
-            mc.iter()
-                .all(|id| matches!(cat.get(id).unwrap().kind, Kind::Fact(_)))
-        );
-    }
-
-    #[test]
-    fn cycling_visits_each_value_then_none() {
-        let all = ["a", "b"];
-        assert_eq!(cycle(&None, &all), Some("a"));
-        assert_eq!(cycle(&Some("a"), &all), Some("b"));
-        assert_eq!(cycle(&Some("b"), &all), None);
-        assert_eq!(cycle(&Some("gone"), &all), None);
-        assert_eq!(cycle::<&str>(&None, &[]), None);
-    }
-
-    #[test]
-    fn deck_list_starts_with_all_then_roles_then_subjects() {
-        let cat = Catalogue::from_library(&lib());
-        let decks = cat.decks();
-        assert_eq!(decks[0], Deck::All);
-        assert!(matches!(decks[1], Deck::Role(_)));
-        assert!(matches!(decks.last(), Some(Deck::Subject(_))));
-        assert_eq!(decks.len(), 1 + cat.roles.len() + cat.subjects.len());
-        assert_eq!(
-            cat.deck_label(&Deck::Subject(Subject::Fact(Topic::Privacy))),
-            "Facts · Privacy"
-        );
-    }
-}
+#[path = "catalogue_tests.rs"]
+mod tests;
