@@ -41,6 +41,39 @@ impl<K: PartialEq, V> Derived<K, V> {
     }
 }
 
+/// A value that counts the times it was lent out for changing, so that what is derived from it can
+/// use the count in its key and be worked out again after any change.
+#[derive(Debug, Default)]
+pub struct Tracked<T> {
+    value: T,
+    changes: u64,
+}
+
+impl<T> Tracked<T> {
+    pub fn new(value: T) -> Tracked<T> {
+        Tracked { value, changes: 0 }
+    }
+
+    pub fn get(&self) -> &T {
+        &self.value
+    }
+
+    /// The value, for changing: counted whether or not it is changed.
+    pub fn get_mut(&mut self) -> &mut T {
+        self.changes += 1;
+        &mut self.value
+    }
+
+    pub fn set(&mut self, value: T) {
+        *self.get_mut() = value;
+    }
+
+    /// How many times the value was lent out for changing or replaced.
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +95,17 @@ mod tests {
         assert_eq!(made, 2, "made once per key change");
         d.clear();
         assert_eq!(d.get(&2), None);
+    }
+
+    #[test]
+    fn every_loan_for_changing_counts() {
+        let mut t = Tracked::new(vec![1]);
+        assert_eq!(t.changes(), 0);
+        let _ = t.get();
+        assert_eq!(t.changes(), 0, "reading is not a change");
+        t.get_mut().push(2);
+        t.set(vec![3]);
+        assert_eq!(t.changes(), 2);
+        assert_eq!(t.get(), &[3]);
     }
 }

@@ -73,7 +73,7 @@ impl App {
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
         // The story store already knows the count; the folder is only listed when it could not load.
-        if self.stories.store.is_none() {
+        if self.stories.store().is_none() {
             self.facts.refresh_from_files(&self.data.paths);
         }
         self.refresh_story_facts();
@@ -81,7 +81,7 @@ impl App {
     }
 
     fn refresh_story_facts(&mut self) {
-        let Some(store) = self.stories.store.as_ref() else {
+        let Some(store) = self.stories.store() else {
             return;
         };
         let stories = store.list(Order::Title);

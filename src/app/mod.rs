@@ -394,10 +394,14 @@ impl App {
     /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
     /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
     fn refresh_derived(&mut self) {
-        if self.tab == Tab::Cards
-            && let Some(store) = self.data.reviews.as_ref()
-        {
-            self.cards.refresh_rows(store, self.now);
+        match self.tab {
+            Tab::Cards => {
+                if let Some(store) = self.data.reviews.as_ref() {
+                    self.cards.refresh_rows(store, self.now);
+                }
+            }
+            Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
+            _ => {}
         }
     }
 

@@ -46,8 +46,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    let visible = st.visible();
-    let total = st.store.as_ref().map_or(0, |s| s.len());
+    let visible = st.visible_ids();
+    let total = st.store().map_or(0, |s| s.len());
     let order = match st.order {
         Order::Updated => "newest first",
         Order::Title => "by title",
@@ -64,7 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(list_area, buf);
     let width = usize::from(inner.width);
 
-    if st.store.is_none() {
+    let Some(store) = st.store() else {
         let mut d = Doc::new(width);
         let e = st.load_error.as_deref().unwrap_or("unknown error");
         d.text(
@@ -79,7 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
         return;
-    }
+    };
 
     // Problems go below the list, so they take the rows the list does not need.
     let mut notes = Doc::new(width);
@@ -109,9 +109,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.muted,
         );
     }
-    if let Some(store) = &st.store
-        && !store.conflict_copies().is_empty()
-    {
+    if !store.conflict_copies().is_empty() {
         notes.blank();
         notes.text(
             "Copies saved because a story file was changed outside clinicprep (compare and keep what you want):",
@@ -170,7 +168,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let room = usize::from(rows_area.height).saturating_sub(1).max(1);
     let first = st.selected.saturating_sub(room - 1);
-    for (i, s) in visible.iter().enumerate().skip(first).take(room) {
+    let shown = visible.iter().enumerate().skip(first).take(room);
+    for (i, s) in shown.filter_map(|(i, id)| Some((i, store.get(id)?))) {
         let sel = i == st.selected;
         let row = if sel { t.selected } else { Style::new() };
         let mut spans = vec![Span::styled(
