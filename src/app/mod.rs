@@ -119,7 +119,7 @@ impl App {
                 ),
             })
         };
-        let guides = Guides::new(&library);
+        let guides = Guides::new(&library, theme);
         let mut cards = Cards::new(&library);
         // Review-history problems outrank content problems: they concern the user's own data.
         let reviews = match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {

@@ -3,6 +3,7 @@
 pub mod cards;
 pub mod doc;
 pub mod guides;
+pub mod guides_search;
 pub mod heatmap;
 pub mod home;
 pub mod home_charts;
