@@ -39,10 +39,13 @@ fn due_width(bar_w: u16) -> u16 {
 
 fn study_days(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let mut counts = app.facts.reviews_by_day.clone();
-    let practice = charts::count_by_day(app.data.user.rounds.value.answer_times(), app.offset);
-    charts::merge_counts(&mut counts, &practice);
-    let map = charts::heatmap(&counts, app.today(), HEATMAP_WEEKS);
+    let map = charts::study_heatmap(
+        &app.facts.reviews_by_day,
+        app.data.user.rounds.value.answer_times(),
+        app.offset,
+        app.today(),
+        HEATMAP_WEEKS,
+    );
     let title = format!(" Study days: {} in 16 weeks ", map.active_days);
     let b = block(t, &title, false);
     let inner = b.inner(area);
