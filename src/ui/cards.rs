@@ -2,6 +2,7 @@
 //! end screens to `review`.
 
 use super::review;
+use super::text::draw_line;
 use crate::app::{App, Theme};
 use crate::schedule::{Counts, ReviewStore};
 use crate::screens::cards::{Cards, DeckRow, View};
@@ -47,7 +48,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    filter_line(app, filters.width).render(filters, buf);
+    draw_line(&filter_line(app, filters.width), filters, buf);
     if notice_h > 0 {
         Paragraph::new(c.notices.join("\n"))
             .style(t.warn)
@@ -71,9 +72,13 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         table
     };
     render_table(&rows, c.cursor, t, table, buf);
-    today_line(app, store).render(today, buf);
+    draw_line(&today_line(app, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
-        Line::styled(format!(" {}", enter_hint(row)), t.muted).render(hint, buf);
+        draw_line(
+            &Line::styled(format!(" {}", enter_hint(row)), t.muted),
+            hint,
+            buf,
+        );
     }
 }
 

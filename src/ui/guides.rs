@@ -1,6 +1,7 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
 use super::doc::{Doc, fit};
+use super::text::draw_lines;
 use crate::app::{App, Theme};
 use crate::content::markup::{self, Block as MBlock};
 use crate::content::search::Target;
@@ -343,7 +344,7 @@ fn scrolled(doc: &Doc, scroll: usize, title: &str, t: &Theme, area: Rect, buf: &
     let inner = block.inner(area);
     block.render(area, buf);
     let h = usize::from(inner.height);
-    Paragraph::new(doc.window(scroll, h).to_vec()).render(inner, buf);
+    draw_lines(doc.window(scroll, h), inner, buf);
     if doc.len() > h {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h))
             .position(scroll.min(doc.len().saturating_sub(h)));

@@ -1,6 +1,7 @@
 //! The Guides screen's search view: the query box and each result with its match highlighted.
 
 use super::doc::fit;
+use super::text::draw_lines;
 use crate::app::{App, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -58,7 +59,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(snippet(&hit.text, &hit.ranges, width, t).patch_style(sel));
     }
-    Paragraph::new(lines).render(inner, buf);
+    draw_lines(&lines, inner, buf);
 }
 
 /// One line of `text` around its first match, with matches highlighted.

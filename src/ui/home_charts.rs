@@ -3,6 +3,7 @@
 use super::doc::Doc;
 use super::heatmap::{self, HeatmapView};
 use super::home::block;
+use super::text::{draw_line, draw_lines};
 use crate::app::App;
 use crate::practice::{Grade, format_mmss};
 use crate::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
@@ -10,7 +11,7 @@ use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, Paragraph, Sparkline, SparklineBar, Widget};
+use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 /// The three charts side by side: study days, cards due, answer time.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -71,7 +72,7 @@ fn due_chart(app: &App, area: Rect, bar_w: u16, buf: &mut Buffer) {
         };
         let mut d = Doc::new(usize::from(inner.width));
         d.text(msg, t.muted);
-        Paragraph::new(d.lines).render(inner, buf);
+        draw_lines(&d.lines, inner, buf);
         return;
     }
     let bars: Vec<Bar> = days
@@ -115,7 +116,7 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
             "Your average answer time per practice round shows here.",
             t.muted,
         );
-        Paragraph::new(d.lines).render(inner, buf);
+        draw_lines(&d.lines, inner, buf);
         return;
     };
     let grades_row = u16::from(inner.height >= 5);
@@ -145,7 +146,7 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
                 spans.push(Span::styled(format!("{n} {}", g.label()), t.accent));
             }
         }
-        Line::from(spans).render(grades, buf);
+        draw_line(&Line::from(spans), grades, buf);
     }
     let lead = if caption.width >= 18 { "last " } else { "" };
     Line::from(vec![

@@ -10,6 +10,7 @@ pub mod home_charts;
 pub mod practice;
 pub mod review;
 pub mod stories;
+pub mod text;
 pub mod timer;
 pub mod wrap;
 
@@ -103,7 +104,7 @@ impl App {
             spans.push(Span::styled(format!(" {} ", tab.title()), style));
             spans.push(Span::raw(" "));
         }
-        Line::from(spans).render(area, buf);
+        text::draw_line(&Line::from(spans), area, buf);
     }
 
     /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
@@ -136,7 +137,7 @@ impl App {
             Level::Warning => self.theme.warn,
             Level::Error => self.theme.bad,
         };
-        Line::styled(format!(" {}", s.text), style).render(area, buf);
+        text::draw_line(&Line::styled(format!(" {}", s.text), style), area, buf);
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
@@ -149,7 +150,7 @@ impl App {
                 t.muted,
             ));
         }
-        Line::from(spans).render(area, buf);
+        text::draw_line(&Line::from(spans), area, buf);
     }
 
     /// Asks whether to quit although text could not be saved.
@@ -211,14 +212,15 @@ impl App {
             t.muted,
         ));
         let max = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
-        Paragraph::new(lines)
-            .scroll((scroll.min(max), 0))
-            .block(
-                Block::bordered()
-                    .title(" Help — Esc to close ")
-                    .border_style(t.focus_border),
-            )
-            .style(t.base)
-            .render(popup, buf);
+        // As a Paragraph with this style, block and scroll would draw it, without segmenting text.
+        let popup = popup.intersection(buf.area);
+        buf.set_style(popup, t.base);
+        let block = Block::bordered()
+            .title(" Help — Esc to close ")
+            .border_style(t.focus_border);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let from = usize::from(scroll.min(max)).min(lines.len());
+        text::draw_lines(&lines[from..], inner, buf);
     }
 }

@@ -5,11 +5,12 @@ use crate::content::Library;
 use crate::screens::stories::{Stories, display_title};
 use crate::stories::Coverage;
 use crate::ui::doc::{Doc, fit};
+use crate::ui::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -30,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let h = usize::from(inner.height);
     let scroll = app.stories.coverage_scroll;
-    Paragraph::new(d.window(scroll, h).to_vec()).render(inner, buf);
+    draw_lines(d.window(scroll, h), inner, buf);
     if d.len() > h {
         let mut state = ScrollbarState::new(d.len() - h).position(scroll.min(d.len() - h));
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);

@@ -5,11 +5,12 @@ use crate::app::App;
 use crate::screens::stories::display_title;
 use crate::stories::Order;
 use crate::ui::doc::{Doc, fit};
+use crate::ui::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// Width of the "S T A R" meter column.
 const METER: usize = 7;
@@ -42,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if st.filtering {
             st.filter.render(inner, buf);
         } else {
-            Line::styled(st.filter_text(), t.base).render(inner, buf);
+            draw_line(&Line::styled(st.filter_text(), t.base), inner, buf);
         }
     }
 
@@ -77,7 +78,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
              another one), then press n to try again.",
             t.base,
         );
-        Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+        draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
     };
 
@@ -127,14 +128,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             d.blank();
             d.lines.extend(notes.lines);
         }
-        Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+        draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
     }
 
     let notes_h = notes.len().min(usize::from(inner.height) / 2);
     let [rows_area, notes_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_h as u16)]).areas(inner);
-    Paragraph::new(notes.window(0, notes_h).to_vec()).render(notes_area, buf);
+    draw_lines(notes.window(0, notes_h), notes_area, buf);
 
     let tags_w = match width {
         100.. => 32,
@@ -198,7 +199,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         lines.push(Line::from(spans));
     }
-    Paragraph::new(lines).render(rows_area, buf);
+    draw_lines(&lines, rows_area, buf);
 }
 
 /// What a newcomer sees before writing a story: what STAR is, why it matters, and which key to press.
