@@ -269,6 +269,11 @@ fn at_scale(c: &mut Criterion) {
         "cards at 10k: move between decks and draw 200x50",
         &mut s,
     );
+    // Every key changes the filter, so the deck counts are worked out again each time.
+    c.bench_function("cards at 10k: cycle the tag filter and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Char('t')))
+    });
+    s.app.update(Action::ClearFilters);
     review(c, " at 10k", &mut s);
     s.app.update(Action::GoTo(Tab::Stories));
     down_and_up(
@@ -282,6 +287,11 @@ fn at_scale(c: &mut Criterion) {
         "stories at 10k: scroll coverage of 1,000 stories and draw 200x50",
         &mut s,
     );
+    s.app.update(Action::Back);
+    // Tab goes round the five screens; switching to Home, Cards and Practice refreshes their facts.
+    c.bench_function("tabs at 10k: Tab to the next screen and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Tab))
+    });
 }
 
 /// One durable grade (append + `sync_data`) on a journal with `past` reviews before it: the cost
@@ -312,22 +322,36 @@ fn grade_cost(c: &mut Criterion) {
     }
 }
 
-/// The Stories editor's worst ordinary case: a 2,000-word Action (far past the 90–120 s target), where
-/// every key updates the coaching analysis and redraws the wrapped text and the panel.
+/// Typing into the Stories editor: the worst ordinary case, a 2,000-word Action in one paragraph (far
+/// past the 90–120 s target), and a story of the target length. Every key updates the coaching
+/// analysis and redraws the wrapped text and the panel. Keys alternate between a letter and
+/// Backspace, so the text keeps its length however many iterations run.
 fn story_key_to_frame(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut s = Screen::new(dir.path(), Utc::now());
-    s.app.update(Action::GoTo(Tab::Stories));
-    s.app.update(Action::New);
-    for _ in 0..3 {
-        s.app.update(Action::NextField);
-    }
     let sentence = "I checked the gait belt, then we walked the patient to the parallel bars. ";
-    s.app.update(Action::Paste(sentence.repeat(2000 / 14)));
-    c.bench_function(
-        "stories: type into a 2,000-word story and draw 200x50",
-        |b| b.iter(|| s.key_frame(KeyCode::Char('x'))),
-    );
+    for (words, name) in [(2000, "2,000-word"), (250, "250-word")] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = Screen::new(dir.path(), Utc::now());
+        s.app.update(Action::GoTo(Tab::Stories));
+        s.app.update(Action::New);
+        for _ in 0..3 {
+            s.app.update(Action::NextField);
+        }
+        s.app.update(Action::Paste(sentence.repeat(words / 14)));
+        c.bench_function(
+            &format!("stories: type into a {name} story and draw 200x50"),
+            |b| {
+                let mut add = true;
+                b.iter(|| {
+                    s.key_frame(if add {
+                        KeyCode::Char('x')
+                    } else {
+                        KeyCode::Backspace
+                    });
+                    add = !add;
+                })
+            },
+        );
+    }
 }
 
 criterion_group! {
