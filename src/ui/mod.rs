@@ -50,8 +50,11 @@ pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        // Themes with their own background (high contrast) paint every cell first.
-        buf.set_style(area, self.theme.base);
+        // Themes with their own background (high contrast) paint every cell first; patching the
+        // default style changes nothing, so the other themes skip the pass over every cell.
+        if self.theme.base != ratatui::style::Style::default() {
+            buf.set_style(area, self.theme.base);
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
             return;
