@@ -97,6 +97,8 @@ pub struct App {
     pub recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
     auto_backup: startup::AutoBackup,
+    /// What the facts were last taken from, so a screen switch redoes only what changed.
+    facts_from: links::FactsFrom,
 }
 
 impl App {
@@ -163,6 +165,7 @@ impl App {
             read_only: None,
             recovered: Vec::new(),
             auto_backup: startup::AutoBackup::default(),
+            facts_from: links::FactsFrom::default(),
         };
         app.refresh_facts();
         app

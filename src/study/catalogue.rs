@@ -2,9 +2,11 @@
 //! among them.
 
 use crate::content::{self, Id, Library, Topic};
-use crate::schedule::{Ledger, Standing};
+use crate::schedule::{CardState, Ledger, Standing};
 use chrono::{DateTime, Utc};
+use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 /// Where a card's text lives: an index into the library's questions, facts or user cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +106,8 @@ pub fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> 
 /// Every studyable card with lookup by id, and the values each facet takes.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
+    /// Built once by `from_library`. The id order kept beside them (`by_id`) notices cards added
+    /// or removed later and falls back to looking each one up; ids are not to be changed in place.
     pub cards: Vec<StudyCard>,
     index: HashMap<Id, usize>,
     /// Roles as (id, full name), in the library's order.
@@ -112,11 +116,16 @@ pub struct Catalogue {
     pub subjects: Vec<Subject>,
     /// Tags that at least one card has, sorted.
     pub tags: Vec<String>,
-    /// Card indices in id order, so standings are read in one pass beside the ledger (kept in id
-    /// order too) rather than with a tree lookup per card: the deck list counts every card.
-    by_id: Vec<usize>,
+    /// Card indices in id order, each with where its id is in `id_text`, so standings are read in
+    /// one pass beside the ledger (kept in id order too) rather than with a tree lookup per card.
+    by_id: Vec<(usize, Range<usize>)>,
+    /// Every id in id order, one after another: the pass reads them in memory order, rather than
+    /// reaching for each card's own id, which lies somewhere else for each of thousands of cards.
+    id_text: String,
     /// Each card's subject as an index into `subjects`, so deck counts compare no strings.
     subject_of: Vec<usize>,
+    /// No two cards share an id (a user deck may repeat a built-in one).
+    unique_ids: bool,
 }
 
 fn question_card(lib: &Library, i: usize) -> StudyCard {
@@ -154,6 +163,22 @@ fn fact_card(lib: &Library, i: usize) -> StudyCard {
     }
 }
 
+/// The cards' indices in id order with where each id is in the text of all ids, one after another.
+fn in_id_order(cards: &[StudyCard]) -> (Vec<(usize, Range<usize>)>, String) {
+    let mut order: Vec<usize> = (0..cards.len()).collect();
+    order.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+    let mut text = String::new();
+    let by_id = order
+        .into_iter()
+        .map(|i| {
+            let start = text.len();
+            text.push_str(cards[i].id.as_str());
+            (i, start..text.len())
+        })
+        .collect();
+    (by_id, text)
+}
+
 impl Catalogue {
     /// The user's own cards first (they added them for a reason), then questions and facts
     /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
@@ -186,8 +211,10 @@ impl Catalogue {
         let subjects: BTreeSet<Subject> = cards.iter().map(|c| c.subject.clone()).collect();
         let subjects: Vec<Subject> = subjects.into_iter().collect();
         let tags: BTreeSet<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
-        let mut by_id: Vec<usize> = (0..cards.len()).collect();
-        by_id.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+        let (by_id, id_text) = in_id_order(&cards);
+        let unique_ids = by_id
+            .windows(2)
+            .all(|w| id_text[w[0].1.clone()] != id_text[w[1].1.clone()]);
         let subject_of = cards
             .iter()
             .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
@@ -203,14 +230,42 @@ impl Catalogue {
             subjects,
             tags: tags.into_iter().collect(),
             by_id,
+            id_text,
             subject_of,
+            unique_ids,
         }
+    }
+
+    /// Each card of `by_id` (its index) with its state, walking the ledger alongside: both are in id
+    /// order, so each step is one comparison rather than a tree lookup.
+    fn with_states<'a>(
+        &'a self,
+        ledger: &'a Ledger,
+    ) -> impl Iterator<Item = (usize, Option<&'a CardState>)> + 'a {
+        let mut states = ledger.cards().iter().peekable();
+        self.by_id.iter().map(move |(i, range)| {
+            let id = self.id_text.get(range.clone()).unwrap_or_default();
+            let state = loop {
+                match states.peek().map(|(k, s)| (k.as_str().cmp(id), *s)) {
+                    Some((Ordering::Less, _)) => {
+                        states.next();
+                    }
+                    Some((Ordering::Equal, s)) => break Some(s),
+                    _ => break None,
+                }
+            };
+            (*i, state)
+        })
+    }
+
+    /// True when `by_id` still lists every card (the cards were not changed after building).
+    fn walkable(&self) -> bool {
+        self.by_id.len() == self.cards.len()
     }
 
     /// Each card's standing at `now`, in catalogue order.
     pub fn standings(&self, ledger: &Ledger, now: DateTime<Utc>) -> Vec<Standing> {
-        if self.by_id.len() != self.cards.len() {
-            // The cards were changed after building: look each one up.
+        if !self.walkable() {
             return self
                 .cards
                 .iter()
@@ -218,15 +273,31 @@ impl Catalogue {
                 .collect();
         }
         let mut out = vec![Standing::Unseen; self.cards.len()];
-        let mut states = ledger.cards().iter().peekable();
-        for &i in &self.by_id {
-            let id = &self.cards[i].id;
-            while states.next_if(|(k, _)| *k < id).is_some() {}
-            if let Some((_, state)) = states.peek().filter(|(k, _)| *k == id) {
-                out[i] = Standing::of(Some(state), now);
-            }
+        for (i, state) in self.with_states(ledger) {
+            out[i] = Standing::of(state, now);
         }
         out
+    }
+
+    /// Cards in a learning step and due, and on a day schedule and due, each distinct id counted
+    /// once, from every card's standing in catalogue order (see `standings`): the learning and due
+    /// counts `schedule::counts` gives for the whole catalogue.
+    pub fn waiting(&self, standings: &[Standing]) -> (usize, usize) {
+        let (mut learning, mut due) = (0, 0);
+        let mut seen = HashSet::new();
+        // Most catalogues have no repeated id; the check is for those that do, or may since building.
+        let check = !(self.unique_ids && self.walkable());
+        for (card, standing) in self.cards.iter().zip(standings) {
+            if check && !seen.insert(&card.id) {
+                continue;
+            }
+            match standing {
+                Standing::Learning => learning += 1,
+                Standing::Due => due += 1,
+                _ => {}
+            }
+        }
+        (learning, due)
     }
 
     /// The index in `subjects` of card `i`'s subject.

@@ -125,6 +125,17 @@ fn standings_read_in_one_pass_agree_with_looking_each_card_up() {
         let want = cat.subjects.iter().position(|s| *s == cat.cards[i].subject);
         assert_eq!(cat.subject_index(i), want);
     }
+    let counted = |cat: &Catalogue| {
+        let all = cat.select(&Deck::All, &Filter::default());
+        let today = store.today(now);
+        let c = crate::schedule::counts(&all, store.ledger(), store.settings(), today, now);
+        (c.learning, c.due)
+    };
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat)
+    );
+    assert!(counted(&cat).0 > 0 && counted(&cat).1 > 0);
 
     // A card added after building is still counted, by looking it up.
     let mut extra = cat.cards[0].clone();
@@ -133,4 +144,34 @@ fn standings_read_in_one_pass_agree_with_looking_each_card_up() {
     cat.cards.push(extra);
     assert_eq!(cat.standings(store.ledger(), now), each(&cat));
     assert_eq!(cat.subject_index(cat.cards.len() - 1), None);
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat)
+    );
+
+    // A second card with the id of a due one (a user deck repeating a built-in id) counts once.
+    let mut cat = Catalogue::from_library(&lib());
+    let due_card = (0..cat.cards.len())
+        .find(|&i| each(&cat)[i] == Standing::Due)
+        .unwrap();
+    let mut twin = cat.cards[due_card].clone();
+    twin.subject = Subject::Deck("mine".into());
+    cat.cards.insert(0, twin);
+    let (by_id, id_text) = in_id_order(&cat.cards);
+    let rebuilt = Catalogue {
+        cards: cat.cards.clone(),
+        by_id,
+        id_text,
+        unique_ids: false,
+        ..Catalogue::default()
+    };
+    assert_eq!(
+        rebuilt.waiting(&rebuilt.standings(store.ledger(), now)),
+        counted(&rebuilt)
+    );
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat),
+        "looked up one by one"
+    );
 }

@@ -56,8 +56,8 @@ pub struct Cards {
     pub store_error: Option<String>,
     /// When `tick` last looked for cards coming due.
     checked_at: Option<DateTime<Utc>>,
-    /// The deck list's rows, kept between frames (see `rows.rs`).
-    kept_rows: rows::RowsCache,
+    /// Standings and the deck list's rows, kept between frames (see `rows.rs`).
+    kept: rows::Kept,
 }
 
 /// Local time of day the interview is assumed to be at, for predicting recall on that date.
@@ -87,7 +87,7 @@ impl Cards {
             notices: Vec::new(),
             store_error: None,
             checked_at: None,
-            kept_rows: Default::default(),
+            kept: Default::default(),
         }
     }
 

@@ -114,6 +114,11 @@ impl Stories {
         self.store.get().as_ref()
     }
 
+    /// A count that moves whenever the stories may have changed, for what is derived from them.
+    pub fn changes(&self) -> u64 {
+        self.store.changes()
+    }
+
     /// Typing goes to a field while the editor or the filter box is open.
     pub fn editing(&self) -> bool {
         self.view == View::Edit || (self.view == View::List && self.filtering)
