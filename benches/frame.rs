@@ -1,17 +1,30 @@
-//! Start-up and key-to-frame costs (loading built-in content, one key handled plus a full redraw) and
-//! the cost of one durable grade.
+//! Start-up and key-to-frame costs: one key handled (through the keymap, as the event loop does) and
+//! the whole screen drawn on a 200×50 `TestBackend`, for every screen; and the cost of one durable
+//! grade. The floor is 1 ms median per key on every screen (issue #8).
+//!
+//! Cases marked "at 10k" use a data dir from `gen_scale` (10,000 user cards, 100,000 reviews over a
+//! year, 1,000 stories), generated once per run into a temp dir.
 
-use chrono::{Duration, Utc};
+#[allow(dead_code)]
+#[path = "../examples/gen_scale.rs"]
+mod gen_scale;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::content::{Id, Library};
 use clinicprep::paths::Paths;
 use clinicprep::practice::{Answer, RoundLog, RoundRecord, Rubric};
 use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::screens::cards::View;
+use clinicprep::study::Side;
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use gen_scale::{Spec, generate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
 
 fn load(c: &mut Criterion) {
     c.bench_function("load built-in content", |b| {
@@ -19,27 +32,64 @@ fn load(c: &mut Criterion) {
     });
 }
 
-fn key_to_frame(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
-    app.size = (200, 50);
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    app.update(Action::GoTo(Tab::Guides));
-    c.bench_function("guides: scroll one line and draw 200x50", |b| {
-        let mut down = true;
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Top });
-            down = !down;
-            term.draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
-        })
-    });
+/// An app over a data dir with a 200×50 terminal to draw it on.
+struct Screen {
+    app: App,
+    term: Terminal<TestBackend>,
 }
 
-/// Home with a year of daily reviews and 300 practice rounds: every key redraws all three charts.
-fn home_frame(c: &mut Criterion) {
+impl Screen {
+    fn new(dir: &Path, now: DateTime<Utc>) -> Screen {
+        let mut app = App::new(Paths::in_dir(dir), now, Theme::COLOR);
+        app.size = (200, 50);
+        Screen {
+            app,
+            term: Terminal::new(TestBackend::new(200, 50)).expect("terminal"),
+        }
+    }
+
+    /// One key press as the event loop hands it over: keymap dispatch, then `update`.
+    fn key(&mut self, code: KeyCode) {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        self.app.handle_event(event);
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draw");
+    }
+
+    /// A key and the frame it asks for.
+    fn key_frame(&mut self, code: KeyCode) {
+        self.key(code);
+        self.draw();
+    }
+}
+
+/// The date `gen_scale` ends its year of history on.
+fn scale_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("date")
+}
+
+fn scale_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let now = Utc::now();
+    generate(&Spec {
+        cards: 10_000,
+        reviews: 100_000,
+        stories: 1_000,
+        seed: 42,
+        dir: dir.path().to_path_buf(),
+    })
+    .expect("generate");
+    dir
+}
+
+/// 300 practice rounds of five answers, one every 20 hours back from `now`.
+fn write_rounds(dir: &Path, now: DateTime<Utc>) {
     let mut log = RoundLog::default();
     for i in 0..300 {
         log.round.push(RoundRecord {
@@ -56,62 +106,191 @@ fn home_frame(c: &mut Criterion) {
                 .collect(),
         });
     }
-    log.save(dir.path()).expect("save log");
-    let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::COLOR);
-    for d in 0..365 {
-        let day = (now - Duration::days(d)).date_naive();
-        app.facts.reviews_by_day.insert(day, (d % 13) as u32);
-    }
-    app.facts.due = (0..2000).map(|i| now + Duration::hours(i % 400)).collect();
-    app.size = (200, 50);
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    c.bench_function(
-        "home: move in the checklist and draw 200x50 with a year of history",
-        |b| {
-            let mut down = true;
-            b.iter(|| {
-                app.update(if down { Action::Down } else { Action::Top });
-                down = !down;
-                term.draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-            })
-        },
+    log.save(dir).expect("save log");
+}
+
+/// Alternates `j` and `k` (down one, back up), each key drawn.
+fn down_and_up(c: &mut Criterion, name: &str, s: &mut Screen) {
+    c.bench_function(name, |b| {
+        let mut down = true;
+        b.iter(|| {
+            s.key_frame(if down {
+                KeyCode::Char('j')
+            } else {
+                KeyCode::Char('k')
+            });
+            down = !down;
+        })
+    });
+}
+
+fn guides(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    s.app.update(Action::GoTo(Tab::Guides));
+    down_and_up(c, "guides: scroll one line and draw 200x50", &mut s);
+    s.key(KeyCode::Char('c'));
+    assert_eq!(
+        s.app.guides.view,
+        clinicprep::screens::guides::View::Compare
+    );
+    down_and_up(
+        c,
+        "guides: compare two roles, scroll and draw 200x50",
+        &mut s,
     );
 }
 
-/// One timer second on the Practice screen: the tick and the redraw it asks for.
-fn practice_tick(c: &mut Criterion) {
+/// Home with a year of daily reviews and 300 practice rounds: every key redraws all three charts.
+fn home_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
-    app.size = (200, 50);
-    app.update(Action::GoTo(Tab::Practice));
-    app.update(Action::Select);
-    app.update(Action::ToggleHint);
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    let now = Utc::now();
+    write_rounds(dir.path(), now);
+    let mut s = Screen::new(dir.path(), now);
+    for d in 0..365 {
+        let day = (now - Duration::days(d)).date_naive();
+        s.app.facts.reviews_by_day.insert(day, (d % 13) as u32);
+    }
+    s.app.facts.due = (0..2000).map(|i| now + Duration::hours(i % 400)).collect();
+    down_and_up(
+        c,
+        "home: move in the checklist and draw 200x50 with a year of history",
+        &mut s,
+    );
+}
+
+/// The help overlay opened over Home and closed again; each key drawn.
+fn help(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    c.bench_function("help: open or close ? over Home and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Char('?')))
+    });
+}
+
+/// One timer second on the Practice screen: the tick and the redraw it asks for.
+fn practice(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    s.app.update(Action::GoTo(Tab::Practice));
+    s.app.update(Action::Select);
+    s.app.update(Action::ToggleHint);
     c.bench_function("practice: timer tick and draw 200x50 with hints", |b| {
         b.iter(|| {
-            app.now += Duration::seconds(1);
-            assert!(app.tick());
-            term.draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+            s.app.now += Duration::seconds(1);
+            assert!(s.app.tick());
+            s.draw();
         })
+    });
+    s.key(KeyCode::Char(' '));
+    c.bench_function("practice: tick a rubric box and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Char('1')))
     });
 }
 
 fn cards_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
-    app.size = (200, 50);
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    app.update(Action::GoTo(Tab::Cards));
-    c.bench_function("cards: move between decks and draw 200x50", |b| {
-        let mut down = true;
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Top });
-            down = !down;
-            term.draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    s.app.update(Action::GoTo(Tab::Cards));
+    down_and_up(c, "cards: move between decks and draw 200x50", &mut s);
+    review(c, "", &mut s);
+}
+
+/// Keeps a review going: back on a card's front, starting a cram of every card when a session ends.
+fn to_front(s: &mut Screen) {
+    if s.app.cards.view != View::Review {
+        s.app.update(Action::Back);
+        s.app.update(Action::Top);
+        s.app.update(Action::Cram);
+    }
+    let side = s.app.cards.session.as_ref().map(|x| x.side);
+    if side != Some(Side::Front) {
+        s.app.update(Action::Grade(Grade::Good));
+        if s.app.cards.view != View::Review {
+            to_front(s);
+        }
+    }
+}
+
+/// A review session on the deck list's first deck: flip (Space) and grade (3, made durable with an
+/// fsync) are timed apart, each with its frame; the other key runs untimed between iterations.
+fn review(c: &mut Criterion, at: &str, s: &mut Screen) {
+    let mut g = c.benchmark_group("review");
+    g.sample_size(30);
+    s.app.update(Action::Top);
+    s.app.update(Action::Select);
+    g.bench_function(format!("review{at}: flip a card and draw 200x50"), |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                to_front(s);
+                let start = Instant::now();
+                s.key_frame(KeyCode::Char(' '));
+                spent += start.elapsed();
+            }
+            spent
         })
+    });
+    g.bench_function(
+        format!("review{at}: grade durably, draw the next card 200x50"),
+        |b| {
+            b.iter_custom(|iters| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    to_front(s);
+                    s.app.update(Action::Reveal);
+                    let start = Instant::now();
+                    s.key_frame(KeyCode::Char('3'));
+                    spent += start.elapsed();
+                }
+                spent
+            })
+        },
+    );
+    g.finish();
+    s.app.update(Action::Back);
+    s.app.update(Action::Back);
+}
+
+/// The screens whose work grows with the user's data, over a `gen_scale` dir.
+fn at_scale(c: &mut Criterion) {
+    let dir = scale_dir();
+    let now = scale_now();
+    write_rounds(dir.path(), now);
+    let mut s = Screen::new(dir.path(), now);
+    down_and_up(
+        c,
+        "home at 10k: move in the checklist and draw 200x50",
+        &mut s,
+    );
+    s.app.update(Action::GoTo(Tab::Cards));
+    down_and_up(
+        c,
+        "cards at 10k: move between decks and draw 200x50",
+        &mut s,
+    );
+    // Every key changes the filter, so the deck counts are worked out again each time.
+    c.bench_function("cards at 10k: cycle the tag filter and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Char('t')))
+    });
+    s.app.update(Action::ClearFilters);
+    review(c, " at 10k", &mut s);
+    s.app.update(Action::GoTo(Tab::Stories));
+    down_and_up(
+        c,
+        "stories at 10k: move in a list of 1,000 and draw 200x50",
+        &mut s,
+    );
+    s.app.update(Action::Coverage);
+    down_and_up(
+        c,
+        "stories at 10k: scroll coverage of 1,000 stories and draw 200x50",
+        &mut s,
+    );
+    s.app.update(Action::Back);
+    // Tab goes round the five screens; switching to Home, Cards and Practice refreshes their facts.
+    c.bench_function("tabs at 10k: Tab to the next screen and draw 200x50", |b| {
+        b.iter(|| s.key_frame(KeyCode::Tab))
     });
 }
 
@@ -143,41 +322,52 @@ fn grade_cost(c: &mut Criterion) {
     }
 }
 
-/// The Stories editor's worst ordinary case: a 2,000-word Action (far past the 90–120 s target), where
-/// every key re-runs the coaching analysis and redraws the wrapped text and the panel.
+/// Typing into the Stories editor: the worst ordinary case, a 2,000-word Action in one paragraph (far
+/// past the 90–120 s target), and a story of the target length. Every key updates the coaching
+/// analysis and redraws the wrapped text and the panel. Keys alternate between a letter and
+/// Backspace, so the text keeps its length however many iterations run.
 fn story_key_to_frame(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = App::new(Paths::in_dir(dir.path()), Utc::now(), Theme::COLOR);
-    app.size = (200, 50);
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    app.update(Action::GoTo(Tab::Stories));
-    app.update(Action::New);
-    for _ in 0..3 {
-        app.update(Action::NextField);
-    }
     let sentence = "I checked the gait belt, then we walked the patient to the parallel bars. ";
-    app.update(Action::Paste(sentence.repeat(2000 / 14)));
-    let key = |c| Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    c.bench_function(
-        "stories: type into a 2,000-word story and draw 200x50",
-        |b| {
-            b.iter(|| {
-                app.update(key('x'));
-                term.draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-            })
-        },
-    );
+    for (words, name) in [(2000, "2,000-word"), (250, "250-word")] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = Screen::new(dir.path(), Utc::now());
+        s.app.update(Action::GoTo(Tab::Stories));
+        s.app.update(Action::New);
+        for _ in 0..3 {
+            s.app.update(Action::NextField);
+        }
+        s.app.update(Action::Paste(sentence.repeat(words / 14)));
+        c.bench_function(
+            &format!("stories: type into a {name} story and draw 200x50"),
+            |b| {
+                let mut add = true;
+                b.iter(|| {
+                    s.key_frame(if add {
+                        KeyCode::Char('x')
+                    } else {
+                        KeyCode::Backspace
+                    });
+                    add = !add;
+                })
+            },
+        );
+    }
 }
 
-criterion_group!(
-    benches,
-    load,
-    key_to_frame,
+criterion_group! {
+    name = benches;
+    // Short runs: the whole file should take a few minutes on a 2-core machine.
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = load,
+    guides,
     home_frame,
-    practice_tick,
+    help,
+    practice,
     cards_frame,
-    grade_cost,
-    story_key_to_frame
-);
+    story_key_to_frame,
+    at_scale,
+    grade_cost
+}
 criterion_main!(benches);

@@ -11,6 +11,7 @@ pub mod crash;
 pub mod datafile;
 pub mod deck_export;
 pub mod deck_import;
+pub mod derived;
 pub mod lock;
 pub mod paths;
 pub mod practice;

@@ -7,11 +7,18 @@ use crate::content::Id;
 use crate::practice::Graded;
 use crate::schedule;
 use crate::stories::{Coverage, Order};
-use crate::study::{Deck, Filter};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::facts::StoryOutline;
+
+/// What the shared facts were last taken from: the stories' change count, and the review history's
+/// last record number and size.
+#[derive(Debug, Default)]
+pub(super) struct FactsFrom {
+    stories: Option<u64>,
+    reviews: Option<(u64, usize)>,
+}
 
 impl App {
     /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
@@ -73,17 +80,24 @@ impl App {
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
         // The story store already knows the count; the folder is only listed when it could not load.
-        if self.stories.store.is_none() {
+        if self.stories.store().is_none() {
             self.facts.refresh_from_files(&self.data.paths);
         }
         self.refresh_story_facts();
         self.refresh_review_facts();
     }
 
+    /// Story counts, links and coverage, worked out again only when the stories changed: with a
+    /// thousand stories this is most of a screen switch.
     fn refresh_story_facts(&mut self) {
-        let Some(store) = self.stories.store.as_ref() else {
+        let Some(store) = self.stories.store() else {
             return;
         };
+        let changes = self.stories.changes();
+        if self.facts_from.stories == Some(changes) {
+            return;
+        }
+        self.facts_from.stories = Some(changes);
         let stories = store.list(Order::Title);
         let mut by_question: BTreeMap<Id, Vec<StoryOutline>> = BTreeMap::new();
         for s in &stories {
@@ -125,18 +139,16 @@ impl App {
         };
         let now = self.now;
         // The Cards screen built its catalogue from the same library at start; reuse it.
-        let ids = self.cards.catalogue.select(&Deck::All, &Filter::default());
-        let counts = schedule::counts(
-            &ids,
-            store.ledger(),
-            store.settings(),
-            store.today(now),
-            now,
-        );
+        let (learning, due) = self.cards.waiting(store, now);
         let cards = store.ledger().cards();
-        self.facts.cards_due_today = Some(counts.learning + counts.due);
-        self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
-        self.facts.reviews_by_day = store.daily_counts().clone();
+        self.facts.cards_due_today = Some(learning + due);
+        // Due dates and days studied change only with a grade or an undo, which add a record.
+        let history = (store.ledger().last_seq(), cards.len());
+        if self.facts_from.reviews != Some(history) {
+            self.facts_from.reviews = Some(history);
+            self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
+            self.facts.reviews_by_day = store.daily_counts().clone();
+        }
         self.facts.recall = self
             .data
             .library
@@ -152,4 +164,85 @@ impl App {
 
 fn at_ms(ms: i64) -> Option<DateTime<Utc>> {
     Utc.timestamp_millis_opt(ms).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{Action, App, Tab, Theme};
+    use crate::paths::Paths;
+    use chrono::{DateTime, Duration, Utc};
+
+    /// Writes a story with `tag` through the editor, then goes to Home, which refreshes the facts.
+    fn write_then_home(app: &mut App, title: &str, tag: &str) {
+        app.update(Action::GoTo(Tab::Stories));
+        app.now += Duration::minutes(1);
+        app.update(Action::New);
+        app.update(Action::Paste(title.into()));
+        for _ in 0..5 {
+            app.update(Action::NextField);
+        }
+        app.update(Action::Paste(tag.into()));
+        app.update(Action::Back);
+        app.update(Action::GoTo(Tab::Home));
+    }
+
+    #[test]
+    fn story_facts_are_taken_again_only_when_the_stories_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_795_424_400, 0).unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
+        assert_eq!(app.facts.stories_written, Some(0));
+        write_then_home(&mut app, "Calming a patient", "patient-care");
+        assert_eq!(app.facts.stories_written, Some(1));
+        let covered = |app: &App| app.facts.competencies_covered.clone().unwrap_or_default();
+        assert!(covered(&app).iter().any(|c| c.as_str() == "patient-care"));
+        write_then_home(&mut app, "Covering the desk", "teamwork");
+        assert_eq!(app.facts.stories_written, Some(2));
+        assert!(covered(&app).iter().any(|c| c.as_str() == "teamwork"));
+
+        // Nothing changed: switching screens leaves the facts as they are, without working them out.
+        app.facts.stories_written = Some(99);
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.stories_written, Some(99));
+
+        // A delete is a change.
+        app.update(Action::GoTo(Tab::Stories));
+        app.update(Action::Delete);
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.stories_written, Some(1));
+    }
+
+    #[test]
+    fn review_facts_follow_grades_and_the_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_795_424_400, 0).unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
+        assert!(app.facts.due.is_empty());
+        let today = app.today();
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::Select);
+        app.update(Action::Reveal);
+        app.update(Action::Grade(crate::schedule::Grade::Again));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.due.len(), 1, "the graded card's due date");
+        assert_eq!(app.facts.reviews_by_day.get(&today), Some(&1));
+        assert_eq!(app.facts.cards_due_today, Some(0), "not due yet");
+
+        // No grade since: the due dates are kept as they were, and the clock still counts.
+        app.facts.due.clear();
+        app.now += Duration::hours(1);
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::GoTo(Tab::Home));
+        assert!(app.facts.due.is_empty());
+        assert_eq!(app.facts.cards_due_today, Some(1), "came due an hour later");
+
+        // Another grade (the session's next card) is a change.
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::Reveal);
+        app.update(Action::Grade(crate::schedule::Grade::Good));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.due.len(), 2);
+        assert_eq!(app.facts.reviews_by_day.get(&today), Some(&2));
+    }
 }

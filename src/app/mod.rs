@@ -97,6 +97,8 @@ pub struct App {
     pub recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
     auto_backup: startup::AutoBackup,
+    /// What the facts were last taken from, so a screen switch redoes only what changed.
+    facts_from: links::FactsFrom,
 }
 
 impl App {
@@ -119,7 +121,7 @@ impl App {
                 ),
             })
         };
-        let guides = Guides::new(&library);
+        let guides = Guides::new(&library, theme);
         let mut cards = Cards::new(&library);
         // Review-history problems outrank content problems: they concern the user's own data.
         let reviews = match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
@@ -163,6 +165,7 @@ impl App {
             read_only: None,
             recovered: Vec::new(),
             auto_backup: startup::AutoBackup::default(),
+            facts_from: links::FactsFrom::default(),
         };
         app.refresh_facts();
         app
@@ -388,6 +391,21 @@ impl App {
             self.flush_grades();
             self.refresh_facts();
         }
+        self.refresh_derived();
+    }
+
+    /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
+    /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
+    fn refresh_derived(&mut self) {
+        match self.tab {
+            Tab::Cards => {
+                if let Some(store) = self.data.reviews.as_ref() {
+                    self.cards.refresh_rows(store, self.now);
+                }
+            }
+            Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
+            _ => {}
+        }
     }
 
     /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed:
@@ -401,6 +419,7 @@ impl App {
         };
         let stories = self.stories.tick(self.now, &mut self.status);
         let backup = self.backup_if_due();
+        self.refresh_derived();
         practice || cards || stories || backup
     }
 

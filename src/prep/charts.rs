@@ -2,7 +2,7 @@
 //! Days are the user's local days, from an offset passed in, so tests never depend on the machine.
 
 use crate::practice::RoundLog;
-use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Utc};
 use std::collections::BTreeMap;
 
 /// Weeks the study heatmap covers.
@@ -116,7 +116,8 @@ pub struct DueDay {
 }
 
 /// Cards due on each of the `days` local days from today. Overdue cards count for today, since that
-/// is when they will be studied; dates past the window are left out.
+/// is when they will be studied; dates past the window are left out. Runs on every Home frame over
+/// every scheduled card, so a card's day is found by arithmetic (see [`day_index`]), not by calendar.
 pub fn due_by_day(
     due: &[DateTime<Utc>],
     now: DateTime<Utc>,
@@ -129,13 +130,65 @@ pub fn due_by_day(
         .map(|date| DueDay { date, count: 0 })
         .collect();
     for t in due {
-        let day = local_day(*t, offset).max(today);
-        let index = (day - today).num_days();
+        let index = day_index(*t, today, offset).max(0);
         if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
             slot.count = slot.count.saturating_add(1);
         }
     }
     out
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// How many local days `t` falls after `day` (negative before it): the same as
+/// `(local_day(t, offset) - day).num_days()`, since under a fixed offset every local day is exactly
+/// 24 hours long, but without calendar work, for loops over thousands of times a frame.
+pub fn day_index(t: DateTime<Utc>, day: NaiveDate, offset: FixedOffset) -> i64 {
+    let midnight = day.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
+    let start = midnight - i64::from(offset.local_minus_utc()) * 1000;
+    (t.timestamp_millis() - start).div_euclid(DAY_MS)
+}
+
+/// The study heatmap: the larger of reviews and practice answers on each day (see [`merge_counts`])
+/// over the last `weeks` weeks up to `today`. The same as `heatmap` over the merged counts, but only
+/// the days in view are looked at, so a long history costs nothing per frame.
+pub fn study_heatmap(
+    reviews: &BTreeMap<NaiveDate, u32>,
+    practice: impl IntoIterator<Item = DateTime<Utc>>,
+    offset: FixedOffset,
+    today: NaiveDate,
+    weeks: usize,
+) -> Heatmap {
+    let mut map = heatmap(&BTreeMap::new(), today, weeks);
+    let mut answers = vec![0u32; map.weeks.len() * 7];
+    for t in practice {
+        let index = day_index(t, map.first, offset);
+        if let Some(n) = usize::try_from(index).ok().and_then(|i| answers.get_mut(i)) {
+            *n += 1;
+        }
+    }
+    let (mut max, mut active_days) = (0, 0);
+    for (w, week) in map.weeks.iter_mut().enumerate() {
+        for (d, cell) in week.iter_mut().enumerate() {
+            let Some(slot) = cell.as_mut() else {
+                continue;
+            };
+            let Some(day) = map.first.checked_add_days(Days::new((w * 7 + d) as u64)) else {
+                continue;
+            };
+            let n = reviews
+                .get(&day)
+                .copied()
+                .unwrap_or(0)
+                .max(answers[w * 7 + d]);
+            *slot = n;
+            max = max.max(n);
+            active_days += usize::from(n > 0);
+        }
+    }
+    map.max = max;
+    map.active_days = active_days;
+    map
 }
 
 /// One round's place on the answer-time trend.

@@ -194,3 +194,82 @@ fn merging_practice_counts_takes_the_larger_per_day() {
     .into();
     assert_eq!(reviews, want);
 }
+
+/// The due chart as it was worked out before `day_index`: by calendar, card by card.
+fn due_by_day_by_calendar(
+    due: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+    days: usize,
+) -> Vec<DueDay> {
+    let today = local_day(now, offset);
+    let mut out: Vec<DueDay> = (0..days)
+        .map_while(|i| today.checked_add_days(Days::new(i as u64)))
+        .map(|date| DueDay { date, count: 0 })
+        .collect();
+    for t in due {
+        let day = local_day(*t, offset).max(today);
+        let index = (day - today).num_days();
+        if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
+            slot.count = slot.count.saturating_add(1);
+        }
+    }
+    out
+}
+
+mod by_arithmetic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+        // Around 2026, to the millisecond, including times just either side of midnights.
+        (1_760_000_000_000i64..1_800_000_000_000)
+            .prop_map(|ms| DateTime::from_timestamp_millis(ms).unwrap())
+    }
+
+    fn offset() -> impl Strategy<Value = FixedOffset> {
+        (-14 * 3600..=14 * 3600).prop_map(|s| FixedOffset::east_opt(s).unwrap())
+    }
+
+    proptest! {
+        #[test]
+        fn due_days_match_the_calendar(
+            now in instant(),
+            offset in offset(),
+            ahead in prop::collection::vec(-40 * 86_400_000i64..40 * 86_400_000, 0..60),
+        ) {
+            let due: Vec<DateTime<Utc>> = ahead
+                .iter()
+                .map(|ms| now + Duration::milliseconds(*ms))
+                .collect();
+            prop_assert_eq!(
+                due_by_day(&due, now, offset, DUE_DAYS),
+                due_by_day_by_calendar(&due, now, offset, DUE_DAYS)
+            );
+        }
+
+        #[test]
+        fn the_study_heatmap_matches_merging_then_mapping(
+            now in instant(),
+            offset in offset(),
+            reviews in prop::collection::vec((0u64..200, 0u32..20), 0..60),
+            answers in prop::collection::vec(-200 * 86_400_000i64..86_400_000, 0..80),
+        ) {
+            let today = local_day(now, offset);
+            let reviews: BTreeMap<NaiveDate, u32> = reviews
+                .into_iter()
+                .map(|(back, n)| (today - Days::new(back), n))
+                .collect();
+            let times: Vec<DateTime<Utc>> = answers
+                .iter()
+                .map(|ms| now + Duration::milliseconds(*ms))
+                .collect();
+            let mut merged = reviews.clone();
+            merge_counts(&mut merged, &count_by_day(times.iter().copied(), offset));
+            prop_assert_eq!(
+                study_heatmap(&reviews, times, offset, today, HEATMAP_WEEKS),
+                heatmap(&merged, today, HEATMAP_WEEKS)
+            );
+        }
+    }
+}

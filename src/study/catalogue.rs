@@ -2,7 +2,11 @@
 //! among them.
 
 use crate::content::{self, Id, Library, Topic};
+use crate::schedule::{CardState, Ledger, Standing};
+use chrono::{DateTime, Utc};
+use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 /// Where a card's text lives: an index into the library's questions, facts or user cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +106,8 @@ pub fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> 
 /// Every studyable card with lookup by id, and the values each facet takes.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
+    /// Built once by `from_library`. The id order kept beside them (`by_id`) notices cards added
+    /// or removed later and falls back to looking each one up; ids are not to be changed in place.
     pub cards: Vec<StudyCard>,
     index: HashMap<Id, usize>,
     /// Roles as (id, full name), in the library's order.
@@ -110,6 +116,16 @@ pub struct Catalogue {
     pub subjects: Vec<Subject>,
     /// Tags that at least one card has, sorted.
     pub tags: Vec<String>,
+    /// Card indices in id order, each with where its id is in `id_text`, so standings are read in
+    /// one pass beside the ledger (kept in id order too) rather than with a tree lookup per card.
+    by_id: Vec<(usize, Range<usize>)>,
+    /// Every id in id order, one after another: the pass reads them in memory order, rather than
+    /// reaching for each card's own id, which lies somewhere else for each of thousands of cards.
+    id_text: String,
+    /// Each card's subject as an index into `subjects`, so deck counts compare no strings.
+    subject_of: Vec<usize>,
+    /// No two cards share an id (a user deck may repeat a built-in one).
+    unique_ids: bool,
 }
 
 fn question_card(lib: &Library, i: usize) -> StudyCard {
@@ -147,6 +163,22 @@ fn fact_card(lib: &Library, i: usize) -> StudyCard {
     }
 }
 
+/// The cards' indices in id order with where each id is in the text of all ids, one after another.
+fn in_id_order(cards: &[StudyCard]) -> (Vec<(usize, Range<usize>)>, String) {
+    let mut order: Vec<usize> = (0..cards.len()).collect();
+    order.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+    let mut text = String::new();
+    let by_id = order
+        .into_iter()
+        .map(|i| {
+            let start = text.len();
+            text.push_str(cards[i].id.as_str());
+            (i, start..text.len())
+        })
+        .collect();
+    (by_id, text)
+}
+
 impl Catalogue {
     /// The user's own cards first (they added them for a reason), then questions and facts
     /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
@@ -177,7 +209,16 @@ impl Catalogue {
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
         let subjects: BTreeSet<Subject> = cards.iter().map(|c| c.subject.clone()).collect();
+        let subjects: Vec<Subject> = subjects.into_iter().collect();
         let tags: BTreeSet<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+        let (by_id, id_text) = in_id_order(&cards);
+        let unique_ids = by_id
+            .windows(2)
+            .all(|w| id_text[w[0].1.clone()] != id_text[w[1].1.clone()]);
+        let subject_of = cards
+            .iter()
+            .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
+            .collect();
         Catalogue {
             cards,
             index,
@@ -186,8 +227,85 @@ impl Catalogue {
                 .iter()
                 .map(|r| (r.id.clone(), r.name.clone()))
                 .collect(),
-            subjects: subjects.into_iter().collect(),
+            subjects,
             tags: tags.into_iter().collect(),
+            by_id,
+            id_text,
+            subject_of,
+            unique_ids,
+        }
+    }
+
+    /// Each card of `by_id` (its index) with its state, walking the ledger alongside: both are in id
+    /// order, so each step is one comparison rather than a tree lookup.
+    fn with_states<'a>(
+        &'a self,
+        ledger: &'a Ledger,
+    ) -> impl Iterator<Item = (usize, Option<&'a CardState>)> + 'a {
+        let mut states = ledger.cards().iter().peekable();
+        self.by_id.iter().map(move |(i, range)| {
+            let id = self.id_text.get(range.clone()).unwrap_or_default();
+            let state = loop {
+                match states.peek().map(|(k, s)| (k.as_str().cmp(id), *s)) {
+                    Some((Ordering::Less, _)) => {
+                        states.next();
+                    }
+                    Some((Ordering::Equal, s)) => break Some(s),
+                    _ => break None,
+                }
+            };
+            (*i, state)
+        })
+    }
+
+    /// True when `by_id` still lists every card (the cards were not changed after building).
+    fn walkable(&self) -> bool {
+        self.by_id.len() == self.cards.len()
+    }
+
+    /// Each card's standing at `now`, in catalogue order.
+    pub fn standings(&self, ledger: &Ledger, now: DateTime<Utc>) -> Vec<Standing> {
+        if !self.walkable() {
+            return self
+                .cards
+                .iter()
+                .map(|c| Standing::of(ledger.state(&c.id), now))
+                .collect();
+        }
+        let mut out = vec![Standing::Unseen; self.cards.len()];
+        for (i, state) in self.with_states(ledger) {
+            out[i] = Standing::of(state, now);
+        }
+        out
+    }
+
+    /// Cards in a learning step and due, and on a day schedule and due, each distinct id counted
+    /// once, from every card's standing in catalogue order (see `standings`): the learning and due
+    /// counts `schedule::counts` gives for the whole catalogue.
+    pub fn waiting(&self, standings: &[Standing]) -> (usize, usize) {
+        let (mut learning, mut due) = (0, 0);
+        let mut seen = HashSet::new();
+        // Most catalogues have no repeated id; the check is for those that do, or may since building.
+        let check = !(self.unique_ids && self.walkable());
+        for (card, standing) in self.cards.iter().zip(standings) {
+            if check && !seen.insert(&card.id) {
+                continue;
+            }
+            match standing {
+                Standing::Learning => learning += 1,
+                Standing::Due => due += 1,
+                _ => {}
+            }
+        }
+        (learning, due)
+    }
+
+    /// The index in `subjects` of card `i`'s subject.
+    pub fn subject_index(&self, i: usize) -> Option<usize> {
+        let card = self.cards.get(i)?;
+        match self.subject_of.get(i) {
+            Some(&s) if self.subjects.get(s) == Some(&card.subject) => Some(s),
+            _ => self.subjects.binary_search(&card.subject).ok(),
         }
     }
 
@@ -245,106 +363,5 @@ impl Catalogue {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lib() -> Library {
-        Library::builtin()
-    }
-
-    #[test]
-    fn all_ids_are_the_whole_catalogue_in_order() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("mine.toml"),
-            "[[card]]\nid = \"mine-1\"\ndeck = \"Mine\"\nfront = \"f\"\nback = \"b\"\n",
-        )
-        .unwrap();
-        let lib = Library::load(Some(dir.path()));
-        assert!(lib.problems.is_empty(), "{:?}", lib.problems);
-        let all = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
-        assert_eq!(Catalogue::all_ids(&lib), all);
-        assert!(all.contains(&Id::new("mine-1")));
-    }
-
-    #[test]
-    fn every_question_and_fact_becomes_one_card_with_its_facets() {
-        let lib = lib();
-        let cat = Catalogue::from_library(&lib);
-        assert_eq!(cat.cards.len(), lib.questions.len() + lib.facts.len());
-        assert_eq!(cat.ids().len(), cat.cards.len(), "ids are unique");
-        let q = &lib.questions[0];
-        let card = cat.get(&q.id).unwrap();
-        assert_eq!(card.kind, Kind::Question(0));
-        assert_eq!(card.subject, Subject::Question(q.category));
-        assert!(!card.tags.is_empty(), "questions are tagged by competency");
-        assert!(cat.tags.contains(&"Multiple choice".to_string()));
-        assert_eq!(cat.roles.len(), lib.roles.len());
-    }
-
-    #[test]
-    fn questions_and_facts_alternate() {
-        let cat = Catalogue::from_library(&lib());
-        let kinds: Vec<bool> = cat.cards[..6]
-            .iter()
-            .map(|c| matches!(c.kind, Kind::Question(_)))
-            .collect();
-        assert_eq!(kinds, [true, false, true, false, true, false]);
-    }
-
-    #[test]
-    fn role_decks_include_cards_for_every_role_and_filters_narrow() {
-        let lib = lib();
-        let cat = Catalogue::from_library(&lib);
-        let pta = Id::new("pta");
-        let pta_deck = cat.select(&Deck::Role(pta.clone()), &Filter::default());
-        let all = cat.select(&Deck::All, &Filter::default());
-        assert!(pta_deck.len() < all.len() && !pta_deck.is_empty());
-        let general = lib.questions.iter().find(|q| q.roles.is_empty()).unwrap();
-        assert!(
-            pta_deck.contains(&general.id),
-            "every-role questions are in each role's deck"
-        );
-        let only_pt_aide = lib
-            .facts
-            .iter()
-            .find(|f| f.roles == [Id::new("pt-aide")])
-            .unwrap();
-        assert!(!pta_deck.contains(&only_pt_aide.id));
-
-        let filter = Filter {
-            tag: Some("Multiple choice".into()),
-            ..Filter::default()
-        };
-        let mc = cat.select(&Deck::Role(pta), &filter);
-        assert!(!mc.is_empty() && mc.len() < pta_deck.len());
-        assert!(
-            mc.iter()
-                .all(|id| matches!(cat.get(id).unwrap().kind, Kind::Fact(_)))
-        );
-    }
-
-    #[test]
-    fn cycling_visits_each_value_then_none() {
-        let all = ["a", "b"];
-        assert_eq!(cycle(&None, &all), Some("a"));
-        assert_eq!(cycle(&Some("a"), &all), Some("b"));
-        assert_eq!(cycle(&Some("b"), &all), None);
-        assert_eq!(cycle(&Some("gone"), &all), None);
-        assert_eq!(cycle::<&str>(&None, &[]), None);
-    }
-
-    #[test]
-    fn deck_list_starts_with_all_then_roles_then_subjects() {
-        let cat = Catalogue::from_library(&lib());
-        let decks = cat.decks();
-        assert_eq!(decks[0], Deck::All);
-        assert!(matches!(decks[1], Deck::Role(_)));
-        assert!(matches!(decks.last(), Some(Deck::Subject(_))));
-        assert_eq!(decks.len(), 1 + cat.roles.len() + cat.subjects.len());
-        assert_eq!(
-            cat.deck_label(&Deck::Subject(Subject::Fact(Topic::Privacy))),
-            "Facts · Privacy"
-        );
-    }
-}
+#[path = "catalogue_tests.rs"]
+mod tests;

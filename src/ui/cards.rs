@@ -2,6 +2,7 @@
 //! end screens to `review`.
 
 use super::review;
+use super::text::draw_line;
 use crate::app::{App, Theme};
 use crate::schedule::{Counts, ReviewStore};
 use crate::screens::cards::{Cards, DeckRow, View};
@@ -47,7 +48,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    filter_line(app, filters.width).render(filters, buf);
+    draw_line(&filter_line(app, filters.width), filters, buf);
     if notice_h > 0 {
         Paragraph::new(c.notices.join("\n"))
             .style(t.warn)
@@ -59,7 +60,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
             )
             .render(notices, buf);
     }
-    let rows = c.rows(store, app.now);
+    let rows = c.deck_rows(store, app.now);
     let table = if table.width >= WIDE {
         let [table, detail] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(table);
@@ -71,9 +72,13 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         table
     };
     render_table(&rows, c.cursor, t, table, buf);
-    today_line(app, store).render(today, buf);
+    draw_line(&today_line(app, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
-        Line::styled(format!(" {}", enter_hint(row)), t.muted).render(hint, buf);
+        draw_line(
+            &Line::styled(format!(" {}", enter_hint(row)), t.muted),
+            hint,
+            buf,
+        );
     }
 }
 
@@ -181,9 +186,11 @@ fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
 }
 
 /// The decks as a table with "By role" and "By category" headings between the groups; the cursor
-/// counts decks only, so headings are skipped when moving.
+/// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
+/// table: the window it would scroll to itself, keeping the highlighted deck on screen.
 fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut table_rows = Vec::new();
+    // Each line of the list: a heading, or a deck with its indent.
+    let mut lines: Vec<Result<(&DeckRow, &str), &str>> = Vec::with_capacity(rows.len() + 2);
     let mut selected = 0;
     let mut last_kind = 0;
     for (i, row) in rows.iter().enumerate() {
@@ -193,21 +200,31 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
             Deck::Subject(_) => 2,
         };
         if kind != last_kind {
-            let heading = if kind == 1 { "By role" } else { "By category" };
-            table_rows.push(Row::new([Cell::from(heading).style(t.heading)]));
+            lines.push(Err(if kind == 1 { "By role" } else { "By category" }));
             last_kind = kind;
         }
         if i == cursor {
-            selected = table_rows.len();
+            selected = lines.len();
         }
-        let indent = if kind == 0 { "" } else { "  " };
-        table_rows.push(Row::new([
-            Cell::from(format!("{indent}{}", row.label)),
-            count_cell(row.counts.new, t.accent, t),
-            count_cell(row.counts.learning, t.warn, t),
-            count_cell(row.counts.due, t.good, t),
-        ]));
+        lines.push(Ok((row, if kind == 0 { "" } else { "  " })));
     }
+    // Borders and the header row take three lines; a scrollbar shows there are more decks below.
+    let visible = usize::from(area.height.saturating_sub(3));
+    let first = selected.saturating_sub(visible.saturating_sub(1));
+    let table_rows: Vec<Row> = lines
+        .iter()
+        .skip(first)
+        .take(visible)
+        .map(|line| match line {
+            Err(heading) => Row::new([Cell::from(*heading).style(t.heading)]),
+            Ok((row, indent)) => Row::new([
+                Cell::from(format!("{indent}{}", row.label)),
+                count_cell(row.counts.new, t.accent, t),
+                count_cell(row.counts.learning, t.warn, t),
+                count_cell(row.counts.due, t.good, t),
+            ]),
+        })
+        .collect();
     let header = Row::new([
         Cell::from("Deck"),
         Cell::from(Line::from("New").right_aligned()),
@@ -215,7 +232,6 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
         Cell::from(Line::from("Due").right_aligned()),
     ])
     .style(t.muted);
-    let table_rows_len = table_rows.len();
     let table = Table::new(
         table_rows,
         [
@@ -233,18 +249,16 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
             .border_style(t.focus_border)
             .padding(Padding::horizontal(1)),
     );
-    let total = table_rows_len;
-    let mut state = TableState::new().with_selected(Some(selected));
+    let mut state = TableState::new().with_selected(Some(selected - first));
     StatefulWidget::render(table, area, buf, &mut state);
-    // Borders and the header row take three lines; a scrollbar shows there are more decks below.
-    let visible = usize::from(area.height.saturating_sub(3));
+    let total = lines.len();
     if total > visible {
         let rows_area = Rect {
             y: area.y + 2,
             height: area.height.saturating_sub(3),
             ..area
         };
-        let mut bar = ScrollbarState::new(total - visible).position(state.offset());
+        let mut bar = ScrollbarState::new(total - visible).position(first);
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
@@ -298,3 +312,7 @@ fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+#[cfg(test)]
+#[path = "cards_tests.rs"]
+mod tests;

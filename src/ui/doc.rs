@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 /// Lines of text laid out for one width, ready to scroll.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub lines: Vec<Line<'static>>,
     pub width: usize,

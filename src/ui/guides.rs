@@ -1,6 +1,7 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
 use super::doc::{Doc, fit};
+use super::text::draw_lines;
 use crate::app::{App, Theme};
 use crate::content::markup::{self, Block as MBlock};
 use crate::content::search::Target;
@@ -13,7 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
-use unicode_width::UnicodeWidthStr;
 
 /// Rows the app's chrome takes (tab bar, status line, footer) plus this screen's borders.
 const CHROME: u16 = 5;
@@ -109,19 +109,46 @@ fn role_doc(lib: &Library, role: usize, width: usize) -> Option<(Doc, Vec<(Ancho
         .map(|r| guide_doc(r, lib, width, &Theme::PLAIN))
 }
 
-/// Number of lines in a role's guide at `width`.
-pub fn guide_len(lib: &Library, role: usize, width: usize) -> usize {
-    role_doc(lib, role, width).map_or(0, |(d, _)| d.len())
+/// One scrolled document of the Guides screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// A role's guide.
+    Guide(usize),
+    /// Two roles side by side.
+    Compare(usize, usize),
+    /// A question's coaching notes.
+    Question(usize),
 }
 
-/// First line of each section, for `[` and `]`.
-pub fn section_starts(lib: &Library, role: usize, width: usize) -> Vec<usize> {
-    role_doc(lib, role, width).map_or_else(Vec::new, |(_, a)| {
-        a.into_iter()
-            .filter(|(k, _)| matches!(k, Anchor::Section(_)))
-            .map(|(_, l)| l)
-            .collect()
-    })
+/// A page laid out for one terminal width: its lines and, for a guide, where each section starts.
+#[derive(Debug, Clone, Default)]
+pub struct Laid {
+    pub doc: Doc,
+    pub sections: Vec<usize>,
+}
+
+/// Lays out `page` for terminal width `w` in theme `t`. The Guides screen keeps the result between
+/// frames (`Guides::laid_out`), since wrapping a whole guide costs more than drawing it.
+pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
+    match page {
+        Page::Guide(role) => lib.roles.get(role).map_or_else(Laid::default, |r| {
+            let (doc, anchors) = guide_doc(r, lib, doc_width(w), t);
+            let sections = anchors
+                .into_iter()
+                .filter(|(k, _)| matches!(k, Anchor::Section(_)))
+                .map(|(_, l)| l)
+                .collect();
+            Laid { doc, sections }
+        }),
+        Page::Compare(a, b) => Laid {
+            doc: compare_doc(lib, (a, b), w, t),
+            sections: Vec::new(),
+        },
+        Page::Question(q) => Laid {
+            doc: question_doc(lib, q, w, t),
+            sections: Vec::new(),
+        },
+    }
 }
 
 /// The guide line a search target points at.
@@ -201,10 +228,6 @@ fn column(role: &Role, section: GuideSection, col: usize) -> Vec<String> {
     lines
 }
 
-pub fn compare_len(lib: &Library, pair: (usize, usize), w: u16) -> usize {
-    compare_doc(lib, pair, w, &Theme::PLAIN).len()
-}
-
 /// A question's coaching notes.
 fn question_doc(lib: &Library, q: usize, w: u16, t: &Theme) -> Doc {
     let mut d = Doc::new(usize::from(w.saturating_sub(4)).max(1));
@@ -257,10 +280,6 @@ pub fn coaching(d: &mut Doc, q: &Question, t: &Theme) {
     }
 }
 
-pub fn question_len(lib: &Library, q: usize, w: u16) -> usize {
-    question_doc(lib, q, w, &Theme::PLAIN).len()
-}
-
 /// Draws the Guides screen in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let g = &app.guides;
@@ -292,123 +311,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Paragraph::new(items)
                 .block(Block::bordered().title(" Roles ").border_style(t.border))
                 .render(list, buf);
-            let (doc, _) = guide_doc(
-                &lib.roles[g.role.min(lib.roles.len() - 1)],
-                lib,
-                doc_width(app.size.0),
-                t,
-            );
-            scrolled(doc, g.scroll, " Guide ", t, body, buf);
+            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+                scrolled(&laid.doc, g.scroll, " Guide ", t, body, buf);
+            }
         }
         View::Compare => {
-            let doc = compare_doc(lib, g.compare, app.size.0, t);
-            scrolled(doc, g.compare_scroll, " Compare ", t, area, buf);
+            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+                scrolled(&laid.doc, g.compare_scroll, " Compare ", t, area, buf);
+            }
         }
-        View::Question(q) => {
-            let doc = question_doc(lib, q, app.size.0, t);
-            scrolled(doc, g.question_scroll, " Question coaching ", t, area, buf);
+        View::Question(_) => {
+            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+                scrolled(
+                    &laid.doc,
+                    g.question_scroll,
+                    " Question coaching ",
+                    t,
+                    area,
+                    buf,
+                );
+            }
         }
-        View::Search => render_search(app, area, buf),
+        View::Search => super::guides_search::render(app, area, buf),
     }
 }
 
 /// A bordered, scrolled document with a scrollbar.
-fn scrolled(doc: Doc, scroll: usize, title: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
+fn scrolled(doc: &Doc, scroll: usize, title: &str, t: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(title.to_string())
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
     let h = usize::from(inner.height);
-    Paragraph::new(doc.window(scroll, h).to_vec()).render(inner, buf);
+    draw_lines(doc.window(scroll, h), inner, buf);
     if doc.len() > h {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h))
             .position(scroll.min(doc.len().saturating_sub(h)));
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
     }
-}
-
-fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
-    let g = &app.guides;
-    let t = &app.theme;
-    let [input, results] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
-    let mut query = g.query.clone();
-    query.set_block(
-        Block::bordered()
-            .title(" Search (Esc to close) ")
-            .border_style(t.focus_border),
-    );
-    query.set_cursor_line_style(Style::new());
-    query.render(input, buf);
-    let title = format!(
-        " {} result{} ",
-        g.hits.len(),
-        if g.hits.len() == 1 { "" } else { "s" }
-    );
-    let block = Block::bordered().title(title).border_style(t.border);
-    let inner = block.inner(results);
-    block.render(results, buf);
-    let width = usize::from(inner.width);
-    if g.hits.is_empty() {
-        let msg = if g.query_text().trim().is_empty() {
-            "Type words to find them in every guide, question, question to ask and glossary term."
-                .to_string()
-        } else {
-            format!(
-                "No matches for “{}”. Try fewer or shorter words.",
-                g.query_text().trim()
-            )
-        };
-        Paragraph::new(msg)
-            .style(t.muted)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(inner, buf);
-        return;
-    }
-    let per_page = (usize::from(inner.height) / 2).max(1);
-    let first = g.hit.saturating_sub(per_page - 1);
-    let mut lines = Vec::new();
-    for (i, hit) in g.hits.iter().enumerate().skip(first).take(per_page) {
-        let sel = if i == g.hit { t.selected } else { Style::new() };
-        lines.push(Line::from(Span::styled(
-            fit(&hit.place, width),
-            t.accent.patch(sel),
-        )));
-        lines.push(snippet(&hit.text, &hit.ranges, width, t).patch_style(sel));
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-/// One line of `text` around its first match, with matches highlighted.
-fn snippet(
-    text: &str,
-    ranges: &[std::ops::Range<usize>],
-    width: usize,
-    t: &Theme,
-) -> Line<'static> {
-    let first = ranges.first().map_or(0, |r| r.start);
-    let mut start = 0;
-    if text[..first].width() > width / 3 {
-        start = first.saturating_sub(width / 3);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-    }
-    let mut spans = Vec::new();
-    let mut pos = start;
-    for r in ranges.iter().filter(|r| r.start >= start) {
-        if r.start > pos {
-            spans.push(Span::styled(text[pos..r.start].to_string(), t.base));
-        }
-        if r.start >= pos {
-            spans.push(Span::styled(text[r.clone()].to_string(), t.matched));
-            pos = r.end;
-        }
-    }
-    spans.push(Span::styled(text[pos..].to_string(), t.base));
-    if start > 0 {
-        spans.insert(0, Span::styled("…", t.muted));
-    }
-    Line::from(spans)
 }

@@ -3,6 +3,7 @@
 
 use super::doc::{Doc, fit};
 use super::home_charts;
+use super::text::{draw_line, draw_lines};
 use crate::app::{App, Theme};
 use crate::prep::charts;
 use crate::prep::{Progress, days_until, next_step};
@@ -11,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Gauge, Widget};
 
 /// Rows of the summary at the top.
 const SUMMARY_ROWS: u16 = 3;
@@ -136,7 +137,7 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(" Next: ", t.key),
         Span::styled(next, t.accent),
     ]);
-    Paragraph::new(vec![Line::from(first), Line::from(second), third]).render(area, buf);
+    draw_lines(&[Line::from(first), Line::from(second), third], area, buf);
 }
 
 pub(super) fn block<'a>(t: &Theme, title: &'a str, focused: bool) -> Block<'a> {
@@ -204,7 +205,7 @@ fn with_detail(t: &Theme, area: Rect, items: usize, about: Option<&str>, buf: &m
         height: rows,
         ..area
     };
-    Paragraph::new(d.window(0, usize::from(rows)).to_vec()).render(r, buf);
+    draw_lines(d.window(0, usize::from(rows)), r, buf);
     Rect {
         height: area.height - rows - 1,
         ..area
@@ -272,7 +273,8 @@ fn draw_list(
                 style,
             ),
         ]);
-        line.render(
+        draw_line(
+            &line,
             Rect {
                 y: area.y + row as u16,
                 height: 1,
@@ -339,7 +341,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let b = block(t, title, true);
     let inner = b.inner(r);
     b.render(r, buf);
-    Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+    draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
 }
 
 fn date_field(app: &App, area: Rect, buf: &mut Buffer) {

@@ -3,6 +3,7 @@
 use super::doc::Doc;
 use super::heatmap::{self, HeatmapView};
 use super::home::block;
+use super::text::{draw_line, draw_lines};
 use crate::app::App;
 use crate::practice::{Grade, format_mmss};
 use crate::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
@@ -10,7 +11,7 @@ use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, Paragraph, Sparkline, SparklineBar, Widget};
+use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 /// The three charts side by side: study days, cards due, answer time.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -39,10 +40,13 @@ fn due_width(bar_w: u16) -> u16 {
 
 fn study_days(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let mut counts = app.facts.reviews_by_day.clone();
-    let practice = charts::count_by_day(app.data.user.rounds.value.answer_times(), app.offset);
-    charts::merge_counts(&mut counts, &practice);
-    let map = charts::heatmap(&counts, app.today(), HEATMAP_WEEKS);
+    let map = charts::study_heatmap(
+        &app.facts.reviews_by_day,
+        app.data.user.rounds.value.answer_times(),
+        app.offset,
+        app.today(),
+        HEATMAP_WEEKS,
+    );
     let title = format!(" Study days: {} in 16 weeks ", map.active_days);
     let b = block(t, &title, false);
     let inner = b.inner(area);
@@ -68,7 +72,7 @@ fn due_chart(app: &App, area: Rect, bar_w: u16, buf: &mut Buffer) {
         };
         let mut d = Doc::new(usize::from(inner.width));
         d.text(msg, t.muted);
-        Paragraph::new(d.lines).render(inner, buf);
+        draw_lines(&d.lines, inner, buf);
         return;
     }
     let bars: Vec<Bar> = days
@@ -112,7 +116,7 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
             "Your average answer time per practice round shows here.",
             t.muted,
         );
-        Paragraph::new(d.lines).render(inner, buf);
+        draw_lines(&d.lines, inner, buf);
         return;
     };
     let grades_row = u16::from(inner.height >= 5);
@@ -142,7 +146,7 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
                 spans.push(Span::styled(format!("{n} {}", g.label()), t.accent));
             }
         }
-        Line::from(spans).render(grades, buf);
+        draw_line(&Line::from(spans), grades, buf);
     }
     let lead = if caption.width >= 18 { "last " } else { "" };
     Line::from(vec![

@@ -3,12 +3,14 @@
 pub mod cards;
 pub mod doc;
 pub mod guides;
+pub mod guides_search;
 pub mod heatmap;
 pub mod home;
 pub mod home_charts;
 pub mod practice;
 pub mod review;
 pub mod stories;
+pub mod text;
 pub mod timer;
 pub mod wrap;
 
@@ -48,8 +50,11 @@ pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        // Themes with their own background (high contrast) paint every cell first.
-        buf.set_style(area, self.theme.base);
+        // Themes with their own background (high contrast) paint every cell first; patching the
+        // default style changes nothing, so the other themes skip the pass over every cell.
+        if self.theme.base != ratatui::style::Style::default() {
+            buf.set_style(area, self.theme.base);
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
             return;
@@ -102,7 +107,7 @@ impl App {
             spans.push(Span::styled(format!(" {} ", tab.title()), style));
             spans.push(Span::raw(" "));
         }
-        Line::from(spans).render(area, buf);
+        text::draw_line(&Line::from(spans), area, buf);
     }
 
     /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
@@ -135,7 +140,7 @@ impl App {
             Level::Warning => self.theme.warn,
             Level::Error => self.theme.bad,
         };
-        Line::styled(format!(" {}", s.text), style).render(area, buf);
+        text::draw_line(&Line::styled(format!(" {}", s.text), style), area, buf);
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
@@ -148,7 +153,7 @@ impl App {
                 t.muted,
             ));
         }
-        Line::from(spans).render(area, buf);
+        text::draw_line(&Line::from(spans), area, buf);
     }
 
     /// Asks whether to quit although text could not be saved.
@@ -210,14 +215,15 @@ impl App {
             t.muted,
         ));
         let max = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
-        Paragraph::new(lines)
-            .scroll((scroll.min(max), 0))
-            .block(
-                Block::bordered()
-                    .title(" Help — Esc to close ")
-                    .border_style(t.focus_border),
-            )
-            .style(t.base)
-            .render(popup, buf);
+        // As a Paragraph with this style, block and scroll would draw it, without segmenting text.
+        let popup = popup.intersection(buf.area);
+        buf.set_style(popup, t.base);
+        let block = Block::bordered()
+            .title(" Help — Esc to close ")
+            .border_style(t.focus_border);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let from = usize::from(scroll.min(max)).min(lines.len());
+        text::draw_lines(&lines[from..], inner, buf);
     }
 }

@@ -2,6 +2,7 @@
 //! rubric, and the round summary.
 
 use super::doc::{Doc, fit};
+use super::text::draw_lines;
 use super::timer::TimerView;
 use crate::app::facts::StoryOutline;
 use crate::app::{App, Theme};
@@ -13,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// Wider than this, hints sit beside the question instead of under it.
 const SIDE_BY_SIDE: u16 = 110;
@@ -39,7 +40,7 @@ fn frame(t: &Theme, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 }
 
 fn draw_doc(d: &Doc, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(d.window(0, usize::from(area.height)).to_vec()).render(area, buf);
+    draw_lines(d.window(0, usize::from(area.height)), area, buf);
 }
 
 fn setup(app: &App, area: Rect, buf: &mut Buffer) {

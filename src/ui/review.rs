@@ -3,6 +3,7 @@
 
 use super::doc::Doc;
 use super::guides::coaching;
+use super::text::draw_lines;
 use crate::app::{App, Theme};
 use crate::content::{Id, Library};
 use crate::schedule::{Grade, counts, format_interval};
@@ -13,8 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, LineGauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget,
+    Block, LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
 /// Rows around the card text: the app's tab bar, status and footer, this screen's border, the
@@ -208,7 +208,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
         ..body
     };
     let h = usize::from(text.height);
-    Paragraph::new(doc.window(c.scroll, h).to_vec()).render(text, buf);
+    draw_lines(doc.window(c.scroll, h), text, buf);
     if doc.len() > h {
         let top = c.scroll.min(doc.len().saturating_sub(h));
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
@@ -352,5 +352,5 @@ pub fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    Paragraph::new(d.window(0, usize::from(text.height)).to_vec()).render(text, buf);
+    draw_lines(d.window(0, usize::from(text.height)), text, buf);
 }

@@ -2,12 +2,12 @@
 
 mod keys;
 mod review;
+mod rows;
 
 use crate::app::{Action, Group, Level, Status};
 use crate::content::{Id, Library};
 use crate::schedule::{
-    Counts, Mode, Notice, ReviewStore, ScheduleError, Standing, build_queue, format_interval,
-    new_allowance,
+    Counts, Mode, Notice, ReviewStore, ScheduleError, build_queue, format_interval,
 };
 use crate::study::{Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle};
 use crate::ui::review as view;
@@ -56,6 +56,8 @@ pub struct Cards {
     pub store_error: Option<String>,
     /// When `tick` last looked for cards coming due.
     checked_at: Option<DateTime<Utc>>,
+    /// Standings and the deck list's rows, kept between frames (see `rows.rs`).
+    kept: rows::Kept,
 }
 
 /// Local time of day the interview is assumed to be at, for predicting recall on that date.
@@ -85,6 +87,7 @@ impl Cards {
             notices: Vec::new(),
             store_error: None,
             checked_at: None,
+            kept: Default::default(),
         }
     }
 
@@ -144,63 +147,28 @@ impl Cards {
         }
     }
 
-    /// Every deck with what it holds now, under the current filters. Each card's standing is worked
-    /// out once and then tallied per deck, since this runs on every frame of the deck list.
-    pub fn rows(&self, store: &ReviewStore, now: DateTime<Utc>) -> Vec<DeckRow> {
-        let allowance = new_allowance(store.ledger(), store.settings(), store.today(now));
-        let standings: Vec<Standing> = self
-            .catalogue
-            .cards
-            .iter()
-            .map(|c| Standing::of(store.state(&c.id), now))
-            .collect();
-        self.catalogue
-            .decks()
-            .into_iter()
-            .map(|deck| {
-                let mut row = DeckRow {
-                    label: self.catalogue.deck_label(&deck),
-                    counts: Counts::default(),
-                    total: 0,
-                    seen: 0,
-                    deck,
-                };
-                for (card, standing) in self.catalogue.cards.iter().zip(&standings) {
-                    if !(row.deck.holds(card) && self.filter.matches(card)) {
-                        continue;
-                    }
-                    row.total += 1;
-                    match standing {
-                        Standing::Unseen => row.counts.new += 1,
-                        Standing::Learning => row.counts.learning += 1,
-                        Standing::Due => row.counts.due += 1,
-                        Standing::Later => {}
-                    }
-                }
-                row.seen = row.total - row.counts.new;
-                row.counts.new = row.counts.new.min(allowance);
-                row
-            })
-            .collect()
-    }
-
     pub fn update(
         &mut self,
         action: Action,
         lib: &Library,
-        store: Option<&mut ReviewStore>,
+        mut store: Option<&mut ReviewStore>,
         now: DateTime<Utc>,
         status: &mut Option<Status>,
         size: (u16, u16),
     ) {
         match self.view {
             View::Decks => self.update_decks(action, lib, store.as_deref(), now, status),
-            View::Review => self.update_review(action, lib, store, now, status),
+            View::Review => self.update_review(action, lib, store.as_deref_mut(), now, status),
             View::Summary => match action {
                 Action::Select | Action::Back => self.close_session(),
-                Action::Undo => self.undo(lib, store, now, status),
+                Action::Undo => self.undo(lib, store.as_deref_mut(), now, status),
                 _ => {}
             },
+        }
+        if self.view == View::Decks
+            && let Some(store) = store.as_deref()
+        {
+            self.refresh_rows(store, now);
         }
         if self.view == View::Review {
             let max = view::card_len(self, lib, size.0).saturating_sub(view::page_height(size.1));

@@ -112,3 +112,49 @@ fn deck_rows_agree_with_counting_each_selection() {
         }
     }
 }
+
+#[test]
+fn kept_deck_rows_follow_grades_filters_and_the_clock() {
+    use std::borrow::Cow;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
+    app.update(Action::GoTo(Tab::Cards));
+    // What the deck list draws, whether it was kept, and what working it out afresh gives.
+    let drawn = |app: &App| {
+        let store = app.data.reviews.as_ref().unwrap();
+        let rows = app.cards.deck_rows(store, app.now);
+        let kept = matches!(rows, Cow::Borrowed(_));
+        (rows.into_owned(), kept, app.cards.rows(store, app.now))
+    };
+    let (before, kept, fresh) = drawn(&app);
+    assert!(kept, "the rows are worked out once, not per frame");
+    assert_eq!(before, fresh);
+
+    // A grade (Again: the card comes back in a learning step a few minutes later).
+    app.update(Action::Select);
+    app.update(Action::Reveal);
+    app.update(Action::Grade(Grade::Again));
+    app.update(Action::Back);
+    app.update(Action::Back);
+    assert_eq!(app.cards.view, View::Decks);
+    let (graded, kept, fresh) = drawn(&app);
+    assert!(kept);
+    assert_eq!(graded, fresh);
+    assert_eq!(graded[0].seen, before[0].seen + 1, "the grade shows");
+
+    // The card comes due: drawing without a tick already shows it, and a tick keeps it again.
+    app.now += chrono::Duration::hours(1);
+    let (due, kept, fresh) = drawn(&app);
+    assert!(!kept, "the kept rows ran out when the card came due");
+    assert_eq!(due, fresh);
+    assert_eq!(due[0].counts.learning, graded[0].counts.learning + 1);
+    app.tick();
+    assert!(drawn(&app).1);
+
+    // A filter.
+    app.update(Action::FilterTag);
+    let (filtered, kept, fresh) = drawn(&app);
+    assert!(kept);
+    assert_eq!(filtered, fresh);
+    assert!(filtered[0].total < due[0].total);
+}

@@ -5,11 +5,13 @@ use crate::app::Action;
 
 impl Stories {
     pub(super) fn start_new(&mut self, cx: &mut Ctx) {
-        if self.store.is_none() {
+        if self.store().is_none() {
             // The user may have fixed the folder since: try again before saying no.
-            (self.store, self.bad, self.load_error) = open_store(&self.data_dir);
+            let (store, bad, load_error) = open_store(&self.data_dir);
+            self.store.set(store);
+            (self.bad, self.load_error) = (bad, load_error);
         }
-        if self.store.is_none() {
+        if self.store().is_none() {
             *cx.status = error(
                 "Stories cannot be written until the stories folder can be read; the reason is above.",
             );
@@ -104,7 +106,7 @@ impl Stories {
         let id = self.editor.take().map(|e| e.story.id);
         self.view = View::List;
         if let Some(id) = id
-            && let Some(i) = self.visible().iter().position(|s| s.id == id)
+            && let Some(i) = self.position_of(&id)
         {
             self.selected = i;
         }

@@ -3,6 +3,7 @@
 mod editing;
 pub mod editor;
 mod keys;
+mod listing;
 pub mod picker;
 mod saving;
 
@@ -11,8 +12,9 @@ pub use editor::{Coach, Editor, Field, SaveError};
 use crate::app::keymap::Group;
 use crate::app::{Action, Level, Status, Theme};
 use crate::content::Library;
+use crate::derived::{Derived, Tracked};
 use crate::paths::Paths;
-use crate::stories::{BadStory, Deleted, Glossary, Order, Story, StoryStore};
+use crate::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 use ratatui::style::Style;
@@ -40,8 +42,9 @@ pub struct Ctx<'a> {
 /// The Stories screen's state. Unsaved text only ever lives in the open editor.
 pub struct Stories {
     data_dir: PathBuf,
-    /// `None` when the stories folder could not be read; `load_error` says why.
-    pub store: Option<StoryStore>,
+    /// `None` when the stories folder could not be read; `load_error` says why. Tracked, so the list
+    /// and coverage kept for drawing know when the stories changed (see `listing.rs`).
+    store: Tracked<Option<StoryStore>>,
     pub load_error: Option<String>,
     /// Story files that could not be read; they are listed and never written to.
     pub bad: Vec<BadStory>,
@@ -58,12 +61,15 @@ pub struct Stories {
     pub coverage_scroll: usize,
     pub coach: Coach,
     theme: Theme,
+    /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
+    kept_list: Derived<listing::ListKey, Vec<StoryId>>,
+    kept_coverage: Derived<listing::CoverageKey, crate::ui::doc::Doc>,
 }
 
 impl fmt::Debug for Stories {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Stories")
-            .field("stories", &self.store.as_ref().map(StoryStore::len))
+            .field("stories", &self.store().map(StoryStore::len))
             .field("load_error", &self.load_error)
             .field("bad", &self.bad)
             .field("view", &self.view)
@@ -82,7 +88,7 @@ impl Stories {
         filter.set_placeholder_style(theme.muted);
         Stories {
             data_dir: paths.data_dir.clone(),
-            store,
+            store: Tracked::new(store),
             load_error,
             bad,
             view: View::List,
@@ -98,7 +104,19 @@ impl Stories {
                 guidance: Default::default(),
             },
             theme,
+            kept_list: Derived::default(),
+            kept_coverage: Derived::default(),
         }
+    }
+
+    /// The stories, or `None` when their folder could not be read.
+    pub fn store(&self) -> Option<&StoryStore> {
+        self.store.get().as_ref()
+    }
+
+    /// A count that moves whenever the stories may have changed, for what is derived from them.
+    pub fn changes(&self) -> u64 {
+        self.store.changes()
     }
 
     /// Typing goes to a field while the editor or the filter box is open.
@@ -132,18 +150,6 @@ impl Stories {
         self.filter.lines().join(" ")
     }
 
-    /// The stories the list shows: all of them in the chosen order, narrowed by the filter.
-    pub fn visible(&self) -> Vec<&Story> {
-        let Some(store) = &self.store else {
-            return Vec::new();
-        };
-        store.list_matching(self.order, &self.filter_text())
-    }
-
-    pub fn selected_story(&self) -> Option<&Story> {
-        self.visible().get(self.selected).copied()
-    }
-
     pub fn update(&mut self, action: Action, cx: &mut Ctx) {
         match self.view {
             View::List if self.filtering => self.update_filter(action),
@@ -151,11 +157,12 @@ impl Stories {
             View::Coverage => self.update_coverage(action, cx),
             View::Edit => self.update_editor(action, cx),
         }
-        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+        self.refresh_derived(cx.lib, cx.size);
+        self.selected = self.selected.min(self.visible_len().saturating_sub(1));
     }
 
     fn update_list(&mut self, action: Action, cx: &mut Ctx) {
-        let n = self.visible().len();
+        let n = self.visible_len();
         match action {
             Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
             Action::Down | Action::ScrollDown => self.selected += 1,
@@ -232,7 +239,7 @@ impl Stories {
             Action::PageDown => *s += page,
             _ => {}
         }
-        let max = crate::ui::stories::coverage_len(self, cx.lib, cx.size.0).saturating_sub(page);
+        let max = self.coverage_len(cx.lib, cx.size.0).saturating_sub(page);
         self.coverage_scroll = self.coverage_scroll.min(max);
     }
 
@@ -241,7 +248,7 @@ impl Stories {
             *cx.status = info("There is no story to delete.");
             return;
         };
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.store.get_mut().as_mut() else {
             return;
         };
         match store.delete(&id, cx.now) {
@@ -267,7 +274,7 @@ impl Stories {
             *cx.status = info("Nothing to undo.");
             return;
         };
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.store.get_mut().as_mut() else {
             return;
         };
         match store.undo_delete(&d) {
@@ -277,7 +284,7 @@ impl Stories {
                     "Brought back “{}”.",
                     display_title(&d.story().title)
                 ));
-                if let Some(i) = self.visible().iter().position(|s| s.id == id) {
+                if let Some(i) = self.position_of(&id) {
                     self.selected = i;
                 }
             }

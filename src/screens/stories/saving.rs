@@ -79,7 +79,7 @@ impl Stories {
             ed.due = None;
             return true;
         }
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.store.get_mut().as_mut() else {
             ed.error = Some(SaveError {
                 message: self
                     .load_error

@@ -5,21 +5,17 @@ use crate::content::Library;
 use crate::screens::stories::{Stories, display_title};
 use crate::stories::Coverage;
 use crate::ui::doc::{Doc, fit};
+use crate::ui::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 use unicode_width::UnicodeWidthStr;
 
 /// Columns one story takes in the grid.
 const CELL: usize = 3;
-
-/// Number of lines the coverage view has at terminal width `w`, for clamping its scroll offset.
-pub fn coverage_len(st: &Stories, lib: &Library, w: u16) -> usize {
-    doc(st, lib, &Theme::PLAIN, usize::from(w.saturating_sub(3))).len()
-}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -28,27 +24,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = doc(
-        &app.stories,
+    let d = app.stories.coverage_doc(
         &app.data.library,
         t,
         usize::from(inner.width.saturating_sub(1)),
     );
     let h = usize::from(inner.height);
     let scroll = app.stories.coverage_scroll;
-    Paragraph::new(d.window(scroll, h).to_vec()).render(inner, buf);
+    draw_lines(d.window(scroll, h), inner, buf);
     if d.len() > h {
         let mut state = ScrollbarState::new(d.len() - h).position(scroll.min(d.len() - h));
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
     }
 }
 
-fn doc(st: &Stories, lib: &Library, t: &Theme, width: usize) -> Doc {
-    let stories = st
-        .store
-        .as_ref()
-        .map(|s| s.list(st.order))
-        .unwrap_or_default();
+/// The coverage view laid out `width` columns wide: the grid, the gaps, and questions with no story.
+/// The Stories screen keeps it between frames (`Stories::coverage_doc`).
+pub fn coverage_doc(st: &Stories, lib: &Library, t: &Theme, width: usize) -> Doc {
+    let stories = st.store().map(|s| s.list(st.order)).unwrap_or_default();
     let cov = Coverage::from_library(lib, &stories);
     let mut d = Doc::new(width);
     let advice = cov.advice();

@@ -5,11 +5,12 @@ use crate::app::{App, Theme};
 use crate::content::Library;
 use crate::screens::stories::{Editor, Field};
 use crate::ui::doc::{Doc, fit};
+use crate::ui::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// From this terminal width the coaching panel sits beside the editor rather than below it.
@@ -57,13 +58,13 @@ fn render_fields(app: &App, ed: &Editor, area: Rect, buf: &mut Buffer) {
     }
     let areas = Layout::vertical(rows).split(area);
     header(app, ed, areas[0], buf);
-    Paragraph::new(errors.lines).render(areas[1], buf);
+    draw_lines(&errors.lines, areas[1], buf);
     for (i, f) in Field::ALL.into_iter().enumerate() {
         let a = areas[i + 2];
         if f == ed.field {
             focused(ed, f, lib, t, a, buf);
         } else {
-            Line::from(preview(ed, f, lib, t, width)).render(a, buf);
+            draw_line(&Line::from(preview(ed, f, lib, t, width)), a, buf);
         }
     }
 }
@@ -203,7 +204,7 @@ fn tag_suggestions(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut 
             style,
         ));
     }
-    Paragraph::new(lines).render(area, buf);
+    draw_lines(&lines, area, buf);
 }
 
 fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -242,5 +243,5 @@ fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Bu
         let text = format!("{mark}{}", q.text);
         lines.push(Line::styled(super::clip(&text, width), style));
     }
-    Paragraph::new(lines).render(area, buf);
+    draw_lines(&lines, area, buf);
 }

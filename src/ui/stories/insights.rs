@@ -5,11 +5,12 @@ use crate::screens::stories::Editor;
 use crate::stories::insights::spoken;
 use crate::stories::{Guidance, Level, Section};
 use crate::ui::doc::Doc;
+use crate::ui::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// The symbol and style of an insight, so its weight shows without colour too.
 pub fn marker(level: Level, t: &Theme) -> (&'static str, Style) {
@@ -40,7 +41,7 @@ pub fn render(ed: &Editor, g: &Guidance, t: &Theme, area: Rect, buf: &mut Buffer
             t.muted,
         ));
     }
-    Paragraph::new(lines).render(inner, buf);
+    draw_lines(&lines, inner, buf);
 }
 
 /// The panel's lines at `width`; with little `height` the per-section numbers share one line.

@@ -5,11 +5,12 @@ use crate::app::App;
 use crate::screens::stories::display_title;
 use crate::stories::Order;
 use crate::ui::doc::{Doc, fit};
+use crate::ui::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// Width of the "S T A R" meter column.
 const METER: usize = 7;
@@ -42,12 +43,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if st.filtering {
             st.filter.render(inner, buf);
         } else {
-            Line::styled(st.filter_text(), t.base).render(inner, buf);
+            draw_line(&Line::styled(st.filter_text(), t.base), inner, buf);
         }
     }
 
-    let visible = st.visible();
-    let total = st.store.as_ref().map_or(0, |s| s.len());
+    let visible = st.visible_ids();
+    let total = st.store().map_or(0, |s| s.len());
     let order = match st.order {
         Order::Updated => "newest first",
         Order::Title => "by title",
@@ -64,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(list_area, buf);
     let width = usize::from(inner.width);
 
-    if st.store.is_none() {
+    let Some(store) = st.store() else {
         let mut d = Doc::new(width);
         let e = st.load_error.as_deref().unwrap_or("unknown error");
         d.text(
@@ -77,9 +78,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
              another one), then press n to try again.",
             t.base,
         );
-        Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+        draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
-    }
+    };
 
     // Problems go below the list, so they take the rows the list does not need.
     let mut notes = Doc::new(width);
@@ -109,9 +110,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.muted,
         );
     }
-    if let Some(store) = &st.store
-        && !store.conflict_copies().is_empty()
-    {
+    if !store.conflict_copies().is_empty() {
         notes.blank();
         notes.text(
             "Copies saved because a story file was changed outside clinicprep (compare and keep what you want):",
@@ -129,14 +128,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             d.blank();
             d.lines.extend(notes.lines);
         }
-        Paragraph::new(d.window(0, usize::from(inner.height)).to_vec()).render(inner, buf);
+        draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
     }
 
     let notes_h = notes.len().min(usize::from(inner.height) / 2);
     let [rows_area, notes_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_h as u16)]).areas(inner);
-    Paragraph::new(notes.window(0, notes_h).to_vec()).render(notes_area, buf);
+    draw_lines(notes.window(0, notes_h), notes_area, buf);
 
     let tags_w = match width {
         100.. => 32,
@@ -170,7 +169,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let room = usize::from(rows_area.height).saturating_sub(1).max(1);
     let first = st.selected.saturating_sub(room - 1);
-    for (i, s) in visible.iter().enumerate().skip(first).take(room) {
+    let shown = visible.iter().enumerate().skip(first).take(room);
+    for (i, s) in shown.filter_map(|(i, id)| Some((i, store.get(id)?))) {
         let sel = i == st.selected;
         let row = if sel { t.selected } else { Style::new() };
         let mut spans = vec![Span::styled(
@@ -199,7 +199,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         lines.push(Line::from(spans));
     }
-    Paragraph::new(lines).render(rows_area, buf);
+    draw_lines(&lines, rows_area, buf);
 }
 
 /// What a newcomer sees before writing a story: what STAR is, why it matters, and which key to press.

@@ -5,7 +5,7 @@ mod editor;
 mod insights;
 mod list;
 
-pub use coverage::coverage_len;
+pub use coverage::coverage_doc;
 
 use crate::app::{App, Theme};
 use crate::screens::stories::View;

@@ -1,12 +1,16 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, Group, NAV, bind, ch, code};
+mod keys;
+
+use crate::app::keymap::{Group, NAV};
+use crate::app::{Action, Theme};
 use crate::content::Library;
 use crate::content::search::{self, Hit, Target};
-use crate::ui::guides as view;
+use crate::derived::Derived;
+use crate::ui::guides::{self as view, Laid, Page};
 use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
+use std::borrow::Cow;
 
 /// Most search results kept; more than a screenful is plenty while typing.
 const MAX_HITS: usize = 200;
@@ -35,119 +39,14 @@ pub struct Guides {
     pub compare: (usize, usize),
     pub compare_scroll: usize,
     pub question_scroll: usize,
+    theme: Theme,
+    /// The page showing, laid out for a terminal width and theme, kept between frames: wrapping a
+    /// guide or a comparison costs more than drawing it (see [`crate::derived`]).
+    kept: Derived<(Page, u16, Theme), Laid>,
 }
 
-static GUIDE_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Left), ch('h')],
-        "←/→",
-        "previous / next role",
-        Action::Left,
-        Some("role"),
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "next role",
-        Action::Right,
-        None,
-    ),
-    bind(
-        &[ch('[')],
-        "[",
-        "previous section",
-        Action::PrevSection,
-        None,
-    ),
-    bind(&[ch(']')], "]", "next section", Action::NextSection, None),
-    bind(
-        &[ch('/')],
-        "/",
-        "search guides and questions",
-        Action::Search,
-        Some("search"),
-    ),
-    bind(
-        &[ch('c')],
-        "c",
-        "compare two roles",
-        Action::Compare,
-        Some("compare"),
-    ),
-];
-
-static SEARCH_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "open the selected result",
-        Action::Select,
-        Some("open"),
-    ),
-    bind(
-        &[code(KeyCode::Up)],
-        "↑",
-        "previous result",
-        Action::Up,
-        Some("results"),
-    ),
-    bind(
-        &[code(KeyCode::Down)],
-        "↓",
-        "next result",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up in results",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "page down in results",
-        Action::PageDown,
-        None,
-    ),
-];
-
-static COMPARE_KEYS: &[Binding] = &[
-    bind(
-        &[ch('a')],
-        "a",
-        "change the left role",
-        Action::Left,
-        Some("left role"),
-    ),
-    bind(
-        &[ch('b')],
-        "b",
-        "change the right role",
-        Action::Right,
-        Some("right role"),
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "back to the guide",
-        Action::Back,
-        Some("back"),
-    ),
-];
-
-static QUESTION_KEYS: &[Binding] = &[bind(
-    &[code(KeyCode::Esc)],
-    "Esc",
-    "back to the search results",
-    Action::Back,
-    Some("back"),
-)];
-
 impl Guides {
-    pub fn new(lib: &Library) -> Guides {
+    pub fn new(lib: &Library, theme: Theme) -> Guides {
         let mut query = TextArea::default();
         query.set_placeholder_text("type to search guides, questions and the glossary");
         Guides {
@@ -160,7 +59,46 @@ impl Guides {
             compare: default_pair(lib, 0),
             compare_scroll: 0,
             question_scroll: 0,
+            theme,
+            kept: Derived::default(),
         }
+    }
+
+    /// The scrolled document the current view shows, if it shows one.
+    pub fn page(&self, lib: &Library) -> Option<Page> {
+        match self.view {
+            View::Guide => Some(Page::Guide(
+                self.role.min(lib.roles.len().saturating_sub(1)),
+            )),
+            View::Compare => Some(Page::Compare(self.compare.0, self.compare.1)),
+            View::Question(q) => Some(Page::Question(q)),
+            View::Search => None,
+        }
+    }
+
+    /// The page showing, laid out for terminal width `w` in theme `t`: the kept layout when it was
+    /// made for these, otherwise laid out on the spot.
+    pub fn laid_out(&self, lib: &Library, w: u16, t: &Theme) -> Option<Cow<'_, Laid>> {
+        let page = self.page(lib)?;
+        Some(match self.kept.get(&(page, w, *t)) {
+            Some(laid) => Cow::Borrowed(laid),
+            None => Cow::Owned(view::lay_out(lib, page, w, t)),
+        })
+    }
+
+    /// The page showing laid out in this screen's theme, kept for the frames that follow.
+    fn laid(&mut self, lib: &Library, w: u16) -> Option<&Laid> {
+        let page = self.page(lib)?;
+        let t = self.theme;
+        Some(
+            self.kept
+                .refresh((page, w, t), || view::lay_out(lib, page, w, &t)),
+        )
+    }
+
+    /// Lines in the page showing at terminal width `w`, for clamping its scroll offset.
+    fn page_len(&mut self, lib: &Library, w: u16) -> usize {
+        self.laid(lib, w).map_or(0, |l| l.doc.len())
     }
 
     /// Typing goes to the search box while it is open.
@@ -173,7 +111,7 @@ impl Guides {
             View::Guide => vec![
                 Group {
                     title: "Guides",
-                    bindings: GUIDE_KEYS,
+                    bindings: keys::GUIDE_KEYS,
                 },
                 Group {
                     title: "Moving",
@@ -182,12 +120,12 @@ impl Guides {
             ],
             View::Search => vec![Group {
                 title: "Search",
-                bindings: SEARCH_KEYS,
+                bindings: keys::SEARCH_KEYS,
             }],
             View::Compare => vec![
                 Group {
                     title: "Compare",
-                    bindings: COMPARE_KEYS,
+                    bindings: keys::COMPARE_KEYS,
                 },
                 Group {
                     title: "Moving",
@@ -197,7 +135,7 @@ impl Guides {
             View::Question(_) => vec![
                 Group {
                     title: "Question",
-                    bindings: QUESTION_KEYS,
+                    bindings: keys::QUESTION_KEYS,
                 },
                 Group {
                     title: "Moving",
@@ -225,18 +163,20 @@ impl Guides {
                     Action::Back => self.view = View::Guide,
                     other => scroll(&mut self.compare_scroll, &other, page),
                 }
-                let max = view::compare_len(lib, self.compare, size.0).saturating_sub(page);
+                let max = self.page_len(lib, size.0).saturating_sub(page);
                 self.compare_scroll = self.compare_scroll.min(max);
             }
-            View::Question(q) => match action {
+            View::Question(_) => match action {
                 Action::Back => self.view = View::Search,
                 other => {
                     scroll(&mut self.question_scroll, &other, page);
-                    let max = view::question_len(lib, q, size.0).saturating_sub(page);
+                    let max = self.page_len(lib, size.0).saturating_sub(page);
                     self.question_scroll = self.question_scroll.min(max);
                 }
             },
         }
+        // Search may have opened a page: lay it out now rather than in the next frame.
+        self.laid(lib, size.0);
     }
 
     fn update_guide(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
@@ -244,7 +184,6 @@ impl Guides {
         if n == 0 {
             return;
         }
-        let width = view::doc_width(size.0);
         match action {
             Action::Left => self.set_role((self.role + n - 1) % n, lib),
             Action::Right => self.set_role((self.role + 1) % n, lib),
@@ -255,7 +194,9 @@ impl Guides {
                 self.view = View::Compare;
             }
             Action::PrevSection | Action::NextSection => {
-                let starts = view::section_starts(lib, self.role, width);
+                let starts = self
+                    .laid(lib, size.0)
+                    .map_or_else(Vec::new, |l| l.sections.clone());
                 self.scroll = if action == Action::NextSection {
                     starts
                         .iter()
@@ -273,8 +214,15 @@ impl Guides {
             }
             other => scroll(&mut self.scroll, &other, page),
         }
-        let max = view::guide_len(lib, self.role, width).saturating_sub(page);
-        self.scroll = self.scroll.min(max);
+        let len = if self.view == View::Guide {
+            self.page_len(lib, size.0)
+        } else {
+            // Search or compare just opened: the guide keeps its place for coming back.
+            view::lay_out(lib, Page::Guide(self.role), size.0, &self.theme)
+                .doc
+                .len()
+        };
+        self.scroll = self.scroll.min(len.saturating_sub(page));
     }
 
     fn update_search(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
@@ -373,3 +321,6 @@ fn default_pair(lib: &Library, role: usize) -> (usize, usize) {
         (b, a)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! The deck list's rows: what each deck holds now under the filters, counted in one pass over the
+//! cards and kept between frames until a grade, a filter, the day or a card coming due changes them.
+//! Each card's standing (new, learning, due, later) is kept too, so a filter change only re-tallies,
+//! and Home's "cards due today" reads the same standings.
+
+use super::{Cards, DeckRow};
+use crate::derived::Derived;
+use crate::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
+use crate::study::Filter;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
+
+/// Something worked out from the review history that holds from `from_ms` until `until_ms`, when
+/// the next card comes due (`i64::MAX` when none will): standings change only then.
+#[derive(Debug, Clone)]
+pub(super) struct Timed<T> {
+    value: T,
+    from_ms: i64,
+    until_ms: i64,
+}
+
+impl<T> Timed<T> {
+    fn holds_at(&self, now_ms: i64) -> bool {
+        (self.from_ms..self.until_ms).contains(&now_ms)
+    }
+}
+
+/// The review history's last record number and size: every grade and undo adds a record.
+type History = (u64, usize);
+
+fn history(store: &ReviewStore) -> History {
+    (store.ledger().last_seq(), store.ledger().cards().len())
+}
+
+/// What the rows are worked out from, besides the clock.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RowsKey {
+    filter: Filter,
+    history: History,
+    daily_new_limit: u32,
+    /// The new-card allowance is per local day.
+    today: NaiveDate,
+}
+
+/// Each card's standing, and the deck rows, kept between frames.
+#[derive(Debug, Default)]
+pub(super) struct Kept {
+    standings: Derived<History, Timed<Vec<Standing>>>,
+    rows: Derived<RowsKey, Timed<Vec<DeckRow>>>,
+}
+
+fn key(c: &Cards, store: &ReviewStore, now: DateTime<Utc>) -> RowsKey {
+    RowsKey {
+        filter: c.filter.clone(),
+        history: history(store),
+        daily_new_limit: store.settings().daily_new_limit,
+        today: store.today(now),
+    }
+}
+
+/// The first moment after `now_ms` at which some card's standing changes: the earliest due time still
+/// ahead among the cards already studied (unseen cards stay new whatever the time).
+fn next_change(ledger: &Ledger, now_ms: i64) -> i64 {
+    ledger
+        .cards()
+        .values()
+        .filter(|c| c.phase != Phase::New && c.due_ms > now_ms)
+        .map(|c| c.due_ms)
+        .min()
+        .unwrap_or(i64::MAX)
+}
+
+impl Cards {
+    /// Each card's standing now, in catalogue order: the kept ones while they hold.
+    fn standings_now(&self, store: &ReviewStore, now: DateTime<Utc>) -> Cow<'_, [Standing]> {
+        match self.kept.standings.get(&history(store)) {
+            Some(k) if k.holds_at(now.timestamp_millis()) => Cow::Borrowed(&k.value),
+            _ => Cow::Owned(self.catalogue.standings(store.ledger(), now)),
+        }
+    }
+
+    /// Works the standings out again if a grade or the clock changed them.
+    fn refresh_standings(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
+        let now_ms = now.timestamp_millis();
+        let key = history(store);
+        if self
+            .kept
+            .standings
+            .get(&key)
+            .is_some_and(|k| k.holds_at(now_ms))
+        {
+            return;
+        }
+        let value = self.catalogue.standings(store.ledger(), now);
+        let until_ms = next_change(store.ledger(), now_ms);
+        self.kept.standings.clear();
+        self.kept.standings.refresh(key, || Timed {
+            value,
+            from_ms: now_ms,
+            until_ms,
+        });
+    }
+
+    /// Cards in a learning step and due, and on a day schedule and due, over the whole catalogue
+    /// (each id once): Home's "cards due today".
+    pub fn waiting(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> (usize, usize) {
+        self.refresh_standings(store, now);
+        self.catalogue.waiting(&self.standings_now(store, now))
+    }
+
+    /// Every deck with what it holds now, under the current filters. Each card's standing is read
+    /// once and tallied into every deck that holds it.
+    pub fn rows(&self, store: &ReviewStore, now: DateTime<Utc>) -> Vec<DeckRow> {
+        let cat = &self.catalogue;
+        let allowance = new_allowance(store.ledger(), store.settings(), store.today(now));
+        let standings = self.standings_now(store, now);
+        let mut rows: Vec<DeckRow> = cat
+            .decks()
+            .into_iter()
+            .map(|deck| DeckRow {
+                label: cat.deck_label(&deck),
+                counts: Counts::default(),
+                total: 0,
+                seen: 0,
+                deck,
+            })
+            .collect();
+        let roles = cat.roles.len();
+        let tally = |row: &mut DeckRow, standing: Standing| {
+            row.total += 1;
+            match standing {
+                Standing::Unseen => row.counts.new += 1,
+                Standing::Learning => row.counts.learning += 1,
+                Standing::Due => row.counts.due += 1,
+                Standing::Later => {}
+            }
+        };
+        for (i, (card, &standing)) in cat.cards.iter().zip(standings.iter()).enumerate() {
+            if !self.filter.matches(card) {
+                continue;
+            }
+            if let Some(row) = rows.first_mut() {
+                tally(row, standing);
+            }
+            for (r, (role, _)) in cat.roles.iter().enumerate() {
+                if card.for_role(role)
+                    && let Some(row) = rows.get_mut(1 + r)
+                {
+                    tally(row, standing);
+                }
+            }
+            if let Some(row) = cat
+                .subject_index(i)
+                .and_then(|s| rows.get_mut(1 + roles + s))
+            {
+                tally(row, standing);
+            }
+        }
+        for row in &mut rows {
+            row.seen = row.total - row.counts.new;
+            row.counts.new = row.counts.new.min(allowance);
+        }
+        rows
+    }
+
+    /// The rows to draw now: the kept ones while they still hold, otherwise worked out on the spot.
+    pub fn deck_rows(&self, store: &ReviewStore, now: DateTime<Utc>) -> Cow<'_, [DeckRow]> {
+        match self.kept.rows.get(&key(self, store, now)) {
+            Some(k) if k.holds_at(now.timestamp_millis()) => Cow::Borrowed(&k.value),
+            _ => Cow::Owned(self.rows(store, now)),
+        }
+    }
+
+    /// Works the rows out again if what they depend on changed, so the next frames only draw them.
+    pub fn refresh_rows(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
+        let now_ms = now.timestamp_millis();
+        let key = key(self, store, now);
+        if self.kept.rows.get(&key).is_some_and(|k| k.holds_at(now_ms)) {
+            return;
+        }
+        self.refresh_standings(store, now);
+        let until_ms = match self.kept.standings.get(&key.history) {
+            Some(k) => k.until_ms,
+            None => next_change(store.ledger(), now_ms),
+        };
+        let value = self.rows(store, now);
+        self.kept.rows.clear();
+        self.kept.rows.refresh(key, || Timed {
+            value,
+            from_ms: now_ms,
+            until_ms,
+        });
+    }
+}
