@@ -87,6 +87,7 @@ impl App {
                 }
             }
             Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
+            Tab::Guides => self.guides.refresh_derived(&self.data.library, self.size.0),
             _ => {}
         }
     }

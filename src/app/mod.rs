@@ -293,6 +293,7 @@ impl App {
             },
             Event::Resize(w, h) => {
                 self.size = (w, h);
+                self.refresh_derived();
                 true
             }
             _ => false,
