@@ -139,6 +139,20 @@ fn guides(c: &mut Criterion) {
         "guides: compare two roles, scroll and draw 200x50",
         &mut s,
     );
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Char('/'));
+    s.app.update(Action::Paste("patient".into()));
+    c.bench_function("guides: type in the search box and draw 200x50", |b| {
+        let mut add = true;
+        b.iter(|| {
+            s.key_frame(if add {
+                KeyCode::Char('s')
+            } else {
+                KeyCode::Backspace
+            });
+            add = !add;
+        })
+    });
 }
 
 /// Home with a year of daily reviews and 300 practice rounds: every key redraws all three charts.
@@ -281,6 +295,23 @@ fn at_scale(c: &mut Criterion) {
         "stories at 10k: move in a list of 1,000 and draw 200x50",
         &mut s,
     );
+    // Each key changes the filter, so the list is filtered again.
+    s.key(KeyCode::Char('/'));
+    c.bench_function(
+        "stories at 10k: type in the filter box over 1,000 and draw 200x50",
+        |b| {
+            let mut add = true;
+            b.iter(|| {
+                s.key_frame(if add {
+                    KeyCode::Char('e')
+                } else {
+                    KeyCode::Backspace
+                });
+                add = !add;
+            })
+        },
+    );
+    s.key(KeyCode::Esc);
     s.app.update(Action::Coverage);
     down_and_up(
         c,

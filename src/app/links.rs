@@ -1,7 +1,8 @@
 //! How the screens share what they know: the config's settings, practice grades into the flashcard
-//! schedule, and the facts Home, Practice and Cards read from the review history and the stories.
+//! schedule, the facts Home, Practice and Cards read from the review history and the stories, and
+//! the values screens keep between frames, refreshed after keys, switches and ticks.
 
-use super::{App, Level, Status};
+use super::{App, Level, Status, Tab};
 use crate::config::{self, Config};
 use crate::content::Id;
 use crate::practice::Graded;
@@ -73,6 +74,21 @@ impl App {
                     return;
                 }
             }
+        }
+    }
+
+    /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
+    /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
+    pub(super) fn refresh_derived(&mut self) {
+        match self.tab {
+            Tab::Cards => {
+                if let Some(store) = self.data.reviews.as_ref() {
+                    self.cards.refresh_rows(store, self.now);
+                }
+            }
+            Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
+            Tab::Guides => self.guides.refresh_derived(&self.data.library, self.size.0),
+            _ => {}
         }
     }
 

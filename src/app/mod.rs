@@ -293,6 +293,7 @@ impl App {
             },
             Event::Resize(w, h) => {
                 self.size = (w, h);
+                self.refresh_derived();
                 true
             }
             _ => false,
@@ -392,20 +393,6 @@ impl App {
             self.refresh_facts();
         }
         self.refresh_derived();
-    }
-
-    /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
-    /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
-    fn refresh_derived(&mut self) {
-        match self.tab {
-            Tab::Cards => {
-                if let Some(store) = self.data.reviews.as_ref() {
-                    self.cards.refresh_rows(store, self.now);
-                }
-            }
-            Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
-            _ => {}
-        }
     }
 
     /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed:

@@ -30,20 +30,30 @@ impl Filter {
     }
 
     pub fn matches(&self, story: &Story) -> bool {
-        if self.is_empty() {
-            return true;
-        }
-        let tags: Vec<String> = story.tags.iter().map(|t| fold(t)).collect();
-        if !self
-            .tags
+        self.is_empty() || self.matches_text(&SearchText::of(story))
+    }
+
+    /// `matches` for a story whose text was folded beforehand.
+    pub fn matches_text(&self, story: &SearchText) -> bool {
+        self.tags
             .iter()
-            .all(|want| tags.iter().any(|t| t.contains(want)))
-        {
-            return false;
-        }
-        if self.words.is_empty() {
-            return true;
-        }
+            .all(|want| story.tags.iter().any(|t| t.contains(want)))
+            && self.words.iter().all(|w| story.text.contains(w.as_str()))
+    }
+}
+
+/// A story's text as the filter searches it: folded (lowercase, accents off) once, so the Stories
+/// screen can keep it while the user types in the filter box rather than fold every story per key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchText {
+    tags: Vec<String>,
+    /// Title, the four sections, tags and linked question ids, a line each.
+    text: String,
+}
+
+impl SearchText {
+    pub fn of(story: &Story) -> SearchText {
+        let tags: Vec<String> = story.tags.iter().map(|t| fold(t)).collect();
         let mut text = fold(&story.title);
         for s in Section::ALL {
             text.push('\n');
@@ -57,7 +67,7 @@ impl Filter {
             text.push('\n');
             text.push_str(&fold(q.as_str()));
         }
-        self.words.iter().all(|w| text.contains(w.as_str()))
+        SearchText { tags, text }
     }
 }
 

@@ -11,7 +11,7 @@ mod words;
 
 pub use coverage::{CompetencyRow, Coverage, OpenQuestion};
 pub use file::FormatError;
-pub use filter::Filter;
+pub use filter::{Filter, SearchText};
 pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};

@@ -113,6 +113,10 @@ fn fold_accent(c: char) -> &'static str {
 
 /// Lowercase with common accents removed, so "Café" and "cafe" match in filters and tags.
 pub(super) fn fold(s: &str) -> String {
+    // Most text is ASCII, where this is plain lowercasing, done many bytes at a time.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match fold_accent(c) {

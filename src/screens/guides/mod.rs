@@ -96,6 +96,11 @@ impl Guides {
         )
     }
 
+    /// Lays out the page showing for terminal width `w` if it is not kept yet (after a resize).
+    pub fn refresh_derived(&mut self, lib: &Library, w: u16) {
+        self.laid(lib, w);
+    }
+
     /// Lines in the page showing at terminal width `w`, for clamping its scroll offset.
     fn page_len(&mut self, lib: &Library, w: u16) -> usize {
         self.laid(lib, w).map_or(0, |l| l.doc.len())

@@ -69,3 +69,20 @@ fn opening_search_or_compare_keeps_the_guide_in_place() {
     g.update(Action::Back, &lib, size);
     assert_eq!(g.scroll, 30);
 }
+
+#[test]
+fn a_resize_lays_the_page_out_for_the_new_width() {
+    use crate::app::{App, Tab};
+    use crossterm::event::Event;
+    let dir = tempfile::tempdir().unwrap();
+    let now = chrono::DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+    let mut app = App::new(crate::paths::Paths::in_dir(dir.path()), now, Theme::PLAIN);
+    app.update(Action::GoTo(Tab::Guides));
+    app.handle_event(Event::Resize(90, 30));
+    let (lines, kept) = drawn(&app.guides, &app.data.library, 90);
+    assert!(
+        kept,
+        "laid out when the window changed, not in each frame after"
+    );
+    assert_eq!(lines, fresh(&app.guides, &app.data.library, 90));
+}

@@ -6,7 +6,7 @@
 use super::{Stories, View};
 use crate::app::Theme;
 use crate::content::Library;
-use crate::stories::{Order, Story, StoryId};
+use crate::stories::{Filter, Order, SearchText, Story, StoryId};
 use crate::ui::doc::Doc;
 use crate::ui::stories::coverage_doc;
 use std::borrow::Cow;
@@ -41,13 +41,24 @@ impl Stories {
     }
 
     fn work_out_list(&self) -> Vec<StoryId> {
-        self.store().map_or_else(Vec::new, |store| {
-            store
-                .list_matching(self.order, &self.filter_text())
+        let Some(store) = self.store() else {
+            return Vec::new();
+        };
+        let filter = Filter::new(&self.filter_text());
+        match self.kept_search.get(&(self.store.changes(), self.order)) {
+            // Typing in the filter box: every story's text was folded once, in list order.
+            Some(all) => all
+                .iter()
+                .filter(|(_, text)| filter.matches_text(text))
+                .map(|(id, _)| id.clone())
+                .collect(),
+            None => store
+                .list(self.order)
                 .into_iter()
+                .filter(|s| filter.matches(s))
                 .map(|s| s.id.clone())
-                .collect()
-        })
+                .collect(),
+        }
     }
 
     /// The ids of the stories the list shows: all of them in the chosen order, narrowed by the filter.
@@ -113,6 +124,17 @@ impl Stories {
 
     /// Works out again what the list or coverage view draws, if its inputs changed.
     pub fn refresh_derived(&mut self, lib: &Library, size: (u16, u16)) {
+        let search = (self.store.changes(), self.order);
+        if !self.filter_text().trim().is_empty() && self.kept_search.get(&search).is_none() {
+            let all = self.store().map_or_else(Vec::new, |store| {
+                store
+                    .list(self.order)
+                    .into_iter()
+                    .map(|s| (s.id.clone(), SearchText::of(s)))
+                    .collect()
+            });
+            self.kept_search.refresh(search, || all);
+        }
         let key = self.list_key();
         if self.kept_list.get(&key).is_none() {
             let ids = self.work_out_list();
@@ -235,5 +257,42 @@ mod tests {
             .coverage_doc(&app.data.library, &Theme::PLAIN, 117);
         assert!(matches!(kept, Cow::Borrowed(_)));
         assert!(text(&kept).contains("Covering the front desk"));
+    }
+
+    /// Types `text` into the focused field, key by key.
+    fn type_keys(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::Edit(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    #[test]
+    fn filtering_uses_folded_text_that_follows_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
+        app.update(Action::GoTo(Tab::Stories));
+        write(&mut app, "Alpha", "teamwork");
+        write(&mut app, "Beta", "safety");
+        app.update(Action::Search);
+        type_keys(&mut app, "bet");
+        assert_eq!(shown(&app), ["Beta"]);
+        let store = app.stories.store().unwrap();
+        let want: Vec<_> = store.list_matching(app.stories.order, "bet");
+        assert_eq!(app.stories.visible(), want, "as the store filters");
+        app.update(Action::Back);
+
+        // Rename Alpha to "Alphabet": the same filter now finds it too.
+        app.update(Action::Bottom);
+        app.update(Action::Select);
+        app.update(Action::Paste("bet".into()));
+        app.update(Action::Back);
+        app.update(Action::Search);
+        type_keys(&mut app, "BET");
+        assert_eq!(shown(&app), ["Alphabet", "Beta"]);
+        type_keys(&mut app, " #team");
+        assert_eq!(shown(&app), ["Alphabet"]);
     }
 }

@@ -64,6 +64,8 @@ pub struct Stories {
     /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
     kept_list: Derived<listing::ListKey, Vec<StoryId>>,
     kept_coverage: Derived<listing::CoverageKey, crate::ui::doc::Doc>,
+    /// Every story in list order with its text folded for the filter, kept once the filter is used.
+    kept_search: Derived<(u64, Order), Vec<(StoryId, crate::stories::SearchText)>>,
 }
 
 impl fmt::Debug for Stories {
@@ -106,6 +108,7 @@ impl Stories {
             theme,
             kept_list: Derived::default(),
             kept_coverage: Derived::default(),
+            kept_search: Derived::default(),
         }
     }
 
