@@ -64,24 +64,21 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             .and_then(|bytes| Container::decode(&bytes))
             .map(|c| c.entries)
             .unwrap_or_default();
+        ParseCache::new(file, old, true)
+    }
+
+    /// A cache that never hits and never writes, for loading without a data folder.
+    pub fn off() -> ParseCache<T> {
+        ParseCache::new(PathBuf::new(), BTreeMap::new(), false)
+    }
+
+    fn new(file: PathBuf, old: BTreeMap<String, RawEntry>, enabled: bool) -> ParseCache<T> {
         ParseCache {
             file,
             old,
             new: BTreeMap::new(),
             changed: false,
-            enabled: true,
-            _value: PhantomData,
-        }
-    }
-
-    /// A cache that never hits and never writes, for loading without a data folder.
-    pub fn off() -> ParseCache<T> {
-        ParseCache {
-            file: PathBuf::new(),
-            old: BTreeMap::new(),
-            new: BTreeMap::new(),
-            changed: false,
-            enabled: false,
+            enabled,
             _value: PhantomData,
         }
     }

@@ -128,6 +128,29 @@ pub struct Catalogue {
     unique_ids: bool,
 }
 
+/// Catalogue order: the user's own cards first, then questions and facts alternately. Every index
+/// it yields is in range for `lib`.
+fn order(lib: &Library) -> impl Iterator<Item = Kind> + '_ {
+    let (q, f) = (lib.questions.len(), lib.facts.len());
+    let mixed = (0..q.max(f)).flat_map(move |i| {
+        let question = (i < q).then_some(Kind::Question(i));
+        let fact = (i < f).then_some(Kind::Fact(i));
+        question.into_iter().chain(fact)
+    });
+    (0..lib.cards.len()).map(Kind::Note).chain(mixed)
+}
+
+fn note_card(lib: &Library, i: usize) -> StudyCard {
+    let c = &lib.cards[i];
+    StudyCard {
+        id: c.id.clone(),
+        kind: Kind::Note(i),
+        roles: Vec::new(),
+        subject: Subject::Deck(c.deck.clone()),
+        tags: c.tags.clone(),
+    }
+}
+
 fn question_card(lib: &Library, i: usize) -> StudyCard {
     let q = &lib.questions[i];
     let mut tags: Vec<String> = q
@@ -183,26 +206,13 @@ impl Catalogue {
     /// The user's own cards first (they added them for a reason), then questions and facts
     /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
     pub fn from_library(lib: &Library) -> Catalogue {
-        let mut cards: Vec<StudyCard> = lib
-            .cards
-            .iter()
-            .enumerate()
-            .map(|(i, c)| StudyCard {
-                id: c.id.clone(),
-                kind: Kind::Note(i),
-                roles: Vec::new(),
-                subject: Subject::Deck(c.deck.clone()),
-                tags: c.tags.clone(),
+        let cards: Vec<StudyCard> = order(lib)
+            .map(|kind| match kind {
+                Kind::Note(i) => note_card(lib, i),
+                Kind::Question(i) => question_card(lib, i),
+                Kind::Fact(i) => fact_card(lib, i),
             })
             .collect();
-        for i in 0..lib.questions.len().max(lib.facts.len()) {
-            if i < lib.questions.len() {
-                cards.push(question_card(lib, i));
-            }
-            if i < lib.facts.len() {
-                cards.push(fact_card(lib, i));
-            }
-        }
         let index = cards
             .iter()
             .enumerate()
@@ -341,18 +351,19 @@ impl Catalogue {
             .map_or_else(|| id.to_string(), |(_, name)| name.clone())
     }
 
-    /// The ids in `deck` that pass `filter`, in catalogue order.
     /// The id of every card in `lib`, in catalogue order, without building the catalogue: all that
     /// `status` needs to count due and new cards.
     pub fn all_ids(lib: &Library) -> Vec<Id> {
-        let mut ids: Vec<Id> = lib.cards.iter().map(|c| c.id.clone()).collect();
-        for i in 0..lib.questions.len().max(lib.facts.len()) {
-            ids.extend(lib.questions.get(i).map(|q| q.id.clone()));
-            ids.extend(lib.facts.get(i).map(|f| f.id.clone()));
-        }
-        ids
+        order(lib)
+            .map(|kind| match kind {
+                Kind::Note(i) => lib.cards[i].id.clone(),
+                Kind::Question(i) => lib.questions[i].id.clone(),
+                Kind::Fact(i) => lib.facts[i].id.clone(),
+            })
+            .collect()
     }
 
+    /// The ids in `deck` that pass `filter`, in catalogue order.
     pub fn select(&self, deck: &Deck, filter: &Filter) -> Vec<Id> {
         self.cards
             .iter()

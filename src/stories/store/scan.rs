@@ -93,28 +93,19 @@ pub fn open_one(
     let mtime = meta.modified().ok().map(DateTime::<Utc>::from);
     let parse = |bytes: &[u8]| file::from_bytes(bytes, id.clone(), mtime).map(|s| s.sanitized());
     let got = if decode {
-        cache.load(stem, path, &meta, parse).map(|l| {
-            let disk = Fingerprint {
-                size: l.len,
-                hash: l.hash,
-            };
-            (Some(l.value), disk)
-        })
+        let loaded = cache.load(stem, path, &meta, parse);
+        loaded.map(|l| (Some(l.value), l.hash, l.len))
     } else {
-        cache.check(stem, path, &meta, parse).map(|l| {
-            let disk = Fingerprint {
-                size: l.len,
-                hash: l.hash,
-            };
-            (None, disk)
-        })
+        let checked = cache.check(stem, path, &meta, parse);
+        checked.map(|l| (None, l.hash, l.len))
     };
-    let (story, disk) = got.map_err(|e| {
+    let (story, hash, size) = got.map_err(|e| {
         failed(match e {
             LoadError::Read(e) => fail(None, None, e.to_string()),
             LoadError::Parse(e) => fail(e.line, e.column, e.message),
         })
     })?;
+    let disk = Fingerprint { size, hash };
     let story = story.map(|mut s: Story| {
         // The file name is the id, whatever the cache holds.
         s.id = id.clone();
