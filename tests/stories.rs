@@ -625,8 +625,65 @@ fn snapshots_of_the_coaching_panel_on_a_story_that_needs_work() {
     );
 }
 
+/// The words in the rows of the bordered box titled `title`, read cell by cell as a user sees them
+/// (a wide character's second cell is skipped), one `Vec` per row.
+fn words_in_box(buf: &ratatui::buffer::Buffer, title: &str) -> Vec<Vec<String>> {
+    use unicode_width::UnicodeWidthStr;
+    let (left, top) = find(buf, &format!("┌ {title}")).expect("the focused box");
+    let right = (left + 1..buf.area.width)
+        .find(|&x| buf[(x, top)].symbol() == "┐")
+        .expect("the box's right corner");
+    let mut rows = Vec::new();
+    for y in top + 1..buf.area.height {
+        if buf[(left, y)].symbol() == "└" {
+            break;
+        }
+        let mut row = String::new();
+        let mut x = left + 1;
+        while x < right {
+            let symbol = buf[(x, y)].symbol();
+            row.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        rows.push(row.split_whitespace().map(str::to_string).collect());
+    }
+    rows
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The editor's drawing and wrapping have fast paths for ASCII (see
+    /// vendor/ratatui-textarea/PATCHES.md); a long paragraph that mixes ASCII with accents,
+    /// curly quotes, combining marks, CJK and emoji must still show all its text, in order,
+    /// and never split a word across rows. (Chinese and Japanese may break between any two
+    /// characters, as they do in print.)
+    #[test]
+    fn a_long_paragraph_wraps_word_by_word_and_shows_every_word(
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "I", "walked", "the", "patient", "to", "parallel", "bars.", "I’m", "don't",
+                "café", "re\u{301}sume\u{301}", "日本語", "🙂", "3.5", "e.g.", "“gait", "belt”",
+                "ROM,", "x", "well-being",
+            ]),
+            60..160,
+        ),
+        width in 60u16..=140,
+    ) {
+        let text = words.join(" ");
+        let mut h = on_stories();
+        h.press("n<tab><tab><tab>");
+        h.paste(&text);
+        let buf = h.render(width, 60);
+        let rows = words_in_box(&buf, "Action");
+        let shown: Vec<String> = rows.iter().flatten().cloned().collect();
+        prop_assert_eq!(shown.concat(), words.concat(), "all the text, in order");
+        let cjk = |w: &str| w.chars().all(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+        for w in shown.iter().filter(|w| !cjk(w)) {
+            prop_assert!(words.contains(&w.as_str()), "{:?} is a word cut in two", w);
+        }
+        prop_assert!(rows.iter().filter(|r| !r.is_empty()).count() >= 2, "long enough to wrap");
+    }
 
     #[test]
     fn typed_text_is_exactly_what_the_field_holds(text in "[a-zA-Z0-9 é日本🙂,.'\n]{0,60}") {

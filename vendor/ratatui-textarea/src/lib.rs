@@ -13,6 +13,7 @@ mod scroll;
 #[cfg(feature = "search")]
 mod search;
 mod textarea;
+mod units;
 mod util;
 mod widget;
 mod word;

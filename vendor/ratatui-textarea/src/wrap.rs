@@ -32,9 +32,9 @@ pub(crate) struct WrappedLine {
 }
 
 #[derive(Clone, Copy)]
-struct Chunk {
-    start: usize,
-    end: usize,
+pub(crate) struct Chunk {
+    pub start: usize,
+    pub end: usize,
 }
 
 pub(crate) fn effective_wrap_width(total_width: u16, line_number_len: Option<u8>) -> usize {
@@ -113,12 +113,8 @@ fn wrap_word_chunks(
     mask: Option<char>,
     fallback_to_glyph: bool,
 ) -> Vec<(usize, usize)> {
-    let chunks: Vec<_> = UnicodeSegmentation::split_word_bound_indices(line)
-        .map(|(start, text)| Chunk {
-            start,
-            end: start + text.len(),
-        })
-        .collect();
+    // Patched (clinicprep): was `split_word_bound_indices`; see `units.rs`.
+    let chunks = crate::units::break_units(line);
 
     if chunks.is_empty() {
         return vec![(0, 0)];

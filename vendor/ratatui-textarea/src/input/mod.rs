@@ -1,9 +1,5 @@
 #[cfg(feature = "crossterm")]
 mod crossterm;
-#[cfg(feature = "termion")]
-mod termion;
-#[cfg(feature = "termwiz")]
-mod termwiz;
 
 #[cfg(feature = "arbitrary")]
 use arbitrary::Arbitrary;
