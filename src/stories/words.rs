@@ -17,6 +17,44 @@ pub(crate) struct Words {
 
 impl Words {
     pub(crate) fn new(text: &str) -> Words {
+        if text.is_ascii() {
+            Words::ascii(text.as_bytes())
+        } else {
+            Words::general(text)
+        }
+    }
+
+    /// The same split as [`Words::general`] for ASCII text, a byte at a time: most stories are ASCII,
+    /// and the analysis runs on every key, so a long Action is split hundreds of times a minute.
+    fn ascii(text: &[u8]) -> Words {
+        let mut norm = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(text.len() / 5);
+        let mut start: Option<usize> = None;
+        for (i, &b) in text.iter().enumerate() {
+            let prev = if i == 0 { b' ' } else { text[i - 1] };
+            let next = text.get(i + 1).copied();
+            let inner = next.is_some_and(|n| {
+                (b == b'\'' && n.is_ascii_alphanumeric())
+                    || (matches!(b, b'.' | b',' | b':')
+                        && prev.is_ascii_digit()
+                        && n.is_ascii_digit())
+            });
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(norm.len());
+                norm.push(char::from(b.to_ascii_lowercase()));
+            } else if start.is_some() && inner {
+                norm.push(char::from(b));
+            } else if let Some(s) = start.take() {
+                spans.push((s, norm.len()));
+            }
+        }
+        if let Some(s) = start {
+            spans.push((s, norm.len()));
+        }
+        Words { norm, spans }
+    }
+
+    fn general(text: &str) -> Words {
         let mut norm = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(text.len() / 5);
         let mut start: Option<usize> = None;
@@ -105,7 +143,9 @@ pub struct TermHit {
 /// terms there are. Build it when content loads, not on every keystroke.
 #[derive(Debug, Default)]
 pub struct Glossary {
-    by_first: HashMap<String, Vec<Pattern>>,
+    /// foldhash rather than SipHash: every word of a story is looked up on every key, and the keys
+    /// are the built-in and the user's own glossary, so there is nothing to flood.
+    by_first: HashMap<String, Vec<Pattern>, foldhash::fast::FixedState>,
     terms: Vec<(Id, String)>,
 }
 
@@ -213,9 +253,37 @@ fn same(word: &str, want: &str, last: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<String> {
         Words::new(text).iter().map(str::to_string).collect()
+    }
+
+    proptest! {
+        /// The ASCII fast path splits exactly as the general one: same words, same spans.
+        #[test]
+        fn ascii_split_is_the_general_split(text in "[a-zA-Z0-9 .,:;'\"!?()\t\n%/-]{0,80}") {
+            let fast = Words::ascii(text.as_bytes());
+            let general = Words::general(&text);
+            prop_assert_eq!(&fast.norm, &general.norm);
+            prop_assert_eq!(&fast.spans, &general.spans);
+        }
+    }
+
+    #[test]
+    fn ascii_text_takes_the_fast_path_with_the_same_words() {
+        let text = "I'd walk 3.5 m, at 10:30; 'quoted' sit-to-stand 1,200 x.y 4.";
+        assert_eq!(
+            Words::ascii(text.as_bytes()).norm,
+            Words::general(text).norm
+        );
+        assert_eq!(
+            words(text),
+            [
+                "i'd", "walk", "3.5", "m", "at", "10:30", "quoted", "sit", "to", "stand", "1,200",
+                "x", "y", "4"
+            ]
+        );
     }
 
     fn term(id: &str, term: &str, aliases: &[&str]) -> Term {
