@@ -625,9 +625,9 @@ fn snapshots_of_the_coaching_panel_on_a_story_that_needs_work() {
     );
 }
 
-/// The words in the rows of the bordered box titled `title`, read cell by cell as a user sees them
-/// (a wide character's second cell is skipped), one `Vec` per row.
-fn words_in_box(buf: &ratatui::buffer::Buffer, title: &str) -> Vec<Vec<String>> {
+/// The rows of the bordered box titled `title`, read cell by cell as a user sees them (a wide
+/// character's second cell is skipped).
+fn rows_in_box(buf: &ratatui::buffer::Buffer, title: &str) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let (left, top) = find(buf, &format!("┌ {title}")).expect("the focused box");
     let right = (left + 1..buf.area.width)
@@ -645,7 +645,7 @@ fn words_in_box(buf: &ratatui::buffer::Buffer, title: &str) -> Vec<Vec<String>> 
             row.push_str(symbol);
             x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
         }
-        rows.push(row.split_whitespace().map(str::to_string).collect());
+        rows.push(row);
     }
     rows
 }
@@ -656,8 +656,8 @@ proptest! {
     /// The editor's drawing and wrapping have fast paths for ASCII (see
     /// vendor/ratatui-textarea/PATCHES.md); a long paragraph that mixes ASCII with accents,
     /// curly quotes, combining marks, CJK and emoji must still show all its text, in order,
-    /// and never split a word across rows. (Chinese and Japanese may break between any two
-    /// characters, as they do in print.)
+    /// never split a word across rows, and never start a row with the space after a word.
+    /// (Chinese and Japanese may break between any two characters, as they do in print.)
     #[test]
     fn a_long_paragraph_wraps_word_by_word_and_shows_every_word(
         words in prop::collection::vec(
@@ -675,12 +675,16 @@ proptest! {
         h.press("n<tab><tab><tab>");
         h.paste(&text);
         let buf = h.render(width, 60);
-        let rows = words_in_box(&buf, "Action");
-        let shown: Vec<String> = rows.iter().flatten().cloned().collect();
+        let rows = rows_in_box(&buf, "Action");
+        for row in rows.iter().skip(1).filter(|r| !r.trim().is_empty()) {
+            prop_assert!(!row.starts_with(' '), "a row starts with a space: {:?}", row);
+        }
+        let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.split_whitespace().collect()).collect();
+        let shown: Vec<&str> = rows.iter().flatten().copied().collect();
         prop_assert_eq!(shown.concat(), words.concat(), "all the text, in order");
         let cjk = |w: &str| w.chars().all(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
         for w in shown.iter().filter(|w| !cjk(w)) {
-            prop_assert!(words.contains(&w.as_str()), "{:?} is a word cut in two", w);
+            prop_assert!(words.contains(w), "{:?} is a word cut in two", w);
         }
         prop_assert!(rows.iter().filter(|r| !r.is_empty()).count() >= 2, "long enough to wrap");
     }

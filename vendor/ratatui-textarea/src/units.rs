@@ -2,28 +2,30 @@
 //
 // Upstream wraps at every word boundary (UAX #29). Boundaries fall on both sides of punctuation,
 // so a row could start with a comma, a full stop or a closing quote, or end with an opening quote
-// whose word went to the next row. Segmenting a long line with the general tables was also most
-// of the time to re-wrap it after each key. Here rows break only where a space starts or ends,
-// and between Chinese or Japanese characters (which are written without spaces) except before
-// punctuation; ASCII text is cut up without the tables.
+// whose word went to the next row; and a space that did not fit at the end of a row started the
+// next one. Segmenting a long line with the general tables was also most of the time to re-wrap
+// it after each key. Here a row breaks only after a space, or between Chinese or Japanese
+// characters (which are written without spaces) except before punctuation, and a word keeps the
+// spaces after it, so rows start with a word; ASCII text is cut up without the tables.
 
 use crate::wrap::Chunk;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The units of `line` in order, covering it: runs of text a row may not break inside, and
-/// the spaces between them.
+/// The units of `line` in order, covering it: runs of text a row may not break inside, each
+/// with the spaces that follow it (and any spaces the line starts with on their own).
 pub(crate) fn break_units(line: &str) -> Vec<Chunk> {
     // The line is cut after each space that an ASCII character other than a space follows. Each
-    // cut is a word boundary with a space before it, so a unit boundary; and no word break rule
-    // looks across it (WB4 needs an Extend, Format or ZWJ after the space, WB3d a second space,
-    // and WB6 to WB13b and WB15 to WB16 a letter, digit, connector, regional indicator or
-    // punctuation of the Mid classes before it). So each piece can be cut up on its own.
+    // cut is a word boundary with a space before it and a word after it, so a unit boundary; and
+    // no word break rule looks across it (WB4 needs an Extend, Format or ZWJ after the space, WB3d
+    // a second space, and WB6 to WB13b and WB15 to WB16 a letter, digit, connector, regional
+    // indicator or punctuation of the Mid classes before it). So each piece can be cut up on its
+    // own.
     let bytes = line.as_bytes();
     let mut units = Vec::new();
     let mut start = 0;
     for i in 1..=bytes.len() {
-        let cut =
-            i == bytes.len() || (bytes[i - 1] == b' ' && bytes[i] != b' ' && bytes[i].is_ascii());
+        let cut = i == bytes.len()
+            || (bytes[i - 1] == b' ' && bytes[i].is_ascii() && !is_ascii_space(bytes[i]));
         if !cut {
             continue;
         }
@@ -56,9 +58,9 @@ fn join_chunks(line: &str, chunks: impl Iterator<Item = Chunk>, units: &mut Vec<
             units.push(chunk);
             continue;
         };
-        let breakable = is_space(before)
-            || is_space(first)
-            || ((is_ideographic(before) || is_ideographic(first)) && first.is_alphanumeric());
+        let breakable = !is_space(first)
+            && (is_space(before)
+                || ((is_ideographic(before) || is_ideographic(first)) && first.is_alphanumeric()));
         if breakable {
             units.push(chunk);
         } else {
@@ -69,29 +71,32 @@ fn join_chunks(line: &str, chunks: impl Iterator<Item = Chunk>, units: &mut Vec<
 
 /// Appends the units of an ASCII `piece` that starts `offset` bytes into its line: what
 /// `join_chunks` makes of its word chunks. In ASCII no word break rule joins a space to anything
-/// but a space (WB3d) or CR to LF (WB3), so the units are runs of non-space characters, runs of
-/// spaces, CR LF, and each other space character alone.
+/// but a space (WB3d) or CR to LF (WB3), so a unit is a run of non-space characters and the
+/// spaces after it, or the spaces the piece starts with.
 fn ascii_units(piece: &str, offset: usize, units: &mut Vec<Chunk>) {
     let bytes = piece.as_bytes();
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let end = if b == b' ' {
-            i + bytes[i..].iter().take_while(|&&c| c == b' ').count()
-        } else if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else if space(b) {
-            i + 1
-        } else {
-            i + bytes[i..].iter().take_while(|&&c| !space(c)).count()
-        };
+        let word = bytes[i..]
+            .iter()
+            .take_while(|&&b| !is_ascii_space(b))
+            .count();
+        let gap = bytes[i + word..]
+            .iter()
+            .take_while(|&&b| is_ascii_space(b))
+            .count();
+        let end = i + word + gap;
         units.push(Chunk {
             start: offset + i,
             end: offset + end,
         });
         i = end;
     }
+}
+
+/// The ASCII characters that `is_space` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// A space a row may break at; the no-break spaces are left out.
@@ -253,6 +258,9 @@ mod tests {
         assert_eq!(rows("日本語です。", 4), ["日本", "語で", "す。"]);
         // A no-break space holds its neighbours together.
         assert_eq!(rows("5\u{a0}kg of", 5), ["5\u{a0}kg ", "of"]);
+        // A space that does not fit goes with its word, so the next row does not start with it.
+        assert_eq!(rows("ab cd ef", 5), ["ab ", "cd ef"]);
+        assert_eq!(rows("  ab  cd", 4), ["  ", "ab  ", "cd"]);
         // A word longer than the row is still split, as upstream's WordOrGlyph does.
         assert_eq!(rows("ab well-being", 4), ["ab ", "well", "-bei", "ng"]);
     }

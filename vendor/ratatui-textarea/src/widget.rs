@@ -173,7 +173,12 @@ impl<'a> TextArea<'a> {
     }
 
     fn scroll_top_row(&self, prev_top: u16, height: u16) -> u16 {
-        next_scroll_top(prev_top, self.screen_cursor().row as u16, height)
+        let top = next_scroll_top(prev_top, self.screen_cursor().row as u16, height);
+        // Patched (clinicprep): when the viewport grows (a taller window, a field given more
+        // room), bring hidden rows above back into view rather than leave blank rows below the
+        // end of the text. The cursor stays in view: it is on or above the last row.
+        let rows = u16::try_from(self.screen_lines_count()).unwrap_or(u16::MAX);
+        top.min(rows.saturating_sub(height))
     }
 
     fn scroll_top_col(&self, prev_top: u16, width: u16) -> u16 {

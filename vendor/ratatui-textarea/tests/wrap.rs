@@ -139,12 +139,14 @@ fn word_and_word_or_glyph_differ_for_long_words() {
     let mut word = TextArea::from([text]);
     word.set_wrap_mode(WrapMode::Word);
     let word_lines = render_lines(&word, 10, 4);
+    // Patched (clinicprep): a word keeps the space after it, so "omega" starts its row (upstream:
+    // " omega").
     assert_eq!(
         word_lines,
         vec![
             "alpha     ".to_string(),
             "supercalif".to_string(),
-            " omega    ".to_string(),
+            "omega     ".to_string(),
             "          ".to_string(),
         ]
     );
@@ -160,7 +162,7 @@ fn word_and_word_or_glyph_differ_for_long_words() {
             "ragilistic".to_string(),
             "expialidoc".to_string(),
             "ious      ".to_string(),
-            " omega    ".to_string(),
+            "omega     ".to_string(),
         ]
     );
 }
@@ -455,4 +457,21 @@ fn wrapped_cursor_three_visual_lines_from_one_logical() {
     assert_eq!(textarea.cursor(), (0, 5));
     textarea.move_cursor(CursorMove::Up);
     assert_eq!(textarea.cursor(), (0, 0));
+}
+
+// Patched (clinicprep): rows hidden above come back when the viewport grows.
+#[test]
+fn growing_the_viewport_brings_hidden_rows_back_into_view() {
+    let mut textarea = TextArea::from(["aa bb cc dd ee ff"]);
+    textarea.set_wrap_mode(WrapMode::Word);
+    textarea.move_cursor(CursorMove::End);
+    assert_eq!(render_lines(&textarea, 3, 2), ["ee ", "ff "]);
+    assert_eq!(textarea.scroll_offset(), (4, 0));
+    assert_eq!(
+        render_lines(&textarea, 3, 7),
+        ["aa ", "bb ", "cc ", "dd ", "ee ", "ff ", "   "]
+    );
+    assert_eq!(textarea.scroll_offset(), (0, 0));
+    // Shrinking again keeps the cursor's row in view.
+    assert_eq!(render_lines(&textarea, 3, 3), ["dd ", "ee ", "ff "]);
 }
