@@ -22,6 +22,11 @@ pub(crate) fn break_units(line: &str) -> Vec<Chunk> {
     // own.
     let bytes = line.as_bytes();
     let mut units = Vec::new();
+    if line.is_ascii() {
+        // One piece, and no need to look for the cuts.
+        ascii_units(line, 0, &mut units);
+        return units;
+    }
     let mut start = 0;
     for i in 1..=bytes.len() {
         let cut = i == bytes.len()
