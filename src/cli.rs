@@ -2,10 +2,13 @@
 //! `restore` and `completions`. Commands with more than a few lines live in their own modules under
 //! `cli/`.
 
+mod check;
 pub mod completions;
 pub mod export_deck;
 pub mod import;
 pub mod restore;
+
+pub use check::check_cmd;
 
 use crate::app::{Access, App, Level, Status, Theme};
 use crate::config::Config;
@@ -13,7 +16,6 @@ use crate::content::Library;
 use crate::content::Problem;
 use crate::lock::{Acquired, DataLock};
 use crate::paths::Paths;
-use crate::sanitize;
 use crate::schedule::{self, DayZone};
 use crate::storage;
 use crate::stories::{Order, StoryStore, export};
@@ -277,105 +279,6 @@ pub fn status_cmd(
         }
     }
     Ok(0)
-}
-
-/// Checks content files and the review history; exits 1 when anything needs the user's attention.
-/// Reviews of cards that are no longer in the content (orphans) are listed but are not a failure:
-/// their history is kept, and restoring the card restores its schedule.
-pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
-    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-    let (stories, story_problems) = load_story_counts(paths);
-    let (_, config_problems) = Config::load(&paths.config_file);
-    let config_found = paths.config_file.is_file();
-    let problems: Vec<&Problem> = lib
-        .problems
-        .iter()
-        .chain(&story_problems)
-        .chain(&config_problems)
-        .collect();
-    let (history, mut review_problems) = match schedule::peek(&paths.data_dir, DayZone::Local) {
-        Ok((ledger, notices)) => (
-            Some(ledger),
-            notices
-                .iter()
-                .map(|n| format!("{n} {}", n.advice()))
-                .collect::<Vec<_>>(),
-        ),
-        Err(e) => (None, vec![format!("could not read: {e}. {}", e.advice())]),
-    };
-    review_problems
-        .iter_mut()
-        .for_each(|p| p.insert_str(0, "review history: "));
-    let known = Catalogue::from_library(&lib).ids();
-    let orphans: Vec<String> = history
-        .as_ref()
-        .map(|l| l.orphans(&known).iter().map(|id| id.to_string()).collect())
-        .unwrap_or_default();
-    let reviewed_cards = history.as_ref().map_or(0, |l| l.cards().len());
-    let ok = problems.is_empty() && review_problems.is_empty();
-    if json {
-        let v = json!({
-            "ok": ok,
-            "content": {
-                "roles": lib.roles.len(),
-                "questions": lib.questions.len(),
-                "facts": lib.facts.len(),
-                "asks": lib.asks.len(),
-                "checklist": lib.steps.len(),
-                "cards": lib.questions.len() + lib.facts.len() + lib.cards.len(),
-            },
-            "stories": stories,
-            "config": { "path": paths.config_file.display().to_string(), "found": config_found },
-            "problems": problems,
-            "reviews": {
-                "cards": reviewed_cards,
-                "orphans": orphans,
-                "problems": review_problems,
-            },
-        });
-        writeln!(out, "{v}")?;
-    } else {
-        writeln!(
-            out,
-            "content: {} roles, {} questions, {} facts, {} questions to ask, {} checklist steps, {} user cards",
-            lib.roles.len(),
-            lib.questions.len(),
-            lib.facts.len(),
-            lib.asks.len(),
-            lib.steps.len(),
-            lib.cards.len()
-        )?;
-        writeln!(out, "stories: {stories} readable")?;
-        writeln!(
-            out,
-            "config: {}{}",
-            sanitize::clean_line(&paths.config_file.display().to_string()),
-            if config_found {
-                ""
-            } else {
-                " (not there; defaults in use)"
-            }
-        )?;
-        // Paths and messages quote file names and contents: untrusted, so cleaned like everything else.
-        for p in &problems {
-            writeln!(out, "problem: {}", sanitize::clean_line(&p.to_string()))?;
-        }
-        writeln!(out, "reviews: {reviewed_cards} cards have review history")?;
-        for p in &review_problems {
-            writeln!(out, "problem: {}", sanitize::clean_line(p))?;
-        }
-        if !orphans.is_empty() {
-            writeln!(
-                out,
-                "note: {} card(s) have reviews but are no longer in your content; their history is kept \
-                 and comes back if the card does: {}",
-                orphans.len(),
-                orphans.join(", ")
-            )?;
-        }
-        writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
-    }
-    Ok(if ok { 0 } else { 1 })
 }
 
 /// `clinicprep export stories`: the summary (or JSON) to stdout, or atomically to `output`. Story files

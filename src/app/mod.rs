@@ -2,8 +2,10 @@
 
 pub mod action;
 pub mod facts;
+mod input;
 pub mod keymap;
 pub mod links;
+mod quitting;
 pub mod startup;
 pub mod theme;
 pub mod userdata;
@@ -24,7 +26,6 @@ use crate::schedule::{ReviewStore, Settings, StoreOptions};
 use crate::screens::stories::{self, Stories};
 use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -193,121 +194,6 @@ impl App {
             .collect();
     }
 
-    /// True while a text field has focus, so Tab, q and letters go to the field.
-    pub fn editing(&self) -> bool {
-        if self.help.is_some() || self.confirm_quit.is_some() {
-            return false;
-        }
-        match self.tab {
-            Tab::Guides => self.guides.editing(),
-            Tab::Home => self.home.editing(),
-            Tab::Stories => self.stories.editing(),
-            _ => false,
-        }
-    }
-
-    /// The keys in force now: the help overlay's, or the current screen's plus the global ones.
-    pub fn keymap(&self) -> Keymap {
-        if self.confirm_quit.is_some() {
-            return Keymap {
-                groups: vec![Group {
-                    title: "Quit without saving?",
-                    bindings: keymap::CONFIRM_QUIT,
-                }],
-                captures_text: false,
-            };
-        }
-        if self.help.is_some() {
-            return Keymap {
-                groups: vec![Group {
-                    title: "Help",
-                    bindings: keymap::HELP,
-                }],
-                captures_text: false,
-            };
-        }
-        self.keymap_beneath()
-    }
-
-    /// The current screen's keys plus the global ones, whether or not help is open over them.
-    pub fn keymap_beneath(&self) -> Keymap {
-        let mut groups = match self.tab {
-            Tab::Home => self.home.keymap(),
-            Tab::Guides => self.guides.keymap(),
-            Tab::Practice => self.practice.keymap(),
-            Tab::Cards => self.cards.keymap(),
-            Tab::Stories => self.stories.keymap(),
-        };
-        let captures_text = self.editing();
-        if captures_text {
-            groups.push(Group {
-                title: "Typing",
-                bindings: keymap::TEXT_FIELD,
-            });
-        } else {
-            groups.push(Group {
-                title: "Everywhere",
-                bindings: keymap::GLOBAL,
-            });
-        }
-        Keymap {
-            groups,
-            captures_text,
-        }
-    }
-
-    /// Turns a terminal event into an action and applies it. Returns true if the screen may have changed.
-    pub fn handle_event(&mut self, event: Event) -> bool {
-        match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                match self.keymap().dispatch(&key) {
-                    Some(action) => self.update(action),
-                    None => self.status_hint(),
-                }
-                true
-            }
-            Event::Paste(text) => {
-                if self.editing() {
-                    self.update(Action::Paste(text));
-                }
-                true
-            }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollUp => {
-                    self.update(Action::ScrollUp);
-                    true
-                }
-                MouseEventKind::ScrollDown => {
-                    self.update(Action::ScrollDown);
-                    true
-                }
-                MouseEventKind::Down(MouseButton::Left) => {
-                    if let Some(tab) = crate::ui::tab_at(self.size.0, m.column, m.row)
-                        && !self.editing()
-                    {
-                        self.update(Action::GoTo(tab));
-                    }
-                    true
-                }
-                _ => false,
-            },
-            Event::Resize(w, h) => {
-                self.size = (w, h);
-                self.refresh_derived();
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// A gentle nudge for a key that does nothing here, so a newcomer is never stuck.
-    fn status_hint(&mut self) {
-        self.status = Some(Status {
-            level: Level::Info,
-            text: "That key does nothing here. Press ? to see the keys that work.".into(),
-        });
-    }
-
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
         if self.confirm_quit.is_some() {
@@ -413,64 +299,5 @@ impl App {
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         self.stories.next_deadline()
-    }
-
-    /// Saves whatever is pending and marks the app to close. Grades are already on disk; the
-    /// schedule snapshot is refreshed when enough grades piled up past it (a failed snapshot loses
-    /// nothing: the journal has every grade). If a story cannot be saved, asks first (autosave keeps
-    /// retrying meanwhile); if another file cannot be saved, says so once and the next quit goes ahead.
-    pub fn quit(&mut self) {
-        if let Some(store) = self.data.reviews.as_mut() {
-            let _ = store.maybe_snapshot();
-        }
-        if !self.stories.flush(self.now, &mut self.status) {
-            let title = self
-                .stories
-                .unsaved()
-                .map_or("your story", |s| stories::display_title(&s.title));
-            self.confirm_quit = Some(format!(
-                "“{title}” could not be saved (the reason is on screen). Quit anyway? A copy of the text \
-                 is written to a temporary file, but the story itself stays unsaved."
-            ));
-            return;
-        }
-        if self.save_pending() || self.quit_anyway {
-            self.should_quit = true;
-        } else {
-            self.quit_anyway = true;
-        }
-    }
-
-    /// Closes the app for a signal (SIGTERM, SIGHUP…): saves what it can and never waits for an
-    /// answer, since there may be no terminal left to ask on.
-    pub fn shutdown(&mut self) {
-        if let Some(store) = self.data.reviews.as_mut() {
-            let _ = store.maybe_snapshot();
-        }
-        if !self.stories.flush(self.now, &mut self.status) {
-            self.rescue();
-        }
-        self.save_pending();
-        self.should_quit = true;
-    }
-
-    /// Quits although a story could not be saved, after the user said so.
-    fn quit_despite_unsaved_story(&mut self) {
-        self.confirm_quit = None;
-        if !self.stories.flush(self.now, &mut self.status) {
-            self.rescue();
-        }
-        self.should_quit = true;
-    }
-
-    /// Writes unsaved text to a temporary file as a last resort, and notes where for the shell.
-    fn rescue(&mut self) {
-        self.exit_note = Some(match self.stories.rescue(self.now) {
-            Ok(path) => format!(
-                "Your unsaved story could not go to the stories folder; a copy is in {}",
-                path.display()
-            ),
-            Err(e) => format!("Your unsaved story could not be saved anywhere: {e}"),
-        });
     }
 }
