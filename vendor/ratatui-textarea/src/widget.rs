@@ -261,6 +261,8 @@ impl Widget for &TextArea<'_> {
 // segments every line into graphemes and measures each one, which was a third of the time to
 // draw a field full of text. Any other line is drawn by a one-line Paragraph, as before.
 fn draw_text(text: Text<'_>, alignment: Alignment, area: Rect, buf: &mut Buffer) {
+    // Like `Paragraph`, draw only the part of `area` that is in the buffer.
+    let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
@@ -395,7 +397,12 @@ mod tests {
                 rng.next(14) as u16,
                 rng.next(7) as u16,
             );
-            let whole = Rect::new(0, 0, area.right() + 2, area.bottom() + 2);
+            // Mostly a buffer with room around the area; sometimes one the area overflows.
+            let whole = if rng.next(8) == 0 {
+                Rect::new(0, 0, rng.next(8) as u16, rng.next(5) as u16)
+            } else {
+                Rect::new(0, 0, area.right() + 2, area.bottom() + 2)
+            };
             let mut want = scribbled(whole);
             Paragraph::new(text.clone())
                 .alignment(alignment)
