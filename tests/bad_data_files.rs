@@ -6,7 +6,7 @@ mod common;
 
 use clinicprep::app::{Action, Tab};
 use common::Harness;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Every kind of file the app reads from the data folder, with a valid example of each.
 const KINDS: &[(&str, &str)] = &[
@@ -48,10 +48,7 @@ fn variants(valid: &str) -> Vec<(&'static str, Vec<u8>)> {
 fn every_data_file_kind_survives_every_kind_of_damage_and_is_never_rewritten() {
     for (path, valid) in KINDS {
         for (how, bytes) in variants(valid) {
-            let dir = tempfile::tempdir().unwrap();
-            let file = dir.path().join(path);
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(&file, &bytes).unwrap();
+            let (dir, file) = folder_with(path, &bytes);
             let mut h = Harness::in_dir(dir);
             // apply_config is what start-up does with the config file.
             let (config, _) = clinicprep::config::Config::load(&h.dir.path().join("config.toml"));
@@ -105,6 +102,15 @@ fn every_data_file_kind_survives_every_kind_of_damage_and_is_never_rewritten() {
     }
 }
 
+/// A fresh data folder with `bytes` written at `path` inside it, and that file's full path.
+fn folder_with(path: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(path);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, bytes).unwrap();
+    (dir, file)
+}
+
 fn aside_exists(dir: &Path) -> bool {
     aside_copy(dir, "reviews.log.").is_some()
 }
@@ -122,10 +128,7 @@ fn aside_copy(dir: &Path, prefix: &str) -> Option<Vec<u8>> {
 fn check_names_each_damaged_file_without_panicking() {
     for (path, valid) in KINDS {
         for (how, bytes) in variants(valid) {
-            let dir = tempfile::tempdir().unwrap();
-            let file = dir.path().join(path);
-            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-            std::fs::write(&file, &bytes).unwrap();
+            let (dir, _) = folder_with(path, &bytes);
             let out = std::process::Command::new(env!("CARGO_BIN_EXE_clinicprep"))
                 .arg("--data-dir")
                 .arg(dir.path())

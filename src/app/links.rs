@@ -191,14 +191,7 @@ mod tests {
     /// Writes a story with `tag` through the editor, then goes to Home, which refreshes the facts.
     fn write_then_home(app: &mut App, title: &str, tag: &str) {
         app.update(Action::GoTo(Tab::Stories));
-        app.now += Duration::minutes(1);
-        app.update(Action::New);
-        app.update(Action::Paste(title.into()));
-        for _ in 0..5 {
-            app.update(Action::NextField);
-        }
-        app.update(Action::Paste(tag.into()));
-        app.update(Action::Back);
+        crate::screens::stories::write_by_keys(app, title, tag);
         app.update(Action::GoTo(Tab::Home));
     }
 

@@ -157,7 +157,7 @@ impl Stories {
 mod tests {
     use crate::app::{Action, App, Tab, Theme};
     use crate::paths::Paths;
-    use chrono::{DateTime, Duration, Utc};
+    use chrono::{DateTime, Utc};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use std::borrow::Cow;
 
@@ -165,17 +165,7 @@ mod tests {
         DateTime::from_timestamp(1_795_424_400, 0).unwrap()
     }
 
-    /// Writes a story titled `title` with `tag` through the editor and goes back to the list.
-    fn write(app: &mut App, title: &str, tag: &str) {
-        app.now += Duration::minutes(1);
-        app.update(Action::New);
-        app.update(Action::Paste(title.into()));
-        for _ in 0..5 {
-            app.update(Action::NextField);
-        }
-        app.update(Action::Paste(tag.into()));
-        app.update(Action::Back);
-    }
+    use crate::screens::stories::write_by_keys as write;
 
     /// The titles the list shows, after checking the kept list is in use and matches a fresh one.
     fn shown(app: &App) -> Vec<String> {

@@ -7,6 +7,22 @@ mod listing;
 pub mod picker;
 mod saving;
 
+/// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
+/// goes back to the list: how the tests elsewhere get stories made the way a user makes them.
+#[cfg(test)]
+pub(crate) fn write_by_keys(app: &mut crate::app::App, title: &str, tag: &str) {
+    use crate::app::Action;
+    app.now += chrono::Duration::minutes(1);
+    app.update(Action::New);
+    app.update(Action::Paste(title.into()));
+    // Title, Situation, Task, Action, Result, then Tags.
+    for _ in 0..5 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::Paste(tag.into()));
+    app.update(Action::Back);
+}
+
 pub use editor::{Coach, Editor, Field, SaveError};
 
 use crate::app::keymap::Group;
