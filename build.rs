@@ -19,13 +19,13 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 /// Source files that define the types stored in `src/cache` files. Their hash is the cache schema:
 /// editing any of them invalidates every cache written before.
 const CACHED_TYPES: &[&str] = &[
-    "src/content/model.rs",
-    "src/stories/story.rs",
-    "src/schedule/snapshot.rs",
-    "src/schedule/card.rs",
-    "src/schedule/ledger.rs",
-    "src/cache/container.rs",
-    "src/cache/stamp.rs",
+    "src/domain/content/model.rs",
+    "src/domain/stories/story.rs",
+    "src/domain/schedule/snapshot.rs",
+    "src/domain/schedule/card.rs",
+    "src/domain/schedule/ledger.rs",
+    "src/storage/cache/container.rs",
+    "src/storage/cache/stamp.rs",
 ];
 
 /// FNV-1a, 64-bit: enough to tell one version of the sources from another.

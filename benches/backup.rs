@@ -1,7 +1,7 @@
 //! Backup costs on a realistic data folder: the check every tick, the fingerprint walk, a full backup.
 
 use chrono::{TimeDelta, TimeZone, Utc};
-use clinicprep::backup::{self, Periodic};
+use clinicprep::storage::backup::{self, Periodic};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::fs;
 use std::hint::black_box;

@@ -11,12 +11,12 @@ mod gen_scale;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
-use clinicprep::content::{Id, Library};
-use clinicprep::paths::Paths;
-use clinicprep::practice::{Answer, RoundLog, RoundRecord, Rubric};
-use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::content::{Id, Library};
+use clinicprep::domain::practice::{Answer, RoundLog, RoundRecord, Rubric};
+use clinicprep::domain::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::study::Side;
 use clinicprep::screens::cards::View;
-use clinicprep::study::Side;
+use clinicprep::storage::paths::Paths;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use gen_scale::{Spec, generate};

@@ -9,11 +9,11 @@ mod gen_scale;
 use chrono::{Duration, TimeZone, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::cli::status_cmd;
-use clinicprep::content::{Id, Library};
-use clinicprep::paths::Paths;
-use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
-use clinicprep::stories::insights::Guidance;
-use clinicprep::stories::{Glossary, Order, Story, StoryStore, analyze};
+use clinicprep::domain::content::{Id, Library};
+use clinicprep::domain::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::stories::insights::Guidance;
+use clinicprep::domain::stories::{Glossary, Order, Story, StoryStore, analyze};
+use clinicprep::storage::paths::Paths;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use gen_scale::{Spec, generate};
 use ratatui::Terminal;
@@ -57,7 +57,7 @@ fn load(c: &mut Criterion) {
     // The first run after every file changed (or the cache was deleted): everything parsed, and the
     // cache written.
     let cold = || {
-        let _ = std::fs::remove_dir_all(big.path().join(clinicprep::cache::CACHE_DIR));
+        let _ = std::fs::remove_dir_all(big.path().join(clinicprep::storage::cache::CACHE_DIR));
     };
     g.bench_function("App::new, 10k/100k/1k, no cache", |b| {
         b.iter_batched(
@@ -133,7 +133,7 @@ fn insights(c: &mut Criterion) {
     let glossary = Glossary::from_library(&lib);
     let guidance = Guidance::default();
     let mut story = Story::new(
-        clinicprep::stories::StoryId::from_stem("long").expect("id"),
+        clinicprep::domain::stories::StoryId::from_stem("long").expect("id"),
         "A long story",
         now(),
     );

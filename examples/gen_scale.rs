@@ -6,11 +6,11 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clap::Parser;
-use clinicprep::content::{Card, Id};
-use clinicprep::deck_import::file_name;
-use clinicprep::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::content::{Card, Id};
+use clinicprep::domain::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::stories::{Story, StoryStore};
+use clinicprep::interop::deck_import::file_name;
 use clinicprep::storage::{ensure_private_dir, write_atomic};
-use clinicprep::stories::{Story, StoryStore};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;

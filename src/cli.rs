@@ -11,15 +11,15 @@ pub mod restore;
 pub use check::check_cmd;
 
 use crate::app::{Access, App, Level, Status, Theme};
-use crate::config::Config;
-use crate::content::Library;
-use crate::content::Problem;
-use crate::lock::{Acquired, DataLock};
-use crate::paths::Paths;
-use crate::schedule::{self, DayZone};
+use crate::domain::config::Config;
+use crate::domain::content::Library;
+use crate::domain::content::Problem;
+use crate::domain::schedule::{self, DayZone};
+use crate::domain::stories::{Order, StoryStore, export};
+use crate::domain::study::Catalogue;
 use crate::storage;
-use crate::stories::{Order, StoryStore, export};
-use crate::study::Catalogue;
+use crate::storage::lock::{Acquired, DataLock};
+use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
@@ -151,7 +151,7 @@ fn run_tui(paths: Paths) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    crate::crash::set_data_dir(&paths.data_dir);
+    crate::storage::crash::set_data_dir(&paths.data_dir);
     // Held until this function returns: the whole session.
     let (_lock, access) = match DataLock::acquire(&paths.data_dir) {
         Ok(Acquired::Writer(lock)) => (Some(lock), Access::Writer),
@@ -312,9 +312,14 @@ pub fn export_stories_cmd(
     let (config, _) = Config::load(&paths.config_file);
     let certifications = config.certifications.as_slice();
     let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-    let starred = crate::prep::MarkSet::load(&paths.data_dir, crate::prep::MarkKind::Favourites)
-        .unwrap_or_else(|_| crate::prep::MarkSet::new(crate::prep::MarkKind::Favourites));
-    let asks: Vec<&crate::content::Ask> = lib
+    let starred = crate::domain::prep::MarkSet::load(
+        &paths.data_dir,
+        crate::domain::prep::MarkKind::Favourites,
+    )
+    .unwrap_or_else(|_| {
+        crate::domain::prep::MarkSet::new(crate::domain::prep::MarkKind::Favourites)
+    });
+    let asks: Vec<&crate::domain::content::Ask> = lib
         .asks
         .iter()
         .filter(|a| starred.contains(&a.id))

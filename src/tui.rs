@@ -78,11 +78,11 @@ pub fn restore() {
 
 /// On a panic: restore the terminal first (so the message is readable and the shell usable), then
 /// write the crash report, keep unsaved editor text and tell the person where both are
-/// ([`crate::crash::handle_panic`], which prints the panic message itself).
+/// ([`crate::storage::crash::handle_panic`], which prints the panic message itself).
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         restore();
-        crate::crash::handle_panic(info);
+        crate::storage::crash::handle_panic(info);
     }));
 }
 

@@ -1,7 +1,7 @@
 //! `clinicprep restore` as a user runs it: list the backups, restore one, undo it.
 
 use chrono::{TimeDelta, Utc};
-use clinicprep::backup;
+use clinicprep::storage::backup;
 use std::fs;
 use std::process::Command;
 

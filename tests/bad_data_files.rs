@@ -51,7 +51,8 @@ fn every_data_file_kind_survives_every_kind_of_damage_and_is_never_rewritten() {
             let (dir, file) = folder_with(path, &bytes);
             let mut h = Harness::in_dir(dir);
             // apply_config is what start-up does with the config file.
-            let (config, _) = clinicprep::config::Config::load(&h.dir.path().join("config.toml"));
+            let (config, _) =
+                clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
             h.app.apply_config(&config);
             for tab in [
                 Tab::Home,

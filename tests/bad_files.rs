@@ -1,7 +1,7 @@
 //! A corpus of bad user content files: each is reported with its path (and line where there is one),
 //! nothing panics, and the good files beside them still load — in the library and in `clinicprep check`.
 
-use clinicprep::content::Library;
+use clinicprep::domain::content::Library;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -252,7 +252,7 @@ mod mutated {
             for p in &lib.problems {
                 prop_assert!(p.line.is_none_or(|l| l >= 1 && l <= lines), "{p:?} of {lines} lines");
             }
-            let clean = |s: &str| !s.chars().any(|c| clinicprep::sanitize::is_forbidden(c) || c == '\t');
+            let clean = |s: &str| !s.chars().any(|c| clinicprep::storage::sanitize::is_forbidden(c) || c == '\t');
             for s in &lib.steps {
                 prop_assert!(clean(&s.text) && clean(&s.detail), "{s:?}");
             }

@@ -2,8 +2,8 @@
 
 mod common;
 
-use clinicprep::content::Id;
-use clinicprep::stories::StoryId;
+use clinicprep::domain::content::Id;
+use clinicprep::domain::stories::StoryId;
 use common::Harness;
 use std::fs;
 use std::path::Path;

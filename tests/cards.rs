@@ -5,12 +5,12 @@ mod common;
 
 use chrono::NaiveDate;
 use clinicprep::app::{Level, Tab};
-use clinicprep::content::Id;
-use clinicprep::schedule::{
+use clinicprep::domain::content::Id;
+use clinicprep::domain::schedule::{
     DayZone, Grade, JOURNAL_FILE, Mode, Phase, ReviewStore, Settings, StoreOptions, peek,
 };
+use clinicprep::domain::study::{Kind, Side};
 use clinicprep::screens::cards::View;
-use clinicprep::study::{Kind, Side};
 use common::{Harness, buffer_text, find, fixed_now};
 use proptest::prelude::*;
 use ratatui::style::Modifier;

@@ -113,8 +113,8 @@ fn status_counts_stories() {
 mod reviews {
     use super::{clinicprep, stdout};
     use chrono::{Duration, Utc};
-    use clinicprep::content::Id;
-    use clinicprep::schedule::{Grade, JOURNAL_FILE, ReviewStore, StoreOptions};
+    use clinicprep::domain::content::Id;
+    use clinicprep::domain::schedule::{Grade, JOURNAL_FILE, ReviewStore, StoreOptions};
     use std::path::Path;
 
     fn status(dir: &Path, json: bool) -> (i32, String) {

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use clinicprep::app::Theme;
-use clinicprep::config::{Config, ConfigSaveError, ThemeName, save_interview_date};
+use clinicprep::domain::config::{Config, ConfigSaveError, ThemeName, save_interview_date};
 use ratatui::style::Color;
 use std::path::Path;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Built-in content meets its floors and checks; user content merges, and bad files are reported, not fatal.
 
-use clinicprep::content::{Category, GuideSection, Library};
+use clinicprep::domain::content::{Category, GuideSection, Library};
 use std::fs;
 
 #[test]

@@ -1,7 +1,7 @@
 //! A panic leaves a crash report and the unsaved editor text, and the next start gets the text back.
 //! One test in its own binary: the panic hook is global to the process.
 
-use clinicprep::{crash, recovery};
+use clinicprep::storage::{crash, recovery};
 use std::fs;
 
 #[test]

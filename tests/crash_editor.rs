@@ -4,7 +4,7 @@
 mod common;
 
 use clinicprep::app::{Action, Tab};
-use clinicprep::recovery;
+use clinicprep::storage::recovery;
 use common::Harness;
 
 #[test]

@@ -9,7 +9,7 @@
 mod common;
 
 use clinicprep::app::{Action, Tab};
-use clinicprep::stories::{Order, Section, StoryStore};
+use clinicprep::domain::stories::{Order, Section, StoryStore};
 use common::Harness;
 use std::fs;
 use std::io::Write;

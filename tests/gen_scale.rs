@@ -4,9 +4,9 @@
 #[path = "../examples/gen_scale.rs"]
 mod gen_scale;
 
-use clinicprep::content::Library;
-use clinicprep::schedule::{DayZone, peek};
-use clinicprep::stories::StoryStore;
+use clinicprep::domain::content::Library;
+use clinicprep::domain::schedule::{DayZone, peek};
+use clinicprep::domain::stories::StoryStore;
 use gen_scale::{Spec, generate};
 use std::collections::BTreeMap;
 use std::path::Path;

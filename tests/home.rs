@@ -5,9 +5,9 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use clinicprep::app::{Action, Level, Tab};
-use clinicprep::content::Id;
-use clinicprep::practice::ROUNDS_FILE;
-use clinicprep::prep::{MarkKind, MarkSet};
+use clinicprep::domain::content::Id;
+use clinicprep::domain::practice::ROUNDS_FILE;
+use clinicprep::domain::prep::{MarkKind, MarkSet};
 use clinicprep::screens::home::Pane;
 use common::{Harness, find, fixed_now};
 use std::collections::BTreeSet;

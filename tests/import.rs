@@ -1,8 +1,8 @@
 //! `clinicprep import` and `export deck` as a user runs them, over real Anki and CSV samples in
 //! tests/fixtures: what is added, what is skipped and why, and that nothing is added twice.
 
-use clinicprep::anki;
-use clinicprep::content::{ContentFile, Library};
+use clinicprep::domain::content::{ContentFile, Library};
+use clinicprep::interop::anki;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -396,7 +396,7 @@ fn export_then_import_adds_nothing_and_moves_cards_whole() {
 
 /// Every file under the data dir with its bytes, to compare before and after.
 /// Every file under `dir` with its bytes, except the parse cache: it is derived, and may be rewritten
-/// when an entry settles (see `clinicprep::cache`).
+/// when an entry settles (see `clinicprep::storage::cache`).
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -474,7 +474,7 @@ fn an_import_backs_up_the_data_first_so_it_can_be_undone() {
     std::fs::write(stories.join("mine.toml"), "title = \"Mine\"\n").unwrap();
     let (code, out) = import(dir.path(), "anki_tab.txt", &[]);
     assert_eq!(code, 0, "{out}");
-    let list = clinicprep::backup::list(dir.path()).unwrap();
+    let list = clinicprep::storage::backup::list(dir.path()).unwrap();
     assert_eq!(list.len(), 1, "{list:?}");
     assert_eq!(list[0].reason, "before importing anki_tab.txt");
     assert!(
@@ -484,5 +484,8 @@ fn an_import_backs_up_the_data_first_so_it_can_be_undone() {
     );
     // Re-importing adds nothing, so it makes no new backup.
     import(dir.path(), "anki_tab.txt", &[]);
-    assert_eq!(clinicprep::backup::list(dir.path()).unwrap().len(), 1);
+    assert_eq!(
+        clinicprep::storage::backup::list(dir.path()).unwrap().len(),
+        1
+    );
 }

@@ -7,8 +7,8 @@
 mod common;
 
 use clinicprep::app::{Action, Tab};
-use clinicprep::schedule::{DayZone, peek};
-use clinicprep::stories::{Section, StoryStore};
+use clinicprep::domain::schedule::{DayZone, peek};
+use clinicprep::domain::stories::{Section, StoryStore};
 use common::Harness;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -202,7 +202,7 @@ proptest! {
         h.press("<tab>").type_text("Some situation.").press("<c-s>");
         let (store, bad) = StoryStore::load(h.dir.path()).unwrap();
         prop_assert!(bad.is_empty());
-        let all = store.list(clinicprep::stories::Order::Title);
+        let all = store.list(clinicprep::domain::stories::Order::Title);
         prop_assert_eq!(all.len(), 1);
         prop_assert_eq!(&all[0].title, &title);
         prop_assert_eq!(all[0].text(Section::Situation), "Some situation.");

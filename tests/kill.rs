@@ -8,9 +8,9 @@
 //! Set `CLINICPREP_CRASH_SEED` to replay another schedule of kills.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use clinicprep::content::Id;
-use clinicprep::schedule::{Grade, Notice, ReviewStore, StoreOptions};
-use clinicprep::stories::{Section, Story, StoryId, StoryStore};
+use clinicprep::domain::content::Id;
+use clinicprep::domain::schedule::{Grade, Notice, ReviewStore, StoreOptions};
+use clinicprep::domain::stories::{Section, Story, StoryId, StoryStore};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! One writer per data folder, across real processes: a lock held by another process makes us
 //! read-only, and a process killed with SIGKILL leaves no stale lock behind.
 
-use clinicprep::lock::{Acquired, DataLock};
+use clinicprep::storage::lock::{Acquired, DataLock};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

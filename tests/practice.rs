@@ -4,7 +4,7 @@ mod common;
 
 use clinicprep::app::facts::StoryOutline;
 use clinicprep::app::{Action, Level, Tab};
-use clinicprep::practice::{Grade, ROUNDS_FILE, RoundLog, Rubric};
+use clinicprep::domain::practice::{Grade, ROUNDS_FILE, RoundLog, Rubric};
 use clinicprep::screens::practice::Stage;
 use common::{Harness, find};
 use ratatui::style::Color;

@@ -5,7 +5,7 @@
 
 #![cfg(target_os = "linux")]
 
-use clinicprep::stories::{Section, StoryStore};
+use clinicprep::domain::stories::{Section, StoryStore};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -155,7 +155,7 @@ fn typed_text_survives(signal: &str) {
     }
     let (store, bad) = StoryStore::load(dir.path()).unwrap();
     assert!(bad.is_empty(), "{bad:?}");
-    let stories: Vec<_> = store.list(clinicprep::stories::Order::Title);
+    let stories: Vec<_> = store.list(clinicprep::domain::stories::Order::Title);
     assert_eq!(stories.len(), 1, "files: {:?}", story_files(dir.path()));
     assert_eq!(stories[0].title, title);
     assert_eq!(stories[0].text(Section::Situation), words);

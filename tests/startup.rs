@@ -4,8 +4,8 @@ mod common;
 
 use chrono::TimeDelta;
 use clinicprep::app::{Access, Action, Level, Tab};
-use clinicprep::backup;
-use clinicprep::lock::{Acquired, DataLock};
+use clinicprep::storage::backup;
+use clinicprep::storage::lock::{Acquired, DataLock};
 use common::{Harness, find};
 use std::fs;
 use std::path::Path;
@@ -17,8 +17,13 @@ fn after_a_crash() -> tempfile::TempDir {
     fs::create_dir_all(d.join("stories")).unwrap();
     fs::write(d.join("stories/fall.toml"), "title = 'Fall'\n").unwrap();
     fs::write(d.join("stories/.fall.toml.Xy12Zw"), "title = 'Fa").unwrap();
-    clinicprep::recovery::stash(d, "fall", "I stayed with the patient", common::fixed_now())
-        .unwrap();
+    clinicprep::storage::recovery::stash(
+        d,
+        "fall",
+        "I stayed with the patient",
+        common::fixed_now(),
+    )
+    .unwrap();
     dir
 }
 
@@ -111,7 +116,7 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
         "the writer takes recovered text"
     );
     assert!(
-        d.join(clinicprep::recovery::RECOVERY_DIR)
+        d.join(clinicprep::storage::recovery::RECOVERY_DIR)
             .read_dir()
             .unwrap()
             .next()

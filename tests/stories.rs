@@ -4,9 +4,9 @@
 mod common;
 
 use clinicprep::app::{Action, Tab};
+use clinicprep::domain::stories::{Section, Story, StoryId, file};
 use clinicprep::screens::stories::editor::AUTOSAVE_DELAY;
 use clinicprep::screens::stories::{Field, View};
-use clinicprep::stories::{Section, Story, StoryId, file};
 use common::{Harness, buffer_text, find};
 use proptest::prelude::*;
 use ratatui::style::Modifier;

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use clinicprep::app::{Action, Tab};
-use clinicprep::config::Config;
+use clinicprep::domain::config::Config;
 use common::Harness;
 use std::fs;
 
@@ -113,7 +113,7 @@ fn a_story_linked_to_a_question_shows_on_its_card_and_in_practice() {
 #[test]
 fn the_export_lists_certifications_from_the_config_and_starred_asks() {
     let dir = tempfile::tempdir().unwrap();
-    let ask = clinicprep::content::Library::builtin().asks[0].clone();
+    let ask = clinicprep::domain::content::Library::builtin().asks[0].clone();
     fs::write(
         dir.path().join("config.toml"),
         "certifications = [\"CPR/BLS (American Heart Association)\"]\n",

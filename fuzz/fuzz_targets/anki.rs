@@ -2,7 +2,7 @@
 //! row it reports sits on a line of the file.
 #![no_main]
 
-use clinicprep::anki;
+use clinicprep::interop::anki;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 //! loads must be clean for the terminal.
 #![no_main]
 
-use clinicprep::content::Library;
-use clinicprep::sanitize;
+use clinicprep::domain::content::Library;
+use clinicprep::storage::sanitize;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

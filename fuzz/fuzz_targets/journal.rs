@@ -2,7 +2,7 @@
 //! error, never panic, and reading the same bytes twice gives the same history.
 #![no_main]
 
-use clinicprep::schedule::{DayZone, JOURNAL_FILE, peek};
+use clinicprep::domain::schedule::{DayZone, JOURNAL_FILE, peek};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 //! line inside the file, never a panic; a story that loads must survive a save and reload unchanged.
 #![no_main]
 
-use clinicprep::stories::file::{from_bytes, to_toml};
-use clinicprep::stories::StoryId;
+use clinicprep::domain::stories::file::{from_bytes, to_toml};
+use clinicprep::domain::stories::StoryId;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
 //! Everything the user can ask for, as named actions that one `update` carries out.
 
-use crate::schedule::Grade;
+use crate::domain::schedule::Grade;
 use crossterm::event::KeyEvent;
 
 /// One screen of the app, in tab order.

@@ -1,8 +1,8 @@
 //! Plain facts Home and Practice read that other parts of the app own (cards, stories), so those
 //! screens depend on data, not on the stores behind it.
 
-use crate::content::Id;
-use crate::paths::Paths;
+use crate::domain::content::Id;
+use crate::storage::paths::Paths;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 

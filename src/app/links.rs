@@ -3,11 +3,11 @@
 //! the values screens keep between frames, refreshed after keys, switches and ticks.
 
 use super::{App, Level, Status, Tab};
-use crate::config::{self, Config};
-use crate::content::Id;
-use crate::practice::Graded;
-use crate::schedule;
-use crate::stories::{Coverage, Order};
+use crate::domain::config::{self, Config};
+use crate::domain::content::Id;
+use crate::domain::practice::Graded;
+use crate::domain::schedule;
+use crate::domain::stories::{Coverage, Order};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -185,7 +185,7 @@ fn at_ms(ms: i64) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use crate::app::{Action, App, Tab, Theme};
-    use crate::paths::Paths;
+    use crate::storage::paths::Paths;
     use chrono::{DateTime, Duration, Utc};
 
     /// Writes a story with `tag` through the editor, then goes to Home, which refreshes the facts.
@@ -232,7 +232,7 @@ mod tests {
         app.update(Action::GoTo(Tab::Cards));
         app.update(Action::Select);
         app.update(Action::Reveal);
-        app.update(Action::Grade(crate::schedule::Grade::Again));
+        app.update(Action::Grade(crate::domain::schedule::Grade::Again));
         app.update(Action::GoTo(Tab::Home));
         assert_eq!(app.facts.due.len(), 1, "the graded card's due date");
         assert_eq!(app.facts.reviews_by_day.get(&today), Some(&1));
@@ -249,7 +249,7 @@ mod tests {
         // Another grade (the session's next card) is a change.
         app.update(Action::GoTo(Tab::Cards));
         app.update(Action::Reveal);
-        app.update(Action::Grade(crate::schedule::Grade::Good));
+        app.update(Action::Grade(crate::domain::schedule::Grade::Good));
         app.update(Action::GoTo(Tab::Home));
         assert_eq!(app.facts.due.len(), 2);
         assert_eq!(app.facts.reviews_by_day.get(&today), Some(&2));

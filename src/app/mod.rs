@@ -17,14 +17,14 @@ pub use startup::Access;
 pub use theme::Theme;
 pub use userdata::UserData;
 
-use crate::content::{Id, Library};
-use crate::lock::Holder;
-use crate::paths::Paths;
-use crate::practice::Graded;
-use crate::recovery::Recovered;
-use crate::schedule::{ReviewStore, Settings, StoreOptions};
+use crate::domain::content::{Id, Library};
+use crate::domain::practice::Graded;
+use crate::domain::schedule::{ReviewStore, Settings, StoreOptions};
 use crate::screens::stories::{self, Stories};
 use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
+use crate::storage::lock::Holder;
+use crate::storage::paths::Paths;
+use crate::storage::recovery::Recovered;
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
@@ -190,7 +190,7 @@ impl App {
     pub fn set_story_titles(&mut self, titles: impl IntoIterator<Item = (Id, String)>) {
         self.cards.story_titles = titles
             .into_iter()
-            .map(|(id, title)| (id, crate::sanitize::clean_line(&title)))
+            .map(|(id, title)| (id, crate::storage::sanitize::clean_line(&title)))
             .collect();
     }
 

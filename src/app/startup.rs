@@ -1,10 +1,10 @@
 //! Opening the data folder at start: the one writer cleans up, recovers and backs up; others only read.
 
 use super::{Action, App, Level, Status, Tab};
-use crate::backup::{self, Periodic};
-use crate::lock::Holder;
 use crate::storage::StorageError;
-use crate::{recovery, storage};
+use crate::storage::backup::{self, Periodic};
+use crate::storage::lock::Holder;
+use crate::storage::{self, recovery};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::thread::JoinHandle;
 

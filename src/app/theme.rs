@@ -1,6 +1,6 @@
 //! Every style the app draws with, in one place; a plain variant honours NO_COLOR.
 
-use crate::config::ThemeName;
+use crate::domain::config::ThemeName;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The app's styles. Colours are the 16 ANSI ones with the terminal's own foreground and background, so

@@ -2,12 +2,12 @@
 //! two screens' effects change and save them.
 
 use super::{App, Level, Status};
-use crate::datafile::Kept;
-use crate::paths::Paths;
-use crate::practice::{ROUNDS_FILE, RoundLog};
-use crate::prep::charts::local_day;
-use crate::prep::{MarkKind, MarkSet};
+use crate::domain::practice::{ROUNDS_FILE, RoundLog};
+use crate::domain::prep::charts::local_day;
+use crate::domain::prep::{MarkKind, MarkSet};
 use crate::screens::{home, practice};
+use crate::storage::datafile::Kept;
+use crate::storage::paths::Paths;
 use chrono::NaiveDate;
 
 /// The user's own files behind Home and Practice.

@@ -1,12 +1,12 @@
 //! `clinicprep check`: content, story, config and review files, each problem with its file and line.
 
 use super::load_story_counts;
-use crate::config::Config;
-use crate::content::{Library, Problem};
-use crate::paths::Paths;
-use crate::sanitize;
-use crate::schedule::{self, DayZone};
-use crate::study::Catalogue;
+use crate::domain::config::Config;
+use crate::domain::content::{Library, Problem};
+use crate::domain::schedule::{self, DayZone};
+use crate::domain::study::Catalogue;
+use crate::storage::paths::Paths;
+use crate::storage::sanitize;
 use serde_json::json;
 use std::io::Write;
 

@@ -1,10 +1,10 @@
 //! `clinicprep export deck`: writes the cards as a file Anki (and other flashcard apps) can import.
 
-use crate::anki;
-use crate::content::Library;
-use crate::deck_export;
-use crate::paths::Paths;
+use crate::domain::content::Library;
+use crate::interop::anki;
+use crate::interop::deck_export;
 use crate::storage;
+use crate::storage::paths::Paths;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;

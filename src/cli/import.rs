@@ -1,10 +1,10 @@
 //! `clinicprep import FILE`: adds cards from an Anki text export or a CSV/TSV file and says what happened.
 
-use crate::anki::{self, NoteFile};
-use crate::content::Library;
-use crate::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
-use crate::paths::Paths;
-use crate::sanitize;
+use crate::domain::content::Library;
+use crate::interop::anki::{self, NoteFile};
+use crate::interop::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
+use crate::storage::paths::Paths;
+use crate::storage::sanitize;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -66,7 +66,7 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     } else {
         // A backup first, so an import that was not what the user wanted can be undone with
         // `clinicprep restore`. An empty data folder has nothing to back up yet.
-        if let Err(e) = crate::backup::backup_now(
+        if let Err(e) = crate::storage::backup::backup_now(
             &paths.data_dir,
             chrono::Utc::now(),
             &format!("before importing {name}"),

@@ -1,9 +1,9 @@
 //! `clinicprep restore`: list the data folder's backups, or restore one.
 
-use crate::backup;
-use crate::lock::{Acquired, DataLock};
-use crate::paths::Paths;
-use crate::sanitize;
+use crate::storage::backup;
+use crate::storage::lock::{Acquired, DataLock};
+use crate::storage::paths::Paths;
+use crate::storage::sanitize;
 use std::io::Write;
 
 /// `clinicprep restore`: the backups, newest first, with the command to restore one.

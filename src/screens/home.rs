@@ -3,8 +3,8 @@
 
 use crate::app::Action;
 use crate::app::keymap::{Binding, Group, bind, ch, code};
-use crate::content::{Id, Library};
-use crate::prep::parse_interview_date;
+use crate::domain::content::{Id, Library};
+use crate::domain::prep::parse_interview_date;
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
@@ -217,7 +217,7 @@ impl Home {
                     None
                 }
                 Action::Paste(text) => {
-                    field.insert_str(crate::sanitize::clean_line(&text));
+                    field.insert_str(crate::storage::sanitize::clean_line(&text));
                     None
                 }
                 _ => None,

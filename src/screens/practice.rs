@@ -4,8 +4,8 @@
 use crate::app::Action;
 use crate::app::facts::Facts;
 use crate::app::keymap::{Binding, Group, bind, ch, code};
-use crate::content::Library;
-use crate::practice::{
+use crate::domain::content::Library;
+use crate::domain::practice::{
     Answer, AnswerTimer, Check, Graded, Pick, RoundRecord, Rubric, select_round,
 };
 use chrono::{DateTime, Utc};
@@ -254,7 +254,7 @@ impl Practice {
     }
 
     /// The role chosen in setup, if one is.
-    pub fn role<'a>(&self, lib: &'a Library) -> Option<&'a crate::content::Role> {
+    pub fn role<'a>(&self, lib: &'a Library) -> Option<&'a crate::domain::content::Role> {
         self.setup
             .role
             .checked_sub(1)

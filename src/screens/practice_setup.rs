@@ -2,8 +2,8 @@
 
 use crate::app::Action;
 use crate::app::keymap::{Binding, bind, ch, code};
-use crate::practice::select::DEFAULT_LENGTH;
-use crate::practice::timer::DEFAULT_TARGET_SECS;
+use crate::domain::practice::select::DEFAULT_LENGTH;
+use crate::domain::practice::timer::DEFAULT_TARGET_SECS;
 use crossterm::event::KeyCode;
 
 /// Round lengths offered, and answer targets in seconds (in steps of 15 s).

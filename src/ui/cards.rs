@@ -4,9 +4,9 @@
 use super::review;
 use super::text::draw_line;
 use crate::app::{App, Theme};
-use crate::schedule::{Counts, ReviewStore};
+use crate::domain::schedule::{Counts, ReviewStore};
+use crate::domain::study::Deck;
 use crate::screens::cards::{Cards, DeckRow, View};
-use crate::study::Deck;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -1,8 +1,8 @@
 //! The deck list's windowed table against the whole table it replaces.
 
 use super::*;
-use crate::content::Id;
-use crate::study::Subject;
+use crate::domain::content::Id;
+use crate::domain::study::Subject;
 
 /// The deck list as it was drawn before windowing: every row handed to the table.
 fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {

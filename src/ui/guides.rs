@@ -3,9 +3,9 @@
 use super::doc::{Doc, fit};
 use super::text::draw_lines;
 use crate::app::{App, Theme};
-use crate::content::markup::{self, Block as MBlock};
-use crate::content::search::Target;
-use crate::content::{GuideSection, Library, Question, Role};
+use crate::domain::content::markup::{self, Block as MBlock};
+use crate::domain::content::search::Target;
+use crate::domain::content::{GuideSection, Library, Question, Role};
 use crate::screens::guides::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

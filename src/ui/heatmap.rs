@@ -2,7 +2,7 @@
 //! activity with block characters so it reads without colour too.
 
 use crate::app::Theme;
-use crate::prep::charts::Heatmap;
+use crate::domain::prep::charts::Heatmap;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -77,7 +77,7 @@ impl Widget for HeatmapView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prep::charts::heatmap;
+    use crate::domain::prep::charts::heatmap;
     use chrono::NaiveDate;
     use ratatui::style::Color;
     use std::collections::BTreeMap;

@@ -116,7 +116,8 @@ impl App {
         let Some(holder) = &self.read_only else {
             return Vec::new();
         };
-        let text = crate::sanitize::clean_line(&format!("READ-ONLY  {}", holder.message()));
+        let text =
+            crate::storage::sanitize::clean_line(&format!("READ-ONLY  {}", holder.message()));
         wrap::wrap(&text, usize::from(width.saturating_sub(2)))
             .into_iter()
             .take(3)

@@ -6,10 +6,10 @@ use super::text::draw_lines;
 use super::timer::TimerView;
 use crate::app::facts::StoryOutline;
 use crate::app::{App, Theme};
-use crate::content::{Library, Question};
-use crate::practice::{Check, Pick, format_mmss};
-use crate::sanitize::clean_line;
+use crate::domain::content::{Library, Question};
+use crate::domain::practice::{Check, Pick, format_mmss};
 use crate::screens::practice::{Field, Practice, Stage};
+use crate::storage::sanitize::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -183,7 +183,9 @@ fn answer(app: &App, area: Rect, buf: &mut Buffer) {
             target: p.setup.target_secs,
             phase: p
                 .timer
-                .map_or(crate::practice::TimerPhase::Under, |tm| tm.phase(app.now)),
+                .map_or(crate::domain::practice::TimerPhase::Under, |tm| {
+                    tm.phase(app.now)
+                }),
             theme: t,
         }
         .render(

@@ -2,7 +2,7 @@
 //! phase's colour so the change is noticed without reading, and in words so it never relies on colour.
 
 use crate::app::Theme;
-use crate::practice::{TimerPhase, format_mmss};
+use crate::domain::practice::{TimerPhase, format_mmss};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use clinicprep::app::{App, Theme};
-use clinicprep::paths::Paths;
+use clinicprep::storage::paths::Paths;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -2,7 +2,7 @@
 
 use crate::app::Action;
 use crate::app::keymap::{Binding, bind, ch, code};
-use crate::schedule::Grade;
+use crate::domain::schedule::Grade;
 use crossterm::event::KeyCode;
 
 pub static DECKS: &[Binding] = &[

@@ -5,11 +5,13 @@ mod review;
 mod rows;
 
 use crate::app::{Action, Group, Level, Status};
-use crate::content::{Id, Library};
-use crate::schedule::{
+use crate::domain::content::{Id, Library};
+use crate::domain::schedule::{
     Counts, Mode, Notice, ReviewStore, ScheduleError, build_queue, format_interval,
 };
-use crate::study::{Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle};
+use crate::domain::study::{
+    Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle,
+};
 use crate::ui::review as view;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use std::collections::HashMap;

@@ -2,9 +2,9 @@
 
 use super::{Cards, View, say};
 use crate::app::{Action, Level, Status};
-use crate::content::Library;
-use crate::schedule::{Grade, ReviewStore};
-use crate::study::{Choices, Side};
+use crate::domain::content::Library;
+use crate::domain::schedule::{Grade, ReviewStore};
+use crate::domain::study::{Choices, Side};
 use chrono::{DateTime, Utc};
 
 impl Cards {

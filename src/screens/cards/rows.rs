@@ -5,8 +5,8 @@
 
 use super::{Cards, DeckRow};
 use crate::derived::Derived;
-use crate::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
-use crate::study::Filter;
+use crate::domain::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
+use crate::domain::study::Filter;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Cow;
 

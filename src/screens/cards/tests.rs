@@ -1,10 +1,10 @@
 //! What the Cards screen does when the disk refuses a grade: it says so and keeps the user on the card.
 
 use crate::app::{Action, App, Level, Tab, Theme};
-use crate::paths::Paths;
-use crate::schedule::{Grade, JOURNAL_FILE};
+use crate::domain::schedule::{Grade, JOURNAL_FILE};
+use crate::domain::study::Side;
 use crate::screens::cards::View;
-use crate::study::Side;
+use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -68,8 +68,8 @@ fn without_a_review_history_studying_explains_why() {
 
 #[test]
 fn deck_rows_agree_with_counting_each_selection() {
-    use crate::schedule::counts;
-    use crate::study::Filter;
+    use crate::domain::schedule::counts;
+    use crate::domain::study::Filter;
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
     let ids: Vec<_> = app

@@ -4,9 +4,9 @@ mod keys;
 
 use crate::app::keymap::{Group, NAV};
 use crate::app::{Action, Theme};
-use crate::content::Library;
-use crate::content::search::{self, Hit, Target};
 use crate::derived::Derived;
+use crate::domain::content::Library;
+use crate::domain::content::search::{self, Hit, Target};
 use crate::ui::guides::{self as view, Laid, Page};
 use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
@@ -250,7 +250,8 @@ impl Guides {
                 self.refresh(lib);
             }
             Action::Paste(text) => {
-                self.query.insert_str(crate::sanitize::clean_line(&text));
+                self.query
+                    .insert_str(crate::storage::sanitize::clean_line(&text));
                 self.refresh(lib);
             }
             _ => {}

@@ -76,7 +76,11 @@ fn a_resize_lays_the_page_out_for_the_new_width() {
     use crossterm::event::Event;
     let dir = tempfile::tempdir().unwrap();
     let now = chrono::DateTime::from_timestamp(1_795_424_400, 0).unwrap();
-    let mut app = App::new(crate::paths::Paths::in_dir(dir.path()), now, Theme::PLAIN);
+    let mut app = App::new(
+        crate::storage::paths::Paths::in_dir(dir.path()),
+        now,
+        Theme::PLAIN,
+    );
     app.update(Action::GoTo(Tab::Guides));
     app.handle_event(Event::Resize(90, 30));
     let (lines, kept) = drawn(&app.guides, &app.data.library, 90);

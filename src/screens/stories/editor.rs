@@ -2,9 +2,9 @@
 
 use super::picker::{Links, TagSuggestions};
 use crate::app::Theme;
-use crate::content::Library;
-use crate::stories::insights::Guidance;
-use crate::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
+use crate::domain::content::Library;
+use crate::domain::stories::insights::Guidance;
+use crate::domain::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Style;
@@ -215,8 +215,8 @@ impl Editor {
     /// field has several lines.
     pub fn paste(&mut self, text: &str, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
         let clean = match self.field {
-            Field::Section(_) => crate::sanitize::clean(text),
-            _ => crate::sanitize::clean_line(text),
+            Field::Section(_) => crate::storage::sanitize::clean(text),
+            _ => crate::storage::sanitize::clean_line(text),
         };
         let changed = self.focused().insert_str(clean);
         self.after_edit(changed, now, lib, cx)
@@ -310,7 +310,7 @@ impl Editor {
         self.analysis = analyze(&self.story, &cx.glossary, &cx.guidance);
         // Kept where the panic hook can reach it, so a crash before the next save loses nothing.
         let s = &self.story;
-        crate::recovery::remember(
+        crate::storage::recovery::remember(
             &s.title,
             &format!(
                 "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nTags: {}\n",

@@ -5,8 +5,8 @@
 
 use super::{Stories, View};
 use crate::app::Theme;
-use crate::content::Library;
-use crate::stories::{Filter, Order, SearchText, Story, StoryId};
+use crate::domain::content::Library;
+use crate::domain::stories::{Filter, Order, SearchText, Story, StoryId};
 use crate::ui::doc::Doc;
 use crate::ui::stories::coverage_doc;
 use std::borrow::Cow;
@@ -156,7 +156,7 @@ impl Stories {
 #[cfg(test)]
 mod tests {
     use crate::app::{Action, App, Tab, Theme};
-    use crate::paths::Paths;
+    use crate::storage::paths::Paths;
     use chrono::{DateTime, Utc};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use std::borrow::Cow;

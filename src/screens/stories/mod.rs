@@ -27,10 +27,10 @@ pub use editor::{Coach, Editor, Field, SaveError};
 
 use crate::app::keymap::Group;
 use crate::app::{Action, Level, Status, Theme};
-use crate::content::Library;
 use crate::derived::{Derived, Tracked};
-use crate::paths::Paths;
-use crate::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
+use crate::domain::content::Library;
+use crate::domain::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
+use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 use ratatui::style::Style;
@@ -81,7 +81,7 @@ pub struct Stories {
     kept_list: Derived<listing::ListKey, Vec<StoryId>>,
     kept_coverage: Derived<listing::CoverageKey, crate::ui::doc::Doc>,
     /// Every story in list order with its text folded for the filter, kept once the filter is used.
-    kept_search: Derived<(u64, Order), Vec<(StoryId, crate::stories::SearchText)>>,
+    kept_search: Derived<(u64, Order), Vec<(StoryId, crate::domain::stories::SearchText)>>,
 }
 
 impl fmt::Debug for Stories {
@@ -232,7 +232,8 @@ impl Stories {
                 self.type_filter(key)
             }
             Action::Paste(text) => {
-                self.filter.insert_str(crate::sanitize::clean_line(&text));
+                self.filter
+                    .insert_str(crate::storage::sanitize::clean_line(&text));
                 self.selected = 0;
             }
             _ => {}
@@ -322,7 +323,7 @@ fn open_store(data_dir: &Path) -> (Option<StoryStore>, Vec<BadStory>, Option<Str
         Err(e) => (
             None,
             Vec::new(),
-            Some(crate::sanitize::clean_line(&e.to_string())),
+            Some(crate::storage::sanitize::clean_line(&e.to_string())),
         ),
     }
 }
@@ -357,6 +358,6 @@ fn info(text: &str) -> Option<Status> {
 fn error(text: &str) -> Option<Status> {
     Some(Status {
         level: Level::Error,
-        text: crate::sanitize::clean_line(text),
+        text: crate::storage::sanitize::clean_line(text),
     })
 }

@@ -1,7 +1,7 @@
 //! The two pick lists of the editor: competency suggestions for tags, and questions to link.
 
-use crate::content::Library;
-use crate::stories::Story;
+use crate::domain::content::Library;
+use crate::domain::stories::Story;
 
 /// Competencies offered while typing a tag: those matching the tag being typed and not yet used.
 #[derive(Debug, Default)]
@@ -112,7 +112,7 @@ impl Links {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stories::StoryId;
+    use crate::domain::stories::StoryId;
     use chrono::Utc;
 
     fn lib() -> Library {

@@ -3,8 +3,8 @@
 use super::editor::{AUTOSAVE_DELAY, SaveError};
 use super::{Ctx, Stories, display_title};
 use crate::app::{Level, Status};
+use crate::domain::stories::SaveOutcome;
 use crate::storage::write_atomic;
-use crate::stories::SaveOutcome;
 use chrono::{DateTime, SubsecRound, Utc};
 use std::path::PathBuf;
 
@@ -39,7 +39,7 @@ impl Stories {
     }
 
     /// The open story, if it has changes that are not on disk.
-    pub fn unsaved(&self) -> Option<&crate::stories::Story> {
+    pub fn unsaved(&self) -> Option<&crate::domain::stories::Story> {
         self.editor
             .as_ref()
             .filter(|e| e.is_dirty())
@@ -52,7 +52,7 @@ impl Stories {
         let Some(story) = self.unsaved() else {
             return Err("there was nothing unsaved".into());
         };
-        let text = crate::stories::file::to_toml(story).map_err(|e| e.to_string())?;
+        let text = crate::domain::stories::file::to_toml(story).map_err(|e| e.to_string())?;
         let name = format!(
             "clinicprep-unsaved-{}-{}.toml",
             story.id,
@@ -96,7 +96,7 @@ impl Stories {
         }
         match store.save(&ed.story, now) {
             Ok(outcome) => {
-                crate::recovery::forget();
+                crate::storage::recovery::forget();
                 let recovered = ed.error.take().is_some();
                 ed.dirty_since = None;
                 ed.due = None;
@@ -127,7 +127,7 @@ impl Stories {
                 true
             }
             Err(e) => {
-                let message = crate::sanitize::clean_line(&e.to_string());
+                let message = crate::storage::sanitize::clean_line(&e.to_string());
                 *status = Some(Status {
                     level: Level::Error,
                     text: format!("Not saved: {message}"),
@@ -146,13 +146,13 @@ impl Stories {
 fn info(text: &str) -> Option<Status> {
     Some(Status {
         level: Level::Info,
-        text: crate::sanitize::clean_line(text),
+        text: crate::storage::sanitize::clean_line(text),
     })
 }
 
 fn warn(text: &str) -> Option<Status> {
     Some(Status {
         level: Level::Warning,
-        text: crate::sanitize::clean_line(text),
+        text: crate::storage::sanitize::clean_line(text),
     })
 }

@@ -1,9 +1,9 @@
 //! Coverage: which competencies the stories show (a grid), the gaps, and questions with no story.
 
 use crate::app::{App, Theme};
-use crate::content::Library;
+use crate::domain::content::Library;
+use crate::domain::stories::Coverage;
 use crate::screens::stories::{Stories, display_title};
-use crate::stories::Coverage;
 use crate::ui::doc::{Doc, fit};
 use crate::ui::text::draw_lines;
 use ratatui::buffer::Buffer;

@@ -2,7 +2,7 @@
 
 use super::insights;
 use crate::app::{App, Theme};
-use crate::content::Library;
+use crate::domain::content::Library;
 use crate::screens::stories::{Editor, Field};
 use crate::ui::doc::{Doc, fit};
 use crate::ui::text::{draw_line, draw_lines};

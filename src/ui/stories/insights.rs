@@ -1,9 +1,9 @@
 //! The coaching panel beside the editor: length, balance and one line of advice per insight.
 
 use crate::app::Theme;
+use crate::domain::stories::insights::spoken;
+use crate::domain::stories::{Guidance, Level, Section};
 use crate::screens::stories::Editor;
-use crate::stories::insights::spoken;
-use crate::stories::{Guidance, Level, Section};
 use crate::ui::doc::Doc;
 use crate::ui::text::draw_lines;
 use ratatui::buffer::Buffer;

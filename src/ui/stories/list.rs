@@ -2,8 +2,8 @@
 
 use super::{ago, clip, meter};
 use crate::app::App;
+use crate::domain::stories::Order;
 use crate::screens::stories::display_title;
-use crate::stories::Order;
 use crate::ui::doc::{Doc, fit};
 use crate::ui::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -101,8 +101,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Some(l) => format!(" line {l}"),
                 None => String::new(),
             };
-            let text =
-                crate::sanitize::clean_line(&format!("{}{at}: {}", b.path.display(), b.message));
+            let text = crate::storage::sanitize::clean_line(&format!(
+                "{}{at}: {}",
+                b.path.display(),
+                b.message
+            ));
             notes.prefixed("• ", "  ", &text, t.base);
         }
         notes.text(
@@ -117,7 +120,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.warn,
         );
         for p in store.conflict_copies() {
-            let text = crate::sanitize::clean_line(&p.display().to_string());
+            let text = crate::storage::sanitize::clean_line(&p.display().to_string());
             notes.prefixed("• ", "  ", &text, t.base);
         }
     }

@@ -8,8 +8,8 @@ mod list;
 pub use coverage::coverage_doc;
 
 use crate::app::{App, Theme};
+use crate::domain::stories::Completeness;
 use crate::screens::stories::View;
-use crate::stories::Completeness;
 use crate::ui::doc::fit;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -29,7 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// colour too.
 pub fn meter(c: Completeness, t: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (i, s) in crate::stories::Section::ALL.into_iter().enumerate() {
+    for (i, s) in crate::domain::stories::Section::ALL.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }

@@ -1,0 +1,160 @@
+//! Changes one setting in `config.toml` in place, keeping the user's comments and layout.
+
+use crate::domain::content::Problem;
+use crate::storage::{self, StorageError};
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+use std::fs;
+use std::path::Path;
+use toml_edit::{DocumentMut, Item, Value};
+
+/// What a new config file starts with, so someone opening it knows what it is.
+const NEW_FILE_HEADER: &str =
+    "# clinicprep settings. Every key is optional; the README lists them all.\n";
+
+/// Why a setting could not be saved. The file on disk is unchanged in every case.
+#[derive(Debug)]
+pub enum ConfigSaveError {
+    /// The file exists but could not be read.
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML (or the key holds a table); it is left for the user to fix.
+    Invalid(Problem),
+    /// Writing the new version failed.
+    Write(StorageError),
+}
+
+impl fmt::Display for ConfigSaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigSaveError::Read { path, source } => {
+                write!(f, "could not read {path} to change it: {source}")
+            }
+            ConfigSaveError::Invalid(p) => write!(
+                f,
+                "{p}. The setting was not saved so the file is not overwritten; fix that line first"
+            ),
+            ConfigSaveError::Write(e) => write!(f, "{e} ({})", e.hint()),
+        }
+    }
+}
+
+impl std::error::Error for ConfigSaveError {}
+
+/// Sets `interview_date` (or clears it, with `None`) in the config file at `path`, creating the file
+/// and its folder if needed. Only that key changes; comments, other keys and their layout stay as the
+/// user wrote them. A file that cannot be parsed is never overwritten.
+pub fn save_interview_date(path: &Path, date: Option<NaiveDate>) -> Result<(), ConfigSaveError> {
+    let new = match date {
+        // Years outside u16 cannot be typed into the app; clamp rather than fail.
+        Some(d) => Value::from(toml_edit::Date {
+            year: u16::try_from(d.year()).unwrap_or(9999),
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
+        // Clearing writes "" (read as "not set") rather than removing the line, which would also
+        // remove any comment the user wrote above it.
+        None => Value::from(""),
+    };
+    update(path, "interview_date", new)
+}
+
+/// Replaces one top-level value, keeping its comments, or appends it if missing.
+fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
+    let shown = path.display().to_string();
+    let mut header = "";
+    let text = match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            ConfigSaveError::Invalid(Problem::new(&shown, "the config file is not UTF-8 text"))
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            header = NEW_FILE_HEADER;
+            String::new()
+        }
+        Err(source) => {
+            return Err(ConfigSaveError::Read {
+                path: shown,
+                source,
+            });
+        }
+    };
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| {
+        let msg = format!("not valid TOML: {}", e.message().trim());
+        ConfigSaveError::Invalid(match e.span() {
+            Some(s) => Problem::at_offset(&shown, body, s.start, msg),
+            None => Problem::new(&shown, msg),
+        })
+    })?;
+    match doc.get_mut(key) {
+        Some(Item::Value(old)) => {
+            let decor = old.decor().clone();
+            *old = new;
+            *old.decor_mut() = decor;
+        }
+        Some(_) => {
+            return Err(ConfigSaveError::Invalid(Problem::near(
+                &shown,
+                body,
+                key,
+                format!("{key} is a table here but must be a single value"),
+            )));
+        }
+        None => {
+            doc.insert(key, Item::Value(new));
+        }
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        storage::ensure_private_dir(dir).map_err(ConfigSaveError::Write)?;
+    }
+    let out = format!("{header}{doc}");
+    storage::write_atomic(path, out.as_bytes()).map_err(ConfigSaveError::Write)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacing_keeps_comments_and_other_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let before = "# my settings\n\n# the big day\ninterview_date = 2026-01-01 # soon\ntheme = \"light\"\n";
+        fs::write(&path, before).unwrap();
+        save_interview_date(&path, NaiveDate::from_ymd_opt(2026, 12, 3)).unwrap();
+        let after = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            after,
+            "# my settings\n\n# the big day\ninterview_date = 2026-12-03 # soon\ntheme = \"light\"\n"
+        );
+        save_interview_date(&path, None).unwrap();
+        let cleared = fs::read_to_string(&path).unwrap();
+        assert!(
+            cleared.contains("# the big day\ninterview_date = \"\" # soon\n"),
+            "{cleared}"
+        );
+    }
+
+    #[test]
+    fn creates_a_missing_file_and_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        save_interview_date(&path, NaiveDate::from_ymd_opt(2027, 2, 28)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(NEW_FILE_HEADER));
+        assert!(text.contains("interview_date = 2027-02-28\n"), "{text}");
+    }
+
+    #[test]
+    fn a_table_under_the_key_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let before = "[interview_date]\nday = 1\n";
+        fs::write(&path, before).unwrap();
+        let err = save_interview_date(&path, NaiveDate::from_ymd_opt(2027, 2, 28)).unwrap_err();
+        assert!(matches!(err, ConfigSaveError::Invalid(_)), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    }
+}

@@ -1,0 +1,66 @@
+//! Sanitizing a parsed content file: every text stripped of control characters before it is kept.
+
+use super::model::ContentFile;
+use crate::storage::sanitize;
+
+impl ContentFile {
+    /// Removes control characters from every text as the file joins the library: content files are
+    /// untrusted. Cheap on text that is already clean, which is nearly all of it.
+    pub fn sanitize(&mut self) {
+        let c = sanitize::clean_in_place;
+        let l = sanitize::clean_line_in_place;
+        for r in &mut self.role {
+            l(&mut r.name);
+            l(&mut r.short);
+            r.also_called.iter_mut().for_each(l);
+            for s in r.sections_mut() {
+                c(s);
+            }
+            for f in &mut r.figure {
+                [&mut f.label, &mut f.value, &mut f.as_of, &mut f.source]
+                    .into_iter()
+                    .for_each(l);
+            }
+        }
+        for x in &mut self.competency {
+            l(&mut x.name);
+            c(&mut x.description);
+        }
+        for q in &mut self.question {
+            c(&mut q.text);
+            c(&mut q.looking_for);
+            q.outline
+                .iter_mut()
+                .chain(q.pitfalls.iter_mut())
+                .for_each(c);
+        }
+        for f in &mut self.fact {
+            c(&mut f.front);
+            c(&mut f.back);
+            f.correct
+                .iter_mut()
+                .chain(f.distractors.iter_mut())
+                .for_each(l);
+            l(&mut f.source);
+        }
+        for a in &mut self.ask {
+            c(&mut a.text);
+            c(&mut a.why);
+        }
+        for s in &mut self.step {
+            c(&mut s.text);
+            c(&mut s.detail);
+        }
+        for t in &mut self.term {
+            l(&mut t.term);
+            t.aliases.iter_mut().for_each(l);
+            c(&mut t.meaning);
+        }
+        for k in &mut self.card {
+            l(&mut k.deck);
+            c(&mut k.front);
+            c(&mut k.back);
+            k.tags.iter_mut().for_each(l);
+        }
+    }
+}

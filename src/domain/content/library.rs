@@ -1,0 +1,383 @@
+//! Loads built-in and user content files into one library and checks it.
+
+use super::model::*;
+use super::problem::Problem;
+use crate::storage::cache::{LoadError, ParseCache};
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
+
+/// User content files larger than this are refused: no real deck is this big, and it keeps a stray
+/// binary file from stalling start-up.
+const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
+
+/// All content, built-in and the user's, merged and checked.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub roles: Vec<Role>,
+    pub competencies: Vec<Competency>,
+    pub questions: Vec<Question>,
+    pub facts: Vec<Fact>,
+    pub asks: Vec<Ask>,
+    pub steps: Vec<Step>,
+    pub terms: Vec<Term>,
+    pub cards: Vec<Card>,
+    /// Everything wrong that was found; the rest still loaded.
+    pub problems: Vec<Problem>,
+}
+
+/// One content file's text, kept for locating validation problems. A user file's text is read again
+/// only when a problem needs locating: a file that came from the cache was never read at all.
+struct Source {
+    path: String,
+    file: Option<PathBuf>,
+    text: OnceCell<String>,
+}
+
+impl Source {
+    fn with_text(path: String, text: String) -> Source {
+        Source {
+            path,
+            file: None,
+            text: OnceCell::from(text),
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            self.file
+                .as_ref()
+                .and_then(|f| fs::read(f).ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        })
+    }
+}
+
+impl Library {
+    /// Built-in content only.
+    pub fn builtin() -> Library {
+        Library::load(None)
+    }
+
+    /// Built-in content plus every `*.toml` under `user_dir` (if given and present). Never fails: bad
+    /// files and bad entries are reported in `problems` and left out.
+    pub fn load(user_dir: Option<&Path>) -> Library {
+        Library::load_with(user_dir, &mut ParseCache::off())
+    }
+
+    /// Like [`Library::load`], reusing the parsed form of every unchanged user file from the cache
+    /// under `data_dir` (see [`crate::storage::cache`]) and updating it. A cache that cannot be written only
+    /// costs time, so that error is dropped.
+    pub fn load_cached(user_dir: &Path, data_dir: &Path) -> Library {
+        let mut cache = ParseCache::open(data_dir, "content");
+        let lib = Library::load_with(Some(user_dir), &mut cache);
+        let _ = cache.save();
+        lib
+    }
+
+    fn load_with(user_dir: Option<&Path>, cache: &mut ParseCache<ContentFile>) -> Library {
+        let mut lib = Library::default();
+        let mut sources = Vec::new();
+        for (path, text) in BUILTIN {
+            let path = format!("(built-in) content/{path}");
+            match toml::from_str::<ContentFile>(text) {
+                Ok(file) => lib.add(file),
+                Err(e) => lib.problems.push(Problem::from_toml(&path, text, &e)),
+            }
+            sources.push(Source::with_text(path, (*text).to_string()));
+        }
+        if let Some(dir) = user_dir {
+            for path in user_files(dir, &mut lib.problems) {
+                let shown = path.display().to_string();
+                match load_user_file(cache, dir, &path, &shown) {
+                    Ok(file) => {
+                        lib.add(file);
+                        sources.push(Source {
+                            path: shown,
+                            file: Some(path),
+                            text: OnceCell::new(),
+                        });
+                    }
+                    Err(p) => lib.problems.push(p),
+                }
+            }
+        }
+        lib.finish(&sources);
+        lib
+    }
+
+    /// Only the given user files, named and with the bytes `load` would read from disk, and no built-in
+    /// content: the whole parse, check and clean path without I/O, for the fuzzer and tests. References
+    /// to built-in ids are reported as missing.
+    pub fn from_user_files(files: &[(&str, &[u8])]) -> Library {
+        let mut lib = Library::default();
+        let mut sources = Vec::new();
+        for (path, bytes) in files {
+            match parse_user_file(path, bytes) {
+                Ok(file) => lib.add(file),
+                Err(p) => lib.problems.push(p),
+            }
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            sources.push(Source::with_text(path.to_string(), text));
+        }
+        lib.finish(&sources);
+        lib
+    }
+
+    fn finish(&mut self, sources: &[Source]) {
+        self.validate(sources);
+        self.roles
+            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+    }
+
+    /// Adds a parsed file's items, their text cleaned first: every content file is untrusted.
+    fn add(&mut self, mut file: ContentFile) {
+        file.sanitize();
+        self.roles.extend(file.role);
+        self.competencies.extend(file.competency);
+        self.questions.extend(file.question);
+        self.facts.extend(file.fact);
+        self.asks.extend(file.ask);
+        self.steps.extend(file.step);
+        self.terms.extend(file.term);
+        self.cards.extend(file.card);
+    }
+
+    pub fn role(&self, id: &Id) -> Option<&Role> {
+        self.roles.iter().find(|r| &r.id == id)
+    }
+
+    pub fn question(&self, id: &Id) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    pub fn ask(&self, id: &Id) -> Option<&Ask> {
+        self.asks.iter().find(|a| &a.id == id)
+    }
+
+    pub fn competency(&self, id: &Id) -> Option<&Competency> {
+        self.competencies.iter().find(|c| &c.id == id)
+    }
+}
+
+/// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
+/// would otherwise loop forever).
+fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    collect_user_files(dir, problems, &mut seen, &mut out);
+    out.sort();
+    out
+}
+
+fn collect_user_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    seen: &mut HashSet<std::path::PathBuf>,
+    out: &mut Vec<std::path::PathBuf>,
+) {
+    if !seen.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir.display().to_string(),
+                format!("could not read the folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_user_files(&path, problems, seen, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// A user file parsed and cleaned, from the cache when unchanged; a file too big to be content is
+/// refused before it is read.
+fn load_user_file(
+    cache: &mut ParseCache<ContentFile>,
+    dir: &Path,
+    path: &Path,
+    shown: &str,
+) -> Result<ContentFile, Problem> {
+    let problem = |msg: String| Problem::new(shown, msg);
+    let meta = fs::metadata(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
+    if meta.len() > MAX_USER_FILE {
+        return Err(problem(format!(
+            "the file is {} MiB; content files must be under 32 MiB",
+            meta.len() >> 20
+        )));
+    }
+    let key = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+    match cache.load(&key, path, &meta, |bytes| parse_user_file(shown, bytes)) {
+        Ok(loaded) => Ok(loaded.value),
+        Err(LoadError::Read(e)) => Err(problem(format!("could not read the file: {e}"))),
+        Err(LoadError::Parse(p)) => Err(p),
+    }
+}
+
+/// A user file's bytes parsed; its text is cleaned when it is added to the library.
+fn parse_user_file(shown: &str, bytes: &[u8]) -> Result<ContentFile, Problem> {
+    let text = decode_user_file(shown, bytes)?;
+    toml::from_str(&text).map_err(|e| Problem::from_toml(shown, &text, &e))
+}
+
+/// A user file's bytes as text, without a leading byte-order mark. Text that is not UTF-8 is a problem,
+/// located at the first bad byte's line and column.
+fn decode_user_file(shown: &str, bytes: &[u8]) -> Result<String, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..good]);
+        Problem::at_offset(
+            shown,
+            &before,
+            good,
+            format!("the file is not UTF-8 text (bad byte at offset {good}); save it as UTF-8"),
+        )
+    })?;
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
+}
+
+impl Library {
+    /// Checks ids and references and drops duplicates. Text was sanitized as each file was added.
+    fn validate(&mut self, sources: &[Source]) {
+        let mut problems = Vec::new();
+        let locate = |id: &Id, msg: String| -> Problem {
+            let needle = format!("\"{}\"", id.as_str());
+            sources
+                .iter()
+                .find_map(|s| {
+                    let text = s.text();
+                    text.contains(&needle)
+                        .then(|| Problem::near(&s.path, text, &needle, msg.clone()))
+                })
+                .unwrap_or_else(|| Problem::new("content", msg))
+        };
+        let mut seen: HashSet<Id> = HashSet::new();
+        let mut keep = |id: &Id, kind: &str, problems: &mut Vec<Problem>| -> bool {
+            if !valid_id(id.as_str()) {
+                problems.push(locate(
+                    id,
+                    format!(
+                        "{kind} id {:?} must be lowercase letters, digits, '-', '_' or '.'",
+                        id.as_str()
+                    ),
+                ));
+                false
+            } else if !seen.insert(id.clone()) {
+                problems.push(locate(
+                    id,
+                    format!(
+                        "{kind} id {id} is used twice; ids must be unique, this one was skipped"
+                    ),
+                ));
+                false
+            } else {
+                true
+            }
+        };
+        self.roles.retain(|r| keep(&r.id, "role", &mut problems));
+        self.competencies
+            .retain(|c| keep(&c.id, "competency", &mut problems));
+        self.questions
+            .retain(|q| keep(&q.id, "question", &mut problems));
+        self.facts.retain(|f| keep(&f.id, "fact", &mut problems));
+        self.asks.retain(|a| keep(&a.id, "ask", &mut problems));
+        self.steps.retain(|s| keep(&s.id, "step", &mut problems));
+        self.terms.retain(|t| keep(&t.id, "term", &mut problems));
+        self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+
+        let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
+        let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
+        let asks: HashSet<&Id> = self.asks.iter().map(|a| &a.id).collect();
+        let mut refer = |owner: &Id, target: &Id, kind: &str, ok: bool| {
+            if !ok {
+                problems.push(locate(
+                    owner,
+                    format!("{owner} refers to {kind} {target}, which does not exist"),
+                ));
+            }
+        };
+        for r in &self.roles {
+            for a in &r.asks {
+                refer(&r.id, a, "ask", asks.contains(a));
+            }
+        }
+        for q in &self.questions {
+            q.roles
+                .iter()
+                .for_each(|r| refer(&q.id, r, "role", roles.contains(r)));
+            q.competencies
+                .iter()
+                .for_each(|c| refer(&q.id, c, "competency", comps.contains(c)));
+        }
+        for f in &self.facts {
+            f.roles
+                .iter()
+                .for_each(|r| refer(&f.id, r, "role", roles.contains(r)));
+        }
+        let empty = |id: &Id, field: &str, text: &str| -> Option<Problem> {
+            text.trim()
+                .is_empty()
+                .then(|| locate(id, format!("{id}: `{field}` is empty")))
+        };
+        for r in &self.roles {
+            for (field, text) in r.sections() {
+                problems.extend(empty(&r.id, field, text));
+            }
+            for fig in &r.figure {
+                problems.extend(empty(&r.id, "figure.source", &fig.source));
+                problems.extend(empty(&r.id, "figure.as_of", &fig.as_of));
+            }
+        }
+        for q in &self.questions {
+            problems.extend(empty(&q.id, "text", &q.text));
+            problems.extend(empty(&q.id, "looking_for", &q.looking_for));
+            if q.outline.is_empty() || q.pitfalls.is_empty() {
+                problems.push(locate(
+                    &q.id,
+                    format!(
+                        "{}: `outline` and `pitfalls` need at least one line each",
+                        q.id
+                    ),
+                ));
+            }
+        }
+        for f in &self.facts {
+            problems.extend(empty(&f.id, "front", &f.front));
+            problems.extend(empty(&f.id, "back", &f.back));
+            if f.correct.is_some() && f.distractors.is_empty() {
+                problems.push(locate(
+                    &f.id,
+                    format!("{}: a multiple-choice fact needs `distractors`", f.id),
+                ));
+            }
+        }
+        for c in &self.cards {
+            problems.extend(empty(&c.id, "front", &c.front));
+            problems.extend(empty(&c.id, "back", &c.back));
+        }
+        self.problems.extend(problems);
+    }
+}
+
+/// Ids end up in the review journal and file names, so they are kept to a safe, plain alphabet.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | ':')
+        })
+}

@@ -1,0 +1,9 @@
+//! What the app knows and decides, with no terminal, clock or screen in sight.
+
+pub mod config;
+pub mod content;
+pub mod practice;
+pub mod prep;
+pub mod schedule;
+pub mod stories;
+pub mod study;

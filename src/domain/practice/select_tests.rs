@@ -1,0 +1,169 @@
+use super::*;
+use crate::domain::content::Library;
+
+fn q(id: &str, category: Category, behavioural: bool, roles: &[&str]) -> Question {
+    Question {
+        id: Id::new(id),
+        text: format!("Question {id}?"),
+        roles: roles.iter().map(|r| Id::new(*r)).collect(),
+        category,
+        competencies: vec![],
+        looking_for: "x".into(),
+        outline: vec!["x".into()],
+        pitfalls: vec!["x".into()],
+        behavioural,
+        source: None,
+    }
+}
+
+/// Ten teamwork questions, t0..t9, all behavioural, for any role.
+fn ten_teamwork() -> Vec<Question> {
+    (0..10)
+        .map(|i| q(&format!("t{i}"), Category::Teamwork, true, &[]))
+        .collect()
+}
+
+fn ids(picks: &[Pick]) -> Vec<&str> {
+    picks.iter().map(|p| p.id.as_str()).collect()
+}
+
+#[test]
+fn same_seed_same_round_and_seeds_vary_rounds() {
+    let lib = Library::builtin();
+    let none = BTreeMap::new();
+    let linked = HashSet::new();
+    let a = select_round(&lib.questions, None, 5, &none, &linked, 42);
+    let b = select_round(&lib.questions, None, 5, &none, &linked, 42);
+    assert_eq!(a, b);
+    let distinct: HashSet<Vec<Id>> = (0..20)
+        .map(|s| select_round(&lib.questions, None, 5, &none, &linked, s))
+        .map(|p| p.into_iter().map(|p| p.id).collect())
+        .collect();
+    assert!(
+        distinct.len() > 10,
+        "only {} different rounds",
+        distinct.len()
+    );
+}
+
+#[test]
+fn a_round_of_five_covers_five_categories_and_suits_the_role() {
+    let lib = Library::builtin();
+    let role = Id::new("pta");
+    for seed in 0..50 {
+        let picks = select_round(
+            &lib.questions,
+            Some(&role),
+            5,
+            &BTreeMap::new(),
+            &HashSet::new(),
+            seed,
+        );
+        assert_eq!(picks.len(), 5);
+        let cats: HashSet<Category> = picks
+            .iter()
+            .map(|p| lib.question(&p.id).unwrap().category)
+            .collect();
+        assert_eq!(cats.len(), 5, "seed {seed}: {:?}", ids(&picks));
+        for p in &picks {
+            let question = lib.question(&p.id).unwrap();
+            assert!(
+                question.roles.is_empty() || question.roles.contains(&role),
+                "{}",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn categories_repeat_only_after_every_open_one_had_a_turn() {
+    let mut qs = ten_teamwork();
+    qs.push(q("s0", Category::Safety, false, &[]));
+    qs.push(q("s1", Category::Safety, false, &[]));
+    for seed in 0..30 {
+        let picks = select_round(&qs, None, 4, &BTreeMap::new(), &HashSet::new(), seed);
+        let first_two: HashSet<char> = picks[..2]
+            .iter()
+            .map(|p| p.id.as_str().as_bytes()[0] as char)
+            .collect();
+        assert_eq!(first_two.len(), 2, "seed {seed}: {:?}", ids(&picks));
+    }
+}
+
+#[test]
+fn length_is_capped_by_the_questions_there_are_and_never_repeats() {
+    let qs = ten_teamwork();
+    let picks = select_round(&qs, None, 50, &BTreeMap::new(), &HashSet::new(), 7);
+    assert_eq!(picks.len(), 10);
+    let unique: HashSet<&str> = ids(&picks).into_iter().collect();
+    assert_eq!(unique.len(), 10);
+    assert!(select_round(&qs, None, 0, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
+    assert!(select_round(&[], None, 5, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
+}
+
+#[test]
+fn role_filter_keeps_shared_questions_and_drops_other_roles() {
+    let qs = vec![
+        q("any", Category::Teamwork, false, &[]),
+        q("pta-only", Category::Safety, false, &["pta"]),
+        q("ota-only", Category::Safety, false, &["ota"]),
+    ];
+    let role = Id::new("pta");
+    let picks = select_round(&qs, Some(&role), 5, &BTreeMap::new(), &HashSet::new(), 1);
+    let mut got = ids(&picks);
+    got.sort();
+    assert_eq!(got, ["any", "pta-only"]);
+}
+
+/// How often `target` is the single pick over 1000 seeds.
+fn single_pick_rate(
+    qs: &[Question],
+    recall: &BTreeMap<Id, f64>,
+    linked: &HashSet<Id>,
+    target: &str,
+) -> usize {
+    (0..1000)
+        .filter(|s| select_round(qs, None, 1, recall, linked, *s)[0].id.as_str() == target)
+        .count()
+}
+
+#[test]
+fn weak_questions_are_favoured_and_flagged() {
+    let qs = ten_teamwork();
+    let linked: HashSet<Id> = qs.iter().map(|q| q.id.clone()).collect();
+    let mut recall: BTreeMap<Id, f64> = qs.iter().map(|q| (q.id.clone(), 0.95)).collect();
+    recall.insert(Id::new("t3"), 0.1);
+    // Weight 4.6 against nine of 1.2: expected about 30%, against 10% if drawn evenly.
+    let hits = single_pick_rate(&qs, &recall, &linked, "t3");
+    assert!((220..400).contains(&hits), "t3 drawn {hits} times in 1000");
+    let pick = select_round(&qs, None, 10, &recall, &linked, 3);
+    let t3 = pick.iter().find(|p| p.id.as_str() == "t3").unwrap();
+    assert!(t3.weak && !t3.no_story);
+    assert!(pick.iter().filter(|p| p.weak).count() == 1);
+}
+
+#[test]
+fn behavioural_questions_without_a_story_are_favoured() {
+    let qs = ten_teamwork();
+    let mut linked: HashSet<Id> = qs.iter().map(|q| q.id.clone()).collect();
+    linked.remove(&Id::new("t7"));
+    // Weight 6 against nine of 3: expected 18%.
+    let hits = single_pick_rate(&qs, &BTreeMap::new(), &linked, "t7");
+    assert!((130..250).contains(&hits), "t7 drawn {hits} times in 1000");
+}
+
+#[test]
+fn weight_rule_matches_its_documentation() {
+    let beh = q("b", Category::Teamwork, true, &[]);
+    let plain = q("p", Category::RoleKnowledge, false, &[]);
+    let none = HashSet::new();
+    let linked: HashSet<Id> = [Id::new("b")].into();
+    assert_eq!(weight(&plain, Some(1.0), &none), 1.0);
+    assert_eq!(weight(&plain, Some(0.0), &none), 5.0);
+    assert_eq!(weight(&plain, None, &none), 3.0);
+    assert_eq!(weight(&plain, Some(f64::NAN), &none), 3.0);
+    assert_eq!(weight(&plain, Some(7.0), &none), 1.0, "recall is clamped");
+    assert_eq!(weight(&beh, None, &none), 6.0);
+    assert_eq!(weight(&beh, None, &linked), 3.0);
+}

@@ -1,0 +1,274 @@
+//! Building a study session from a selection of cards: what is due, new cards, and cram order.
+
+use super::card::{CardState, Phase};
+use super::ledger::Ledger;
+use super::scheduler::{Settings, recall_at};
+use crate::domain::content::Id;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashSet;
+
+/// How to pick and order cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Everything due, then new cards within today's limit.
+    Normal,
+    /// Every card, weakest first as predicted for the interview date, ignoring due dates and limits,
+    /// for the days just before an interview.
+    Cram { interview: DateTime<Utc> },
+}
+
+/// What a selection holds at a moment, for the deck list and `clinicprep status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// New cards that would be shown today: unseen cards, capped by what is left of the daily limit.
+    pub new: usize,
+    /// Cards in short learning steps that are due.
+    pub learning: usize,
+    /// Cards on a day schedule that are due.
+    pub due: usize,
+}
+
+/// The selection sorted into due learning cards, due review cards and unseen cards, each with its
+/// state. A card listed twice in the selection is taken once.
+struct Sorted<'a> {
+    learning: Vec<(&'a Id, &'a CardState)>,
+    review: Vec<(&'a Id, &'a CardState)>,
+    unseen: Vec<&'a Id>,
+}
+
+/// Where one card stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Never studied.
+    Unseen,
+    /// In a short learning step and due.
+    Learning,
+    /// On a day schedule and due.
+    Due,
+    /// Not due yet.
+    Later,
+}
+
+impl Standing {
+    pub fn of(state: Option<&CardState>, now: DateTime<Utc>) -> Standing {
+        match state {
+            None => Standing::Unseen,
+            Some(c) if c.phase == Phase::New => Standing::Unseen,
+            Some(c) if c.due_ms > now.timestamp_millis() => Standing::Later,
+            Some(c) if c.phase.is_learning() => Standing::Learning,
+            Some(_) => Standing::Due,
+        }
+    }
+}
+
+fn sort<'a>(selection: &'a [Id], history: &'a Ledger, now: DateTime<Utc>) -> Sorted<'a> {
+    let mut seen = HashSet::new();
+    let mut s = Sorted {
+        learning: Vec::new(),
+        review: Vec::new(),
+        unseen: Vec::new(),
+    };
+    for id in selection.iter().filter(|id| seen.insert(*id)) {
+        let state = history.state(id);
+        match (Standing::of(state, now), state) {
+            (Standing::Unseen, _) => s.unseen.push(id),
+            (Standing::Learning, Some(c)) => s.learning.push((id, c)),
+            (Standing::Due, Some(c)) => s.review.push((id, c)),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// New cards still allowed today: the daily limit minus those already introduced on `today`.
+pub fn new_allowance(history: &Ledger, settings: &Settings, today: NaiveDate) -> usize {
+    let used = history.new_introduced_on(today);
+    settings.daily_new_limit.saturating_sub(used) as usize
+}
+
+/// The counts for `selection` at `now`; `today` is the local date of `now` (see `ReviewStore::today`),
+/// which decides how much of the daily new-card limit is left. Takes the ledger rather than the store
+/// so `clinicprep status` can count from a read-only load while the app has the journal open.
+pub fn counts(
+    selection: &[Id],
+    history: &Ledger,
+    settings: &Settings,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Counts {
+    let s = sort(selection, history, now);
+    Counts {
+        new: s.unseen.len().min(new_allowance(history, settings, today)),
+        learning: s.learning.len(),
+        due: s.review.len(),
+    }
+}
+
+/// The cards to study, in order. Normal: due learning cards (earliest first), then due reviews
+/// (most overdue first), then new cards in selection order up to today's allowance. Cram: every card,
+/// lowest predicted recall at the interview first, new cards counting as 0; ties keep selection order.
+pub fn build_queue(
+    selection: &[Id],
+    history: &Ledger,
+    settings: &Settings,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    mode: Mode,
+) -> Vec<Id> {
+    match mode {
+        Mode::Normal => {
+            let mut s = sort(selection, history, now);
+            s.learning.sort_by_key(|(_, c)| c.due_ms);
+            s.review.sort_by_key(|(_, c)| c.due_ms);
+            let allowance = new_allowance(history, settings, today);
+            s.learning
+                .into_iter()
+                .chain(s.review)
+                .map(|(id, _)| id.clone())
+                .chain(s.unseen.into_iter().take(allowance).cloned())
+                .collect()
+        }
+        Mode::Cram { interview } => {
+            let mut seen = HashSet::new();
+            let mut scored: Vec<(f64, &Id)> = selection
+                .iter()
+                .filter(|id| seen.insert(*id))
+                .map(|id| {
+                    (
+                        history.state(id).map_or(0.0, |c| recall_at(c, interview)),
+                        id,
+                    )
+                })
+                .collect();
+            scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+            scored.into_iter().map(|(_, id)| id.clone()).collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::schedule::days::DayZone;
+    use crate::domain::schedule::scheduler::Grade;
+    use crate::domain::schedule::store::{ReviewStore, StoreOptions};
+    use chrono::Duration;
+
+    const T0: i64 = 1_717_236_000_000;
+
+    fn at(ms: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(ms).unwrap()
+    }
+
+    fn ids(names: &[&str]) -> Vec<Id> {
+        names.iter().map(|n| Id::new(*n)).collect()
+    }
+
+    fn store(dir: &std::path::Path, limit: u32) -> ReviewStore {
+        let options = StoreOptions {
+            settings: Settings {
+                daily_new_limit: limit,
+                ..Settings::default()
+            },
+            zone: DayZone::utc(),
+            snapshot_every: 500,
+        };
+        ReviewStore::open(dir, &options, at(T0)).unwrap().0
+    }
+
+    #[test]
+    fn normal_queue_orders_learning_then_due_reviews_then_new_within_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(dir.path(), 3);
+        let now = at(T0);
+        // Yesterday: r1 and r2 graded Easy (review, due later); l1 graded Again today (learning).
+        let yesterday = now - Duration::days(30);
+        s.grade(&Id::new("r1"), Grade::Easy, yesterday).unwrap();
+        s.grade(&Id::new("r2"), Grade::Easy, yesterday - Duration::days(2))
+            .unwrap();
+        s.grade(&Id::new("l1"), Grade::Again, now - Duration::minutes(3))
+            .unwrap();
+        s.grade(&Id::new("later"), Grade::Easy, now).unwrap();
+        let settings = *s.settings();
+        let selection = ids(&["n1", "r1", "later", "n2", "l1", "r2", "n3", "n1", "n4"]);
+        // "later" was introduced today; so was l1: 2 of 3 new cards already used.
+        assert_eq!(
+            counts(&selection, s.ledger(), &settings, s.today(now), now),
+            Counts {
+                new: 1,
+                learning: 1,
+                due: 2
+            }
+        );
+        let q = build_queue(
+            &selection,
+            s.ledger(),
+            &settings,
+            s.today(now),
+            now,
+            Mode::Normal,
+        );
+        assert_eq!(q, ids(&["l1", "r2", "r1", "n1"]));
+        // The next day the allowance is back to the full limit.
+        let tomorrow = now + Duration::days(1);
+        let q = build_queue(
+            &selection,
+            s.ledger(),
+            &settings,
+            s.today(tomorrow),
+            tomorrow,
+            Mode::Normal,
+        );
+        assert_eq!(q[q.len() - 3..], ids(&["n1", "n2", "n3"]));
+    }
+
+    #[test]
+    fn new_limit_of_zero_shows_only_reviews() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path(), 0);
+        let settings = *s.settings();
+        let q = build_queue(
+            &ids(&["a", "b"]),
+            s.ledger(),
+            &settings,
+            s.today(at(T0)),
+            at(T0),
+            Mode::Normal,
+        );
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn cram_orders_by_recall_on_the_interview_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(dir.path(), 20);
+        let now = at(T0);
+        // strong: Easy twice; weak: Hard once long ago; fresh: Good just now.
+        let c = s
+            .grade(&Id::new("strong"), Grade::Easy, now - Duration::days(20))
+            .unwrap();
+        s.grade(&Id::new("strong"), Grade::Easy, c.due()).unwrap();
+        s.grade(&Id::new("weak"), Grade::Hard, now - Duration::days(40))
+            .unwrap();
+        s.grade(&Id::new("fresh"), Grade::Easy, now).unwrap();
+        let settings = *s.settings();
+        let interview = now + Duration::days(3);
+        let selection = ids(&["strong", "unseen", "fresh", "weak", "unseen2"]);
+        let cram = Mode::Cram { interview };
+        let q = build_queue(&selection, s.ledger(), &settings, s.today(now), now, cram);
+        assert_eq!(
+            q[..2],
+            ids(&["unseen", "unseen2"]),
+            "new cards count as recall 0"
+        );
+        assert_eq!(q[2], Id::new("weak"));
+        let recall = |n: &str| recall_at(s.state(&Id::new(n)).unwrap(), interview);
+        for pair in q[2..].windows(2) {
+            assert!(
+                recall(pair[0].as_str()) <= recall(pair[1].as_str()),
+                "{q:?}"
+            );
+        }
+        assert_eq!(q.len(), 5, "cram takes every card, due or not");
+    }
+}

@@ -1,0 +1,253 @@
+//! The snapshot `schedule.json`: the ledger as of a journal offset, so startup replays only the tail.
+
+use super::card::CardState;
+use super::ledger::{Ledger, UndoEntry};
+use super::record::validate_card_id;
+use crate::domain::content::Id;
+use crate::storage::cache::{self, ParseCache};
+use crate::storage::{StorageError, write_atomic};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, VecDeque};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+pub const SNAPSHOT_FILE: &str = "schedule.json";
+
+/// Bumped when the layout changes; an unknown version is set aside and rebuilt, never misread.
+const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Out<'a> {
+    version: u32,
+    last_seq: u64,
+    journal_offset: u64,
+    cards: &'a BTreeMap<Id, CardState>,
+    reviews_per_day: BTreeMap<String, u32>,
+    new_per_day: BTreeMap<String, u32>,
+    undo: &'a VecDeque<UndoEntry>,
+}
+
+/// The snapshot as read; also what the parse cache keeps (see [`crate::storage::cache`]), so an unchanged
+/// snapshot is decoded from postcard rather than parsed as JSON.
+#[derive(Serialize, Deserialize)]
+struct In {
+    version: u32,
+    last_seq: u64,
+    journal_offset: u64,
+    cards: BTreeMap<Id, CardState>,
+    reviews_per_day: BTreeMap<String, u32>,
+    new_per_day: BTreeMap<String, u32>,
+    undo: VecDeque<UndoEntry>,
+}
+
+/// A loaded snapshot: the ledger, and the journal offset it covers.
+#[derive(Debug)]
+pub(super) struct Snapshot {
+    pub ledger: Ledger,
+    pub journal_offset: u64,
+}
+
+/// Why a snapshot could not be loaded.
+#[derive(Debug)]
+pub(super) enum LoadError {
+    /// The file could not be read. It may be fine, so it must not be set aside or overwritten.
+    Io(StorageError),
+    /// The file was read but cannot be used; `at` is the JSON error's (line, column).
+    Unusable {
+        reason: String,
+        at: Option<(usize, usize)>,
+    },
+}
+
+fn days_out(map: &BTreeMap<NaiveDate, u32>) -> BTreeMap<String, u32> {
+    map.iter()
+        .map(|(d, n)| (d.format("%Y-%m-%d").to_string(), *n))
+        .collect()
+}
+
+fn days_in(map: BTreeMap<String, u32>) -> Result<BTreeMap<NaiveDate, u32>, String> {
+    map.into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, n)| {
+            d.parse::<NaiveDate>()
+                .map(|d| (d, n))
+                .map_err(|_| format!("bad date {d:?}"))
+        })
+        .collect()
+}
+
+/// Writes the snapshot atomically: a crash leaves the old snapshot or the new one, never a mix.
+pub(super) fn save(path: &Path, ledger: &Ledger, journal_offset: u64) -> Result<(), StorageError> {
+    let out = Out {
+        version: VERSION,
+        last_seq: ledger.last_seq,
+        journal_offset,
+        cards: &ledger.cards,
+        reviews_per_day: days_out(&ledger.reviews_per_day),
+        new_per_day: days_out(&ledger.new_per_day),
+        undo: &ledger.undo,
+    };
+    let bytes = serde_json::to_vec(&out)
+        .map_err(|e| StorageError::new(path, "encode", io::Error::other(e)))?;
+    write_atomic(path, &bytes)
+}
+
+/// Reads the snapshot; `Ok(None)` when there is none yet.
+pub(super) fn load(path: &Path) -> Result<Option<Snapshot>, LoadError> {
+    let read_error = |e| LoadError::Io(StorageError::new(path, "read", e));
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(read_error(e)),
+    };
+    let data_dir = path.parent().unwrap_or(Path::new("."));
+    let mut cache = ParseCache::<In>::open(data_dir, "schedule");
+    let parsed = cache
+        .load(SNAPSHOT_FILE, path, &meta, |bytes| {
+            serde_json::from_slice::<In>(bytes)
+        })
+        .map_err(|e| match e {
+            cache::LoadError::Read(e) => read_error(e),
+            cache::LoadError::Parse(e) => LoadError::Unusable {
+                reason: e.to_string(),
+                at: Some((e.line(), e.column())),
+            },
+        })?
+        .value;
+    // A cache that cannot be written only costs time.
+    let _ = cache.save();
+    check(parsed)
+        .map(Some)
+        .map_err(|reason| LoadError::Unusable { reason, at: None })
+}
+
+/// Checks what JSON syntax cannot: version, ids and states, so a hand-edited or damaged snapshot
+/// is caught here rather than misleading the scheduler.
+fn check(s: In) -> Result<Snapshot, String> {
+    if s.version != VERSION {
+        return Err(format!("unsupported snapshot version {}", s.version));
+    }
+    for (id, state) in &s.cards {
+        validate_card_id(id).map_err(|e| e.to_string())?;
+        if !state.is_plausible() {
+            return Err(format!("implausible state for card {id}"));
+        }
+    }
+    for e in &s.undo {
+        validate_card_id(&e.card).map_err(|e| e.to_string())?;
+        if e.seq > s.last_seq || e.previous.as_ref().is_some_and(|p| !p.is_plausible()) {
+            return Err(format!("bad undo entry {}", e.seq));
+        }
+    }
+    Ok(Snapshot {
+        ledger: Ledger {
+            cards: s.cards,
+            reviews_per_day: days_in(s.reviews_per_day)?,
+            new_per_day: days_in(s.new_per_day)?,
+            undo: s.undo,
+            last_seq: s.last_seq,
+        },
+        journal_offset: s.journal_offset,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::schedule::card::Phase;
+    use crate::domain::schedule::days::DayZone;
+    use crate::domain::schedule::record::Record;
+    use crate::domain::schedule::scheduler::Grade;
+
+    fn ledger() -> Ledger {
+        let mut l = Ledger::default();
+        for (seq, card) in [(1, "a"), (2, "b"), (3, "a")] {
+            let ms = 1_717_200_000_000 + seq as i64 * 86_400_000;
+            let state = CardState {
+                due_ms: ms + 1,
+                stability: 1.0 / 3.0 + seq as f64,
+                difficulty: 0.1 + 0.2,
+                elapsed_days: 1,
+                scheduled_days: 2,
+                reps: 2,
+                lapses: 0,
+                phase: Phase::Review,
+                last_review_ms: ms,
+            };
+            let r = Record::Grade {
+                seq,
+                card: Id::new(card),
+                reviewed_ms: ms,
+                grade: Grade::Good,
+                state,
+            };
+            l.apply(&r, DayZone::utc());
+        }
+        l
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        let l = ledger();
+        save(&path, &l, 1234).unwrap();
+        let s = load(&path).unwrap().unwrap();
+        assert_eq!(s.ledger, l);
+        assert_eq!(s.journal_offset, 1234);
+    }
+
+    #[test]
+    fn a_cached_snapshot_reads_exactly_and_a_new_one_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        let l = ledger();
+        save(&path, &l, 1234).unwrap();
+        load(&path).unwrap().unwrap();
+        assert!(dir.path().join("cache/schedule.bin").is_file());
+        let cached = load(&path).unwrap().unwrap();
+        assert_eq!(cached.ledger, l, "f64s survive the cache bit for bit");
+        let mut later = l.clone();
+        later.last_seq += 1;
+        save(&path, &later, 5678).unwrap();
+        let s = load(&path).unwrap().unwrap();
+        assert_eq!((s.ledger, s.journal_offset), (later, 5678));
+    }
+
+    #[test]
+    fn missing_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load(&dir.path().join(SNAPSHOT_FILE)).unwrap().is_none());
+    }
+
+    #[test]
+    fn syntax_error_reports_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        fs::write(&path, "{\n  \"version\": 1,\n  oops").unwrap();
+        match load(&path) {
+            Err(LoadError::Unusable {
+                at: Some((3, c)), ..
+            }) => assert!(c > 0),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn semantic_damage_is_unusable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        save(&path, &ledger(), 10).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        for (from, to) in [("\"version\":1", "\"version\":2"), ("\"a\":", "\"a b\":")] {
+            fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            let err = load(&path).unwrap_err();
+            assert!(
+                matches!(err, LoadError::Unusable { at: None, .. }),
+                "{from}: {err:?}"
+            );
+        }
+    }
+}

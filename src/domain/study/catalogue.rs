@@ -1,0 +1,378 @@
+//! The cards there are to study, built from the content library, with the decks and filters that pick
+//! among them.
+
+use crate::domain::content::{self, Id, Library, Topic};
+use crate::domain::schedule::{CardState, Ledger, Standing};
+use chrono::{DateTime, Utc};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+
+/// Where a card's text lives: an index into the library's questions, facts or user cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Question(usize),
+    Fact(usize),
+    /// A plain card from one of the user's own decks.
+    Note(usize),
+}
+
+/// What a card is about, for "decks by category": a question category, a fact topic or a user deck.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Question(content::Category),
+    Fact(Topic),
+    Deck(String),
+}
+
+impl Subject {
+    pub fn label(&self) -> String {
+        match self {
+            Subject::Question(c) => format!("Questions · {}", c.label()),
+            Subject::Fact(t) => format!("Facts · {}", t.label()),
+            Subject::Deck(d) => format!("Your deck · {d}"),
+        }
+    }
+}
+
+/// One card to study and the facets it is filtered by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StudyCard {
+    pub id: Id,
+    pub kind: Kind,
+    /// Role ids the card is for; empty means every role.
+    pub roles: Vec<Id>,
+    pub subject: Subject,
+    /// Competencies a question probes, "Behavioural", "Multiple choice", or a user card's own tags.
+    pub tags: Vec<String>,
+}
+
+impl StudyCard {
+    pub fn for_role(&self, role: &Id) -> bool {
+        self.roles.is_empty() || self.roles.contains(role)
+    }
+}
+
+/// A row of the deck list: everything, one role's cards, or one subject's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deck {
+    All,
+    Role(Id),
+    Subject(Subject),
+}
+
+impl Deck {
+    pub fn holds(&self, card: &StudyCard) -> bool {
+        match self {
+            Deck::All => true,
+            Deck::Role(r) => card.for_role(r),
+            Deck::Subject(s) => &card.subject == s,
+        }
+    }
+}
+
+/// Narrows every deck; `None` in a field means no narrowing by it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub role: Option<Id>,
+    pub subject: Option<Subject>,
+    pub tag: Option<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, card: &StudyCard) -> bool {
+        self.role.as_ref().is_none_or(|r| card.for_role(r))
+            && self.subject.as_ref().is_none_or(|s| &card.subject == s)
+            && self.tag.as_ref().is_none_or(|t| card.tags.contains(t))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The next value when cycling a filter with one key: none, each value in turn, then none again.
+pub fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> {
+    match current {
+        None => all.first().cloned(),
+        Some(c) => all
+            .iter()
+            .position(|x| x == c)
+            .and_then(|i| all.get(i + 1))
+            .cloned(),
+    }
+}
+
+/// Every studyable card with lookup by id, and the values each facet takes.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Built once by `from_library`. The id order kept beside them (`by_id`) notices cards added
+    /// or removed later and falls back to looking each one up; ids are not to be changed in place.
+    pub cards: Vec<StudyCard>,
+    index: HashMap<Id, usize>,
+    /// Roles as (id, full name), in the library's order.
+    pub roles: Vec<(Id, String)>,
+    /// Subjects that have at least one card, sorted.
+    pub subjects: Vec<Subject>,
+    /// Tags that at least one card has, sorted.
+    pub tags: Vec<String>,
+    /// Card indices in id order, each with where its id is in `id_text`, so standings are read in
+    /// one pass beside the ledger (kept in id order too) rather than with a tree lookup per card.
+    by_id: Vec<(usize, Range<usize>)>,
+    /// Every id in id order, one after another: the pass reads them in memory order, rather than
+    /// reaching for each card's own id, which lies somewhere else for each of thousands of cards.
+    id_text: String,
+    /// Each card's subject as an index into `subjects`, so deck counts compare no strings.
+    subject_of: Vec<usize>,
+    /// No two cards share an id (a user deck may repeat a built-in one).
+    unique_ids: bool,
+}
+
+/// Catalogue order: the user's own cards first, then questions and facts alternately. Every index
+/// it yields is in range for `lib`.
+fn order(lib: &Library) -> impl Iterator<Item = Kind> + '_ {
+    let (q, f) = (lib.questions.len(), lib.facts.len());
+    let mixed = (0..q.max(f)).flat_map(move |i| {
+        let question = (i < q).then_some(Kind::Question(i));
+        let fact = (i < f).then_some(Kind::Fact(i));
+        question.into_iter().chain(fact)
+    });
+    (0..lib.cards.len()).map(Kind::Note).chain(mixed)
+}
+
+fn note_card(lib: &Library, i: usize) -> StudyCard {
+    let c = &lib.cards[i];
+    StudyCard {
+        id: c.id.clone(),
+        kind: Kind::Note(i),
+        roles: Vec::new(),
+        subject: Subject::Deck(c.deck.clone()),
+        tags: c.tags.clone(),
+    }
+}
+
+fn question_card(lib: &Library, i: usize) -> StudyCard {
+    let q = &lib.questions[i];
+    let mut tags: Vec<String> = q
+        .competencies
+        .iter()
+        .filter_map(|c| lib.competency(c))
+        .map(|c| c.name.clone())
+        .collect();
+    if q.behavioural {
+        tags.push("Behavioural".to_string());
+    }
+    StudyCard {
+        id: q.id.clone(),
+        kind: Kind::Question(i),
+        roles: q.roles.clone(),
+        subject: Subject::Question(q.category),
+        tags,
+    }
+}
+
+fn fact_card(lib: &Library, i: usize) -> StudyCard {
+    let f = &lib.facts[i];
+    StudyCard {
+        id: f.id.clone(),
+        kind: Kind::Fact(i),
+        roles: f.roles.clone(),
+        subject: Subject::Fact(f.topic),
+        tags: if f.correct.is_some() {
+            vec!["Multiple choice".to_string()]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The cards' indices in id order with where each id is in the text of all ids, one after another.
+fn in_id_order(cards: &[StudyCard]) -> (Vec<(usize, Range<usize>)>, String) {
+    let mut order: Vec<usize> = (0..cards.len()).collect();
+    order.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+    let mut text = String::new();
+    let by_id = order
+        .into_iter()
+        .map(|i| {
+            let start = text.len();
+            text.push_str(cards[i].id.as_str());
+            (i, start..text.len())
+        })
+        .collect();
+    (by_id, text)
+}
+
+impl Catalogue {
+    /// The user's own cards first (they added them for a reason), then questions and facts
+    /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
+    pub fn from_library(lib: &Library) -> Catalogue {
+        let cards: Vec<StudyCard> = order(lib)
+            .map(|kind| match kind {
+                Kind::Note(i) => note_card(lib, i),
+                Kind::Question(i) => question_card(lib, i),
+                Kind::Fact(i) => fact_card(lib, i),
+            })
+            .collect();
+        let index = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let subjects: BTreeSet<Subject> = cards.iter().map(|c| c.subject.clone()).collect();
+        let subjects: Vec<Subject> = subjects.into_iter().collect();
+        let tags: BTreeSet<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+        let (by_id, id_text) = in_id_order(&cards);
+        let unique_ids = by_id
+            .windows(2)
+            .all(|w| id_text[w[0].1.clone()] != id_text[w[1].1.clone()]);
+        let subject_of = cards
+            .iter()
+            .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
+            .collect();
+        Catalogue {
+            cards,
+            index,
+            roles: lib
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect(),
+            subjects,
+            tags: tags.into_iter().collect(),
+            by_id,
+            id_text,
+            subject_of,
+            unique_ids,
+        }
+    }
+
+    /// Each card of `by_id` (its index) with its state, walking the ledger alongside: both are in id
+    /// order, so each step is one comparison rather than a tree lookup.
+    fn with_states<'a>(
+        &'a self,
+        ledger: &'a Ledger,
+    ) -> impl Iterator<Item = (usize, Option<&'a CardState>)> + 'a {
+        let mut states = ledger.cards().iter().peekable();
+        self.by_id.iter().map(move |(i, range)| {
+            let id = self.id_text.get(range.clone()).unwrap_or_default();
+            let state = loop {
+                match states.peek().map(|(k, s)| (k.as_str().cmp(id), *s)) {
+                    Some((Ordering::Less, _)) => {
+                        states.next();
+                    }
+                    Some((Ordering::Equal, s)) => break Some(s),
+                    _ => break None,
+                }
+            };
+            (*i, state)
+        })
+    }
+
+    /// True when `by_id` still lists every card (the cards were not changed after building).
+    fn walkable(&self) -> bool {
+        self.by_id.len() == self.cards.len()
+    }
+
+    /// Each card's standing at `now`, in catalogue order.
+    pub fn standings(&self, ledger: &Ledger, now: DateTime<Utc>) -> Vec<Standing> {
+        if !self.walkable() {
+            return self
+                .cards
+                .iter()
+                .map(|c| Standing::of(ledger.state(&c.id), now))
+                .collect();
+        }
+        let mut out = vec![Standing::Unseen; self.cards.len()];
+        for (i, state) in self.with_states(ledger) {
+            out[i] = Standing::of(state, now);
+        }
+        out
+    }
+
+    /// Cards in a learning step and due, and on a day schedule and due, each distinct id counted
+    /// once, from every card's standing in catalogue order (see `standings`): the learning and due
+    /// counts `schedule::counts` gives for the whole catalogue.
+    pub fn waiting(&self, standings: &[Standing]) -> (usize, usize) {
+        let (mut learning, mut due) = (0, 0);
+        let mut seen = HashSet::new();
+        // Most catalogues have no repeated id; the check is for those that do, or may since building.
+        let check = !(self.unique_ids && self.walkable());
+        for (card, standing) in self.cards.iter().zip(standings) {
+            if check && !seen.insert(&card.id) {
+                continue;
+            }
+            match standing {
+                Standing::Learning => learning += 1,
+                Standing::Due => due += 1,
+                _ => {}
+            }
+        }
+        (learning, due)
+    }
+
+    /// The index in `subjects` of card `i`'s subject.
+    pub fn subject_index(&self, i: usize) -> Option<usize> {
+        let card = self.cards.get(i)?;
+        match self.subject_of.get(i) {
+            Some(&s) if self.subjects.get(s) == Some(&card.subject) => Some(s),
+            _ => self.subjects.binary_search(&card.subject).ok(),
+        }
+    }
+
+    pub fn get(&self, id: &Id) -> Option<&StudyCard> {
+        self.index.get(id).map(|&i| &self.cards[i])
+    }
+
+    /// Every card id, for finding reviews of cards that no longer exist.
+    pub fn ids(&self) -> HashSet<Id> {
+        self.index.keys().cloned().collect()
+    }
+
+    /// The deck list in display order: everything, then by role, then by subject.
+    pub fn decks(&self) -> Vec<Deck> {
+        std::iter::once(Deck::All)
+            .chain(self.roles.iter().map(|(id, _)| Deck::Role(id.clone())))
+            .chain(self.subjects.iter().cloned().map(Deck::Subject))
+            .collect()
+    }
+
+    pub fn deck_label(&self, deck: &Deck) -> String {
+        match deck {
+            Deck::All => "All cards".to_string(),
+            Deck::Role(id) => self.role_name(id),
+            Deck::Subject(s) => s.label(),
+        }
+    }
+
+    pub fn role_name(&self, id: &Id) -> String {
+        self.roles
+            .iter()
+            .find(|(r, _)| r == id)
+            .map_or_else(|| id.to_string(), |(_, name)| name.clone())
+    }
+
+    /// The id of every card in `lib`, in catalogue order, without building the catalogue: all that
+    /// `status` needs to count due and new cards.
+    pub fn all_ids(lib: &Library) -> Vec<Id> {
+        order(lib)
+            .map(|kind| match kind {
+                Kind::Note(i) => lib.cards[i].id.clone(),
+                Kind::Question(i) => lib.questions[i].id.clone(),
+                Kind::Fact(i) => lib.facts[i].id.clone(),
+            })
+            .collect()
+    }
+
+    /// The ids in `deck` that pass `filter`, in catalogue order.
+    pub fn select(&self, deck: &Deck, filter: &Filter) -> Vec<Id> {
+        self.cards
+            .iter()
+            .filter(|c| deck.holds(c) && filter.matches(c))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+#[path = "catalogue_tests.rs"]
+mod tests;

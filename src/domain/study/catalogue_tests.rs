@@ -1,0 +1,192 @@
+//! Tests of the catalogue: cards from content, decks, filters and standings.
+
+use super::*;
+
+fn lib() -> Library {
+    Library::builtin()
+}
+
+#[test]
+fn every_question_and_fact_becomes_one_card_with_its_facets() {
+    let lib = lib();
+    let cat = Catalogue::from_library(&lib);
+    assert_eq!(cat.cards.len(), lib.questions.len() + lib.facts.len());
+    assert_eq!(cat.ids().len(), cat.cards.len(), "ids are unique");
+    let q = &lib.questions[0];
+    let card = cat.get(&q.id).unwrap();
+    assert_eq!(card.kind, Kind::Question(0));
+    assert_eq!(card.subject, Subject::Question(q.category));
+    assert!(!card.tags.is_empty(), "questions are tagged by competency");
+    assert!(cat.tags.contains(&"Multiple choice".to_string()));
+    assert_eq!(cat.roles.len(), lib.roles.len());
+}
+
+#[test]
+fn questions_and_facts_alternate() {
+    let cat = Catalogue::from_library(&lib());
+    let kinds: Vec<bool> = cat.cards[..6]
+        .iter()
+        .map(|c| matches!(c.kind, Kind::Question(_)))
+        .collect();
+    assert_eq!(kinds, [true, false, true, false, true, false]);
+}
+
+#[test]
+fn role_decks_include_cards_for_every_role_and_filters_narrow() {
+    let lib = lib();
+    let cat = Catalogue::from_library(&lib);
+    let pta = Id::new("pta");
+    let pta_deck = cat.select(&Deck::Role(pta.clone()), &Filter::default());
+    let all = cat.select(&Deck::All, &Filter::default());
+    assert!(pta_deck.len() < all.len() && !pta_deck.is_empty());
+    let general = lib.questions.iter().find(|q| q.roles.is_empty()).unwrap();
+    assert!(
+        pta_deck.contains(&general.id),
+        "every-role questions are in each role's deck"
+    );
+    let only_pt_aide = lib
+        .facts
+        .iter()
+        .find(|f| f.roles == [Id::new("pt-aide")])
+        .unwrap();
+    assert!(!pta_deck.contains(&only_pt_aide.id));
+
+    let filter = Filter {
+        tag: Some("Multiple choice".into()),
+        ..Filter::default()
+    };
+    let mc = cat.select(&Deck::Role(pta), &filter);
+    assert!(!mc.is_empty() && mc.len() < pta_deck.len());
+    assert!(
+        mc.iter()
+            .all(|id| matches!(cat.get(id).unwrap().kind, Kind::Fact(_)))
+    );
+}
+
+#[test]
+fn cycling_visits_each_value_then_none() {
+    let all = ["a", "b"];
+    assert_eq!(cycle(&None, &all), Some("a"));
+    assert_eq!(cycle(&Some("a"), &all), Some("b"));
+    assert_eq!(cycle(&Some("b"), &all), None);
+    assert_eq!(cycle(&Some("gone"), &all), None);
+    assert_eq!(cycle::<&str>(&None, &[]), None);
+}
+
+#[test]
+fn deck_list_starts_with_all_then_roles_then_subjects() {
+    let cat = Catalogue::from_library(&lib());
+    let decks = cat.decks();
+    assert_eq!(decks[0], Deck::All);
+    assert!(matches!(decks[1], Deck::Role(_)));
+    assert!(matches!(decks.last(), Some(Deck::Subject(_))));
+    assert_eq!(decks.len(), 1 + cat.roles.len() + cat.subjects.len());
+    assert_eq!(
+        cat.deck_label(&Deck::Subject(Subject::Fact(Topic::Privacy))),
+        "Facts · Privacy"
+    );
+}
+
+#[test]
+fn standings_read_in_one_pass_agree_with_looking_each_card_up() {
+    use crate::domain::schedule::{Grade, ReviewStore, StoreOptions};
+    let mut cat = Catalogue::from_library(&lib());
+    let dir = tempfile::tempdir().unwrap();
+    let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+    let (mut store, _) = ReviewStore::open(dir.path(), &StoreOptions::default(), now).unwrap();
+    let month_ago = now - chrono::Duration::days(30);
+    let ids: Vec<Id> = cat.cards.iter().map(|c| c.id.clone()).collect();
+    for (i, id) in ids.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
+        let (grade, at) = match i % 4 {
+            0 => (Grade::Easy, now),
+            1 => (Grade::Good, month_ago),
+            2 => (Grade::Easy, month_ago),
+            _ => (Grade::Again, now),
+        };
+        store.grade(id, grade, at).unwrap();
+    }
+    // Reviews of cards that no longer exist sort before and after every real id.
+    for orphan in ["0-gone", "zz-gone"] {
+        store
+            .grade(&Id::new(orphan), Grade::Good, month_ago)
+            .unwrap();
+    }
+    let each = |cat: &Catalogue| -> Vec<Standing> {
+        cat.cards
+            .iter()
+            .map(|c| Standing::of(store.state(&c.id), now))
+            .collect()
+    };
+    let want = each(&cat);
+    assert!(want.contains(&Standing::Later) && want.contains(&Standing::Due));
+    assert!(want.contains(&Standing::Learning) && want.contains(&Standing::Unseen));
+    assert_eq!(cat.standings(store.ledger(), now), want);
+    for i in 0..cat.cards.len() {
+        let want = cat.subjects.iter().position(|s| *s == cat.cards[i].subject);
+        assert_eq!(cat.subject_index(i), want);
+    }
+    let counted = |cat: &Catalogue| {
+        let all = cat.select(&Deck::All, &Filter::default());
+        let today = store.today(now);
+        let c = crate::domain::schedule::counts(&all, store.ledger(), store.settings(), today, now);
+        (c.learning, c.due)
+    };
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat)
+    );
+    assert!(counted(&cat).0 > 0 && counted(&cat).1 > 0);
+
+    // A card added after building is still counted, by looking it up.
+    let mut extra = cat.cards[0].clone();
+    extra.id = Id::new("0-gone");
+    extra.subject = Subject::Deck("late".into());
+    cat.cards.push(extra);
+    assert_eq!(cat.standings(store.ledger(), now), each(&cat));
+    assert_eq!(cat.subject_index(cat.cards.len() - 1), None);
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat)
+    );
+
+    // A second card with the id of a due one (a user deck repeating a built-in id) counts once.
+    let mut cat = Catalogue::from_library(&lib());
+    let due_card = (0..cat.cards.len())
+        .find(|&i| each(&cat)[i] == Standing::Due)
+        .unwrap();
+    let mut twin = cat.cards[due_card].clone();
+    twin.subject = Subject::Deck("mine".into());
+    cat.cards.insert(0, twin);
+    let (by_id, id_text) = in_id_order(&cat.cards);
+    let rebuilt = Catalogue {
+        cards: cat.cards.clone(),
+        by_id,
+        id_text,
+        unique_ids: false,
+        ..Catalogue::default()
+    };
+    assert_eq!(
+        rebuilt.waiting(&rebuilt.standings(store.ledger(), now)),
+        counted(&rebuilt)
+    );
+    assert_eq!(
+        cat.waiting(&cat.standings(store.ledger(), now)),
+        counted(&cat),
+        "looked up one by one"
+    );
+}
+
+#[test]
+fn all_ids_are_the_whole_catalogue_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.toml"),
+        "[[card]]\nid = \"mine-1\"\ndeck = \"Mine\"\nfront = \"f\"\nback = \"b\"\n",
+    )
+    .unwrap();
+    let lib = Library::load(Some(dir.path()));
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    let all = Catalogue::from_library(&lib).select(&Deck::All, &Filter::default());
+    assert_eq!(Catalogue::all_ids(&lib), all);
+    assert!(all.contains(&Id::new("mine-1")));
+}

@@ -1,0 +1,258 @@
+use super::*;
+use crate::storage::lock::{Acquired, DataLock};
+use chrono::TimeZone;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn mins(m: i64) -> DateTime<Utc> {
+    t0() + TimeDelta::minutes(m)
+}
+
+/// A data folder with a story, a snapshot, a journal and the things backups leave out.
+fn data() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("stories")).unwrap();
+    fs::create_dir_all(d.join("crashes")).unwrap();
+    fs::write(d.join("stories/fall.toml"), "title = 'Fall'\n").unwrap();
+    fs::write(d.join("schedule.json"), "{\"cards\":[]}").unwrap();
+    fs::write(d.join("reviews.log"), "r1\nr2\n").unwrap();
+    fs::write(d.join("clinicprep.lock"), "123\n").unwrap();
+    fs::write(d.join("crashes/crash-1.txt"), "boom").unwrap();
+    fs::write(d.join("stories/.fall.toml.aB3dE9"), "half").unwrap();
+    dir
+}
+
+fn lock(dir: &Path) -> DataLock {
+    match DataLock::acquire(dir).unwrap() {
+        Acquired::Writer(l) => l,
+        Acquired::ReadOnly(h) => panic!("locked by {h:?}"),
+    }
+}
+
+fn copied(b: &Backup) -> Vec<String> {
+    files::walk(&files_dir(b), &[])
+        .unwrap()
+        .iter()
+        .map(|f| f.rel.to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn first_periodic_backup_copies_every_data_file_and_nothing_else() {
+    let dir = data();
+    let Periodic::Made(b) = backup_if_due(dir.path(), t0()).unwrap() else {
+        panic!("no backup made");
+    };
+    assert_eq!(b.id, "2026-11-23T09-00-00Z");
+    assert_eq!(b.reason, PERIODIC);
+    assert_eq!(b.files, 3);
+    assert_eq!(
+        copied(&b),
+        ["reviews.log", "schedule.json", "stories/fall.toml"]
+    );
+    assert_eq!(
+        fs::read_to_string(files_dir(&b).join("stories/fall.toml")).unwrap(),
+        "title = 'Fall'\n"
+    );
+    assert_eq!(list(dir.path()).unwrap(), vec![b]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir.path().join(BACKUP_DIR))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}
+
+#[test]
+fn an_empty_data_folder_is_not_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        backup_if_due(dir.path(), t0()).unwrap(),
+        Periodic::Unchanged
+    );
+    assert!(!dir.path().join(BACKUP_DIR).exists());
+}
+
+#[test]
+fn periodic_backups_wait_thirty_minutes_and_need_a_change() {
+    let dir = data();
+    assert!(matches!(
+        backup_if_due(dir.path(), t0()).unwrap(),
+        Periodic::Made(_)
+    ));
+    fs::write(dir.path().join("reviews.log"), "r1\nr2\nr3\n").unwrap();
+    assert_eq!(
+        backup_if_due(dir.path(), mins(29)).unwrap(),
+        Periodic::NotDue { next: mins(30) }
+    );
+    assert!(matches!(
+        backup_if_due(dir.path(), mins(30)).unwrap(),
+        Periodic::Made(_)
+    ));
+    assert_eq!(
+        backup_if_due(dir.path(), mins(90)).unwrap(),
+        Periodic::Unchanged,
+        "nothing changed since the last one"
+    );
+    fs::write(dir.path().join("stories/new.toml"), "title = 'New'\n").unwrap();
+    let Periodic::Made(b) = backup_if_due(dir.path(), mins(91)).unwrap() else {
+        panic!("a new file is a change");
+    };
+    assert_eq!(b.files, 4);
+    assert_eq!(list(dir.path()).unwrap().len(), 3);
+}
+
+#[test]
+fn backup_now_always_backs_up_and_never_reuses_a_name() {
+    let dir = data();
+    let a = backup_now(dir.path(), t0(), "before import of deck.apkg").unwrap();
+    let b = backup_now(dir.path(), t0(), "before bulk delete").unwrap();
+    assert_eq!(a.id, "2026-11-23T09-00-00Z");
+    assert_eq!(b.id, "2026-11-23T09-00-00Z-2");
+    let listed = list(dir.path()).unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed
+            .iter()
+            .any(|x| x.reason == "before import of deck.apkg")
+    );
+}
+
+#[test]
+fn half_made_backups_are_cleaned_and_never_listed() {
+    let dir = data();
+    let staging = dir
+        .path()
+        .join("backups/.staging-2026-01-01T00-00-00Z/files");
+    fs::create_dir_all(&staging).unwrap();
+    fs::write(staging.join("schedule.json"), "partial").unwrap();
+    fs::create_dir_all(dir.path().join("backups/not-ours")).unwrap();
+    assert!(list(dir.path()).unwrap().is_empty());
+    backup_now(dir.path(), t0(), "test").unwrap();
+    assert!(!staging.exists());
+    assert!(
+        dir.path().join("backups/not-ours").exists(),
+        "not ours: kept"
+    );
+    assert_eq!(list(dir.path()).unwrap().len(), 1);
+}
+
+#[test]
+fn old_backups_are_thinned_as_new_ones_are_made() {
+    let dir = data();
+    // A change and a backup every 30 minutes for 3 days.
+    for i in 0..(3 * 48) {
+        fs::write(dir.path().join("reviews.log"), format!("{i}\n")).unwrap();
+        let now = mins(30 * i);
+        assert!(
+            matches!(backup_if_due(dir.path(), now).unwrap(), Periodic::Made(_)),
+            "round {i}"
+        );
+    }
+    let kept = list(dir.path()).unwrap();
+    // 12 from the last 24 hours, plus the newest of each of the three earlier (UTC) days.
+    assert_eq!(
+        kept.len(),
+        15,
+        "{:?}",
+        kept.iter().map(|b| &b.id).collect::<Vec<_>>()
+    );
+    let dirs = fs::read_dir(dir.path().join(BACKUP_DIR)).unwrap().count();
+    assert_eq!(dirs, 15, "pruned backups are deleted from disk");
+}
+
+#[test]
+fn restore_puts_the_backup_back_and_can_itself_be_undone() {
+    let dir = data();
+    let d = dir.path();
+    let old = backup_now(d, t0(), "test").unwrap();
+    fs::write(d.join("stories/fall.toml"), "title = 'Changed'\n").unwrap();
+    fs::write(d.join("stories/later.toml"), "title = 'Later'\n").unwrap();
+    fs::remove_file(d.join("reviews.log")).unwrap();
+    let lock = lock(d);
+    let done = restore(&lock, &old.id, mins(5)).unwrap();
+    assert_eq!((done.restored, done.removed), (3, 1));
+    assert_eq!(
+        fs::read_to_string(d.join("stories/fall.toml")).unwrap(),
+        "title = 'Fall'\n"
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("reviews.log")).unwrap(),
+        "r1\nr2\n"
+    );
+    assert!(!d.join("stories/later.toml").exists());
+    assert!(
+        d.join("crashes/crash-1.txt").exists(),
+        "excluded files untouched"
+    );
+    assert!(d.join("clinicprep.lock").exists());
+    assert_eq!(done.safety.reason, format!("before restoring {}", old.id));
+
+    // Undo: the safety backup holds exactly what was there before.
+    restore(&lock, &done.safety.id, mins(6)).unwrap();
+    assert_eq!(
+        fs::read_to_string(d.join("stories/fall.toml")).unwrap(),
+        "title = 'Changed'\n"
+    );
+    assert!(d.join("stories/later.toml").exists());
+    assert!(!d.join("reviews.log").exists());
+}
+
+#[test]
+fn a_damaged_or_unknown_backup_is_not_restored_and_nothing_changes() {
+    let dir = data();
+    let d = dir.path();
+    let missing = backup_now(d, t0(), "test").unwrap();
+    fs::remove_file(files_dir(&missing).join("schedule.json")).unwrap();
+    let cut = backup_now(d, mins(1), "test").unwrap();
+    fs::write(files_dir(&cut).join("reviews.log"), "").unwrap();
+    fs::write(d.join("schedule.json"), "current").unwrap();
+    let lock = lock(d);
+    for (b, what) in [(&missing, "2 of 3 files"), (&cut, "bytes")] {
+        let err = restore(&lock, &b.id, mins(2)).unwrap_err();
+        assert!(matches!(err, RestoreError::Damaged { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(what) && msg.contains("nothing was changed"),
+            "{msg}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(d.join("schedule.json")).unwrap(),
+        "current"
+    );
+    assert_eq!(
+        list(d).unwrap().len(),
+        2,
+        "no safety backup for a refused restore"
+    );
+    let err = restore(&lock, "nope", mins(1)).unwrap_err();
+    assert!(err.to_string().contains("clinicprep restore"), "{err}");
+}
+
+#[test]
+fn concurrent_backups_in_one_process_get_distinct_whole_folders() {
+    let dir = data();
+    let d = dir.path().to_path_buf();
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let d = d.clone();
+            std::thread::spawn(move || backup_now(&d, t0(), &format!("thread {i}")).unwrap())
+        })
+        .collect();
+    let mut ids: Vec<_> = threads.into_iter().map(|t| t.join().unwrap().id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 4);
+    let listed = list(&d).unwrap();
+    assert_eq!(listed.len(), 4);
+    for b in &listed {
+        assert_eq!(copied(b).len(), 3, "{}", b.id);
+    }
+}

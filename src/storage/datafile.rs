@@ -1,0 +1,246 @@
+//! Reading and writing the user's small TOML data files: a missing file is empty, a damaged one is
+//! reported with its path and line and never overwritten.
+
+use crate::domain::content::Problem;
+use crate::storage::{self, StorageError};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::path::Path;
+
+/// Files larger than this are refused rather than read: none of ours grows near it, and it keeps a
+/// stray file from stalling start-up.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a data file could not be loaded. The caller keeps working from memory and must not save over
+/// a `Damaged` file, because that would destroy whatever the user had in it.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file exists but could not be read (permissions, a folder in its place, ...).
+    Unreadable(StorageError),
+    /// The file was read but is not valid: where and why.
+    Damaged(Problem),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable(e) => write!(f, "{e}"),
+            LoadError::Damaged(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// One friendly sentence for the status line: what happened and what to do.
+    pub fn advice(&self) -> String {
+        match self {
+            LoadError::Unreadable(e) => format!("{e}; {}.", e.hint()),
+            LoadError::Damaged(p) => format!(
+                "{p} — fix or move that file; until then changes are kept only while the app is open."
+            ),
+        }
+    }
+}
+
+/// A data file's contents held in memory, with what stops it being saved.
+#[derive(Debug)]
+pub struct Kept<T> {
+    pub value: T,
+    /// Why the file could not be loaded. While set the file is never written, so nothing the user
+    /// had in it is lost; changes live in memory only.
+    pub damaged: Option<LoadError>,
+    /// Changes not yet on disk because the last save failed; saving is retried on the next change
+    /// and on quit.
+    pub unsaved: bool,
+}
+
+impl<T> Kept<T> {
+    /// Wraps a load result, starting from `fallback` when the file could not be loaded.
+    pub fn from_load(loaded: Result<T, LoadError>, fallback: T) -> Kept<T> {
+        match loaded {
+            Ok(value) => Kept {
+                value,
+                damaged: None,
+                unsaved: false,
+            },
+            Err(e) => Kept {
+                value: fallback,
+                damaged: Some(e),
+                unsaved: false,
+            },
+        }
+    }
+
+    /// Saves with `write` unless the file was damaged. On failure returns a sentence for the user.
+    pub fn save(
+        &mut self,
+        write: impl FnOnce(&T) -> Result<(), StorageError>,
+    ) -> Result<(), String> {
+        if let Some(e) = &self.damaged {
+            self.unsaved = true;
+            return Err(format!("Not saved: {}", e.advice()));
+        }
+        match write(&self.value) {
+            Ok(()) => {
+                self.unsaved = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.unsaved = true;
+                Err(format!("Not saved: {e}; {}.", e.hint()))
+            }
+        }
+    }
+}
+
+/// Reads `path` as TOML into `T`. `Ok(None)` when the file does not exist.
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, LoadError> {
+    let Some(text) = read_text(path)? else {
+        return Ok(None);
+    };
+    toml::from_str(&text)
+        .map(Some)
+        .map_err(|e| LoadError::Damaged(Problem::from_toml(path.display().to_string(), &text, &e)))
+}
+
+/// Reads `path` as UTF-8 text (a leading BOM dropped). `Ok(None)` when the file does not exist.
+pub fn read_text(path: &Path) -> Result<Option<String>, LoadError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(LoadError::Unreadable(StorageError::new(path, "read", e))),
+    };
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::Damaged(Problem::new(
+            path.display().to_string(),
+            format!(
+                "the file is {} MiB, far more than expected",
+                meta.len() >> 20
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::Unreadable(StorageError::new(path, "read", e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        LoadError::Damaged(Problem::new(
+            path.display().to_string(),
+            format!(
+                "the file is not UTF-8 text (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })?;
+    Ok(Some(
+        text.strip_prefix('\u{FEFF}')
+            .map(str::to_string)
+            .unwrap_or(text),
+    ))
+}
+
+/// Writes `value` as TOML after a comment `header`, atomically, creating the parent folder if needed.
+pub fn save<T: Serialize>(path: &Path, header: &str, value: &T) -> Result<(), StorageError> {
+    let body = toml::to_string(value)
+        .map_err(|e| StorageError::new(path, "prepare", std::io::Error::other(e.to_string())))?;
+    let mut text = String::new();
+    for line in header.lines() {
+        text.push_str("# ");
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&body);
+    if let Some(parent) = path.parent() {
+        storage::ensure_private_dir(parent)?;
+    }
+    storage::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Doc {
+        ids: Vec<String>,
+    }
+
+    #[test]
+    fn missing_file_is_none_and_round_trip_keeps_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/x.toml");
+        assert_eq!(load::<Doc>(&path).unwrap(), None);
+        let doc = Doc {
+            ids: vec!["a".into(), "b".into()],
+        };
+        save(&path, "A test file.\nSecond line.", &doc).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# A test file.\n# Second line.\n"),
+            "{text}"
+        );
+        assert_eq!(load::<Doc>(&path).unwrap(), Some(doc));
+    }
+
+    #[test]
+    fn damaged_file_reports_path_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, "# ok\nids = [\"a\",\n  oops\n").unwrap();
+        match load::<Doc>(&path) {
+            Err(LoadError::Damaged(p)) => {
+                assert_eq!(p.line, Some(3), "{p}");
+                assert!(p.path.ends_with("x.toml"));
+            }
+            other => panic!("expected Damaged, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn binary_file_is_damaged_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+        let err = load::<Doc>(&path).unwrap_err();
+        assert!(err.to_string().contains("not UTF-8"), "{err}");
+        assert!(err.advice().contains("fix or move"), "{}", err.advice());
+    }
+
+    #[test]
+    fn kept_never_saves_over_a_damaged_file_and_remembers_failed_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, "ids = [").unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&path), None);
+        assert!(kept.damaged.is_some());
+        kept.value = Some(Doc { ids: vec![] });
+        let err = kept.save(|v| save(&path, "h", v)).unwrap_err();
+        assert!(err.contains("x.toml:1"), "{err}");
+        assert!(kept.unsaved);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ids = [");
+
+        let missing = dir.path().join("gone/deeper");
+        std::fs::write(dir.path().join("gone"), "a file where a folder should be").unwrap();
+        let mut fresh = Kept::from_load(Ok(Doc { ids: vec![] }), Doc { ids: vec![] });
+        let err = fresh
+            .save(|v| save(&missing.join("y.toml"), "h", v))
+            .unwrap_err();
+        assert!(err.starts_with("Not saved:"), "{err}");
+        assert!(fresh.unsaved);
+        fresh
+            .save(|v| save(&path.with_file_name("ok.toml"), "h", v))
+            .unwrap();
+        assert!(!fresh.unsaved);
+    }
+
+    #[test]
+    fn a_folder_in_place_of_the_file_is_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::create_dir(&path).unwrap();
+        assert!(matches!(load::<Doc>(&path), Err(LoadError::Unreadable(_))));
+    }
+}
