@@ -64,6 +64,7 @@ certifications = ["CPR/BLS", "First aid"]
             maximum_interval_days: 60,
             theme: ThemeName::HighContrast,
             certifications: vec!["CPR/BLS".into(), "First aid".into()],
+            profile: Default::default(),
         }
     );
 }

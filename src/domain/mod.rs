@@ -4,6 +4,7 @@ pub mod config;
 pub mod content;
 pub mod practice;
 pub mod prep;
+pub mod profile;
 pub mod schedule;
 pub mod stories;
 pub mod study;

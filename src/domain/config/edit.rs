@@ -1,12 +1,13 @@
 //! Changes one setting in `config.toml` in place, keeping the user's comments and layout.
 
 use crate::domain::content::Problem;
+use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::fs;
 use std::path::Path;
-use toml_edit::{DocumentMut, Item, Value};
+use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// What a new config file starts with, so someone opening it knows what it is.
 const NEW_FILE_HEADER: &str =
@@ -47,7 +48,42 @@ impl std::error::Error for ConfigSaveError {}
 /// and its folder if needed. Only that key changes; comments, other keys and their layout stay as the
 /// user wrote them. A file that cannot be parsed is never overwritten.
 pub fn save_interview_date(path: &Path, date: Option<NaiveDate>) -> Result<(), ConfigSaveError> {
-    let new = match date {
+    update(path, "interview_date", date_value(date))
+}
+
+/// Saves the profile, the interview date and the certifications together, as the set-up screen edits
+/// them: the `[profile]` table is created if missing, and only keys whose value changed are rewritten,
+/// so the user's comments and layout stay. A file that cannot be parsed is never overwritten.
+pub fn save_profile(
+    path: &Path,
+    profile: &Profile,
+    date: Option<NaiveDate>,
+    certifications: &[String],
+) -> Result<(), ConfigSaveError> {
+    edit(path, |doc, shown, body| {
+        set_value(doc, shown, body, "interview_date", date_value(date))?;
+        let certs: Array = certifications.iter().map(String::as_str).collect();
+        set_value(doc, shown, body, "certifications", Value::Array(certs))?;
+        let table = doc
+            .entry("profile")
+            .or_insert_with(|| Item::Table(Table::new()));
+        match table.as_table_mut() {
+            Some(t) => {
+                super::profile::write(t, profile);
+                Ok(())
+            }
+            None => Err(ConfigSaveError::Invalid(Problem::near(
+                shown,
+                body,
+                "profile",
+                "profile is a single value here but must be a [profile] table".to_string(),
+            ))),
+        }
+    })
+}
+
+fn date_value(date: Option<NaiveDate>) -> Value {
+    match date {
         // Years outside u16 cannot be typed into the app; clamp rather than fail.
         Some(d) => Value::from(toml_edit::Date {
             year: u16::try_from(d.year()).unwrap_or(9999),
@@ -57,12 +93,52 @@ pub fn save_interview_date(path: &Path, date: Option<NaiveDate>) -> Result<(), C
         // Clearing writes "" (read as "not set") rather than removing the line, which would also
         // remove any comment the user wrote above it.
         None => Value::from(""),
-    };
-    update(path, "interview_date", new)
+    }
 }
 
 /// Replaces one top-level value, keeping its comments, or appends it if missing.
 fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
+    edit(path, |doc, shown, body| {
+        set_value(doc, shown, body, key, new)
+    })
+}
+
+/// Sets one top-level value in `doc`, keeping its comments; unchanged values are left as written.
+fn set_value(
+    doc: &mut DocumentMut,
+    shown: &str,
+    body: &str,
+    key: &str,
+    new: Value,
+) -> Result<(), ConfigSaveError> {
+    match doc.get_mut(key) {
+        Some(Item::Value(old)) => {
+            if old.to_string().trim() != new.to_string().trim() {
+                let decor = old.decor().clone();
+                *old = new;
+                *old.decor_mut() = decor;
+            }
+        }
+        Some(_) => {
+            return Err(ConfigSaveError::Invalid(Problem::near(
+                shown,
+                body,
+                key,
+                format!("{key} is a table here but must be a single value"),
+            )));
+        }
+        None => {
+            doc.insert(key, Item::Value(new));
+        }
+    }
+    Ok(())
+}
+
+/// Reads the file (a missing one starts empty), lets `change` edit it, and writes it back atomically.
+fn edit(
+    path: &Path,
+    change: impl FnOnce(&mut DocumentMut, &str, &str) -> Result<(), ConfigSaveError>,
+) -> Result<(), ConfigSaveError> {
     let shown = path.display().to_string();
     let mut header = "";
     let text = match fs::read(path) {
@@ -88,24 +164,7 @@ fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
             None => Problem::new(&shown, msg),
         })
     })?;
-    match doc.get_mut(key) {
-        Some(Item::Value(old)) => {
-            let decor = old.decor().clone();
-            *old = new;
-            *old.decor_mut() = decor;
-        }
-        Some(_) => {
-            return Err(ConfigSaveError::Invalid(Problem::near(
-                &shown,
-                body,
-                key,
-                format!("{key} is a table here but must be a single value"),
-            )));
-        }
-        None => {
-            doc.insert(key, Item::Value(new));
-        }
-    }
+    change(&mut doc, &shown, body)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         storage::ensure_private_dir(dir).map_err(ConfigSaveError::Write)?;
     }
@@ -156,5 +215,60 @@ mod tests {
         let err = save_interview_date(&path, NaiveDate::from_ymd_opt(2027, 2, 28)).unwrap_err();
         assert!(matches!(err, ConfigSaveError::Invalid(_)), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+    use crate::domain::config::Config;
+    use crate::domain::content::Id;
+    use crate::domain::profile::Setting;
+
+    #[test]
+    fn the_profile_round_trips_and_comments_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let before =
+            "# mine\ntheme = \"light\" # I like it\n\n[profile]\n# my own name\nname = \"Dana\"\n";
+        fs::write(&path, before).unwrap();
+        let mut p = Profile {
+            name: "Dana".into(),
+            roles: vec![Id::new("pt-aide")],
+            setting: Some(Setting::Outpatient),
+            set_up: true,
+            ..Profile::default()
+        };
+        let date = NaiveDate::from_ymd_opt(2026, 12, 13);
+        save_profile(&path, &p, date, &["CPR/BLS".to_string()]).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# mine\ntheme = \"light\" # I like it\n"),
+            "{text}"
+        );
+        assert!(text.contains("# my own name\nname = \"Dana\"\n"), "{text}");
+        let (c, problems) = Config::from_text("c", &text);
+        assert!(problems.is_empty(), "{problems:?}\n{text}");
+        assert_eq!(c.profile, p);
+        assert_eq!(c.interview_date, date);
+        assert_eq!(c.certifications, ["CPR/BLS"]);
+
+        p.roles.clear();
+        p.setting = None;
+        save_profile(&path, &p, None, &[]).unwrap();
+        let (c, problems) = Config::from_text("c", &fs::read_to_string(&path).unwrap());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.profile, p);
+        assert_eq!(c.interview_date, None);
+    }
+
+    #[test]
+    fn a_broken_file_is_never_overwritten_by_a_profile_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        fs::write(&path, "theme = \n").unwrap();
+        let err = save_profile(&path, &Profile::default(), None, &[]).unwrap_err();
+        assert!(matches!(err, ConfigSaveError::Invalid(_)));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "theme = \n");
     }
 }

@@ -5,11 +5,13 @@
 //! changes one key at a time, keeping the user's comments (see [`edit`]).
 
 mod edit;
+mod profile;
 mod read;
 
-pub use edit::{ConfigSaveError, save_interview_date};
+pub use edit::{ConfigSaveError, save_interview_date, save_profile};
 
 use crate::domain::content::Problem;
+use crate::domain::profile::Profile;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -63,6 +65,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// The user's certifications (e.g. "CPR/BLS"), shown on the one-page export.
     pub certifications: Vec<String>,
+    /// Who is preparing and for which job (`[profile]`).
+    pub profile: Profile,
 }
 
 /// Allowed range and default of each number, shared by the reader and the README.
@@ -88,6 +92,7 @@ impl Default for Config {
             maximum_interval_days: 365,
             theme: ThemeName::Dark,
             certifications: Vec::new(),
+            profile: Profile::default(),
         }
     }
 }

@@ -13,7 +13,7 @@ use toml_edit::{Document, Item};
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Every key the file may hold, in the order the README lists them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "interview_date",
     "answer_seconds",
     "words_per_minute",
@@ -22,6 +22,7 @@ pub const KEYS: [&str; 8] = [
     "maximum_interval_days",
     "theme",
     "certifications",
+    "profile",
 ];
 
 pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
@@ -116,6 +117,12 @@ pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
             "theme" => theme(item).map(|v| cfg.theme = v),
             "certifications" => {
                 cfg.certifications = certifications(item, &mut |span, msg| {
+                    problems.push(at(span, msg));
+                });
+                Ok(())
+            }
+            "profile" => {
+                cfg.profile = super::profile::read(item, &mut |span, msg| {
                     problems.push(at(span, msg));
                 });
                 Ok(())
