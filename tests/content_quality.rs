@@ -581,3 +581,40 @@ fn pay_uses_one_bls_release_for_all_four_roles() {
         assert!(!median.check, "{}: BLS pay is not a weak source", r.id);
     }
 }
+
+#[test]
+fn the_gaps_the_audit_found_are_covered() {
+    let lib = Library::builtin();
+    for id in [
+        "q-why-leave-nursing",
+        "q-rehab-aide-vs-cna-day",
+        "q-aide-to-assistant-plans",
+        "q-therapist-asks-skilled-task",
+        "q-suspected-abuse",
+        "q-isolation-precautions",
+        "q-explained-a-task-story",
+        "q-admin-miscommunication-story",
+        "q-empathy-changed-outcome",
+        "q-home-health-alone",
+        "q-school-based-setting",
+    ] {
+        let q = lib
+            .questions
+            .iter()
+            .find(|q| q.id.as_str() == id)
+            .unwrap_or_else(|| panic!("missing {id}"));
+        // Every STAR question's outline walks through Situation, Task, Action and Result.
+        if q.behavioural {
+            let outline = q.outline.join(" ");
+            for part in ["Situation", "Task", "Action", "Result"] {
+                assert!(outline.contains(part), "{id} lacks {part}");
+            }
+        }
+    }
+    let pt_aide = lib.roles.iter().find(|r| r.id.as_str() == "pt-aide").unwrap();
+    assert!(pt_aide.asks.iter().any(|a| a.as_str() == "ask-caseload"));
+    for id in ["pt-aide", "ot-aide"] {
+        let r = lib.roles.iter().find(|r| r.id.as_str() == id).unwrap();
+        assert!(r.career.contains("CNA"), "{id}: the CNA path is in the career section");
+    }
+}
