@@ -31,7 +31,11 @@ fn no_source_uses_an_internal_label() {
             check(format!("{} figure {:?}", r.id, fig.label), &fig.source);
         }
     }
-    assert!(bad.is_empty(), "internal labels in sources:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "internal labels in sources:\n{}",
+        bad.join("\n")
+    );
 }
 
 /// "General knowledge" alone is not a source for a fact card.
@@ -70,7 +74,13 @@ fn date_check_accepts_dates_and_refuses_non_dates() {
     ] {
         assert!(date_reads_like_a_date(good), "{good}");
     }
-    for bad in ["not dated by source", "2025-05-31", "", "recent", "survey date not stated 2024"] {
+    for bad in [
+        "not dated by source",
+        "2025-05-31",
+        "",
+        "recent",
+        "survey date not stated 2024",
+    ] {
         assert!(!date_reads_like_a_date(bad), "{bad}");
     }
 }
@@ -196,7 +206,10 @@ fn uk_hits(text: &str) -> Vec<String> {
 
 #[test]
 fn the_uk_spelling_check_finds_uk_words_and_passes_us_ones() {
-    assert_eq!(uk_hits("A state licence; we practise."), ["licence", "practise"]);
+    assert_eq!(
+        uk_hits("A state licence; we practise."),
+        ["licence", "practise"]
+    );
     assert!(uk_hits("A state license; we practice in the organization's gym.").is_empty());
     assert_eq!(uk_hits("Then sit the exam"), ["sit the"]);
 }
@@ -398,7 +411,8 @@ fn syllable_counter_agrees_with_a_dictionary_on_common_words() {
 
 #[test]
 fn flesch_scores_plain_text_high_and_dense_text_low() {
-    let plain = "The aide cleans the mats. Then she sets up the gym. She helps the next patient in.";
+    let plain =
+        "The aide cleans the mats. Then she sets up the gym. She helps the next patient in.";
     let dense = "Occupational therapy assistants implement individualized interventions \
                  facilitating functional independence, necessitating comprehensive documentation.";
     assert!(flesch(plain) > 80.0, "{}", flesch(plain));
@@ -445,7 +459,11 @@ fn multiple_choice_cards_have_one_right_answer_among_distinct_options() {
     let mut bad = Vec::new();
     for f in &lib.facts {
         let Some(correct) = &f.correct else {
-            assert!(f.distractors.is_empty(), "{}: distractors without `correct`", f.id);
+            assert!(
+                f.distractors.is_empty(),
+                "{}: distractors without `correct`",
+                f.id
+            );
             continue;
         };
         let mut options: Vec<String> = f.distractors.iter().map(|d| norm(d)).collect();
@@ -512,7 +530,10 @@ fn all_text(lib: &Library) -> String {
 fn the_npte_pta_format_is_the_2024_one() {
     let lib = Library::builtin();
     let text = all_text(&lib);
-    assert!(text.contains("180"), "the NPTE-PTA has 180 questions since 2024");
+    assert!(
+        text.contains("180"),
+        "the NPTE-PTA has 180 questions since 2024"
+    );
     let card = lib
         .facts
         .iter()
@@ -611,10 +632,17 @@ fn the_gaps_the_audit_found_are_covered() {
             }
         }
     }
-    let pt_aide = lib.roles.iter().find(|r| r.id.as_str() == "pt-aide").unwrap();
+    let pt_aide = lib
+        .roles
+        .iter()
+        .find(|r| r.id.as_str() == "pt-aide")
+        .unwrap();
     assert!(pt_aide.asks.iter().any(|a| a.as_str() == "ask-caseload"));
     for id in ["pt-aide", "ot-aide"] {
         let r = lib.roles.iter().find(|r| r.id.as_str() == id).unwrap();
-        assert!(r.career.contains("CNA"), "{id}: the CNA path is in the career section");
+        assert!(
+            r.career.contains("CNA"),
+            "{id}: the CNA path is in the career section"
+        );
     }
 }
