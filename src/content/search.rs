@@ -4,13 +4,15 @@
 //! place matches when every term is found there, at the start of a word, as itself, as a word from
 //! its synonym group (`content/synonyms.toml`) or, when a word is found nowhere, as a near spelling
 //! of a word that is. Results are ranked: exact words before synonyms before typo matches and,
-//! among equal matches, guides before glossary terms and questions, and those before notes. The index of every searchable text is built on the
-//! first search and kept with the library, so each key costs only the scan.
+//! among equal matches, guides before glossary terms and questions, and those before notes.
+//!
+//! The index is built on the first search (or by [`prepare`]) and kept with the library: each word
+//! of the texts points at the places it starts, so a key costs about as much as its matches, not a
+//! scan of every text.
 
 use super::library::Library;
 use super::markup;
 use super::model::GuideSection;
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Where a search hit lives, so Enter can jump there.
@@ -63,8 +65,12 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Index {
     entries: Vec<Entry>,
-    /// Distinct lowercase words of three letters or more, for typo matching.
+    /// Every distinct lowercase word of the texts (and of the synonym groups), sorted, so the words
+    /// that start with a query term are one contiguous run found by binary search.
     vocab: Vec<String>,
+    /// For each word of `vocab`, where it starts: (entry, byte offset in the entry's text). A term is
+    /// looked up here instead of scanning every text, so a key costs about as much as its matches.
+    postings: Vec<Vec<(u32, u32)>>,
     /// Synonym groups, each member lowercased.
     groups: Vec<Vec<String>>,
 }
@@ -159,22 +165,35 @@ impl Index {
             })
             .filter(|g: &Vec<String>| g.len() >= 2)
             .collect();
-        let mut vocab = BTreeSet::new();
-        for e in &entries {
-            for w in e.hay().split(|c: char| !c.is_alphanumeric()) {
-                if w.chars().count() >= 3 {
-                    vocab.insert(w.to_string());
+        let mut words: foldhash::HashMap<&str, Vec<(u32, u32)>> = foldhash::HashMap::default();
+        for (ei, e) in entries.iter().enumerate() {
+            let hay = e.hay();
+            let mut start = None;
+            for (i, c) in hay.char_indices().chain(std::iter::once((hay.len(), ' '))) {
+                match (start, c.is_alphanumeric()) {
+                    (None, true) => start = Some(i),
+                    (Some(s), false) => {
+                        let at = (ei as u32, s as u32);
+                        words.entry(&hay[s..i]).or_default().push(at);
+                        start = None;
+                    }
+                    _ => {}
                 }
             }
         }
         for g in &groups {
             for w in g.iter().filter(|w| !w.contains(' ')) {
-                vocab.insert(w.clone());
+                words.entry(w.as_str()).or_default();
             }
         }
+        let mut words: Vec<(&str, Vec<(u32, u32)>)> = words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let (vocab, postings): (Vec<String>, _) =
+            words.into_iter().map(|(w, p)| (w.to_string(), p)).unzip();
         Index {
             entries,
-            vocab: vocab.into_iter().collect(),
+            vocab,
+            postings,
             groups,
         }
     }
@@ -239,28 +258,35 @@ impl Index {
 
     /// Words in the index a small typing slip away from `term`: one edit for words of four to six
     /// letters, two for longer ones. Words are compared whole and, for a word still being typed, by
-    /// their start of the same length. Damerau–Levenshtein, so swapped letters count as one slip.
+    /// their start of the same length. Optimal string alignment distance (Damerau–Levenshtein without
+    /// repeated edits of one place), so swapped letters count as one slip.
     fn near(&self, term: &str) -> Vec<String> {
         let n = term.chars().count();
         if n < 4 || term.contains(' ') || term.chars().any(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
         let max = if n <= 6 { 1 } else { 2 };
+        let counts = letter_counts(term);
         let mut best: Vec<(usize, &String)> = self
             .vocab
             .iter()
             .filter_map(|w| {
                 let m = w.chars().count();
-                let whole = (m.abs_diff(n) <= max)
-                    .then(|| strsim::damerau_levenshtein(term, w))
+                if m < 3 {
+                    return None;
+                }
+                let whole = (m.abs_diff(n) <= max && letters_differ_by(&counts, w) <= max)
+                    .then(|| strsim::osa_distance(term, w))
                     .filter(|d| *d <= max);
-                // The start of a longer word: a slip in a word still being typed. An exact start is
-                // already an exact match, so it is not counted here.
-                let start = (m > n)
+                // The start of a longer word: a slip in a word still being typed, after its first
+                // letter. An exact start is already an exact match, so it is not counted here.
+                let start = (m > n && w.chars().next() == term.chars().next())
                     .then(|| {
-                        let head: String = w.chars().take(n).collect();
-                        strsim::damerau_levenshtein(term, &head)
+                        let end = w.char_indices().nth(n).map_or(w.len(), |(i, _)| i);
+                        (letters_differ_by(&counts, &w[..end]) <= 1)
+                            .then(|| strsim::osa_distance(term, &w[..end]))
                     })
+                    .flatten()
                     .filter(|d| *d == 1);
                 whole.into_iter().chain(start).min().map(|d| (d, w))
             })
@@ -272,6 +298,51 @@ impl Index {
             .take(8)
             .map(|(_, w)| w.clone())
             .collect()
+    }
+
+    /// Every place `needle` starts a word: (entry, byte range in its text, whether it ends a word).
+    fn matches(&self, needle: &str, out: &mut Vec<(usize, Range<usize>, bool)>) {
+        let lead: String = needle.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let ends =
+            |hay: &str, end: usize| !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+        if lead.is_empty() {
+            // A needle that starts with punctuation: look in every text. No built-in group has one.
+            for (ei, e) in self.entries.iter().enumerate() {
+                let hay = e.hay();
+                for (pos, _) in hay.match_indices(needle) {
+                    if !hay[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    {
+                        let end = pos + needle.len();
+                        out.push((ei, pos..end, ends(hay, end)));
+                    }
+                }
+            }
+            return;
+        }
+        let from = self.vocab.partition_point(|w| w.as_str() < lead.as_str());
+        for wi in from..self.vocab.len() {
+            if !self.vocab[wi].starts_with(lead.as_str()) {
+                break;
+            }
+            for &(ei, off) in &self.postings[wi] {
+                let (ei, off) = (ei as usize, off as usize);
+                let hay = self.entries[ei].hay();
+                if hay[off..].starts_with(needle) {
+                    let end = off + needle.len();
+                    out.push((ei, off..end, ends(hay, end)));
+                }
+            }
+        }
+    }
+
+    /// Whether `alt` can be in any text at all: its first word starts some word of the index. An
+    /// alternative that cannot is left out, so it costs no scan.
+    fn possible(&self, alt: &str) -> bool {
+        let lead: String = alt.chars().take_while(|c| c.is_alphanumeric()).collect();
+        lead.is_empty() || self.known(&lead).0
     }
 
     /// Every way `term` may appear in text, best first.
@@ -302,32 +373,46 @@ impl Index {
                 push(&mut alts, w, Kind::Typo);
             }
         }
+        alts.retain(|a| self.possible(&a.text));
         alts
     }
 }
 
-/// Byte ranges where `needle` starts a word in `hay` (a letter or digit never comes just before).
-fn word_starts(hay: &str, needle: &str, out: &mut Vec<Range<usize>>) {
-    if needle.is_empty() {
-        return;
+/// How many times each letter a–z occurs in `word`; every other character counts in the last slot.
+fn letter_counts(word: &str) -> [i16; 27] {
+    let mut c = [0i16; 27];
+    for ch in word.chars() {
+        let i = if ch.is_ascii_lowercase() {
+            usize::from(ch as u8 - b'a')
+        } else {
+            26
+        };
+        c[i] = c[i].saturating_add(1);
     }
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(needle) {
-        let start = from + pos;
-        let before = hay[..start].chars().next_back();
-        if !before.is_some_and(char::is_alphanumeric) {
-            out.push(start..start + needle.len());
-        }
-        from = start + needle.len();
-    }
+    c
 }
 
-/// Whether the range ends a word: the next character is not a letter or digit.
-fn ends_word(hay: &str, r: &Range<usize>) -> bool {
-    !hay[r.end..]
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric)
+/// A lower bound on the edit distance between a word with letter counts `counts` and `other`, found
+/// without aligning them: an insertion, deletion or substitution changes the counts by at most one
+/// letter each way, and a swap not at all. It lets `near` skip most words before the real distance.
+fn letters_differ_by(counts: &[i16; 27], other: &str) -> usize {
+    let o = letter_counts(other);
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (a, b) in counts.iter().zip(o.iter()) {
+        let d = i32::from(*a) - i32::from(*b);
+        if d > 0 {
+            more += d as usize;
+        } else {
+            fewer += (-d) as usize;
+        }
+    }
+    more.max(fewer)
+}
+
+/// Builds the search index now rather than on the first key typed (a few milliseconds for the
+/// built-in content). Optional: [`search`] builds it when first needed.
+pub fn prepare(lib: &Library) {
+    lib.search_index.get_or_init(|| Index::build(lib));
 }
 
 /// Finds `query` in all searchable text: every word must appear, as itself, a synonym or a near
@@ -343,30 +428,35 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
         .iter()
         .map(|t| index.alternatives(t))
         .collect();
-    let mut scored: Vec<(u32, usize, Vec<Range<usize>>)> = Vec::new();
-    'entries: for (ei, e) in index.entries.iter().enumerate() {
-        let hay = e.hay();
-        let mut ranges = Vec::new();
-        let mut score = 0;
-        for alts in &terms {
-            let mut best = 0;
-            for a in alts {
-                let before = ranges.len();
-                word_starts(hay, &a.text, &mut ranges);
-                if let Some(whole) = ranges[before..].iter().map(|r| ends_word(hay, r)).max() {
-                    // Exact whole word 7, exact word start 6, synonym 4, near spelling 2.
-                    let s = 2 * a.kind as u32 + u32::from(whole && a.kind == Kind::Exact);
-                    best = best.max(s);
-                }
+    // Each word-start match of an alternative notes, for its entry, the range and how well it
+    // matched this term: exact whole word 7, exact word start 6, synonym 4, near spelling 2.
+    let n = index.entries.len();
+    let mut best = vec![0u32; n * terms.len()];
+    let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
+    let mut found = Vec::new();
+    for (ti, alts) in terms.iter().enumerate() {
+        for a in alts {
+            found.clear();
+            index.matches(&a.text, &mut found);
+            for (ei, range, whole) in found.drain(..) {
+                let score = 2 * a.kind as u32 + u32::from(whole && a.kind == Kind::Exact);
+                let b = &mut best[ei * terms.len() + ti];
+                *b = (*b).max(score);
+                ranges[ei].push(range);
             }
-            if best == 0 {
-                continue 'entries;
-            }
-            score += best;
         }
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        ranges.dedup_by(|b, a| b.start < a.end);
-        scored.push((score * 4 + e.weight, ei, ranges));
+    }
+    let mut scored: Vec<(u32, usize, Vec<Range<usize>>)> = Vec::new();
+    for (ei, e) in index.entries.iter().enumerate() {
+        let per_term = &best[ei * terms.len()..(ei + 1) * terms.len()];
+        if per_term.contains(&0) {
+            continue;
+        }
+        let mut r = std::mem::take(&mut ranges[ei]);
+        r.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        r.dedup_by(|b, a| b.start < a.end);
+        let score: u32 = per_term.iter().sum();
+        scored.push((score * 4 + e.weight, ei, r));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
@@ -490,6 +580,25 @@ mod tests {
     fn a_typo_of_a_synonym_still_reaches_its_group() {
         let lib = lib_with(&[&["salary", "pay"]], &[("Median", "The middle pay")]);
         assert_eq!(search(&lib, "salery", 10).len(), 1);
+    }
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_edit_distance() {
+        let pairs = [
+            ("salary", "salery"),
+            ("joint", "jiont"),
+            ("tool", "tooll"),
+            ("goniometr", "goniometer"),
+            ("wheelchiar", "wheelchair"),
+            ("cat", "dog"),
+            ("abc", ""),
+        ];
+        for (a, b) in pairs {
+            let bound = letters_differ_by(&letter_counts(a), b);
+            assert!(bound <= strsim::osa_distance(a, b), "{a} {b}");
+        }
+        assert_eq!(letters_differ_by(&letter_counts("cat"), "dog"), 3);
+        assert_eq!(letters_differ_by(&letter_counts("joint"), "jiont"), 0);
     }
 
     #[test]
