@@ -62,5 +62,8 @@ impl ContentFile {
             c(&mut k.back);
             k.tags.iter_mut().for_each(l);
         }
+        for s in &mut self.synonym {
+            s.words.iter_mut().for_each(l);
+        }
     }
 }

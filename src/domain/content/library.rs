@@ -25,8 +25,12 @@ pub struct Library {
     pub steps: Vec<Step>,
     pub terms: Vec<Term>,
     pub cards: Vec<Card>,
+    /// Groups of words a search treats as the same (see `content/synonyms.toml`).
+    pub synonyms: Vec<Synonym>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
+    /// The search index, built on the first search; the library does not change after loading.
+    pub(crate) search_index: std::sync::OnceLock<super::search::Index>,
 }
 
 /// One content file's text, kept for locating validation problems. A user file's text is read again
@@ -145,6 +149,7 @@ impl Library {
         self.steps.extend(file.step);
         self.terms.extend(file.term);
         self.cards.extend(file.card);
+        self.synonyms.extend(file.synonym);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -368,6 +373,14 @@ impl Library {
         for c in &self.cards {
             problems.extend(empty(&c.id, "front", &c.front));
             problems.extend(empty(&c.id, "back", &c.back));
+        }
+        for s in &self.synonyms {
+            if s.words.iter().filter(|w| !w.trim().is_empty()).count() < 2 {
+                problems.push(Problem::new(
+                    "content",
+                    format!("a synonym group needs at least two words: {:?}", s.words),
+                ));
+            }
         }
         self.problems.extend(problems);
     }

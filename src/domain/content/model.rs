@@ -45,6 +45,8 @@ pub struct ContentFile {
     pub term: Vec<Term>,
     #[serde(default)]
     pub card: Vec<Card>,
+    #[serde(default)]
+    pub synonym: Vec<Synonym>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.
@@ -265,6 +267,14 @@ pub struct Card {
     pub back: String,
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+/// Words and phrases that mean the same thing to someone searching, e.g. salary, pay and wage. A
+/// search for any of them finds the others too.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonym {
+    pub words: Vec<String>,
 }
 
 /// The text sections of a role guide, in reading order.
