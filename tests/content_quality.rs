@@ -1,7 +1,7 @@
 //! Guards on the built-in content's trustworthiness (issue #16): sources a user can look up, dated
 //! figures, US English, plain reading level, sound multiple-choice cards and valid role references.
 
-use clinicprep::content::{GuideSection, Library, markup};
+use clinicprep::domain::content::{GuideSection, Library, markup};
 use std::collections::HashSet;
 
 /// Every source shown to a user must be something they can look up, never a label of ours.

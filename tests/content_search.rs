@@ -2,8 +2,8 @@
 //! checked here, so a reviewer can add a group without writing code, and the cases the issue named
 //! ("salary", "CNA", license/licensure, gait/transfer belt, typos) are pinned.
 
-use clinicprep::content::Library;
-use clinicprep::content::search::{Hit, search};
+use clinicprep::domain::content::Library;
+use clinicprep::domain::content::search::{Hit, search};
 
 const ALL: usize = 100_000;
 

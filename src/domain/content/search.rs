@@ -477,7 +477,7 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::Synonym;
+    use crate::domain::content::model::Synonym;
 
     fn lib_with(synonyms: &[&[&str]], terms: &[(&str, &str)]) -> Library {
         let synonyms = synonyms
@@ -489,8 +489,8 @@ mod tests {
         let terms = terms
             .iter()
             .enumerate()
-            .map(|(i, (t, m))| crate::content::model::Term {
-                id: crate::content::Id::new(format!("t-{i}")),
+            .map(|(i, (t, m))| crate::domain::content::model::Term {
+                id: crate::domain::content::Id::new(format!("t-{i}")),
                 term: t.to_string(),
                 aliases: vec![],
                 meaning: m.to_string(),
