@@ -140,7 +140,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_tui(paths: Paths) -> ExitCode {
-    if let Err(e) = storage::ensure_private_dir(&paths.data_dir) {
+    if let Err(e) = storage::ensure_data_dir(&paths.data_dir) {
         eprintln!("clinicprep: {e}\nChoose another folder with --data-dir DIR.");
         return ExitCode::from(2);
     }
@@ -159,6 +159,7 @@ fn run_tui(paths: Paths) -> ExitCode {
         Err(e) => (None, Access::Unlocked(e.to_string())),
     };
     let (config, config_problems) = Config::load(&paths.config_file);
+    let paths_data_dir = paths.data_dir.clone();
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
     app.offset = *chrono::Local::now().offset();
     app.open_data(access);
@@ -177,6 +178,13 @@ fn run_tui(paths: Paths) -> ExitCode {
         app.status = Some(Status {
             level: Level::Warning,
             text,
+        });
+    }
+    // A data folder that someone else can change is worth knowing about before anything else.
+    if let Some(warning) = storage::safe::folder_warning(&paths_data_dir) {
+        app.status = Some(Status {
+            level: Level::Warning,
+            text: warning,
         });
     }
     let result = crate::tui::Session::start()

@@ -106,13 +106,14 @@ fn read(args: &ImportArgs) -> Result<NoteFile, String> {
     if meta.is_dir() {
         return Err("that is a folder; give the file Anki exported".into());
     }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "the file is {} MiB; files over 32 MiB are not imported",
-            meta.len() >> 20
-        ));
-    }
-    let bytes = std::fs::read(&args.file).map_err(|e| e.to_string())?;
+    // A regular file only (`/dev/zero` or a pipe is refused, never read), and never past the limit.
+    let bytes = crate::storage::safe::read_regular(&args.file, MAX_IMPORT_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::FileTooLarge {
+            format!("{e}; files over 32 MiB are not imported")
+        } else {
+            e.to_string()
+        }
+    })?;
     anki::read(&bytes).map_err(|e| e.to_string())
 }
 

@@ -1,7 +1,7 @@
 //! One writer per data folder: a lock file held for the whole session; a second instance only reads.
 
 use crate::storage::StorageError;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -55,15 +55,8 @@ impl DataLock {
     /// cannot lock.
     pub fn acquire(data_dir: &Path) -> Result<Acquired, StorageError> {
         let path = data_dir.join(LOCK_FILE);
-        let mut opts = OpenOptions::new();
-        opts.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut file = opts
-            .open(&path)
+        // Never through a link, never a pipe: the pid is written over whatever file this is.
+        let mut file = crate::storage::safe::open_private_rw(&path, false)
             .map_err(|e| StorageError::new(&path, "open the lock file", e))?;
         match file.try_lock() {
             Ok(()) => {

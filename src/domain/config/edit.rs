@@ -4,7 +4,6 @@ use crate::domain::content::Problem;
 use crate::storage::{self, StorageError};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
-use std::fs;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, Value};
 
@@ -65,7 +64,7 @@ pub fn save_interview_date(path: &Path, date: Option<NaiveDate>) -> Result<(), C
 fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
     let shown = path.display().to_string();
     let mut header = "";
-    let text = match fs::read(path) {
+    let text = match crate::storage::safe::read_regular(path, super::read::MAX_CONFIG_BYTES) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             ConfigSaveError::Invalid(Problem::new(&shown, "the config file is not UTF-8 text"))
         })?,
@@ -107,7 +106,7 @@ fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
         }
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        storage::ensure_private_dir(dir).map_err(ConfigSaveError::Write)?;
+        storage::ensure_data_dir(dir).map_err(ConfigSaveError::Write)?;
     }
     let out = format!("{header}{doc}");
     storage::write_atomic(path, out.as_bytes()).map_err(ConfigSaveError::Write)
@@ -116,6 +115,7 @@ fn update(path: &Path, key: &str, new: Value) -> Result<(), ConfigSaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn replacing_keeps_comments_and_other_keys() {

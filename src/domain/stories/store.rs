@@ -258,7 +258,7 @@ impl StoryStore {
             return Ok(SaveOutcome::KeptBadFile { path: copy });
         }
         let known = self.entries.get(&story.id).and_then(|e| e.disk);
-        let on_disk = match fs::read(&path) {
+        let on_disk = match crate::storage::safe::read_regular(&path, MAX_STORY_BYTES) {
             Ok(bytes) => Some(Fingerprint::of(&bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(StorageError::new(&path, "check for outside changes to", e)),

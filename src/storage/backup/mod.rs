@@ -106,7 +106,8 @@ pub fn list(data_dir: &Path) -> Result<Vec<Backup>, StorageError> {
 }
 
 fn read_manifest(dir: &Path, id: String) -> Option<Backup> {
-    let text = fs::read_to_string(dir.join(MANIFEST)).ok()?;
+    let bytes = storage::safe::read_regular(&dir.join(MANIFEST), 64 * 1024).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let m: Manifest = toml::from_str(&text).ok()?;
     Some(Backup {
         id,
