@@ -3,6 +3,7 @@
 use crate::domain::content::Library;
 use crate::interop::anki::{self, NoteFile};
 use crate::interop::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
+use crate::storage::lock::{self, Acquired, DataLock};
 use crate::storage::paths::Paths;
 use crate::storage::sanitize;
 use clap::Args;
@@ -34,6 +35,40 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         Err(msg) => {
             writeln!(out, "Could not import {shown}: {msg}")?;
             return Ok(1);
+        }
+    };
+    // Every writer holds the data-folder lock, from reading the decks to writing them: two imports
+    // into one deck (or an import while the app is open) would otherwise each append to the deck
+    // as it was before the other. A dry run writes nothing and needs no lock.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        if let Err(e) = crate::storage::ensure_data_dir(&paths.data_dir) {
+            writeln!(
+                out,
+                "Could not import {shown}: {e}; nothing was imported, {}.",
+                e.cli_hint()
+            )?;
+            return Ok(1);
+        }
+        match DataLock::acquire_waiting(&paths.data_dir, lock::COMMAND_WAIT) {
+            Ok(Acquired::Writer(l)) => Some(l),
+            Ok(Acquired::ReadOnly(holder)) => {
+                writeln!(
+                    out,
+                    "Could not import {shown}: {}",
+                    holder.refusal("imported")
+                )?;
+                return Ok(1);
+            }
+            Err(e) => {
+                writeln!(
+                    out,
+                    "Could not import {shown}: {e}; nothing was imported, {}.",
+                    e.cli_hint()
+                )?;
+                return Ok(1);
+            }
         }
     };
     let user_dir = paths.user_content_dir();
@@ -74,8 +109,8 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         {
             writeln!(
                 out,
-                "Could not back up your data before importing ({e}); nothing was imported. {}",
-                e.hint()
+                "Could not back up your data before importing ({e}); nothing was imported. {}.",
+                e.cli_hint()
             )?;
             return Ok(1);
         }
