@@ -111,7 +111,9 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => return run_tui(paths),
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
-        Some(Command::Status { json }) => status_cmd(&paths, json, chrono::Utc::now(), &mut out),
+        Some(Command::Status { json }) => {
+            status_cmd(&paths, json, crate::storage::clock::now(), &mut out)
+        }
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
         Some(Command::Export {
             what: ExportCommand::Stories { output, format },
@@ -160,8 +162,12 @@ fn run_tui(paths: Paths) -> ExitCode {
     };
     let (config, config_problems) = Config::load(&paths.config_file);
     let paths_data_dir = paths.data_dir.clone();
-    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
-    app.offset = *chrono::Local::now().offset();
+    let mut app = App::new(
+        paths,
+        crate::storage::clock::now(),
+        Theme::from_env_and(config.theme),
+    );
+    app.offset = crate::storage::clock::local_offset(app.now);
     app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
@@ -187,12 +193,16 @@ fn run_tui(paths: Paths) -> ExitCode {
             text: warning,
         });
     }
-    let result = crate::tui::Session::start()
-        .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
+    let result = crate::tui::Session::start().and_then(|mut s| {
+        let ran = crate::tui::run(&mut app, &mut s.terminal, &stop);
+        // A backup still being made is finished (or stopped and removed whole) before we go.
+        crate::tui::finish_backups(&mut s.terminal);
+        ran
+    });
     // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
     // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
     if !app.should_quit {
-        app.now = chrono::Utc::now();
+        app.now = crate::storage::clock::now();
         app.shutdown();
     }
     if let Some(note) = &app.exit_note {

@@ -223,6 +223,37 @@ fn resume(app: &mut App, terminal: &mut Term) -> io::Result<()> {
     Ok(())
 }
 
+/// How long quitting waits for an automatic backup that is still being made. Past it the backup is
+/// stopped and removed whole, and the next start makes it again.
+pub const BACKUP_WAIT: Duration = Duration::from_secs(10);
+
+/// Before the terminal is given back: if a backup is still being made, says so on screen with the
+/// bound, and waits for it up to [`BACKUP_WAIT`]; past that, stops it (it removes its half-made
+/// folder) so that quitting never leaves a damaged or half-made backup behind.
+pub fn finish_backups(terminal: &mut Term) {
+    use crate::storage::backup;
+    if !backup::in_progress() {
+        return;
+    }
+    let text = format!(
+        "Finishing the backup of your data before closing (at most {} seconds)…",
+        BACKUP_WAIT.as_secs()
+    );
+    let _ = terminal.draw(|f| {
+        let area = f.area();
+        f.render_widget(ratatui::widgets::Clear, area);
+        let line = ratatui::layout::Rect::new(0, area.height / 2, area.width, 1.min(area.height));
+        f.render_widget(
+            ratatui::widgets::Paragraph::new(text).alignment(ratatui::layout::Alignment::Center),
+            line,
+        );
+    });
+    if !backup::wait_idle(BACKUP_WAIT) {
+        backup::cancel_running();
+        let _ = backup::wait_idle(Duration::from_secs(5));
+    }
+}
+
 /// Runs until the user quits or a signal asks us to stop. Draws once at start and then only after
 /// events (all queued events are handled before one draw) or when the app's clock-driven state changes.
 pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<()> {
@@ -249,7 +280,7 @@ fn run_loop(
         let mut dirty = false;
         // Wake for the next deadline (an autosave) if it comes before the usual wake-up.
         let wait = app.next_deadline().map_or(WAKE, |at| {
-            (at - chrono::Utc::now())
+            (at - crate::storage::clock::now())
                 .to_std()
                 .unwrap_or(Duration::ZERO)
                 .min(WAKE)
@@ -262,7 +293,7 @@ fn run_loop(
                     if is_suspend_key(&ev) {
                         suspend(app, terminal)?;
                     } else {
-                        app.now = chrono::Utc::now();
+                        app.now = crate::storage::clock::now();
                         dirty |= app.handle_event(ev);
                     }
                 }
@@ -282,7 +313,7 @@ fn run_loop(
                 Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
             };
         }
-        app.now = chrono::Utc::now();
+        app.now = crate::storage::clock::now();
         dirty |= app.tick();
         if stop.load(Ordering::Relaxed) {
             app.shutdown();

@@ -90,7 +90,10 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         }
     };
     writeln!(out, "Read {shown}: {}.", describe(&notes))?;
-    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let date = crate::storage::clock::now()
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d")
+        .to_string();
     let name = args
         .file
         .file_name()
@@ -103,7 +106,7 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         // `clinicprep restore`. An empty data folder has nothing to back up yet.
         if let Err(e) = crate::storage::backup::backup_now(
             &paths.data_dir,
-            chrono::Utc::now(),
+            crate::storage::clock::now(),
             &format!("before importing {name}"),
         ) && paths.data_dir.exists()
         {

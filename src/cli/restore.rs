@@ -57,7 +57,7 @@ pub fn restore_cmd(paths: &Paths, id: &str, out: &mut impl Write) -> std::io::Re
             return Ok(1);
         }
     };
-    match backup::restore(&lock, id, chrono::Utc::now()) {
+    match backup::restore(&lock, id, crate::storage::clock::now()) {
         Ok(r) => {
             writeln!(
                 out,

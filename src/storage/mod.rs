@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod backup;
 pub mod cache;
+pub mod clock;
 pub mod crash;
 pub mod datafile;
 pub mod lock;

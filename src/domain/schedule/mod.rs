@@ -37,5 +37,5 @@ use chrono::{DateTime, Utc};
 /// The wall clock, for the app's event loop only. The domain takes `now` as an argument everywhere so
 /// tests can drive it with a fake clock and results are reproducible.
 pub fn system_now() -> DateTime<Utc> {
-    Utc::now()
+    crate::storage::clock::now()
 }
