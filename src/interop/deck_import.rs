@@ -444,4 +444,42 @@ mod tests {
         assert_eq!(file_name("com1"), "com1-deck.toml");
         assert_eq!(file_name(&"x".repeat(100)).len(), 65);
     }
+
+    #[test]
+    fn a_deck_is_written_up_to_the_load_limit_and_refused_whole_past_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("content");
+        let file = NoteFile {
+            notes: (0..20).map(|i| note(&format!("front {i}"), None)).collect(),
+            bad: vec![],
+            separator: ',',
+            html: false,
+            anki: false,
+        };
+        let choice = DeckChoice {
+            deck: Some("Big"),
+            fallback: "x",
+        };
+        let lib = Library::builtin();
+        let p = plan(&file, &lib, &user, &choice).unwrap();
+        let size = deck_text(&p.updates[0], "f.csv", "2026-11-23")
+            .unwrap()
+            .len() as u64;
+        let err = apply_within(&p, "f.csv", "2026-11-23", size - 1).unwrap_err();
+        assert!(
+            matches!(err, ImportError::TooLarge { bytes, .. } if bytes == size),
+            "{err}"
+        );
+        assert!(err.to_string().contains("Nothing was imported"), "{err}");
+        assert!(!user.join(IMPORT_DIR).exists(), "nothing written");
+        let saved = apply_within(&p, "f.csv", "2026-11-23", size).unwrap();
+        assert_eq!(std::fs::metadata(&saved[0]).unwrap().len(), size);
+        // The real limit is the library's: what import writes, the library loads.
+        assert_eq!(
+            MAX_DECK_BYTES,
+            crate::domain::content::library::MAX_USER_FILE
+        );
+        let loaded = Library::load(Some(&user));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    }
 }

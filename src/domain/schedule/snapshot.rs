@@ -91,6 +91,11 @@ pub(super) fn save(path: &Path, ledger: &Ledger, journal_offset: u64) -> Result<
     };
     let bytes = serde_json::to_vec(&out)
         .map_err(|e| StorageError::new(path, "encode", io::Error::other(e)))?;
+    // Never write what could not be read back; the journal still holds every grade.
+    if bytes.len() as u64 > cache::MAX_SOURCE_BYTES {
+        let e = crate::storage::safe::too_large(bytes.len() as u64, cache::MAX_SOURCE_BYTES);
+        return Err(StorageError::new(path, "save", e));
+    }
     write_atomic(path, &bytes)
 }
 
