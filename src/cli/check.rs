@@ -52,6 +52,19 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         ),
         Err(e) => (None, vec![format!("could not read: {e}. {}", e.advice())]),
     };
+    // Opening reads the journal only past the snapshot; check reads every record.
+    match schedule::verify_journal(&paths.data_dir) {
+        Ok(notices) => {
+            for n in notices {
+                let line = format!("{n} {}", n.advice());
+                if !review_problems.contains(&line) {
+                    review_problems.push(line);
+                }
+            }
+        }
+        Err(e) => review_problems.push(format!("could not read: {e}. {}", e.advice())),
+    }
+    review_problems.dedup();
     review_problems
         .iter_mut()
         .for_each(|p| p.insert_str(0, "review history: "));
