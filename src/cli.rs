@@ -111,7 +111,9 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => return run_tui(paths),
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
-        Some(Command::Status { json }) => status_cmd(&paths, json, chrono::Utc::now(), &mut out),
+        Some(Command::Status { json }) => {
+            status_cmd(&paths, json, crate::storage::clock::now(), &mut out)
+        }
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
         Some(Command::Export {
             what: ExportCommand::Stories { output, format },
@@ -140,7 +142,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_tui(paths: Paths) -> ExitCode {
-    if let Err(e) = storage::ensure_private_dir(&paths.data_dir) {
+    if let Err(e) = storage::ensure_data_dir(&paths.data_dir) {
         eprintln!("clinicprep: {e}\nChoose another folder with --data-dir DIR.");
         return ExitCode::from(2);
     }
@@ -159,8 +161,13 @@ fn run_tui(paths: Paths) -> ExitCode {
         Err(e) => (None, Access::Unlocked(e.to_string())),
     };
     let (config, config_problems) = Config::load(&paths.config_file);
-    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
-    app.offset = *chrono::Local::now().offset();
+    let paths_data_dir = paths.data_dir.clone();
+    let mut app = App::new(
+        paths,
+        crate::storage::clock::now(),
+        Theme::from_env_and(config.theme),
+    );
+    app.offset = crate::storage::clock::local_offset(app.now);
     app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
@@ -179,12 +186,23 @@ fn run_tui(paths: Paths) -> ExitCode {
             text,
         });
     }
-    let result = crate::tui::Session::start()
-        .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
+    // A data folder that someone else can change is worth knowing about before anything else.
+    if let Some(warning) = storage::safe::folder_warning(&paths_data_dir) {
+        app.status = Some(Status {
+            level: Level::Warning,
+            text: warning,
+        });
+    }
+    let result = crate::tui::Session::start().and_then(|mut s| {
+        let ran = crate::tui::run(&mut app, &mut s.terminal, &stop);
+        // A backup still being made is finished (or stopped and removed whole) before we go.
+        crate::tui::finish_backups(&mut s.terminal);
+        ran
+    });
     // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
     // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
     if !app.should_quit {
-        app.now = chrono::Utc::now();
+        app.now = crate::storage::clock::now();
         app.shutdown();
     }
     if let Some(note) = &app.exit_note {

@@ -285,3 +285,34 @@ fn a_cache_that_does_not_fit_is_skipped_and_leaves_nothing_behind() {
     assert!(data_path.join("cache/content.bin").is_file());
     drop(h);
 }
+
+/// A backup never takes the free space a save needs: on a small disk it is refused with the sizes
+/// named, leaves nothing behind, and saving still works afterwards.
+#[test]
+fn a_backup_that_would_fill_the_disk_is_refused_and_saves_still_work() {
+    let Some(fs_) = Tmpfs::mount("6m") else {
+        return;
+    };
+    let d = fs_.path.join("data");
+    fs::create_dir_all(d.join("stories")).unwrap();
+    // 2.5 MiB of data: a copy fits on the disk, but would leave less than the reserve free.
+    for i in 0..5 {
+        fs::write(d.join(format!("stories/s{i}.toml")), vec![b'a'; 512 * 1024]).unwrap();
+    }
+    let now = common::fixed_now();
+    let err = clinicprep::storage::backup::backup_now(&d, now, "test").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("not enough free space") && msg.contains("free"),
+        "{msg}"
+    );
+    let leftovers: Vec<_> = fs::read_dir(d.join("backups")).unwrap().flatten().collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A save of a file as large as the largest still fits.
+    clinicprep::storage::write_atomic(&d.join("stories/s0.toml"), &vec![b'b'; 512 * 1024]).unwrap();
+    // With less data the backup is made.
+    for i in 1..5 {
+        fs::remove_file(d.join(format!("stories/s{i}.toml"))).unwrap();
+    }
+    clinicprep::storage::backup::backup_now(&d, now, "test").unwrap();
+}

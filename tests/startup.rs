@@ -2,7 +2,7 @@
 
 mod common;
 
-use chrono::TimeDelta;
+use chrono::{TimeDelta, Utc};
 use clinicprep::app::{Access, Action, Level, Tab};
 use clinicprep::storage::backup;
 use clinicprep::storage::lock::{Acquired, DataLock};
@@ -203,4 +203,33 @@ fn an_unlockable_folder_still_opens_for_writing_with_a_warning() {
     let status = h.app.status.clone().unwrap().text;
     assert!(status.contains("only one clinicprep"), "{status}");
     assert_eq!(backups(h.dir.path()), 1);
+}
+
+/// No clock value panics: the app opens, backs up, takes keys and ticks with its clock before 1970,
+/// at the epoch, and at the far end of what the kernel can set, and jumping between them.
+#[test]
+fn extreme_clocks_never_panic() {
+    use chrono::TimeZone;
+    let clocks = [
+        Utc.with_ymd_and_hms(1960, 1, 1, 0, 0, 0).unwrap(),
+        chrono::DateTime::from_timestamp_millis(-1).unwrap(),
+        chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2040, 6, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2262, 4, 11, 0, 0, 0).unwrap(),
+    ];
+    for start in clocks {
+        let mut h = Harness::new();
+        h.app.now = start;
+        h.app.open_data(Access::Writer);
+        h.app.finish_backup();
+        for now in clocks {
+            h.app.now = now;
+            h.app.tick();
+            h.press("<tab><tab><tab>n");
+            h.type_text("Clock title");
+            h.press("<esc><tab><tab>");
+            h.screen(100, 30);
+        }
+        h.app.quit();
+    }
 }

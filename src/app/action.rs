@@ -50,6 +50,9 @@ impl Tab {
 pub enum Action {
     /// Leave the app, saving anything pending first.
     Quit,
+    /// Hand the terminal back to the shell for a while (`fg` brings the app back). The event loop in
+    /// `tui.rs` acts on the key itself, in every screen and field, so the app never sees this.
+    Suspend,
     /// Show or hide the list of keys for this screen.
     ToggleHelp,
     /// Go to the next screen (Tab), wrapping around.

@@ -149,6 +149,13 @@ pub static GLOBAL: &[Binding] = &[
         Action::Quit,
         Some("quit"),
     ),
+    bind(
+        &[ctrl('t')],
+        "Ctrl-T",
+        "suspend; `fg` in the shell returns",
+        Action::Suspend,
+        None,
+    ),
 ];
 
 /// Moving in lists and text.
