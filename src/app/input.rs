@@ -94,7 +94,7 @@ impl App {
                     true
                 }
                 MouseEventKind::Down(MouseButton::Left) => {
-                    if let Some(tab) = crate::ui::tab_at(self.size.0, m.column, m.row)
+                    if let Some(tab) = crate::app::view::tab_at(self.size.0, m.column, m.row)
                         && !self.editing()
                     {
                         self.update(Action::GoTo(tab));

@@ -78,7 +78,7 @@ impl App {
     }
 
     /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
-    /// a screen switch or a clock tick), so frames only draw. See [`crate::derived`].
+    /// a screen switch or a clock tick), so frames only draw. See [`crate::kit::derived`].
     pub(super) fn refresh_derived(&mut self) {
         match self.tab {
             Tab::Cards => {

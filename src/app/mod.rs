@@ -1,20 +1,16 @@
 //! The application state and the one `update` that changes it.
 
-pub mod action;
-pub mod facts;
 mod input;
-pub mod keymap;
 pub mod links;
 mod quitting;
 pub mod startup;
-pub mod theme;
 pub mod userdata;
+pub mod view;
 
-pub use action::{Action, Tab};
-pub use facts::Facts;
-pub use keymap::{Binding, Group, Keymap};
+pub use crate::kit::{
+    Action, Binding, Facts, Group, Keymap, Level, Status, Tab, Theme, facts, keymap,
+};
 pub use startup::Access;
-pub use theme::Theme;
 pub use userdata::UserData;
 
 use crate::domain::content::{Id, Library};
@@ -30,21 +26,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-
-/// How serious a status-line message is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A one-line message shown above the footer until the next one replaces it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub level: Level,
-    pub text: String,
-}
 
 /// Data every screen reads: content and the user's files.
 #[derive(Debug)]

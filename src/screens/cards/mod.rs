@@ -2,7 +2,9 @@
 
 mod keys;
 mod review;
+pub mod review_view;
 mod rows;
+pub mod view;
 
 use crate::app::{Action, Group, Level, Status};
 use crate::domain::content::{Id, Library};
@@ -12,7 +14,6 @@ use crate::domain::schedule::{
 use crate::domain::study::{
     Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle,
 };
-use crate::ui::review as view;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use std::collections::HashMap;
 
@@ -173,7 +174,8 @@ impl Cards {
             self.refresh_rows(store, now);
         }
         if self.view == View::Review {
-            let max = view::card_len(self, lib, size.0).saturating_sub(view::page_height(size.1));
+            let max = review_view::card_len(self, lib, size.0)
+                .saturating_sub(review_view::page_height(size.1));
             self.scroll = self.scroll.min(max);
         }
     }

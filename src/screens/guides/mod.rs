@@ -1,16 +1,18 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
 mod keys;
+mod search_view;
+pub mod view;
 
 use crate::app::keymap::{Group, NAV};
 use crate::app::{Action, Theme};
-use crate::derived::Derived;
 use crate::domain::content::Library;
 use crate::domain::content::search::{self, Hit, Target};
-use crate::ui::guides::{self as view, Laid, Page};
+use crate::kit::derived::Derived;
 use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
 use std::borrow::Cow;
+use view::{Laid, Page};
 
 /// Most search results kept; more than a screenful is plenty while typing.
 const MAX_HITS: usize = 200;
@@ -41,7 +43,7 @@ pub struct Guides {
     pub question_scroll: usize,
     theme: Theme,
     /// The page showing, laid out for a terminal width and theme, kept between frames: wrapping a
-    /// guide or a comparison costs more than drawing it (see [`crate::derived`]).
+    /// guide or a comparison costs more than drawing it (see [`crate::kit::derived`]).
     kept: Derived<(Page, u16, Theme), Laid>,
 }
 

@@ -1,7 +1,7 @@
 //! The Guides screen keeps the page it shows laid out, and lays it out again when that changes.
 
 use super::*;
-use crate::ui::doc::Doc;
+use crate::widgets::doc::Doc;
 
 fn text(d: &Doc) -> Vec<String> {
     d.lines.iter().map(|l| l.to_string()).collect()

@@ -1,14 +1,14 @@
 //! The story list and the coverage view as the screen shows them, kept between frames: with a
 //! thousand stories, sorting and filtering them or laying out coverage on every key cost more than a
 //! frame. Both are kept with what they came from (the store's change count, the order, the filter,
-//! the width) and worked out again in `update` when that changes; see [`crate::derived`].
+//! the width) and worked out again in `update` when that changes; see [`crate::kit::derived`].
 
 use super::{Stories, View};
 use crate::app::Theme;
 use crate::domain::content::Library;
 use crate::domain::stories::{Filter, Order, SearchText, Story, StoryId};
-use crate::ui::doc::Doc;
-use crate::ui::stories::coverage_doc;
+use crate::screens::stories::view::coverage_doc;
+use crate::widgets::doc::Doc;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,7 +215,7 @@ mod tests {
         write(&mut app, "Calming an upset patient", "patient-care");
         app.update(Action::Coverage);
         let lib = &app.data.library;
-        let text = |d: &crate::ui::doc::Doc| -> String {
+        let text = |d: &crate::widgets::doc::Doc| -> String {
             d.lines.iter().map(|l| l.to_string() + "\n").collect()
         };
         let kept = app.stories.coverage_doc(lib, &Theme::PLAIN, 117);
@@ -223,7 +223,7 @@ mod tests {
         assert!(text(&kept).contains("Calming an upset patient"));
         assert_eq!(
             text(&kept),
-            text(&crate::ui::stories::coverage_doc(
+            text(&crate::screens::stories::view::coverage_doc(
                 &app.stories,
                 lib,
                 &Theme::PLAIN,

@@ -6,6 +6,7 @@ mod keys;
 mod listing;
 pub mod picker;
 mod saving;
+pub mod view;
 
 /// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
 /// goes back to the list: how the tests elsewhere get stories made the way a user makes them.
@@ -27,9 +28,9 @@ pub use editor::{Coach, Editor, Field, SaveError};
 
 use crate::app::keymap::Group;
 use crate::app::{Action, Level, Status, Theme};
-use crate::derived::{Derived, Tracked};
 use crate::domain::content::Library;
 use crate::domain::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
+use crate::kit::derived::{Derived, Tracked};
 use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
@@ -79,7 +80,7 @@ pub struct Stories {
     theme: Theme,
     /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
     kept_list: Derived<listing::ListKey, Vec<StoryId>>,
-    kept_coverage: Derived<listing::CoverageKey, crate::ui::doc::Doc>,
+    kept_coverage: Derived<listing::CoverageKey, crate::widgets::doc::Doc>,
     /// Every story in list order with its text folded for the filter, kept once the filter is used.
     kept_search: Derived<(u64, Order), Vec<(StoryId, crate::domain::stories::SearchText)>>,
 }

@@ -1,12 +1,12 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
-use super::doc::{Doc, fit};
-use super::text::draw_lines;
 use crate::app::{App, Theme};
 use crate::domain::content::markup::{self, Block as MBlock};
 use crate::domain::content::search::Target;
 use crate::domain::content::{GuideSection, Library, Question, Role};
 use crate::screens::guides::View;
+use crate::widgets::doc::{Doc, fit};
+use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -332,7 +332,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
-        View::Search => super::guides_search::render(app, area, buf),
+        View::Search => super::search_view::render(app, area, buf),
     }
 }
 

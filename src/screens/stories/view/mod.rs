@@ -10,7 +10,7 @@ pub use coverage::coverage_doc;
 use crate::app::{App, Theme};
 use crate::domain::stories::Completeness;
 use crate::screens::stories::View;
-use crate::ui::doc::fit;
+use crate::widgets::doc::fit;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,14 +1,14 @@
 //! Draws a review session (progress bar, the card's front or back, grade buttons with their
 //! intervals) and the end-of-session summary.
 
-use super::doc::Doc;
-use super::guides::coaching;
-use super::text::draw_lines;
 use crate::app::{App, Theme};
 use crate::domain::content::{Id, Library};
 use crate::domain::schedule::{Grade, counts, format_interval};
 use crate::domain::study::{Choices, Deck, Filter, Kind, Side};
 use crate::screens::cards::Cards;
+use crate::screens::guides::view::coaching;
+use crate::widgets::doc::Doc;
+use crate::widgets::text::draw_lines;
 use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,13 +1,13 @@
 //! Draws the Home screen: countdown and counts, the next step, progress charts, the checklist with
 //! its gauge, and the questions to ask the interviewer.
 
-use super::doc::{Doc, fit};
-use super::home_charts;
-use super::text::{draw_line, draw_lines};
+use super::charts as home_charts;
 use crate::app::{App, Theme};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
 use crate::screens::home::Pane;
+use crate::widgets::doc::{Doc, fit};
+use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -1,12 +1,12 @@
 //! Draws the Cards screen's deck list (filters, counts, today's progress) and hands the review and
 //! end screens to `review`.
 
-use super::review;
-use super::text::draw_line;
+use super::review_view as review;
 use crate::app::{App, Theme};
 use crate::domain::schedule::{Counts, ReviewStore};
 use crate::domain::study::Deck;
 use crate::screens::cards::{Cards, DeckRow, View};
+use crate::widgets::text::draw_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -314,5 +314,5 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "cards_tests.rs"]
+#[path = "view_tests.rs"]
 mod tests;

@@ -1,6 +1,9 @@
 //! The Practice screen: set up a timed mock-interview round, answer each question against the clock,
 //! rate the answer with the rubric, and read a summary at the end.
 
+mod setup;
+pub mod view;
+
 use crate::app::Action;
 use crate::app::facts::Facts;
 use crate::app::keymap::{Binding, Group, bind, ch, code};
@@ -11,7 +14,7 @@ use crate::domain::practice::{
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
-pub use super::practice_setup::{Field, Setup};
+pub use setup::{Field, Setup};
 
 /// Where the round is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +175,7 @@ impl Practice {
 
     pub fn keymap(&self) -> Vec<Group> {
         let (title, bindings) = match self.stage {
-            Stage::Setup => ("Round setup", super::practice_setup::KEYS),
+            Stage::Setup => ("Round setup", setup::KEYS),
             Stage::Answer => ("Answering", ANSWER_KEYS),
             Stage::Rate => ("Rating your answer", RATE_KEYS),
             Stage::Summary => ("Round summary", SUMMARY_KEYS),

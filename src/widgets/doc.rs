@@ -1,6 +1,6 @@
 //! A wrapped, styled document built line by line, with anchors to jump to.
 
-use super::wrap::wrap;
+use crate::widgets::wrap::wrap;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;

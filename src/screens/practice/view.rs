@@ -1,15 +1,15 @@
 //! Draws the Practice screen: round setup, the question with its live timer and optional hints, the
 //! rubric, and the round summary.
 
-use super::doc::{Doc, fit};
-use super::text::draw_lines;
-use super::timer::TimerView;
 use crate::app::facts::StoryOutline;
 use crate::app::{App, Theme};
 use crate::domain::content::{Library, Question};
 use crate::domain::practice::{Check, Pick, format_mmss};
 use crate::screens::practice::{Field, Practice, Stage};
 use crate::storage::sanitize::clean_line;
+use crate::widgets::doc::{Doc, fit};
+use crate::widgets::text::draw_lines;
+use crate::widgets::timer::TimerView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;

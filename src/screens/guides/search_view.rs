@@ -1,8 +1,8 @@
 //! The Guides screen's search view: the query box and each result with its match highlighted.
 
-use super::doc::fit;
-use super::text::draw_lines;
 use crate::app::{App, Theme};
+use crate::widgets::doc::fit;
+use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

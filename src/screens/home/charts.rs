@@ -1,12 +1,12 @@
 //! Home's charts: the study-day heatmap, cards due over the next two weeks, and answer time by round.
 
-use super::doc::Doc;
-use super::heatmap::{self, HeatmapView};
-use super::home::block;
-use super::text::{draw_line, draw_lines};
+use super::view::block;
 use crate::app::App;
 use crate::domain::practice::{Grade, format_mmss};
 use crate::domain::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
+use crate::widgets::doc::Doc;
+use crate::widgets::heatmap::{self, HeatmapView};
+use crate::widgets::text::{draw_line, draw_lines};
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,20 +1,8 @@
-//! Draws the app from its state: tab bar, the current screen, status line, footer and help overlay.
-
-pub mod cards;
-pub mod doc;
-pub mod guides;
-pub mod guides_search;
-pub mod heatmap;
-pub mod home;
-pub mod home_charts;
-pub mod practice;
-pub mod review;
-pub mod stories;
-pub mod text;
-pub mod timer;
-pub mod wrap;
+//! Draws the shell: tab bar, read-only banner, the current screen, status line, footer and overlays.
 
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
+use crate::screens::{cards, guides, home, practice, stories};
+use crate::widgets::{text, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -71,11 +59,11 @@ impl Widget for &App {
         self.render_tabs(tabs, buf);
         self.render_banner(&banner_lines, banner, buf);
         match self.tab {
-            Tab::Home => home::render(self, body, buf),
-            Tab::Guides => guides::render(self, body, buf),
-            Tab::Cards => cards::render(self, body, buf),
-            Tab::Stories => stories::render(self, body, buf),
-            Tab::Practice => practice::render(self, body, buf),
+            Tab::Home => home::view::render(self, body, buf),
+            Tab::Guides => guides::view::render(self, body, buf),
+            Tab::Cards => cards::view::render(self, body, buf),
+            Tab::Stories => stories::view::render(self, body, buf),
+            Tab::Practice => practice::view::render(self, body, buf),
         }
         self.render_status(status, buf);
         self.render_footer(footer, buf);

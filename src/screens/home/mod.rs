@@ -1,6 +1,9 @@
 //! The Home screen: the countdown, the next step, the preparation checklist, questions to ask the
 //! interviewer, and progress charts. Its state is only what has focus; the data lives in `App`.
 
+mod charts;
+pub mod view;
+
 use crate::app::Action;
 use crate::app::keymap::{Binding, Group, bind, ch, code};
 use crate::domain::content::{Id, Library};

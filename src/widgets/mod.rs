@@ -1,0 +1,7 @@
+//! Reusable drawing: fast text lines, word wrap, scrollable documents, the heatmap and the timer.
+
+pub mod doc;
+pub mod heatmap;
+pub mod text;
+pub mod timer;
+pub mod wrap;
