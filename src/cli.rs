@@ -10,13 +10,14 @@ pub mod restore;
 
 pub use check::check_cmd;
 
-use crate::app::{Access, App, Level, Status, Theme};
+use crate::app::{Access, App, Theme};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::content::Problem;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Order, StoryStore, export};
 use crate::domain::study::Catalogue;
+use crate::kit::Status;
 use crate::storage;
 use crate::storage::lock::{Acquired, DataLock};
 use crate::storage::paths::Paths;
@@ -160,12 +161,12 @@ fn run_tui(paths: Paths) -> ExitCode {
     };
     let (config, config_problems) = Config::load(&paths.config_file);
     let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
-    app.offset = *chrono::Local::now().offset();
+    app.set_offset(*chrono::Local::now().offset());
     app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
-        let text = match app.status {
+        let text = match app.status() {
             Some(_) => {
                 "Problems in the config and content files; `clinicprep check` lists them.".into()
             }
@@ -174,20 +175,17 @@ fn run_tui(paths: Paths) -> ExitCode {
                 config_problems.len()
             ),
         };
-        app.status = Some(Status {
-            level: Level::Warning,
-            text,
-        });
+        app.set_status(Status::warn(text));
     }
     let result = crate::tui::Session::start()
         .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
     // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
     // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
-    if !app.should_quit {
-        app.now = chrono::Utc::now();
+    if !app.should_quit() {
+        app.set_now(chrono::Utc::now());
         app.shutdown();
     }
-    if let Some(note) = &app.exit_note {
+    if let Some(note) = app.exit_note() {
         eprintln!("clinicprep: {note}");
     }
     match result {

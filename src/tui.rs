@@ -126,7 +126,7 @@ fn spawn_reader() -> io::Result<Receiver<io::Result<Event>>> {
 /// events (all queued events are handled before one draw) or when the app's clock-driven state changes.
 pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    app.handle_event(Event::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     let events = spawn_reader()?;
     loop {
@@ -142,7 +142,7 @@ pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<
         loop {
             match next {
                 Ok(ev) => {
-                    app.now = chrono::Utc::now();
+                    app.set_now(chrono::Utc::now());
                     dirty |= app.handle_event(ev?);
                 }
                 Err(RecvTimeoutError::Timeout) => break,
@@ -150,7 +150,7 @@ pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<
                     return Err(io::Error::other("the terminal input closed"));
                 }
             }
-            if app.should_quit {
+            if app.should_quit() {
                 break;
             }
             next = match events.try_recv() {
@@ -159,12 +159,12 @@ pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<
                 Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
             };
         }
-        app.now = chrono::Utc::now();
+        app.set_now(chrono::Utc::now());
         dirty |= app.tick();
         if stop.load(Ordering::Relaxed) {
             app.shutdown();
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(());
         }
         if dirty {

@@ -1,7 +1,7 @@
 //! Draws the shell: tab bar, read-only banner, the current screen, status line, footer and overlays.
 
-use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Tab};
-use crate::screens::{cards, guides, home, practice, stories};
+use super::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use crate::kit::{Level, Tab};
 use crate::widgets::{text, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -58,20 +58,15 @@ impl Widget for &App {
         .areas(area);
         self.render_tabs(tabs, buf);
         self.render_banner(&banner_lines, banner, buf);
-        match self.tab {
-            Tab::Home => home::view::render(self, body, buf),
-            Tab::Guides => guides::view::render(self, body, buf),
-            Tab::Cards => cards::view::render(self, body, buf),
-            Tab::Stories => stories::view::render(self, body, buf),
-            Tab::Practice => practice::view::render(self, body, buf),
-        }
+        self.screens
+            .get(self.tab)
+            .render(&self.view_ctx(), body, buf);
         self.render_status(status, buf);
         self.render_footer(footer, buf);
-        if let Some(scroll) = self.help {
-            self.render_help(scroll, area, buf);
-        }
-        if let Some(question) = &self.confirm_quit {
-            self.render_confirm(question, area, buf);
+        match &self.overlay {
+            Some(Overlay::Help(scroll)) => self.render_help(*scroll, area, buf),
+            Some(Overlay::ConfirmQuit(question)) => self.render_confirm(question, area, buf),
+            None => {}
         }
     }
 }
@@ -101,7 +96,7 @@ impl App {
     /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
     /// writer. It names the folder, which came from the command line: cleaned like any other text.
     fn banner_lines(&self, width: u16) -> Vec<String> {
-        let Some(holder) = &self.read_only else {
+        let Some(holder) = self.data.read_only() else {
             return Vec::new();
         };
         let text =

@@ -112,8 +112,8 @@ pub enum Action {
     Grade(Grade),
     /// Pick option `n` (0 is a) of a multiple-choice card; reveals the answer and proposes a grade.
     Pick(u8),
-    /// Undo the last change: a review's last grade (schedule included), a story delete, typing.
-    Undo,
+    /// Undo the session's last grade, its schedule change included (Cards).
+    UndoGrade,
     /// Study every selected card, weakest first as predicted for the interview date.
     Cram,
     /// Cycle the deck list's role filter: all roles, each role, all again.
@@ -129,8 +129,12 @@ pub enum Action {
     New,
     /// Delete the selected item (to the trash, so it can be undone).
     Delete,
-    /// Redo what Undo undid, in a text field.
-    Redo,
+    /// Bring back the story deleted last, from the trash.
+    UndoDelete,
+    /// Undo typing in the focused text field.
+    UndoTyping,
+    /// Redo what UndoTyping undid, in the focused text field.
+    RedoTyping,
     /// Switch the list between its sort orders.
     Sort,
     /// Open the coverage view (competencies × stories).

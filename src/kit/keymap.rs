@@ -1,6 +1,7 @@
 //! The one keymap table: key dispatch, the footer and the help overlay all read from it.
 
 use super::action::Action;
+use super::screen::Typing;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with the modifiers that must be held.
@@ -58,6 +59,17 @@ pub struct Binding {
     pub action: Action,
     /// The footer's few words for these keys; None keeps them out of the footer (help lists all).
     pub footer: Option<&'static str>,
+    /// True when the action changes the user's files (or opens a place that does, such as the story
+    /// editor). A read-only window refuses these keys; the writer refuses the write itself too.
+    pub writes: bool,
+}
+
+impl Binding {
+    /// The same binding, marked as changing the user's files.
+    pub const fn writes(mut self) -> Binding {
+        self.writes = true;
+        self
+    }
 }
 
 /// Builds a binding; `footer` is its text in the footer, if it is shown there.
@@ -74,6 +86,7 @@ pub const fn bind(
         help,
         action,
         footer,
+        writes: false,
     }
 }
 
@@ -85,25 +98,51 @@ pub struct Group {
 }
 
 /// The keys in force right now, most specific first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Keymap {
     pub groups: Vec<Group>,
-    /// True while a text field has focus: keys that match no binding are typed into the field.
-    pub captures_text: bool,
+    /// Set while a text field has focus: keys that match no binding are typed into the field.
+    pub typing: Option<Typing>,
+}
+
+/// What a key press asks for, and whether it changes the user's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dispatch {
+    pub action: Action,
+    pub writes: bool,
 }
 
 impl Keymap {
+    /// A keymap of the given groups, with no text field focused.
+    pub fn of(groups: Vec<Group>) -> Keymap {
+        Keymap {
+            groups,
+            typing: None,
+        }
+    }
+
+    /// True while a text field has focus.
+    pub fn captures_text(&self) -> bool {
+        self.typing.is_some()
+    }
+
     /// The action for a key press, if any binding has it (or the key is text for a focused field).
-    pub fn dispatch(&self, ev: &KeyEvent) -> Option<Action> {
+    pub fn dispatch(&self, ev: &KeyEvent) -> Option<Dispatch> {
         let found = self
             .groups
             .iter()
             .flat_map(|g| g.bindings.iter())
             .find(|b| b.keys.iter().any(|k| k.matches(ev)));
-        match found {
-            Some(b) => Some(b.action.clone()),
-            None if self.captures_text => Some(Action::Edit(*ev)),
-            None => None,
+        match (found, self.typing) {
+            (Some(b), _) => Some(Dispatch {
+                action: b.action.clone(),
+                writes: b.writes,
+            }),
+            (None, Some(typing)) => Some(Dispatch {
+                action: Action::Edit(*ev),
+                writes: typing == Typing::Saved,
+            }),
+            (None, None) => None,
         }
     }
 
@@ -288,11 +327,15 @@ mod tests {
                 title: "Editing",
                 bindings: TEXT_FIELD,
             }],
-            captures_text: true,
+            typing: Some(Typing::Saved),
         };
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert_eq!(km.dispatch(&x), Some(Action::Edit(x)));
-        km.captures_text = false;
+        let typed = km.dispatch(&x).unwrap();
+        assert_eq!(typed.action, Action::Edit(x));
+        assert!(typed.writes, "typing into a saved field writes");
+        km.typing = Some(Typing::Search);
+        assert!(!km.dispatch(&x).unwrap().writes, "a search box does not");
+        km.typing = None;
         assert_eq!(km.dispatch(&x), None);
     }
 
@@ -309,10 +352,11 @@ mod tests {
                     bindings: GLOBAL,
                 },
             ],
-            captures_text: false,
+            typing: None,
         };
         assert_eq!(
-            km.dispatch(&press(KeyCode::Char('?'), KeyModifiers::NONE)),
+            km.dispatch(&press(KeyCode::Char('?'), KeyModifiers::NONE))
+                .map(|d| d.action),
             Some(Action::ToggleHelp)
         );
         let labels: Vec<_> = km.footer().iter().map(|b| b.label).collect();

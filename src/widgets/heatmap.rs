@@ -1,8 +1,8 @@
 //! The study calendar heatmap, drawn cell by cell: one column per week, Monday at the top, shaded by
 //! activity with block characters so it reads without colour too.
 
-use crate::app::Theme;
 use crate::domain::prep::charts::Heatmap;
+use crate::kit::Theme;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
 //! Reusable drawing: fast text lines, word wrap, scrollable documents, the heatmap and the timer.
 
+pub mod coaching;
 pub mod doc;
 pub mod heatmap;
 pub mod text;

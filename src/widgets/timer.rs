@@ -1,8 +1,8 @@
 //! The answer timer as drawn: mm:ss against the target, a gauge, and words for the phase, all in the
 //! phase's colour so the change is noticed without reading, and in words so it never relies on colour.
 
-use crate::app::Theme;
 use crate::domain::practice::{TimerPhase, format_mmss};
+use crate::kit::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -1,12 +1,13 @@
 //! Draws a review session (progress bar, the card's front or back, grade buttons with their
 //! intervals) and the end-of-session summary.
 
-use crate::app::{App, Theme};
+use super::Cards;
 use crate::domain::content::{Id, Library};
 use crate::domain::schedule::{Grade, counts, format_interval};
 use crate::domain::study::{Choices, Deck, Filter, Kind, Side};
-use crate::screens::cards::Cards;
-use crate::screens::guides::view::coaching;
+use crate::kit::{Theme, ViewCtx};
+use crate::storage::sanitize::clean_line;
+use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use chrono::Duration;
@@ -62,7 +63,8 @@ fn options(d: &mut Doc, ch: &Choices, picked: Option<usize>, back: bool, t: &The
 }
 
 /// The card showing, front or back, laid out for `width`.
-pub fn card_doc(c: &Cards, lib: &Library, width: usize, t: &Theme) -> Doc {
+pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
+    let lib = cx.data.library();
     let mut d = Doc::new(width);
     let Some(session) = c.session.as_ref() else {
         return d;
@@ -93,11 +95,12 @@ pub fn card_doc(c: &Cards, lib: &Library, width: usize, t: &Theme) -> Doc {
                 return d;
             }
             coaching(&mut d, q, t);
-            match c.story_titles.get(&q.id) {
-                Some(title) => {
+            let story = cx.facts.stories_by_question.get(&q.id);
+            match story.and_then(|linked| linked.first()) {
+                Some(linked) => {
                     d.blank();
                     d.text("Your STAR story", t.heading);
-                    d.text(title, t.accent);
+                    d.text(&clean_line(&linked.title), t.accent);
                 }
                 None if q.behavioural => {
                     d.blank();
@@ -160,13 +163,12 @@ pub fn card_doc(c: &Cards, lib: &Library, width: usize, t: &Theme) -> Doc {
 }
 
 /// Number of lines of the card showing at terminal width `w`, for clamping the scroll.
-pub fn card_len(c: &Cards, lib: &Library, w: u16) -> usize {
-    card_doc(c, lib, text_width(w), &Theme::PLAIN).len()
+pub fn card_len(c: &Cards, cx: &ViewCtx, w: u16) -> usize {
+    card_doc(c, cx, text_width(w), &Theme::PLAIN).len()
 }
 
-pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
-    let c = &app.cards;
-    let t = &app.theme;
+pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let Some(session) = c.session.as_ref() else {
         return;
     };
@@ -201,7 +203,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
         .unfilled_symbol("─")
         .render(gauge, buf);
 
-    let doc = card_doc(c, &app.data.library, text_width(app.size.0), t);
+    let doc = card_doc(c, cx, text_width(cx.size.0), t);
     let text = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
@@ -214,17 +216,16 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
     }
-    button_row(app, session.side).render(buttons, buf);
+    button_row(c, cx, session.side).render(buttons, buf);
 }
 
 /// On the back: the four grades, each with the interval it would give, the proposed one highlighted.
 /// On the front: how to turn the card.
-fn button_row(app: &App, side: Side) -> Line<'static> {
-    let c = &app.cards;
-    let t = &app.theme;
+fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
+    let t = cx.theme;
     let session = c.session.as_ref();
     let current = session.and_then(|s| s.current());
-    let (Side::Back, Some(id), Some(store)) = (side, current, app.data.reviews.as_ref()) else {
+    let (Side::Back, Some(id), Some(store)) = (side, current, cx.data.reviews()) else {
         let hint = if c.choices.is_some() {
             " Press a letter to answer, or Space to show the answer without picking."
         } else {
@@ -234,7 +235,7 @@ fn button_row(app: &App, side: Side) -> Line<'static> {
     };
     let proposed = session.and_then(|s| s.proposed);
     let mut spans = vec![Span::raw(" ")];
-    for (grade, interval) in store.preview(id, app.now) {
+    for (grade, interval) in store.preview(id, cx.now) {
         let chosen = proposed == Some(grade);
         let style = if chosen { t.selected } else { t.base };
         spans.push(Span::styled(grade.key().to_string(), t.key.patch(style)));
@@ -264,9 +265,8 @@ fn minutes(d: Duration) -> String {
     }
 }
 
-pub fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
-    let c = &app.cards;
-    let t = &app.theme;
+pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let block = Block::bordered()
         .title(" Session done ")
         .border_style(t.focus_border);
@@ -293,7 +293,7 @@ pub fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
             "You studied {} ({}) in {}.",
             plural(cards, "card"),
             plural(reviews, "review"),
-            minutes(session.elapsed(app.now))
+            minutes(session.elapsed(cx.now))
         ),
         t.base,
     );
@@ -306,10 +306,10 @@ pub fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{} {}", g.label(), per[i]), styles[i]));
     }
     d.line(Line::from(spans));
-    if let Some(store) = app.data.reviews.as_ref() {
-        let today = store.today(app.now);
+    if let Some(store) = cx.data.reviews() {
+        let today = store.today(cx.now);
         let all = c.catalogue.select(&Deck::All, &Filter::default());
-        let left = counts(&all, store.ledger(), store.settings(), today, app.now);
+        let left = counts(&all, store.ledger(), store.settings(), today, cx.now);
         d.blank();
         d.text(
             &format!(
@@ -325,10 +325,10 @@ pub fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
                 .cards()
                 .values()
                 .map(|s| s.due())
-                .filter(|d| *d > app.now)
+                .filter(|d| *d > cx.now)
                 .min();
             soonest.map_or(String::new(), |d| {
-                format!(" The next card is due in {}.", format_interval(d - app.now))
+                format!(" The next card is due in {}.", format_interval(d - cx.now))
             })
         } else {
             String::new()

@@ -2,10 +2,10 @@
 //! end screens to `review`.
 
 use super::review_view as review;
-use crate::app::{App, Theme};
+use super::{Cards, DeckRow, View};
 use crate::domain::schedule::{Counts, ReviewStore};
 use crate::domain::study::Deck;
-use crate::screens::cards::{Cards, DeckRow, View};
+use crate::kit::{Theme, ViewCtx};
 use crate::widgets::text::draw_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,18 +16,17 @@ use ratatui::widgets::{
     StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    match app.cards.view {
-        View::Review => review::render_review(app, area, buf),
-        View::Summary => review::render_summary(app, area, buf),
-        View::Decks => render_decks(app, area, buf),
+pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    match c.view {
+        View::Review => review::render_review(c, cx, area, buf),
+        View::Summary => review::render_summary(c, cx, area, buf),
+        View::Decks => render_decks(c, cx, area, buf),
     }
 }
 
-fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
-    let c = &app.cards;
-    let t = &app.theme;
-    let Some(store) = app.data.reviews.as_ref() else {
+fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(store) = cx.data.reviews() else {
         let msg = c
             .store_error
             .as_deref()
@@ -48,7 +47,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_line(&filter_line(app, filters.width), filters, buf);
+    draw_line(&filter_line(c, cx, filters.width), filters, buf);
     if notice_h > 0 {
         Paragraph::new(c.notices.join("\n"))
             .style(t.warn)
@@ -60,19 +59,19 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
             )
             .render(notices, buf);
     }
-    let rows = c.deck_rows(store, app.now);
+    let rows = c.deck_rows(store, cx.now);
     let table = if table.width >= WIDE {
         let [table, detail] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(table);
         if let Some(row) = rows.get(c.cursor) {
-            render_detail(app, store, row, detail, buf);
+            render_detail(cx, store, row, detail, buf);
         }
         table
     } else {
         table
     };
     render_table(&rows, c.cursor, t, table, buf);
-    draw_line(&today_line(app, store), today, buf);
+    draw_line(&today_line(cx, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
         draw_line(
             &Line::styled(format!(" {}", enter_hint(row)), t.muted),
@@ -86,11 +85,11 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer) {
 const WIDE: u16 = 110;
 
 /// The highlighted deck in more words: size, progress, what Enter and i would do.
-fn render_detail(app: &App, store: &ReviewStore, row: &DeckRow, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let limit = store.settings().daily_new_limit;
     let Counts { new, learning, due } = row.counts;
-    let interview = match app.cards.interview {
+    let interview = match cx.data.interview() {
         Some(d) => format!("your interview on {d}"),
         None => "today (no interview date set)".to_string(),
     };
@@ -154,14 +153,14 @@ fn notices_height(c: &Cards, area: Rect) -> u16 {
     (lines as u16 + 2).min(area.height / 3)
 }
 
-fn filter_line(app: &App, width: u16) -> Line<'static> {
-    let (c, t) = (&app.cards, &app.theme);
+fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
+    let (c, t) = (c, cx.theme);
     let value = |v: Option<String>| match v {
         Some(v) => Span::styled(v, t.accent),
         None => Span::styled("all", t.muted),
     };
     let f = &c.filter;
-    let role = f.role.as_ref().map(|r| match app.data.library.role(r) {
+    let role = f.role.as_ref().map(|r| match cx.data.library().role(r) {
         Some(role) => role.short.clone(),
         None => r.to_string(),
     });
@@ -266,11 +265,11 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     }
 }
 
-fn today_line(app: &App, store: &ReviewStore) -> Line<'static> {
-    let t = &app.theme;
-    let today = store.today(app.now);
+fn today_line(cx: &ViewCtx, store: &ReviewStore) -> Line<'static> {
+    let t = cx.theme;
+    let today = store.today(cx.now);
     let streak = store.streak(today);
-    let interview = match app.cards.interview {
+    let interview = match cx.data.interview() {
         Some(d) => format!("interview {d}"),
         None => "interview date not set".to_string(),
     };

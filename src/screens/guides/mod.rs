@@ -2,14 +2,16 @@
 
 mod keys;
 mod search_view;
-pub mod view;
+mod view;
 
-use crate::app::keymap::{Group, NAV};
-use crate::app::{Action, Theme};
 use crate::domain::content::Library;
 use crate::domain::content::search::{self, Hit, Target};
 use crate::kit::derived::Derived;
+use crate::kit::keymap::{Group, Keymap, NAV};
+use crate::kit::{Action, Ctx, Screen, Theme, Typing, ViewCtx};
 use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 use std::borrow::Cow;
 use view::{Laid, Page};
@@ -108,12 +110,7 @@ impl Guides {
         self.laid(lib, w).map_or(0, |l| l.doc.len())
     }
 
-    /// Typing goes to the search box while it is open.
-    pub fn editing(&self) -> bool {
-        self.view == View::Search
-    }
-
-    pub fn keymap(&self) -> Vec<Group> {
+    fn groups(&self) -> Vec<Group> {
         match self.view {
             View::Guide => vec![
                 Group {
@@ -157,7 +154,7 @@ impl Guides {
         self.query.lines().join(" ")
     }
 
-    pub fn update(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
+    fn apply(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
         let page = view::page_height(size.1);
         match self.view {
             View::Guide => self.update_guide(action, lib, size, page),
@@ -249,18 +246,18 @@ impl Guides {
                 if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
             {
                 self.query.input(key);
-                self.refresh(lib);
+                self.search_again(lib);
             }
             Action::Paste(text) => {
                 self.query
                     .insert_str(crate::storage::sanitize::clean_line(&text));
-                self.refresh(lib);
+                self.search_again(lib);
             }
             _ => {}
         }
     }
 
-    fn refresh(&mut self, lib: &Library) {
+    fn search_again(&mut self, lib: &Library) {
         self.hits = search::search(lib, &self.query_text(), MAX_HITS);
         self.hit = 0;
     }
@@ -287,6 +284,28 @@ impl Guides {
                 // Asks and terms are shown in full in the result list itself; Enter keeps the list.
             }
         }
+    }
+}
+
+impl Screen for Guides {
+    fn keys(&self) -> Keymap {
+        Keymap {
+            groups: self.groups(),
+            // Typing goes to the search box while it is open.
+            typing: (self.view == View::Search).then_some(Typing::Search),
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        self.apply(action, cx.data.library(), cx.size);
+    }
+
+    fn refresh(&mut self, cx: &ViewCtx) {
+        self.refresh_derived(cx.data.library(), cx.size.0);
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 

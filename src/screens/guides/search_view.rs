@@ -1,6 +1,7 @@
 //! The Guides screen's search view: the query box and each result with its match highlighted.
 
-use crate::app::{App, Theme};
+use super::Guides;
+use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::fit;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
@@ -10,9 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let g = &app.guides;
-    let t = &app.theme;
+pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let [input, results] =
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let mut query = g.query.clone();

@@ -1,10 +1,12 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
-use crate::app::{App, Theme};
+use super::Guides;
+use super::View;
 use crate::domain::content::markup::{self, Block as MBlock};
 use crate::domain::content::search::Target;
-use crate::domain::content::{GuideSection, Library, Question, Role};
-use crate::screens::guides::View;
+use crate::domain::content::{GuideSection, Library, Role};
+use crate::kit::{Theme, ViewCtx};
+use crate::widgets::coaching::coaching;
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
@@ -261,30 +263,10 @@ fn question_doc(lib: &Library, q: usize, w: u16, t: &Theme) -> Doc {
     d
 }
 
-/// A question's coaching: what the interviewer looks for, the outline of a strong answer, pitfalls.
-/// Shared with the back of a question card on the Cards screen.
-pub fn coaching(d: &mut Doc, q: &Question, t: &Theme) {
-    d.blank();
-    d.text("What they are looking for", t.heading);
-    d.text(&q.looking_for, t.base);
-    d.blank();
-    d.text("A strong answer", t.heading);
-    for (i, step) in q.outline.iter().enumerate() {
-        let n = format!("{}. ", i + 1);
-        d.prefixed(&n, &" ".repeat(n.len()), step, t.base);
-    }
-    d.blank();
-    d.text("Pitfalls", t.heading);
-    for p in &q.pitfalls {
-        d.prefixed("• ", "  ", p, t.base);
-    }
-}
-
 /// Draws the Guides screen in `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let g = &app.guides;
-    let lib = &app.data.library;
-    let t = &app.theme;
+pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let lib = cx.data.library();
+    let t = cx.theme;
     if lib.roles.is_empty() {
         Paragraph::new("No role guides are loaded. Run `clinicprep check` to see why.")
             .render(area, buf);
@@ -293,7 +275,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match g.view {
         View::Guide => {
             let [list, body] = Layout::horizontal([
-                Constraint::Length(list_width(app.size.0)),
+                Constraint::Length(list_width(cx.size.0)),
                 Constraint::Fill(1),
             ])
             .areas(area);
@@ -311,17 +293,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Paragraph::new(items)
                 .block(Block::bordered().title(" Roles ").border_style(t.border))
                 .render(list, buf);
-            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+            if let Some(laid) = g.laid_out(lib, cx.size.0, t) {
                 scrolled(&laid.doc, g.scroll, " Guide ", t, body, buf);
             }
         }
         View::Compare => {
-            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+            if let Some(laid) = g.laid_out(lib, cx.size.0, t) {
                 scrolled(&laid.doc, g.compare_scroll, " Compare ", t, area, buf);
             }
         }
         View::Question(_) => {
-            if let Some(laid) = g.laid_out(lib, app.size.0, t) {
+            if let Some(laid) = g.laid_out(lib, cx.size.0, t) {
                 scrolled(
                     &laid.doc,
                     g.question_scroll,
@@ -332,7 +314,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
-        View::Search => super::search_view::render(app, area, buf),
+        View::Search => super::search_view::render(g, cx, area, buf),
     }
 }
 

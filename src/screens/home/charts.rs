@@ -1,9 +1,9 @@
 //! Home's charts: the study-day heatmap, cards due over the next two weeks, and answer time by round.
 
 use super::view::block;
-use crate::app::App;
 use crate::domain::practice::{Grade, format_mmss};
 use crate::domain::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
+use crate::kit::ViewCtx;
 use crate::widgets::doc::Doc;
 use crate::widgets::heatmap::{self, HeatmapView};
 use crate::widgets::text::{draw_line, draw_lines};
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 /// The three charts side by side: study days, cards due, answer time.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let heat_w = (heatmap::width_for(HEATMAP_WEEKS) + 2).min(area.width / 2);
     let rest = area.width.saturating_sub(heat_w);
     // Bars as wide as leave the trend at least 20 columns.
@@ -28,9 +28,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    study_days(app, heat, buf);
-    due_chart(app, due, bar_w, buf);
-    answer_trend(app, trend, buf);
+    study_days(cx, heat, buf);
+    due_chart(cx, due, bar_w, buf);
+    answer_trend(cx, trend, buf);
 }
 
 /// Columns the due chart takes with bars `bar_w` wide, borders included.
@@ -38,13 +38,13 @@ fn due_width(bar_w: u16) -> u16 {
     DUE_DAYS as u16 * (bar_w + 1) - 1 + 2
 }
 
-fn study_days(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+fn study_days(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let map = charts::study_heatmap(
-        &app.facts.reviews_by_day,
-        app.data.user.rounds.value.answer_times(),
-        app.offset,
-        app.today(),
+        &cx.facts.reviews_by_day,
+        cx.data.rounds().answer_times(),
+        cx.offset,
+        cx.today,
         HEATMAP_WEEKS,
     );
     let title = format!(" Study days: {} in 16 weeks ", map.active_days);
@@ -58,14 +58,14 @@ fn study_days(app: &App, area: Rect, buf: &mut Buffer) {
     .render(inner, buf);
 }
 
-fn due_chart(app: &App, area: Rect, bar_w: u16, buf: &mut Buffer) {
-    let t = &app.theme;
-    let days = charts::due_by_day(&app.facts.due, app.now, app.offset, DUE_DAYS);
+fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
+    let t = cx.theme;
+    let days = charts::due_by_day(&cx.facts.due, cx.now, cx.offset, DUE_DAYS);
     let b = block(t, " Cards due, next 14 days ", false);
     let inner = b.inner(area);
     b.render(area, buf);
     if days.iter().all(|d| d.count == 0) {
-        let msg = if app.facts.cards_due_today.is_none() {
+        let msg = if cx.facts.cards_due_today.is_none() {
             "Study some cards and their next reviews show here."
         } else {
             "Nothing due in the next two weeks."
@@ -101,9 +101,9 @@ fn due_chart(app: &App, area: Rect, bar_w: u16, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
-fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let points = charts::answer_trend(&app.data.user.rounds.value, TREND_ROUNDS);
+fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let points = charts::answer_trend(cx.data.rounds(), TREND_ROUNDS);
     let b = block(t, " Answer time ", false);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -126,11 +126,9 @@ fn answer_trend(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(inner);
-    if let Some(round) = app
+    if let Some(round) = cx
         .data
-        .user
-        .rounds
-        .value
+        .rounds()
         .round
         .iter()
         .rev()

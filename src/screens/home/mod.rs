@@ -1,15 +1,17 @@
 //! The Home screen: the countdown, the next step, the preparation checklist, questions to ask the
-//! interviewer, and progress charts. Its state is only what has focus; the data lives in `App`.
+//! interviewer, and progress charts. Its state is only what has focus; the data is shared.
 
 mod charts;
-pub mod view;
+mod keys;
+mod view;
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, Group, bind, ch, code};
-use crate::domain::content::{Id, Library};
 use crate::domain::prep::parse_interview_date;
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 /// Which list has focus.
@@ -17,17 +19,6 @@ use ratatui_textarea::TextArea;
 pub enum Pane {
     Checklist,
     Asks,
-}
-
-/// What the app must do after a key on Home.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    ToggleStep(Id),
-    ToggleStar(Id),
-    /// A new interview date (None clears it).
-    SetInterview(Option<NaiveDate>),
-    /// Tell the user something on the status line (a date that could not be read).
-    Message(String),
 }
 
 #[derive(Debug)]
@@ -42,120 +33,6 @@ pub struct Home {
     pub date: Option<TextArea<'static>>,
 }
 
-static KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "move in the list",
-        Action::Up,
-        Some("move"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "move down in the list",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Left), ch('h')],
-        "←/→",
-        "switch between checklist and questions to ask",
-        Action::Left,
-        Some("list"),
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "switch list",
-        Action::Right,
-        None,
-    ),
-    bind(
-        &[ch(' '), ch('x')],
-        "Space",
-        "tick the step / star the question",
-        Action::Toggle,
-        Some("tick/star"),
-    ),
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "read the whole item",
-        Action::Select,
-        None,
-    ),
-    bind(
-        &[ch('i')],
-        "i",
-        "set your interview date",
-        Action::SetInterviewDate,
-        Some("date"),
-    ),
-    bind(
-        &[code(KeyCode::Home), ch('g')],
-        "Home/g",
-        "first item",
-        Action::Top,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::End), ch('G')],
-        "End/G",
-        "last item",
-        Action::Bottom,
-        None,
-    ),
-];
-
-static DETAIL_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Esc), code(KeyCode::Enter)],
-        "Esc",
-        "close",
-        Action::Back,
-        Some("close"),
-    ),
-    bind(
-        &[ch(' '), ch('x')],
-        "Space",
-        "tick the step / star the question",
-        Action::Toggle,
-        Some("tick/star"),
-    ),
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "previous / next item",
-        Action::Up,
-        Some("item"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "next item",
-        Action::Down,
-        None,
-    ),
-];
-
-static DATE_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "save the date (empty clears it)",
-        Action::Select,
-        Some("save"),
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "cancel: keep the date as it was",
-        Action::Back,
-        Some("cancel"),
-    ),
-];
-
 impl Home {
     pub fn new() -> Home {
         Home {
@@ -167,65 +44,41 @@ impl Home {
         }
     }
 
-    /// Typing goes to the date field while it is open.
-    pub fn editing(&self) -> bool {
-        self.date.is_some()
-    }
-
-    pub fn keymap(&self) -> Vec<Group> {
-        if self.date.is_some() {
-            // The app adds the typing keys (Ctrl-C) after these, as for every text field.
-            vec![Group {
-                title: "Interview date",
-                bindings: DATE_KEYS,
-            }]
-        } else if self.detail {
-            vec![Group {
-                title: "Reading",
-                bindings: DETAIL_KEYS,
-            }]
-        } else {
-            vec![Group {
-                title: "Home",
-                bindings: KEYS,
-            }]
+    /// Keys while the date field is open: Enter saves, Esc cancels, the rest is typed.
+    fn update_date(&mut self, action: Action, cx: &mut Ctx) {
+        let Some(field) = &mut self.date else {
+            return;
+        };
+        match action {
+            Action::Select => {
+                let text = field.lines().join(" ");
+                let date = if text.trim().is_empty() {
+                    None
+                } else {
+                    match parse_interview_date(&text, cx.today) {
+                        Ok(d) => Some(d),
+                        Err(msg) => return cx.say(Status::warn(msg)),
+                    }
+                };
+                self.date = None;
+                set_interview(date, cx);
+            }
+            Action::Back => self.date = None,
+            Action::Edit(key)
+                if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
+            {
+                field.input(key);
+            }
+            Action::Paste(text) => {
+                field.insert_str(crate::storage::sanitize::clean_line(&text));
+            }
+            _ => {}
         }
     }
 
-    pub fn update(&mut self, action: Action, lib: &Library, today: NaiveDate) -> Option<Effect> {
-        if let Some(field) = &mut self.date {
-            return match action {
-                Action::Select => {
-                    let text = field.lines().join(" ");
-                    if text.trim().is_empty() {
-                        self.date = None;
-                        return Some(Effect::SetInterview(None));
-                    }
-                    match parse_interview_date(&text, today) {
-                        Ok(d) => {
-                            self.date = None;
-                            Some(Effect::SetInterview(Some(d)))
-                        }
-                        Err(msg) => Some(Effect::Message(msg)),
-                    }
-                }
-                Action::Back => {
-                    self.date = None;
-                    None
-                }
-                Action::Edit(key)
-                    if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
-                {
-                    field.input(key);
-                    None
-                }
-                Action::Paste(text) => {
-                    field.insert_str(crate::storage::sanitize::clean_line(&text));
-                    None
-                }
-                _ => None,
-            };
-        }
+    /// Keys on the two lists and on an item read in full.
+    fn update_lists(&mut self, action: Action, cx: &mut Ctx) {
+        let lib = cx.data.library();
         let len = match self.pane {
             Pane::Checklist => lib.steps.len(),
             Pane::Asks => lib.asks.len(),
@@ -248,20 +101,23 @@ impl Home {
             Action::Select => self.detail = !self.detail,
             Action::Back => self.detail = false,
             Action::Toggle => {
-                return match self.pane {
-                    Pane::Checklist => lib
-                        .steps
-                        .get(self.step)
-                        .map(|s| Effect::ToggleStep(s.id.clone())),
-                    Pane::Asks => lib
-                        .asks
-                        .get(self.ask)
-                        .map(|a| Effect::ToggleStar(a.id.clone())),
+                let (pane, id) = match self.pane {
+                    Pane::Checklist => (self.pane, lib.steps.get(self.step).map(|s| s.id.clone())),
+                    Pane::Asks => (self.pane, lib.asks.get(self.ask).map(|a| a.id.clone())),
                 };
+                let Some(id) = id else { return };
+                let Some(mut w) = cx.writer() else { return };
+                let saved = match pane {
+                    Pane::Checklist => w.toggle_step(&id),
+                    Pane::Asks => w.toggle_star(&id),
+                };
+                if let Err(text) = saved {
+                    cx.say(Status::error(text));
+                }
             }
+            Action::SetInterviewDate => self.open_date(cx.data.interview()),
             _ => {}
         }
-        None
     }
 
     /// Opens the date field holding the `current` date, if any, ready to edit.
@@ -273,6 +129,48 @@ impl Home {
         }
         self.date = Some(field);
         self.detail = false;
+    }
+}
+
+/// Saves a new interview date (None clears it) and says so.
+fn set_interview(date: Option<NaiveDate>, cx: &mut Ctx) {
+    let Some(mut w) = cx.writer() else { return };
+    let saved = w.set_interview_date(date);
+    cx.say(match saved {
+        Ok(()) => Status::info(match date {
+            Some(d) => format!("Interview date set to {}.", d.format("%A %-d %B %Y")),
+            None => "Interview date cleared.".into(),
+        }),
+        Err(text) => Status::error(text),
+    });
+}
+
+impl Screen for Home {
+    fn keys(&self) -> Keymap {
+        let group = |title, bindings| vec![Group { title, bindings }];
+        if self.date.is_some() {
+            // The app adds the typing keys (Ctrl-C) after these, as for every text field.
+            Keymap {
+                groups: group("Interview date", keys::DATE_KEYS),
+                typing: Some(Typing::Saved),
+            }
+        } else if self.detail {
+            Keymap::of(group("Reading", keys::DETAIL_KEYS))
+        } else {
+            Keymap::of(group("Home", keys::KEYS))
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        if self.date.is_some() {
+            self.update_date(action, cx);
+        } else {
+            self.update_lists(action, cx);
+        }
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 

@@ -1,11 +1,12 @@
 //! Draws the Home screen: countdown and counts, the next step, progress charts, the checklist with
 //! its gauge, and the questions to ask the interviewer.
 
+use super::Home;
+use super::Pane;
 use super::charts as home_charts;
-use crate::app::{App, Theme};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
-use crate::screens::home::Pane;
+use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -21,7 +22,7 @@ const CHART_ROWS: u16 = 10;
 /// The lists keep at least this many rows (borders, gauge and three items).
 const MIN_LIST_ROWS: u16 = 6;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let charts_h = area
         .height
         .saturating_sub(SUMMARY_ROWS + MIN_LIST_ROWS)
@@ -33,40 +34,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    summary(app, top, buf);
+    summary(cx, top, buf);
     if charts_h > 0 {
-        home_charts::render(app, charts, buf);
+        home_charts::render(cx, charts, buf);
     }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
-    checklist(app, left, buf);
-    asks(app, right, buf);
-    if app.home.detail {
-        detail(app, area, buf);
+    checklist(home, cx, left, buf);
+    asks(home, cx, right, buf);
+    if home.detail {
+        detail(home, cx, area, buf);
     }
-    if app.home.date.is_some() {
-        date_field(app, area, buf);
+    if home.date.is_some() {
+        date_field(home, cx, area, buf);
     }
 }
 
 /// What Home knows, as the next-step rule wants it.
-pub fn progress(app: &App) -> Progress {
-    let lib = &app.data.library;
-    let done = &app.data.user.checklist.value;
-    let today = app.today();
+fn progress(cx: &ViewCtx) -> Progress {
+    let lib = cx.data.library();
+    let done = cx.data.checklist();
+    let today = cx.today;
     Progress {
-        interview: app.interview,
+        interview: cx.data.interview(),
         today,
-        cards_due: app.facts.cards_due_today,
-        stories: app.facts.stories_written,
-        practised_today: app
+        cards_due: cx.facts.cards_due_today,
+        stories: cx.facts.stories_written,
+        practised_today: cx
             .data
-            .user
-            .rounds
-            .value
+            .rounds()
             .round
             .iter()
-            .any(|r| !r.answer.is_empty() && charts::local_day(r.started, app.offset) == today),
+            .any(|r| !r.answer.is_empty() && charts::local_day(r.started, cx.offset) == today),
         next_unchecked: lib
             .steps
             .iter()
@@ -75,11 +74,11 @@ pub fn progress(app: &App) -> Progress {
     }
 }
 
-fn summary(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let today = app.today();
+fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let today = cx.today;
     let mut first = vec![Span::raw(" ")];
-    match app.interview {
+    match cx.data.interview() {
         Some(d) => {
             let n = days_until(d, today);
             let when = d.format("%a %-d %b %Y").to_string();
@@ -96,30 +95,25 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     first.push(Span::styled("  ·  press i to change", t.muted));
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
-    if let Some(n) = app.facts.cards_due_today {
+    if let Some(n) = cx.facts.cards_due_today {
         counts.push(("Cards due today", "Due", n.to_string()));
     }
-    if let Some(n) = app.facts.stories_written {
+    if let Some(n) = cx.facts.stories_written {
         counts.push(("Stories", "Stories", n.to_string()));
     }
-    if let Some(c) = &app.facts.competencies_covered {
-        let all = app.data.library.competencies.len();
+    if let Some(c) = &cx.facts.competencies_covered {
+        let all = cx.data.library().competencies.len();
         counts.push((
             "Competencies covered",
             "Competencies",
             format!("{}/{all}", c.len()),
         ));
     }
-    let rounds = &app.data.user.rounds.value.round;
+    let rounds = &cx.data.rounds().round;
     let answered = rounds.iter().filter(|r| !r.answer.is_empty()).count();
     counts.push(("Practice rounds", "Rounds", answered.to_string()));
-    let steps = &app.data.library.steps;
-    let done = app
-        .data
-        .user
-        .checklist
-        .value
-        .count_among(steps.iter().map(|s| &s.id));
+    let steps = &cx.data.library().steps;
+    let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
     counts.push(("Checklist", "Checklist", format!("{done}/{}", steps.len())));
     let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
     let narrow = long > usize::from(area.width);
@@ -132,7 +126,7 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         second.push(Span::styled(format!("{label} "), t.base));
         second.push(Span::styled(value, t.heading));
     }
-    let next = next_step(&progress(app)).text();
+    let next = next_step(&progress(cx)).text();
     let third = Line::from(vec![
         Span::styled(" Next: ", t.key),
         Span::styled(next, t.accent),
@@ -149,17 +143,17 @@ pub(super) fn block<'a>(t: &Theme, title: &'a str, focused: bool) -> Block<'a> {
         .border_style(if focused { t.focus_border } else { t.border })
 }
 
-fn checklist(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let focused = app.home.pane == Pane::Checklist;
+fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let focused = home.pane == Pane::Checklist;
     let b = block(t, " Preparation checklist ", focused);
     let inner = b.inner(area);
     b.render(area, buf);
     if inner.is_empty() {
         return;
     }
-    let steps = &app.data.library.steps;
-    let marks = &app.data.user.checklist.value;
+    let steps = &cx.data.library().steps;
+    let marks = cx.data.checklist();
     let done = marks.count_among(steps.iter().map(|s| &s.id));
     let ratio = if steps.is_empty() {
         0.0
@@ -177,17 +171,9 @@ fn checklist(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|s| (marks.contains(&s.id), s.text.as_str()))
         .collect();
-    let about = steps.get(app.home.step).map(|s| s.detail.as_str());
+    let about = steps.get(home.step).map(|s| s.detail.as_str());
     let list = with_detail(t, list, items.len(), about, buf);
-    draw_list(
-        t,
-        &items,
-        ["[x] ", "[ ] "],
-        app.home.step,
-        focused,
-        list,
-        buf,
-    );
+    draw_list(t, &items, ["[x] ", "[ ] "], home.step, focused, list, buf);
 }
 
 /// When the list leaves room below it, shows the selected item's explanation there. Returns the
@@ -212,11 +198,11 @@ fn with_detail(t: &Theme, area: Rect, items: usize, about: Option<&str>, buf: &m
     }
 }
 
-fn asks(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let focused = app.home.pane == Pane::Asks;
-    let lib = &app.data.library;
-    let favs = &app.data.user.favourites.value;
+fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let focused = home.pane == Pane::Asks;
+    let lib = cx.data.library();
+    let favs = cx.data.favourites();
     let starred = favs.count_among(lib.asks.iter().map(|a| &a.id));
     let title = format!(" Questions to ask · {starred} starred ");
     let b = block(t, &title, focused);
@@ -227,9 +213,9 @@ fn asks(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|a| (favs.contains(&a.id), a.text.as_str()))
         .collect();
-    let about = lib.asks.get(app.home.ask).map(|a| a.why.as_str());
+    let about = lib.asks.get(home.ask).map(|a| a.why.as_str());
     let list = with_detail(t, inner, items.len(), about, buf);
-    draw_list(t, &items, ["★ ", "☆ "], app.home.ask, focused, list, buf);
+    draw_list(t, &items, ["★ ", "☆ "], home.ask, focused, list, buf);
 }
 
 /// A one-line-per-item list that scrolls to keep `selected` in view.
@@ -300,25 +286,25 @@ fn popup(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
 }
 
 /// The selected item in full.
-fn detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lib = &app.data.library;
-    let (title, head, body, on) = match app.home.pane {
-        Pane::Checklist => match lib.steps.get(app.home.step) {
+fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let lib = cx.data.library();
+    let (title, head, body, on) = match home.pane {
+        Pane::Checklist => match lib.steps.get(home.step) {
             Some(s) => (
                 " Checklist step ",
                 &s.text,
                 &s.detail,
-                app.data.user.checklist.value.contains(&s.id),
+                cx.data.checklist().contains(&s.id),
             ),
             None => return,
         },
-        Pane::Asks => match lib.asks.get(app.home.ask) {
+        Pane::Asks => match lib.asks.get(home.ask) {
             Some(a) => (
                 " Question to ask ",
                 &a.text,
                 &a.why,
-                app.data.user.favourites.value.contains(&a.id),
+                cx.data.favourites().contains(&a.id),
             ),
             None => return,
         },
@@ -329,7 +315,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     d.blank();
     d.text(body, t.base);
     d.blank();
-    let state = match (app.home.pane, on) {
+    let state = match (home.pane, on) {
         (Pane::Checklist, true) => "Done. Space unticks it.",
         (Pane::Checklist, false) => "Not done yet. Space ticks it.",
         (Pane::Asks, true) => "Starred: it goes on your one-page summary. Space unstars it.",
@@ -344,9 +330,9 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
 }
 
-fn date_field(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let Some(field) = &app.home.date else {
+fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(field) = &home.date else {
         return;
     };
     let r = popup(area, 60, 6, buf);

@@ -1,18 +1,19 @@
 //! The Practice screen: set up a timed mock-interview round, answer each question against the clock,
 //! rate the answer with the rubric, and read a summary at the end.
 
+mod keys;
 mod setup;
-pub mod view;
+mod view;
 
-use crate::app::Action;
-use crate::app::facts::Facts;
-use crate::app::keymap::{Binding, Group, bind, ch, code};
 use crate::domain::content::Library;
 use crate::domain::practice::{
-    Answer, AnswerTimer, Check, Graded, Pick, RoundRecord, Rubric, select_round,
+    Answer, AnswerTimer, Check, Graded, Pick, ROUNDS_FILE, RoundRecord, Rubric, select_round,
 };
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Screen, Status, ViewCtx};
 use chrono::{DateTime, Utc};
-use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 pub use setup::{Field, Setup};
 
@@ -27,15 +28,6 @@ pub enum Stage {
     Rate,
     /// The round is over; its answers are listed.
     Summary,
-}
-
-/// What the app must do after a key on this screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// An answer was rated: save the round as it now stands and apply the grade to the card.
-    Answered { round: RoundRecord, graded: Graded },
-    /// Tell the user something on the status line.
-    Message(String),
 }
 
 #[derive(Debug)]
@@ -57,106 +49,6 @@ pub struct Practice {
     shown_secs: Option<u32>,
 }
 
-static ANSWER_KEYS: &[Binding] = &[
-    bind(
-        &[ch(' ')],
-        "Space",
-        "end the answer and rate it",
-        Action::EndAnswer,
-        Some("done answering"),
-    ),
-    bind(
-        &[ch('h')],
-        "h",
-        "show or hide your story outline and coaching notes",
-        Action::ToggleHint,
-        Some("hints"),
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "end the round now (answers so far are kept)",
-        Action::Back,
-        Some("end round"),
-    ),
-];
-
-static RATE_KEYS: &[Binding] = &[
-    bind(
-        &[ch('1')],
-        "1-4",
-        "tick or untick a box by its number; 1: clear structure",
-        Action::ToggleNth(1),
-        Some("tick"),
-    ),
-    bind(
-        &[ch('2')],
-        "2",
-        "box 2: said \"I\"",
-        Action::ToggleNth(2),
-        None,
-    ),
-    bind(
-        &[ch('3')],
-        "3",
-        "box 3: measurable result",
-        Action::ToggleNth(3),
-        None,
-    ),
-    bind(
-        &[ch('4')],
-        "4",
-        "box 4: within time",
-        Action::ToggleNth(4),
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "move between boxes",
-        Action::Up,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "next box",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[ch(' '), ch('x')],
-        "Space",
-        "tick or untick the selected box",
-        Action::Toggle,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "save the rating and go on",
-        Action::Select,
-        Some("save"),
-    ),
-];
-
-static SUMMARY_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "set up another round",
-        Action::Select,
-        Some("new round"),
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "back to the round setup",
-        Action::Back,
-        None,
-    ),
-];
-
 impl Practice {
     pub fn new() -> Practice {
         Practice {
@@ -173,14 +65,9 @@ impl Practice {
         }
     }
 
-    pub fn keymap(&self) -> Vec<Group> {
-        let (title, bindings) = match self.stage {
-            Stage::Setup => ("Round setup", setup::KEYS),
-            Stage::Answer => ("Answering", ANSWER_KEYS),
-            Stage::Rate => ("Rating your answer", RATE_KEYS),
-            Stage::Summary => ("Round summary", SUMMARY_KEYS),
-        };
-        vec![Group { title, bindings }]
+    /// Sets the answer target a new round starts with (from the config file).
+    pub fn set_target(&mut self, secs: u32) {
+        self.setup.target_secs = secs;
     }
 
     /// The pick on screen, if a round is running.
@@ -195,65 +82,39 @@ impl Practice {
         self.timer.map_or(0, |t| t.elapsed(now))
     }
 
-    /// Clock work: true when the timer's shown second changed, so the screen needs drawing.
-    pub fn tick(&mut self, now: DateTime<Utc>) -> bool {
-        if self.stage != Stage::Answer {
-            return false;
-        }
-        let secs = Some(self.elapsed(now));
-        let changed = secs != self.shown_secs;
-        self.shown_secs = secs;
-        changed
-    }
-
-    pub fn update(
-        &mut self,
-        action: Action,
-        lib: &Library,
-        facts: &Facts,
-        now: DateTime<Utc>,
-    ) -> Option<Effect> {
+    fn apply(&mut self, action: Action, cx: &mut Ctx) {
+        let now = cx.now;
         match self.stage {
-            Stage::Setup => self.update_setup(action, lib, facts, now),
-            Stage::Answer => {
-                match action {
-                    Action::EndAnswer => {
-                        let within = self.timer.as_mut().is_none_or(|t| {
-                            t.stop(now);
-                            t.within_target(now)
-                        });
-                        self.rubric = Rubric::for_answer(within);
-                        self.check = 0;
-                        self.stage = Stage::Rate;
-                    }
-                    Action::ToggleHint => self.hint = !self.hint,
-                    Action::Back => self.finish(),
-                    _ => {}
+            Stage::Setup => self.update_setup(action, cx),
+            Stage::Answer => match action {
+                Action::EndAnswer => {
+                    let within = self.timer.as_mut().is_none_or(|t| {
+                        t.stop(now);
+                        t.within_target(now)
+                    });
+                    self.rubric = Rubric::for_answer(within);
+                    self.check = 0;
+                    self.stage = Stage::Rate;
                 }
-                None
-            }
-            Stage::Rate => self.update_rate(action, now),
+                Action::ToggleHint => self.hint = !self.hint,
+                Action::Back => self.finish(),
+                _ => {}
+            },
+            Stage::Rate => self.update_rate(action, cx),
             Stage::Summary => {
                 if matches!(action, Action::Select | Action::Back) {
                     self.stage = Stage::Setup;
                 }
-                None
             }
         }
     }
 
-    fn update_setup(
-        &mut self,
-        action: Action,
-        lib: &Library,
-        facts: &Facts,
-        now: DateTime<Utc>,
-    ) -> Option<Effect> {
-        if action == Action::Select {
-            return self.start(lib, facts, now);
+    fn update_setup(&mut self, action: Action, cx: &mut Ctx) {
+        if action != Action::Select {
+            self.setup.update(&action, cx.data.library().roles.len());
+        } else if let Err(why) = self.start(cx) {
+            cx.say(Status::warn(why));
         }
-        self.setup.update(&action, lib.roles.len());
-        None
     }
 
     /// The role chosen in setup, if one is.
@@ -264,7 +125,8 @@ impl Practice {
             .and_then(|i| lib.roles.get(i))
     }
 
-    fn start(&mut self, lib: &Library, facts: &Facts, now: DateTime<Utc>) -> Option<Effect> {
+    fn start(&mut self, cx: &Ctx) -> Result<(), &'static str> {
+        let (lib, facts, now) = (cx.data.library(), cx.facts, cx.now);
         let role = self.role(lib).map(|r| r.id.clone());
         let seed = u64::try_from(now.timestamp_micros()).unwrap_or(0);
         let picks = select_round(
@@ -276,10 +138,9 @@ impl Practice {
             seed,
         );
         if picks.is_empty() {
-            return Some(Effect::Message(
-                "There are no interview questions for this role. Choose another role with ←/→."
-                    .into(),
-            ));
+            return Err(
+                "There are no interview questions for this role. Choose another role with ←/→.",
+            );
         }
         self.picks = picks;
         self.round = Some(RoundRecord {
@@ -290,7 +151,7 @@ impl Practice {
         });
         self.hint = false;
         self.ask(0, now);
-        None
+        Ok(())
     }
 
     /// Shows question `index` and starts its timer.
@@ -301,7 +162,7 @@ impl Practice {
         self.stage = Stage::Answer;
     }
 
-    fn update_rate(&mut self, action: Action, now: DateTime<Utc>) -> Option<Effect> {
+    fn update_rate(&mut self, action: Action, cx: &mut Ctx) {
         let n = Check::ALL.len();
         match action {
             Action::Up => self.check = (self.check + n - 1) % n,
@@ -316,15 +177,19 @@ impl Practice {
                     self.rubric.toggle(*c);
                 }
             }
-            Action::Select => return self.save_answer(now),
+            Action::Select => self.save_answer(cx),
             _ => {}
         }
-        None
     }
 
-    fn save_answer(&mut self, now: DateTime<Utc>) -> Option<Effect> {
-        let pick = self.picks.get(self.index)?.clone();
-        let round = self.round.as_mut()?;
+    /// Saves the rated answer with the round so far, hands its grade to the question's flashcard,
+    /// and goes on to the next question.
+    fn save_answer(&mut self, cx: &mut Ctx) {
+        let now = cx.now;
+        let (Some(pick), Some(round)) = (self.picks.get(self.index).cloned(), self.round.as_mut())
+        else {
+            return;
+        };
         let grade = self.rubric.grade();
         round.answer.push(Answer {
             question: pick.id.clone(),
@@ -332,20 +197,26 @@ impl Practice {
             rubric: self.rubric,
             grade,
         });
-        let effect = Effect::Answered {
-            round: round.clone(),
-            graded: Graded {
-                question: pick.id,
-                grade,
-                at: now,
-            },
+        let graded = Graded {
+            question: pick.id,
+            grade,
+            at: now,
         };
+        let round = round.clone();
         if self.index + 1 < self.picks.len() {
             self.ask(self.index + 1, now);
         } else {
             self.finish();
         }
-        Some(effect)
+        let Some(mut w) = cx.writer() else {
+            return;
+        };
+        let (saved, scheduled) = w.save_answer(round, graded);
+        let failed = saved.err().or(scheduled.err());
+        cx.say(match failed {
+            None => Status::info(format!("Answer saved to {ROUNDS_FILE}.")),
+            Some(text) => Status::error(text),
+        });
     }
 
     /// Ends the round: to the summary if anything was answered, else back to setup.
@@ -358,6 +229,38 @@ impl Practice {
         } else {
             Stage::Setup
         };
+    }
+}
+
+impl Screen for Practice {
+    fn keys(&self) -> Keymap {
+        let (title, bindings) = match self.stage {
+            Stage::Setup => ("Round setup", keys::SETUP_KEYS),
+            Stage::Answer => ("Answering", keys::ANSWER_KEYS),
+            Stage::Rate => ("Rating your answer", keys::RATE_KEYS),
+            Stage::Summary => ("Round summary", keys::SUMMARY_KEYS),
+        };
+        Keymap::of(vec![Group { title, bindings }])
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        self.apply(action, cx);
+    }
+
+    /// True when the timer's shown second changed, so the screen needs drawing. Only while it shows:
+    /// coming back to the screen redraws the time that passed.
+    fn tick(&mut self, cx: &mut Ctx, shown: bool) -> bool {
+        if self.stage != Stage::Answer || !shown {
+            return false;
+        }
+        let secs = Some(self.elapsed(cx.now));
+        let changed = secs != self.shown_secs;
+        self.shown_secs = secs;
+        changed
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 

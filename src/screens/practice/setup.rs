@@ -1,10 +1,8 @@
 //! The Practice screen's round setup: role, length and target time, chosen before a round starts.
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, bind, ch, code};
 use crate::domain::practice::select::DEFAULT_LENGTH;
 use crate::domain::practice::timer::DEFAULT_TARGET_SECS;
-use crossterm::event::KeyCode;
+use crate::kit::Action;
 
 /// Round lengths offered, and answer targets in seconds (in steps of 15 s).
 pub const LENGTHS: std::ops::RangeInclusive<usize> = 1..=10;
@@ -93,44 +91,6 @@ impl Default for Setup {
         Setup::new()
     }
 }
-
-pub static KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "start the round",
-        Action::Select,
-        Some("start"),
-    ),
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "choose a setting",
-        Action::Up,
-        Some("setting"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "next setting",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Left), ch('h')],
-        "←/→",
-        "change the setting",
-        Action::Left,
-        Some("change"),
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "change the setting the other way",
-        Action::Right,
-        None,
-    ),
-];
 
 #[cfg(test)]
 mod tests {

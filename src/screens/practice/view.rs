@@ -1,11 +1,11 @@
 //! Draws the Practice screen: round setup, the question with its live timer and optional hints, the
 //! rubric, and the round summary.
 
-use crate::app::facts::StoryOutline;
-use crate::app::{App, Theme};
+use super::{Field, Practice, Stage};
 use crate::domain::content::{Library, Question};
 use crate::domain::practice::{Check, Pick, format_mmss};
-use crate::screens::practice::{Field, Practice, Stage};
+use crate::kit::facts::StoryOutline;
+use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
@@ -19,13 +19,12 @@ use ratatui::widgets::{Block, Widget};
 /// Wider than this, hints sit beside the question instead of under it.
 const SIDE_BY_SIDE: u16 = 110;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let p = &app.practice;
+pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     match p.stage {
-        Stage::Setup => setup(app, area, buf),
-        Stage::Answer => answer(app, area, buf),
-        Stage::Rate => rate(app, area, buf),
-        Stage::Summary => summary(app, area, buf),
+        Stage::Setup => setup(p, cx, area, buf),
+        Stage::Answer => answer(p, cx, area, buf),
+        Stage::Rate => rate(p, cx, area, buf),
+        Stage::Summary => summary(p, cx, area, buf),
     }
 }
 
@@ -43,9 +42,8 @@ fn draw_doc(d: &Doc, area: Rect, buf: &mut Buffer) {
     draw_lines(d.window(0, usize::from(area.height)), area, buf);
 }
 
-fn setup(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let p = &app.practice;
+fn setup(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let inner = frame(t, "Practice: a timed mock interview", area, buf);
     let mut d = Doc::new(usize::from(inner.width));
     d.text(
@@ -55,7 +53,7 @@ fn setup(app: &App, area: Rect, buf: &mut Buffer) {
     );
     d.blank();
     let role = p
-        .role(&app.data.library)
+        .role(cx.data.library())
         .map_or("Any role".to_string(), |r| r.name.clone());
     let values = [
         role,
@@ -83,7 +81,7 @@ fn setup(app: &App, area: Rect, buf: &mut Buffer) {
         t.muted,
     );
     d.blank();
-    let log = &app.data.user.rounds.value;
+    let log = cx.data.rounds();
     match log.round.iter().rev().find(|r| !r.answer.is_empty()) {
         Some(last) => d.text(
             &format!(
@@ -108,10 +106,9 @@ fn current<'a>(lib: &'a Library, p: &'a Practice) -> Option<(&'a Pick, &'a Quest
     Some((pick, lib.question(&pick.id)?))
 }
 
-fn answer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let p = &app.practice;
-    let Some((pick, q)) = current(&app.data.library, p) else {
+fn answer(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some((pick, q)) = current(cx.data.library(), p) else {
         return;
     };
     let title = format!(
@@ -179,12 +176,12 @@ fn answer(app: &App, area: Rect, buf: &mut Buffer) {
     let timer_y = q_h + 1;
     if text_area.height > timer_y {
         TimerView {
-            elapsed: p.elapsed(app.now),
+            elapsed: p.elapsed(cx.now),
             target: p.setup.target_secs,
             phase: p
                 .timer
                 .map_or(crate::domain::practice::TimerPhase::Under, |tm| {
-                    tm.phase(app.now)
+                    tm.phase(cx.now)
                 }),
             theme: t,
         }
@@ -213,20 +210,20 @@ fn answer(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if let Some(h) = hints {
-        hint_panel(app, q, h, buf);
+        hint_panel(cx, q, h, buf);
     }
 }
 
 /// The linked story's outline and the question's coaching notes.
-fn hint_panel(app: &App, q: &Question, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+fn hint_panel(cx: &ViewCtx, q: &Question, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let block = Block::bordered()
         .title(Span::styled(" Your story and coaching ", t.heading))
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
     let mut d = Doc::new(usize::from(inner.width));
-    match app.facts.stories_by_question.get(&q.id).and_then(|v| v.first()) {
+    match cx.facts.stories_by_question.get(&q.id).and_then(|v| v.first()) {
         Some(story) => story_outline(&mut d, story, t),
         None if q.behavioural => d.text(
             "No story is linked to this question yet. Link or write one on the Stories screen.",
@@ -268,10 +265,9 @@ fn story_outline(d: &mut Doc, story: &StoryOutline, t: &Theme) {
     }
 }
 
-fn rate(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let p = &app.practice;
-    let Some((_, q)) = current(&app.data.library, p) else {
+fn rate(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some((_, q)) = current(cx.data.library(), p) else {
         return;
     };
     let title = format!(
@@ -287,7 +283,7 @@ fn rate(app: &App, area: Rect, buf: &mut Buffer) {
         qd.lines.into_iter().take(2).collect()
     };
     question.into_iter().for_each(|l| d.line(l));
-    let took = p.elapsed(app.now);
+    let took = p.elapsed(cx.now);
     d.line(Line::from(vec![
         Span::styled("You took ", t.base),
         Span::styled(format_mmss(took), t.heading),
@@ -329,9 +325,8 @@ fn rate(app: &App, area: Rect, buf: &mut Buffer) {
     draw_doc(&d, inner, buf);
 }
 
-fn summary(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let p = &app.practice;
+fn summary(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let inner = frame(t, "Round complete", area, buf);
     let Some(round) = &p.round else {
         return;
@@ -358,9 +353,9 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, a) in round.answer.iter().enumerate() {
         let tick = |b: bool| if b { "✓" } else { "·" };
         let r = a.rubric;
-        let text = app
+        let text = cx
             .data
-            .library
+            .library()
             .question(&a.question)
             .map_or(a.question.to_string(), |q| q.text.clone());
         let time_style = if a.seconds > round.target_seconds {
@@ -386,7 +381,7 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     d.blank();
-    let saved = if app.data.user.rounds.damaged.is_some() || app.data.user.rounds.unsaved {
+    let saved = if cx.data.rounds_unsaved() {
         ("This round is NOT saved yet: see the message below.", t.bad)
     } else {
         (

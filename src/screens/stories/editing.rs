@@ -1,28 +1,25 @@
 //! Keys while the editor is open: moving between fields, the pick lists, saving and leaving.
 
-use super::{Ctx, Editor, Field, Stories, View, error, open_store};
-use crate::app::Action;
+use super::{Editor, Field, Stories, View, error};
+use crate::kit::{Action, Ctx};
 
 impl Stories {
     pub(super) fn start_new(&mut self, cx: &mut Ctx) {
-        if self.store().is_none() {
-            // The user may have fixed the folder since: try again before saying no.
-            let (store, bad, load_error) = open_store(&self.data_dir);
-            self.store.set(store);
-            (self.bad, self.load_error) = (bad, load_error);
-        }
-        if self.store().is_none() {
+        // The user may have fixed the folder since: try again before saying no.
+        cx.data.retry_stories();
+        if cx.data.stories().is_none() {
             *cx.status = error(
                 "Stories cannot be written until the stories folder can be read; the reason is above.",
             );
             return;
         }
-        self.editor = Some(Editor::new_story(cx.now, cx.lib, &self.coach, &self.theme));
+        let lib = cx.data.library();
+        self.editor = Some(Editor::new_story(cx.now, lib, &self.coach, &self.theme));
         self.view = View::Edit;
     }
 
     pub(super) fn update_editor(&mut self, action: Action, cx: &mut Ctx) {
-        let (lib, now) = (cx.lib, cx.now);
+        let now = cx.now;
         let Some(ed) = self.editor.as_mut() else {
             self.view = View::List;
             return;
@@ -37,29 +34,29 @@ impl Stories {
                 } else {
                     ed.field.prev()
                 };
-                ed.focus(to, lib);
+                ed.focus(to, cx.data.library());
                 self.save(cx, false);
             }
             Action::Save => {
                 self.save(cx, true);
             }
-            Action::Undo => {
-                ed.undo(now, lib, coach);
+            Action::UndoTyping => {
+                ed.undo(now, cx.data.library(), coach);
             }
-            Action::Redo => {
-                ed.redo(now, lib, coach);
+            Action::RedoTyping => {
+                ed.redo(now, cx.data.library(), coach);
             }
             Action::Select => match ed.field {
                 Field::Tags => {
                     // Enter adds the highlighted skill; with none highlighted it moves on.
-                    let added = ed.accept_suggestion(now, lib, coach);
+                    let added = ed.accept_suggestion(now, cx.data.library(), coach);
                     if !added {
-                        ed.focus(Field::Tags.next(), lib);
+                        ed.focus(Field::Tags.next(), cx.data.library());
                     }
                     self.save_if(!added, cx);
                 }
                 Field::Questions => {
-                    ed.toggle_link(now, lib, coach);
+                    ed.toggle_link(now, cx.data.library(), coach);
                 }
                 _ => {}
             },
@@ -78,10 +75,10 @@ impl Stories {
                 }
             }
             Action::Edit(key) => {
-                ed.key(key, now, lib, coach);
+                ed.key(key, now, cx.data.library(), coach);
             }
             Action::Paste(text) => {
-                ed.paste(&text, now, lib, coach);
+                ed.paste(&text, now, cx.data.library(), coach);
             }
             _ => {}
         }
@@ -89,7 +86,7 @@ impl Stories {
 
     fn leave_editor(&mut self, cx: &mut Ctx) {
         let saved = self.save(cx, false);
-        self.close_editor_if(saved);
+        self.close_editor_if(saved, cx);
     }
 
     fn save_if(&mut self, cond: bool, cx: &mut Ctx) {
@@ -99,14 +96,15 @@ impl Stories {
     }
 
     /// Leaves the editor for the list, selecting the story that was open.
-    fn close_editor_if(&mut self, cond: bool) {
+    fn close_editor_if(&mut self, cond: bool, cx: &Ctx) {
         if !cond {
             return;
         }
         let id = self.editor.take().map(|e| e.story.id);
         self.view = View::List;
+        self.refresh_derived(cx.data, cx.theme, cx.size);
         if let Some(id) = id
-            && let Some(i) = self.position_of(&id)
+            && let Some(i) = self.position_of(cx.data, &id)
         {
             self.selected = i;
         }

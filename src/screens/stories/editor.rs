@@ -1,10 +1,10 @@
 //! The story editor's state: one text field per part of the story, focus order, and the live analysis.
 
 use super::picker::{Links, TagSuggestions};
-use crate::app::Theme;
 use crate::domain::content::Library;
 use crate::domain::stories::insights::Guidance;
 use crate::domain::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
+use crate::kit::Theme;
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Style;

@@ -6,14 +6,14 @@ mod keys;
 mod listing;
 pub mod picker;
 mod saving;
-pub mod view;
+mod view;
 
 /// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
 /// goes back to the list: how the tests elsewhere get stories made the way a user makes them.
 #[cfg(test)]
 pub(crate) fn write_by_keys(app: &mut crate::app::App, title: &str, tag: &str) {
-    use crate::app::Action;
-    app.now += chrono::Duration::minutes(1);
+    use crate::kit::Action;
+    app.set_now(app.now() + chrono::Duration::minutes(1));
     app.update(Action::New);
     app.update(Action::Paste(title.into()));
     // Title, Situation, Task, Action, Result, then Tags.
@@ -26,18 +26,18 @@ pub(crate) fn write_by_keys(app: &mut crate::app::App, title: &str, tag: &str) {
 
 pub use editor::{Coach, Editor, Field, SaveError};
 
-use crate::app::keymap::Group;
-use crate::app::{Action, Level, Status, Theme};
 use crate::domain::content::Library;
-use crate::domain::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
-use crate::kit::derived::{Derived, Tracked};
-use crate::storage::paths::Paths;
+use crate::domain::stories::{Deleted, Glossary, Order, StoryId};
+use crate::kit::derived::Derived;
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, Typing, ViewCtx};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 use std::fmt;
-use std::path::{Path, PathBuf};
 
 /// What the Stories screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,24 +47,9 @@ pub enum View {
     Coverage,
 }
 
-/// What `update` needs from the rest of the app.
-pub struct Ctx<'a> {
-    pub lib: &'a Library,
-    pub now: DateTime<Utc>,
-    /// Terminal size, for page-sized moves.
-    pub size: (u16, u16),
-    pub status: &'a mut Option<Status>,
-}
-
-/// The Stories screen's state. Unsaved text only ever lives in the open editor.
+/// The Stories screen's state. The stories themselves are shared data (`AppData::stories`); unsaved
+/// text only ever lives in the open editor.
 pub struct Stories {
-    data_dir: PathBuf,
-    /// `None` when the stories folder could not be read; `load_error` says why. Tracked, so the list
-    /// and coverage kept for drawing know when the stories changed (see `listing.rs`).
-    store: Tracked<Option<StoryStore>>,
-    pub load_error: Option<String>,
-    /// Story files that could not be read; they are listed and never written to.
-    pub bad: Vec<BadStory>,
     pub view: View,
     pub order: Order,
     /// Position in the filtered list.
@@ -88,9 +73,6 @@ pub struct Stories {
 impl fmt::Debug for Stories {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Stories")
-            .field("stories", &self.store().map(StoryStore::len))
-            .field("load_error", &self.load_error)
-            .field("bad", &self.bad)
             .field("view", &self.view)
             .field("editor", &self.editor)
             .finish_non_exhaustive()
@@ -98,18 +80,13 @@ impl fmt::Debug for Stories {
 }
 
 impl Stories {
-    /// Loads the stories under `paths`. Never fails: a folder that cannot be read is reported on screen.
-    pub fn load(paths: &Paths, lib: &Library, theme: Theme) -> Stories {
-        let (store, bad, load_error) = open_store(&paths.data_dir);
+    /// The screen over the stories in `AppData`, with coaching from the library's glossary.
+    pub fn new(lib: &Library, theme: Theme) -> Stories {
         let mut filter = TextArea::default();
         filter.set_cursor_line_style(Style::new());
         filter.set_placeholder_text("words from a story, or a tag");
         filter.set_placeholder_style(theme.muted);
         Stories {
-            data_dir: paths.data_dir.clone(),
-            store: Tracked::new(store),
-            load_error,
-            bad,
             view: View::List,
             order: Order::Updated,
             selected: 0,
@@ -129,22 +106,21 @@ impl Stories {
         }
     }
 
-    /// The stories, or `None` when their folder could not be read.
-    pub fn store(&self) -> Option<&StoryStore> {
-        self.store.get().as_ref()
+    /// Sets the speaking pace the coaching times stories with (from the config file).
+    pub fn set_pace(&mut self, words_per_minute: u32) {
+        self.coach.guidance.words_per_minute = words_per_minute;
     }
 
-    /// A count that moves whenever the stories may have changed, for what is derived from them.
-    pub fn changes(&self) -> u64 {
-        self.store.changes()
+    /// Typing goes to a field while the editor or the filter box is open; only the editor's is saved.
+    fn typing(&self) -> Option<Typing> {
+        match self.view {
+            View::Edit => Some(Typing::Saved),
+            View::List if self.filtering => Some(Typing::Search),
+            _ => None,
+        }
     }
 
-    /// Typing goes to a field while the editor or the filter box is open.
-    pub fn editing(&self) -> bool {
-        self.view == View::Edit || (self.view == View::List && self.filtering)
-    }
-
-    pub fn keymap(&self) -> Vec<Group> {
+    fn groups(&self) -> Vec<Group> {
         let g = |title, bindings| Group { title, bindings };
         match self.view {
             View::List if self.filtering => vec![g("Filter", keys::FILTER)],
@@ -170,19 +146,8 @@ impl Stories {
         self.filter.lines().join(" ")
     }
 
-    pub fn update(&mut self, action: Action, cx: &mut Ctx) {
-        match self.view {
-            View::List if self.filtering => self.update_filter(action),
-            View::List => self.update_list(action, cx),
-            View::Coverage => self.update_coverage(action, cx),
-            View::Edit => self.update_editor(action, cx),
-        }
-        self.refresh_derived(cx.lib, cx.size);
-        self.selected = self.selected.min(self.visible_len().saturating_sub(1));
-    }
-
     fn update_list(&mut self, action: Action, cx: &mut Ctx) {
-        let n = self.visible_len();
+        let n = self.visible_len(cx.data);
         match action {
             Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
             Action::Down | Action::ScrollDown => self.selected += 1,
@@ -192,15 +157,16 @@ impl Stories {
             Action::Bottom => self.selected = n.saturating_sub(1),
             Action::New => self.start_new(cx),
             Action::Select => {
-                if let Some(story) = self.selected_story().cloned() {
-                    self.editor = Some(Editor::open(story, cx.lib, &self.coach, &self.theme));
+                if let Some(story) = self.selected_story(cx.data).cloned() {
+                    let lib = cx.data.library();
+                    self.editor = Some(Editor::open(story, lib, &self.coach, &self.theme));
                     self.view = View::Edit;
                 } else {
                     *cx.status = info("There is no story to edit yet: press n to write one.");
                 }
             }
             Action::Delete => self.delete(cx),
-            Action::Undo => self.undo_delete(cx),
+            Action::UndoDelete => self.undo_delete(cx),
             Action::Search => self.filtering = true,
             Action::Back => {
                 self.filter = fresh_filter(&self.filter);
@@ -260,19 +226,23 @@ impl Stories {
             Action::PageDown => *s += page,
             _ => {}
         }
-        let max = self.coverage_len(cx.lib, cx.size.0).saturating_sub(page);
+        let max = self.coverage_len(cx.data, cx.size.0).saturating_sub(page);
         self.coverage_scroll = self.coverage_scroll.min(max);
     }
 
     fn delete(&mut self, cx: &mut Ctx) {
-        let Some(id) = self.selected_story().map(|s| s.id.clone()) else {
+        let Some(id) = self.selected_story(cx.data).map(|s| s.id.clone()) else {
             *cx.status = info("There is no story to delete.");
             return;
         };
-        let Some(store) = self.store.get_mut().as_mut() else {
+        let now = cx.now;
+        let Some(mut w) = cx.writer() else {
             return;
         };
-        match store.delete(&id, cx.now) {
+        let Some(deleted) = w.stories().map(|store| store.delete(&id, now)) else {
+            return;
+        };
+        match deleted {
             Ok(d) => {
                 let title = display_title(&d.story().title);
                 // The undo key first: a long path would push it off the status line.
@@ -295,17 +265,22 @@ impl Stories {
             *cx.status = info("Nothing to undo.");
             return;
         };
-        let Some(store) = self.store.get_mut().as_mut() else {
+        let Some(mut w) = cx.writer() else {
+            self.deleted.push(d);
             return;
         };
-        match store.undo_delete(&d) {
+        let Some(undone) = w.stories().map(|store| store.undo_delete(&d)) else {
+            return;
+        };
+        match undone {
             Ok(()) => {
                 let id = d.story().id.clone();
                 *cx.status = info(&format!(
                     "Brought back “{}”.",
                     display_title(&d.story().title)
                 ));
-                if let Some(i) = self.position_of(&id) {
+                self.refresh_derived(cx.data, cx.theme, cx.size);
+                if let Some(i) = self.position_of(cx.data, &id) {
                     self.selected = i;
                 }
             }
@@ -317,15 +292,42 @@ impl Stories {
     }
 }
 
-/// Loads the stories under `data_dir`: the store, the files that failed, or why the folder failed.
-fn open_store(data_dir: &Path) -> (Option<StoryStore>, Vec<BadStory>, Option<String>) {
-    match StoryStore::load(data_dir) {
-        Ok((store, bad)) => (Some(store), bad, None),
-        Err(e) => (
-            None,
-            Vec::new(),
-            Some(crate::storage::sanitize::clean_line(&e.to_string())),
-        ),
+impl Screen for Stories {
+    fn keys(&self) -> Keymap {
+        Keymap {
+            groups: self.groups(),
+            typing: self.typing(),
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        match self.view {
+            View::List if self.filtering => self.update_filter(action),
+            View::List => self.update_list(action, cx),
+            View::Coverage => self.update_coverage(action, cx),
+            View::Edit => self.update_editor(action, cx),
+        }
+        self.refresh_derived(cx.data, cx.theme, cx.size);
+        self.selected = self
+            .selected
+            .min(self.visible_len(cx.data).saturating_sub(1));
+    }
+
+    /// Autosave, whichever screen shows: writes the open story once its changes are due.
+    fn tick(&mut self, cx: &mut Ctx, _shown: bool) -> bool {
+        self.autosave(cx)
+    }
+
+    fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.autosave_due()
+    }
+
+    fn refresh(&mut self, cx: &ViewCtx) {
+        self.refresh_derived(cx.data, cx.theme, cx.size);
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 
@@ -350,15 +352,12 @@ pub fn display_title(title: &str) -> &str {
 }
 
 fn info(text: &str) -> Option<Status> {
-    Some(Status {
-        level: Level::Info,
-        text: text.to_string(),
-    })
+    Some(Status::info(text))
 }
 
 fn error(text: &str) -> Option<Status> {
-    Some(Status {
-        level: Level::Error,
-        text: crate::storage::sanitize::clean_line(text),
-    })
+    Some(Status::new(
+        Level::Error,
+        crate::storage::sanitize::clean_line(text),
+    ))
 }

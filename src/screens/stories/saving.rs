@@ -1,9 +1,9 @@
 //! Autosave of the open story: a second after the first change, on field change, on leaving, on quit.
 
 use super::editor::{AUTOSAVE_DELAY, SaveError};
-use super::{Ctx, Stories, display_title};
-use crate::app::{Level, Status};
+use super::{Stories, display_title};
 use crate::domain::stories::SaveOutcome;
+use crate::kit::{Ctx, Level, Status};
 use crate::storage::write_atomic;
 use chrono::{DateTime, SubsecRound, Utc};
 use std::path::PathBuf;
@@ -12,21 +12,21 @@ impl Stories {
     /// Saves the open story if it has unsaved changes. Returns true when nothing is left unsaved.
     /// `announce` says so on the status line even when all went well (Ctrl-S).
     pub(super) fn save(&mut self, cx: &mut Ctx, announce: bool) -> bool {
-        self.save_at(cx.now, cx.status, announce)
+        self.save_at(cx, announce)
     }
 
     /// Autosave: writes the open story once its changes are a second old, and retries a failed save
     /// a second after the last try. Returns true if anything on screen changed.
-    pub fn tick(&mut self, now: DateTime<Utc>, status: &mut Option<Status>) -> bool {
-        if self.editor.as_ref().is_some_and(|e| e.is_due(now)) {
-            self.save_at(now, status, false);
+    pub(super) fn autosave(&mut self, cx: &mut Ctx) -> bool {
+        if self.editor.as_ref().is_some_and(|e| e.is_due(cx.now)) {
+            self.save_at(cx, false);
             return true;
         }
         false
     }
 
     /// When autosave next wants to run, if there is anything to save.
-    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+    pub(super) fn autosave_due(&self) -> Option<DateTime<Utc>> {
         self.editor
             .as_ref()
             .filter(|e| e.is_dirty())
@@ -34,8 +34,8 @@ impl Stories {
     }
 
     /// Saves before the app closes. Returns false if changes could not be saved.
-    pub fn flush(&mut self, now: DateTime<Utc>, status: &mut Option<Status>) -> bool {
-        self.save_at(now, status, false)
+    pub fn flush(&mut self, cx: &mut Ctx) -> bool {
+        self.save_at(cx, false)
     }
 
     /// The open story, if it has changes that are not on disk.
@@ -63,7 +63,9 @@ impl Stories {
         Ok(path)
     }
 
-    fn save_at(&mut self, now: DateTime<Utc>, status: &mut Option<Status>, announce: bool) -> bool {
+    fn save_at(&mut self, cx: &mut Ctx, announce: bool) -> bool {
+        let now = cx.now;
+        let status = &mut *cx.status;
         let Some(ed) = self.editor.as_mut() else {
             return true;
         };
@@ -79,12 +81,14 @@ impl Stories {
             ed.due = None;
             return true;
         }
-        let Some(store) = self.store.get_mut().as_mut() else {
+        let folder = cx.data.stories_folder();
+        let load_error = folder.load_error.clone();
+        let writer = cx.data.writer();
+        let Some(store) = writer.ok().and_then(|w| w.into_stories()) else {
             ed.error = Some(SaveError {
-                message: self
-                    .load_error
-                    .clone()
-                    .unwrap_or_else(|| "the stories folder could not be read".into()),
+                message: load_error.unwrap_or_else(|| {
+                    "this window is read-only: another clinicprep has the data folder open".into()
+                }),
                 hint: "your text is kept here; fix the folder and restart clinicprep",
             });
             ed.due = Some(now + AUTOSAVE_DELAY);

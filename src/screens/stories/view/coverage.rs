@@ -1,9 +1,8 @@
 //! Coverage: which competencies the stories show (a grid), the gaps, and questions with no story.
 
-use crate::app::{App, Theme};
-use crate::domain::content::Library;
+use super::super::{Stories, display_title};
 use crate::domain::stories::Coverage;
-use crate::screens::stories::{Stories, display_title};
+use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
@@ -17,20 +16,16 @@ use unicode_width::UnicodeWidthStr;
 /// Columns one story takes in the grid.
 const CELL: usize = 3;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let block = Block::bordered()
         .title(" Coverage: the skills your stories show ")
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = app.stories.coverage_doc(
-        &app.data.library,
-        t,
-        usize::from(inner.width.saturating_sub(1)),
-    );
+    let d = st.coverage_doc(cx.data, t, usize::from(inner.width.saturating_sub(1)));
     let h = usize::from(inner.height);
-    let scroll = app.stories.coverage_scroll;
+    let scroll = st.coverage_scroll;
     draw_lines(d.window(scroll, h), inner, buf);
     if d.len() > h {
         let mut state = ScrollbarState::new(d.len() - h).position(scroll.min(d.len() - h));
@@ -40,8 +35,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The coverage view laid out `width` columns wide: the grid, the gaps, and questions with no story.
 /// The Stories screen keeps it between frames (`Stories::coverage_doc`).
-pub fn coverage_doc(st: &Stories, lib: &Library, t: &Theme, width: usize) -> Doc {
-    let stories = st.store().map(|s| s.list(st.order)).unwrap_or_default();
+pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Doc {
+    let lib = data.library();
+    let stories = data.stories().map(|s| s.list(st.order)).unwrap_or_default();
     let cov = Coverage::from_library(lib, &stories);
     let mut d = Doc::new(width);
     let advice = cov.advice();

@@ -1,9 +1,9 @@
 //! The story editor: a one-line preview of each field, the focused field in full, coaching beside it.
 
+use super::super::{Editor, Field, Stories};
 use super::insights;
-use crate::app::{App, Theme};
 use crate::domain::content::Library;
-use crate::screens::stories::{Editor, Field};
+use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -18,8 +18,8 @@ const SIDE_BY_SIDE: u16 = 100;
 /// Width of the field labels in the previews.
 const LABEL: usize = 11;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(ed) = app.stories.editor.as_ref() else {
+pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let Some(ed) = st.editor.as_ref() else {
         return;
     };
     let (fields, panel) = if area.width >= SIDE_BY_SIDE {
@@ -34,13 +34,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(area);
         (top, bottom)
     };
-    render_fields(app, ed, fields, buf);
-    insights::render(ed, &app.stories.coach.guidance, &app.theme, panel, buf);
+    render_fields(cx, ed, fields, buf);
+    insights::render(ed, &st.coach.guidance, cx.theme, panel, buf);
 }
 
-fn render_fields(app: &App, ed: &Editor, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lib = &app.data.library;
+fn render_fields(cx: &ViewCtx, ed: &Editor, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let lib = cx.data.library();
     let width = usize::from(area.width);
     let mut errors = Doc::new(width);
     if let Some(e) = &ed.error {
@@ -57,7 +57,7 @@ fn render_fields(app: &App, ed: &Editor, area: Rect, buf: &mut Buffer) {
         });
     }
     let areas = Layout::vertical(rows).split(area);
-    header(app, ed, areas[0], buf);
+    header(cx, ed, areas[0], buf);
     draw_lines(&errors.lines, areas[1], buf);
     for (i, f) in Field::ALL.into_iter().enumerate() {
         let a = areas[i + 2];
@@ -78,8 +78,8 @@ fn capitalise(s: &str) -> String {
 }
 
 /// "New story · saved just now" and the way back.
-fn header(app: &App, ed: &Editor, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+fn header(cx: &ViewCtx, ed: &Editor, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let what = if ed.story.title.trim().is_empty() {
         "New story".to_string()
     } else {
@@ -90,7 +90,7 @@ fn header(app: &App, ed: &Editor, area: Rect, buf: &mut Buffer) {
     } else if ed.is_dirty() {
         ("saving…".to_string(), t.muted)
     } else if let Some(at) = ed.saved_at {
-        (format!("saved {}", super::ago(Some(at), app.now)), t.good)
+        (format!("saved {}", super::ago(Some(at), cx.now)), t.good)
     } else if ed.is_new {
         ("saved as you type".to_string(), t.muted)
     } else {

@@ -1,9 +1,10 @@
 //! The story list: one row per story, the filter box, unreadable files, and the first-time explanation.
 
+use super::super::Stories;
+use super::super::display_title;
 use super::{ago, clip, meter};
-use crate::app::App;
 use crate::domain::stories::Order;
-use crate::screens::stories::display_title;
+use crate::kit::ViewCtx;
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -17,9 +18,8 @@ const METER: usize = 7;
 /// Width of the "last change" column.
 const WHEN: usize = 12;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let st = &app.stories;
-    let t = &app.theme;
+pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let show_filter = st.filtering || !st.filter_text().trim().is_empty();
     let [filter_area, list_area] = Layout::vertical([
         Constraint::Length(if show_filter { 3 } else { 0 }),
@@ -47,8 +47,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    let visible = st.visible_ids();
-    let total = st.store().map_or(0, |s| s.len());
+    let visible = st.visible_ids(cx.data);
+    let total = cx.data.stories().map_or(0, |s| s.len());
     let order = match st.order {
         Order::Updated => "newest first",
         Order::Title => "by title",
@@ -65,9 +65,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(list_area, buf);
     let width = usize::from(inner.width);
 
-    let Some(store) = st.store() else {
+    let Some(store) = cx.data.stories() else {
         let mut d = Doc::new(width);
-        let e = st.load_error.as_deref().unwrap_or("unknown error");
+        let e = cx
+            .data
+            .stories_folder()
+            .load_error
+            .as_deref()
+            .unwrap_or("unknown error");
         d.text(
             &format!("Your stories folder could not be read: {e}."),
             t.bad,
@@ -84,9 +89,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     // Problems go below the list, so they take the rows the list does not need.
     let mut notes = Doc::new(width);
-    if !st.bad.is_empty() {
+    if !cx.data.stories_folder().bad.is_empty() {
         notes.blank();
-        let n = st.bad.len();
+        let n = cx.data.stories_folder().bad.len();
         notes.text(
             &format!(
                 "{n} story file{} could not be read and {} left exactly as {}:",
@@ -96,7 +101,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             t.warn,
         );
-        for b in &st.bad {
+        for b in &cx.data.stories_folder().bad {
             let at = match b.line {
                 Some(l) => format!(" line {l}"),
                 None => String::new(),
@@ -126,7 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     if total == 0 {
-        let mut d = intro(width, app);
+        let mut d = intro(width, cx);
         if !notes.is_empty() {
             d.blank();
             d.lines.extend(notes.lines);
@@ -197,7 +202,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ));
         }
         spans.push(Span::styled(
-            format!("  {:>w$}", ago(s.updated, app.now), w = WHEN),
+            format!("  {:>w$}", ago(s.updated, cx.now), w = WHEN),
             t.muted.patch(row),
         ));
         lines.push(Line::from(spans));
@@ -206,8 +211,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// What a newcomer sees before writing a story: what STAR is, why it matters, and which key to press.
-fn intro(width: usize, app: &App) -> Doc {
-    let t = &app.theme;
+fn intro(width: usize, cx: &ViewCtx) -> Doc {
+    let t = cx.theme;
     let mut d = Doc::new(width.saturating_sub(2));
     d.text("No stories yet.", t.title);
     d.blank();

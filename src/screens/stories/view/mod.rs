@@ -5,11 +5,11 @@ mod editor;
 mod insights;
 mod list;
 
-pub use coverage::coverage_doc;
+pub(super) use coverage::coverage_doc;
 
-use crate::app::{App, Theme};
+use super::{Stories, View};
 use crate::domain::stories::Completeness;
-use crate::screens::stories::View;
+use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::fit;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -17,11 +17,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    match app.stories.view {
-        View::List => list::render(app, area, buf),
-        View::Edit => editor::render(app, area, buf),
-        View::Coverage => coverage::render(app, area, buf),
+pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    match st.view {
+        View::List => list::render(st, cx, area, buf),
+        View::Edit => editor::render(st, cx, area, buf),
+        View::Coverage => coverage::render(st, cx, area, buf),
     }
 }
 

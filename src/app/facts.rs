@@ -1,17 +1,14 @@
-//! How the screens share what they know: the config's settings, practice grades into the flashcard
-//! schedule, the facts Home, Practice and Cards read from the review history and the stories, and
-//! the values screens keep between frames, refreshed after keys, switches and ticks.
+//! The facts screens share, worked out from the review history and the stories when they change,
+//! and the config file's settings handed to the screens that use them.
 
-use super::{App, Level, Status, Tab};
-use crate::domain::config::{self, Config};
+use super::App;
+use crate::domain::config::Config;
 use crate::domain::content::Id;
-use crate::domain::practice::Graded;
 use crate::domain::schedule;
 use crate::domain::stories::{Coverage, Order};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::kit::facts::StoryOutline;
+use chrono::{DateTime, TimeZone, Utc};
 use std::collections::{BTreeMap, BTreeSet};
-
-use super::facts::StoryOutline;
 
 /// What the shared facts were last taken from: the stories' change count, and the review history's
 /// last record number and size.
@@ -24,80 +21,19 @@ pub(super) struct FactsFrom {
 impl App {
     /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
     pub fn apply_config(&mut self, config: &Config) {
-        self.set_interview_date(config.interview_date);
-        self.set_study_settings(config.study_settings());
-        self.stories.coach.guidance.words_per_minute = config.words_per_minute;
-        self.practice.setup.target_secs = config.answer_seconds;
+        self.data.use_interview_date(config.interview_date);
+        self.data.set_study_settings(config.study_settings());
+        self.screens.stories.set_pace(config.words_per_minute);
+        self.screens.practice.set_target(config.answer_seconds);
         self.refresh_facts();
-    }
-
-    /// Saves a new interview date to the config file (only that key changes) and tells Cards.
-    pub(super) fn save_interview(&mut self, date: Option<NaiveDate>) {
-        self.set_interview_date(date);
-        let path = self.data.paths.config_file.clone();
-        match config::save_interview_date(&path, date) {
-            Ok(()) => self.settings_changed = false,
-            Err(e) => {
-                self.settings_changed = true;
-                self.status = Some(Status {
-                    level: Level::Error,
-                    text: format!("The interview date is set for now but could not be saved: {e}"),
-                });
-            }
-        }
-    }
-
-    /// Hands a practice grade to the flashcard schedule, so a weak answer comes back sooner. The
-    /// round log already holds it; if the schedule cannot take it now, it waits in `pending_grades`.
-    pub(super) fn record_grade(&mut self, graded: Graded) {
-        self.pending_grades.push(graded);
-        self.flush_grades();
-    }
-
-    /// Retries practice grades that have not reached the schedule yet.
-    pub(super) fn flush_grades(&mut self) {
-        let Some(store) = self.data.reviews.as_mut() else {
-            return;
-        };
-        while let Some(g) = self.pending_grades.first() {
-            match store.grade(&g.question, g.grade, g.at) {
-                Ok(_) => {
-                    self.pending_grades.remove(0);
-                }
-                Err(e) => {
-                    self.status = Some(Status {
-                        level: Level::Error,
-                        text: format!(
-                            "Your practice rating is in the round log but not yet in the card schedule: {e}"
-                        ),
-                    });
-                    return;
-                }
-            }
-        }
-    }
-
-    /// Works out again what the screen showing draws from state, if its inputs changed (after a key,
-    /// a screen switch or a clock tick), so frames only draw. See [`crate::kit::derived`].
-    pub(super) fn refresh_derived(&mut self) {
-        match self.tab {
-            Tab::Cards => {
-                if let Some(store) = self.data.reviews.as_ref() {
-                    self.cards.refresh_rows(store, self.now);
-                }
-            }
-            Tab::Stories => self.stories.refresh_derived(&self.data.library, self.size),
-            Tab::Guides => self.guides.refresh_derived(&self.data.library, self.size.0),
-            _ => {}
-        }
     }
 
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
         // The story store already knows the count; the folder is only listed when it could not load.
-        if self.stories.store().is_none() {
-            self.facts.refresh_from_files(&self.data.paths);
+        if self.data.stories().is_none() {
+            self.facts.refresh_from_files(self.data.paths());
         }
         self.refresh_story_facts();
         self.refresh_review_facts();
@@ -106,10 +42,10 @@ impl App {
     /// Story counts, links and coverage, worked out again only when the stories changed: with a
     /// thousand stories this is most of a screen switch.
     fn refresh_story_facts(&mut self) {
-        let Some(store) = self.stories.store() else {
+        let Some(store) = self.data.stories() else {
             return;
         };
-        let changes = self.stories.changes();
+        let changes = self.data.stories_changes();
         if self.facts_from.stories == Some(changes) {
             return;
         }
@@ -132,30 +68,25 @@ impl App {
                     });
             }
         }
-        let coverage = Coverage::from_library(&self.data.library, &stories);
+        let coverage = Coverage::from_library(self.data.library(), &stories);
         let covered: BTreeSet<Id> = coverage
             .rows
             .iter()
             .filter(|r| r.is_covered())
             .map(|r| r.id.clone())
             .collect();
-        let titles: Vec<(Id, String)> = by_question
-            .iter()
-            .filter_map(|(q, v)| v.first().map(|o| (q.clone(), o.title.clone())))
-            .collect();
         self.facts.stories_written = Some(stories.len());
         self.facts.competencies_covered = Some(covered);
         self.facts.stories_by_question = by_question;
-        self.set_story_titles(titles);
     }
 
     fn refresh_review_facts(&mut self) {
-        let Some(store) = self.data.reviews.as_ref() else {
+        let Some(store) = self.data.reviews() else {
             return;
         };
         let now = self.now;
         // The Cards screen built its catalogue from the same library at start; reuse it.
-        let (learning, due) = self.cards.waiting(store, now);
+        let (learning, due) = self.screens.cards.waiting(store, now);
         let cards = store.ledger().cards();
         self.facts.cards_due_today = Some(learning + due);
         // Due dates and days studied change only with a grade or an undo, which add a record.
@@ -167,7 +98,7 @@ impl App {
         }
         self.facts.recall = self
             .data
-            .library
+            .library()
             .questions
             .iter()
             .filter_map(|q| {

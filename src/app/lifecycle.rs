@@ -1,6 +1,9 @@
-//! Opening the data folder at start: the one writer cleans up, recovers and backs up; others only read.
+//! The app's lifecycle on the data folder: opening it (the one writer cleans up, recovers and backs
+//! up; others only read), automatic backups, and leaving by quit or by signal.
 
-use super::{Action, App, Level, Status, Tab};
+use super::{App, Overlay};
+use crate::kit::{Ctx, Level, Status};
+use crate::screens::stories;
 use crate::storage::StorageError;
 use crate::storage::backup::{self, Periodic};
 use crate::storage::lock::Holder;
@@ -32,15 +35,15 @@ impl App {
         let warning = match access {
             Access::ReadOnly(holder) => {
                 // The banner says it, with the folder, for as long as this window is open.
-                self.read_only = Some(holder);
+                self.data.set_read_only(holder);
                 return;
             }
             Access::Unlocked(why) => Some(why),
             Access::Writer => None,
         };
-        let data_dir = self.data.paths.data_dir.clone();
+        let data_dir = self.data.paths().data_dir.clone();
         storage::remove_stale_temps(&data_dir, &backup::excluded());
-        self.recovered = recovery::take(&data_dir, &self.data.paths.stories_dir());
+        self.recovered = recovery::take(&data_dir, &self.data.paths().stories_dir());
         if let Some(r) = self.recovered.first() {
             let more = match self.recovered.len() {
                 1 => String::new(),
@@ -67,33 +70,6 @@ impl App {
         }
     }
 
-    /// Whether `action` on the current screen would change the user's files (start a review, open the
-    /// story editor, tick the checklist, rate a practice answer…). A read-only window refuses these, so
-    /// it can never write over what the other window saves; browsing and reading stay open.
-    pub(super) fn would_write(&self, action: &Action) -> bool {
-        match self.tab {
-            Tab::Home => matches!(action, Action::Toggle | Action::SetInterviewDate),
-            Tab::Cards => {
-                matches!(action, Action::Select | Action::Cram)
-                    && self.cards.view == crate::screens::cards::View::Decks
-            }
-            Tab::Stories => {
-                self.stories.editing()
-                    || matches!(
-                        action,
-                        Action::New | Action::Select | Action::Delete | Action::Undo
-                    )
-            }
-            Tab::Practice => matches!(action, Action::Select | Action::EndAnswer),
-            Tab::Guides => false,
-        }
-    }
-
-    /// True unless another instance is the writer. Every save checks this first.
-    pub fn can_write(&self) -> bool {
-        self.read_only.is_none()
-    }
-
     /// Starts the automatic backup on a worker thread if one could be due (see
     /// [`backup::backup_if_due`]), and takes in the result of one that finished. Cheap enough for every
     /// tick: the folder is only looked at once the next backup could be due, and a full backup (about
@@ -110,7 +86,7 @@ impl App {
         if self.now < next || self.auto_backup.job.is_some() {
             return changed;
         }
-        let dir = self.data.paths.data_dir.clone();
+        let dir = self.data.paths().data_dir.clone();
         let now = self.now;
         self.auto_backup.next = Some(now + RECHECK);
         match std::thread::Builder::new()
@@ -161,4 +137,100 @@ pub struct AutoBackup {
     /// `None` until we are the writer: only the writer backs up.
     next: Option<DateTime<Utc>>,
     job: Option<JoinHandle<Result<Periodic, StorageError>>>,
+}
+
+impl App {
+    /// Saves whatever is pending and marks the app to close. Grades are already on disk; the
+    /// schedule snapshot is refreshed when enough grades piled up past it (a failed snapshot loses
+    /// nothing: the journal has every grade). If a story cannot be saved, asks first (autosave keeps
+    /// retrying meanwhile); if another file cannot be saved, says so once and the next quit goes ahead.
+    pub fn quit(&mut self) {
+        if let Ok(mut w) = self.data.writer() {
+            w.snapshot_reviews();
+        }
+        if !self.flush_story() {
+            let title = self
+                .screens
+                .stories
+                .unsaved()
+                .map_or("your story", |s| stories::display_title(&s.title));
+            self.overlay = Some(Overlay::ConfirmQuit(format!(
+                "“{title}” could not be saved (the reason is on screen). Quit anyway? A copy of the text \
+                 is written to a temporary file, but the story itself stays unsaved."
+            )));
+            return;
+        }
+        if self.save_pending() || self.quit_anyway {
+            self.should_quit = true;
+        } else {
+            self.quit_anyway = true;
+        }
+    }
+
+    /// Closes the app for a signal (SIGTERM, SIGHUP…): saves what it can and never waits for an
+    /// answer, since there may be no terminal left to ask on.
+    pub fn shutdown(&mut self) {
+        if let Ok(mut w) = self.data.writer() {
+            w.snapshot_reviews();
+        }
+        if !self.flush_story() {
+            self.rescue();
+        }
+        self.save_pending();
+        self.should_quit = true;
+    }
+
+    /// Quits although a story could not be saved, after the user said so.
+    pub(super) fn quit_despite_unsaved_story(&mut self) {
+        self.overlay = None;
+        if !self.flush_story() {
+            self.rescue();
+        }
+        self.should_quit = true;
+    }
+
+    /// Writes unsaved text to a temporary file as a last resort, and notes where for the shell.
+    fn rescue(&mut self) {
+        self.exit_note = Some(match self.screens.stories.rescue(self.now) {
+            Ok(path) => format!(
+                "Your unsaved story could not go to the stories folder; a copy is in {}",
+                path.display()
+            ),
+            Err(e) => format!("Your unsaved story could not be saved anywhere: {e}"),
+        });
+    }
+
+    /// Saves the story open in the editor, if any. Returns false if it could not be saved.
+    fn flush_story(&mut self) -> bool {
+        let today = self.today();
+        let mut cx = Ctx {
+            data: &mut self.data,
+            facts: &self.facts,
+            now: self.now,
+            today,
+            size: self.size,
+            offset: self.offset,
+            theme: &self.theme,
+            status: &mut self.status,
+        };
+        self.screens.stories.flush(&mut cx)
+    }
+
+    /// Retries saves that failed earlier; called when quitting. Returns false, with the reason on
+    /// the status line, if something is still not on disk.
+    fn save_pending(&mut self) -> bool {
+        let Ok(mut w) = self.data.writer() else {
+            return true;
+        };
+        match w.save_pending() {
+            Ok(()) => true,
+            Err(text) => {
+                self.status = Some(Status::new(
+                    Level::Error,
+                    format!("Press q again to quit without saving. {text}"),
+                ));
+                false
+            }
+        }
+    }
 }
