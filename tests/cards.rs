@@ -670,3 +670,26 @@ proptest! {
         prop_assert_eq!(ledger, expected);
     }
 }
+
+#[test]
+fn without_a_review_history_studying_explains_why() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the data folder should be: the store cannot open.
+    let blocked = dir.path().join("data");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let mut app = clinicprep::app::App::new(
+        clinicprep::storage::paths::Paths::in_dir(&blocked),
+        fixed_now(),
+        clinicprep::app::Theme::PLAIN,
+    );
+    let status = app.status().cloned().unwrap();
+    assert_eq!(status.level, Level::Error);
+    assert!(
+        status.text.contains("could not be opened"),
+        "{}",
+        status.text
+    );
+    app.update(Action::GoTo(Tab::Cards));
+    app.update(Action::Select);
+    assert!(app.status().unwrap().text.contains("could not be opened"));
+}

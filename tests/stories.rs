@@ -3,9 +3,9 @@
 
 mod common;
 
+use clinicprep::app::AUTOSAVE_DELAY;
 use clinicprep::app::{Action, Tab};
 use clinicprep::domain::stories::{Story, StoryId, file};
-use clinicprep::screens::stories::editor::AUTOSAVE_DELAY;
 use common::{Harness, buffer_text, find};
 use proptest::prelude::*;
 use ratatui::style::Modifier;

@@ -1,7 +1,9 @@
-//! Terminal events become actions: the keymap in force, and what a key, paste, click or resize means.
+//! Terminal events become actions (the keymap in force; what a key, paste, click or resize means), and
+//! actions go to the overlay that is open or to the screen showing: the one place state changes.
 
 use super::{Action, App, Overlay, tab_at};
 use crate::kit::keymap::{self, Group, Keymap};
+use crate::kit::{Ctx, Screen, Tab};
 use crate::kit::{ReadOnly, Status, Typing};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -99,6 +101,67 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        match &self.overlay {
+            Some(Overlay::ConfirmQuit(_)) => {
+                match action {
+                    Action::Quit => self.quit_despite_unsaved_story(),
+                    Action::Back => self.overlay = None,
+                    _ => {}
+                }
+                return;
+            }
+            Some(Overlay::Help(scroll)) => {
+                let scroll = *scroll;
+                match action {
+                    Action::ToggleHelp | Action::Back => self.overlay = None,
+                    Action::Up | Action::ScrollUp => {
+                        self.overlay = Some(Overlay::Help(scroll.saturating_sub(1)))
+                    }
+                    Action::Down | Action::ScrollDown => {
+                        self.overlay = Some(Overlay::Help(scroll.saturating_add(1)))
+                    }
+                    Action::Quit => self.quit(),
+                    _ => {}
+                }
+                return;
+            }
+            None => {}
+        }
+        match action {
+            Action::Quit => self.quit(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(0)),
+            Action::NextTab => self.switch(self.tab.next()),
+            Action::PrevTab => self.switch(self.tab.prev()),
+            Action::GoTo(tab) => self.switch(tab),
+            other => {
+                let tab = self.tab;
+                self.with_screen(tab, |screen, cx| screen.update(other, cx));
+            }
+        }
+    }
+
+    /// Runs `f` on the screen for `tab` with a context over the shared data.
+    pub(super) fn with_screen<R>(
+        &mut self,
+        tab: Tab,
+        f: impl FnOnce(&mut dyn Screen, &mut Ctx) -> R,
+    ) -> R {
+        let today = self.today();
+        let mut cx = Ctx {
+            data: &mut self.data,
+            facts: &self.facts,
+            now: self.now,
+            today,
+            size: self.size,
+            offset: self.offset,
+            theme: &self.theme,
+            status: &mut self.status,
+        };
+        f(self.screens.get_mut(tab), &mut cx)
     }
 
     /// A gentle nudge for a key that does nothing here, so a newcomer is never stuck.

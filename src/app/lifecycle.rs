@@ -30,7 +30,7 @@ impl App {
     /// Start-up work on the data folder, once, before the first frame. As the writer: delete temporary
     /// files a killed save left, take back unsaved text from a crash (see [`recovery`]), and start an
     /// automatic backup if one is due. As a second instance: only remember that we are read-only, which
-    /// the banner shows and every save must check through [`App::can_write`].
+    /// the banner shows and the one writer (`AppData::writer`) enforces.
     pub fn open_data(&mut self, access: Access) {
         let warning = match access {
             Access::ReadOnly(holder) => {

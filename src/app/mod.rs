@@ -7,6 +7,8 @@ mod screens;
 mod view;
 
 pub use crate::kit::{Action, Tab, Theme};
+/// How long after the first unsaved change the story editor saves by itself.
+pub use crate::screens::stories::editor::AUTOSAVE_DELAY;
 pub use lifecycle::Access;
 pub use view::tab_at;
 
@@ -14,7 +16,7 @@ use crate::domain::content::Library;
 use crate::domain::prep::charts::local_day;
 use crate::domain::schedule::{ReviewStore, StoreOptions};
 use crate::domain::stories::Story;
-use crate::kit::{AppData, Ctx, Facts, Level, Screen, Status, ViewCtx};
+use crate::kit::{AppData, Facts, Level, Status, ViewCtx};
 use crate::storage::paths::Paths;
 use crate::storage::recovery::Recovered;
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
@@ -193,48 +195,7 @@ impl App {
         self.data.can_write()
     }
 
-    /// The one place state changes.
-    pub fn update(&mut self, action: Action) {
-        match &self.overlay {
-            Some(Overlay::ConfirmQuit(_)) => {
-                match action {
-                    Action::Quit => self.quit_despite_unsaved_story(),
-                    Action::Back => self.overlay = None,
-                    _ => {}
-                }
-                return;
-            }
-            Some(Overlay::Help(scroll)) => {
-                let scroll = *scroll;
-                match action {
-                    Action::ToggleHelp | Action::Back => self.overlay = None,
-                    Action::Up | Action::ScrollUp => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_sub(1)))
-                    }
-                    Action::Down | Action::ScrollDown => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_add(1)))
-                    }
-                    Action::Quit => self.quit(),
-                    _ => {}
-                }
-                return;
-            }
-            None => {}
-        }
-        match action {
-            Action::Quit => self.quit(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help(0)),
-            Action::NextTab => self.switch(self.tab.next()),
-            Action::PrevTab => self.switch(self.tab.prev()),
-            Action::GoTo(tab) => self.switch(tab),
-            other => {
-                let tab = self.tab;
-                self.with_screen(tab, |screen, cx| screen.update(other, cx));
-            }
-        }
-    }
-
-    fn switch(&mut self, tab: Tab) {
+    pub(super) fn switch(&mut self, tab: Tab) {
         self.tab = tab;
         self.status = None;
         if matches!(tab, Tab::Home | Tab::Practice | Tab::Cards) {
@@ -266,22 +227,6 @@ impl App {
             .min()
     }
 
-    /// Runs `f` on the screen for `tab` with a context over the shared data.
-    fn with_screen<R>(&mut self, tab: Tab, f: impl FnOnce(&mut dyn Screen, &mut Ctx) -> R) -> R {
-        let today = self.today();
-        let mut cx = Ctx {
-            data: &mut self.data,
-            facts: &self.facts,
-            now: self.now,
-            today,
-            size: self.size,
-            offset: self.offset,
-            theme: &self.theme,
-            status: &mut self.status,
-        };
-        f(self.screens.get_mut(tab), &mut cx)
-    }
-
     /// What drawing reads besides the screen's own state.
     fn view_ctx(&self) -> ViewCtx<'_> {
         ViewCtx {
@@ -297,7 +242,7 @@ impl App {
 
     /// Lets the screen showing work out again what its next frames draw (after a switch, a resize or
     /// a tick), so frames only draw.
-    fn refresh_showing(&mut self) {
+    pub(super) fn refresh_showing(&mut self) {
         let cx = ViewCtx {
             data: &self.data,
             facts: &self.facts,

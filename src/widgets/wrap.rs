@@ -67,8 +67,9 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Convenience: the wrapped lines as string slices.
-pub fn wrap_str(text: &str, width: usize) -> Vec<&str> {
+/// The wrapped lines as string slices, for tests that read them.
+#[cfg(test)]
+fn wrap_str(text: &str, width: usize) -> Vec<&str> {
     wrap(text, width).into_iter().map(|r| &text[r]).collect()
 }
 

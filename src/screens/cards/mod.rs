@@ -57,7 +57,7 @@ pub struct Cards {
     pub store_error: Option<String>,
     /// When `tick` last looked for cards coming due.
     checked_at: Option<DateTime<Utc>>,
-    /// Standings and the deck list's rows, kept between frames (see `rows.rs`).
+    /// Standings and the deck list's rows, kept between frames (see `rows`).
     kept: rows::Kept,
 }
 

@@ -1,12 +1,10 @@
 //! What the Cards screen does when the disk refuses a grade: it says so and keeps the user on the card.
 
 use super::{Cards, View};
-use crate::app::{App, Theme};
 use crate::domain::schedule::{Grade, JOURNAL_FILE};
 use crate::domain::study::Side;
 use crate::kit::fixture::Fixture;
 use crate::kit::{Action, Level, Screen};
-use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -44,25 +42,6 @@ fn a_failed_grade_write_shows_an_error_and_keeps_the_card() {
     assert!(store.state(first.as_ref().unwrap()).is_none());
     let on_disk = std::fs::read_to_string(f.dir.path().join(JOURNAL_FILE)).unwrap();
     assert!(on_disk.is_empty(), "{on_disk}");
-}
-
-#[test]
-fn without_a_review_history_studying_explains_why() {
-    let dir = tempfile::tempdir().unwrap();
-    // A file where the data folder should be: the store cannot open.
-    let blocked = dir.path().join("data");
-    std::fs::write(&blocked, "not a folder").unwrap();
-    let mut app = App::new(Paths::in_dir(&blocked), now(), Theme::PLAIN);
-    let status = app.status().cloned().unwrap();
-    assert_eq!(status.level, Level::Error);
-    assert!(
-        status.text.contains("could not be opened"),
-        "{}",
-        status.text
-    );
-    app.update(Action::GoTo(crate::kit::Tab::Cards));
-    app.update(Action::Select);
-    assert!(app.status().unwrap().text.contains("could not be opened"));
 }
 
 #[test]

@@ -70,13 +70,6 @@ impl Practice {
         self.setup.target_secs = secs;
     }
 
-    /// The pick on screen, if a round is running.
-    pub fn current(&self) -> Option<&Pick> {
-        matches!(self.stage, Stage::Answer | Stage::Rate)
-            .then(|| self.picks.get(self.index))
-            .flatten()
-    }
-
     /// Whole seconds on the answer timer at `now` (0 when no timer runs).
     pub fn elapsed(&self, now: DateTime<Utc>) -> u32 {
         self.timer.map_or(0, |t| t.elapsed(now))

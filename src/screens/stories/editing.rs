@@ -1,7 +1,14 @@
-//! Keys while the editor is open: moving between fields, the pick lists, saving and leaving.
+//! Keys while the editor is open (moving between fields, the pick lists, typing, leaving) and
+//! saving what they changed: autosave a moment after the first change, on a field change, on Ctrl-S,
+//! on leaving and on quit, always through the one writer.
 
-use super::{Editor, Field, Stories, View, error};
-use crate::kit::{Action, Ctx};
+use super::editor::{AUTOSAVE_DELAY, SaveError};
+use super::{Editor, Field, Stories, View, display_title, error};
+use crate::domain::stories::SaveOutcome;
+use crate::kit::{Action, Ctx, Level, Status};
+use crate::storage::write_atomic;
+use chrono::{DateTime, SubsecRound, Utc};
+use std::path::PathBuf;
 
 impl Stories {
     pub(super) fn start_new(&mut self, cx: &mut Ctx) {
@@ -109,4 +116,157 @@ impl Stories {
             self.selected = i;
         }
     }
+}
+
+impl Stories {
+    /// Saves the open story if it has unsaved changes. Returns true when nothing is left unsaved.
+    /// `announce` says so on the status line even when all went well (Ctrl-S).
+    pub(super) fn save(&mut self, cx: &mut Ctx, announce: bool) -> bool {
+        self.save_at(cx, announce)
+    }
+
+    /// Autosave: writes the open story once its changes are a second old, and retries a failed save
+    /// a second after the last try. Returns true if anything on screen changed.
+    pub(super) fn autosave(&mut self, cx: &mut Ctx) -> bool {
+        if self.editor.as_ref().is_some_and(|e| e.is_due(cx.now)) {
+            self.save_at(cx, false);
+            return true;
+        }
+        false
+    }
+
+    /// When autosave next wants to run, if there is anything to save.
+    pub(super) fn autosave_due(&self) -> Option<DateTime<Utc>> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .and_then(|e| e.due)
+    }
+
+    /// Saves before the app closes. Returns false if changes could not be saved.
+    pub fn flush(&mut self, cx: &mut Ctx) -> bool {
+        self.save_at(cx, false)
+    }
+
+    /// The open story, if it has changes that are not on disk.
+    pub fn unsaved(&self) -> Option<&crate::domain::stories::Story> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .map(|e| &e.story)
+    }
+
+    /// Last resort when the story cannot be saved where it belongs: writes it, in the story file
+    /// format, to a new file in the system's temporary folder and returns the path.
+    pub fn rescue(&self, now: DateTime<Utc>) -> Result<PathBuf, String> {
+        let Some(story) = self.unsaved() else {
+            return Err("there was nothing unsaved".into());
+        };
+        let text = crate::domain::stories::file::to_toml(story).map_err(|e| e.to_string())?;
+        let name = format!(
+            "clinicprep-unsaved-{}-{}.toml",
+            story.id,
+            now.timestamp_millis()
+        );
+        let path = std::env::temp_dir().join(name);
+        write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+
+    fn save_at(&mut self, cx: &mut Ctx, announce: bool) -> bool {
+        let now = cx.now;
+        let status = &mut *cx.status;
+        let Some(ed) = self.editor.as_mut() else {
+            return true;
+        };
+        if !ed.is_dirty() {
+            if announce {
+                *status = info("Nothing new to save: everything is on disk.");
+            }
+            return true;
+        }
+        if ed.is_new && ed.is_blank() {
+            // Nothing typed yet (or all of it deleted again): no file for an empty story.
+            ed.dirty_since = None;
+            ed.due = None;
+            return true;
+        }
+        let folder = cx.data.stories_folder();
+        let load_error = folder.load_error.clone();
+        let writer = cx.data.writer();
+        let Some(store) = writer.ok().and_then(|w| w.into_stories()) else {
+            ed.error = Some(SaveError {
+                message: load_error.unwrap_or_else(|| {
+                    "this window is read-only: another clinicprep has the data folder open".into()
+                }),
+                hint: "your text is kept here; fix the folder and restart clinicprep",
+            });
+            ed.due = Some(now + AUTOSAVE_DELAY);
+            return false;
+        };
+        if ed.is_new {
+            ed.story.id = store.new_id(&ed.story.title, now);
+            ed.is_new = false;
+        }
+        match store.save(&ed.story, now) {
+            Ok(outcome) => {
+                crate::storage::recovery::forget();
+                let recovered = ed.error.take().is_some();
+                ed.dirty_since = None;
+                ed.due = None;
+                ed.saved_at = Some(now);
+                ed.story.updated = Some(now.trunc_subsecs(0));
+                let title = display_title(&ed.story.title).to_string();
+                match outcome {
+                    SaveOutcome::Saved { path } => {
+                        if announce || recovered {
+                            *status = info(&format!("Saved “{title}” to {}.", path.display()));
+                        }
+                    }
+                    SaveOutcome::Conflict { path } => {
+                        *status = warn(&format!(
+                            "“{title}” was changed outside clinicprep, so that file was left as it \
+                             is; your version is saved in {}.",
+                            path.display()
+                        ));
+                    }
+                    SaveOutcome::KeptBadFile { path } => {
+                        *status = warn(&format!(
+                            "The file for “{title}” could not be read, so it was left as it is; \
+                             your version is saved in {}.",
+                            path.display()
+                        ));
+                    }
+                }
+                true
+            }
+            Err(e) => {
+                let message = crate::storage::sanitize::clean_line(&e.to_string());
+                *status = Some(Status {
+                    level: Level::Error,
+                    text: format!("Not saved: {message}"),
+                });
+                ed.error = Some(SaveError {
+                    message,
+                    hint: e.hint(),
+                });
+                ed.due = Some(now + AUTOSAVE_DELAY);
+                false
+            }
+        }
+    }
+}
+
+fn info(text: &str) -> Option<Status> {
+    Some(Status {
+        level: Level::Info,
+        text: crate::storage::sanitize::clean_line(text),
+    })
+}
+
+fn warn(text: &str) -> Option<Status> {
+    Some(Status {
+        level: Level::Warning,
+        text: crate::storage::sanitize::clean_line(text),
+    })
 }

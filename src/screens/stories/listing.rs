@@ -69,6 +69,7 @@ impl Stories {
     }
 
     /// The stories the list shows, in order.
+    #[cfg(test)]
     pub fn visible<'a>(&self, data: &'a AppData) -> Vec<&'a Story> {
         let Some(store) = data.stories() else {
             return Vec::new();

@@ -5,26 +5,9 @@ pub mod editor;
 mod keys;
 mod listing;
 pub mod picker;
-mod saving;
 mod view;
 
-/// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
-/// goes back to the list: how the tests elsewhere get stories made the way a user makes them.
-#[cfg(test)]
-pub(crate) fn write_by_keys(app: &mut crate::app::App, title: &str, tag: &str) {
-    use crate::kit::Action;
-    app.set_now(app.now() + chrono::Duration::minutes(1));
-    app.update(Action::New);
-    app.update(Action::Paste(title.into()));
-    // Title, Situation, Task, Action, Result, then Tags.
-    for _ in 0..5 {
-        app.update(Action::NextField);
-    }
-    app.update(Action::Paste(tag.into()));
-    app.update(Action::Back);
-}
-
-pub use editor::{Coach, Editor, Field, SaveError};
+pub use editor::{Coach, Editor, Field};
 
 use crate::domain::content::Library;
 use crate::domain::stories::{Deleted, Glossary, Order, StoryId};

@@ -1,9 +1,9 @@
 //! The coaching panel beside the editor: length, balance and one line of advice per insight.
 
+use super::super::Editor;
 use crate::domain::stories::insights::spoken;
 use crate::domain::stories::{Guidance, Level, Section};
 use crate::kit::Theme;
-use crate::screens::stories::Editor;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
