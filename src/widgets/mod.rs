@@ -2,6 +2,7 @@
 
 pub mod coaching;
 pub mod doc;
+pub mod field;
 pub mod heatmap;
 pub mod text;
 pub mod timer;

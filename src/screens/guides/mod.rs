@@ -9,10 +9,10 @@ use crate::domain::content::search::{self, Hit, Target};
 use crate::kit::derived::Derived;
 use crate::kit::keymap::{Group, Keymap, NAV};
 use crate::kit::{Action, Ctx, Screen, Theme, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui_textarea::TextArea;
 use std::borrow::Cow;
 use view::{Laid, Page};
 
@@ -36,7 +36,7 @@ pub struct Guides {
     pub role: usize,
     /// First visible line of the guide.
     pub scroll: usize,
-    pub query: TextArea<'static>,
+    pub query: TextField,
     pub hits: Vec<Hit>,
     pub hit: usize,
     /// Roles in the comparison's left and right columns.
@@ -51,8 +51,10 @@ pub struct Guides {
 
 impl Guides {
     pub fn new(lib: &Library, theme: Theme) -> Guides {
-        let mut query = TextArea::default();
-        query.set_placeholder_text("type to search guides, questions and the glossary");
+        let query = TextField::new(
+            Lines::One,
+            "type to search guides, questions and the glossary",
+        );
         Guides {
             view: View::Guide,
             role: 0,
@@ -151,7 +153,7 @@ impl Guides {
 
     /// The query as typed.
     pub fn query_text(&self) -> String {
-        self.query.lines().join(" ")
+        self.query.text()
     }
 
     fn apply(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
@@ -245,12 +247,11 @@ impl Guides {
             Action::Edit(key)
                 if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
             {
-                self.query.input(key);
+                self.query.key(key);
                 self.search_again(lib);
             }
             Action::Paste(text) => {
-                self.query
-                    .insert_str(crate::storage::sanitize::clean_line(&text));
+                self.query.paste(&text);
                 self.search_again(lib);
             }
             _ => {}

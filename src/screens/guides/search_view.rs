@@ -15,7 +15,7 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let [input, results] =
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
-    let mut query = g.query.clone();
+    let mut query = g.query.area().clone();
     query.set_block(
         Block::bordered()
             .title(" Search (Esc to close) ")

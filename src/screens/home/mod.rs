@@ -8,11 +8,10 @@ mod view;
 use crate::domain::prep::parse_interview_date;
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
 use chrono::NaiveDate;
-use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui_textarea::TextArea;
 
 /// Which list has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +29,7 @@ pub struct Home {
     /// The selected item's full text is open.
     pub detail: bool,
     /// The interview date field, while open.
-    pub date: Option<TextArea<'static>>,
+    pub date: Option<TextField>,
 }
 
 impl Home {
@@ -51,7 +50,7 @@ impl Home {
         };
         match action {
             Action::Select => {
-                let text = field.lines().join(" ");
+                let text = field.text();
                 let date = if text.trim().is_empty() {
                     None
                 } else {
@@ -64,13 +63,11 @@ impl Home {
                 set_interview(date, cx);
             }
             Action::Back => self.date = None,
-            Action::Edit(key)
-                if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
-            {
-                field.input(key);
+            Action::Edit(key) => {
+                field.key(key);
             }
             Action::Paste(text) => {
-                field.insert_str(crate::storage::sanitize::clean_line(&text));
+                field.paste(&text);
             }
             _ => {}
         }
@@ -122,12 +119,8 @@ impl Home {
 
     /// Opens the date field holding the `current` date, if any, ready to edit.
     pub fn open_date(&mut self, current: Option<NaiveDate>) {
-        let mut field = TextArea::default();
-        field.set_placeholder_text("e.g. 2026-12-07");
-        if let Some(d) = current {
-            field.insert_str(d.format("%Y-%m-%d").to_string());
-        }
-        self.date = Some(field);
+        let text = current.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        self.date = Some(TextField::with_text(Lines::One, "e.g. 2026-12-07", &text));
         self.detail = false;
     }
 }

@@ -351,7 +351,7 @@ fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         t.base,
     )
     .render(help, buf);
-    let mut f = field.clone();
+    let mut f = field.area().clone();
     f.set_cursor_line_style(Style::new());
     f.set_style(t.selected);
     f.render(input, buf);

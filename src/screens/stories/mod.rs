@@ -14,12 +14,10 @@ use crate::domain::stories::{Deleted, Glossary, Order, StoryId};
 use crate::kit::derived::Derived;
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, Utc};
-use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui_textarea::TextArea;
 use std::fmt;
 
 /// What the Stories screen is showing.
@@ -37,7 +35,7 @@ pub struct Stories {
     pub order: Order,
     /// Position in the filtered list.
     pub selected: usize,
-    pub filter: TextArea<'static>,
+    pub filter: TextField,
     /// True while typing in the filter box.
     pub filtering: bool,
     pub editor: Option<Editor>,
@@ -65,10 +63,8 @@ impl fmt::Debug for Stories {
 impl Stories {
     /// The screen over the stories in `AppData`, with coaching from the library's glossary.
     pub fn new(lib: &Library, theme: Theme) -> Stories {
-        let mut filter = TextArea::default();
-        filter.set_cursor_line_style(Style::new());
-        filter.set_placeholder_text("words from a story, or a tag");
-        filter.set_placeholder_style(theme.muted);
+        let mut filter = TextField::new(Lines::One, "words from a story, or a tag");
+        filter.area_mut().set_placeholder_style(theme.muted);
         Stories {
             view: View::List,
             order: Order::Updated,
@@ -126,7 +122,7 @@ impl Stories {
 
     /// The filter as typed.
     pub fn filter_text(&self) -> String {
-        self.filter.lines().join(" ")
+        self.filter.text()
     }
 
     fn update_list(&mut self, action: Action, cx: &mut Ctx) {
@@ -151,9 +147,7 @@ impl Stories {
             Action::Delete => self.delete(cx),
             Action::UndoDelete => self.undo_delete(cx),
             Action::Search => self.filtering = true,
-            Action::Back => {
-                self.filter = fresh_filter(&self.filter);
-            }
+            Action::Back => self.filter.clear(),
             Action::Sort => {
                 self.order = match self.order {
                     Order::Updated => Order::Title,
@@ -174,26 +168,17 @@ impl Stories {
             Action::Select => self.filtering = false,
             Action::Back => {
                 self.filtering = false;
-                self.filter = fresh_filter(&self.filter);
+                self.filter.clear();
             }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected += 1,
-            Action::Edit(key) if !matches!(key.code, KeyCode::Enter | KeyCode::Tab) => {
-                self.type_filter(key)
-            }
+            // A changed filter starts again from the top of the shorter list.
+            Action::Edit(key) if self.filter.key(key) => self.selected = 0,
             Action::Paste(text) => {
-                self.filter
-                    .insert_str(crate::storage::sanitize::clean_line(&text));
+                self.filter.paste(&text);
                 self.selected = 0;
             }
             _ => {}
-        }
-    }
-
-    /// Types into the filter box; a changed filter starts again from the top of the shorter list.
-    fn type_filter(&mut self, key: crossterm::event::KeyEvent) {
-        if self.filter.input(key) {
-            self.selected = 0;
         }
     }
 
@@ -312,17 +297,6 @@ impl Screen for Stories {
     fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         view::render(self, cx, area, buf);
     }
-}
-
-/// An empty filter box with the same look as `old`.
-fn fresh_filter(old: &TextArea<'static>) -> TextArea<'static> {
-    let mut t = TextArea::default();
-    t.set_cursor_line_style(old.cursor_line_style());
-    t.set_placeholder_text(old.placeholder_text().to_string());
-    if let Some(s) = old.placeholder_style() {
-        t.set_placeholder_style(s);
-    }
-    t
 }
 
 /// A title for messages: untitled stories get a name rather than empty quotes.

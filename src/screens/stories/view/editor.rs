@@ -160,18 +160,18 @@ fn focused(ed: &Editor, f: Field, lib: &Library, t: &Theme, area: Rect, buf: &mu
     let inner = block.inner(area);
     block.render(area, buf);
     match f {
-        Field::Title => ed.title.render(inner, buf),
-        Field::Section(s) => ed.sections[s.index()].render(inner, buf),
+        Field::Title => (&ed.title).render(inner, buf),
+        Field::Section(s) => (&ed.sections[s.index()]).render(inner, buf),
         Field::Tags => {
             let [input, list] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-            ed.tags.render(input, buf);
+            (&ed.tags).render(input, buf);
             tag_suggestions(ed, lib, t, list, buf);
         }
         Field::Questions => {
             let [input, list] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-            ed.query.render(input, buf);
+            (&ed.query).render(input, buf);
             question_list(ed, lib, t, list, buf);
         }
     }

@@ -41,7 +41,7 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let inner = block.inner(filter_area);
         block.render(filter_area, buf);
         if st.filtering {
-            st.filter.render(inner, buf);
+            (&st.filter).render(inner, buf);
         } else {
             draw_line(&Line::styled(st.filter_text(), t.base), inner, buf);
         }
