@@ -1,5 +1,4 @@
-//! The facts screens share, worked out from the review history and the stories when they change,
-//! and the config file's settings handed to the screens that use them.
+//! The facts screens share, worked out again when the stores change, and the config's settings.
 
 use super::App;
 use crate::domain::config::Config;

@@ -1,5 +1,4 @@
-//! Terminal events become actions (the keymap in force; what a key, paste, click or resize means), and
-//! actions go to the overlay that is open or to the screen showing: the one place state changes.
+//! Terminal events become actions, and actions go to the overlay open or the screen showing.
 
 use super::{Action, App, Overlay, tab_at};
 use crate::kit::keymap::{self, Group, Keymap};

@@ -1,5 +1,4 @@
-//! The app's lifecycle on the data folder: opening it (the one writer cleans up, recovers and backs
-//! up; others only read), automatic backups, and leaving by quit or by signal.
+//! Opening the data folder (writer or read-only), automatic backups, and leaving.
 
 use super::{App, Overlay};
 use crate::kit::{Ctx, Level, Status};

@@ -1,8 +1,4 @@
 //! The user's data as the screens share it, and the one writer that changes it on disk.
-//!
-//! Screens read everything through [`AppData`]; every change to a file of the user's goes through a
-//! [`Writer`], which only [`AppData::writer`] hands out, and which it refuses while another clinicprep
-//! is the writer of this data folder. So a read-only window cannot write, whatever key reaches it.
 
 use super::derived::Tracked;
 use crate::domain::config;
@@ -74,7 +70,10 @@ impl StoriesFolder {
     }
 }
 
-/// Everything the screens share: built-in and imported content, and the user's files.
+/// Everything the screens share: built-in and imported content, and the user's files. Screens read
+/// it freely; every change to a file of the user's goes through a [`Writer`], which only
+/// [`AppData::writer`] hands out and which it refuses while another clinicprep is the writer of this
+/// data folder, so a read-only window cannot write whatever key reaches it.
 #[derive(Debug)]
 pub struct AppData {
     paths: Paths,

@@ -1,5 +1,4 @@
-//! The contract every screen keeps with the app: its keys, `update`, clock work and drawing, and the
-//! contexts it gets for them.
+//! The contract every screen keeps with the app, and the contexts it gets for it.
 
 use super::data::{AppData, ReadOnly, Writer};
 use super::facts::Facts;

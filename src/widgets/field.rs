@@ -1,5 +1,4 @@
-//! The one wrapper around ratatui-textarea: the keys the keymap owns never reach the text, and
-//! pasted text is cleaned for the terminal before it goes in.
+//! The one wrapper around ratatui-textarea: keys the keymap owns never reach the text.
 
 use crate::storage::sanitize;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,6 +1,4 @@
-//! Keys while the editor is open (moving between fields, the pick lists, typing, leaving) and
-//! saving what they changed: autosave a moment after the first change, on a field change, on Ctrl-S,
-//! on leaving and on quit, always through the one writer.
+//! Keys while the story editor is open, and saving what they changed through the one writer.
 
 use super::editor::{AUTOSAVE_DELAY, SaveError};
 use super::{Editor, Field, Stories, View, display_title, error};
