@@ -10,13 +10,14 @@ pub mod restore;
 
 pub use check::check_cmd;
 
-use crate::app::{Access, App, Level, Status, Theme};
+use crate::app::{Access, App, Theme};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::content::Problem;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Order, StoryStore, export};
 use crate::domain::study::Catalogue;
+use crate::kit::Status;
 use crate::storage;
 use crate::storage::lock::{Acquired, DataLock};
 use crate::storage::paths::Paths;
@@ -162,17 +163,14 @@ fn run_tui(paths: Paths) -> ExitCode {
     };
     let (config, config_problems) = Config::load(&paths.config_file);
     let paths_data_dir = paths.data_dir.clone();
-    let mut app = App::new(
-        paths,
-        crate::storage::clock::now(),
-        Theme::from_env_and(config.theme),
-    );
-    app.offset = crate::storage::clock::local_offset(app.now);
+    let now = crate::storage::clock::now();
+    let mut app = App::new(paths, now, Theme::from_env_and(config.theme));
+    app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
-        let text = match app.status {
+        let text = match app.status() {
             Some(_) => {
                 "Problems in the config and content files; `clinicprep check` lists them.".into()
             }
@@ -181,17 +179,11 @@ fn run_tui(paths: Paths) -> ExitCode {
                 config_problems.len()
             ),
         };
-        app.status = Some(Status {
-            level: Level::Warning,
-            text,
-        });
+        app.set_status(Status::warn(text));
     }
     // A data folder that someone else can change is worth knowing about before anything else.
     if let Some(warning) = storage::safe::folder_warning(&paths_data_dir) {
-        app.status = Some(Status {
-            level: Level::Warning,
-            text: warning,
-        });
+        app.set_status(Status::warn(warning));
     }
     let result = crate::tui::Session::start().and_then(|mut s| {
         let ran = crate::tui::run(&mut app, &mut s.terminal, &stop);
@@ -201,11 +193,11 @@ fn run_tui(paths: Paths) -> ExitCode {
     });
     // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
     // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
-    if !app.should_quit {
-        app.now = crate::storage::clock::now();
+    if !app.should_quit() {
+        app.set_now(crate::storage::clock::now());
         app.shutdown();
     }
-    if let Some(note) = &app.exit_note {
+    if let Some(note) = app.exit_note() {
         eprintln!("clinicprep: {note}");
     }
     match result {

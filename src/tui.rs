@@ -1,7 +1,8 @@
 //! The terminal: entering and always leaving full-screen mode, signals and job control (suspend and
 //! resume), and the event loop.
 
-use crate::app::{Action, App, keymap};
+use crate::app::App;
+use crate::kit::{Action, keymap};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
@@ -258,7 +259,7 @@ pub fn finish_backups(terminal: &mut Term) {
 /// events (all queued events are handled before one draw) or when the app's clock-driven state changes.
 pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    app.handle_event(Event::Resize(size.width, size.height));
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     let (tx, events) = mpsc::channel();
     #[cfg(unix)]
@@ -293,7 +294,7 @@ fn run_loop(
                     if is_suspend_key(&ev) {
                         suspend(app, terminal)?;
                     } else {
-                        app.now = crate::storage::clock::now();
+                        app.set_now(crate::storage::clock::now());
                         dirty |= app.handle_event(ev);
                     }
                 }
@@ -304,7 +305,7 @@ fn run_loop(
                     return Err(io::Error::other("the terminal input closed"));
                 }
             }
-            if app.should_quit {
+            if app.should_quit() {
                 break;
             }
             next = match events.try_recv() {
@@ -313,12 +314,12 @@ fn run_loop(
                 Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
             };
         }
-        app.now = crate::storage::clock::now();
+        app.set_now(crate::storage::clock::now());
         dirty |= app.tick();
         if stop.load(Ordering::Relaxed) {
             app.shutdown();
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(());
         }
         if dirty {
