@@ -8,7 +8,6 @@ use crate::storage::sanitize;
 use crate::storage::{self, StorageError};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Folder under the user content dir that imported decks are written to.
@@ -58,33 +57,23 @@ impl Plan {
 }
 
 /// Why an import could not go ahead or finish.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// A deck file the cards belong in exists but cannot be read; it is left alone and nothing is
     /// written.
+    #[error(
+        "{0}. The cards would be added to this deck file, but it cannot be read, so nothing was \
+         imported and the file was not touched. Fix it (`clinicprep check` lists its problems) or \
+         move it away, then import again."
+    )]
     BrokenDeck(Problem),
     /// Writing a deck file failed; `saved` lists the deck files written before it.
+    #[error("{error} ({})", error.hint())]
     Write {
         error: StorageError,
         saved: Vec<PathBuf>,
     },
 }
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::BrokenDeck(p) => write!(
-                f,
-                "{p}. The cards would be added to this deck file, but it cannot be read, so nothing \
-                 was imported and the file was not touched. Fix it (`clinicprep check` lists its \
-                 problems) or move it away, then import again."
-            ),
-            ImportError::Write { error, .. } => write!(f, "{error} ({})", error.hint()),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// Where cards go: `deck` overrides every note's own deck; `fallback` names notes that have none.
 pub struct DeckChoice<'a> {
