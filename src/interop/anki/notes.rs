@@ -108,7 +108,13 @@ impl Columns {
         };
         // Named columns fill in what the numbered headers left out.
         if let Some(names) = &h.columns {
-            for (i, name) in names.split(sep).enumerate() {
+            let (rows, _) = delimited::split(names, sep, 1);
+            let names = rows
+                .into_iter()
+                .next()
+                .map(|r| r.fields)
+                .unwrap_or_default();
+            for (i, name) in names.iter().enumerate() {
                 let slot = match name.trim().to_ascii_lowercase().as_str() {
                     "guid" => &mut c.guid,
                     "notetype" | "note type" => &mut c.notetype,
@@ -246,6 +252,14 @@ mod tests {
         assert_eq!(n.back, "Range of motion\n\nx");
         assert_eq!(n.tags, ["motion"]);
         assert_eq!(n.line, 7);
+    }
+
+    #[test]
+    fn column_names_are_read_as_a_csv_row() {
+        let text = "#separator:comma\n#columns:\"Front, side\",Back,Tags\nq,a,t1 t2\n";
+        let f = read(text.as_bytes()).unwrap();
+        assert_eq!(f.notes[0].back, "a");
+        assert_eq!(f.notes[0].tags, ["t1", "t2"]);
     }
 
     #[test]
