@@ -1,5 +1,6 @@
 //! Test harness: an App over a temporary data dir, driven by key strings and read back as text.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use chrono::{DateTime, TimeZone, Utc};
 use clinicprep::app::{App, Theme};
