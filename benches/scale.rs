@@ -1,6 +1,7 @@
 //! Costs at scale (10,000 user cards, 100,000 reviews, 1,000 stories, as `gen_scale` writes them):
 //! start-up and `status`, a durable grade against small and large histories, a story save among few
 //! and many stories, coaching insights on a long story, and review keys drawn on a 200×50 screen.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]

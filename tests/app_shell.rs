@@ -1,4 +1,5 @@
 //! The app shell as a user meets it: screens, tabs, help, quitting, resizing, the mouse.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The Cards screen as a user meets it: decks and filters, a review session with reveal, grades,
 //! multiple choice and undo, the end screen, and grades that survive the app going away.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

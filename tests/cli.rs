@@ -1,4 +1,5 @@
 //! The command line as a user runs it: paths, data-dir precedence, check and status.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use std::process::Command;
 

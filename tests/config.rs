@@ -1,5 +1,6 @@
 //! The config file: defaults, every key, problems with their line, never rewritten, themes, and
 //! `clinicprep paths`/`check` as a user runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

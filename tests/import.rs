@@ -1,5 +1,6 @@
 //! `clinicprep import` and `export deck` as a user runs them, over real Anki and CSV samples in
 //! tests/fixtures: what is added, what is skipped and why, and that nothing is added twice.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::domain::content::{ContentFile, Library};
 use clinicprep::interop::anki;

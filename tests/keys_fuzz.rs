@@ -3,6 +3,7 @@
 //! story text. Nothing may panic, and what the app keeps must match what is on disk.
 //!
 //! Each screen gets `CASES` × `BATCHES` × `BATCH` = 24 × 10 × 50 = 12,000 keys per run.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

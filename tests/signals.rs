@@ -2,7 +2,7 @@
 //! story is typed, the signal arrives before the autosave delay is up, and the text must be on disk.
 //!
 //! Skipped, with a message on stderr, when tmux is not installed.
-
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 #![cfg(target_os = "linux")]
 
 use clinicprep::domain::stories::{Section, StoryStore};

@@ -1,5 +1,6 @@
 //! The Stories screen as a user meets it: writing by keys, autosave, editing, deleting, filtering,
 //! unreadable files, failed saves, quitting, coverage, and snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

@@ -2,7 +2,7 @@
 //! terminal back (line mode, main screen, mouse and paste reporting off) and stops the process;
 //! SIGCONT takes it back and redraws; a raw line feed typed afterwards is a new line, never a
 //! destructive edit; and the text typed is saved. No tmux needed.
-
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 #![cfg(target_os = "linux")]
 
 use clinicprep::domain::stories::{Order, Section, StoryStore};

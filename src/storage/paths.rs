@@ -10,17 +10,12 @@ pub struct Paths {
 }
 
 /// Why no data dir could be chosen.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "could not find a home folder for your data; choose one with --data-dir DIR or the \
+     CLINICPREP_DATA_DIR environment variable"
+)]
 pub struct NoHomeDir;
-
-impl std::fmt::Display for NoHomeDir {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(
-            "could not find a home folder for your data; choose one with --data-dir DIR \
-             or the CLINICPREP_DATA_DIR environment variable",
-        )
-    }
-}
 
 impl Paths {
     /// Resolves paths: an explicit data dir (the `--data-dir` flag, or `CLINICPREP_DATA_DIR`, which clap

@@ -4,7 +4,6 @@ use crate::domain::content::Problem;
 use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
 use chrono::{Datelike, NaiveDate};
-use std::fmt;
 use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
@@ -13,35 +12,21 @@ const NEW_FILE_HEADER: &str =
     "# clinicprep settings. Every key is optional; the README lists them all.\n";
 
 /// Why a setting could not be saved. The file on disk is unchanged in every case.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ConfigSaveError {
     /// The file exists but could not be read.
+    #[error("could not read {path} to change it: {source}")]
     Read {
         path: String,
         source: std::io::Error,
     },
     /// The file is not valid TOML (or the key holds a table); it is left for the user to fix.
+    #[error("{0}. The setting was not saved so the file is not overwritten; fix that line first")]
     Invalid(Problem),
     /// Writing the new version failed.
+    #[error("{0} ({hint})", hint = .0.hint())]
     Write(StorageError),
 }
-
-impl fmt::Display for ConfigSaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigSaveError::Read { path, source } => {
-                write!(f, "could not read {path} to change it: {source}")
-            }
-            ConfigSaveError::Invalid(p) => write!(
-                f,
-                "{p}. The setting was not saved so the file is not overwritten; fix that line first"
-            ),
-            ConfigSaveError::Write(e) => write!(f, "{e} ({})", e.hint()),
-        }
-    }
-}
-
-impl std::error::Error for ConfigSaveError {}
 
 /// Sets `interview_date` (or clears it, with `None`) in the config file at `path`, creating the file
 /// and its folder if needed. Only that key changes; comments, other keys and their layout stay as the
