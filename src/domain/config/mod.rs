@@ -119,6 +119,7 @@ impl Config {
             desired_retention: self.desired_retention,
             maximum_interval_days: i32::try_from(self.maximum_interval_days).unwrap_or(i32::MAX),
             daily_new_limit: self.daily_new_limit,
+            interview: self.interview_date,
         }
     }
 }
