@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod content;
+pub mod plan;
 pub mod practice;
 pub mod prep;
 pub mod profile;
