@@ -65,6 +65,7 @@ certifications = ["CPR/BLS", "First aid"]
             theme: ThemeName::HighContrast,
             certifications: vec!["CPR/BLS".into(), "First aid".into()],
             profile: Default::default(),
+            practice: Default::default(),
         }
     );
 }
