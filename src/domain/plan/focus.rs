@@ -130,7 +130,26 @@ impl Focus {
 
     /// True when the card belongs to "My interview".
     pub fn holds(&self, card: &StudyCard) -> bool {
-        self.suits(&card.roles) && self.allowed(&card.id)
+        self.holds_id(&card.id, &card.roles)
+    }
+
+    /// True when a card with this id and these roles belongs to "My interview".
+    pub fn holds_id(&self, id: &Id, roles: &[Id]) -> bool {
+        self.suits(roles) && self.allowed(id)
+    }
+
+    /// The ids of "My interview" straight from the library, without building a catalogue (for
+    /// `clinicprep status`): the same cards as [`Focus::select`] with no filter, in library order.
+    pub fn library_ids(&self, lib: &Library) -> Vec<Id> {
+        let none: &[Id] = &[];
+        lib.cards
+            .iter()
+            .map(|c| (&c.id, none))
+            .chain(lib.questions.iter().map(|q| (&q.id, q.roles.as_slice())))
+            .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
+            .filter(|(id, roles)| self.holds_id(id, roles))
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// True when an interview question belongs to this user's interview (for practice rounds).
@@ -354,6 +373,28 @@ mod tests {
                 .first()
                 .is_some_and(|id| id.as_str() == "q-aide-to-assistant-role-change")
         );
+    }
+
+    #[test]
+    fn library_ids_are_the_same_cards_as_the_deck() {
+        let lib = lib();
+        let cat = Catalogue::from_library(&lib);
+        for p in [
+            Profile::default(),
+            profile(&["pt-aide"], Some(Background::CnaCaregiver), None),
+            profile(
+                &["pta", "ota"],
+                Some(Background::Student),
+                Some(Setting::School),
+            ),
+        ] {
+            let f = Focus::new(&p, &lib);
+            let mut a = f.library_ids(&lib);
+            let mut b = f.select(&cat, &Filter::default());
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "{p:?}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub use focus::Focus;
 pub use pace::{Pace, PaceReason, pace};
 pub use today::{Inputs, Next, Plan, Practice, Story, plan};
 
+use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
 use crate::domain::schedule::{DayZone, Ledger, Standing, recall_at};
@@ -131,6 +132,33 @@ pub fn card_inputs(
 ) -> DeckNumbers {
     let ids = focus.select(cat, &Filter::default());
     deck_numbers(&ids, ledger, now, judged_at)
+}
+
+/// The plan's inputs from the parts gathered above, the review history and the config.
+pub fn inputs(
+    deck: &DeckNumbers,
+    ledger: &Ledger,
+    config: &Config,
+    stories: Option<&StoryNumbers>,
+    rounds: (usize, usize),
+    today: NaiveDate,
+) -> Inputs {
+    Inputs {
+        today,
+        interview: config.interview_date,
+        total: deck.total,
+        unseen: deck.unseen,
+        due: deck.due,
+        weak: deck.weak,
+        introduced_today: ledger.new_introduced_on(today),
+        reviewed_today: ledger.reviewed_on(today),
+        daily_new_limit: config.daily_new_limit,
+        stories: stories.map(|s| s.count),
+        uncovered_core: stories.and_then(|s| s.uncovered_core.clone()),
+        unfinished_story: stories.and_then(|s| s.unfinished.clone()),
+        rounds_today: rounds.0,
+        rounds_total: rounds.1,
+    }
 }
 
 #[cfg(test)]
