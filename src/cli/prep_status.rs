@@ -42,7 +42,7 @@ pub fn gather(
         zone,
         now,
     );
-    let deck = plan::deck_numbers(&ids, ledger, now, at);
+    let deck = plan::deck_numbers(&ids, ledger, &config.study_settings(), (today, now), at);
     let stories = StoryStore::load(&paths.data_dir)
         .ok()
         .map(|(store, _)| plan::story_inputs(lib, &store.list(Order::Title)));

@@ -13,7 +13,7 @@ pub use today::{Inputs, Next, Plan, Practice, Story, plan};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
-use crate::domain::schedule::{DayZone, Ledger, Standing, recall_at};
+use crate::domain::schedule::{DayZone, Ledger, Settings, Standing, recall_at};
 use crate::domain::stories::Story as StarStory;
 use crate::domain::stories::coverage::Coverage;
 use crate::domain::study::{Catalogue, Filter};
@@ -37,12 +37,14 @@ pub struct DeckNumbers {
     pub weak: usize,
 }
 
-/// Counts the cards of `ids` (each once) at `now`; weak cards are judged at `judged_at` (the
-/// interview, or now when there is no date).
+/// Counts the cards of `ids` (each once) at `now`, as the study queue does with `settings` on the
+/// local day `today`; weak cards are judged at `judged_at` (the interview, or now when there is no
+/// date).
 pub fn deck_numbers(
     ids: &[crate::domain::content::Id],
     ledger: &Ledger,
-    now: DateTime<Utc>,
+    settings: &Settings,
+    (today, now): (NaiveDate, DateTime<Utc>),
     judged_at: DateTime<Utc>,
 ) -> DeckNumbers {
     let mut n = DeckNumbers::default();
@@ -50,12 +52,13 @@ pub fn deck_numbers(
     for id in ids.iter().filter(|id| seen.insert(*id)) {
         n.total += 1;
         let state = ledger.state(id);
-        match Standing::of(state, now) {
+        let standing = Standing::before_interview(state, now, settings, today);
+        match standing {
             Standing::Unseen => n.unseen += 1,
             Standing::Learning | Standing::Due => n.due += 1,
             Standing::Later => {}
         }
-        if let Some(s) = state.filter(|_| Standing::of(state, now) != Standing::Unseen)
+        if let Some(s) = state.filter(|_| standing != Standing::Unseen)
             && recall_at(s, judged_at) < today::WEAK_RECALL
         {
             n.weak += 1;
@@ -127,11 +130,12 @@ pub fn card_inputs(
     cat: &Catalogue,
     focus: &Focus,
     ledger: &Ledger,
-    now: DateTime<Utc>,
+    settings: &Settings,
+    when: (NaiveDate, DateTime<Utc>),
     judged_at: DateTime<Utc>,
 ) -> DeckNumbers {
     let ids = focus.select(cat, &Filter::default());
-    deck_numbers(&ids, ledger, now, judged_at)
+    deck_numbers(&ids, ledger, settings, when, judged_at)
 }
 
 /// The plan's inputs from the parts gathered above, the review history and the config.
@@ -189,7 +193,14 @@ mod tests {
         store
             .grade(&Id::new("c"), Grade::Again, now - Duration::minutes(5))
             .unwrap();
-        let n = deck_numbers(&ids, store.ledger(), now, now + Duration::days(5));
+        let today = store.today(now);
+        let n = deck_numbers(
+            &ids,
+            store.ledger(),
+            store.settings(),
+            (today, now),
+            now + Duration::days(5),
+        );
         assert_eq!(
             n,
             DeckNumbers {
@@ -231,7 +242,15 @@ mod tests {
         };
         let focus = Focus::new(&profile, &lib);
         let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
-        let n = card_inputs(&cat, &focus, &Ledger::default(), now, now);
+        let when = (DayZone::utc().date_of(now), now);
+        let n = card_inputs(
+            &cat,
+            &focus,
+            &Ledger::default(),
+            &Settings::default(),
+            when,
+            now,
+        );
         assert_eq!(n.unseen, n.total);
         assert!(n.total > 100 && n.total < cat.cards.len(), "{n:?}");
         let s = story_inputs(&lib, &[]);
