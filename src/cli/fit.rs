@@ -50,7 +50,7 @@ pub fn run(
     let lock = if args.show {
         None
     } else {
-        let _ = storage::ensure_private_dir(&paths.data_dir);
+        let _ = storage::ensure_data_dir(&paths.data_dir);
         match DataLock::acquire(&paths.data_dir) {
             Ok(Acquired::Writer(lock)) => Some(lock),
             Ok(Acquired::ReadOnly(holder)) => {
