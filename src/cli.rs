@@ -177,6 +177,8 @@ fn run_tui(paths: Paths) -> ExitCode {
     app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
+    // At first start, who is preparing and for what: skippable, and never in a read-only window.
+    app.offer_setup();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {
