@@ -14,6 +14,8 @@
 //!   story or two to practice with, except in the last five days, when a round every day helps most.
 //!   Not on the interview day.
 //! - **Next**: the first of cards, story and practice that has something to do, so one key starts it.
+//! - **After the interview** nothing more is asked (no story, no practice, next is rest) until a new
+//!   date is set; the cards stay available on the Cards screen, on their normal schedule.
 
 use super::pace::{Pace, PaceReason};
 use crate::domain::prep::days_until;
@@ -149,19 +151,22 @@ pub fn plan(i: &Inputs) -> Plan {
         pace,
     };
     let last_day = days_left.is_some_and(|n| n <= 1);
-    let story = if interview_today {
+    let passed = days_left.is_some_and(|n| n < 0);
+    let story = if interview_today || passed {
         None
     } else {
         story_step(i, last_day)
     };
     let practice = match days_left {
-        Some(0) => Practice::Rest,
+        Some(n) if n <= 0 => Practice::Rest,
         _ if i.rounds_today > 0 => Practice::Done,
         Some(n) if (1..=PRACTICE_DAILY_FROM).contains(&n) => Practice::Today,
         _ if i.stories.unwrap_or(0) >= 1 || i.rounds_total > 0 => Practice::Today,
         _ => Practice::NotYet,
     };
-    let next = if cards.count() > 0 {
+    let next = if passed {
+        Next::Rest
+    } else if cards.count() > 0 {
         Next::Cards
     } else if story.is_some() {
         Next::Story
@@ -366,6 +371,11 @@ mod tests {
         assert_eq!(p.days_left, Some(-1));
         assert_eq!(p.cards.pace.reason, PaceReason::Passed);
         assert_eq!(p.cards.due, 12, "after the day, normal study resumes");
+        assert_eq!(
+            (p.story, p.practice, p.next),
+            (None, Practice::Rest, Next::Rest),
+            "and nothing more is asked until a new date is set"
+        );
     }
 
     #[test]

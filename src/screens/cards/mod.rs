@@ -63,6 +63,9 @@ pub struct Cards {
     /// What "My interview" holds, from the profile, and the version it was taken at.
     pub focus: Focus,
     focus_version: u64,
+    /// For each catalogue card, whether "My interview" holds it: worked out once per focus, so the
+    /// deck list and Home's plan only read it.
+    held: Vec<bool>,
 }
 
 /// Local time of day the interview is assumed to be at when the profile gives none, for predicting
@@ -91,6 +94,19 @@ impl Cards {
             kept: Default::default(),
             focus: Focus::everything(),
             focus_version: 0,
+            held: Vec::new(),
+        }
+    }
+
+    /// True when "My interview" holds catalogue card `i`.
+    pub(super) fn holds(&self, i: usize) -> bool {
+        match self.held.get(i) {
+            Some(h) => *h,
+            None => self
+                .catalogue
+                .cards
+                .get(i)
+                .is_some_and(|c| self.focus.holds(c)),
         }
     }
 
@@ -109,9 +125,17 @@ impl Cards {
 
     /// Takes the focus from the shared data if it changed.
     pub(super) fn sync_focus(&mut self, data: &AppData) {
-        if self.focus_version != data.focus_version() {
+        if self.focus_version != data.focus_version()
+            || self.held.len() != self.catalogue.cards.len()
+        {
             self.focus = data.focus().clone();
             self.focus_version = data.focus_version();
+            self.held = self
+                .catalogue
+                .cards
+                .iter()
+                .map(|c| self.focus.holds(c))
+                .collect();
         }
     }
 

@@ -123,9 +123,8 @@ impl Cards {
         self.refresh_standings(store, now);
         let standings = self.standings_now(store, now);
         let mut n = DeckNumbers::default();
-        let mut seen = std::collections::HashSet::new();
-        for (card, standing) in self.catalogue.cards.iter().zip(standings.iter()) {
-            if !self.focus.holds(card) || !seen.insert(&card.id) {
+        for (i, standing) in standings.iter().enumerate() {
+            if !self.holds(i) {
                 continue;
             }
             n.total += 1;
@@ -170,7 +169,7 @@ impl Cards {
                 continue;
             }
             // Rows: My interview, All cards, each role, each subject.
-            if self.focus.holds(card)
+            if self.holds(i)
                 && let Some(row) = rows.first_mut()
             {
                 tally(row, standing);

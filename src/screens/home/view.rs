@@ -153,6 +153,17 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 /// Today's plan on one line: cards and the time they take, the story step, the practice round.
 fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
     let t = cx.theme;
+    let day = match plan.days_left {
+        Some(0) => Some("your interview. No cards and no new stories: reread what you wrote."),
+        Some(n) if n < 0 => Some("nothing planned. How did it go? Set a new date with i."),
+        _ => None,
+    };
+    if let Some(text) = day {
+        return Line::from(vec![
+            Span::styled(" Today: ", t.key),
+            Span::styled(text, t.base),
+        ]);
+    }
     let c = &plan.cards;
     let unseen = cx
         .facts
