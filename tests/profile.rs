@@ -276,3 +276,46 @@ fn the_set_up_and_the_role_fit_guide_draw_at_every_size_without_a_panic() {
     h.press("<esc>");
     assert!(!h.app.panel_open());
 }
+
+#[test]
+fn practice_remembers_its_last_settings_across_a_restart() {
+    let mut h = Harness::new();
+    set_up_as_the_persona(&mut h);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    // Role: PT aide → PTA; length: 5 → 3.
+    h.press("<right><down><left><left>");
+    let setup = h.screen(80, 24);
+    assert!(
+        setup.contains("‹ Physical therapist assistant ›"),
+        "{setup}"
+    );
+    assert!(setup.contains("‹ 3 questions ›"), "{setup}");
+    h.press("<enter>");
+    let config = h.file("config.toml").expect("saved");
+    assert!(config.contains("[practice]"), "{config}");
+    assert!(config.contains("role = \"pta\""), "{config}");
+    assert!(config.contains("length = 3"), "{config}");
+    h.press("<esc>");
+    let mut h = h.restart();
+    let (config, problems) =
+        clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    let again = h.screen(80, 24);
+    assert!(
+        again.contains("‹ 3 questions ›"),
+        "the length is remembered: {again}"
+    );
+    // A role outside the profile's gives way to the profile's own: Practice defaults to your role.
+    assert!(
+        again.contains("‹ Physical therapy aide / technician ›"),
+        "{again}"
+    );
+    // With every role in focus, the remembered role stands.
+    h.press("m");
+    assert!(
+        h.screen(80, 24)
+            .contains("‹ Physical therapist assistant ›")
+    );
+}

@@ -72,8 +72,9 @@ impl Practice {
     }
 
     /// The profile or the practice settings changed: the next round is for the role last practised
-    /// (from `[practice]`), else the profile's first role, else any role; the length as last used.
-    /// A round under way is left alone.
+    /// (from `[practice]`) when it is one in focus, else the profile's first role, else any role;
+    /// the length as last used. So Practice defaults to the user's role and remembers which of their
+    /// roles they practised. A round under way is left alone.
     pub fn follow(&mut self, data: &AppData) {
         if self.stage != Stage::Setup {
             return;
