@@ -5,7 +5,9 @@
 mod check;
 pub mod completions;
 pub mod export_deck;
+pub mod fit;
 pub mod import;
+mod prep_status;
 pub mod restore;
 
 pub use check::check_cmd;
@@ -16,7 +18,6 @@ use crate::domain::content::Library;
 use crate::domain::content::Problem;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Order, StoryStore, export};
-use crate::domain::study::Catalogue;
 use crate::kit::Status;
 use crate::storage;
 use crate::storage::lock::{Acquired, DataLock};
@@ -63,6 +64,8 @@ pub enum Command {
     },
     /// Add cards from an Anki text export or a CSV/TSV file (front, back, tags) to your decks.
     Import(import::ImportArgs),
+    /// Which job fits you? Answer a few questions and compare the four roles, with sources.
+    Fit(fit::FitArgs),
     /// Print a tab-completion script for your shell (see the README for where to put it).
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -129,6 +132,12 @@ pub fn main() -> ExitCode {
         Some(Command::Export {
             what: ExportCommand::Deck(args),
         }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
+        Some(Command::Fit(args)) => {
+            use std::io::IsTerminal;
+            let stdin = std::io::stdin();
+            let interactive = stdin.is_terminal();
+            fit::run(&paths, &args, &mut stdin.lock(), &mut out, interactive)
+        }
         Some(Command::Completions { shell }) => completions::run(shell, &mut out),
         Some(Command::Restore { id: None }) => restore::list_backups_cmd(&paths, &mut out),
         Some(Command::Restore { id: Some(id) }) => restore::restore_cmd(&paths, &id, &mut out),
@@ -168,6 +177,8 @@ fn run_tui(paths: Paths) -> ExitCode {
     app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
+    // At first start, who is preparing and for what: skippable, and never in a read-only window.
+    app.offer_setup();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {
@@ -230,10 +241,11 @@ fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
     }
 }
 
-/// Progress in one line, or JSON with at least `due`, `new`, `reviewed_today`, `stories` and `streak`.
-/// Reads the review history without locking or repairing it, so it is safe in a shell prompt while the
-/// app is open. `due` counts every card waiting now (learning steps included); `new` is what is left
-/// of today's new-card allowance.
+/// Progress in one line (for a shell prompt), or JSON with at least `due`, `new`, `reviewed_today`, `stories` and
+/// `streak`, plus the interview being prepared for (see [`prep_status::PrepStatus::json`]). Reads the
+/// review history without locking or repairing it, so it is safe in a shell prompt while the app is
+/// open. `due` counts every card of "My interview" waiting now (learning steps included); `new` is
+/// how many new cards are left to start today, paced to the interview date.
 pub fn status_cmd(
     paths: &Paths,
     json: bool,
@@ -242,7 +254,6 @@ pub fn status_cmd(
 ) -> std::io::Result<u8> {
     let (stories, unreadable) = load_story_counts(paths);
     let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-    let ids = Catalogue::all_ids(&lib);
     let zone = DayZone::Local;
     let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
         Ok(loaded) => loaded,
@@ -253,32 +264,38 @@ pub fn status_cmd(
     };
     let today = zone.date_of(now);
     let (config, _) = Config::load(&paths.config_file);
-    let c = schedule::counts(&ids, &ledger, &config.study_settings(), today, now);
-    let due = c.learning + c.due;
+    let prep = prep_status::gather(paths, &lib, &ledger, &config, zone, now);
+    let due = prep.deck.due;
+    let new = prep.plan.cards.new;
     let reviewed = ledger.reviewed_on(today);
     let streak = ledger.streak(today);
     if json {
-        let v = json!({
+        let mut v = json!({
             "due": due,
-            "new": c.new,
+            "new": new,
             "reviewed_today": reviewed,
             "stories": stories,
             "unreadable_stories": unreadable.len(),
             "streak": streak,
         });
+        if let Some(map) = v.as_object_mut() {
+            for (k, value) in prep.json() {
+                map.insert(k.to_string(), value);
+            }
+        }
         writeln!(out, "{v}")?;
     } else {
         let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         writeln!(
             out,
-            "{due} due · {} new · {reviewed} reviewed today · streak {} · {}",
-            c.new,
+            "{due} due · {new} new today · {reviewed} reviewed today · streak {} · {}{}",
             s(streak as usize, "day"),
             if stories == 1 {
                 "1 story".to_string()
             } else {
                 format!("{stories} stories")
-            }
+            },
+            prep.short().map_or(String::new(), |p| format!(" · {p}"))
         )?;
         if let n @ 1.. = unreadable.len() {
             writeln!(

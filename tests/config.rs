@@ -66,6 +66,7 @@ certifications = ["CPR/BLS", "First aid"]
             theme: ThemeName::HighContrast,
             certifications: vec!["CPR/BLS".into(), "First aid".into()],
             profile: Default::default(),
+            practice: Default::default(),
         }
     );
 }

@@ -267,6 +267,23 @@ fn user_visible_text(lib: &Library) -> Vec<(String, String)> {
     for t in &lib.terms {
         out.push((t.id.to_string(), format!("{} {}", t.term, t.meaning)));
     }
+    for c in &lib.coaching {
+        out.push((c.id.to_string(), c.note.clone()));
+    }
+    for q in &lib.fit {
+        out.push((q.id.to_string(), format!("{} {}", q.ask, q.help)));
+        for o in &q.options {
+            let why: Vec<&str> = o.reasons.iter().map(|r| r.text.as_str()).collect();
+            out.push((
+                format!("{} {}", q.id, o.id),
+                format!("{} {}", o.text, why.join(" ")),
+            ));
+        }
+    }
+    for r in &lib.fit_roles {
+        let facts: Vec<&str> = r.facts.iter().map(|f| f.text.as_str()).collect();
+        out.push((format!("fit_role {}", r.role), facts.join(" ")));
+    }
     out
 }
 
@@ -646,4 +663,38 @@ fn the_gaps_the_audit_found_are_covered() {
             "{id}: the CNA path is in the career section"
         );
     }
+}
+
+/// The role-fit questions and the coaching notes read at about grade 8 or easier too: each question
+/// with its options and reasons, each note and each role's facts, taken as one text.
+#[test]
+fn fit_and_coaching_text_reads_at_flesch_60_or_more() {
+    let lib = Library::builtin();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for q in &lib.fit {
+        let mut t = format!("{} {}", q.ask, q.help);
+        for o in &q.options {
+            t.push(' ');
+            t.push_str(&o.text);
+            for r in &o.reasons {
+                t.push(' ');
+                t.push_str(&r.text);
+            }
+        }
+        texts.push((q.id.to_string(), t));
+    }
+    for c in lib.coaching.iter().filter(|c| !c.note.is_empty()) {
+        texts.push((c.id.to_string(), c.note.clone()));
+    }
+    for r in &lib.fit_roles {
+        let t: Vec<&str> = r.facts.iter().map(|f| f.text.as_str()).collect();
+        texts.push((format!("fit_role {}", r.role), t.join(" ")));
+    }
+    let failing: Vec<String> = texts
+        .iter()
+        .map(|(p, t)| (p, flesch(t)))
+        .filter(|(_, s)| *s < 60.0)
+        .map(|(p, s)| format!("{p}: {s:.1}"))
+        .collect();
+    assert!(failing.is_empty(), "{}", failing.join("\n"));
 }

@@ -3,6 +3,7 @@
 mod facts;
 mod input;
 mod lifecycle;
+mod panels;
 mod screens;
 mod view;
 
@@ -63,6 +64,8 @@ pub struct App {
     recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
     auto_backup: lifecycle::AutoBackup,
+    /// The set-up or the role-fit guide, while open over the screens.
+    panel: Option<panels::Panel>,
 }
 
 impl App {
@@ -103,6 +106,7 @@ impl App {
             exit_note: None,
             recovered: Vec::new(),
             auto_backup: lifecycle::AutoBackup::default(),
+            panel: None,
         };
         app.refresh_facts();
         app

@@ -58,9 +58,13 @@ impl Widget for &App {
         .areas(area);
         self.render_tabs(tabs, buf);
         self.render_banner(&banner_lines, banner, buf);
-        self.screens
-            .get(self.tab)
-            .render(&self.view_ctx(), body, buf);
+        match &self.panel {
+            Some(panel) => panel.screen().render(&self.view_ctx(), body, buf),
+            None => self
+                .screens
+                .get(self.tab)
+                .render(&self.view_ctx(), body, buf),
+        }
         self.render_status(status, buf);
         self.render_footer(footer, buf);
         match &self.overlay {
@@ -90,7 +94,33 @@ impl App {
             spans.push(Span::styled(format!(" {} ", tab.title()), style));
             spans.push(Span::raw(" "));
         }
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let label = self.role_label(usize::from(area.width).saturating_sub(used + 1));
+        if !label.is_empty() {
+            let pad = usize::from(area.width).saturating_sub(used + label.width() + 1);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(label, t.accent));
+        }
         text::draw_line(&Line::from(spans), area, buf);
+    }
+
+    /// Which role is in focus, and the key that switches, to fit in `room` columns: "PT aide · m all
+    /// roles", shorter when it must be, nothing when even the role does not fit.
+    fn role_label(&self, room: usize) -> String {
+        let lib = self.data.library();
+        let focus = self.data.focus();
+        let role = focus.label(lib);
+        let long = if self.data.showing_all_roles() {
+            format!("{role} (m: mine)")
+        } else if focus.is_every_role() {
+            role.clone()
+        } else {
+            format!("{role} (m: all)")
+        };
+        [long, role]
+            .into_iter()
+            .find(|s| s.width() <= room)
+            .unwrap_or_default()
     }
 
     /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the

@@ -2,6 +2,8 @@
 
 pub mod config;
 pub mod content;
+pub mod fit;
+pub mod plan;
 pub mod practice;
 pub mod prep;
 pub mod profile;

@@ -148,4 +148,19 @@ pub enum Action {
     PrevField,
     /// Save now rather than waiting for autosave (Ctrl-S).
     Save,
+    // Preparing for one interview
+    /// Open the profile set-up: roles, date, setting, background, employer, certifications (p on Home).
+    EditProfile,
+    /// Open the role-fit guide: "is this the right job for me?".
+    OpenFit,
+    /// Switch between the profile's roles and every role, for this session (m).
+    ToggleAllRoles,
+    /// Start the next step of today's plan: cards, a story or a practice round (s on Home).
+    StartNext,
+    /// Go back one step in a form (Shift-Tab in the set-up and the role-fit questions).
+    PrevStep,
+    /// Take the role the role-fit guide recommends as the one to prepare for.
+    AcceptRole,
+    /// Start the role-fit questions again from the first.
+    Restart,
 }

@@ -1,10 +1,13 @@
 //! The user's data as the screens share it, and the one writer that changes it on disk.
 
 use super::derived::Tracked;
-use crate::domain::config;
+use crate::domain::config::{self, PracticePrefs};
 use crate::domain::content::{Id, Library};
+use crate::domain::fit::SavedFit;
+use crate::domain::plan::Focus;
 use crate::domain::practice::{Graded, RoundLog, RoundRecord};
 use crate::domain::prep::{MarkKind, MarkSet};
+use crate::domain::profile::Profile;
 use crate::domain::schedule::{ReviewStore, Settings};
 use crate::domain::stories::{BadStory, StoryStore};
 use crate::storage::datafile::Kept;
@@ -91,6 +94,25 @@ pub struct AppData {
     pending_grades: Vec<Graded>,
     /// Set when another instance is the writer: every write is refused.
     read_only: Option<Holder>,
+    /// Who is preparing, for which role and setting (config `[profile]`).
+    profile: Profile,
+    /// The certifications from the config file, which the set-up edits with the profile.
+    certifications: Vec<String>,
+    /// The practice settings last used (config `[practice]`).
+    practice: PracticePrefs,
+    /// True while the user chose to see every role for this session (m), whatever the profile says.
+    all_roles: bool,
+    /// What belongs to the user's interview, from the profile (or every role when `all_roles`).
+    focus: Focus,
+    /// Moves whenever `focus` changes, for what is derived from it.
+    focus_version: u64,
+    /// The role-fit answers (`fit.toml`).
+    fit: Kept<SavedFit>,
+    /// The answer target last saved with the practice settings, so an unchanged round writes nothing.
+    practice_target: Option<u32>,
+    /// The study settings as the config file sets them; the store's daily new-card number may be
+    /// raised from `daily_new_limit` to pace the deck to the interview.
+    study: Settings,
 }
 
 impl AppData {
@@ -98,6 +120,7 @@ impl AppData {
     /// untouched on disk. The review history is opened by the caller, which reports its problems.
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {
         let dir = &paths.data_dir;
+        let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
         AppData {
             checklist: Kept::from_load(
                 MarkSet::load(dir, MarkKind::Checklist),
@@ -115,6 +138,15 @@ impl AppData {
             interview: None,
             pending_grades: Vec::new(),
             read_only: None,
+            profile: Profile::default(),
+            certifications: Vec::new(),
+            practice: PracticePrefs::default(),
+            all_roles: false,
+            focus: Focus::everything(),
+            focus_version: 0,
+            fit,
+            practice_target: None,
+            study: Settings::default(),
         }
     }
 
@@ -124,6 +156,7 @@ impl AppData {
             self.checklist.damaged.as_ref(),
             self.favourites.damaged.as_ref(),
             self.rounds.damaged.as_ref(),
+            self.fit.damaged.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -192,10 +225,112 @@ impl AppData {
         self.interview = date;
     }
 
-    /// Changes study settings (retention, maximum interval, daily new cards) for future grades.
+    /// Changes study settings (retention, maximum interval, daily new cards, the interview day that
+    /// limits intervals) for future grades.
     pub fn set_study_settings(&mut self, settings: Settings) {
+        self.study = settings;
         if let Some(store) = self.reviews.as_mut() {
             store.set_settings(settings);
+        }
+    }
+
+    /// The study settings as the config file sets them (`daily_new_limit` unpaced).
+    pub fn study_settings(&self) -> &Settings {
+        &self.study
+    }
+
+    /// Sets today's number of new cards from the pace (see `plan::pace`); the setting itself is kept
+    /// as the floor for tomorrow's.
+    pub fn pace_new_cards(&mut self, per_day: u32) {
+        if let Some(store) = self.reviews.as_mut()
+            && store.settings().daily_new_limit != per_day
+        {
+            let mut s = *store.settings();
+            s.daily_new_limit = per_day;
+            store.set_settings(s);
+        }
+    }
+
+    /// Takes the profile, certifications and practice settings from the config file at start,
+    /// without saving them.
+    pub fn use_profile(
+        &mut self,
+        profile: Profile,
+        certifications: Vec<String>,
+        practice: PracticePrefs,
+    ) {
+        self.profile = profile;
+        self.certifications = certifications;
+        self.practice = practice;
+        self.refocus();
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn certifications(&self) -> &[String] {
+        &self.certifications
+    }
+
+    /// The practice settings last used.
+    pub fn practice_prefs(&self) -> &PracticePrefs {
+        &self.practice
+    }
+
+    /// What belongs to the user's interview now: their roles' material, or every role's while they
+    /// chose to see all (see [`AppData::toggle_all_roles`]).
+    pub fn focus(&self) -> &Focus {
+        &self.focus
+    }
+
+    /// A count that moves whenever [`AppData::focus`] or the interview date changes.
+    pub fn focus_version(&self) -> u64 {
+        self.focus_version
+    }
+
+    /// True while every role is shown although the profile names some.
+    pub fn showing_all_roles(&self) -> bool {
+        self.all_roles && self.profile.has_focus()
+    }
+
+    /// Switches between the profile's roles and every role, for this session only: nothing is
+    /// written, so it works in a read-only window too. Returns whether every role now shows.
+    pub fn toggle_all_roles(&mut self) -> bool {
+        self.all_roles = !self.all_roles && self.profile.has_focus();
+        self.refocus();
+        self.all_roles
+    }
+
+    fn refocus(&mut self) {
+        self.focus = if self.all_roles {
+            Focus::new(
+                &Profile {
+                    roles: Vec::new(),
+                    ..self.profile.clone()
+                },
+                &self.library,
+            )
+        } else {
+            Focus::new(&self.profile, &self.library)
+        };
+        self.focus_version += 1;
+    }
+
+    /// The role-fit answers, and whether the file could not be read (then they are not saved).
+    pub fn fit(&self) -> &SavedFit {
+        &self.fit.value
+    }
+
+    /// The study settings with the interview day set to `date`.
+    fn set_interview_in_store(&mut self, date: Option<NaiveDate>) {
+        self.study.interview = date;
+        // The plan and the pace depend on the date as much as on the focus.
+        self.focus_version += 1;
+        if let Some(store) = self.reviews.as_mut() {
+            let mut s = *store.settings();
+            s.interview = date;
+            store.set_settings(s);
         }
     }
 
@@ -260,8 +395,70 @@ impl<'a> Writer<'a> {
     /// Sets the interview date and saves it to the config file (only that key changes).
     pub fn set_interview_date(&mut self, date: Option<NaiveDate>) -> Result<(), String> {
         self.data.interview = date;
+        self.data.set_interview_in_store(date);
         config::save_interview_date(&self.data.paths.config_file, date)
             .map_err(|e| format!("The interview date is set for now but could not be saved: {e}"))
+    }
+
+    /// Saves the profile, interview date and certifications to the config file (only keys that
+    /// changed are rewritten; comments stay) and uses them from now on. In memory they apply even
+    /// when the save fails, which the returned sentence says.
+    pub fn save_profile(
+        &mut self,
+        profile: Profile,
+        date: Option<NaiveDate>,
+        certifications: Vec<String>,
+    ) -> Result<(), String> {
+        let saved = config::save_profile(
+            &self.data.paths.config_file,
+            &profile,
+            date,
+            &certifications,
+        );
+        self.data.interview = date;
+        self.data.set_interview_in_store(date);
+        self.data.profile = profile;
+        self.data.certifications = certifications;
+        self.data.all_roles = false;
+        self.data.refocus();
+        saved.map_err(|e| format!("Your profile is set for now but could not be saved: {e}"))
+    }
+
+    /// Makes `role` the one to prepare for (from the role-fit guide): the config's profile roles and
+    /// the fit file's accepted role.
+    pub fn accept_role(&mut self, role: &Id) -> Result<(), String> {
+        let saved = config::save_roles(&self.data.paths.config_file, std::slice::from_ref(role));
+        self.data.profile.roles = vec![role.clone()];
+        self.data.all_roles = false;
+        self.data.refocus();
+        saved.map_err(|e| format!("Your role is set for now but could not be saved: {e}"))?;
+        self.data.fit.value.accepted = Some(role.clone());
+        let dir = self.data.paths.data_dir.clone();
+        self.data.fit.save(|f| f.save(&dir))
+    }
+
+    /// Saves the role-fit answers.
+    pub fn save_fit(&mut self, answers: crate::domain::fit::Answers) -> Result<(), String> {
+        self.data.fit.value.answers = answers;
+        let dir = self.data.paths.data_dir.clone();
+        self.data.fit.save(|f| f.save(&dir))
+    }
+
+    /// Remembers the practice round settings (config `[practice]` and `answer_seconds`). This
+    /// happens by itself at each round, so it never touches a config file with a problem in it:
+    /// the user's own text there stays as written until they fix it.
+    pub fn save_practice(&mut self, prefs: PracticePrefs, target_secs: u32) -> Result<(), String> {
+        if self.data.practice == prefs && self.data.practice_target == Some(target_secs) {
+            return Ok(());
+        }
+        self.data.practice = prefs.clone();
+        self.data.practice_target = Some(target_secs);
+        let (_, problems) = config::Config::load(&self.data.paths.config_file);
+        if !problems.is_empty() {
+            return Ok(());
+        }
+        config::save_practice(&self.data.paths.config_file, &prefs, target_secs)
+            .map_err(|e| format!("Your practice settings could not be saved: {e}"))
     }
 
     /// Saves a practice round as it now stands, and hands its newest grade to the flashcard schedule

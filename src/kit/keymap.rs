@@ -195,6 +195,38 @@ pub static GLOBAL: &[Binding] = &[
         Action::Suspend,
         None,
     ),
+    bind(
+        &[ch('m')],
+        "m",
+        "your role or every role (named at top right)",
+        Action::ToggleAllRoles,
+        None,
+    ),
+];
+
+/// Keys that work while the set-up or the role-fit guide is open over the screens.
+pub static PANEL: &[Binding] = &[
+    bind(
+        &[ch('?')],
+        "?",
+        "help: every key here",
+        Action::ToggleHelp,
+        Some("help"),
+    ),
+    bind(
+        &[ch('q'), ctrl('c')],
+        "q",
+        "quit (saves first)",
+        Action::Quit,
+        Some("quit"),
+    ),
+    bind(
+        &[ctrl('t')],
+        "Ctrl-T",
+        "suspend; `fg` in the shell returns",
+        Action::Suspend,
+        None,
+    ),
 ];
 
 /// Moving in lists and text.

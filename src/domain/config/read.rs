@@ -13,7 +13,7 @@ use toml_edit::{Document, Item};
 pub(super) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Every key the file may hold, in the order the README lists them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "interview_date",
     "answer_seconds",
     "words_per_minute",
@@ -23,6 +23,7 @@ pub const KEYS: [&str; 9] = [
     "theme",
     "certifications",
     "profile",
+    "practice",
 ];
 
 pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
@@ -124,6 +125,12 @@ pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
             }
             "profile" => {
                 cfg.profile = super::profile::read(item, &mut |span, msg| {
+                    problems.push(at(span, msg));
+                });
+                Ok(())
+            }
+            "practice" => {
+                cfg.practice = super::practice::read(item, &mut |span, msg| {
                     problems.push(at(span, msg));
                 });
                 Ok(())

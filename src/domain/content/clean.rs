@@ -65,5 +65,7 @@ impl ContentFile {
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);
         }
+        super::prep_model::sanitize_coaching(&mut self.coaching);
+        super::prep_model::sanitize_fit(&mut self.fit, &mut self.fit_role);
     }
 }

@@ -47,6 +47,12 @@ pub struct ContentFile {
     pub card: Vec<Card>,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    #[serde(default)]
+    pub coaching: Vec<super::prep_model::Coaching>,
+    #[serde(default)]
+    pub fit: Vec<super::prep_model::FitQuestion>,
+    #[serde(default)]
+    pub fit_role: Vec<super::prep_model::FitRole>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.

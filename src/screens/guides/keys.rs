@@ -41,6 +41,13 @@ pub static GUIDE_KEYS: &[Binding] = &[
         Action::Compare,
         Some("compare"),
     ),
+    bind(
+        &[ch('f')],
+        "f",
+        "which job fits me? questions, then ranked roles",
+        Action::OpenFit,
+        Some("fit me"),
+    ),
 ];
 
 pub static SEARCH_KEYS: &[Binding] = &[

@@ -24,7 +24,7 @@ pub(super) static KEYS: &[Binding] = &[
         "←/→",
         "switch between checklist and questions to ask",
         Action::Left,
-        Some("list"),
+        None,
     ),
     bind(
         &[code(KeyCode::Right), ch('l')],
@@ -49,11 +49,26 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
+        &[ch('s')],
+        "s",
+        "start today's next step (cards, story or practice)",
+        Action::StartNext,
+        Some("start"),
+    ),
+    bind(
+        &[ch('p')],
+        "p",
+        "your profile: role, date, setting, background",
+        Action::EditProfile,
+        Some("profile"),
+    )
+    .writes(),
+    bind(
         &[ch('i')],
         "i",
         "set your interview date",
         Action::SetInterviewDate,
-        Some("date"),
+        None,
     )
     .writes(),
     bind(
