@@ -5,6 +5,7 @@
 mod check;
 pub mod completions;
 pub mod export_deck;
+pub mod export_sheet;
 pub mod import;
 pub mod restore;
 
@@ -89,6 +90,10 @@ pub enum ExportCommand {
     },
     /// Every card (interview questions, role facts, your own decks) as an Anki import file.
     Deck(export_deck::DeckArgs),
+    /// Your one-page interview sheet to print and bring: name, job and date, your introduction, a cue
+    /// line per story, questions to ask, certifications and facts of your role. Written to sheet.html
+    /// in your data folder unless you give -o FILE; open it in a browser to print.
+    Sheet(export_sheet::SheetArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +131,9 @@ pub fn main() -> ExitCode {
         Some(Command::Export {
             what: ExportCommand::Deck(args),
         }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
+        Some(Command::Export {
+            what: ExportCommand::Sheet(args),
+        }) => export_sheet::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
         Some(Command::Completions { shell }) => completions::run(shell, &mut out),
         Some(Command::Restore { id: None }) => restore::list_backups_cmd(&paths, &mut out),
         Some(Command::Restore { id: Some(id) }) => restore::restore_cmd(&paths, &id, &mut out),
