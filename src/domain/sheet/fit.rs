@@ -231,7 +231,13 @@ pub fn height(sheet: &Sheet) -> f32 {
                 h += ITEM_GAP;
             }
             let src = source_text(&f.source);
-            h += lines(&[(&f.text, BODY), (&src, BODY)], w - LIST_INDENT) as f32 * BODY.line;
+            let text = format!(" {}", f.text);
+            let runs = [
+                (f.question.as_str(), BODY_BOLD),
+                (&text, BODY),
+                (&src, BODY),
+            ];
+            h += lines(&runs, w - LIST_INDENT) as f32 * BODY.line;
         }
     }
     h

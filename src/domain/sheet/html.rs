@@ -156,7 +156,8 @@ pub fn render(sheet: &Sheet) -> String {
         for f in &sheet.facts {
             let _ = writeln!(
                 o,
-                "<li>{}<span class=\"src\">{}</span></li>",
+                "<li><b>{}</b> {}<span class=\"src\">{}</span></li>",
+                escape(&f.question),
                 escape(&f.text),
                 escape(&source_text(&f.source))
             );

@@ -66,7 +66,13 @@ pub fn render(sheet: &Sheet) -> String {
     if !sheet.facts.is_empty() {
         o.push_str("## Facts worth saying\n\n");
         for f in &sheet.facts {
-            let _ = writeln!(o, "- {} _Source: {}_", escape(&f.text), escape(&f.source));
+            let _ = writeln!(
+                o,
+                "- **{}** {} _Source: {}_",
+                escape(&f.question),
+                escape(&f.text),
+                escape(&f.source)
+            );
         }
         o.push('\n');
     }

@@ -33,8 +33,9 @@ pub const CORE_STORIES: usize = 4;
 /// A cue longer than this many words is not "a line to glance at": the sheet uses sentences from the
 /// story instead and says why.
 pub const CUE_MAX_WORDS: usize = 40;
-/// Words of whole sentences shown for a story without a cue: about two printed lines.
-pub const FALLBACK_MAX_WORDS: usize = 32;
+/// Words of whole sentences shown for a story without a cue: at most as long as a cue may be, about
+/// two printed lines.
+pub const FALLBACK_MAX_WORDS: usize = 40;
 /// The introduction is shown in whole sentences up to this many words (the advice is 60–90).
 pub const INTRO_MAX_WORDS: usize = 130;
 /// Questions to ask kept before any is given up for space.
@@ -112,6 +113,8 @@ pub struct SheetStory {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetFact {
+    /// The question the fact answers, e.g. "Who establishes a patient's plan of care?".
+    pub question: String,
     pub text: String,
     pub source: String,
 }
@@ -459,7 +462,9 @@ pub fn fallback_line(story: &Story) -> String {
 }
 
 /// Facts of the first chosen role worth saying out loud: up to three on scope (what the role may and
-/// may not do), then one on certification and one on training (the license path). None without a role.
+/// may not do), then the path: one on certification, and one on training, preferring the one that
+/// says how to move up ("become"). None without a role. Each is the card's question and its answer,
+/// so an answer like "No." or "Neither needs a license" reads on its own.
 fn facts(inputs: &Inputs) -> Vec<SheetFact> {
     let Some(role) = inputs.profile.roles.first() else {
         return Vec::new();
@@ -474,10 +479,16 @@ fn facts(inputs: &Inputs) -> Vec<SheetFact> {
     };
     let mut picked: Vec<&Fact> = for_role(Topic::Scope).into_iter().take(3).collect();
     picked.extend(for_role(Topic::Certification).into_iter().take(1));
-    picked.extend(for_role(Topic::Training).into_iter().take(1));
+    let training = for_role(Topic::Training);
+    let path = training
+        .iter()
+        .find(|f| f.front.to_lowercase().contains("become"))
+        .or(training.first());
+    picked.extend(path);
     picked
         .into_iter()
         .map(|f| SheetFact {
+            question: one_line(&f.front).replacen("Which of these ", "What ", 1),
             text: one_line(&f.back),
             source: one_line(&f.source),
         })

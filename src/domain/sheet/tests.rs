@@ -276,7 +276,28 @@ fn the_intro_is_whole_sentences_and_a_long_one_is_shortened_with_a_note() {
 fn facts_of_the_role_come_with_their_sources() {
     let sheet = Fixture::new(vec![]).build();
     assert!((3..=5).contains(&sheet.facts.len()), "{:?}", sheet.facts);
-    assert!(sheet.facts.iter().all(|f| !f.source.is_empty()));
+    assert!(
+        sheet
+            .facts
+            .iter()
+            .all(|f| !f.source.is_empty() && f.question.ends_with('?'))
+    );
+    // Scope first, then the path from aide to a licensed job.
+    assert!(sheet.facts[0].text.contains("PTA"), "{:?}", sheet.facts[0]);
+    assert!(
+        sheet
+            .facts
+            .iter()
+            .any(|f| f.question.contains("become a PTA")),
+        "{:?}",
+        sheet.facts
+    );
+    assert!(
+        sheet
+            .facts
+            .iter()
+            .all(|f| !f.question.contains("Which of these"))
+    );
     let mut f = Fixture::new(vec![]);
     f.profile.roles.clear();
     assert!(f.build().facts.is_empty(), "no role, no facts of a role");
