@@ -151,7 +151,7 @@ fn insights(c: &mut Criterion) {
 fn review_keys(c: &mut Criterion) {
     let dir = scale_dir(10_000, 100_000, 1_000);
     let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::COLOR);
-    app.size = (200, 50);
+    app.handle_event(crossterm::event::Event::Resize(200, 50));
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     app.update(Action::GoTo(Tab::Cards));
     app.update(Action::Select);

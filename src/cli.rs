@@ -11,13 +11,14 @@ pub mod restore;
 
 pub use check::check_cmd;
 
-use crate::app::{Access, App, Level, Status, Theme};
+use crate::app::{Access, App, Theme};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::content::Problem;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Order, StoryStore, export};
 use crate::domain::study::Catalogue;
+use crate::kit::Status;
 use crate::storage;
 use crate::storage::lock::{Acquired, DataLock};
 use crate::storage::paths::Paths;
@@ -116,7 +117,9 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => return run_tui(paths),
         Some(Command::Paths) => paths_cmd(&paths, &mut out),
-        Some(Command::Status { json }) => status_cmd(&paths, json, chrono::Utc::now(), &mut out),
+        Some(Command::Status { json }) => {
+            status_cmd(&paths, json, crate::storage::clock::now(), &mut out)
+        }
         Some(Command::Check { json }) => check_cmd(&paths, json, &mut out),
         Some(Command::Export {
             what: ExportCommand::Stories { output, format },
@@ -148,7 +151,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_tui(paths: Paths) -> ExitCode {
-    if let Err(e) = storage::ensure_private_dir(&paths.data_dir) {
+    if let Err(e) = storage::ensure_data_dir(&paths.data_dir) {
         eprintln!("clinicprep: {e}\nChoose another folder with --data-dir DIR.");
         return ExitCode::from(2);
     }
@@ -167,13 +170,15 @@ fn run_tui(paths: Paths) -> ExitCode {
         Err(e) => (None, Access::Unlocked(e.to_string())),
     };
     let (config, config_problems) = Config::load(&paths.config_file);
-    let mut app = App::new(paths, chrono::Utc::now(), Theme::from_env_and(config.theme));
-    app.offset = *chrono::Local::now().offset();
+    let paths_data_dir = paths.data_dir.clone();
+    let now = crate::storage::clock::now();
+    let mut app = App::new(paths, now, Theme::from_env_and(config.theme));
+    app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
-        let text = match app.status {
+        let text = match app.status() {
             Some(_) => {
                 "Problems in the config and content files; `clinicprep check` lists them.".into()
             }
@@ -182,20 +187,25 @@ fn run_tui(paths: Paths) -> ExitCode {
                 config_problems.len()
             ),
         };
-        app.status = Some(Status {
-            level: Level::Warning,
-            text,
-        });
+        app.set_status(Status::warn(text));
     }
-    let result = crate::tui::Session::start()
-        .and_then(|mut s| crate::tui::run(&mut app, &mut s.terminal, &stop));
+    // A data folder that someone else can change is worth knowing about before anything else.
+    if let Some(warning) = storage::safe::folder_warning(&paths_data_dir) {
+        app.set_status(Status::warn(warning));
+    }
+    let result = crate::tui::Session::start().and_then(|mut s| {
+        let ran = crate::tui::run(&mut app, &mut s.terminal, &stop);
+        // A backup still being made is finished (or stopped and removed whole) before we go.
+        crate::tui::finish_backups(&mut s.terminal);
+        ran
+    });
     // The session is dropped (terminal restored) before anything is printed. If the loop ended on a
     // terminal error (a closed terminal fails reads before the SIGHUP flag is seen), save anyway.
-    if !app.should_quit {
-        app.now = chrono::Utc::now();
+    if !app.should_quit() {
+        app.set_now(crate::storage::clock::now());
         app.shutdown();
     }
-    if let Some(note) = &app.exit_note {
+    if let Some(note) = app.exit_note() {
         eprintln!("clinicprep: {note}");
     }
     match result {

@@ -2,10 +2,10 @@
 
 pub mod app;
 pub mod cli;
-pub mod derived;
 pub mod domain;
 pub mod interop;
-pub mod screens;
+pub mod kit;
+mod screens;
 pub mod storage;
 pub mod tui;
-pub mod ui;
+mod widgets;

@@ -23,7 +23,7 @@ fn opens_on_home_with_five_tabs_in_order_and_a_footer() {
         positions.windows(2).all(|w| w[0] < w[1]),
         "tabs out of order: {top}"
     );
-    assert_eq!(h.app.tab, Tab::Home);
+    assert_eq!(h.app.tab(), Tab::Home);
     let footer = screen.lines().last().unwrap();
     assert!(
         footer.contains("? help") && footer.contains("q quit"),
@@ -34,10 +34,10 @@ fn opens_on_home_with_five_tabs_in_order_and_a_footer() {
 #[test]
 fn tab_and_shift_tab_cycle_through_screens_and_wrap_around() {
     let mut h = Harness::new();
-    let mut seen = vec![h.app.tab];
+    let mut seen = vec![h.app.tab()];
     for _ in 0..5 {
         h.press("<tab>");
-        seen.push(h.app.tab);
+        seen.push(h.app.tab());
     }
     assert_eq!(
         seen,
@@ -51,9 +51,9 @@ fn tab_and_shift_tab_cycle_through_screens_and_wrap_around() {
         ]
     );
     h.press("<s-tab>");
-    assert_eq!(h.app.tab, Tab::Practice);
+    assert_eq!(h.app.tab(), Tab::Practice);
     h.press("<s-tab><s-tab>");
-    assert_eq!(h.app.tab, Tab::Cards);
+    assert_eq!(h.app.tab(), Tab::Cards);
 }
 
 #[test]
@@ -62,25 +62,25 @@ fn help_lists_every_key_of_the_screen_and_the_quit_key_then_esc_closes_it() {
     for _ in 0..Tab::ALL.len() {
         let keymap = h.app.keymap_beneath();
         h.press("?");
-        assert!(h.app.help.is_some());
+        assert!(h.app.help_open());
         let screen = h.screen(120, 60);
         for b in keymap.groups.iter().flat_map(|g| g.bindings.iter()) {
             assert!(
                 screen.contains(b.label),
                 "help on {:?} lacks key {}",
-                h.app.tab,
+                h.app.tab(),
                 b.label
             );
             assert!(
                 screen.contains(b.help),
                 "help on {:?} lacks text {}",
-                h.app.tab,
+                h.app.tab(),
                 b.help
             );
         }
         assert!(screen.contains("quit"), "help must name the quit key");
         h.press("<esc>");
-        assert!(h.app.help.is_none());
+        assert!(!h.app.help_open());
         h.press("<tab>");
     }
 }
@@ -89,10 +89,10 @@ fn help_lists_every_key_of_the_screen_and_the_quit_key_then_esc_closes_it() {
 fn q_quits_and_so_does_ctrl_c() {
     let mut h = Harness::new();
     h.press("q");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
     let mut h = Harness::new();
     h.press("<c-c>");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn key_releases_are_ignored() {
     let mut ev = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     ev.kind = KeyEventKind::Release;
     h.app.handle_event(Event::Key(ev));
-    assert_eq!(h.app.tab, Tab::Home);
+    assert_eq!(h.app.tab(), Tab::Home);
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn a_small_window_asks_to_be_made_bigger_and_q_still_quits() {
     assert!(s.contains("Window too small"), "{s}");
     assert!(s.contains("q to quit"));
     h.press("q");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn clicking_a_tab_opens_it() {
         row: y,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(h.app.tab, Tab::Stories);
+    assert_eq!(h.app.tab(), Tab::Stories);
 }
 
 #[test]

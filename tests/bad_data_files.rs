@@ -69,7 +69,10 @@ fn every_data_file_kind_survives_every_kind_of_damage_and_is_never_rewritten() {
             h.advance(2);
             h.press("q");
             h.press("q");
-            assert!(h.app.should_quit, "{path} ({how}): the app would not quit");
+            assert!(
+                h.app.should_quit(),
+                "{path} ({how}): the app would not quit"
+            );
             let after =
                 std::fs::read(&file).unwrap_or_else(|e| panic!("{path} ({how}) was removed: {e}"));
             // The journal keeps what it could not read: damaged lines stay in place (new grades go

@@ -49,7 +49,7 @@ fn age(dir: &Path) {
 }
 
 fn front_of(h: &Harness, id: &str) -> String {
-    let lib = &h.app.data.library;
+    let lib = h.app.data().library();
     let card = lib
         .cards
         .iter()
@@ -59,7 +59,7 @@ fn front_of(h: &Harness, id: &str) -> String {
 }
 
 fn situation_of(h: &Harness, id: &str) -> String {
-    let store = h.app.stories.store().expect("stories loaded");
+    let store = h.app.data().stories().expect("stories loaded");
     let id = StoryId::from_stem(id).unwrap();
     store.get(&id).expect("story").situation.clone()
 }

@@ -3,14 +3,15 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use clinicprep::app::{Level, Tab};
+use clinicprep::app::{Action, Tab};
+use clinicprep::domain::config::Config;
 use clinicprep::domain::content::Id;
 use clinicprep::domain::schedule::{
-    DayZone, Grade, JOURNAL_FILE, Mode, Phase, ReviewStore, Settings, StoreOptions, peek,
+    DayZone, Grade, JOURNAL_FILE, Phase, ReviewStore, StoreOptions, peek,
 };
-use clinicprep::domain::study::{Kind, Side};
-use clinicprep::screens::cards::View;
+use clinicprep::domain::study::{Choices, Side};
+use clinicprep::kit::Level;
+use clinicprep::kit::facts::StoryOutline;
 use common::{Harness, buffer_text, find, fixed_now};
 use proptest::prelude::*;
 use ratatui::style::Modifier;
@@ -18,33 +19,79 @@ use ratatui::style::Modifier;
 fn on_cards() -> Harness {
     let mut h = Harness::new();
     h.press("<tab><tab>");
-    assert_eq!(h.app.tab, Tab::Cards);
+    assert_eq!(h.app.tab(), Tab::Cards);
     h
 }
 
 /// A harness whose review sessions hold `limit` new cards, so a session can be finished quickly.
 fn on_cards_with_new_limit(limit: u32) -> Harness {
     let mut h = on_cards();
-    h.app.set_study_settings(Settings {
-        daily_new_limit: limit,
-        ..Settings::default()
-    });
+    let (config, problems) =
+        Config::from_text("config.toml", &format!("daily_new_limit = {limit}\n"));
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
     h
 }
 
-fn current(h: &Harness) -> Id {
-    h.app
-        .cards
-        .session
-        .as_ref()
-        .unwrap()
-        .current()
-        .unwrap()
-        .clone()
+/// The card on screen: the longest question, fact or card of yours whose whole front it shows.
+fn current(h: &mut Harness) -> Id {
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = squash(&h.screen(100, 40).replace('│', " "));
+    let lib = h.app.data().library();
+    let fronts = lib
+        .questions
+        .iter()
+        .map(|q| (&q.id, &q.text))
+        .chain(lib.facts.iter().map(|f| (&f.id, &f.front)))
+        .chain(lib.cards.iter().map(|c| (&c.id, &c.front)));
+    fronts
+        .filter(|(_, front)| screen.contains(&squash(front)))
+        .max_by_key(|(_, front)| front.len())
+        .map(|(id, _)| id.clone())
+        .unwrap_or_else(|| panic!("no card on screen: {screen}"))
 }
 
-fn side(h: &Harness) -> Side {
-    h.app.cards.session.as_ref().unwrap().side
+/// Which side of the card shows: the front asks for Space (or a letter), the back offers grades.
+fn side(h: &mut Harness) -> Side {
+    let s = h.screen(100, 40);
+    assert!(s.contains("Card "), "a card shows: {s}");
+    if s.contains("Press Space to show the answer") || s.contains("Press a letter to answer") {
+        Side::Front
+    } else {
+        Side::Back
+    }
+}
+
+/// The options of the multiple-choice card on screen, in the order shown, as the app makes them.
+fn choices(h: &mut Harness) -> Option<Choices> {
+    let id = current(h);
+    let fact = h.app.data().library().facts.iter().find(|f| f.id == id)?;
+    let today = h.app.data().reviews()?.today(h.app.now());
+    Choices::for_fact(fact, today)
+}
+
+/// What the Cards screen shows: the deck list, a card, or the end of a session.
+fn view(h: &mut Harness) -> &'static str {
+    let s = h.screen(100, 40);
+    if s.contains("Session done") {
+        "summary"
+    } else if s.contains(" Decks ") {
+        "decks"
+    } else {
+        assert!(s.contains("Card "), "{s}");
+        "review"
+    }
+}
+
+/// The value the deck list's filter line shows for `name` (Role, Category or Tag).
+fn filter(h: &mut Harness, name: &str) -> String {
+    let s = h.screen(120, 24);
+    let line = s
+        .lines()
+        .find(|l| l.contains("  ·  Tag "))
+        .expect("filter line");
+    let after = line.split(&format!("{name} ")).nth(1).expect("the filter");
+    after.split("  ").next().unwrap_or("").trim().to_string()
 }
 
 fn journal(h: &Harness) -> String {
@@ -63,7 +110,7 @@ fn deck_row(screen: &str, label: &str) -> String {
 /// Plays cards (grading Good with Space then 3) until the current one is multiple choice.
 fn to_multiple_choice(h: &mut Harness) {
     for _ in 0..20 {
-        if h.app.cards.choices.is_some() {
+        if side(h) == Side::Front && choices(h).is_some() {
             return;
         }
         h.press(" 3");
@@ -108,7 +155,8 @@ fn filters_narrow_the_decks_and_x_clears_them() {
     let mut h = on_cards();
     let before = h.screen(80, 24);
     h.press("t");
-    let tag = h.app.cards.filter.tag.clone().unwrap();
+    let tag = filter(&mut h, "Tag");
+    assert_ne!(tag, "all");
     let after = h.screen(80, 24);
     assert!(after.contains(&format!("Tag {tag}")), "{after}");
     assert_ne!(
@@ -118,11 +166,13 @@ fn filters_narrow_the_decks_and_x_clears_them() {
     h.press("r");
     assert!(h.screen(80, 24).contains("Role PT aide  ·"));
     h.press("rrrr");
-    assert_eq!(h.app.cards.filter.role, None, "cycles back to all roles");
+    assert_eq!(filter(&mut h, "Role"), "all", "cycles back to all roles");
     h.press("c");
-    assert!(h.app.cards.filter.subject.is_some());
+    assert_ne!(filter(&mut h, "Category"), "all");
     h.press("x");
-    assert!(h.app.cards.filter.is_empty());
+    for name in ["Role", "Category", "Tag"] {
+        assert_eq!(filter(&mut h, name), "all");
+    }
     assert_eq!(h.screen(80, 24), before);
 }
 
@@ -130,12 +180,12 @@ fn filters_narrow_the_decks_and_x_clears_them() {
 fn enter_starts_a_review_with_the_front_first_and_space_shows_the_back() {
     let mut h = on_cards();
     h.press("<enter>");
-    assert_eq!(h.app.cards.view, View::Review);
-    let id = current(&h);
+    assert_eq!(view(&mut h), "review");
+    let id = current(&mut h);
     let q = h
         .app
-        .data
-        .library
+        .data()
+        .library()
         .question(&id)
         .expect("the first card is a question")
         .clone();
@@ -181,11 +231,11 @@ fn enter_starts_a_review_with_the_front_first_and_space_shows_the_back() {
 fn a_grade_is_on_disk_before_the_next_card_shows_and_counts_follow() {
     let mut h = on_cards();
     h.press("<enter>");
-    let first = current(&h);
+    let first = current(&mut h);
     h.press("<space>");
     assert!(journal(&h).is_empty());
     h.press("4");
-    assert_ne!(current(&h), first, "the next card is up");
+    assert_ne!(current(&mut h), first, "the next card is up");
     let lines: Vec<String> = journal(&h).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 1);
     assert!(
@@ -197,7 +247,7 @@ fn a_grade_is_on_disk_before_the_next_card_shows_and_counts_follow() {
     let (ledger, _) = peek(h.dir.path(), DayZone::Local).unwrap();
     assert_eq!(ledger.state(&first).map(|c| c.phase), Some(Phase::Review));
     h.press("<esc>");
-    assert_eq!(h.app.cards.view, View::Summary);
+    assert_eq!(view(&mut h), "summary");
     h.press("<enter>");
     let decks = h.screen(80, 24);
     assert!(decks.contains("Today 1 reviewed · streak 1 day"), "{decks}");
@@ -208,17 +258,17 @@ fn a_grade_is_on_disk_before_the_next_card_shows_and_counts_follow() {
 fn u_undoes_the_last_grade_including_the_schedule() {
     let mut h = on_cards();
     h.press("<enter>");
-    let first = current(&h);
+    let first = current(&mut h);
     h.press(" 3");
-    assert!(h.app.data.reviews.as_ref().unwrap().state(&first).is_some());
+    assert!(h.app.data().reviews().unwrap().state(&first).is_some());
     assert!(
         h.screen(80, 24).contains("Card 2 of 21"),
         "Good on a new card comes back in 10m"
     );
     h.press("u");
-    assert_eq!(current(&h), first);
-    assert_eq!(side(&h), Side::Front);
-    assert!(h.app.data.reviews.as_ref().unwrap().state(&first).is_none());
+    assert_eq!(current(&mut h), first);
+    assert_eq!(side(&mut h), Side::Front);
+    assert!(h.app.data().reviews().unwrap().state(&first).is_none());
     let s = h.screen(80, 24);
     assert!(s.contains("Card 1 of 20") && s.contains("Undone"), "{s}");
     assert_eq!(journal(&h).lines().count(), 2, "the undo is journaled too");
@@ -234,14 +284,21 @@ fn multiple_choice_pick_reveals_proposes_and_enter_accepts() {
     let mut h = on_cards();
     h.press("<enter>");
     to_multiple_choice(&mut h);
-    let choices = h.app.cards.choices.clone().unwrap();
-    let id = current(&h);
+    let choices = choices(&mut h).unwrap();
+    let id = current(&mut h);
     let right = char::from(b'a' + choices.correct as u8);
     let wrong = char::from(b'a' + ((choices.correct + 1) % choices.options.len()) as u8);
     h.press(&wrong.to_string());
-    assert_eq!(side(&h), Side::Back);
-    let session = h.app.cards.session.as_ref().unwrap();
-    assert_eq!(session.proposed, Some(Grade::Again));
+    assert_eq!(side(&mut h), Side::Back);
+    let buf = h.render(80, 24);
+    let (x, y) = find(&buf, "Again · ").unwrap();
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED),
+        "Again is proposed"
+    );
     let s = h.screen(80, 24);
     assert!(s.contains("✗ Not quite: the answer is"), "{s}");
     assert!(s.contains(&format!("{right}) {} ✓", choices.options[choices.correct])));
@@ -251,12 +308,12 @@ fn multiple_choice_pick_reveals_proposes_and_enter_accepts() {
     assert!(last.contains(&format!("\t{id}\t")) && last.split('\t').nth(4) == Some("4"));
 
     h.press("u");
-    assert_eq!(current(&h), id);
-    assert_eq!(
-        h.app.cards.choices.as_ref(),
-        Some(&choices),
-        "same order after undo"
-    );
+    assert_eq!(current(&mut h), id);
+    let s = h.screen(80, 24);
+    for (i, option) in choices.options.iter().enumerate() {
+        let shown = format!("{}) {option}", Choices::letter(i));
+        assert!(s.contains(&shown), "same order after undo: {shown} in\n{s}");
+    }
     h.press(&right.to_string());
     assert!(h.screen(80, 24).contains("✓ Right."));
     h.press("<enter>");
@@ -273,14 +330,14 @@ fn space_then_a_grade_works_on_a_multiple_choice_card() {
     let mut h = on_cards();
     h.press("<enter>");
     to_multiple_choice(&mut h);
-    let id = current(&h);
+    let id = current(&mut h);
     h.press("<space>");
     let s = h.screen(80, 24);
     assert!(s.contains(" ✓") && !s.contains("Not quite"), "{s}");
     h.press("2");
-    let state = h.app.data.reviews.as_ref().unwrap().state(&id).cloned();
+    let state = h.app.data().reviews().unwrap().state(&id).cloned();
     assert!(state.is_some());
-    assert_ne!(current(&h), id);
+    assert_ne!(current(&mut h), id);
 }
 
 #[test]
@@ -289,12 +346,12 @@ fn grades_before_the_answer_do_nothing_and_letters_beyond_the_options_explain() 
     h.press("<enter>");
     h.press("3");
     assert!(journal(&h).is_empty());
-    assert_eq!(side(&h), Side::Front);
+    assert_eq!(side(&mut h), Side::Front);
     to_multiple_choice(&mut h);
-    let n = h.app.cards.choices.as_ref().unwrap().options.len();
+    let n = choices(&mut h).unwrap().options.len();
     if n < 6 {
         h.press("f");
-        assert_eq!(side(&h), Side::Front);
+        assert_eq!(side(&mut h), Side::Front);
         assert!(
             h.screen(80, 24)
                 .contains(&format!("This card has {n} options"))
@@ -307,11 +364,11 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
     let mut h = on_cards_with_new_limit(2);
     h.press("<enter>");
     assert!(h.screen(80, 24).contains("Card 1 of 2"));
-    h.app.now = fixed_now() + chrono::Duration::minutes(3);
+    h.app.set_now(fixed_now() + chrono::Duration::minutes(3));
     h.press(" 4 1");
-    assert_eq!(h.app.cards.view, View::Review, "Again brings the card back");
+    assert_eq!(view(&mut h), "review", "Again brings the card back");
     h.press(" 4");
-    assert_eq!(h.app.cards.view, View::Summary);
+    assert_eq!(view(&mut h), "summary");
     let s = h.screen(80, 24);
     for part in [
         "Finished “All cards”.",
@@ -322,7 +379,7 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
         assert!(s.contains(part), "{part} missing in\n{s}");
     }
     h.press("<enter>");
-    assert_eq!(h.app.cards.view, View::Decks);
+    assert_eq!(view(&mut h), "decks");
     let decks = h.screen(80, 24);
     assert!(deck_row(&decks, "All cards").contains(" 0 "), "{decks}");
     assert!(decks.contains("Today 3 reviewed"));
@@ -334,7 +391,7 @@ fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
     h.press("<enter> 1<esc><enter>");
     assert!(h.screen(80, 24).contains("Today 1 reviewed"));
     assert!(!h.app.tick(), "nothing came due yet");
-    h.app.now = fixed_now() + chrono::Duration::minutes(2);
+    h.app.set_now(fixed_now() + chrono::Duration::minutes(2));
     assert!(h.app.tick(), "the card graded Again is due after a minute");
     assert!(!h.app.tick(), "and only once");
     let row = deck_row(&h.screen(80, 24), "All cards");
@@ -349,13 +406,13 @@ fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
 fn undo_on_the_end_screen_goes_back_to_the_last_card() {
     let mut h = on_cards_with_new_limit(1);
     h.press("<enter>");
-    let id = current(&h);
+    let id = current(&mut h);
     h.press(" 4");
-    assert_eq!(h.app.cards.view, View::Summary);
+    assert_eq!(view(&mut h), "summary");
     h.press("u");
-    assert_eq!(h.app.cards.view, View::Review);
-    assert_eq!(current(&h), id);
-    assert!(h.app.data.reviews.as_ref().unwrap().state(&id).is_none());
+    assert_eq!(view(&mut h), "review");
+    assert_eq!(current(&mut h), id);
+    assert!(h.app.data().reviews().unwrap().state(&id).is_none());
 }
 
 #[test]
@@ -363,10 +420,10 @@ fn nothing_to_study_says_when_the_next_card_is_due() {
     let mut h = on_cards_with_new_limit(1);
     h.press("<enter> 4");
     h.press("<enter>");
-    assert_eq!(h.app.cards.view, View::Decks);
+    assert_eq!(view(&mut h), "decks");
     h.press("<enter>");
-    assert_eq!(h.app.cards.view, View::Decks);
-    let text = h.app.status.clone().unwrap().text;
+    assert_eq!(view(&mut h), "decks");
+    let text = h.app.status().cloned().unwrap().text;
     assert!(
         text.contains("Nothing is due") && text.contains("next card is due in 15d"),
         "{text}"
@@ -378,22 +435,16 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
     let mut h = on_cards();
     h.press("<enter> 4<esc><enter>");
     h.press("i");
-    let session = h.app.cards.session.as_ref().unwrap();
-    assert!(matches!(session.mode, Mode::Cram { .. }));
-    assert_eq!(session.progress().1, h.app.cards.catalogue.cards.len());
-    assert!(
-        h.app
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("No interview date is set")
-    );
+    let lib = h.app.data().library();
+    let all = lib.questions.len() + lib.facts.len() + lib.cards.len();
+    let s = h.screen(80, 24);
+    assert!(s.contains("Cram: All cards"), "{s}");
+    assert!(s.contains(&format!("Card 1 of {all}")), "every card: {s}");
+    assert!(h.status().contains("No interview date is set"));
     let easy = h
         .app
-        .data
-        .reviews
-        .as_ref()
+        .data()
+        .reviews()
         .unwrap()
         .ledger()
         .cards()
@@ -401,16 +452,17 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
         .next()
         .cloned();
     assert_ne!(
-        session.current().cloned(),
+        Some(current(&mut h)),
         easy,
         "the card graded Easy is not first"
     );
 
     h.press("<esc>");
-    h.app
-        .set_interview_date(NaiveDate::from_ymd_opt(2026, 12, 1));
+    h.app.update(Action::GoTo(Tab::Home));
+    h.press("i").type_text("2026-12-01").press("<enter>");
+    h.app.update(Action::GoTo(Tab::Cards));
     h.press("i");
-    let status = h.app.status.clone().unwrap();
+    let status = h.app.status().cloned().unwrap();
     assert_eq!(status.level, Level::Info);
     assert!(
         status.text.contains("interview on 2026-12-01"),
@@ -424,9 +476,14 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
 fn question_backs_show_a_linked_story_title() {
     let mut h = on_cards();
     h.press("<enter>");
-    let id = current(&h);
-    h.app
-        .set_story_titles([(id, "Calming a \u{1b}[31manxious patient".to_string())]);
+    let id = current(&mut h);
+    h.app.facts_mut().stories_by_question.insert(
+        id,
+        vec![StoryOutline {
+            title: "Calming a \u{1b}[31manxious patient".to_string(),
+            ..StoryOutline::default()
+        }],
+    );
     h.press("<space>");
     let s = h.screen(80, 50);
     assert!(s.contains("Your STAR story"), "{s}");
@@ -451,7 +508,7 @@ fn your_own_cards_have_a_deck_come_first_and_show_back_and_tags() {
     h.press("<tab><tab>");
     assert!(h.screen(100, 50).contains("Your deck · My clinic"));
     h.press("<enter>");
-    assert_eq!(current(&h), Id::new("my-gait-belts"));
+    assert_eq!(current(&mut h), Id::new("my-gait-belts"));
     h.press("<space>");
     let s = h.screen(80, 24);
     for part in [
@@ -467,7 +524,7 @@ fn your_own_cards_have_a_deck_come_first_and_show_back_and_tags() {
 fn a_grade_survives_dropping_the_app_without_quitting() {
     let mut h = on_cards();
     h.press("<enter>");
-    let id = current(&h);
+    let id = current(&mut h);
     h.press(" 3");
     let Harness { app, dir } = h;
     drop(app); // no quit: no snapshot, nothing flushed on the way out
@@ -505,7 +562,7 @@ fn a_torn_journal_tail_is_reported_with_its_path_and_what_to_do() {
     std::fs::write(&path, bytes).unwrap();
     let data = dir.path().display().to_string();
     let mut h = Harness::in_dir(dir);
-    let status = h.app.status.clone().unwrap();
+    let status = h.app.status().cloned().unwrap();
     assert_eq!(status.level, Level::Warning);
     let journal_path = format!("{data}/reviews.log");
     for part in [journal_path.as_str(), "incomplete record", "grade it again"] {
@@ -537,12 +594,9 @@ fn snapshots_of_the_deck_list_a_front_a_back_a_multiple_choice_card_and_the_end_
     h.press("<space>");
     shot(&mut h, "cards_back_80x24");
     h.press("4");
-    assert!(matches!(
-        h.app.cards.catalogue.get(&current(&h)).unwrap().kind,
-        Kind::Fact(_)
-    ));
+    let choice = choices(&mut h).expect("a fact card with options");
     shot(&mut h, "cards_choice_front_80x24");
-    let wrong = (h.app.cards.choices.as_ref().unwrap().correct + 1) % 4;
+    let wrong = (choice.correct + 1) % 4;
     h.press(&char::from(b'a' + wrong as u8).to_string());
     shot(&mut h, "cards_choice_back_80x24");
     h.press("4 4");
@@ -563,7 +617,7 @@ fn assert_help_lists_every_key(h: &mut Harness) {
         assert!(screen.contains(b.help), "help lacks {}:\n{screen}", b.help);
     }
     h.press("<esc>");
-    assert!(h.app.help.is_none());
+    assert!(!h.app.help_open());
 }
 
 #[test]
@@ -574,7 +628,7 @@ fn help_lists_the_keys_of_a_front_a_back_a_multiple_choice_card_and_the_end_scre
     h.press("<space>");
     assert_help_lists_every_key(&mut h);
     h.press("4");
-    assert!(h.app.cards.choices.is_some());
+    assert!(choices(&mut h).is_some());
     assert!(
         h.app
             .keymap_beneath()
@@ -584,7 +638,7 @@ fn help_lists_the_keys_of_a_front_a_back_a_multiple_choice_card_and_the_end_scre
     );
     assert_help_lists_every_key(&mut h);
     h.press(" 4");
-    assert_eq!(h.app.cards.view, View::Summary);
+    assert_eq!(view(&mut h), "summary");
     assert_help_lists_every_key(&mut h);
 }
 
@@ -610,9 +664,32 @@ proptest! {
             let buf = h.render(w, ht);
             prop_assert!(!buffer_text(&buf).is_empty());
         }
-        let expected = h.app.data.reviews.as_ref().unwrap().ledger().clone();
+        let expected = h.app.data().reviews().unwrap().ledger().clone();
         let (ledger, notices) = peek(h.dir.path(), DayZone::Local).unwrap();
         prop_assert!(notices.is_empty());
         prop_assert_eq!(ledger, expected);
     }
+}
+
+#[test]
+fn without_a_review_history_studying_explains_why() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the data folder should be: the store cannot open.
+    let blocked = dir.path().join("data");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let mut app = clinicprep::app::App::new(
+        clinicprep::storage::paths::Paths::in_dir(&blocked),
+        fixed_now(),
+        clinicprep::app::Theme::PLAIN,
+    );
+    let status = app.status().cloned().unwrap();
+    assert_eq!(status.level, Level::Error);
+    assert!(
+        status.text.contains("could not be opened"),
+        "{}",
+        status.text
+    );
+    app.update(Action::GoTo(Tab::Cards));
+    app.update(Action::Select);
+    assert!(app.status().unwrap().text.contains("could not be opened"));
 }

@@ -207,8 +207,7 @@ fn the_configured_theme_is_used_and_no_color_wins() {
 
 #[test]
 fn high_contrast_paints_every_cell_white_on_black() {
-    let mut h = common::Harness::new();
-    h.app.theme = Theme::choose(ThemeName::HighContrast, false);
+    let mut h = common::Harness::themed(Theme::choose(ThemeName::HighContrast, false));
     for (w, hgt) in [(80, 24), (120, 40), (20, 5)] {
         let buf = h.render(w, hgt);
         for y in 0..hgt {

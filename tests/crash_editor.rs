@@ -16,7 +16,7 @@ fn unsaved_editor_text_is_what_the_panic_hook_would_stash_and_saving_clears_it()
     h.press("<tab>");
     h.type_text("The lift broke at 2 a.m.");
     let dir = tempfile::tempdir().unwrap();
-    let path = recovery::stash_pending(dir.path(), h.app.now)
+    let path = recovery::stash_pending(dir.path(), h.app.now())
         .expect("text is remembered")
         .expect("stash written");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -25,7 +25,7 @@ fn unsaved_editor_text_is_what_the_panic_hook_would_stash_and_saving_clears_it()
 
     h.press("<c-s>");
     assert!(
-        recovery::stash_pending(dir.path(), h.app.now).is_none(),
+        recovery::stash_pending(dir.path(), h.app.now()).is_none(),
         "saved text is not stashed again"
     );
 }

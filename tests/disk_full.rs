@@ -87,11 +87,7 @@ fn fill(dir: &Path) -> PathBuf {
 }
 
 fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
+    h.app.status().map(|s| s.text.clone()).unwrap_or_default()
 }
 
 fn only_story_file(data: &Path) -> PathBuf {
@@ -116,8 +112,8 @@ fn journal_lines(data: &Path) -> usize {
 
 /// The situation the open editor holds in memory (saved or not).
 fn situation_in_editor(h: &Harness) -> String {
-    let ed = h.app.stories.editor.as_ref().expect("editor open");
-    ed.story.text(Section::Situation).to_string()
+    let story = h.app.open_story().expect("editor open");
+    story.text(Section::Situation).to_string()
 }
 
 #[test]
@@ -153,8 +149,8 @@ fn full_disk_keeps_old_files_reports_the_path_and_retries() {
         situation_in_editor(&h),
         "First words. More words that do not fit."
     );
-    assert!(h.app.stories.unsaved().is_some(), "marked unsaved");
-    assert!(!h.app.should_quit);
+    assert!(h.app.unsaved_story().is_some(), "marked unsaved");
+    assert!(!h.app.should_quit());
 
     // A grade on a full disk: reported with the journal's path, nothing written, card still up.
     h.app.update(Action::GoTo(Tab::Cards));
@@ -225,14 +221,14 @@ fn read_only_folder_reports_keeps_the_file_and_saves_after_remount() {
         typed,
         "the text stays in the editor"
     );
-    assert!(h.app.stories.unsaved().is_some(), "marked unsaved");
+    assert!(h.app.unsaved_story().is_some(), "marked unsaved");
     // Other screens still work.
     h.app.update(Action::GoTo(Tab::Home));
     assert!(!h.screen(80, 24).is_empty());
     h.app.update(Action::GoTo(Tab::Cards));
     let _ = h.screen(80, 24);
     h.app.update(Action::GoTo(Tab::Stories));
-    assert!(!h.app.should_quit);
+    assert!(!h.app.should_quit());
 
     // Writable again: the retry succeeds.
     fs_.remount("rw");
@@ -264,8 +260,8 @@ fn a_cache_that_does_not_fit_is_skipped_and_leaves_nothing_behind() {
     let h = Harness::in_dir(data);
     assert!(
         h.app
-            .data
-            .library
+            .data()
+            .library()
             .cards
             .iter()
             .any(|c| c.id.as_str() == "big-399"),
@@ -284,4 +280,35 @@ fn a_cache_that_does_not_fit_is_skipped_and_leaves_nothing_behind() {
     let h = Harness::in_dir(h.dir);
     assert!(data_path.join("cache/content.bin").is_file());
     drop(h);
+}
+
+/// A backup never takes the free space a save needs: on a small disk it is refused with the sizes
+/// named, leaves nothing behind, and saving still works afterwards.
+#[test]
+fn a_backup_that_would_fill_the_disk_is_refused_and_saves_still_work() {
+    let Some(fs_) = Tmpfs::mount("6m") else {
+        return;
+    };
+    let d = fs_.path.join("data");
+    fs::create_dir_all(d.join("stories")).unwrap();
+    // 2.5 MiB of data: a copy fits on the disk, but would leave less than the reserve free.
+    for i in 0..5 {
+        fs::write(d.join(format!("stories/s{i}.toml")), vec![b'a'; 512 * 1024]).unwrap();
+    }
+    let now = common::fixed_now();
+    let err = clinicprep::storage::backup::backup_now(&d, now, "test").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("not enough free space") && msg.contains("free"),
+        "{msg}"
+    );
+    let leftovers: Vec<_> = fs::read_dir(d.join("backups")).unwrap().flatten().collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A save of a file as large as the largest still fits.
+    clinicprep::storage::write_atomic(&d.join("stories/s0.toml"), &vec![b'b'; 512 * 1024]).unwrap();
+    // With less data the backup is made.
+    for i in 1..5 {
+        fs::remove_file(d.join(format!("stories/s{i}.toml"))).unwrap();
+    }
+    clinicprep::storage::backup::backup_now(&d, now, "test").unwrap();
 }

@@ -4,11 +4,11 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
-use clinicprep::app::{Action, Level, Tab};
+use clinicprep::app::{Action, Tab};
 use clinicprep::domain::content::Id;
 use clinicprep::domain::practice::ROUNDS_FILE;
 use clinicprep::domain::prep::{MarkKind, MarkSet};
-use clinicprep::screens::home::Pane;
+use clinicprep::kit::Level;
 use common::{Harness, find, fixed_now};
 use std::collections::BTreeSet;
 
@@ -20,13 +20,23 @@ fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
         .collect()
 }
 
+/// Sets the interview date as a user does: `i`, clear the field, type the date, Enter.
+fn set_interview(h: &mut Harness, date: &str) {
+    h.press("i");
+    for _ in 0..12 {
+        h.press("<bs>");
+    }
+    h.type_text(date).press("<enter>");
+    assert!(!h.app.typing(), "the date was taken: {}", h.status());
+}
+
 #[test]
 fn checklist_ticks_persist_across_restarts_and_fill_the_gauge() {
     let mut h = Harness::new();
     let steps: Vec<Id> = h
         .app
-        .data
-        .library
+        .data()
+        .library()
         .steps
         .iter()
         .map(|s| s.id.clone())
@@ -51,15 +61,15 @@ fn checklist_ticks_persist_across_restarts_and_fill_the_gauge() {
 #[test]
 fn favourite_questions_to_ask_persist_across_restarts() {
     let mut h = Harness::new();
+    // Right moves to the questions to ask: the star lands there, not on the checklist.
     h.press("<right>");
-    assert_eq!(h.app.home.pane, Pane::Asks);
     h.press("j<space>");
-    let second = h.app.data.library.asks[1].id.to_string();
+    let second = h.app.data().library().asks[1].id.to_string();
     assert_eq!(marks(&h, MarkKind::Favourites), vec![second.clone()]);
     let mut h = h.restart();
     let s = h.screen(120, 40);
     assert!(s.contains("1 starred"), "{s}");
-    let text = &h.app.data.library.asks[1].text;
+    let text = &h.app.data().library().asks[1].text;
     let start: String = text.chars().take(30).collect();
     assert!(s.contains(&format!("★ {start}")), "{s}");
     assert!(
@@ -77,7 +87,7 @@ fn ids_the_content_does_not_have_are_kept_when_saving() {
     )
     .unwrap();
     let mut h = Harness::in_dir(dir);
-    let n = h.app.data.library.steps.len();
+    let n = h.app.data().library().steps.len();
     assert!(
         h.screen(80, 24).contains(&format!("0 of {n} done")),
         "unknown ids are not counted"
@@ -97,7 +107,7 @@ fn a_damaged_checklist_is_reported_kept_in_memory_and_never_overwritten() {
     let path = dir.path().join("checklist.toml");
     std::fs::write(&path, "done = [\"step-intro\",\n").unwrap();
     let mut h = Harness::in_dir(dir);
-    let status = h.app.status.clone().expect("reported at start");
+    let status = h.app.status().cloned().expect("reported at start");
     assert_eq!(status.level, Level::Error);
     assert!(status.text.contains("checklist.toml:"), "{}", status.text);
     h.press("<space>");
@@ -118,14 +128,16 @@ fn i_sets_the_interview_date_and_the_countdown_shows_it() {
     let mut h = Harness::new();
     assert!(h.screen(80, 24).contains("No interview date yet"));
     h.press("i");
-    assert!(h.app.editing(), "typing goes to the date field");
+    assert!(h.app.typing(), "typing goes to the date field");
     h.type_text("2026-12-07");
     h.press("<enter>");
-    assert_eq!(h.app.interview, NaiveDate::from_ymd_opt(2026, 12, 7));
-    assert!(!h.app.settings_changed, "saved to the config file at once");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 12, 7)
+    );
     let config = std::fs::read_to_string(h.dir.path().join("config.toml")).unwrap();
     assert!(config.contains("2026-12-07"), "{config}");
-    assert!(!h.app.editing());
+    assert!(!h.app.typing());
     let s = h.screen(80, 24);
     assert!(s.contains("Interview in 14 days (Mon 7 Dec 2026)"), "{s}");
 
@@ -135,7 +147,7 @@ fn i_sets_the_interview_date_and_the_countdown_shows_it() {
         h.press("<bs>");
     }
     h.press("<enter>");
-    assert_eq!(h.app.interview, None);
+    assert_eq!(h.app.data().interview(), None);
 }
 
 #[test]
@@ -144,7 +156,7 @@ fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
     h.press("i");
     h.type_text("next friday");
     h.press("<enter>");
-    assert!(h.app.editing());
+    assert!(h.app.typing());
     assert!(
         h.screen(100, 30)
             .contains("is not a date clinicprep can read")
@@ -156,19 +168,19 @@ fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
     h.press("<enter>");
     assert!(h.screen(100, 30).contains("in the past"));
     h.press("<esc>");
-    assert!(!h.app.editing());
-    assert_eq!(h.app.interview, None);
+    assert!(!h.app.typing());
+    assert_eq!(h.app.data().interview(), None);
     // q typed into the field is text, not quit.
     h.press("iq");
-    assert!(!h.app.should_quit);
+    assert!(!h.app.should_quit());
 }
 
 #[test]
 fn tomorrow_and_today_read_naturally() {
     let mut h = Harness::new();
-    h.app.interview = NaiveDate::from_ymd_opt(2026, 11, 24);
+    set_interview(&mut h, "2026-11-24");
     assert!(h.screen(80, 24).contains("Interview tomorrow"));
-    h.app.interview = NaiveDate::from_ymd_opt(2026, 11, 23);
+    set_interview(&mut h, "2026-11-23");
     let s = h.screen(80, 24);
     assert!(s.contains("Interview today"), "{s}");
     assert!(s.contains("Next: Interview today"), "{s}");
@@ -177,15 +189,15 @@ fn tomorrow_and_today_read_naturally() {
 #[test]
 fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
     let mut h = Harness::new();
-    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
+    set_interview(&mut h, "2026-12-07");
     let s = h.screen(120, 40);
     assert!(
         s.contains("Cards due today 0"),
         "counts come from the (empty) review history: {s}"
     );
-    h.app.facts.cards_due_today = Some(12);
-    h.app.facts.competencies_covered = Some(BTreeSet::from([Id::new("teamwork")]));
-    h.app.facts.due = (0..5)
+    h.app.facts_mut().cards_due_today = Some(12);
+    h.app.facts_mut().competencies_covered = Some(BTreeSet::from([Id::new("teamwork")]));
+    h.app.facts_mut().due = (0..5)
         .map(|i| fixed_now() + Duration::days(i % 2))
         .collect();
     let s = h.screen(120, 40);
@@ -207,9 +219,9 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
 #[test]
 fn the_next_step_moves_on_as_the_user_does_things() {
     let mut h = Harness::new();
-    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
-    h.app.facts.cards_due_today = Some(0);
-    h.app.facts.stories_written = Some(5);
+    set_interview(&mut h, "2026-12-07");
+    h.app.facts_mut().cards_due_today = Some(0);
+    h.app.facts_mut().stories_written = Some(5);
     assert!(
         h.screen(100, 30)
             .contains("Next: Run a timed practice round")
@@ -219,7 +231,7 @@ fn the_next_step_moves_on_as_the_user_does_things() {
     h.advance(30);
     h.press("<space><enter><esc>");
     h.app.update(Action::GoTo(Tab::Home));
-    h.app.facts.stories_written = Some(5);
+    h.app.facts_mut().stories_written = Some(5);
     let s = h.screen(100, 30);
     assert!(
         s.contains("Next: Research the clinic (from your checklist below)."),
@@ -273,7 +285,10 @@ fn enter_opens_the_whole_item_and_esc_closes_it() {
             .contains("Space stars it for your one-page summary.")
     );
     h.press("<esc>");
-    assert!(!h.app.home.detail);
+    assert!(
+        !h.screen(80, 24)
+            .contains("Space stars it for your one-page summary.")
+    );
 }
 
 #[test]
@@ -287,7 +302,7 @@ fn home_views_match_their_snapshots() {
             h.screen(w, ht).replace(&dir, "[DATA]"),
         ));
     }
-    h.app.interview = NaiveDate::from_ymd_opt(2026, 12, 7);
+    set_interview(&mut h, "2026-12-07");
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
     for secs in [95, 130, 70] {
@@ -297,17 +312,17 @@ fn home_views_match_their_snapshots() {
     h.app.update(Action::GoTo(Tab::Home));
     // Switching screens refreshed the facts from the (empty) stores; stand in for a fuller history,
     // keeping the three practice answers just graded.
-    h.app.facts.cards_due_today = Some(7);
-    h.app.facts.stories_written = Some(3);
-    h.app.facts.competencies_covered =
+    h.app.facts_mut().cards_due_today = Some(7);
+    h.app.facts_mut().stories_written = Some(3);
+    h.app.facts_mut().competencies_covered =
         Some(BTreeSet::from([Id::new("teamwork"), Id::new("safety")]));
-    h.app.facts.due = (0..20)
+    h.app.facts_mut().due = (0..20)
         .map(|i| fixed_now() + Duration::hours(i * 13))
         .collect();
     for days_ago in [0i64, 1, 2, 5, 9, 30, 31, 60] {
         let day = (fixed_now() - Duration::days(days_ago)).date_naive();
         h.app
-            .facts
+            .facts_mut()
             .reviews_by_day
             .entry(day)
             .and_modify(|n| *n += 3 + days_ago as u32 % 7)
@@ -341,7 +356,7 @@ fn a_failed_save_is_shown_retried_at_quit_and_quit_waits_once() {
     );
     h.press("q");
     assert!(
-        !h.app.should_quit,
+        !h.app.should_quit(),
         "the first quit stops to say the data is not saved"
     );
     assert!(
@@ -353,7 +368,7 @@ fn a_failed_save_is_shown_retried_at_quit_and_quit_waits_once() {
     std::fs::remove_file(&dir).unwrap();
     std::fs::create_dir(&dir).unwrap();
     h.press("q");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
     assert_eq!(
         marks(&h, MarkKind::Checklist),
         vec!["step-research-clinic".to_string()]
@@ -367,7 +382,7 @@ fn a_second_quit_goes_ahead_even_if_saving_still_fails() {
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::write(&dir, "not a folder").unwrap();
     h.press("<space>qq");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
     std::fs::remove_file(&dir).unwrap();
     std::fs::create_dir(&dir).unwrap();
 }

@@ -407,6 +407,9 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
                 continue;
             } else if p.is_dir() {
                 stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "clinicprep.lock") {
+                // Holds the pid of the last writer: every import takes the lock.
+                continue;
             } else {
                 out.push((p.clone(), std::fs::read(&p).unwrap()));
             }

@@ -145,7 +145,7 @@ fn run(tab: Tab, story: Option<String>, batches: Vec<(Vec<Input>, u16, u16)>) {
         h.render(w, hgt);
     }
     // What the app holds about reviews is what a fresh load of the journal finds.
-    if let Some(store) = h.app.data.reviews.as_ref() {
+    if let Some(store) = h.app.data().reviews() {
         let (ledger, _) = peek(h.dir.path(), DayZone::Local).unwrap();
         assert_eq!(ledger.last_seq(), store.ledger().last_seq());
         assert_eq!(ledger.daily_counts(), store.daily_counts());
@@ -197,8 +197,8 @@ proptest! {
         let mut h = Harness::new();
         h.app.update(Action::GoTo(Tab::Stories));
         h.press("n").type_text(&title);
-        let ed = h.app.stories.editor.as_ref().expect("editor open");
-        prop_assert_eq!(&ed.story.title, &title);
+        let story = h.app.open_story().expect("editor open");
+        prop_assert_eq!(&story.title, &title);
         h.press("<tab>").type_text("Some situation.").press("<c-s>");
         let (store, bad) = StoryStore::load(h.dir.path()).unwrap();
         prop_assert!(bad.is_empty());

@@ -107,3 +107,74 @@ fn restore_refuses_while_another_instance_is_open() {
         "nothing was written while another instance had the folder"
     );
 }
+
+#[test]
+fn import_waits_then_refuses_while_another_instance_holds_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("deck.csv");
+    std::fs::write(&csv, "front one,back one\n").unwrap();
+    let mut child = child_holding_lock(dir.path());
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_clinicprep"))
+        .env_remove("CLINICPREP_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("import")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("Another clinicprep") && text.contains("nothing was imported"),
+        "{text}"
+    );
+    assert!(
+        started.elapsed() >= clinicprep::storage::lock::COMMAND_WAIT,
+        "it waited first"
+    );
+    assert!(!dir.path().join("content").exists(), "nothing was written");
+}
+
+/// Four imports of 200 different cards each into one deck at once: each waits its turn, so every
+/// card of every import that said "Added" is in the deck, and the deck loads.
+#[test]
+fn concurrent_imports_into_one_deck_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            let csv = dir.path().join(format!("part{i}.csv"));
+            let rows: String = (0..200)
+                .map(|n| format!("front {i}-{n},back {i}-{n}\n"))
+                .collect();
+            std::fs::write(&csv, rows).unwrap();
+            Command::new(env!("CARGO_BIN_EXE_clinicprep"))
+                .env_remove("CLINICPREP_DATA_DIR")
+                .arg("--data-dir")
+                .arg(dir.path())
+                .args(["import", "--deck", "Same"])
+                .arg(&csv)
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut added = 0;
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        match out.status.code() {
+            Some(0) => {
+                assert!(text.contains("Added 200 cards"), "{text}");
+                added += 200;
+            }
+            _ => assert!(text.contains("nothing was imported"), "{text}"),
+        }
+    }
+    assert!(added > 0);
+    let lib = clinicprep::domain::content::Library::load(Some(&dir.path().join("content")));
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    assert_eq!(lib.cards.len(), added, "cards lost between imports");
+}

@@ -2,8 +2,9 @@
 
 mod common;
 
-use chrono::TimeDelta;
-use clinicprep::app::{Access, Action, Level, Tab};
+use chrono::{TimeDelta, Utc};
+use clinicprep::app::{Access, Action, Tab};
+use clinicprep::kit::Level;
 use clinicprep::storage::backup;
 use clinicprep::storage::lock::{Acquired, DataLock};
 use common::{Harness, find};
@@ -44,11 +45,11 @@ fn the_writer_cleans_temps_offers_recovered_text_and_backs_up() {
     );
     assert!(d.join("stories/fall.toml").exists());
 
-    assert_eq!(h.app.recovered.len(), 1);
-    let r = &h.app.recovered[0];
+    assert_eq!(h.app.recovered().len(), 1);
+    let r = &h.app.recovered()[0];
     assert_eq!(r.text, "I stayed with the patient");
     assert!(r.path.starts_with(d.join("stories")), "{:?}", r.path);
-    let status = h.app.status.clone().expect("a status message");
+    let status = h.app.status().cloned().expect("a status message");
     assert_eq!(status.level, Level::Warning);
     assert!(
         status
@@ -78,15 +79,15 @@ fn tick_backs_up_again_only_after_a_change_and_thirty_minutes() {
     let d = h.dir.path().to_path_buf();
     assert_eq!(backups(&d), 1);
     fs::write(d.join("stories/fall.toml"), "title = 'Fall, edited'\n").unwrap();
-    h.app.now += TimeDelta::minutes(29);
+    h.app.set_now(h.app.now() + TimeDelta::minutes(29));
     h.app.tick();
     h.app.finish_backup();
     assert_eq!(backups(&d), 1, "not due yet");
-    h.app.now += TimeDelta::minutes(1);
+    h.app.set_now(h.app.now() + TimeDelta::minutes(1));
     h.app.tick();
     h.app.finish_backup();
     assert_eq!(backups(&d), 2);
-    h.app.now += TimeDelta::minutes(60);
+    h.app.set_now(h.app.now() + TimeDelta::minutes(60));
     h.app.tick();
     h.app.finish_backup();
     assert_eq!(backups(&d), 2, "nothing changed");
@@ -112,7 +113,7 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
         "not ours to clean"
     );
     assert!(
-        h.app.recovered.is_empty(),
+        h.app.recovered().is_empty(),
         "the writer takes recovered text"
     );
     assert!(
@@ -123,7 +124,7 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
             .is_some()
     );
     assert!(!d.join(backup::BACKUP_DIR).exists());
-    h.app.now += TimeDelta::hours(2);
+    h.app.set_now(h.app.now() + TimeDelta::hours(2));
     h.app.tick();
     h.app.finish_backup();
     assert!(!d.join(backup::BACKUP_DIR).exists(), "tick made a backup");
@@ -143,8 +144,12 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
         "{screen}"
     );
     let (x, y) = find(&buf, "READ-ONLY").unwrap();
-    assert_eq!(buf[(x, y)].style().bg, h.app.theme.banner.bg);
-    assert_eq!(buf[(79, y)].style().bg, h.app.theme.banner.bg, "full width");
+    assert_eq!(buf[(x, y)].style().bg, h.app.theme().banner.bg);
+    assert_eq!(
+        buf[(79, y)].style().bg,
+        h.app.theme().banner.bg,
+        "full width"
+    );
     for (w, hgt) in [(1, 1), (20, 5), (59, 15), (60, 16), (61, 17), (250, 80)] {
         h.render(w, hgt);
     }
@@ -162,11 +167,11 @@ fn a_second_instance_is_read_only_says_so_and_changes_nothing() {
     }
     h.app.update(Action::GoTo(Tab::Home));
     h.press("<esc>i");
-    assert!(!h.app.editing(), "the date field stays shut");
-    let status = h.app.status.clone().expect("the refusal is explained");
+    assert!(!h.app.typing(), "the date field stays shut");
+    let status = h.app.status().cloned().expect("the refusal is explained");
     assert!(status.text.contains("read-only"), "{}", status.text);
     h.press("q");
-    assert!(h.app.should_quit);
+    assert!(h.app.should_quit());
     assert_eq!(
         snapshot_files(&d),
         before,
@@ -200,7 +205,36 @@ fn an_unlockable_folder_still_opens_for_writing_with_a_warning() {
         .open_data(Access::Unlocked("locks unsupported".into()));
     h.app.finish_backup();
     assert!(h.app.can_write());
-    let status = h.app.status.clone().unwrap().text;
+    let status = h.app.status().cloned().unwrap().text;
     assert!(status.contains("only one clinicprep"), "{status}");
     assert_eq!(backups(h.dir.path()), 1);
+}
+
+/// No clock value panics: the app opens, backs up, takes keys and ticks with its clock before 1970,
+/// at the epoch, and at the far end of what the kernel can set, and jumping between them.
+#[test]
+fn extreme_clocks_never_panic() {
+    use chrono::TimeZone;
+    let clocks = [
+        Utc.with_ymd_and_hms(1960, 1, 1, 0, 0, 0).unwrap(),
+        chrono::DateTime::from_timestamp_millis(-1).unwrap(),
+        chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2040, 6, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2262, 4, 11, 0, 0, 0).unwrap(),
+    ];
+    for start in clocks {
+        let mut h = Harness::new();
+        h.app.set_now(start);
+        h.app.open_data(Access::Writer);
+        h.app.finish_backup();
+        for now in clocks {
+            h.app.set_now(now);
+            h.app.tick();
+            h.press("<tab><tab><tab>n");
+            h.type_text("Clock title");
+            h.press("<esc><tab><tab>");
+            h.screen(100, 30);
+        }
+        h.app.quit();
+    }
 }

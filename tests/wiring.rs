@@ -21,17 +21,31 @@ fn setting_the_interview_date_on_home_writes_the_config_and_survives_a_restart()
     assert!(text.contains("# my settings"), "comments kept: {text}");
     assert!(text.contains("2026-12-07"), "{text}");
     let want = NaiveDate::from_ymd_opt(2026, 12, 7);
-    assert_eq!(
-        h.app.cards.interview, want,
-        "cram mode aims at the new date"
+    h.app.update(Action::GoTo(Tab::Cards));
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("interview 2026-12-07"),
+        "cram mode aims at the new date: {s}"
     );
 
     let mut h = h.restart();
     let (loaded, problems) = Config::load(&config);
     assert!(problems.is_empty(), "{problems:?}");
     h.app.apply_config(&loaded);
-    assert_eq!(h.app.interview, want);
-    assert_eq!(h.app.stories.coach.guidance.words_per_minute, 150);
+    assert_eq!(h.app.data().interview(), want);
+    assert!(spoken_time_of_150_words(&mut h).contains("about 1 min"));
+}
+
+/// What the story editor's coaching says 150 words take to say: a minute at 150 words a minute.
+fn spoken_time_of_150_words(h: &mut Harness) -> String {
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n<tab>").paste(&"word ".repeat(150));
+    let screen = h.screen(120, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("150 words"))
+        .unwrap_or("");
+    line.to_string()
 }
 
 #[test]
@@ -42,8 +56,10 @@ fn a_failed_config_save_keeps_the_date_and_says_so() {
     h.press("i");
     h.type_text("2026-12-07");
     h.press("<enter>");
-    assert_eq!(h.app.interview, NaiveDate::from_ymd_opt(2026, 12, 7));
-    assert!(h.app.settings_changed, "still to be saved");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 12, 7)
+    );
     let s = h.screen(100, 30);
     assert!(s.contains("could not be saved"), "{s}");
 }
@@ -57,9 +73,9 @@ fn config_settings_reach_cards_practice_and_stories() {
     );
     assert!(problems.is_empty(), "{problems:?}");
     h.app.apply_config(&config);
-    assert_eq!(h.app.practice.setup.target_secs, 90);
-    assert_eq!(h.app.stories.coach.guidance.words_per_minute, 120);
-    let store = h.app.data.reviews.as_ref().expect("store");
+    // 150 words at 120 a minute: a minute and a quarter.
+    assert!(spoken_time_of_150_words(&mut h).contains("about 1 min 15 s"));
+    let store = h.app.data().reviews().expect("store");
     assert_eq!(store.settings().daily_new_limit, 3);
     assert_eq!(store.settings().desired_retention, 0.85);
     h.app.update(Action::GoTo(Tab::Practice));
@@ -72,12 +88,12 @@ fn a_review_shows_on_home_as_a_study_day_and_cards_due() {
     h.app.update(Action::GoTo(Tab::Cards));
     h.press("<enter><space>1");
     h.app.update(Action::GoTo(Tab::Home));
-    let today = h.app.data.reviews.as_ref().unwrap().today(h.app.now);
-    assert_eq!(h.app.facts.reviews_by_day.get(&today), Some(&1));
-    assert!(h.app.facts.cards_due_today.is_some());
+    let s = h.screen(120, 40);
+    assert!(s.contains("Study days: 1 in 16 weeks"), "{s}");
+    assert!(s.contains("Cards due today 0"), "{s}");
     assert!(
-        !h.app.facts.due.is_empty(),
-        "the graded card has a due date"
+        !s.contains("Study some cards"),
+        "the graded card has a due date: {s}"
     );
 }
 
@@ -85,7 +101,7 @@ fn a_review_shows_on_home_as_a_study_day_and_cards_due() {
 fn a_story_linked_to_a_question_shows_on_its_card_and_in_practice() {
     let dir = tempfile::tempdir().unwrap();
     let h = Harness::in_dir(dir);
-    let q = h.app.data.library.questions[0].id.clone();
+    let q = h.app.data().library().questions[0].id.clone();
     let stories = h.dir.path().join("stories");
     fs::create_dir_all(&stories).unwrap();
     fs::write(
@@ -97,13 +113,12 @@ fn a_story_linked_to_a_question_shows_on_its_card_and_in_practice() {
     .unwrap();
     let mut h = h.restart();
     h.app.update(Action::GoTo(Tab::Home));
-    assert_eq!(
-        h.app.cards.story_titles.get(&q).map(String::as_str),
-        Some("The near fall")
-    );
-    assert_eq!(h.app.facts.stories_written, Some(1));
-    assert!(h.app.facts.linked_questions().contains(&q));
-    let covered = h.app.facts.competencies_covered.clone().unwrap();
+    let facts = h.app.facts();
+    let linked = facts.stories_by_question.get(&q).and_then(|v| v.first());
+    assert_eq!(linked.map(|o| o.title.as_str()), Some("The near fall"));
+    assert_eq!(facts.stories_written, Some(1));
+    assert!(facts.linked_questions().contains(&q));
+    let covered = facts.competencies_covered.clone().unwrap();
     assert!(
         covered.iter().any(|c| c.as_str() == "teamwork"),
         "{covered:?}"

@@ -1,93 +1,202 @@
-//! Plain facts Home and Practice read that other parts of the app own (cards, stories), so those
-//! screens depend on data, not on the stores behind it.
+//! The facts screens share, worked out again when the stores change, and the config's settings.
 
+use super::App;
+use crate::domain::config::Config;
 use crate::domain::content::Id;
-use crate::storage::paths::Paths;
-use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use crate::domain::schedule;
+use crate::domain::stories::{Coverage, Order};
+use crate::kit::facts::StoryOutline;
+use chrono::{DateTime, TimeZone, Utc};
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The outline of a story linked to a question, for the practice hint.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StoryOutline {
-    pub title: String,
-    /// Situation, Task, Action, Result, each as written (the screen shortens them).
-    pub star: [String; 4],
+/// What the shared facts were last taken from: the stories' change count, and the review history's
+/// last record number and size.
+#[derive(Debug, Default)]
+pub(super) struct FactsFrom {
+    stories: Option<u64>,
+    reviews: Option<(u64, usize)>,
 }
 
-/// What the rest of the app knows, as plain data. `App::refresh_facts` fills what exists today; each
-/// field says where the rest comes from. `None` means "not known": screens leave it out rather than
-/// show a made-up number.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
-    /// Predicted recall (0–1) of each question card now, from the review schedule
-    /// (`schedule::recall_at(state, now)` for every question with a state). Feeds round selection.
-    pub recall: BTreeMap<Id, f64>,
-    /// Stories linked to each question id (`Story::questions`), for the practice hint and so round
-    /// selection can favour questions no story answers.
-    pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
-    /// Cards due today across every deck, from the review schedule.
-    pub cards_due_today: Option<usize>,
-    /// Due time of every scheduled card, for the 14-day chart.
-    pub due: Vec<DateTime<Utc>>,
-    /// Reviews per local day from the review journal (`ReviewStore::daily_counts`). Practice answers
-    /// are added to these for the study heatmap.
-    pub reviews_by_day: BTreeMap<NaiveDate, u32>,
-    /// Stories written. Today: `*.toml` files in the stories folder.
-    pub stories_written: Option<usize>,
-    /// Competency ids the stories cover (from their linked questions), for "competencies covered".
-    pub competencies_covered: Option<BTreeSet<Id>>,
-}
-
-impl Facts {
-    /// Question ids some story answers.
-    pub fn linked_questions(&self) -> HashSet<Id> {
-        self.stories_by_question
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, _)| k.clone())
-            .collect()
+impl App {
+    /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
+    pub fn apply_config(&mut self, config: &Config) {
+        self.data.use_interview_date(config.interview_date);
+        self.data.set_study_settings(config.study_settings());
+        self.screens.stories.set_pace(config.words_per_minute);
+        self.screens.practice.set_target(config.answer_seconds);
+        self.refresh_facts();
     }
 
-    /// Refreshes what can be read from files without the stores of other screens: the number of
-    /// story files. No folder yet means 0 stories; a folder that cannot be read leaves it unknown.
-    pub fn refresh_from_files(&mut self, paths: &Paths) {
-        self.stories_written = match std::fs::read_dir(paths.stories_dir()) {
-            Ok(dir) => Some(
-                dir.flatten()
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-                    .count(),
-            ),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(0),
-            Err(_) => None,
+    /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
+    /// recall and study days from the review history. Cheap enough to run on each screen switch.
+    pub fn refresh_facts(&mut self) {
+        // The story store already knows the count; the folder is only listed when it could not load.
+        if self.data.stories().is_none() {
+            self.facts.refresh_from_files(self.data.paths());
+        }
+        self.refresh_story_facts();
+        self.refresh_review_facts();
+    }
+
+    /// Story counts, links and coverage, worked out again only when the stories changed: with a
+    /// thousand stories this is most of a screen switch.
+    fn refresh_story_facts(&mut self) {
+        let Some(store) = self.data.stories() else {
+            return;
         };
+        let changes = self.data.stories_changes();
+        if self.facts_from.stories == Some(changes) {
+            return;
+        }
+        self.facts_from.stories = Some(changes);
+        let stories = store.list(Order::Title);
+        let mut by_question: BTreeMap<Id, Vec<StoryOutline>> = BTreeMap::new();
+        for s in &stories {
+            for q in &s.questions {
+                by_question
+                    .entry(q.clone())
+                    .or_default()
+                    .push(StoryOutline {
+                        title: s.title.clone(),
+                        star: [
+                            s.situation.clone(),
+                            s.task.clone(),
+                            s.action.clone(),
+                            s.result.clone(),
+                        ],
+                    });
+            }
+        }
+        let coverage = Coverage::from_library(self.data.library(), &stories);
+        let covered: BTreeSet<Id> = coverage
+            .rows
+            .iter()
+            .filter(|r| r.is_covered())
+            .map(|r| r.id.clone())
+            .collect();
+        self.facts.stories_written = Some(stories.len());
+        self.facts.competencies_covered = Some(covered);
+        self.facts.stories_by_question = by_question;
     }
+
+    fn refresh_review_facts(&mut self) {
+        let Some(store) = self.data.reviews() else {
+            return;
+        };
+        let now = self.now;
+        // The Cards screen built its catalogue from the same library at start; reuse it.
+        let (learning, due) = self.screens.cards.waiting(store, now);
+        let cards = store.ledger().cards();
+        self.facts.cards_due_today = Some(learning + due);
+        // Due dates and days studied change only with a grade or an undo, which add a record.
+        let history = (store.ledger().last_seq(), cards.len());
+        if self.facts_from.reviews != Some(history) {
+            self.facts_from.reviews = Some(history);
+            self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
+            self.facts.reviews_by_day = store.daily_counts().clone();
+        }
+        self.facts.recall = self
+            .data
+            .library()
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let state = cards.get(&q.id)?;
+                Some((q.id.clone(), schedule::recall_at(state, now)))
+            })
+            .collect();
+    }
+}
+
+fn at_ms(ms: i64) -> Option<DateTime<Utc>> {
+    Utc.timestamp_millis_opt(ms).single()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::app::{Action, App, Tab, Theme};
+    use crate::storage::paths::Paths;
+    use chrono::{DateTime, Duration, Utc};
 
-    #[test]
-    fn stories_are_counted_from_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = Paths::in_dir(dir.path());
-        let mut facts = Facts::default();
-        facts.refresh_from_files(&paths);
-        assert_eq!(facts.stories_written, Some(0));
-        std::fs::create_dir(paths.stories_dir()).unwrap();
-        std::fs::write(paths.stories_dir().join("a.toml"), "").unwrap();
-        std::fs::write(paths.stories_dir().join("notes.txt"), "").unwrap();
-        facts.refresh_from_files(&paths);
-        assert_eq!(facts.stories_written, Some(1));
+    /// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
+    /// goes back to the list, as a user makes them.
+    fn write_by_keys(app: &mut App, title: &str, tag: &str) {
+        use crate::kit::Action;
+        app.set_now(app.now() + chrono::Duration::minutes(1));
+        app.update(Action::New);
+        app.update(Action::Paste(title.into()));
+        // Title, Situation, Task, Action, Result, then Tags.
+        for _ in 0..5 {
+            app.update(Action::NextField);
+        }
+        app.update(Action::Paste(tag.into()));
+        app.update(Action::Back);
+    }
+
+    /// Writes a story with `tag` through the editor, then goes to Home, which refreshes the facts.
+    fn write_then_home(app: &mut App, title: &str, tag: &str) {
+        app.update(Action::GoTo(Tab::Stories));
+        write_by_keys(app, title, tag);
+        app.update(Action::GoTo(Tab::Home));
     }
 
     #[test]
-    fn only_questions_with_a_story_count_as_linked() {
-        let mut facts = Facts::default();
-        facts
-            .stories_by_question
-            .insert(Id::new("q-a"), vec![StoryOutline::default()]);
-        facts.stories_by_question.insert(Id::new("q-b"), vec![]);
-        assert_eq!(facts.linked_questions(), [Id::new("q-a")].into());
+    fn story_facts_are_taken_again_only_when_the_stories_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_795_424_400, 0).unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
+        assert_eq!(app.facts.stories_written, Some(0));
+        write_then_home(&mut app, "Calming a patient", "patient-care");
+        assert_eq!(app.facts.stories_written, Some(1));
+        let covered = |app: &App| app.facts.competencies_covered.clone().unwrap_or_default();
+        assert!(covered(&app).iter().any(|c| c.as_str() == "patient-care"));
+        write_then_home(&mut app, "Covering the desk", "teamwork");
+        assert_eq!(app.facts.stories_written, Some(2));
+        assert!(covered(&app).iter().any(|c| c.as_str() == "teamwork"));
+
+        // Nothing changed: switching screens leaves the facts as they are, without working them out.
+        app.facts.stories_written = Some(99);
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.stories_written, Some(99));
+
+        // A delete is a change.
+        app.update(Action::GoTo(Tab::Stories));
+        app.update(Action::Delete);
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.stories_written, Some(1));
+    }
+
+    #[test]
+    fn review_facts_follow_grades_and_the_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_795_424_400, 0).unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
+        assert!(app.facts.due.is_empty());
+        let today = app.today();
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::Select);
+        app.update(Action::Reveal);
+        app.update(Action::Grade(crate::domain::schedule::Grade::Again));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.due.len(), 1, "the graded card's due date");
+        assert_eq!(app.facts.reviews_by_day.get(&today), Some(&1));
+        assert_eq!(app.facts.cards_due_today, Some(0), "not due yet");
+
+        // No grade since: the due dates are kept as they were, and the clock still counts.
+        app.facts.due.clear();
+        app.now += Duration::hours(1);
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::GoTo(Tab::Home));
+        assert!(app.facts.due.is_empty());
+        assert_eq!(app.facts.cards_due_today, Some(1), "came due an hour later");
+
+        // Another grade (the session's next card) is a change.
+        app.update(Action::GoTo(Tab::Cards));
+        app.update(Action::Reveal);
+        app.update(Action::Grade(crate::domain::schedule::Grade::Good));
+        app.update(Action::GoTo(Tab::Home));
+        assert_eq!(app.facts.due.len(), 2);
+        assert_eq!(app.facts.reviews_by_day.get(&today), Some(&2));
     }
 }

@@ -1,86 +1,76 @@
-//! Terminal events become actions: the keymap in force, and what a key, paste, click or resize means.
+//! Terminal events become actions, and actions go to the overlay open or the screen showing.
 
-use super::keymap::{Group, Keymap};
-use super::{Action, App, Level, Status, Tab, keymap};
+use super::{Action, App, Overlay, tab_at};
+use crate::kit::keymap::{self, Group, Keymap};
+use crate::kit::{Ctx, Screen, Tab};
+use crate::kit::{ReadOnly, Status, Typing};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 impl App {
     /// True while a text field has focus, so Tab, q and letters go to the field.
-    pub fn editing(&self) -> bool {
-        if self.help.is_some() || self.confirm_quit.is_some() {
-            return false;
-        }
-        match self.tab {
-            Tab::Guides => self.guides.editing(),
-            Tab::Home => self.home.editing(),
-            Tab::Stories => self.stories.editing(),
-            _ => false,
-        }
+    pub fn typing(&self) -> bool {
+        self.overlay.is_none() && self.screens.get(self.tab).keys().typing.is_some()
     }
 
-    /// The keys in force now: the help overlay's, or the current screen's plus the global ones.
+    /// True while the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help(_)))
+    }
+
+    /// The keys in force now: an overlay's, or the current screen's plus the global ones.
     pub fn keymap(&self) -> Keymap {
-        if self.confirm_quit.is_some() {
-            return Keymap {
-                groups: vec![Group {
-                    title: "Quit without saving?",
-                    bindings: keymap::CONFIRM_QUIT,
-                }],
-                captures_text: false,
-            };
+        match self.overlay {
+            Some(Overlay::ConfirmQuit(_)) => Keymap::of(vec![Group {
+                title: "Quit without saving?",
+                bindings: keymap::CONFIRM_QUIT,
+            }]),
+            Some(Overlay::Help(_)) => Keymap::of(vec![Group {
+                title: "Help",
+                bindings: keymap::HELP,
+            }]),
+            None => self.keymap_beneath(),
         }
-        if self.help.is_some() {
-            return Keymap {
-                groups: vec![Group {
-                    title: "Help",
-                    bindings: keymap::HELP,
-                }],
-                captures_text: false,
-            };
-        }
-        self.keymap_beneath()
     }
 
     /// The current screen's keys plus the global ones, whether or not help is open over them.
     pub fn keymap_beneath(&self) -> Keymap {
-        let mut groups = match self.tab {
-            Tab::Home => self.home.keymap(),
-            Tab::Guides => self.guides.keymap(),
-            Tab::Practice => self.practice.keymap(),
-            Tab::Cards => self.cards.keymap(),
-            Tab::Stories => self.stories.keymap(),
-        };
-        let captures_text = self.editing();
-        if captures_text {
-            groups.push(Group {
+        let mut keys = self.screens.get(self.tab).keys();
+        keys.groups.push(match keys.typing {
+            Some(_) => Group {
                 title: "Typing",
                 bindings: keymap::TEXT_FIELD,
-            });
-        } else {
-            groups.push(Group {
+            },
+            None => Group {
                 title: "Everywhere",
                 bindings: keymap::GLOBAL,
-            });
-        }
-        Keymap {
-            groups,
-            captures_text,
-        }
+            },
+        });
+        keys
     }
 
-    /// Turns a terminal event into an action and applies it. Returns true if the screen may have changed.
+    /// Turns a terminal event into an action and applies it. Returns true if the screen may have
+    /// changed. A key whose binding writes is refused here in a read-only window, with the reason on
+    /// the status line; the writer refuses the write itself too.
     pub fn handle_event(&mut self, event: Event) -> bool {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 match self.keymap().dispatch(&key) {
-                    Some(action) => self.update(action),
+                    Some(d) if d.writes && !self.data.can_write() => {
+                        self.status = Some(Status::warn(ReadOnly.to_string()));
+                    }
+                    Some(d) => self.update(d.action),
                     None => self.status_hint(),
                 }
                 true
             }
             Event::Paste(text) => {
-                if self.editing() {
-                    self.update(Action::Paste(text));
+                let typing = self.keymap().typing;
+                match typing {
+                    Some(Typing::Saved) if !self.data.can_write() => {
+                        self.status = Some(Status::warn(ReadOnly.to_string()));
+                    }
+                    Some(_) => self.update(Action::Paste(text)),
+                    None => {}
                 }
                 true
             }
@@ -94,8 +84,8 @@ impl App {
                     true
                 }
                 MouseEventKind::Down(MouseButton::Left) => {
-                    if let Some(tab) = crate::ui::tab_at(self.size.0, m.column, m.row)
-                        && !self.editing()
+                    if let Some(tab) = tab_at(self.size.0, m.column, m.row)
+                        && !self.typing()
                     {
                         self.update(Action::GoTo(tab));
                     }
@@ -105,18 +95,78 @@ impl App {
             },
             Event::Resize(w, h) => {
                 self.size = (w, h);
-                self.refresh_derived();
+                self.refresh_showing();
                 true
             }
             _ => false,
         }
     }
 
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        match &self.overlay {
+            Some(Overlay::ConfirmQuit(_)) => {
+                match action {
+                    Action::Quit => self.quit_despite_unsaved_story(),
+                    Action::Back => self.overlay = None,
+                    _ => {}
+                }
+                return;
+            }
+            Some(Overlay::Help(scroll)) => {
+                let scroll = *scroll;
+                match action {
+                    Action::ToggleHelp | Action::Back => self.overlay = None,
+                    Action::Up | Action::ScrollUp => {
+                        self.overlay = Some(Overlay::Help(scroll.saturating_sub(1)))
+                    }
+                    Action::Down | Action::ScrollDown => {
+                        self.overlay = Some(Overlay::Help(scroll.saturating_add(1)))
+                    }
+                    Action::Quit => self.quit(),
+                    _ => {}
+                }
+                return;
+            }
+            None => {}
+        }
+        match action {
+            Action::Quit => self.quit(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(0)),
+            Action::NextTab => self.switch(self.tab.next()),
+            Action::PrevTab => self.switch(self.tab.prev()),
+            Action::GoTo(tab) => self.switch(tab),
+            other => {
+                let tab = self.tab;
+                self.with_screen(tab, |screen, cx| screen.update(other, cx));
+            }
+        }
+    }
+
+    /// Runs `f` on the screen for `tab` with a context over the shared data.
+    pub(super) fn with_screen<R>(
+        &mut self,
+        tab: Tab,
+        f: impl FnOnce(&mut dyn Screen, &mut Ctx) -> R,
+    ) -> R {
+        let today = self.today();
+        let mut cx = Ctx {
+            data: &mut self.data,
+            facts: &self.facts,
+            now: self.now,
+            today,
+            size: self.size,
+            offset: self.offset,
+            theme: &self.theme,
+            status: &mut self.status,
+        };
+        f(self.screens.get_mut(tab), &mut cx)
+    }
+
     /// A gentle nudge for a key that does nothing here, so a newcomer is never stuck.
     fn status_hint(&mut self) {
-        self.status = Some(Status {
-            level: Level::Info,
-            text: "That key does nothing here. Press ? to see the keys that work.".into(),
-        });
+        self.status = Some(Status::info(
+            "That key does nothing here. Press ? to see the keys that work.",
+        ));
     }
 }

@@ -1,105 +1,68 @@
-//! The application state and the one `update` that changes it.
+//! The shell: the screens, the shared data, the overlays, the status line and the app's lifecycle.
 
-pub mod action;
-pub mod facts;
+mod facts;
 mod input;
-pub mod keymap;
-pub mod links;
-mod quitting;
-pub mod startup;
-pub mod theme;
-pub mod userdata;
+mod lifecycle;
+mod screens;
+mod view;
 
-pub use action::{Action, Tab};
-pub use facts::Facts;
-pub use keymap::{Binding, Group, Keymap};
-pub use startup::Access;
-pub use theme::Theme;
-pub use userdata::UserData;
+pub use crate::kit::{Action, Tab, Theme};
+/// How long after the first unsaved change the story editor saves by itself.
+pub use crate::screens::stories::editor::AUTOSAVE_DELAY;
+pub use lifecycle::Access;
+pub use view::tab_at;
 
-use crate::domain::content::{Id, Library};
-use crate::domain::practice::Graded;
-use crate::domain::schedule::{ReviewStore, Settings, StoreOptions};
-use crate::screens::stories::{self, Stories};
-use crate::screens::{cards::Cards, guides::Guides, home::Home, practice::Practice};
-use crate::storage::lock::Holder;
+use crate::domain::content::Library;
+use crate::domain::prep::charts::local_day;
+use crate::domain::schedule::{ReviewStore, StoreOptions};
+use crate::domain::stories::Story;
+use crate::kit::{AppData, Facts, Level, Status, ViewCtx};
 use crate::storage::paths::Paths;
 use crate::storage::recovery::Recovered;
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
+use screens::Screens;
 
 /// Smallest window the screens are laid out for; below it a short message asks for a bigger window.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// How serious a status-line message is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A one-line message shown above the footer until the next one replaces it.
+/// What is drawn over the screen and takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub level: Level,
-    pub text: String,
+enum Overlay {
+    /// The list of keys, scrolled this far.
+    Help(u16),
+    /// Quitting would lose text that could not be saved: the question put to the user.
+    ConfirmQuit(String),
 }
 
-/// Data every screen reads: content and the user's files.
-#[derive(Debug)]
-pub struct Data {
-    pub paths: Paths,
-    pub library: Library,
-    /// Checklist, starred questions and the practice round log.
-    pub user: UserData,
-    /// Review history and schedule; `None` when it could not be opened (the Cards screen says why).
-    pub reviews: Option<ReviewStore>,
-}
-
-/// The whole app: which screen is showing, each screen's state, and the shared data.
+/// The whole app: which screen is showing, each screen's state, the shared data and the shell.
 #[derive(Debug)]
 pub struct App {
-    pub tab: Tab,
-    /// Scroll offset of the help overlay, when it is open.
-    pub help: Option<u16>,
-    pub should_quit: bool,
-    pub theme: Theme,
-    /// Size of the last frame, for mouse hit-testing.
-    pub size: (u16, u16),
-    pub status: Option<Status>,
+    tab: Tab,
+    screens: Screens,
+    data: AppData,
+    /// Plain facts from Cards and Stories that Home, Practice and Cards read.
+    facts: Facts,
+    /// What the facts were last taken from, so a screen switch redoes only what changed.
+    facts_from: facts::FactsFrom,
+    overlay: Option<Overlay>,
+    status: Option<Status>,
+    theme: Theme,
+    /// Size of the terminal, for layout and mouse hit-testing.
+    size: (u16, u16),
     /// The current time, set by the event loop (or a test) before each event.
-    pub now: DateTime<Utc>,
+    now: DateTime<Utc>,
     /// The user's offset from UTC, which decides calendar days (UTC until the CLI sets the local one).
-    pub offset: FixedOffset,
-    pub data: Data,
-    /// Plain facts from Cards and Stories that Home and Practice read.
-    pub facts: Facts,
-    /// The interview date, if the user set one (`i` on Home).
-    pub interview: Option<NaiveDate>,
-    /// Set when a setting kept in the config file changed (the interview date), so it gets saved.
-    pub settings_changed: bool,
-    /// Practice grades not yet applied to the flashcard schedule (see `record_grade`).
-    pub pending_grades: Vec<Graded>,
+    offset: FixedOffset,
+    should_quit: bool,
     /// A save failed at quit and the user was told; the next quit goes ahead anyway.
     quit_anyway: bool,
-    pub home: Home,
-    pub guides: Guides,
-    pub practice: Practice,
-    pub cards: Cards,
-    pub stories: Stories,
-    /// Set when quitting would lose text that could not be saved: the question shown to the user.
-    pub confirm_quit: Option<String>,
     /// A message for the shell after the terminal is restored (where rescued text went).
-    pub exit_note: Option<String>,
-    /// Set when another instance is the writer: nothing may be saved (see [`App::can_write`]).
-    pub read_only: Option<Holder>,
+    exit_note: Option<String>,
     /// Unsaved text taken back from a crash at start, for the editor to offer.
-    pub recovered: Vec<Recovered>,
+    recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
-    auto_backup: startup::AutoBackup,
-    /// What the facts were last taken from, so a screen switch redoes only what changed.
-    facts_from: links::FactsFrom,
+    auto_backup: lifecycle::AutoBackup,
 }
 
 impl App {
@@ -107,197 +70,200 @@ impl App {
     /// problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
         let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-        let user = UserData::load(&paths);
-        let mut status = if let Some(problem) = user.problems().into_iter().next() {
-            Some(Status {
-                level: Level::Error,
-                text: problem,
-            })
-        } else {
-            (!library.problems.is_empty()).then(|| Status {
-                level: Level::Warning,
-                text: format!(
-                    "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
-                    library.problems.len()
-                ),
-            })
-        };
-        let guides = Guides::new(&library, theme);
-        let mut cards = Cards::new(&library);
-        // Review-history problems outrank content problems: they concern the user's own data.
-        let reviews = match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
-            Ok((store, notices)) => {
-                status = cards.set_notices(&notices).or(status);
-                Some(store)
-            }
-            Err(e) => {
-                status = cards.set_store_error(&e);
-                None
-            }
-        };
-        let stories = Stories::load(&paths, &library, theme);
+        let mut screens = Screens::new(&library, theme);
+        let content = (!library.problems.is_empty()).then(|| {
+            Status::warn(format!(
+                "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
+                library.problems.len()
+            ))
+        });
+        let (reviews, history) =
+            match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
+                Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
+                Err(e) => (None, screens.cards.set_store_error(&e)),
+            };
+        let data = AppData::load(paths, library, reviews);
+        let files = data.problems().into_iter().next().map(Status::error);
+        // Review-history problems first, then the other files': both concern the user's own data.
+        let status = history.or(files).or(content);
         let mut app = App {
             tab: Tab::Home,
-            help: None,
-            should_quit: false,
+            screens,
+            data,
+            facts: Facts::default(),
+            facts_from: facts::FactsFrom::default(),
+            overlay: None,
+            status,
             theme,
             size: (80, 24),
-            status,
             now,
             offset: Utc.fix(),
-            data: Data {
-                paths,
-                library,
-                user,
-                reviews,
-            },
-            facts: Facts::default(),
-            interview: None,
-            settings_changed: false,
-            pending_grades: Vec::new(),
+            should_quit: false,
             quit_anyway: false,
-            home: Home::new(),
-            guides,
-            practice: Practice::new(),
-            cards,
-            stories,
-            confirm_quit: None,
             exit_note: None,
-            read_only: None,
             recovered: Vec::new(),
-            auto_backup: startup::AutoBackup::default(),
-            facts_from: links::FactsFrom::default(),
+            auto_backup: lifecycle::AutoBackup::default(),
         };
         app.refresh_facts();
         app
     }
 
-    /// Sets the interview date that cram mode aims at (from the config file or Home).
-    pub fn set_interview_date(&mut self, date: Option<NaiveDate>) {
-        self.interview = date;
-        self.cards.interview = date;
+    /// The screen showing.
+    pub fn tab(&self) -> Tab {
+        self.tab
     }
 
-    /// Changes study settings (retention, maximum interval, daily new cards) for future grades.
-    pub fn set_study_settings(&mut self, settings: Settings) {
-        if let Some(store) = self.data.reviews.as_mut() {
-            store.set_settings(settings);
-        }
+    /// The status line's message, if any.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
     }
 
-    /// Tells the Cards screen which STAR story answers which question, to show on the card's back.
-    /// Titles come from the user's files, so they are cleaned for the terminal here.
-    pub fn set_story_titles(&mut self, titles: impl IntoIterator<Item = (Id, String)>) {
-        self.cards.story_titles = titles
-            .into_iter()
-            .map(|(id, title)| (id, crate::storage::sanitize::clean_line(&title)))
-            .collect();
+    /// Replaces the status line's message.
+    pub fn set_status(&mut self, status: Status) {
+        self.status = Some(status);
     }
 
-    /// The one place state changes.
-    pub fn update(&mut self, action: Action) {
-        if self.confirm_quit.is_some() {
-            match action {
-                Action::Quit => self.quit_despite_unsaved_story(),
-                Action::Back => self.confirm_quit = None,
-                _ => {}
-            }
-            return;
-        }
-        if self.help.is_some() {
-            match action {
-                Action::ToggleHelp | Action::Back => self.help = None,
-                Action::Up | Action::ScrollUp => self.help = self.help.map(|s| s.saturating_sub(1)),
-                Action::Down | Action::ScrollDown => {
-                    self.help = self.help.map(|s| s.saturating_add(1))
-                }
-                Action::Quit => self.quit(),
-                _ => {}
-            }
-            return;
-        }
-        match action {
-            Action::Quit => self.quit(),
-            Action::ToggleHelp => self.help = Some(0),
-            Action::NextTab => self.switch(self.tab.next()),
-            Action::PrevTab => self.switch(self.tab.prev()),
-            Action::GoTo(tab) => self.switch(tab),
-            other if !self.can_write() && self.would_write(&other) => {
-                self.status = Some(Status {
-                    level: Level::Warning,
-                    text:
-                        "This window is read-only because another clinicprep has this data folder \
-                           open. Make changes there, or close it and start again here."
-                            .into(),
-                });
-            }
-            other => match self.tab {
-                Tab::Home if other == Action::SetInterviewDate => {
-                    self.home.open_date(self.interview)
-                }
-                Tab::Home => {
-                    let today = self.today();
-                    if let Some(effect) = self.home.update(other, &self.data.library, today) {
-                        self.apply_home(effect);
-                    }
-                }
-                Tab::Guides => self.guides.update(other, &self.data.library, self.size),
-                Tab::Practice => {
-                    let effect =
-                        self.practice
-                            .update(other, &self.data.library, &self.facts, self.now);
-                    if let Some(effect) = effect {
-                        self.apply_practice(effect);
-                    }
-                }
-                Tab::Cards => self.cards.update(
-                    other,
-                    &self.data.library,
-                    self.data.reviews.as_mut(),
-                    self.now,
-                    &mut self.status,
-                    self.size,
-                ),
-                Tab::Stories => {
-                    let mut cx = stories::Ctx {
-                        lib: &self.data.library,
-                        now: self.now,
-                        size: self.size,
-                        status: &mut self.status,
-                    };
-                    self.stories.update(other, &mut cx);
-                }
-            },
-        }
+    /// True once the app has saved what it could and wants to close.
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
     }
 
-    fn switch(&mut self, tab: Tab) {
+    /// A message for the shell after the terminal is restored (where rescued text went).
+    pub fn exit_note(&self) -> Option<&str> {
+        self.exit_note.as_deref()
+    }
+
+    /// The app's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Sets the app's clock: the event loop does before each event, a test to move time on.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
+    /// Sets the user's offset from UTC, which decides calendar days.
+    pub fn set_offset(&mut self, offset: FixedOffset) {
+        self.offset = offset;
+    }
+
+    /// The user's calendar day now, in the app's time zone offset.
+    pub fn today(&self) -> NaiveDate {
+        local_day(self.now, self.offset)
+    }
+
+    /// The shared data, to read.
+    pub fn data(&self) -> &AppData {
+        &self.data
+    }
+
+    /// The theme everything is drawn in.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Unsaved text taken back from a crash at start.
+    pub fn recovered(&self) -> &[Recovered] {
+        &self.recovered
+    }
+
+    /// The story open in the editor as typed so far, saved or not.
+    pub fn open_story(&self) -> Option<&Story> {
+        self.screens.stories.editor.as_ref().map(|e| &e.story)
+    }
+
+    /// The story open in the editor, if it has changes that are not on disk.
+    pub fn unsaved_story(&self) -> Option<&Story> {
+        self.screens.stories.unsaved()
+    }
+
+    /// The facts the screens share.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The facts, to stand in for a longer history than a test can make by keys. Switching to Home,
+    /// Cards or Practice works them out again from the stores, where they changed.
+    #[doc(hidden)]
+    pub fn facts_mut(&mut self) -> &mut Facts {
+        &mut self.facts
+    }
+
+    /// True unless another instance is the writer.
+    pub fn can_write(&self) -> bool {
+        self.data.can_write()
+    }
+
+    pub(super) fn switch(&mut self, tab: Tab) {
         self.tab = tab;
         self.status = None;
         if matches!(tab, Tab::Home | Tab::Practice | Tab::Cards) {
             self.flush_grades();
             self.refresh_facts();
         }
-        self.refresh_derived();
+        self.refresh_showing();
     }
 
-    /// Clock-driven work (autosave, timers, cards coming due). Returns true if the screen changed:
-    /// once a second while a practice answer is being timed on screen, or when a card comes due.
+    /// Clock-driven work (autosave, timers, cards coming due, backups). Returns true if the screen
+    /// changed: once a second while a practice answer is timed on screen, when a card comes due, when
+    /// a story was saved or a backup failed.
     pub fn tick(&mut self) -> bool {
-        let practice =
-            self.tab == Tab::Practice && self.help.is_none() && self.practice.tick(self.now);
-        let cards = match self.data.reviews.as_ref() {
-            Some(store) => self.cards.tick(store, self.now) && self.tab == Tab::Cards,
-            None => false,
-        };
-        let stories = self.stories.tick(self.now, &mut self.status);
-        let backup = self.backup_if_due();
-        self.refresh_derived();
-        practice || cards || stories || backup
+        let mut changed = false;
+        for tab in Tab::ALL {
+            let shown = tab == self.tab && self.overlay.is_none();
+            changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));
+        }
+        changed |= self.backup_if_due();
+        self.refresh_showing();
+        changed
     }
 
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        self.stories.next_deadline()
+        Tab::ALL
+            .iter()
+            .filter_map(|t| self.screens.get(*t).next_deadline())
+            .min()
+    }
+
+    /// What drawing reads besides the screen's own state.
+    fn view_ctx(&self) -> ViewCtx<'_> {
+        ViewCtx {
+            data: &self.data,
+            facts: &self.facts,
+            now: self.now,
+            today: self.today(),
+            offset: self.offset,
+            size: self.size,
+            theme: &self.theme,
+        }
+    }
+
+    /// Lets the screen showing work out again what its next frames draw (after a switch, a resize or
+    /// a tick), so frames only draw.
+    pub(super) fn refresh_showing(&mut self) {
+        let cx = ViewCtx {
+            data: &self.data,
+            facts: &self.facts,
+            now: self.now,
+            today: local_day(self.now, self.offset),
+            offset: self.offset,
+            size: self.size,
+            theme: &self.theme,
+        };
+        self.screens.get_mut(self.tab).refresh(&cx);
+    }
+
+    /// Retries practice grades that have not reached the flashcard schedule yet.
+    fn flush_grades(&mut self) {
+        if self.data.pending_grades().is_empty() {
+            return;
+        }
+        if let Ok(mut w) = self.data.writer()
+            && let Err(text) = w.flush_grades()
+        {
+            self.status = Some(Status::new(Level::Error, text));
+        }
     }
 }

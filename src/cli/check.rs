@@ -16,7 +16,25 @@ use std::io::Write;
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
     let (stories, story_problems) = load_story_counts(paths);
-    let (_, config_problems) = Config::load(&paths.config_file);
+    let (_, mut config_problems) = Config::load(&paths.config_file);
+    // The data folder itself: others able to change it, links and pipes where our files go, and the
+    // checklist, favourites and practice log (which `UserData` reads as the app does).
+    if let Some(w) = crate::storage::safe::folder_warning(&paths.data_dir) {
+        config_problems.push(Problem::new(paths.data_dir.display().to_string(), w));
+    }
+    for (path, why) in crate::storage::safe::unsafe_entries(&paths.data_dir) {
+        config_problems.push(Problem::new(path.display().to_string(), why.to_string()));
+    }
+    {
+        use crate::domain::prep::{MarkKind, MarkSet};
+        let dir = &paths.data_dir;
+        let errors = [
+            MarkSet::load(dir, MarkKind::Checklist).err(),
+            MarkSet::load(dir, MarkKind::Favourites).err(),
+            crate::domain::practice::RoundLog::load(dir).err(),
+        ];
+        config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
+    }
     let config_found = paths.config_file.is_file();
     let problems: Vec<&Problem> = lib
         .problems
@@ -34,6 +52,19 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         ),
         Err(e) => (None, vec![format!("could not read: {e}. {}", e.advice())]),
     };
+    // Opening reads the journal only past the snapshot; check reads every record.
+    match schedule::verify_journal(&paths.data_dir) {
+        Ok(notices) => {
+            for n in notices {
+                let line = format!("{n} {}", n.advice());
+                if !review_problems.contains(&line) {
+                    review_problems.push(line);
+                }
+            }
+        }
+        Err(e) => review_problems.push(format!("could not read: {e}. {}", e.advice())),
+    }
+    review_problems.dedup();
     review_problems
         .iter_mut()
         .for_each(|p| p.insert_str(0, "review history: "));

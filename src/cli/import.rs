@@ -3,6 +3,7 @@
 use crate::domain::content::Library;
 use crate::interop::anki::{self, NoteFile};
 use crate::interop::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
+use crate::storage::lock::{self, Acquired, DataLock};
 use crate::storage::paths::Paths;
 use crate::storage::sanitize;
 use clap::Args;
@@ -36,6 +37,40 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             return Ok(1);
         }
     };
+    // Every writer holds the data-folder lock, from reading the decks to writing them: two imports
+    // into one deck (or an import while the app is open) would otherwise each append to the deck
+    // as it was before the other. A dry run writes nothing and needs no lock.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        if let Err(e) = crate::storage::ensure_data_dir(&paths.data_dir) {
+            writeln!(
+                out,
+                "Could not import {shown}: {e}; nothing was imported, {}.",
+                e.cli_hint()
+            )?;
+            return Ok(1);
+        }
+        match DataLock::acquire_waiting(&paths.data_dir, lock::COMMAND_WAIT) {
+            Ok(Acquired::Writer(l)) => Some(l),
+            Ok(Acquired::ReadOnly(holder)) => {
+                writeln!(
+                    out,
+                    "Could not import {shown}: {}",
+                    holder.refusal("imported")
+                )?;
+                return Ok(1);
+            }
+            Err(e) => {
+                writeln!(
+                    out,
+                    "Could not import {shown}: {e}; nothing was imported, {}.",
+                    e.cli_hint()
+                )?;
+                return Ok(1);
+            }
+        }
+    };
     let user_dir = paths.user_content_dir();
     let lib = Library::load_cached(&user_dir, &paths.data_dir);
     let stem = args
@@ -55,7 +90,10 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         }
     };
     writeln!(out, "Read {shown}: {}.", describe(&notes))?;
-    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let date = crate::storage::clock::now()
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d")
+        .to_string();
     let name = args
         .file
         .file_name()
@@ -68,14 +106,14 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         // `clinicprep restore`. An empty data folder has nothing to back up yet.
         if let Err(e) = crate::storage::backup::backup_now(
             &paths.data_dir,
-            chrono::Utc::now(),
+            crate::storage::clock::now(),
             &format!("before importing {name}"),
         ) && paths.data_dir.exists()
         {
             writeln!(
                 out,
-                "Could not back up your data before importing ({e}); nothing was imported. {}",
-                e.hint()
+                "Could not back up your data before importing ({e}); nothing was imported. {}.",
+                e.cli_hint()
             )?;
             return Ok(1);
         }
@@ -106,13 +144,14 @@ fn read(args: &ImportArgs) -> Result<NoteFile, String> {
     if meta.is_dir() {
         return Err("that is a folder; give the file Anki exported".into());
     }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "the file is {} MiB; files over 32 MiB are not imported",
-            meta.len() >> 20
-        ));
-    }
-    let bytes = std::fs::read(&args.file).map_err(|e| e.to_string())?;
+    // A regular file only (`/dev/zero` or a pipe is refused, never read), and never past the limit.
+    let bytes = crate::storage::safe::read_regular(&args.file, MAX_IMPORT_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::FileTooLarge {
+            format!("{e}; files over 32 MiB are not imported")
+        } else {
+            e.to_string()
+        }
+    })?;
     anki::read(&bytes).map_err(|e| e.to_string())
 }
 

@@ -1,7 +1,7 @@
 //! `clinicprep restore`: list the data folder's backups, or restore one.
 
 use crate::storage::backup;
-use crate::storage::lock::{Acquired, DataLock};
+use crate::storage::lock::{self, Acquired, DataLock};
 use crate::storage::paths::Paths;
 use crate::storage::sanitize;
 use std::io::Write;
@@ -46,25 +46,18 @@ pub fn list_backups_cmd(paths: &Paths, out: &mut impl Write) -> std::io::Result<
 
 /// `clinicprep restore ID`: refuses while another instance has the folder open.
 pub fn restore_cmd(paths: &Paths, id: &str, out: &mut impl Write) -> std::io::Result<u8> {
-    let lock = match DataLock::acquire(&paths.data_dir) {
+    let lock = match DataLock::acquire_waiting(&paths.data_dir, lock::COMMAND_WAIT) {
         Ok(Acquired::Writer(lock)) => lock,
         Ok(Acquired::ReadOnly(holder)) => {
-            let who = holder
-                .pid
-                .map_or(String::new(), |p| format!(" (process {p})"));
-            eprintln!(
-                "clinicprep: Another clinicprep{who} is open on this data folder ({}). Nothing was \
-                 restored; close it, then run `clinicprep restore {id}` again.",
-                paths.data_dir.display()
-            );
+            eprintln!("clinicprep: {}", holder.refusal("restored"));
             return Ok(1);
         }
         Err(e) => {
-            eprintln!("clinicprep: {e}; {}", e.hint());
+            eprintln!("clinicprep: {e}; nothing was restored, {}.", e.cli_hint());
             return Ok(1);
         }
     };
-    match backup::restore(&lock, id, chrono::Utc::now()) {
+    match backup::restore(&lock, id, crate::storage::clock::now()) {
         Ok(r) => {
             writeln!(
                 out,

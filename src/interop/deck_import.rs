@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// Folder under the user content dir that imported decks are written to.
 pub const IMPORT_DIR: &str = "imported";
 
+/// The largest deck file an import writes: the largest content file the library loads, so what is
+/// written always loads.
+pub const MAX_DECK_BYTES: u64 = crate::domain::content::library::MAX_USER_FILE;
+
 /// What was skipped, for the summary's counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SkipKind {
@@ -63,6 +67,9 @@ pub enum ImportError {
     /// A deck file the cards belong in exists but cannot be read; it is left alone and nothing is
     /// written.
     BrokenDeck(Problem),
+    /// The deck file would grow past [`MAX_DECK_BYTES`], so it would no longer load; nothing was
+    /// written.
+    TooLarge { path: PathBuf, bytes: u64 },
     /// Writing a deck file failed; `saved` lists the deck files written before it.
     Write {
         error: StorageError,
@@ -79,7 +86,16 @@ impl fmt::Display for ImportError {
                  was imported and the file was not touched. Fix it (`clinicprep check` lists its \
                  problems) or move it away, then import again."
             ),
-            ImportError::Write { error, .. } => write!(f, "{error} ({})", error.hint()),
+            ImportError::TooLarge { path, bytes } => write!(
+                f,
+                "{} would grow to {}, more than the {} a deck file may be, so it would no longer \
+                 load. Nothing was imported. Split the file and import the parts into different \
+                 decks (--deck NAME)",
+                path.display(),
+                storage::safe::size(*bytes),
+                storage::safe::size(MAX_DECK_BYTES)
+            ),
+            ImportError::Write { error, .. } => write!(f, "{error} ({})", error.cli_hint()),
         }
     }
 }
@@ -157,9 +173,30 @@ pub fn plan(
 /// Writes every deck file in the plan atomically. `source` (the imported file's name) and `date` go in
 /// a comment above the new cards.
 pub fn apply(plan: &Plan, source: &str, date: &str) -> Result<Vec<PathBuf>, ImportError> {
-    let mut saved = Vec::new();
+    apply_within(plan, source, date, MAX_DECK_BYTES)
+}
+
+/// [`apply`] with the size limit given, for tests at the boundary. Every deck's text is made and
+/// measured before anything is written, so a deck over the limit stops the import whole.
+fn apply_within(
+    plan: &Plan,
+    source: &str,
+    date: &str,
+    limit: u64,
+) -> Result<Vec<PathBuf>, ImportError> {
+    let mut texts = Vec::with_capacity(plan.updates.len());
     for u in &plan.updates {
         let text = deck_text(u, source, date).map_err(ImportError::BrokenDeck)?;
+        if text.len() as u64 > limit {
+            return Err(ImportError::TooLarge {
+                path: u.path.clone(),
+                bytes: text.len() as u64,
+            });
+        }
+        texts.push(text);
+    }
+    let mut saved = Vec::new();
+    for (u, text) in plan.updates.iter().zip(texts) {
         let write = |error| ImportError::Write {
             error,
             saved: saved.clone(),
@@ -217,7 +254,7 @@ fn deck_text(u: &DeckUpdate, source: &str, date: &str) -> Result<String, Problem
 /// Reads the deck file the cards will join, if it exists, refusing one that does not parse.
 fn open_deck(deck: &str, path: PathBuf, known: &mut Known) -> Result<DeckUpdate, ImportError> {
     let shown = path.display().to_string();
-    let existing = match std::fs::read(&path) {
+    let existing = match storage::safe::read_regular(&path, MAX_DECK_BYTES) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
             ImportError::BrokenDeck(Problem::new(&shown, "the deck file is not UTF-8 text"))
         })?),
@@ -406,5 +443,43 @@ mod tests {
         assert_eq!(file_name("CON"), "con-deck.toml");
         assert_eq!(file_name("com1"), "com1-deck.toml");
         assert_eq!(file_name(&"x".repeat(100)).len(), 65);
+    }
+
+    #[test]
+    fn a_deck_is_written_up_to_the_load_limit_and_refused_whole_past_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("content");
+        let file = NoteFile {
+            notes: (0..20).map(|i| note(&format!("front {i}"), None)).collect(),
+            bad: vec![],
+            separator: ',',
+            html: false,
+            anki: false,
+        };
+        let choice = DeckChoice {
+            deck: Some("Big"),
+            fallback: "x",
+        };
+        let lib = Library::builtin();
+        let p = plan(&file, &lib, &user, &choice).unwrap();
+        let size = deck_text(&p.updates[0], "f.csv", "2026-11-23")
+            .unwrap()
+            .len() as u64;
+        let err = apply_within(&p, "f.csv", "2026-11-23", size - 1).unwrap_err();
+        assert!(
+            matches!(err, ImportError::TooLarge { bytes, .. } if bytes == size),
+            "{err}"
+        );
+        assert!(err.to_string().contains("Nothing was imported"), "{err}");
+        assert!(!user.join(IMPORT_DIR).exists(), "nothing written");
+        let saved = apply_within(&p, "f.csv", "2026-11-23", size).unwrap();
+        assert_eq!(std::fs::metadata(&saved[0]).unwrap().len(), size);
+        // The real limit is the library's: what import writes, the library loads.
+        assert_eq!(
+            MAX_DECK_BYTES,
+            crate::domain::content::library::MAX_USER_FILE
+        );
+        let loaded = Library::load(Some(&user));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     }
 }

@@ -1,8 +1,7 @@
-//! The state and key handling of each screen; drawing lives in `ui`.
+//! One folder a screen: its state and `update` (mod.rs), its keys (keys.rs) and its drawing (view.rs).
 
 pub mod cards;
 pub mod guides;
 pub mod home;
 pub mod practice;
-pub mod practice_setup;
 pub mod stories;

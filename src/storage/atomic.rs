@@ -4,6 +4,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::safe;
+
 /// An I/O failure with the path and what was being done, ready to show a user.
 #[derive(Debug)]
 pub struct StorageError {
@@ -39,9 +41,12 @@ impl StorageError {
         }
     }
 
-    /// A short hint for the user on what to do about this error.
+    /// A short hint for the user on what to do about this error, in the app, where a failed save
+    /// keeps the text and retries.
     pub fn hint(&self) -> &'static str {
         match self.source.kind() {
+            _ if safe::is_refusal(&self.source) => "nothing was written there",
+            io::ErrorKind::FileTooLarge => "nothing was written; make it smaller",
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 "check that the folder is writable, or choose another with --data-dir"
             }
@@ -51,20 +56,47 @@ impl StorageError {
             _ => "your text is kept in memory and saving is retried",
         }
     }
+
+    /// The same for a command-line command, which keeps nothing in memory and retries nothing.
+    pub fn cli_hint(&self) -> &'static str {
+        match self.source.kind() {
+            _ if safe::is_refusal(&self.source) => "nothing was written there",
+            io::ErrorKind::FileTooLarge => "nothing was written",
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                "check that the folder is writable, or choose another with --data-dir"
+            }
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                "free some disk space, then run the command again"
+            }
+            _ => "run the command again; if it keeps failing, check the folder",
+        }
+    }
 }
 
 /// Replaces `path` with `bytes` atomically: the file on disk is always the old version or the new one,
-/// whole. The temp file and the folder are fsynced around the rename. New files get mode 0600.
+/// whole. The temp file and the folder are fsynced around the rename. The file is mode 0600 whatever
+/// the old one was. A `path` that is a symbolic link or not a regular file is refused, so a save never
+/// replaces a link (or writes through one) and never writes into a pipe or device.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    safe::check_replaceable(path).map_err(|e| StorageError::new(path, "save", e))?;
     let mut opts = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
         opts.mode(0o600);
+        opts.preserve_mode(false).preserve_owner(false);
     }
     let mut file = opts
         .open(path)
         .map_err(|e| StorageError::new(path, "create a temporary file for", e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|e| StorageError::new(path, "make private", e))?;
+    }
     file.write_all(bytes)
         .map_err(|e| StorageError::new(path, "write", e))?;
     file.commit()
@@ -72,11 +104,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Creates `dir` (and parents) if missing; new folders get mode 0700 so others cannot read the data.
+/// Makes sure `dir`, a folder inside the data folder, exists and is private: created (with parents)
+/// mode 0700 if missing, set to 0700 if it was looser. A folder that is a symbolic link is refused, so
+/// nothing is ever written through it.
 pub fn ensure_private_dir(dir: &Path) -> Result<(), StorageError> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(StorageError::new(
+            dir,
+            "use the folder",
+            io::Error::new(io::ErrorKind::InvalidInput, safe::DIR_IS_LINK),
+        )),
+        Ok(m) if m.is_dir() => {
+            tighten(dir, &m);
+            Ok(())
+        }
+        _ => create_private(dir),
+    }
+}
+
+/// Makes sure the data folder itself (or another folder the person chose, such as the config folder)
+/// exists: created mode 0700 if missing. Unlike [`ensure_private_dir`] it may be a link, since the
+/// person chose it, and an existing one keeps its mode (a loose one gets a warning instead: see
+/// [`safe::folder_warning`]).
+pub fn ensure_data_dir(dir: &Path) -> Result<(), StorageError> {
     if dir.is_dir() {
         return Ok(());
     }
+    create_private(dir)
+}
+
+fn create_private(dir: &Path) -> Result<(), StorageError> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -87,6 +144,19 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), StorageError> {
     builder
         .create(dir)
         .map_err(|e| StorageError::new(dir, "create the folder", e))
+}
+
+/// Sets an existing folder of ours to 0700. Best effort: one owned by someone else cannot be changed.
+fn tighten(dir: &Path, meta: &fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o7777 != 0o700 {
+            let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, meta);
 }
 
 /// Extensions of the files clinicprep writes with [`write_atomic`]. A temporary file is only taken for
@@ -166,6 +236,44 @@ mod tests {
         }
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temp files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_makes_the_file_0600_and_never_replaces_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let link = dir.path().join("b.toml");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        let err = write_atomic(&link, b"through the link").unwrap_err();
+        assert!(err.to_string().contains("b.toml"), "{err}");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        // A loose folder of ours is tightened; a linked one is refused.
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        fs::set_permissions(&sub, fs::Permissions::from_mode(0o777)).unwrap();
+        ensure_private_dir(&sub).unwrap();
+        assert_eq!(
+            fs::metadata(&sub).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        std::os::unix::fs::symlink(&sub, dir.path().join("linked")).unwrap();
+        assert!(ensure_private_dir(&dir.path().join("linked")).is_err());
+        ensure_data_dir(&dir.path().join("linked")).unwrap();
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl Report {
 /// editor text, and prints what happened and where both are. Returns the message printed.
 pub fn handle_panic(info: &PanicHookInfo<'_>) -> String {
     let report = Report {
-        time: Utc::now(),
+        time: crate::storage::clock::now(),
         message: payload_text(info),
         location: info
             .location()

@@ -34,6 +34,17 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl LoadError {
+    /// The failure as a problem with its path, for `clinicprep check`.
+    pub fn problem(&self) -> Problem {
+        match self {
+            LoadError::Unreadable(e) => Problem::new(
+                e.path.display().to_string(),
+                format!("could not {}: {}", e.doing, e.source),
+            ),
+            LoadError::Damaged(p) => p.clone(),
+        }
+    }
+
     /// One friendly sentence for the status line: what happened and what to do.
     pub fn advice(&self) -> String {
         match self {
@@ -108,22 +119,19 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, LoadError> {
 
 /// Reads `path` as UTF-8 text (a leading BOM dropped). `Ok(None)` when the file does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>, LoadError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    // Only a regular file is read (a pipe or device is refused, never waited on), and never more than
+    // the limit.
+    let bytes = match storage::safe::read_regular(path, MAX_BYTES) {
+        Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(LoadError::Damaged(Problem::new(
+                path.display().to_string(),
+                format!("{e}, far more than expected"),
+            )));
+        }
         Err(e) => return Err(LoadError::Unreadable(StorageError::new(path, "read", e))),
     };
-    if meta.len() > MAX_BYTES {
-        return Err(LoadError::Damaged(Problem::new(
-            path.display().to_string(),
-            format!(
-                "the file is {} MiB, far more than expected",
-                meta.len() >> 20
-            ),
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::Unreadable(StorageError::new(path, "read", e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         LoadError::Damaged(Problem::new(
             path.display().to_string(),
@@ -153,7 +161,7 @@ pub fn save<T: Serialize>(path: &Path, header: &str, value: &T) -> Result<(), St
     text.push('\n');
     text.push_str(&body);
     if let Some(parent) = path.parent() {
-        storage::ensure_private_dir(parent)?;
+        storage::ensure_data_dir(parent)?;
     }
     storage::write_atomic(path, text.as_bytes())
 }

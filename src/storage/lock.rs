@@ -1,7 +1,7 @@
 //! One writer per data folder: a lock file held for the whole session; a second instance only reads.
 
 use crate::storage::StorageError;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,10 @@ pub struct DataLock {
     data_dir: PathBuf,
 }
 
+/// How long `import` and `restore` wait for another command to finish with the data folder before
+/// they refuse.
+pub const COMMAND_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Who holds the lock when we could not take it, for a message that names the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
@@ -27,6 +31,19 @@ pub struct Holder {
 }
 
 impl Holder {
+    /// The message a command shows when it gives up waiting: who has the folder, and that nothing
+    /// was changed.
+    pub fn refusal(&self, what: &str) -> String {
+        let folder = self.lock_path.parent().unwrap_or(&self.lock_path).display();
+        let who = self
+            .pid
+            .map_or(String::new(), |p| format!(" (process {p})"));
+        format!(
+            "Another clinicprep{who} is using this data folder ({folder}), so nothing was {what}; \
+             close it or let it finish, then run the command again."
+        )
+    }
+
     /// The message a second instance shows while it stays read-only.
     pub fn message(&self) -> String {
         let folder = self.lock_path.parent().unwrap_or(&self.lock_path).display();
@@ -55,15 +72,8 @@ impl DataLock {
     /// cannot lock.
     pub fn acquire(data_dir: &Path) -> Result<Acquired, StorageError> {
         let path = data_dir.join(LOCK_FILE);
-        let mut opts = OpenOptions::new();
-        opts.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut file = opts
-            .open(&path)
+        // Never through a link, never a pipe: the pid is written over whatever file this is.
+        let mut file = crate::storage::safe::open_private_rw(&path, false)
             .map_err(|e| StorageError::new(&path, "open the lock file", e))?;
         match file.try_lock() {
             Ok(()) => {
@@ -79,6 +89,25 @@ impl DataLock {
                 lock_path: path,
             })),
             Err(TryLockError::Error(e)) => Err(StorageError::new(&path, "lock", e)),
+        }
+    }
+
+    /// Like [`DataLock::acquire`], but while another process holds the lock, tries again until
+    /// `wait` has passed: for commands (`import`, `restore`) that another short command may be
+    /// finishing with. Still [`Acquired::ReadOnly`] after that, for the caller to refuse with.
+    pub fn acquire_waiting(
+        data_dir: &Path,
+        wait: std::time::Duration,
+    ) -> Result<Acquired, StorageError> {
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            match DataLock::acquire(data_dir)? {
+                Acquired::ReadOnly(h) if std::time::Instant::now() < deadline => {
+                    let _ = h;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                done => return Ok(done),
+            }
         }
     }
 

@@ -17,6 +17,9 @@ use std::sync::Mutex;
 /// Where stashed text waits, inside the data folder, until the next start takes it.
 pub const RECOVERY_DIR: &str = "recovery";
 
+/// Stashed text larger than this is not taken back (an editor never holds that much).
+const MAX_STASH_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The text the editor holds that is not saved yet, and what it belongs to ("story fall-at-clinic").
 struct Pending {
     label: String,
@@ -116,7 +119,9 @@ pub fn take(data_dir: &Path, stories_dir: &Path) -> Vec<Recovered> {
     let mut out = Vec::new();
     for name in names {
         let from = dir.join(&name);
-        let Ok(bytes) = fs::read(&from) else { continue };
+        let Ok(bytes) = storage::safe::read_regular(&from, MAX_STASH_BYTES) else {
+            continue;
+        };
         if storage::ensure_private_dir(stories_dir).is_err() {
             break;
         }

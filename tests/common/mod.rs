@@ -1,4 +1,5 @@
-//! Test harness: an App over a temporary data dir, driven by key strings and read back as text.
+//! The test facade: an App over a temporary data dir, driven by keys, paste and the clock as a user
+//! and the event loop would, and read back as screen text and files.
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -35,10 +36,18 @@ impl Harness {
         Harness { app, dir }
     }
 
+    /// A fresh app drawn in `theme`.
+    pub fn themed(theme: Theme) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::new(Paths::in_dir(dir.path()), fixed_now(), theme);
+        Harness { app, dir }
+    }
+
     /// Moves the app's clock forward by `secs` seconds and runs its clock work, as the event loop
     /// does between events. Returns whether the app asked for a redraw.
     pub fn advance(&mut self, secs: i64) -> bool {
-        self.app.now += chrono::Duration::seconds(secs);
+        self.app
+            .set_now(self.app.now() + chrono::Duration::seconds(secs));
         self.app.tick()
     }
 
@@ -46,9 +55,9 @@ impl Harness {
     pub fn restart(mut self) -> Harness {
         self.app.quit();
         assert!(
-            self.app.should_quit,
+            self.app.should_quit(),
             "quit was refused: {:?}",
-            self.app.status
+            self.app.status()
         );
         Harness::in_dir(self.dir)
     }
@@ -86,9 +95,25 @@ impl Harness {
     /// Moves the app's clock forward by `ms` milliseconds and runs its clock-driven work (autosave),
     /// as the event loop does on every wake-up.
     pub fn advance_ms(&mut self, ms: i64) -> &mut Self {
-        self.app.now += chrono::TimeDelta::milliseconds(ms);
+        self.app
+            .set_now(self.app.now() + chrono::TimeDelta::milliseconds(ms));
         self.app.tick();
         self
+    }
+
+    /// The status line's text, as the user reads it ("" when there is none).
+    pub fn status(&self) -> String {
+        self.app.status().map_or(String::new(), |s| s.text.clone())
+    }
+
+    /// True while a text field takes the keys typed.
+    pub fn typing(&self) -> bool {
+        self.app.typing()
+    }
+
+    /// The file `rel` under the data dir as text, or `None` when there is no such file.
+    pub fn file(&self, rel: &str) -> Option<String> {
+        std::fs::read_to_string(self.dir.path().join(rel)).ok()
     }
 
     /// Renders at `w`×`h` (resizing the app first, as the terminal would) and returns the buffer.

@@ -5,7 +5,6 @@ use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
-use std::fs;
 use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
@@ -141,7 +140,7 @@ fn edit(
 ) -> Result<(), ConfigSaveError> {
     let shown = path.display().to_string();
     let mut header = "";
-    let text = match fs::read(path) {
+    let text = match crate::storage::safe::read_regular(path, super::read::MAX_CONFIG_BYTES) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             ConfigSaveError::Invalid(Problem::new(&shown, "the config file is not UTF-8 text"))
         })?,
@@ -166,7 +165,7 @@ fn edit(
     })?;
     change(&mut doc, &shown, body)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        storage::ensure_private_dir(dir).map_err(ConfigSaveError::Write)?;
+        storage::ensure_data_dir(dir).map_err(ConfigSaveError::Write)?;
     }
     let out = format!("{header}{doc}");
     storage::write_atomic(path, out.as_bytes()).map_err(ConfigSaveError::Write)
@@ -175,6 +174,7 @@ fn edit(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn replacing_keeps_comments_and_other_keys() {
@@ -224,6 +224,7 @@ mod profile_tests {
     use crate::domain::config::Config;
     use crate::domain::content::Id;
     use crate::domain::profile::Setting;
+    use std::fs;
 
     #[test]
     fn the_profile_round_trips_and_comments_stay() {

@@ -10,7 +10,7 @@ use std::path::Path;
 use toml_edit::{Document, Item};
 
 /// A config file bigger than this is not a config file; refusing it keeps start-up quick.
-const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub(super) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Every key the file may hold, in the order the README lists them.
 pub const KEYS: [&str; 9] = [
@@ -50,7 +50,8 @@ pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
             meta.len() >> 10
         ));
     }
-    let bytes = match fs::read(path) {
+    // A regular file only (a pipe or device is refused, never waited on), never past the limit.
+    let bytes = match crate::storage::safe::read_regular(path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
         Err(e) => return fail(format!("could not read the config file: {e}")),
     };

@@ -12,7 +12,7 @@ include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 
 /// User content files larger than this are refused: no real deck is this big, and it keeps a stray
 /// binary file from stalling start-up.
-const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
+pub const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
 
 /// All content, built-in and the user's, merged and checked.
 #[derive(Debug, Default)]
@@ -54,7 +54,7 @@ impl Source {
         self.text.get_or_init(|| {
             self.file
                 .as_ref()
-                .and_then(|f| fs::read(f).ok())
+                .and_then(|f| crate::storage::safe::read_regular(f, MAX_USER_FILE).ok())
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default()
         })

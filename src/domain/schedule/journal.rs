@@ -9,7 +9,7 @@ use super::scheduler::Grade;
 use crate::domain::content::Id;
 use crate::storage::StorageError;
 use chrono::{DateTime, Utc};
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -111,7 +111,9 @@ fn read_range(path: &Path, from: u64, to: u64) -> Result<Vec<u8>, StorageError> 
         return Ok(Vec::new());
     }
     let read = || -> io::Result<Vec<u8>> {
-        let mut f = File::open(path)?;
+        // A regular file only: `status` and `check` read the journal without opening it for writing,
+        // and a pipe in its place must not hang them.
+        let (mut f, _) = crate::storage::safe::open_regular(path)?;
         f.seek(SeekFrom::Start(from))?;
         let mut buf = Vec::new();
         f.take(to.saturating_sub(from)).read_to_end(&mut buf)?;
@@ -223,15 +225,8 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<(Journal, Replay), StorageError> {
         let path = dir.join(JOURNAL_FILE);
-        let mut opts = OpenOptions::new();
-        opts.read(true).append(true).create(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let file = opts
-            .open(&path)
+        // Never through a link or into a pipe: a torn tail is cut from whatever file this is.
+        let file = crate::storage::safe::open_private_rw(&path, true)
             .map_err(|e| StorageError::new(&path, "open", e))?;
         match file.try_lock() {
             Ok(()) => {}

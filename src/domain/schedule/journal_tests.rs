@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::schedule::card::Phase;
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::sync::{Arc, Mutex};
 
 const T0: i64 = 1_717_200_000_000;

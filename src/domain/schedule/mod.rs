@@ -26,6 +26,7 @@ pub use journal::{JOURNAL_FILE, Journal, Replay};
 pub use ledger::{Ledger, UndoEntry};
 pub use notice::{Notice, ScheduleError};
 pub use peek::peek;
+pub use peek::verify_journal;
 pub use queue::{Counts, Mode, Standing, build_queue, counts, new_allowance};
 pub use record::{MAX_ID_LEN, Record, validate_card_id};
 pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
@@ -37,5 +38,5 @@ use chrono::{DateTime, Utc};
 /// The wall clock, for the app's event loop only. The domain takes `now` as an argument everywhere so
 /// tests can drive it with a fake clock and results are reproducible.
 pub fn system_now() -> DateTime<Utc> {
-    Utc::now()
+    crate::storage::clock::now()
 }

@@ -16,7 +16,49 @@ use std::path::Path;
 pub const SNAPSHOT_FILE: &str = "schedule.json";
 
 /// Bumped when the layout changes; an unknown version is set aside and rebuilt, never misread.
-const VERSION: u32 = 1;
+/// Version 2 added the checksum; a version 1 file (which has none) is still read, and the next
+/// snapshot replaces it.
+const VERSION: u32 = 2;
+
+/// A version 2 file starts with its checksum: `{"checksum":"<crc32 hex>",` and then the rest of the
+/// JSON object, whose bytes the CRC-32 covers. A changed digit anywhere is caught, and the snapshot
+/// is then set aside and rebuilt from the journal.
+const CHECKSUM_PREFIX: &[u8] = b"{\"checksum\":\"";
+
+/// Why the snapshot's bytes could not be parsed.
+#[derive(Debug)]
+enum ParseError {
+    Json(serde_json::Error),
+    Checksum(String),
+}
+
+/// Checks the checksum (or, for a version 1 file, that it claims to be one) and parses.
+fn parse(bytes: &[u8]) -> Result<In, ParseError> {
+    let checked = match bytes.strip_prefix(CHECKSUM_PREFIX) {
+        Some(rest) if rest.len() >= 10 && &rest[8..10] == b"\"," => {
+            let want = std::str::from_utf8(&rest[..8])
+                .ok()
+                .and_then(|h| u32::from_str_radix(h, 16).ok());
+            let body = &rest[10..];
+            if want != Some(crc32fast::hash(body)) {
+                return Err(ParseError::Checksum(
+                    "its checksum does not match its contents (the file was changed or damaged)"
+                        .into(),
+                ));
+            }
+            true
+        }
+        _ => false,
+    };
+    let parsed: In = serde_json::from_slice(bytes).map_err(ParseError::Json)?;
+    match (checked, parsed.version) {
+        (true, VERSION) | (false, 1) => Ok(parsed),
+        (false, VERSION) => Err(ParseError::Checksum("its checksum is missing".into())),
+        (_, v) => Err(ParseError::Checksum(format!(
+            "unsupported snapshot version {v}"
+        ))),
+    }
+}
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -89,8 +131,17 @@ pub(super) fn save(path: &Path, ledger: &Ledger, journal_offset: u64) -> Result<
         new_per_day: days_out(&ledger.new_per_day),
         undo: &ledger.undo,
     };
-    let bytes = serde_json::to_vec(&out)
+    let json = serde_json::to_vec(&out)
         .map_err(|e| StorageError::new(path, "encode", io::Error::other(e)))?;
+    // `json` is an object, `{...}`: the checksum goes first and covers everything after it.
+    let body = json.get(1..).unwrap_or_default();
+    let mut bytes = format!("{{\"checksum\":\"{:08x}\",", crc32fast::hash(body)).into_bytes();
+    bytes.extend_from_slice(body);
+    // Never write what could not be read back; the journal still holds every grade.
+    if bytes.len() as u64 > cache::MAX_SOURCE_BYTES {
+        let e = crate::storage::safe::too_large(bytes.len() as u64, cache::MAX_SOURCE_BYTES);
+        return Err(StorageError::new(path, "save", e));
+    }
     write_atomic(path, &bytes)
 }
 
@@ -105,15 +156,16 @@ pub(super) fn load(path: &Path) -> Result<Option<Snapshot>, LoadError> {
     let data_dir = path.parent().unwrap_or(Path::new("."));
     let mut cache = ParseCache::<In>::open(data_dir, "schedule");
     let parsed = cache
-        .load(SNAPSHOT_FILE, path, &meta, |bytes| {
-            serde_json::from_slice::<In>(bytes)
-        })
+        .load(SNAPSHOT_FILE, path, &meta, parse)
         .map_err(|e| match e {
             cache::LoadError::Read(e) => read_error(e),
-            cache::LoadError::Parse(e) => LoadError::Unusable {
+            cache::LoadError::Parse(ParseError::Json(e)) => LoadError::Unusable {
                 reason: e.to_string(),
                 at: Some((e.line(), e.column())),
             },
+            cache::LoadError::Parse(ParseError::Checksum(reason)) => {
+                LoadError::Unusable { reason, at: None }
+            }
         })?
         .value;
     // A cache that cannot be written only costs time.
@@ -126,7 +178,7 @@ pub(super) fn load(path: &Path) -> Result<Option<Snapshot>, LoadError> {
 /// Checks what JSON syntax cannot: version, ids and states, so a hand-edited or damaged snapshot
 /// is caught here rather than misleading the scheduler.
 fn check(s: In) -> Result<Snapshot, String> {
-    if s.version != VERSION {
+    if s.version != VERSION && s.version != 1 {
         return Err(format!("unsupported snapshot version {}", s.version));
     }
     for (id, state) in &s.cards {
@@ -241,7 +293,11 @@ mod tests {
         let path = dir.path().join(SNAPSHOT_FILE);
         save(&path, &ledger(), 10).unwrap();
         let text = fs::read_to_string(&path).unwrap();
-        for (from, to) in [("\"version\":1", "\"version\":2"), ("\"a\":", "\"a b\":")] {
+        for (from, to) in [
+            ("\"version\":2", "\"version\":3"),
+            ("\"a\":", "\"a b\":"),
+            ("\"last_seq\":3", "\"last_seq\":4"),
+        ] {
             fs::write(&path, text.replacen(from, to, 1)).unwrap();
             let err = load(&path).unwrap_err();
             assert!(
@@ -249,5 +305,33 @@ mod tests {
                 "{from}: {err:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_changed_digit_fails_the_checksum_and_an_old_unchecked_file_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        save(&path, &ledger(), 10).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("{\"checksum\":\""), "{text}");
+        let at = text.find("\"due_ms\":").unwrap() + 10;
+        let mut bad = text.clone().into_bytes();
+        bad[at] = if bad[at] == b'1' { b'2' } else { b'1' };
+        fs::write(&path, &bad).unwrap();
+        match load(&path) {
+            Err(LoadError::Unusable { reason, at: None }) => {
+                assert!(reason.contains("checksum"), "{reason}")
+            }
+            other => panic!("{other:?}"),
+        }
+        // A version 1 file (before checksums) is read as it was.
+        let body = &text[text.find(',').unwrap() + 1..];
+        let v1 = format!("{{{}", body.replacen("\"version\":2", "\"version\":1", 1));
+        fs::write(&path, &v1).unwrap();
+        assert_eq!(load(&path).unwrap().unwrap().ledger, ledger());
+        // A version 2 file without its checksum is not.
+        let v2 = format!("{{{body}");
+        fs::write(&path, &v2).unwrap();
+        assert!(matches!(load(&path), Err(LoadError::Unusable { .. })));
     }
 }

@@ -11,7 +11,7 @@ use super::record::validate_card_id;
 use super::scheduler::{Grade, Scheduler, Settings};
 use super::snapshot::{self, LoadError, SNAPSHOT_FILE};
 use crate::domain::content::Id;
-use crate::storage::{StorageError, ensure_private_dir};
+use crate::storage::{StorageError, ensure_data_dir};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -72,7 +72,7 @@ impl ReviewStore {
         options: &StoreOptions,
         now: DateTime<Utc>,
     ) -> Result<(ReviewStore, Vec<Notice>), ScheduleError> {
-        ensure_private_dir(dir)?;
+        ensure_data_dir(dir)?;
         let snapshot_path = dir.join(SNAPSHOT_FILE);
         let mut notices = Vec::new();
         let mut fresh_snapshot_needed = false;

@@ -22,8 +22,9 @@ use scan::{Found, Opened};
 #[cfg(test)]
 mod tests;
 
-/// Larger files are not stories (a stray video, a log); reading them would stall start-up.
-const MAX_STORY_BYTES: u64 = 1024 * 1024;
+/// Larger files are not stories (a stray video, a log); reading them would stall start-up. Saving
+/// refuses a story whose file would be larger, so every story saved can be opened again.
+pub const MAX_STORY_BYTES: u64 = 1024 * 1024;
 
 /// A story file that could not be loaded. Its path is never written to by [`StoryStore::save`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,13 +253,19 @@ impl StoryStore {
         let path = self.path_of(&story.id);
         let text = file::to_toml(&story)
             .map_err(|e| StorageError::new(&path, "format", io::Error::other(e)))?;
+        // What is written must load: a story over the load limit is refused here, before anything
+        // is written, and its text stays in the editor.
+        if text.len() as u64 > MAX_STORY_BYTES {
+            let e = crate::storage::safe::too_large(text.len() as u64, MAX_STORY_BYTES);
+            return Err(StorageError::new(&path, "save the story (too long) to", e));
+        }
         ensure_private_dir(&self.stories_dir)?;
         if self.bad.contains(&story.id) {
             let copy = self.write_conflict_copy(&story, &text, now)?;
             return Ok(SaveOutcome::KeptBadFile { path: copy });
         }
         let known = self.entries.get(&story.id).and_then(|e| e.disk);
-        let on_disk = match fs::read(&path) {
+        let on_disk = match crate::storage::safe::read_regular(&path, MAX_STORY_BYTES) {
             Ok(bytes) => Some(Fingerprint::of(&bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(StorageError::new(&path, "check for outside changes to", e)),

@@ -1,8 +1,8 @@
 //! The Cards screen's keymap tables: the deck list, a card's front and back, and the end screen.
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, bind, ch, code};
 use crate::domain::schedule::Grade;
+use crate::kit::Action;
+use crate::kit::keymap::{Binding, bind, ch, code};
 use crossterm::event::KeyCode;
 
 pub static DECKS: &[Binding] = &[
@@ -54,14 +54,16 @@ pub static DECKS: &[Binding] = &[
         "study the deck: what is due, then new cards",
         Action::Select,
         Some("study"),
-    ),
+    )
+    .writes(),
     bind(
         &[ch('i')],
         "i",
         "cram for the interview: every card, weakest first",
         Action::Cram,
         Some("cram"),
-    ),
+    )
+    .writes(),
     bind(
         &[ch('r')],
         "r/c/t",
@@ -98,9 +100,10 @@ pub static FRONT: &[Binding] = &[
         &[ch('u')],
         "u",
         "undo the last grade",
-        Action::Undo,
+        Action::UndoGrade,
         Some("undo"),
-    ),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::Esc)],
         "Esc",
@@ -133,42 +136,48 @@ pub static BACK: &[Binding] = &[
         "Again: you did not remember it",
         Action::Grade(Grade::Again),
         None,
-    ),
+    )
+    .writes(),
     bind(
         &[ch('2')],
         "2",
         "Hard: remembered with real effort",
         Action::Grade(Grade::Hard),
         None,
-    ),
+    )
+    .writes(),
     bind(
         &[ch('3')],
         "3",
         "Good: remembered after a moment",
         Action::Grade(Grade::Good),
         None,
-    ),
+    )
+    .writes(),
     bind(
         &[ch('4')],
         "4",
         "Easy: knew it at once",
         Action::Grade(Grade::Easy),
         None,
-    ),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::Enter)],
         "Enter",
         "give the highlighted grade",
         Action::Select,
         Some("accept"),
-    ),
+    )
+    .writes(),
     bind(
         &[ch('u')],
         "u",
         "undo the last grade",
-        Action::Undo,
+        Action::UndoGrade,
         Some("undo"),
-    ),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::Esc)],
         "Esc",
@@ -222,7 +231,8 @@ pub static SUMMARY: &[Binding] = &[
         &[ch('u')],
         "u",
         "undo the last grade and see that card again",
-        Action::Undo,
+        Action::UndoGrade,
         Some("undo"),
-    ),
+    )
+    .writes(),
 ];

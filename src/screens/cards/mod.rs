@@ -2,9 +2,10 @@
 
 mod keys;
 mod review;
+mod review_view;
 mod rows;
+mod view;
 
-use crate::app::{Action, Group, Level, Status};
 use crate::domain::content::{Id, Library};
 use crate::domain::schedule::{
     Counts, Mode, Notice, ReviewStore, ScheduleError, build_queue, format_interval,
@@ -12,9 +13,11 @@ use crate::domain::schedule::{
 use crate::domain::study::{
     Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle,
 };
-use crate::ui::review as view;
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Level, Screen, Status, ViewCtx};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use std::collections::HashMap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 /// What the Cards screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,17 +51,13 @@ pub struct Cards {
     pub choices: Option<Choices>,
     /// First visible line of the card showing.
     pub scroll: usize,
-    /// The interview date, for cram ordering; set by the app from the config file or Home.
-    pub interview: Option<NaiveDate>,
-    /// Titles of the user's STAR stories by the question they answer, shown on question cards' backs.
-    pub story_titles: HashMap<Id, String>,
     /// What was repaired or found wrong in the review history at start-up, with what to do.
     pub notices: Vec<String>,
     /// Why the review history could not be opened; studying is off until the user fixes it.
     pub store_error: Option<String>,
     /// When `tick` last looked for cards coming due.
     checked_at: Option<DateTime<Utc>>,
-    /// Standings and the deck list's rows, kept between frames (see `rows.rs`).
+    /// Standings and the deck list's rows, kept between frames (see `rows`).
     kept: rows::Kept,
 }
 
@@ -68,10 +67,7 @@ fn interview_time() -> NaiveTime {
 }
 
 fn say(level: Level, text: impl Into<String>) -> Option<Status> {
-    Some(Status {
-        level,
-        text: text.into(),
-    })
+    Some(Status::new(level, text))
 }
 
 impl Cards {
@@ -84,8 +80,6 @@ impl Cards {
             session: None,
             choices: None,
             scroll: 0,
-            interview: None,
-            story_titles: HashMap::new(),
             notices: Vec::new(),
             store_error: None,
             checked_at: None,
@@ -95,7 +89,7 @@ impl Cards {
 
     /// Clock work: true when a card came due or the day changed since the last call, so counts on
     /// screen are redrawn without waiting for a key press.
-    pub fn tick(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> bool {
+    fn came_due(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> bool {
         let Some(last) = self.checked_at.replace(now) else {
             return false;
         };
@@ -132,7 +126,7 @@ impl Cards {
         say(Level::Error, text)
     }
 
-    pub fn keymap(&self) -> Vec<Group> {
+    fn groups(&self) -> Vec<Group> {
         let group = |title, bindings| Group { title, bindings };
         match (self.view, self.session.as_ref().map(|s| s.side)) {
             (View::Review, Some(Side::Front)) if self.choices.is_some() => vec![
@@ -149,43 +143,9 @@ impl Cards {
         }
     }
 
-    pub fn update(
-        &mut self,
-        action: Action,
-        lib: &Library,
-        mut store: Option<&mut ReviewStore>,
-        now: DateTime<Utc>,
-        status: &mut Option<Status>,
-        size: (u16, u16),
-    ) {
-        match self.view {
-            View::Decks => self.update_decks(action, lib, store.as_deref(), now, status),
-            View::Review => self.update_review(action, lib, store.as_deref_mut(), now, status),
-            View::Summary => match action {
-                Action::Select | Action::Back => self.close_session(),
-                Action::Undo => self.undo(lib, store.as_deref_mut(), now, status),
-                _ => {}
-            },
-        }
-        if self.view == View::Decks
-            && let Some(store) = store.as_deref()
-        {
-            self.refresh_rows(store, now);
-        }
-        if self.view == View::Review {
-            let max = view::card_len(self, lib, size.0).saturating_sub(view::page_height(size.1));
-            self.scroll = self.scroll.min(max);
-        }
-    }
-
-    fn update_decks(
-        &mut self,
-        action: Action,
-        lib: &Library,
-        store: Option<&ReviewStore>,
-        now: DateTime<Utc>,
-        status: &mut Option<Status>,
-    ) {
+    fn update_decks(&mut self, action: Action, cx: &mut Ctx) {
+        let (lib, store, now) = (cx.data.library(), cx.data.reviews(), cx.now);
+        let interview = cx.data.interview();
         let last = self.catalogue.decks().len().saturating_sub(1);
         let page = 10;
         let c = &self.catalogue;
@@ -205,8 +165,8 @@ impl Cards {
             }
             Action::FilterTag => self.filter.tag = cycle(&self.filter.tag, &c.tags),
             Action::ClearFilters => self.filter = Filter::default(),
-            Action::Select => *status = self.start(false, lib, store, now),
-            Action::Cram => *status = self.start(true, lib, store, now),
+            Action::Select => *cx.status = self.start(false, lib, store, now, interview),
+            Action::Cram => *cx.status = self.start(true, lib, store, now, interview),
             _ => {}
         }
     }
@@ -218,6 +178,7 @@ impl Cards {
         lib: &Library,
         store: Option<&ReviewStore>,
         now: DateTime<Utc>,
+        interview: Option<NaiveDate>,
     ) -> Option<Status> {
         let Some(store) = store else {
             return say(
@@ -239,7 +200,7 @@ impl Cards {
         }
         let today = store.today(now);
         let (mode, title, note) = if cram {
-            let (at, note) = match self.interview {
+            let (at, note) = match interview {
                 Some(d) if store.zone().instant(d, interview_time()) > now => (
                     store.zone().instant(d, interview_time()),
                     format!("Cramming for your interview on {d}: weakest cards first."),
@@ -260,7 +221,7 @@ impl Cards {
             Some(session) => {
                 self.session = Some(session);
                 self.view = View::Review;
-                self.show_card(lib, store, now);
+                self.show_card(lib, Some(store), now);
                 note.and_then(|n| say(Level::Info, n))
             }
             None => {
@@ -284,9 +245,12 @@ impl Cards {
     }
 
     /// Gets the card now showing ready: scrolled to the top, options shuffled for today.
-    fn show_card(&mut self, lib: &Library, store: &ReviewStore, now: DateTime<Utc>) {
+    fn show_card(&mut self, lib: &Library, store: Option<&ReviewStore>, now: DateTime<Utc>) {
         self.scroll = 0;
         self.choices = None;
+        let Some(store) = store else {
+            return;
+        };
         let Some(id) = self.session.as_ref().and_then(|s| s.current()) else {
             return;
         };
@@ -302,6 +266,52 @@ impl Cards {
         self.session = None;
         self.choices = None;
         self.view = View::Decks;
+    }
+}
+
+impl Screen for Cards {
+    fn keys(&self) -> Keymap {
+        Keymap::of(self.groups())
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        match self.view {
+            View::Decks => self.update_decks(action, cx),
+            View::Review => self.update_review(action, cx),
+            View::Summary => match action {
+                Action::Select | Action::Back => self.close_session(),
+                Action::UndoGrade => self.undo(cx),
+                _ => {}
+            },
+        }
+        if self.view == View::Decks
+            && let Some(store) = cx.data.reviews()
+        {
+            self.refresh_rows(store, cx.now);
+        }
+        if self.view == View::Review {
+            let len = review_view::card_len(self, &cx.view(), cx.size.0);
+            let max = len.saturating_sub(review_view::page_height(cx.size.1));
+            self.scroll = self.scroll.min(max);
+        }
+    }
+
+    /// Looks for cards coming due even while another screen shows, so the counts are right on return.
+    fn tick(&mut self, cx: &mut Ctx, shown: bool) -> bool {
+        let Some(store) = cx.data.reviews() else {
+            return false;
+        };
+        self.came_due(store, cx.now) && shown
+    }
+
+    fn refresh(&mut self, cx: &ViewCtx) {
+        if let Some(store) = cx.data.reviews() {
+            self.refresh_rows(store, cx.now);
+        }
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 

@@ -1,21 +1,13 @@
 //! The Cards screen during a session: turning cards, picks, grades and undo.
 
 use super::{Cards, View, say};
-use crate::app::{Action, Level, Status};
-use crate::domain::content::Library;
-use crate::domain::schedule::{Grade, ReviewStore};
+use crate::domain::schedule::Grade;
 use crate::domain::study::{Choices, Side};
-use chrono::{DateTime, Utc};
+use crate::kit::{Action, Ctx, Level};
 
 impl Cards {
-    pub(super) fn update_review(
-        &mut self,
-        action: Action,
-        lib: &Library,
-        store: Option<&mut ReviewStore>,
-        now: DateTime<Utc>,
-        status: &mut Option<Status>,
-    ) {
+    pub(super) fn update_review(&mut self, action: Action, cx: &mut Ctx) {
+        let now = cx.now;
         let Some(session) = self.session.as_ref() else {
             self.view = View::Decks;
             return;
@@ -37,7 +29,7 @@ impl Cards {
                         }
                     }
                     Some(ch) => {
-                        *status = say(
+                        *cx.status = say(
                             Level::Info,
                             format!(
                                 "This card has {} options, a to {}.",
@@ -49,13 +41,13 @@ impl Cards {
                     None => {}
                 }
             }
-            Action::Grade(g) if side == Side::Back => self.grade(g, lib, store, now, status),
+            Action::Grade(g) if side == Side::Back => self.grade(g, cx),
             Action::Select if side == Side::Back => {
                 if let Some(g) = proposed {
-                    self.grade(g, lib, store, now, status);
+                    self.grade(g, cx);
                 }
             }
-            Action::Undo => self.undo(lib, store, now, status),
+            Action::UndoGrade => self.undo(cx),
             Action::Back if can_undo => {
                 if let Some(s) = self.session.as_mut() {
                     s.finished.get_or_insert(now);
@@ -71,31 +63,31 @@ impl Cards {
         }
     }
 
-    fn grade(
-        &mut self,
-        grade: Grade,
-        lib: &Library,
-        store: Option<&mut ReviewStore>,
-        now: DateTime<Utc>,
-        status: &mut Option<Status>,
-    ) {
-        let (Some(store), Some(session)) = (store, self.session.as_mut()) else {
-            *status = say(
+    fn grade(&mut self, grade: Grade, cx: &mut Ctx) {
+        let now = cx.now;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let Some(mut w) = cx.writer() else {
+            return;
+        };
+        let Some(result) = w.reviews().map(|store| session.grade(store, grade, now)) else {
+            *cx.status = say(
                 Level::Error,
                 "Your review history is not open, so grades cannot be saved.",
             );
             return;
         };
-        match session.grade(store, grade, now) {
+        match result {
             Ok(()) => {
-                *status = None;
+                *cx.status = None;
                 if session.is_finished() {
                     self.view = View::Summary;
                 }
-                self.show_card(lib, store, now);
+                self.show_card(cx.data.library(), cx.data.reviews(), now);
             }
             Err(e) => {
-                *status = say(
+                *cx.status = say(
                     Level::Error,
                     format!(
                         "Your grade was NOT saved: {e}. {} You are still on this card: grade it again to retry.",
@@ -106,30 +98,31 @@ impl Cards {
         }
     }
 
-    pub(super) fn undo(
-        &mut self,
-        lib: &Library,
-        store: Option<&mut ReviewStore>,
-        now: DateTime<Utc>,
-        status: &mut Option<Status>,
-    ) {
-        let (Some(store), Some(session)) = (store, self.session.as_mut()) else {
+    pub(super) fn undo(&mut self, cx: &mut Ctx) {
+        let now = cx.now;
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        match session.undo(store, now) {
+        let Some(mut w) = cx.writer() else {
+            return;
+        };
+        let Some(result) = w.reviews().map(|store| session.undo(store, now)) else {
+            return;
+        };
+        match result {
             Ok(Some(_)) => {
                 self.view = View::Review;
-                self.show_card(lib, store, now);
-                *status = say(
+                self.show_card(cx.data.library(), cx.data.reviews(), now);
+                *cx.status = say(
                     Level::Info,
                     "Undone: this card's schedule is back to what it was. Grade it again.",
                 );
             }
             Ok(None) => {
-                *status = say(Level::Info, "Nothing to undo in this session.");
+                *cx.status = say(Level::Info, "Nothing to undo in this session.");
             }
             Err(e) => {
-                *status = say(Level::Error, format!("Could not undo: {e}. {}", e.advice()));
+                *cx.status = say(Level::Error, format!("Could not undo: {e}. {}", e.advice()));
             }
         }
     }

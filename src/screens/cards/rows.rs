@@ -4,9 +4,9 @@
 //! and Home's "cards due today" reads the same standings.
 
 use super::{Cards, DeckRow};
-use crate::derived::Derived;
 use crate::domain::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
 use crate::domain::study::Filter;
+use crate::kit::derived::Derived;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Cow;
 

@@ -1,10 +1,10 @@
 //! What the Cards screen does when the disk refuses a grade: it says so and keeps the user on the card.
 
-use crate::app::{Action, App, Level, Tab, Theme};
+use super::{Cards, View};
 use crate::domain::schedule::{Grade, JOURNAL_FILE};
 use crate::domain::study::Side;
-use crate::screens::cards::View;
-use crate::storage::paths::Paths;
+use crate::kit::fixture::Fixture;
+use crate::kit::{Action, Level, Screen};
 use chrono::{DateTime, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -13,16 +13,14 @@ fn now() -> DateTime<Utc> {
 
 #[test]
 fn a_failed_grade_write_shows_an_error_and_keeps_the_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
-    app.update(Action::GoTo(Tab::Cards));
-    app.update(Action::Select);
-    app.update(Action::Reveal);
-    let first = app.cards.session.as_ref().unwrap().current().cloned();
-    app.data.reviews.as_mut().unwrap().fail_writes();
-    app.update(Action::Grade(Grade::Good));
+    let mut f = Fixture::new(now());
+    let mut cards = Cards::new(f.data.library());
+    f.update(&mut cards, &[Action::Select, Action::Reveal]);
+    let first = cards.session.as_ref().unwrap().current().cloned();
+    f.data.fail_review_writes();
+    f.update(&mut cards, &[Action::Grade(Grade::Good)]);
 
-    let status = app.status.clone().expect("an error is shown");
+    let status = f.status.clone().expect("an error is shown");
     assert_eq!(status.level, Level::Error);
     for part in [
         "NOT saved",
@@ -32,54 +30,29 @@ fn a_failed_grade_write_shows_an_error_and_keeps_the_card() {
     ] {
         assert!(status.text.contains(part), "{}", status.text);
     }
-    let session = app.cards.session.as_ref().unwrap();
+    let session = cards.session.as_ref().unwrap();
     assert_eq!(session.current().cloned(), first, "same card");
     assert_eq!(
         session.side,
         Side::Back,
         "answer still showing, so a retry is one key"
     );
-    assert_eq!(app.cards.view, View::Review);
-    let store = app.data.reviews.as_ref().unwrap();
+    assert_eq!(cards.view, View::Review);
+    let store = f.data.reviews().unwrap();
     assert!(store.state(first.as_ref().unwrap()).is_none());
-    let on_disk = std::fs::read_to_string(dir.path().join(JOURNAL_FILE)).unwrap();
+    let on_disk = std::fs::read_to_string(f.dir.path().join(JOURNAL_FILE)).unwrap();
     assert!(on_disk.is_empty(), "{on_disk}");
-}
-
-#[test]
-fn without_a_review_history_studying_explains_why() {
-    let dir = tempfile::tempdir().unwrap();
-    // A file where the data folder should be: the store cannot open.
-    let blocked = dir.path().join("data");
-    std::fs::write(&blocked, "not a folder").unwrap();
-    let mut app = App::new(Paths::in_dir(&blocked), now(), Theme::PLAIN);
-    let status = app.status.clone().unwrap();
-    assert_eq!(status.level, Level::Error);
-    assert!(
-        status.text.contains("could not be opened"),
-        "{}",
-        status.text
-    );
-    app.update(Action::GoTo(Tab::Cards));
-    app.update(Action::Select);
-    assert_eq!(app.cards.view, View::Decks);
-    assert!(app.status.unwrap().text.contains("could not be opened"));
 }
 
 #[test]
 fn deck_rows_agree_with_counting_each_selection() {
     use crate::domain::schedule::counts;
     use crate::domain::study::Filter;
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
-    let ids: Vec<_> = app
-        .cards
-        .catalogue
-        .cards
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
-    let store = app.data.reviews.as_mut().unwrap();
+    let mut f = Fixture::new(now());
+    let mut cards = Cards::new(f.data.library());
+    let ids: Vec<_> = cards.catalogue.cards.iter().map(|c| c.id.clone()).collect();
+    let mut w = f.data.writer().unwrap();
+    let store = w.reviews().unwrap();
     let month_ago = now() - chrono::Duration::days(30);
     for (i, id) in ids.iter().take(40).enumerate() {
         let (grade, at) = match i % 4 {
@@ -93,16 +66,16 @@ fn deck_rows_agree_with_counting_each_selection() {
     for filter in [
         Filter::default(),
         Filter {
-            tag: app.cards.catalogue.tags.first().cloned(),
+            tag: cards.catalogue.tags.first().cloned(),
             ..Filter::default()
         },
     ] {
-        app.cards.filter = filter.clone();
-        let store = app.data.reviews.as_ref().unwrap();
-        let rows = app.cards.rows(store, now());
-        assert_eq!(rows.len(), app.cards.catalogue.decks().len());
+        cards.filter = filter.clone();
+        let store = f.data.reviews().unwrap();
+        let rows = cards.rows(store, now());
+        assert_eq!(rows.len(), cards.catalogue.decks().len());
         for row in rows {
-            let sel = app.cards.catalogue.select(&row.deck, &filter);
+            let sel = cards.catalogue.select(&row.deck, &filter);
             let today = store.today(now());
             let want = counts(&sel, store.ledger(), store.settings(), today, now());
             assert_eq!(row.counts, want, "{}", row.label);
@@ -116,44 +89,50 @@ fn deck_rows_agree_with_counting_each_selection() {
 #[test]
 fn kept_deck_rows_follow_grades_filters_and_the_clock() {
     use std::borrow::Cow;
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::PLAIN);
-    app.update(Action::GoTo(Tab::Cards));
+    let mut f = Fixture::new(now());
+    let mut cards = Cards::new(f.data.library());
+    cards.refresh(&f.view());
     // What the deck list draws, whether it was kept, and what working it out afresh gives.
-    let drawn = |app: &App| {
-        let store = app.data.reviews.as_ref().unwrap();
-        let rows = app.cards.deck_rows(store, app.now);
+    let drawn = |cards: &Cards, f: &Fixture| {
+        let store = f.data.reviews().unwrap();
+        let rows = cards.deck_rows(store, f.now);
         let kept = matches!(rows, Cow::Borrowed(_));
-        (rows.into_owned(), kept, app.cards.rows(store, app.now))
+        (rows.into_owned(), kept, cards.rows(store, f.now))
     };
-    let (before, kept, fresh) = drawn(&app);
+    let (before, kept, fresh) = drawn(&cards, &f);
     assert!(kept, "the rows are worked out once, not per frame");
     assert_eq!(before, fresh);
 
     // A grade (Again: the card comes back in a learning step a few minutes later).
-    app.update(Action::Select);
-    app.update(Action::Reveal);
-    app.update(Action::Grade(Grade::Again));
-    app.update(Action::Back);
-    app.update(Action::Back);
-    assert_eq!(app.cards.view, View::Decks);
-    let (graded, kept, fresh) = drawn(&app);
+    f.update(
+        &mut cards,
+        &[
+            Action::Select,
+            Action::Reveal,
+            Action::Grade(Grade::Again),
+            Action::Back,
+            Action::Back,
+        ],
+    );
+    assert_eq!(cards.view, View::Decks);
+    let (graded, kept, fresh) = drawn(&cards, &f);
     assert!(kept);
     assert_eq!(graded, fresh);
     assert_eq!(graded[0].seen, before[0].seen + 1, "the grade shows");
 
     // The card comes due: drawing without a tick already shows it, and a tick keeps it again.
-    app.now += chrono::Duration::hours(1);
-    let (due, kept, fresh) = drawn(&app);
+    f.now += chrono::Duration::hours(1);
+    let (due, kept, fresh) = drawn(&cards, &f);
     assert!(!kept, "the kept rows ran out when the card came due");
     assert_eq!(due, fresh);
     assert_eq!(due[0].counts.learning, graded[0].counts.learning + 1);
-    app.tick();
-    assert!(drawn(&app).1);
+    cards.tick(&mut f.cx(), true);
+    cards.refresh(&f.view());
+    assert!(drawn(&cards, &f).1);
 
     // A filter.
-    app.update(Action::FilterTag);
-    let (filtered, kept, fresh) = drawn(&app);
+    f.update(&mut cards, &[Action::FilterTag]);
+    let (filtered, kept, fresh) = drawn(&cards, &f);
     assert!(kept);
     assert_eq!(filtered, fresh);
     assert!(filtered[0].total < due[0].total);

@@ -1,7 +1,7 @@
 //! The Guides screen's keymap tables: reading a guide, searching, comparing, a question's coaching.
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, bind, ch, code};
+use crate::kit::Action;
+use crate::kit::keymap::{Binding, bind, ch, code};
 use crossterm::event::KeyCode;
 
 pub static GUIDE_KEYS: &[Binding] = &[

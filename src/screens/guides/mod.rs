@@ -1,16 +1,20 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
 mod keys;
+mod search_view;
+mod view;
 
-use crate::app::keymap::{Group, NAV};
-use crate::app::{Action, Theme};
-use crate::derived::Derived;
 use crate::domain::content::Library;
 use crate::domain::content::search::{self, Hit, Target};
-use crate::ui::guides::{self as view, Laid, Page};
+use crate::kit::derived::Derived;
+use crate::kit::keymap::{Group, Keymap, NAV};
+use crate::kit::{Action, Ctx, Screen, Theme, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
 use crossterm::event::KeyCode;
-use ratatui_textarea::TextArea;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::borrow::Cow;
+use view::{Laid, Page};
 
 /// Most search results kept; more than a screenful is plenty while typing.
 const MAX_HITS: usize = 200;
@@ -32,7 +36,7 @@ pub struct Guides {
     pub role: usize,
     /// First visible line of the guide.
     pub scroll: usize,
-    pub query: TextArea<'static>,
+    pub query: TextField,
     pub hits: Vec<Hit>,
     pub hit: usize,
     /// Roles in the comparison's left and right columns.
@@ -41,14 +45,16 @@ pub struct Guides {
     pub question_scroll: usize,
     theme: Theme,
     /// The page showing, laid out for a terminal width and theme, kept between frames: wrapping a
-    /// guide or a comparison costs more than drawing it (see [`crate::derived`]).
+    /// guide or a comparison costs more than drawing it (see [`crate::kit::derived`]).
     kept: Derived<(Page, u16, Theme), Laid>,
 }
 
 impl Guides {
     pub fn new(lib: &Library, theme: Theme) -> Guides {
-        let mut query = TextArea::default();
-        query.set_placeholder_text("type to search guides, questions and the glossary");
+        let query = TextField::new(
+            Lines::One,
+            "type to search guides, questions and the glossary",
+        );
         Guides {
             view: View::Guide,
             role: 0,
@@ -106,12 +112,7 @@ impl Guides {
         self.laid(lib, w).map_or(0, |l| l.doc.len())
     }
 
-    /// Typing goes to the search box while it is open.
-    pub fn editing(&self) -> bool {
-        self.view == View::Search
-    }
-
-    pub fn keymap(&self) -> Vec<Group> {
+    fn groups(&self) -> Vec<Group> {
         match self.view {
             View::Guide => vec![
                 Group {
@@ -152,10 +153,10 @@ impl Guides {
 
     /// The query as typed.
     pub fn query_text(&self) -> String {
-        self.query.lines().join(" ")
+        self.query.text()
     }
 
-    pub fn update(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
+    fn apply(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
         let page = view::page_height(size.1);
         match self.view {
             View::Guide => self.update_guide(action, lib, size, page),
@@ -246,19 +247,18 @@ impl Guides {
             Action::Edit(key)
                 if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
             {
-                self.query.input(key);
-                self.refresh(lib);
+                self.query.key(key);
+                self.search_again(lib);
             }
             Action::Paste(text) => {
-                self.query
-                    .insert_str(crate::storage::sanitize::clean_line(&text));
-                self.refresh(lib);
+                self.query.paste(&text);
+                self.search_again(lib);
             }
             _ => {}
         }
     }
 
-    fn refresh(&mut self, lib: &Library) {
+    fn search_again(&mut self, lib: &Library) {
         self.hits = search::search(lib, &self.query_text(), MAX_HITS);
         self.hit = 0;
     }
@@ -285,6 +285,28 @@ impl Guides {
                 // Asks and terms are shown in full in the result list itself; Enter keeps the list.
             }
         }
+    }
+}
+
+impl Screen for Guides {
+    fn keys(&self) -> Keymap {
+        Keymap {
+            groups: self.groups(),
+            // Typing goes to the search box while it is open.
+            typing: (self.view == View::Search).then_some(Typing::Search),
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        self.apply(action, cx.data.library(), cx.size);
+    }
+
+    fn refresh(&mut self, cx: &ViewCtx) {
+        self.refresh_derived(cx.data.library(), cx.size.0);
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
     }
 }
 

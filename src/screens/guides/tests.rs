@@ -1,7 +1,7 @@
 //! The Guides screen keeps the page it shows laid out, and lays it out again when that changes.
 
 use super::*;
-use crate::ui::doc::Doc;
+use crate::widgets::doc::Doc;
 
 fn text(d: &Doc) -> Vec<String> {
     d.lines.iter().map(|l| l.to_string()).collect()
@@ -23,13 +23,13 @@ fn the_kept_page_follows_role_view_pair_and_width() {
     let lib = Library::builtin();
     let mut g = Guides::new(&lib, Theme::PLAIN);
     let size = (120, 40);
-    g.update(Action::Down, &lib, size);
+    g.apply(Action::Down, &lib, size);
     let (first, kept) = drawn(&g, &lib, size.0);
     assert!(kept, "laid out once in update, not per frame");
     assert_eq!(first, fresh(&g, &lib, size.0));
     assert_eq!(first[0], lib.roles[0].name);
 
-    g.update(Action::Right, &lib, size);
+    g.apply(Action::Right, &lib, size);
     let (second, kept) = drawn(&g, &lib, size.0);
     assert!(kept);
     assert_eq!(second[0], lib.roles[1].name, "the new role's guide");
@@ -39,15 +39,15 @@ fn the_kept_page_follows_role_view_pair_and_width() {
     assert!(!kept);
     assert_eq!(narrow, fresh(&g, &lib, 70));
     assert!(narrow.len() > second.len(), "narrower wraps to more lines");
-    g.update(Action::Down, &lib, (70, 40));
+    g.apply(Action::Down, &lib, (70, 40));
     assert!(drawn(&g, &lib, 70).1);
 
     // The comparison, and changing its left role.
-    g.update(Action::Compare, &lib, size);
+    g.apply(Action::Compare, &lib, size);
     let (pair, kept) = drawn(&g, &lib, size.0);
     assert!(kept);
     assert_eq!(pair, fresh(&g, &lib, size.0));
-    g.update(Action::Left, &lib, size);
+    g.apply(Action::Left, &lib, size);
     let (changed, kept) = drawn(&g, &lib, size.0);
     assert!(kept);
     assert_ne!(changed[0], pair[0], "the left role changed");
@@ -60,33 +60,28 @@ fn opening_search_or_compare_keeps_the_guide_in_place() {
     let mut g = Guides::new(&lib, Theme::PLAIN);
     let size = (120, 40);
     for _ in 0..30 {
-        g.update(Action::Down, &lib, size);
+        g.apply(Action::Down, &lib, size);
     }
     assert_eq!(g.scroll, 30);
-    g.update(Action::Compare, &lib, size);
-    g.update(Action::Back, &lib, size);
-    g.update(Action::Search, &lib, size);
-    g.update(Action::Back, &lib, size);
+    g.apply(Action::Compare, &lib, size);
+    g.apply(Action::Back, &lib, size);
+    g.apply(Action::Search, &lib, size);
+    g.apply(Action::Back, &lib, size);
     assert_eq!(g.scroll, 30);
 }
 
 #[test]
 fn a_resize_lays_the_page_out_for_the_new_width() {
-    use crate::app::{App, Tab};
-    use crossterm::event::Event;
-    let dir = tempfile::tempdir().unwrap();
     let now = chrono::DateTime::from_timestamp(1_795_424_400, 0).unwrap();
-    let mut app = App::new(
-        crate::storage::paths::Paths::in_dir(dir.path()),
-        now,
-        Theme::PLAIN,
-    );
-    app.update(Action::GoTo(Tab::Guides));
-    app.handle_event(Event::Resize(90, 30));
-    let (lines, kept) = drawn(&app.guides, &app.data.library, 90);
+    let mut f = crate::kit::fixture::Fixture::new(now);
+    let mut g = Guides::new(f.data.library(), Theme::PLAIN);
+    f.size = (90, 30);
+    // The app calls `refresh` when the window changes.
+    g.refresh(&f.view());
+    let (lines, kept) = drawn(&g, f.data.library(), 90);
     assert!(
         kept,
         "laid out when the window changed, not in each frame after"
     );
-    assert_eq!(lines, fresh(&app.guides, &app.data.library, 90));
+    assert_eq!(lines, fresh(&g, f.data.library(), 90));
 }

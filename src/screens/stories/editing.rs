@@ -1,28 +1,30 @@
-//! Keys while the editor is open: moving between fields, the pick lists, saving and leaving.
+//! Keys while the story editor is open, and saving what they changed through the one writer.
 
-use super::{Ctx, Editor, Field, Stories, View, error, open_store};
-use crate::app::Action;
+use super::editor::{AUTOSAVE_DELAY, SaveError};
+use super::{Editor, Field, Stories, View, display_title, error};
+use crate::domain::stories::SaveOutcome;
+use crate::kit::{Action, Ctx, Level, Status};
+use crate::storage::write_atomic;
+use chrono::{DateTime, SubsecRound, Utc};
+use std::path::PathBuf;
 
 impl Stories {
     pub(super) fn start_new(&mut self, cx: &mut Ctx) {
-        if self.store().is_none() {
-            // The user may have fixed the folder since: try again before saying no.
-            let (store, bad, load_error) = open_store(&self.data_dir);
-            self.store.set(store);
-            (self.bad, self.load_error) = (bad, load_error);
-        }
-        if self.store().is_none() {
+        // The user may have fixed the folder since: try again before saying no.
+        cx.data.retry_stories();
+        if cx.data.stories().is_none() {
             *cx.status = error(
                 "Stories cannot be written until the stories folder can be read; the reason is above.",
             );
             return;
         }
-        self.editor = Some(Editor::new_story(cx.now, cx.lib, &self.coach, &self.theme));
+        let lib = cx.data.library();
+        self.editor = Some(Editor::new_story(cx.now, lib, &self.coach, &self.theme));
         self.view = View::Edit;
     }
 
     pub(super) fn update_editor(&mut self, action: Action, cx: &mut Ctx) {
-        let (lib, now) = (cx.lib, cx.now);
+        let now = cx.now;
         let Some(ed) = self.editor.as_mut() else {
             self.view = View::List;
             return;
@@ -37,29 +39,29 @@ impl Stories {
                 } else {
                     ed.field.prev()
                 };
-                ed.focus(to, lib);
+                ed.focus(to, cx.data.library());
                 self.save(cx, false);
             }
             Action::Save => {
                 self.save(cx, true);
             }
-            Action::Undo => {
-                ed.undo(now, lib, coach);
+            Action::UndoTyping => {
+                ed.undo(now, cx.data.library(), coach);
             }
-            Action::Redo => {
-                ed.redo(now, lib, coach);
+            Action::RedoTyping => {
+                ed.redo(now, cx.data.library(), coach);
             }
             Action::Select => match ed.field {
                 Field::Tags => {
                     // Enter adds the highlighted skill; with none highlighted it moves on.
-                    let added = ed.accept_suggestion(now, lib, coach);
+                    let added = ed.accept_suggestion(now, cx.data.library(), coach);
                     if !added {
-                        ed.focus(Field::Tags.next(), lib);
+                        ed.focus(Field::Tags.next(), cx.data.library());
                     }
                     self.save_if(!added, cx);
                 }
                 Field::Questions => {
-                    ed.toggle_link(now, lib, coach);
+                    ed.toggle_link(now, cx.data.library(), coach);
                 }
                 _ => {}
             },
@@ -78,10 +80,10 @@ impl Stories {
                 }
             }
             Action::Edit(key) => {
-                ed.key(key, now, lib, coach);
+                ed.key(key, now, cx.data.library(), coach);
             }
             Action::Paste(text) => {
-                ed.paste(&text, now, lib, coach);
+                ed.paste(&text, now, cx.data.library(), coach);
             }
             _ => {}
         }
@@ -89,7 +91,7 @@ impl Stories {
 
     fn leave_editor(&mut self, cx: &mut Ctx) {
         let saved = self.save(cx, false);
-        self.close_editor_if(saved);
+        self.close_editor_if(saved, cx);
     }
 
     fn save_if(&mut self, cond: bool, cx: &mut Ctx) {
@@ -99,16 +101,170 @@ impl Stories {
     }
 
     /// Leaves the editor for the list, selecting the story that was open.
-    fn close_editor_if(&mut self, cond: bool) {
+    fn close_editor_if(&mut self, cond: bool, cx: &Ctx) {
         if !cond {
             return;
         }
         let id = self.editor.take().map(|e| e.story.id);
         self.view = View::List;
+        self.refresh_derived(cx.data, cx.theme, cx.size);
         if let Some(id) = id
-            && let Some(i) = self.position_of(&id)
+            && let Some(i) = self.position_of(cx.data, &id)
         {
             self.selected = i;
         }
     }
+}
+
+impl Stories {
+    /// Saves the open story if it has unsaved changes. Returns true when nothing is left unsaved.
+    /// `announce` says so on the status line even when all went well (Ctrl-S).
+    pub(super) fn save(&mut self, cx: &mut Ctx, announce: bool) -> bool {
+        self.save_at(cx, announce)
+    }
+
+    /// Autosave: writes the open story once its changes are a second old, and retries a failed save
+    /// a second after the last try. Returns true if anything on screen changed.
+    pub(super) fn autosave(&mut self, cx: &mut Ctx) -> bool {
+        if self.editor.as_ref().is_some_and(|e| e.is_due(cx.now)) {
+            self.save_at(cx, false);
+            return true;
+        }
+        false
+    }
+
+    /// When autosave next wants to run, if there is anything to save.
+    pub(super) fn autosave_due(&self) -> Option<DateTime<Utc>> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .and_then(|e| e.due)
+    }
+
+    /// Saves before the app closes. Returns false if changes could not be saved.
+    pub fn flush(&mut self, cx: &mut Ctx) -> bool {
+        self.save_at(cx, false)
+    }
+
+    /// The open story, if it has changes that are not on disk.
+    pub fn unsaved(&self) -> Option<&crate::domain::stories::Story> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.is_dirty())
+            .map(|e| &e.story)
+    }
+
+    /// Last resort when the story cannot be saved where it belongs: writes it, in the story file
+    /// format, to a new file in the system's temporary folder and returns the path.
+    pub fn rescue(&self, now: DateTime<Utc>) -> Result<PathBuf, String> {
+        let Some(story) = self.unsaved() else {
+            return Err("there was nothing unsaved".into());
+        };
+        let text = crate::domain::stories::file::to_toml(story).map_err(|e| e.to_string())?;
+        let name = format!(
+            "clinicprep-unsaved-{}-{}.toml",
+            story.id,
+            now.timestamp_millis()
+        );
+        let path = std::env::temp_dir().join(name);
+        write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+
+    fn save_at(&mut self, cx: &mut Ctx, announce: bool) -> bool {
+        let now = cx.now;
+        let status = &mut *cx.status;
+        let Some(ed) = self.editor.as_mut() else {
+            return true;
+        };
+        if !ed.is_dirty() {
+            if announce {
+                *status = info("Nothing new to save: everything is on disk.");
+            }
+            return true;
+        }
+        if ed.is_new && ed.is_blank() {
+            // Nothing typed yet (or all of it deleted again): no file for an empty story.
+            ed.dirty_since = None;
+            ed.due = None;
+            return true;
+        }
+        let folder = cx.data.stories_folder();
+        let load_error = folder.load_error.clone();
+        let writer = cx.data.writer();
+        let Some(store) = writer.ok().and_then(|w| w.into_stories()) else {
+            ed.error = Some(SaveError {
+                message: load_error.unwrap_or_else(|| {
+                    "this window is read-only: another clinicprep has the data folder open".into()
+                }),
+                hint: "your text is kept here; fix the folder and restart clinicprep",
+            });
+            ed.due = Some(now + AUTOSAVE_DELAY);
+            return false;
+        };
+        if ed.is_new {
+            ed.story.id = store.new_id(&ed.story.title, now);
+            ed.is_new = false;
+        }
+        match store.save(&ed.story, now) {
+            Ok(outcome) => {
+                crate::storage::recovery::forget();
+                let recovered = ed.error.take().is_some();
+                ed.dirty_since = None;
+                ed.due = None;
+                ed.saved_at = Some(now);
+                ed.story.updated = Some(now.trunc_subsecs(0));
+                let title = display_title(&ed.story.title).to_string();
+                match outcome {
+                    SaveOutcome::Saved { path } => {
+                        if announce || recovered {
+                            *status = info(&format!("Saved “{title}” to {}.", path.display()));
+                        }
+                    }
+                    SaveOutcome::Conflict { path } => {
+                        *status = warn(&format!(
+                            "“{title}” was changed outside clinicprep, so that file was left as it \
+                             is; your version is saved in {}.",
+                            path.display()
+                        ));
+                    }
+                    SaveOutcome::KeptBadFile { path } => {
+                        *status = warn(&format!(
+                            "The file for “{title}” could not be read, so it was left as it is; \
+                             your version is saved in {}.",
+                            path.display()
+                        ));
+                    }
+                }
+                true
+            }
+            Err(e) => {
+                let message = crate::storage::sanitize::clean_line(&e.to_string());
+                *status = Some(Status {
+                    level: Level::Error,
+                    text: format!("Not saved: {message}"),
+                });
+                ed.error = Some(SaveError {
+                    message,
+                    hint: e.hint(),
+                });
+                ed.due = Some(now + AUTOSAVE_DELAY);
+                false
+            }
+        }
+    }
+}
+
+fn info(text: &str) -> Option<Status> {
+    Some(Status {
+        level: Level::Info,
+        text: crate::storage::sanitize::clean_line(text),
+    })
+}
+
+fn warn(text: &str) -> Option<Status> {
+    Some(Status {
+        level: Level::Warning,
+        text: crate::storage::sanitize::clean_line(text),
+    })
 }

@@ -1,14 +1,14 @@
 //! The story editor's state: one text field per part of the story, focus order, and the live analysis.
 
 use super::picker::{Links, TagSuggestions};
-use crate::app::Theme;
 use crate::domain::content::Library;
 use crate::domain::stories::insights::Guidance;
 use crate::domain::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
+use crate::kit::Theme;
+use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, TimeDelta, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::style::Style;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use crossterm::event::KeyEvent;
+use ratatui_textarea::{CursorMove, WrapMode};
 
 /// How long after the first unsaved change autosave writes the story, and how long it waits before
 /// retrying a save that failed. Under a second, so that text typed before a one-second pause is on
@@ -93,12 +93,12 @@ pub struct Editor {
     /// title at the first save so the file name says what the story is about.
     pub is_new: bool,
     pub field: Field,
-    pub title: TextArea<'static>,
+    pub title: TextField,
     /// Situation, Task, Action and Result, in [`Section::ALL`] order.
-    pub sections: [TextArea<'static>; 4],
-    pub tags: TextArea<'static>,
+    pub sections: [TextField; 4],
+    pub tags: TextField,
     pub suggestions: TagSuggestions,
-    pub query: TextArea<'static>,
+    pub query: TextField,
     pub links: Links,
     pub analysis: Analysis,
     /// When the oldest unsaved change was made; `None` when everything is on disk.
@@ -110,10 +110,10 @@ pub struct Editor {
     pub saved_at: Option<DateTime<Utc>>,
 }
 
-fn area(text: &str, hint: &str, wrap: bool, theme: &Theme) -> TextArea<'static> {
-    let mut t: TextArea<'static> = TextArea::from(text.split('\n'));
-    t.set_cursor_line_style(Style::new());
-    t.set_placeholder_text(hint);
+fn area(text: &str, hint: &str, lines: Lines, wrap: bool, theme: &Theme) -> TextField {
+    // Opening a story usually means adding to it: the cursor starts at the end of what is there.
+    let mut field = TextField::with_text(lines, hint, text);
+    let t = field.area_mut();
     t.set_placeholder_style(theme.muted);
     t.set_selection_style(theme.selected);
     // Undo steps are single characters; the default 50 would not reach back over one sentence.
@@ -121,10 +121,7 @@ fn area(text: &str, hint: &str, wrap: bool, theme: &Theme) -> TextArea<'static> 
     if wrap {
         t.set_wrap_mode(WrapMode::WordOrGlyph);
     }
-    // Opening a story usually means adding to it: start at the end of what is there.
-    t.move_cursor(CursorMove::Bottom);
-    t.move_cursor(CursorMove::End);
-    t
+    field
 }
 
 impl Editor {
@@ -138,14 +135,27 @@ impl Editor {
 
     /// Opens an existing story, with the cursor in the title.
     pub fn open(story: Story, lib: &Library, cx: &Coach, theme: &Theme) -> Editor {
-        let sections =
-            Section::ALL.map(|s| area(story.text(s), Field::Section(s).hint(), true, theme));
+        let sections = Section::ALL.map(|s| {
+            area(
+                story.text(s),
+                Field::Section(s).hint(),
+                Lines::Many,
+                true,
+                theme,
+            )
+        });
         let mut ed = Editor {
-            title: area(&story.title, Field::Title.hint(), true, theme),
+            title: area(&story.title, Field::Title.hint(), Lines::One, true, theme),
             sections,
-            tags: area(&story.tags.join(", "), Field::Tags.hint(), true, theme),
+            tags: area(
+                &story.tags.join(", "),
+                Field::Tags.hint(),
+                Lines::One,
+                true,
+                theme,
+            ),
             suggestions: TagSuggestions::default(),
-            query: area("", Field::Questions.hint(), false, theme),
+            query: area("", Field::Questions.hint(), Lines::One, false, theme),
             links: Links::default(),
             analysis: analyze(&story, &cx.glossary, &cx.guidance),
             story,
@@ -162,7 +172,7 @@ impl Editor {
     }
 
     /// The text field with focus.
-    pub fn focused(&mut self) -> &mut TextArea<'static> {
+    pub fn focused(&mut self) -> &mut TextField {
         match self.field {
             Field::Title => &mut self.title,
             Field::Section(s) => &mut self.sections[s.index()],
@@ -172,11 +182,11 @@ impl Editor {
     }
 
     pub fn tags_text(&self) -> String {
-        self.tags.lines().join(" ")
+        self.tags.text()
     }
 
     pub fn query_text(&self) -> String {
-        self.query.lines().join(" ")
+        self.query.text()
     }
 
     /// True when every field is empty: a new story like this is not worth a file.
@@ -198,37 +208,24 @@ impl Editor {
 
     /// Types a key into the focused field. Returns true if the story's text changed.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        // One-line fields: Enter and Tab never reach them (the keymap takes them first), but a
-        // terminal may still send a literal newline character.
-        let one_line = matches!(self.field, Field::Title | Field::Tags | Field::Questions);
-        if one_line && matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r')) {
-            return false;
-        }
-        if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
-            return false;
-        }
-        let changed = self.focused().input(key);
+        let changed = self.focused().key(key);
         self.after_edit(changed, now, lib, cx)
     }
 
     /// Pastes text into the focused field: control characters removed, newlines kept only where a
     /// field has several lines.
     pub fn paste(&mut self, text: &str, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let clean = match self.field {
-            Field::Section(_) => crate::storage::sanitize::clean(text),
-            _ => crate::storage::sanitize::clean_line(text),
-        };
-        let changed = self.focused().insert_str(clean);
+        let changed = self.focused().paste(text);
         self.after_edit(changed, now, lib, cx)
     }
 
     pub fn undo(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let changed = self.focused().undo();
+        let changed = self.focused().area_mut().undo();
         self.after_edit(changed, now, lib, cx)
     }
 
     pub fn redo(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let changed = self.focused().redo();
+        let changed = self.focused().area_mut().redo();
         self.after_edit(changed, now, lib, cx)
     }
 
@@ -244,7 +241,7 @@ impl Editor {
         };
         let lead = if kept.is_empty() { "" } else { " " };
         let n = partial.chars().count();
-        let t = &mut self.tags;
+        let t = self.tags.area_mut();
         t.move_cursor(CursorMove::Bottom);
         t.move_cursor(CursorMove::End);
         for _ in 0..n {
@@ -288,14 +285,14 @@ impl Editor {
                 self.story.tags = tags;
             }
             Field::Title => {
-                let title = self.title.lines().join(" ");
+                let title = self.title.text();
                 if !changed || title == self.story.title {
                     return false;
                 }
                 self.story.title = title;
             }
             Field::Section(s) => {
-                let text = self.sections[s.index()].lines().join("\n");
+                let text = self.sections[s.index()].text();
                 if !changed || text == self.story.text(s) {
                     return false;
                 }

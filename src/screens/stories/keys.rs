@@ -1,7 +1,7 @@
 //! The Stories screen's key tables: the list, its filter box, coverage, and the editor's fields.
 
-use crate::app::Action;
-use crate::app::keymap::{Binding, bind, ch, code, ctrl};
+use crate::kit::Action;
+use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub static LIST: &[Binding] = &[
@@ -11,22 +11,32 @@ pub static LIST: &[Binding] = &[
         "write a new story",
         Action::New,
         Some("new"),
-    ),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::Enter)],
         "Enter",
         "edit the selected story",
         Action::Select,
         Some("edit"),
-    ),
+    )
+    .writes(),
     bind(
         &[ch('d'), code(KeyCode::Delete)],
         "d",
         "delete the selected story (to the trash)",
         Action::Delete,
         Some("delete"),
-    ),
-    bind(&[ch('u')], "u", "undo the last delete", Action::Undo, None),
+    )
+    .writes(),
+    bind(
+        &[ch('u')],
+        "u",
+        "undo the last delete",
+        Action::UndoDelete,
+        None,
+    )
+    .writes(),
     bind(
         &[ch('/')],
         "/",
@@ -187,19 +197,20 @@ pub static EDITOR: &[Binding] = &[
         "save now",
         Action::Save,
         Some("save"),
-    ),
+    )
+    .writes(),
     bind(
         &[ctrl('z'), ctrl('u')],
         "Ctrl-Z",
         "undo typing in this field",
-        Action::Undo,
+        Action::UndoTyping,
         None,
     ),
     bind(
         &[ctrl('y'), ctrl('r')],
         "Ctrl-Y",
         "redo",
-        Action::Redo,
+        Action::RedoTyping,
         None,
     ),
     bind(

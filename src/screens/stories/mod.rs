@@ -5,38 +5,20 @@ pub mod editor;
 mod keys;
 mod listing;
 pub mod picker;
-mod saving;
+mod view;
 
-/// Writes a story titled `title` with `tag` through the editor, a minute after the last one, and
-/// goes back to the list: how the tests elsewhere get stories made the way a user makes them.
-#[cfg(test)]
-pub(crate) fn write_by_keys(app: &mut crate::app::App, title: &str, tag: &str) {
-    use crate::app::Action;
-    app.now += chrono::Duration::minutes(1);
-    app.update(Action::New);
-    app.update(Action::Paste(title.into()));
-    // Title, Situation, Task, Action, Result, then Tags.
-    for _ in 0..5 {
-        app.update(Action::NextField);
-    }
-    app.update(Action::Paste(tag.into()));
-    app.update(Action::Back);
-}
+pub use editor::{Coach, Editor, Field};
 
-pub use editor::{Coach, Editor, Field, SaveError};
-
-use crate::app::keymap::Group;
-use crate::app::{Action, Level, Status, Theme};
-use crate::derived::{Derived, Tracked};
 use crate::domain::content::Library;
-use crate::domain::stories::{BadStory, Deleted, Glossary, Order, StoryId, StoryStore};
-use crate::storage::paths::Paths;
+use crate::domain::stories::{Deleted, Glossary, Order, StoryId};
+use crate::kit::derived::Derived;
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, Utc};
-use crossterm::event::KeyCode;
-use ratatui::style::Style;
-use ratatui_textarea::TextArea;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::fmt;
-use std::path::{Path, PathBuf};
 
 /// What the Stories screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,29 +28,14 @@ pub enum View {
     Coverage,
 }
 
-/// What `update` needs from the rest of the app.
-pub struct Ctx<'a> {
-    pub lib: &'a Library,
-    pub now: DateTime<Utc>,
-    /// Terminal size, for page-sized moves.
-    pub size: (u16, u16),
-    pub status: &'a mut Option<Status>,
-}
-
-/// The Stories screen's state. Unsaved text only ever lives in the open editor.
+/// The Stories screen's state. The stories themselves are shared data (`AppData::stories`); unsaved
+/// text only ever lives in the open editor.
 pub struct Stories {
-    data_dir: PathBuf,
-    /// `None` when the stories folder could not be read; `load_error` says why. Tracked, so the list
-    /// and coverage kept for drawing know when the stories changed (see `listing.rs`).
-    store: Tracked<Option<StoryStore>>,
-    pub load_error: Option<String>,
-    /// Story files that could not be read; they are listed and never written to.
-    pub bad: Vec<BadStory>,
     pub view: View,
     pub order: Order,
     /// Position in the filtered list.
     pub selected: usize,
-    pub filter: TextArea<'static>,
+    pub filter: TextField,
     /// True while typing in the filter box.
     pub filtering: bool,
     pub editor: Option<Editor>,
@@ -79,7 +46,7 @@ pub struct Stories {
     theme: Theme,
     /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
     kept_list: Derived<listing::ListKey, Vec<StoryId>>,
-    kept_coverage: Derived<listing::CoverageKey, crate::ui::doc::Doc>,
+    kept_coverage: Derived<listing::CoverageKey, crate::widgets::doc::Doc>,
     /// Every story in list order with its text folded for the filter, kept once the filter is used.
     kept_search: Derived<(u64, Order), Vec<(StoryId, crate::domain::stories::SearchText)>>,
 }
@@ -87,9 +54,6 @@ pub struct Stories {
 impl fmt::Debug for Stories {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Stories")
-            .field("stories", &self.store().map(StoryStore::len))
-            .field("load_error", &self.load_error)
-            .field("bad", &self.bad)
             .field("view", &self.view)
             .field("editor", &self.editor)
             .finish_non_exhaustive()
@@ -97,18 +61,11 @@ impl fmt::Debug for Stories {
 }
 
 impl Stories {
-    /// Loads the stories under `paths`. Never fails: a folder that cannot be read is reported on screen.
-    pub fn load(paths: &Paths, lib: &Library, theme: Theme) -> Stories {
-        let (store, bad, load_error) = open_store(&paths.data_dir);
-        let mut filter = TextArea::default();
-        filter.set_cursor_line_style(Style::new());
-        filter.set_placeholder_text("words from a story, or a tag");
-        filter.set_placeholder_style(theme.muted);
+    /// The screen over the stories in `AppData`, with coaching from the library's glossary.
+    pub fn new(lib: &Library, theme: Theme) -> Stories {
+        let mut filter = TextField::new(Lines::One, "words from a story, or a tag");
+        filter.area_mut().set_placeholder_style(theme.muted);
         Stories {
-            data_dir: paths.data_dir.clone(),
-            store: Tracked::new(store),
-            load_error,
-            bad,
             view: View::List,
             order: Order::Updated,
             selected: 0,
@@ -128,22 +85,21 @@ impl Stories {
         }
     }
 
-    /// The stories, or `None` when their folder could not be read.
-    pub fn store(&self) -> Option<&StoryStore> {
-        self.store.get().as_ref()
+    /// Sets the speaking pace the coaching times stories with (from the config file).
+    pub fn set_pace(&mut self, words_per_minute: u32) {
+        self.coach.guidance.words_per_minute = words_per_minute;
     }
 
-    /// A count that moves whenever the stories may have changed, for what is derived from them.
-    pub fn changes(&self) -> u64 {
-        self.store.changes()
+    /// Typing goes to a field while the editor or the filter box is open; only the editor's is saved.
+    fn typing(&self) -> Option<Typing> {
+        match self.view {
+            View::Edit => Some(Typing::Saved),
+            View::List if self.filtering => Some(Typing::Search),
+            _ => None,
+        }
     }
 
-    /// Typing goes to a field while the editor or the filter box is open.
-    pub fn editing(&self) -> bool {
-        self.view == View::Edit || (self.view == View::List && self.filtering)
-    }
-
-    pub fn keymap(&self) -> Vec<Group> {
+    fn groups(&self) -> Vec<Group> {
         let g = |title, bindings| Group { title, bindings };
         match self.view {
             View::List if self.filtering => vec![g("Filter", keys::FILTER)],
@@ -166,22 +122,11 @@ impl Stories {
 
     /// The filter as typed.
     pub fn filter_text(&self) -> String {
-        self.filter.lines().join(" ")
-    }
-
-    pub fn update(&mut self, action: Action, cx: &mut Ctx) {
-        match self.view {
-            View::List if self.filtering => self.update_filter(action),
-            View::List => self.update_list(action, cx),
-            View::Coverage => self.update_coverage(action, cx),
-            View::Edit => self.update_editor(action, cx),
-        }
-        self.refresh_derived(cx.lib, cx.size);
-        self.selected = self.selected.min(self.visible_len().saturating_sub(1));
+        self.filter.text()
     }
 
     fn update_list(&mut self, action: Action, cx: &mut Ctx) {
-        let n = self.visible_len();
+        let n = self.visible_len(cx.data);
         match action {
             Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
             Action::Down | Action::ScrollDown => self.selected += 1,
@@ -191,19 +136,18 @@ impl Stories {
             Action::Bottom => self.selected = n.saturating_sub(1),
             Action::New => self.start_new(cx),
             Action::Select => {
-                if let Some(story) = self.selected_story().cloned() {
-                    self.editor = Some(Editor::open(story, cx.lib, &self.coach, &self.theme));
+                if let Some(story) = self.selected_story(cx.data).cloned() {
+                    let lib = cx.data.library();
+                    self.editor = Some(Editor::open(story, lib, &self.coach, &self.theme));
                     self.view = View::Edit;
                 } else {
                     *cx.status = info("There is no story to edit yet: press n to write one.");
                 }
             }
             Action::Delete => self.delete(cx),
-            Action::Undo => self.undo_delete(cx),
+            Action::UndoDelete => self.undo_delete(cx),
             Action::Search => self.filtering = true,
-            Action::Back => {
-                self.filter = fresh_filter(&self.filter);
-            }
+            Action::Back => self.filter.clear(),
             Action::Sort => {
                 self.order = match self.order {
                     Order::Updated => Order::Title,
@@ -224,26 +168,17 @@ impl Stories {
             Action::Select => self.filtering = false,
             Action::Back => {
                 self.filtering = false;
-                self.filter = fresh_filter(&self.filter);
+                self.filter.clear();
             }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected += 1,
-            Action::Edit(key) if !matches!(key.code, KeyCode::Enter | KeyCode::Tab) => {
-                self.type_filter(key)
-            }
+            // A changed filter starts again from the top of the shorter list.
+            Action::Edit(key) if self.filter.key(key) => self.selected = 0,
             Action::Paste(text) => {
-                self.filter
-                    .insert_str(crate::storage::sanitize::clean_line(&text));
+                self.filter.paste(&text);
                 self.selected = 0;
             }
             _ => {}
-        }
-    }
-
-    /// Types into the filter box; a changed filter starts again from the top of the shorter list.
-    fn type_filter(&mut self, key: crossterm::event::KeyEvent) {
-        if self.filter.input(key) {
-            self.selected = 0;
         }
     }
 
@@ -259,19 +194,23 @@ impl Stories {
             Action::PageDown => *s += page,
             _ => {}
         }
-        let max = self.coverage_len(cx.lib, cx.size.0).saturating_sub(page);
+        let max = self.coverage_len(cx.data, cx.size.0).saturating_sub(page);
         self.coverage_scroll = self.coverage_scroll.min(max);
     }
 
     fn delete(&mut self, cx: &mut Ctx) {
-        let Some(id) = self.selected_story().map(|s| s.id.clone()) else {
+        let Some(id) = self.selected_story(cx.data).map(|s| s.id.clone()) else {
             *cx.status = info("There is no story to delete.");
             return;
         };
-        let Some(store) = self.store.get_mut().as_mut() else {
+        let now = cx.now;
+        let Some(mut w) = cx.writer() else {
             return;
         };
-        match store.delete(&id, cx.now) {
+        let Some(deleted) = w.stories().map(|store| store.delete(&id, now)) else {
+            return;
+        };
+        match deleted {
             Ok(d) => {
                 let title = display_title(&d.story().title);
                 // The undo key first: a long path would push it off the status line.
@@ -294,17 +233,22 @@ impl Stories {
             *cx.status = info("Nothing to undo.");
             return;
         };
-        let Some(store) = self.store.get_mut().as_mut() else {
+        let Some(mut w) = cx.writer() else {
+            self.deleted.push(d);
             return;
         };
-        match store.undo_delete(&d) {
+        let Some(undone) = w.stories().map(|store| store.undo_delete(&d)) else {
+            return;
+        };
+        match undone {
             Ok(()) => {
                 let id = d.story().id.clone();
                 *cx.status = info(&format!(
                     "Brought back “{}”.",
                     display_title(&d.story().title)
                 ));
-                if let Some(i) = self.position_of(&id) {
+                self.refresh_derived(cx.data, cx.theme, cx.size);
+                if let Some(i) = self.position_of(cx.data, &id) {
                     self.selected = i;
                 }
             }
@@ -316,27 +260,43 @@ impl Stories {
     }
 }
 
-/// Loads the stories under `data_dir`: the store, the files that failed, or why the folder failed.
-fn open_store(data_dir: &Path) -> (Option<StoryStore>, Vec<BadStory>, Option<String>) {
-    match StoryStore::load(data_dir) {
-        Ok((store, bad)) => (Some(store), bad, None),
-        Err(e) => (
-            None,
-            Vec::new(),
-            Some(crate::storage::sanitize::clean_line(&e.to_string())),
-        ),
+impl Screen for Stories {
+    fn keys(&self) -> Keymap {
+        Keymap {
+            groups: self.groups(),
+            typing: self.typing(),
+        }
     }
-}
 
-/// An empty filter box with the same look as `old`.
-fn fresh_filter(old: &TextArea<'static>) -> TextArea<'static> {
-    let mut t = TextArea::default();
-    t.set_cursor_line_style(old.cursor_line_style());
-    t.set_placeholder_text(old.placeholder_text().to_string());
-    if let Some(s) = old.placeholder_style() {
-        t.set_placeholder_style(s);
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        match self.view {
+            View::List if self.filtering => self.update_filter(action),
+            View::List => self.update_list(action, cx),
+            View::Coverage => self.update_coverage(action, cx),
+            View::Edit => self.update_editor(action, cx),
+        }
+        self.refresh_derived(cx.data, cx.theme, cx.size);
+        self.selected = self
+            .selected
+            .min(self.visible_len(cx.data).saturating_sub(1));
     }
-    t
+
+    /// Autosave, whichever screen shows: writes the open story once its changes are due.
+    fn tick(&mut self, cx: &mut Ctx, _shown: bool) -> bool {
+        self.autosave(cx)
+    }
+
+    fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.autosave_due()
+    }
+
+    fn refresh(&mut self, cx: &ViewCtx) {
+        self.refresh_derived(cx.data, cx.theme, cx.size);
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
+    }
 }
 
 /// A title for messages: untitled stories get a name rather than empty quotes.
@@ -349,15 +309,12 @@ pub fn display_title(title: &str) -> &str {
 }
 
 fn info(text: &str) -> Option<Status> {
-    Some(Status {
-        level: Level::Info,
-        text: text.to_string(),
-    })
+    Some(Status::info(text))
 }
 
 fn error(text: &str) -> Option<Status> {
-    Some(Status {
-        level: Level::Error,
-        text: crate::storage::sanitize::clean_line(text),
-    })
+    Some(Status::new(
+        Level::Error,
+        crate::storage::sanitize::clean_line(text),
+    ))
 }

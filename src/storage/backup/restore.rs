@@ -46,7 +46,7 @@ impl fmt::Display for RestoreError {
                 "backup {id} is damaged ({what}); nothing was changed. \
                  Choose another from `clinicprep restore`"
             ),
-            RestoreError::Storage(e) => write!(f, "{e}; {}", e.hint()),
+            RestoreError::Storage(e) => write!(f, "{e}; {}", e.cli_hint()),
         }
     }
 }

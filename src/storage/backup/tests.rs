@@ -132,6 +132,8 @@ fn half_made_backups_are_cleaned_and_never_listed() {
         .join("backups/.staging-2026-01-01T00-00-00Z/files");
     fs::create_dir_all(&staging).unwrap();
     fs::write(staging.join("schedule.json"), "partial").unwrap();
+    // What a killed maker leaves: its owner file, no longer locked by anyone.
+    fs::write(staging.join("../.owner"), "12345\n").unwrap();
     fs::create_dir_all(dir.path().join("backups/not-ours")).unwrap();
     assert!(list(dir.path()).unwrap().is_empty());
     backup_now(dir.path(), t0(), "test").unwrap();
@@ -255,4 +257,110 @@ fn concurrent_backups_in_one_process_get_distinct_whole_folders() {
     for b in &listed {
         assert_eq!(copied(b).len(), 3, "{}", b.id);
     }
+}
+
+fn stagings(d: &Path) -> Vec<String> {
+    fs::read_dir(d.join(BACKUP_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(STAGING_PREFIX))
+        .collect()
+}
+
+#[test]
+fn another_process_staging_folder_is_left_alone_until_its_owner_is_gone() {
+    let dir = data();
+    let d = dir.path();
+    let staging = d
+        .join(BACKUP_DIR)
+        .join(".staging-2026-01-01T00-00-00Z-99999");
+    fs::create_dir_all(staging.join("files")).unwrap();
+    // Its maker is alive: it holds the owner file's lock (a second open file conflicts, as another
+    // process would).
+    let owner = claim(&staging).expect("lock the owner file");
+    backup_now(d, t0(), "test").unwrap();
+    assert!(
+        staging.exists(),
+        "a live backup's staging folder was removed"
+    );
+    drop(owner);
+    backup_now(d, mins(1), "test").unwrap();
+    assert!(!staging.exists(), "a dead maker's staging folder stays");
+    assert!(stagings(d).is_empty());
+}
+
+#[test]
+fn a_failed_backup_removes_its_staging_folder_whole_and_publishes_nothing() {
+    let dir = data();
+    let d = dir.path();
+    let mut files = files::walk(d, &excluded()).unwrap();
+    files.push(files::DataFile {
+        rel: "stories/vanished.toml".into(),
+        size: 10,
+        modified: None,
+    });
+    let err = make(d, t0(), "test", &files).unwrap_err();
+    assert!(err.to_string().contains("vanished.toml"), "{err}");
+    assert!(stagings(d).is_empty(), "{:?}", stagings(d));
+    assert!(list(d).unwrap().is_empty());
+}
+
+#[test]
+fn published_backups_are_private() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = data();
+        let d = dir.path();
+        fs::set_permissions(
+            d.join("stories/fall.toml"),
+            fs::Permissions::from_mode(0o644),
+        )
+        .unwrap();
+        let b = backup_now(d, t0(), "test").unwrap();
+        let copy = files_dir(&b).join("stories/fall.toml");
+        let mode = fs::metadata(copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(!b.dir.join(OWNER).exists());
+    }
+}
+
+fn year(y: i32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, 11, 23, 9, 0, 0).unwrap()
+}
+
+#[test]
+fn a_clock_in_2040_deletes_no_real_backup_and_does_not_stop_later_ones() {
+    let dir = data();
+    let d = dir.path();
+    // Three real backups the same morning.
+    for i in 0..3 {
+        fs::write(d.join("reviews.log"), format!("{i}\n")).unwrap();
+        assert!(matches!(
+            backup_if_due(d, mins(30 * i)).unwrap(),
+            Periodic::Made(_)
+        ));
+    }
+    // A session with the clock in 2040 makes one and thins: every real one stays.
+    fs::write(d.join("reviews.log"), "2040\n").unwrap();
+    let Periodic::Made(future) = backup_if_due(d, year(2040)).unwrap() else {
+        panic!("no backup in 2040");
+    };
+    assert_eq!(list(d).unwrap().len(), 4);
+    // Back to the real date: the 2040 backup is suspect; it neither blocks the next backup nor goes.
+    fs::write(d.join("reviews.log"), "later\n").unwrap();
+    assert!(matches!(
+        backup_if_due(d, mins(120)).unwrap(),
+        Periodic::Made(_)
+    ));
+    let ids: Vec<_> = list(d).unwrap().into_iter().map(|b| b.id).collect();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert!(ids.contains(&future.id));
+    // And a clock before 1970 neither panics nor deletes anything.
+    fs::write(d.join("reviews.log"), "1960\n").unwrap();
+    backup_if_due(d, year(1960)).unwrap();
+    backup_now(d, year(1960), "old clock").unwrap();
+    assert_eq!(list(d).unwrap().len(), 7);
 }

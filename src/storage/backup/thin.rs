@@ -1,11 +1,11 @@
 //! Which backups to keep as they age: many recent ones, then one a day, a week and a month, like Anki.
 
-use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use std::collections::HashSet;
 
 /// How many backups of each kind are kept. A backup is kept if any rule wants it:
-/// - the newest one, always;
-/// - the `recent` newest made in the last 24 hours;
+/// - the `recent` newest, whatever their dates (so a clock that jumped ahead, which makes every real
+///   backup look old, still deletes none of the newest);
 /// - for each of the `daily` most recent days that have a backup, that day's newest;
 /// - likewise for the `weekly` most recent ISO weeks and the `monthly` most recent months.
 ///
@@ -27,18 +27,12 @@ pub const POLICY: Policy = Policy {
 };
 
 impl Policy {
-    /// For backups given newest first, whether each is kept at `now`.
-    pub fn keep(&self, times: &[DateTime<Utc>], now: DateTime<Utc>) -> Vec<bool> {
+    /// For backups given newest first, whether each is kept. Only their order and calendar
+    /// buckets matter, never the clock, so no setting of the clock can make a backup go.
+    pub fn keep(&self, times: &[DateTime<Utc>]) -> Vec<bool> {
         let mut keep = vec![false; times.len()];
-        if let Some(first) = keep.first_mut() {
-            *first = true;
-        }
-        let mut recent = 0;
-        for (i, t) in times.iter().enumerate() {
-            if recent < self.recent && now.signed_duration_since(*t) < TimeDelta::days(1) {
-                keep[i] = true;
-                recent += 1;
-            }
+        for k in keep.iter_mut().take(self.recent.max(1)) {
+            *k = true;
         }
         let day = |t: &DateTime<Utc>| (t.year(), t.ordinal());
         let week = |t: &DateTime<Utc>| {
@@ -74,7 +68,7 @@ fn newest_per_bucket<K: Eq + std::hash::Hash>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{TimeDelta, TimeZone};
     use proptest::prelude::*;
 
     fn at(days_ago: i64, hours_ago: i64, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -91,7 +85,7 @@ mod tests {
         let times: Vec<_> = (0..20)
             .map(|i| now() - TimeDelta::minutes(30 * i))
             .collect();
-        let keep = POLICY.keep(&times, now());
+        let keep = POLICY.keep(&times);
         assert!(keep[..12].iter().all(|k| *k), "{keep:?}");
         assert!(keep[12..].iter().all(|k| !*k), "{keep:?}");
     }
@@ -100,19 +94,19 @@ mod tests {
     fn keeps_one_a_day_for_a_week_then_one_a_week_then_one_a_month() {
         // Two backups a day, every day for 400 days.
         let times: Vec<_> = (0..800).map(|i| at(i / 2, 12 * (i % 2), now())).collect();
-        let keep = POLICY.keep(&times, now());
+        let keep = POLICY.keep(&times);
         let kept: Vec<_> = times
             .iter()
             .zip(&keep)
             .filter(|(_, k)| **k)
             .map(|(t, _)| *t)
             .collect();
-        // today's two, plus one for each of the 6 days before.
+        // The 12 newest (six days of two), plus the newest of the seventh day.
         let last_week = kept
             .iter()
             .filter(|t| now() - **t < TimeDelta::days(7))
             .count();
-        assert_eq!(last_week, 8, "{kept:?}");
+        assert_eq!(last_week, 13, "{kept:?}");
         let oldest = kept.last().unwrap();
         assert!(now() - *oldest > TimeDelta::days(300), "{oldest}");
         assert!(now() - *oldest < TimeDelta::days(366), "{oldest}");
@@ -124,8 +118,8 @@ mod tests {
     #[test]
     fn the_newest_is_kept_even_when_old() {
         let times = vec![at(500, 0, now()), at(900, 0, now())];
-        assert_eq!(POLICY.keep(&times, now()), vec![true, true]);
-        assert_eq!(POLICY.keep(&[], now()), Vec::<bool>::new());
+        assert_eq!(POLICY.keep(&times), vec![true, true]);
+        assert_eq!(POLICY.keep(&[]), Vec::<bool>::new());
     }
 
     proptest! {
@@ -135,13 +129,13 @@ mod tests {
         ) {
             ages.sort();
             let times: Vec<_> = ages.iter().map(|m| now() - TimeDelta::minutes(*m)).collect();
-            let keep = POLICY.keep(&times, now());
+            let keep = POLICY.keep(&times);
             prop_assert!(keep[0]);
             let n = keep.iter().filter(|k| **k).count();
             prop_assert!(n <= 12 + 7 + 4 + 12, "{}", n);
             // Thinning again what was kept keeps all of it: pruning is stable from one start to the next.
             let kept: Vec<_> = times.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect();
-            let again = POLICY.keep(&kept, now());
+            let again = POLICY.keep(&kept);
             prop_assert!(again.iter().all(|k| *k));
         }
     }

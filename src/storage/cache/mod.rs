@@ -25,6 +25,19 @@ use std::time::SystemTime;
 /// The folder under the data dir that holds caches. Safe to delete at any time; never backed up.
 pub const CACHE_DIR: &str = "cache";
 
+/// No source file larger than this is read through the cache, whatever its caller checked first (the
+/// file may have grown since). Callers refuse files well below it: stories over 1 MiB, content files
+/// over 32 MiB.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A cache file larger than this is ignored: it cannot be one we wrote for a folder of sane size.
+const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a source file: a regular file only, never blocking on a pipe, at most [`MAX_SOURCE_BYTES`].
+fn read_source(path: &Path) -> io::Result<Vec<u8>> {
+    crate::storage::safe::read_regular(path, MAX_SOURCE_BYTES)
+}
+
 /// A file's value from the cache or from parsing it now, with the hash of the bytes it came from.
 #[derive(Debug)]
 pub struct Loaded<T> {
@@ -59,7 +72,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
     /// Opens `<data_dir>/cache/<name>.bin`. Never fails: an unusable cache is an empty one.
     pub fn open(data_dir: &Path, name: &str) -> ParseCache<T> {
         let file = data_dir.join(CACHE_DIR).join(format!("{name}.bin"));
-        let old = fs::read(&file)
+        let old = crate::storage::safe::read_regular(&file, MAX_CACHE_BYTES)
             .ok()
             .and_then(|bytes| Container::decode(&bytes))
             .map(|c| c.entries)
@@ -134,7 +147,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         self.changed |= old.is_some();
         if let Some(entry) = old.filter(|e| e.stamp == stamp) {
             let same = if entry.racy {
-                let b = fs::read(path).map_err(LoadError::Read)?;
+                let b = read_source(path).map_err(LoadError::Read)?;
                 let same = hash(&b) == entry.hash;
                 bytes = Some(b);
                 same
@@ -157,7 +170,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         let read_at = SystemTime::now();
         let bytes = match bytes {
             Some(b) => b,
-            None => fs::read(path).map_err(LoadError::Read)?,
+            None => read_source(path).map_err(LoadError::Read)?,
         };
         let value = parse(&bytes).map_err(LoadError::Parse)?;
         let hash = hash(&bytes);
@@ -216,8 +229,14 @@ fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
+    // A leftover temporary file (or a link planted in its place) is removed, not opened: `create_new`
+    // never follows a link, so nothing outside the cache folder is ever truncated.
+    match fs::remove_file(&tmp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
     let mut opts = fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
+    opts.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;

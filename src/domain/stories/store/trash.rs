@@ -52,7 +52,8 @@ impl StoryStore {
         // The copy only held earlier saves of this same story, so it is redundant now; but if someone
         // edited it since we wrote it, it is theirs and stays.
         if let (Some((copy, written)), SaveOutcome::Saved { .. }) = (copy, &outcome)
-            && fs::read(&copy).is_ok_and(|b| Fingerprint::of(&b) == written)
+            && crate::storage::safe::read_regular(&copy, super::MAX_STORY_BYTES)
+                .is_ok_and(|b| Fingerprint::of(&b) == written)
             && fs::remove_file(&copy).is_ok()
         {
             self.conflict_copies.retain(|p| *p != copy);

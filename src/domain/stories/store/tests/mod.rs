@@ -152,3 +152,39 @@ fn a_hand_written_story_saves_in_the_full_format_without_a_conflict() {
     );
     assert!(text.contains("updated = 2026-11-23T09:00:00Z"), "{text}");
 }
+
+#[test]
+fn a_story_is_saved_up_to_the_load_limit_and_refused_past_it() {
+    use crate::domain::stories::store::MAX_STORY_BYTES;
+    use chrono::SubsecRound;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = StoryStore::load(dir.path()).unwrap();
+    let now = t(9, 0);
+    let mut s = story(&mut store, "Long", now);
+    // The file's size for a Situation of `n` letters, as save will write it.
+    let size = |s: &Story, n: usize| {
+        let mut probe = s.clone();
+        probe.situation = "a".repeat(n);
+        probe.updated = Some(now.trunc_subsecs(0));
+        crate::domain::stories::file::to_toml(&probe).unwrap().len() as u64
+    };
+    let n = (MAX_STORY_BYTES - size(&s, 0)) as usize;
+    s.situation = "a".repeat(n);
+    assert_eq!(size(&s, n), MAX_STORY_BYTES);
+    let path = saved_path(store.save(&s, now).unwrap());
+    assert_eq!(fs::metadata(&path).unwrap().len(), MAX_STORY_BYTES);
+    let (reloaded, bad) = StoryStore::load(dir.path()).unwrap();
+    assert!(bad.is_empty(), "a story at the limit must load: {bad:?}");
+    assert_eq!(reloaded.get(&s.id).unwrap().situation.len(), n);
+
+    s.situation.push('a');
+    let err = store.save(&s, now).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("too long") && msg.contains("limit"), "{msg}");
+    assert!(err.hint().contains("smaller"), "{}", err.hint());
+    assert_eq!(
+        fs::metadata(&path).unwrap().len(),
+        MAX_STORY_BYTES,
+        "the saved version is untouched"
+    );
+}

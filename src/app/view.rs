@@ -1,0 +1,213 @@
+//! Draws the shell: tab bar, read-only banner, the current screen, status line, footer and overlays.
+
+use super::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
+use crate::kit::{Level, Tab};
+use crate::widgets::{text, wrap};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+const BRAND: &str = " clinicprep ";
+
+/// The columns each tab title occupies on the top row, for drawing and for mouse clicks.
+pub fn tab_ranges() -> Vec<(Tab, std::ops::Range<u16>)> {
+    let mut x = BRAND.width() as u16 + 1;
+    Tab::ALL
+        .iter()
+        .map(|t| {
+            let w = t.title().width() as u16 + 2;
+            let r = x..x + w;
+            x += w + 1;
+            (*t, r)
+        })
+        .collect()
+}
+
+/// The tab under a click at (`col`, `row`), if any.
+pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
+    if row != 0 || width < MIN_WIDTH {
+        return None;
+    }
+    tab_ranges()
+        .into_iter()
+        .find(|(_, r)| r.contains(&col))
+        .map(|(t, _)| t)
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        // Themes with their own background (high contrast) paint every cell first; patching the
+        // default style changes nothing, so the other themes skip the pass over every cell.
+        if self.theme.base != ratatui::style::Style::default() {
+            buf.set_style(area, self.theme.base);
+        }
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf);
+            return;
+        }
+        let banner_lines = self.banner_lines(area.width);
+        let [tabs, banner, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(banner_lines.len() as u16),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf);
+        self.render_banner(&banner_lines, banner, buf);
+        self.screens
+            .get(self.tab)
+            .render(&self.view_ctx(), body, buf);
+        self.render_status(status, buf);
+        self.render_footer(footer, buf);
+        match &self.overlay {
+            Some(Overlay::Help(scroll)) => self.render_help(*scroll, area, buf),
+            Some(Overlay::ConfirmQuit(question)) => self.render_confirm(question, area, buf),
+            None => {}
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Window too small ({}×{}). clinicprep needs {MIN_WIDTH}×{MIN_HEIGHT}: make it bigger, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+impl App {
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let mut spans = vec![Span::styled(BRAND, t.title), Span::raw(" ")];
+        for (tab, _) in tab_ranges() {
+            let style = if tab == self.tab { t.tab_active } else { t.tab };
+            spans.push(Span::styled(format!(" {} ", tab.title()), style));
+            spans.push(Span::raw(" "));
+        }
+        text::draw_line(&Line::from(spans), area, buf);
+    }
+
+    /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
+    /// writer. It names the folder, which came from the command line: cleaned like any other text.
+    fn banner_lines(&self, width: u16) -> Vec<String> {
+        let Some(holder) = self.data.read_only() else {
+            return Vec::new();
+        };
+        let text =
+            crate::storage::sanitize::clean_line(&format!("READ-ONLY  {}", holder.message()));
+        wrap::wrap(&text, usize::from(width.saturating_sub(2)))
+            .into_iter()
+            .take(3)
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    /// Full-width lines under the tabs while another instance is the writer.
+    fn render_banner(&self, lines: &[String], area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.banner);
+        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(format!(" {l}"))).collect();
+        Paragraph::new(lines)
+            .style(self.theme.banner)
+            .render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let Some(s) = &self.status else { return };
+        let style = match s.level {
+            Level::Info => self.theme.muted,
+            Level::Warning => self.theme.warn,
+            Level::Error => self.theme.bad,
+        };
+        text::draw_line(&Line::styled(format!(" {}", s.text), style), area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let mut spans = vec![Span::raw(" ")];
+        for b in self.keymap().footer() {
+            spans.push(Span::styled(b.label, t.key));
+            spans.push(Span::styled(
+                format!(" {}  ", b.footer.unwrap_or(b.help)),
+                t.muted,
+            ));
+        }
+        text::draw_line(&Line::from(spans), area, buf);
+    }
+
+    /// Asks whether to quit although text could not be saved.
+    fn render_confirm(&self, question: &str, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.saturating_sub(8).min(64);
+        let h = 9.min(area.height.saturating_sub(2));
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(vec![
+            Line::styled(question.to_string(), t.base),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("y", t.key),
+                Span::styled(" quit anyway   ", t.base),
+                Span::styled("n", t.key),
+                Span::styled(" stay and keep trying to save", t.base),
+            ]),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(" Not saved ").border_style(t.bad))
+        .render(popup, buf);
+    }
+
+    /// Lists every key in force beneath the overlay, grouped, with the global ones last.
+    fn render_help(&self, scroll: u16, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.saturating_sub(8).min(72);
+        let h = area.height.saturating_sub(4);
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(popup, buf);
+        let mut lines = vec![
+            Line::styled(format!("Keys on the {} screen", self.tab.title()), t.title),
+            Line::default(),
+        ];
+        let key_w = 14;
+        for group in self.keymap_beneath().groups {
+            lines.push(Line::styled(group.title, t.heading));
+            for b in group.bindings {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<key_w$}", b.label), t.key),
+                    Span::styled(b.help, t.base),
+                ]));
+            }
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(
+            "Mouse: click a tab to open it; the wheel scrolls.",
+            t.muted,
+        ));
+        let max = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
+        // As a Paragraph with this style, block and scroll would draw it, without segmenting text.
+        let popup = popup.intersection(buf.area);
+        buf.set_style(popup, t.base);
+        let block = Block::bordered()
+            .title(" Help — Esc to close ")
+            .border_style(t.focus_border);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let from = usize::from(scroll.min(max)).min(lines.len());
+        text::draw_lines(&lines[from..], inner, buf);
+    }
+}

@@ -1,0 +1,93 @@
+//! Plain facts Home and Practice read that other parts of the app own (cards, stories), so those
+//! screens depend on data, not on the stores behind it.
+
+use crate::domain::content::Id;
+use crate::storage::paths::Paths;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// The outline of a story linked to a question, for the practice hint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryOutline {
+    pub title: String,
+    /// Situation, Task, Action, Result, each as written (the screen shortens them).
+    pub star: [String; 4],
+}
+
+/// What the rest of the app knows, as plain data. `App::refresh_facts` fills what exists today; each
+/// field says where the rest comes from. `None` means "not known": screens leave it out rather than
+/// show a made-up number.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Predicted recall (0–1) of each question card now, from the review schedule
+    /// (`schedule::recall_at(state, now)` for every question with a state). Feeds round selection.
+    pub recall: BTreeMap<Id, f64>,
+    /// Stories linked to each question id (`Story::questions`), for the practice hint and so round
+    /// selection can favour questions no story answers.
+    pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
+    /// Cards due today across every deck, from the review schedule.
+    pub cards_due_today: Option<usize>,
+    /// Due time of every scheduled card, for the 14-day chart.
+    pub due: Vec<DateTime<Utc>>,
+    /// Reviews per local day from the review journal (`ReviewStore::daily_counts`). Practice answers
+    /// are added to these for the study heatmap.
+    pub reviews_by_day: BTreeMap<NaiveDate, u32>,
+    /// Stories written. Today: `*.toml` files in the stories folder.
+    pub stories_written: Option<usize>,
+    /// Competency ids the stories cover (from their linked questions), for "competencies covered".
+    pub competencies_covered: Option<BTreeSet<Id>>,
+}
+
+impl Facts {
+    /// Question ids some story answers.
+    pub fn linked_questions(&self) -> HashSet<Id> {
+        self.stories_by_question
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// Refreshes what can be read from files without the stores of other screens: the number of
+    /// story files. No folder yet means 0 stories; a folder that cannot be read leaves it unknown.
+    pub fn refresh_from_files(&mut self, paths: &Paths) {
+        self.stories_written = match std::fs::read_dir(paths.stories_dir()) {
+            Ok(dir) => Some(
+                dir.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                    .count(),
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(0),
+            Err(_) => None,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stories_are_counted_from_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::in_dir(dir.path());
+        let mut facts = Facts::default();
+        facts.refresh_from_files(&paths);
+        assert_eq!(facts.stories_written, Some(0));
+        std::fs::create_dir(paths.stories_dir()).unwrap();
+        std::fs::write(paths.stories_dir().join("a.toml"), "").unwrap();
+        std::fs::write(paths.stories_dir().join("notes.txt"), "").unwrap();
+        facts.refresh_from_files(&paths);
+        assert_eq!(facts.stories_written, Some(1));
+    }
+
+    #[test]
+    fn only_questions_with_a_story_count_as_linked() {
+        let mut facts = Facts::default();
+        facts
+            .stories_by_question
+            .insert(Id::new("q-a"), vec![StoryOutline::default()]);
+        facts.stories_by_question.insert(Id::new("q-b"), vec![]);
+        assert_eq!(facts.linked_questions(), [Id::new("q-a")].into());
+    }
+}

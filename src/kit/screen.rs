@@ -1,0 +1,115 @@
+//! The contract every screen keeps with the app, and the contexts it gets for it.
+
+use super::data::{AppData, ReadOnly, Writer};
+use super::facts::Facts;
+use super::keymap::Keymap;
+use super::status::Status;
+use super::{Action, Theme};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// What `update` and `tick` get from the app: the shared data (read it freely; write only through
+/// [`Ctx::writer`]), the facts other screens worked out, the clock, the terminal size and the
+/// status line.
+pub struct Ctx<'a> {
+    pub data: &'a mut AppData,
+    pub facts: &'a Facts,
+    pub now: DateTime<Utc>,
+    /// The user's calendar day at `now`.
+    pub today: NaiveDate,
+    /// Terminal size, for page-sized moves.
+    pub size: (u16, u16),
+    /// The user's offset from UTC, which decides calendar days.
+    pub offset: FixedOffset,
+    pub theme: &'a Theme,
+    /// The status line: a screen replaces it to tell the user something.
+    pub status: &'a mut Option<Status>,
+}
+
+impl Ctx<'_> {
+    /// Puts `status` on the status line.
+    pub fn say(&mut self, status: Status) {
+        *self.status = Some(status);
+    }
+
+    /// The one writer of the user's files. In a read-only window this says why on the status line
+    /// and returns `None`.
+    pub fn writer(&mut self) -> Option<Writer<'_>> {
+        match self.data.writer() {
+            Ok(w) => Some(w),
+            Err(ReadOnly) => {
+                *self.status = Some(Status::warn(ReadOnly.to_string()));
+                None
+            }
+        }
+    }
+
+    /// The read-only view of the same things, for code shared with drawing.
+    pub fn view(&self) -> ViewCtx<'_> {
+        ViewCtx {
+            data: self.data,
+            facts: self.facts,
+            now: self.now,
+            today: self.today,
+            offset: self.offset,
+            size: self.size,
+            theme: self.theme,
+        }
+    }
+}
+
+/// What drawing gets from the app: shared data and facts to read, the clock, the terminal size and
+/// the theme. Drawing never writes and never does I/O.
+#[derive(Clone, Copy)]
+pub struct ViewCtx<'a> {
+    pub data: &'a AppData,
+    pub facts: &'a Facts,
+    pub now: DateTime<Utc>,
+    /// The user's calendar day at `now`.
+    pub today: NaiveDate,
+    /// The user's offset from UTC, which decides calendar days.
+    pub offset: FixedOffset,
+    /// Size of the whole terminal (the screen's own area is passed to `render`).
+    pub size: (u16, u16),
+    pub theme: &'a Theme,
+}
+
+/// A focused text field: whether what is typed there ends up in the user's files (the story editor)
+/// or not (a search box), so a read-only window can refuse the first and allow the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    Search,
+    Saved,
+}
+
+/// One screen of the app. Adding a screen is a folder under `screens/`, an impl of this trait, and
+/// one line in the app's list of screens (`app/screens.rs`).
+pub trait Screen {
+    /// The keys in force on this screen now, most specific first, and whether a text field has
+    /// focus; the app adds the global keys (or the typing keys) after these. Dispatch, the footer and
+    /// the help overlay all read it.
+    fn keys(&self) -> Keymap;
+
+    /// Carries out one action. Writes go through `cx.writer()`.
+    fn update(&mut self, action: Action, cx: &mut Ctx);
+
+    /// Clock-driven work (autosave, a running timer), on every wake-up of the event loop, for every
+    /// screen; `shown` says whether this one is on screen with nothing over it. Returns true if the
+    /// screen needs drawing again.
+    fn tick(&mut self, _cx: &mut Ctx, _shown: bool) -> bool {
+        false
+    }
+
+    /// When clock-driven work is next due, so the event loop can wake for it on time.
+    fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        None
+    }
+
+    /// Works out again what the next frames draw, when something other than this screen's `update`
+    /// may have changed it: the screen was switched to, the window resized, the clock ticked.
+    fn refresh(&mut self, _cx: &ViewCtx) {}
+
+    /// Draws the screen in `area` from its own state and `cx`.
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer);
+}

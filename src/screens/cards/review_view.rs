@@ -1,0 +1,356 @@
+//! Draws a review session (progress bar, the card's front or back, grade buttons with their
+//! intervals) and the end-of-session summary.
+
+use super::Cards;
+use crate::domain::content::{Id, Library};
+use crate::domain::schedule::{Grade, counts, format_interval};
+use crate::domain::study::{Choices, Deck, Filter, Kind, Side};
+use crate::kit::{Theme, ViewCtx};
+use crate::storage::sanitize::clean_line;
+use crate::widgets::coaching::coaching;
+use crate::widgets::doc::Doc;
+use crate::widgets::text::draw_lines;
+use chrono::Duration;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+/// Rows around the card text: the app's tab bar, status and footer, this screen's border, the
+/// progress bar and the button row with a blank line before each.
+const CHROME_ROWS: u16 = 3 + 2 + 4;
+
+/// Longest line of card text: wider lines are hard to read, so big windows get a margin instead.
+const MAX_TEXT: usize = 100;
+
+/// Width of the card text at terminal width `w`: inside the border, a margin, and the scrollbar.
+pub fn text_width(w: u16) -> usize {
+    usize::from(w.saturating_sub(5)).clamp(1, MAX_TEXT)
+}
+
+/// Lines of card text that fit at terminal height `h`.
+pub fn page_height(h: u16) -> usize {
+    usize::from(h.saturating_sub(CHROME_ROWS)).max(1)
+}
+
+/// The names of the roles a card is for.
+fn roles_label(lib: &Library, roles: &[Id]) -> String {
+    if roles.is_empty() {
+        return "every role".to_string();
+    }
+    roles
+        .iter()
+        .filter_map(|r| lib.role(r))
+        .map(|r| r.short.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn options(d: &mut Doc, ch: &Choices, picked: Option<usize>, back: bool, t: &Theme) {
+    d.blank();
+    for (i, option) in ch.options.iter().enumerate() {
+        let first = format!("{}) ", Choices::letter(i));
+        let (mark, style) = match (back, i == ch.correct, picked == Some(i)) {
+            (false, _, _) => ("", t.base),
+            (true, true, _) => (" ✓", t.good),
+            (true, false, true) => (" ✗", t.bad),
+            (true, false, false) => ("", t.muted),
+        };
+        d.prefixed(&first, "   ", &format!("{option}{mark}"), style);
+    }
+}
+
+/// The card showing, front or back, laid out for `width`.
+pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
+    let lib = cx.data.library();
+    let mut d = Doc::new(width);
+    let Some(session) = c.session.as_ref() else {
+        return d;
+    };
+    let Some(card) = session.current().and_then(|id| c.catalogue.get(id)) else {
+        d.text("This card is no longer in your content.", t.muted);
+        return d;
+    };
+    let back = session.side == Side::Back;
+    let roles = roles_label(lib, &card.roles);
+    match card.kind {
+        Kind::Question(i) => {
+            let Some(q) = lib.questions.get(i) else {
+                return d;
+            };
+            d.text(
+                &format!("Interview question · {} · {roles}", q.category.label()),
+                t.muted,
+            );
+            d.blank();
+            d.text(&q.text, t.title);
+            if !back {
+                d.blank();
+                d.text(
+                    "Answer out loud as you would in the interview, then press Space to compare.",
+                    t.muted,
+                );
+                return d;
+            }
+            coaching(&mut d, q, t);
+            let story = cx.facts.stories_by_question.get(&q.id);
+            match story.and_then(|linked| linked.first()) {
+                Some(linked) => {
+                    d.blank();
+                    d.text("Your STAR story", t.heading);
+                    d.text(&clean_line(&linked.title), t.accent);
+                }
+                None if q.behavioural => {
+                    d.blank();
+                    d.text(
+                        "Your STAR story: none linked to this question yet.",
+                        t.muted,
+                    );
+                }
+                None => {}
+            }
+        }
+        Kind::Fact(i) => {
+            let Some(f) = lib.facts.get(i) else {
+                return d;
+            };
+            d.text(&format!("Fact · {} · {roles}", f.topic.label()), t.muted);
+            d.blank();
+            d.text(&f.front, t.title);
+            if let Some(ch) = &c.choices {
+                options(&mut d, ch, session.picked, back, t);
+            }
+            if !back {
+                return d;
+            }
+            d.blank();
+            match (&c.choices, session.picked) {
+                (Some(ch), Some(p)) if p == ch.correct => d.text("✓ Right.", t.good),
+                (Some(ch), Some(_)) => d.text(
+                    &format!(
+                        "✗ Not quite: the answer is {}) {}.",
+                        Choices::letter(ch.correct),
+                        ch.options.get(ch.correct).map_or("", String::as_str)
+                    ),
+                    t.bad,
+                ),
+                _ => {}
+            }
+            d.text(&f.back, t.base);
+            d.blank();
+            d.text(&format!("Source: {}", f.source), t.muted);
+        }
+        Kind::Note(i) => {
+            let Some(n) = lib.cards.get(i) else {
+                return d;
+            };
+            d.text(&format!("Your card · {}", n.deck), t.muted);
+            d.blank();
+            d.text(&n.front, t.title);
+            if back {
+                d.blank();
+                d.text(&n.back, t.base);
+                if !n.tags.is_empty() {
+                    d.blank();
+                    d.text(&format!("Tags: {}", n.tags.join(", ")), t.muted);
+                }
+            }
+        }
+    }
+    d
+}
+
+/// Number of lines of the card showing at terminal width `w`, for clamping the scroll.
+pub fn card_len(c: &Cards, cx: &ViewCtx, w: u16) -> usize {
+    card_doc(c, cx, text_width(w), &Theme::PLAIN).len()
+}
+
+pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(session) = c.session.as_ref() else {
+        return;
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ", session.title))
+        .border_style(t.focus_border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [gauge, _, body, _, buttons] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let (done, total) = session.progress();
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        (done as f64 / total as f64).clamp(0.0, 1.0)
+    };
+    LineGauge::default()
+        .ratio(ratio)
+        .label(Line::styled(
+            format!(" Card {} of {total} ", (done + 1).min(total)),
+            t.base,
+        ))
+        .filled_style(t.good)
+        .unfilled_style(t.muted)
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .render(gauge, buf);
+
+    let doc = card_doc(c, cx, text_width(cx.size.0), t);
+    let text = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    let h = usize::from(text.height);
+    draw_lines(doc.window(c.scroll, h), text, buf);
+    if doc.len() > h {
+        let top = c.scroll.min(doc.len().saturating_sub(h));
+        let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
+    }
+    button_row(c, cx, session.side).render(buttons, buf);
+}
+
+/// On the back: the four grades, each with the interval it would give, the proposed one highlighted.
+/// On the front: how to turn the card.
+fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
+    let t = cx.theme;
+    let session = c.session.as_ref();
+    let current = session.and_then(|s| s.current());
+    let (Side::Back, Some(id), Some(store)) = (side, current, cx.data.reviews()) else {
+        let hint = if c.choices.is_some() {
+            " Press a letter to answer, or Space to show the answer without picking."
+        } else {
+            " Press Space to show the answer."
+        };
+        return Line::styled(hint, t.muted);
+    };
+    let proposed = session.and_then(|s| s.proposed);
+    let mut spans = vec![Span::raw(" ")];
+    for (grade, interval) in store.preview(id, cx.now) {
+        let chosen = proposed == Some(grade);
+        let style = if chosen { t.selected } else { t.base };
+        spans.push(Span::styled(grade.key().to_string(), t.key.patch(style)));
+        spans.push(Span::styled(
+            format!(" {} · {}", grade.label(), format_interval(interval)),
+            style,
+        ));
+        spans.push(Span::raw("   "));
+    }
+    Line::from(spans)
+}
+
+/// "1 card", "3 cards".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn minutes(d: Duration) -> String {
+    match d.num_minutes() {
+        0 => "under a minute".to_string(),
+        1 => "1 minute".to_string(),
+        n => format!("{n} minutes"),
+    }
+}
+
+pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let block = Block::bordered()
+        .title(" Session done ")
+        .border_style(t.focus_border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(session) = c.session.as_ref() else {
+        return;
+    };
+    let mut d = Doc::new(usize::from(inner.width.saturating_sub(2)));
+    let (reviews, per) = session.tally();
+    let (done, total) = session.progress();
+    if session.is_finished() {
+        d.text(&format!("Finished “{}”.", session.title), t.title);
+    } else {
+        d.text(
+            &format!("Stopped “{}” after {done} of {total} cards.", session.title),
+            t.title,
+        );
+    }
+    d.blank();
+    let cards = session.cards_graded();
+    d.text(
+        &format!(
+            "You studied {} ({}) in {}.",
+            plural(cards, "card"),
+            plural(reviews, "review"),
+            minutes(session.elapsed(cx.now))
+        ),
+        t.base,
+    );
+    let styles = [t.bad, t.warn, t.good, t.accent];
+    let mut spans = Vec::new();
+    for (i, g) in Grade::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", t.muted));
+        }
+        spans.push(Span::styled(format!("{} {}", g.label(), per[i]), styles[i]));
+    }
+    d.line(Line::from(spans));
+    if let Some(store) = cx.data.reviews() {
+        let today = store.today(cx.now);
+        let all = c.catalogue.select(&Deck::All, &Filter::default());
+        let left = counts(&all, store.ledger(), store.settings(), today, cx.now);
+        d.blank();
+        d.text(
+            &format!(
+                "Today: {} reviewed · streak {}.",
+                store.reviewed_on(today),
+                plural(store.streak(today) as usize, "day")
+            ),
+            t.base,
+        );
+        let next = if left.learning + left.due + left.new == 0 {
+            let soonest = store
+                .ledger()
+                .cards()
+                .values()
+                .map(|s| s.due())
+                .filter(|d| *d > cx.now)
+                .min();
+            soonest.map_or(String::new(), |d| {
+                format!(" The next card is due in {}.", format_interval(d - cx.now))
+            })
+        } else {
+            String::new()
+        };
+        d.text(
+            &format!(
+                "Still waiting across all cards: {} due, {} new today.{next}",
+                left.learning + left.due,
+                left.new
+            ),
+            t.base,
+        );
+    }
+    d.blank();
+    d.text(
+        "Enter goes back to the decks. u undoes the last grade.",
+        t.muted,
+    );
+    let text = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    draw_lines(d.window(0, usize::from(text.height)), text, buf);
+}

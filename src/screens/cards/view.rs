@@ -1,0 +1,317 @@
+//! Draws the Cards screen's deck list (filters, counts, today's progress) and hands the review and
+//! end screens to `review`.
+
+use super::review_view as review;
+use super::{Cards, DeckRow, View};
+use crate::domain::schedule::{Counts, ReviewStore};
+use crate::domain::study::Deck;
+use crate::kit::{Theme, ViewCtx};
+use crate::widgets::text::draw_line;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Cell, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    StatefulWidget, Table, TableState, Widget, Wrap,
+};
+
+pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    match c.view {
+        View::Review => review::render_review(c, cx, area, buf),
+        View::Summary => review::render_summary(c, cx, area, buf),
+        View::Decks => render_decks(c, cx, area, buf),
+    }
+}
+
+fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(store) = cx.data.reviews() else {
+        let msg = c
+            .store_error
+            .as_deref()
+            .unwrap_or("Your review history is not open.");
+        Paragraph::new(msg)
+            .style(t.bad)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Cards ").border_style(t.border))
+            .render(area, buf);
+        return;
+    };
+    let notice_h = notices_height(c, area);
+    let [filters, notices, table, today, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(notice_h),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_line(&filter_line(c, cx, filters.width), filters, buf);
+    if notice_h > 0 {
+        Paragraph::new(c.notices.join("\n"))
+            .style(t.warn)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .title(" Review history ")
+                    .border_style(t.warn),
+            )
+            .render(notices, buf);
+    }
+    let rows = c.deck_rows(store, cx.now);
+    let table = if table.width >= WIDE {
+        let [table, detail] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(table);
+        if let Some(row) = rows.get(c.cursor) {
+            render_detail(cx, store, row, detail, buf);
+        }
+        table
+    } else {
+        table
+    };
+    render_table(&rows, c.cursor, t, table, buf);
+    draw_line(&today_line(cx, store), today, buf);
+    if let Some(row) = rows.get(c.cursor) {
+        draw_line(
+            &Line::styled(format!(" {}", enter_hint(row)), t.muted),
+            hint,
+            buf,
+        );
+    }
+}
+
+/// From this width on, the highlighted deck's details show beside the list.
+const WIDE: u16 = 110;
+
+/// The highlighted deck in more words: size, progress, what Enter and i would do.
+fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let limit = store.settings().daily_new_limit;
+    let Counts { new, learning, due } = row.counts;
+    let interview = match cx.data.interview() {
+        Some(d) => format!("your interview on {d}"),
+        None => "today (no interview date set)".to_string(),
+    };
+    let lines = vec![
+        Line::styled(row.label.clone(), t.title),
+        Line::default(),
+        Line::raw(format!(
+            "{} cards, {} studied at least once.",
+            row.total, row.seen
+        )),
+        Line::raw(format!(
+            "Now: {due} due, {learning} in learning steps, {new} new (up to {limit} new cards a day)."
+        )),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("Enter ", t.key),
+            Span::raw(if due + learning + new == 0 {
+                "finds nothing due or new in this deck now.".to_string()
+            } else {
+                format!(
+                    "studies {} now: the due ones first, then the new ones.",
+                    plural(due + learning + new, "card")
+                )
+            }),
+        ]),
+        Line::from(vec![
+            Span::styled("i ", t.key),
+            Span::raw(format!(
+                "crams all {} cards, weakest first as predicted for {interview}.",
+                row.total
+            )),
+        ]),
+        Line::default(),
+        Line::styled(
+            "r, c and t narrow every deck by role, category or tag; x clears them.",
+            t.muted,
+        ),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::bordered()
+                .title(" Deck ")
+                .border_style(t.border)
+                .padding(Padding::horizontal(1)),
+        )
+        .render(area, buf);
+}
+
+/// Notices get up to a third of the screen; the deck list matters more.
+fn notices_height(c: &Cards, area: Rect) -> u16 {
+    if c.notices.is_empty() {
+        return 0;
+    }
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let lines: usize = c
+        .notices
+        .iter()
+        .map(|n| n.chars().count().div_ceil(width).max(1))
+        .sum();
+    (lines as u16 + 2).min(area.height / 3)
+}
+
+fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
+    let (c, t) = (c, cx.theme);
+    let value = |v: Option<String>| match v {
+        Some(v) => Span::styled(v, t.accent),
+        None => Span::styled("all", t.muted),
+    };
+    let f = &c.filter;
+    let role = f.role.as_ref().map(|r| match cx.data.library().role(r) {
+        Some(role) => role.short.clone(),
+        None => r.to_string(),
+    });
+    let mut line = Line::from(vec![
+        Span::styled(" Role ", t.base),
+        value(role),
+        Span::styled("  ·  Category ", t.base),
+        value(f.subject.as_ref().map(|s| s.label())),
+        Span::styled("  ·  Tag ", t.base),
+        value(f.tag.clone()),
+    ]);
+    let hint = "   (x clears)";
+    if !f.is_empty() && line.width() + hint.len() <= usize::from(width) {
+        line.push_span(Span::styled(hint, t.muted));
+    }
+    line
+}
+
+fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
+    let text = Line::from(format!("{n}")).right_aligned();
+    Cell::from(text).style(if n == 0 { t.muted } else { style })
+}
+
+/// The decks as a table with "By role" and "By category" headings between the groups; the cursor
+/// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
+/// table: the window it would scroll to itself, keeping the highlighted deck on screen.
+fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
+    // Each line of the list: a heading, or a deck with its indent.
+    let mut lines: Vec<Result<(&DeckRow, &str), &str>> = Vec::with_capacity(rows.len() + 2);
+    let mut selected = 0;
+    let mut last_kind = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let kind = match row.deck {
+            Deck::All => 0,
+            Deck::Role(_) => 1,
+            Deck::Subject(_) => 2,
+        };
+        if kind != last_kind {
+            lines.push(Err(if kind == 1 { "By role" } else { "By category" }));
+            last_kind = kind;
+        }
+        if i == cursor {
+            selected = lines.len();
+        }
+        lines.push(Ok((row, if kind == 0 { "" } else { "  " })));
+    }
+    // Borders and the header row take three lines; a scrollbar shows there are more decks below.
+    let visible = usize::from(area.height.saturating_sub(3));
+    let first = selected.saturating_sub(visible.saturating_sub(1));
+    let table_rows: Vec<Row> = lines
+        .iter()
+        .skip(first)
+        .take(visible)
+        .map(|line| match line {
+            Err(heading) => Row::new([Cell::from(*heading).style(t.heading)]),
+            Ok((row, indent)) => Row::new([
+                Cell::from(format!("{indent}{}", row.label)),
+                count_cell(row.counts.new, t.accent, t),
+                count_cell(row.counts.learning, t.warn, t),
+                count_cell(row.counts.due, t.good, t),
+            ]),
+        })
+        .collect();
+    let header = Row::new([
+        Cell::from("Deck"),
+        Cell::from(Line::from("New").right_aligned()),
+        Cell::from(Line::from("Learning").right_aligned()),
+        Cell::from(Line::from("Due").right_aligned()),
+    ])
+    .style(t.muted);
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(5),
+            Constraint::Length(8),
+            Constraint::Length(5),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(t.selected)
+    .block(
+        Block::bordered()
+            .title(" Decks ")
+            .border_style(t.focus_border)
+            .padding(Padding::horizontal(1)),
+    );
+    let mut state = TableState::new().with_selected(Some(selected - first));
+    StatefulWidget::render(table, area, buf, &mut state);
+    let total = lines.len();
+    if total > visible {
+        let rows_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(3),
+            ..area
+        };
+        let mut bar = ScrollbarState::new(total - visible).position(first);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(rows_area, buf, &mut bar);
+    }
+}
+
+fn today_line(cx: &ViewCtx, store: &ReviewStore) -> Line<'static> {
+    let t = cx.theme;
+    let today = store.today(cx.now);
+    let streak = store.streak(today);
+    let interview = match cx.data.interview() {
+        Some(d) => format!("interview {d}"),
+        None => "interview date not set".to_string(),
+    };
+    Line::from(vec![
+        Span::styled(" Today ", t.base),
+        Span::styled(format!("{} reviewed", store.reviewed_on(today)), t.title),
+        Span::styled(
+            format!(
+                " · streak {streak} day{} · {interview}",
+                if streak == 1 { "" } else { "s" }
+            ),
+            t.base,
+        ),
+    ])
+}
+
+/// What Enter would do on the highlighted deck, in words.
+fn enter_hint(row: &DeckRow) -> String {
+    let Counts { new, learning, due } = row.counts;
+    let waiting = learning + due;
+    if waiting + new == 0 {
+        return format!(
+            "Nothing to study in “{}” now; i crams it anyway.",
+            row.label
+        );
+    }
+    format!(
+        "Enter studies {} from “{}”: {waiting} due, {new} new.",
+        plural(waiting + new, "card"),
+        row.label
+    )
+}
+
+/// "1 card", "3 cards".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

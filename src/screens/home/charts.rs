@@ -1,0 +1,177 @@
+//! Home's charts: the study-day heatmap, cards due over the next two weeks, and answer time by round.
+
+use super::view::block;
+use crate::domain::practice::{Grade, format_mmss};
+use crate::domain::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
+use crate::kit::ViewCtx;
+use crate::widgets::doc::Doc;
+use crate::widgets::heatmap::{self, HeatmapView};
+use crate::widgets::text::{draw_line, draw_lines};
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
+
+/// The three charts side by side: study days, cards due, answer time.
+pub(super) fn render(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let heat_w = (heatmap::width_for(HEATMAP_WEEKS) + 2).min(area.width / 2);
+    let rest = area.width.saturating_sub(heat_w);
+    // Bars as wide as leave the trend at least 20 columns.
+    let bar_w = (1..=3u16)
+        .rev()
+        .find(|w| due_width(*w) + 20 <= rest)
+        .unwrap_or(1);
+    let [heat, due, trend] = Layout::horizontal([
+        Constraint::Length(heat_w),
+        Constraint::Length(due_width(bar_w).min(rest)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    study_days(cx, heat, buf);
+    due_chart(cx, due, bar_w, buf);
+    answer_trend(cx, trend, buf);
+}
+
+/// Columns the due chart takes with bars `bar_w` wide, borders included.
+fn due_width(bar_w: u16) -> u16 {
+    DUE_DAYS as u16 * (bar_w + 1) - 1 + 2
+}
+
+fn study_days(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let map = charts::study_heatmap(
+        &cx.facts.reviews_by_day,
+        cx.data.rounds().answer_times(),
+        cx.offset,
+        cx.today,
+        HEATMAP_WEEKS,
+    );
+    let title = format!(" Study days: {} in 16 weeks ", map.active_days);
+    let b = block(t, &title, false);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    HeatmapView {
+        map: &map,
+        theme: t,
+    }
+    .render(inner, buf);
+}
+
+fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
+    let t = cx.theme;
+    let days = charts::due_by_day(&cx.facts.due, cx.now, cx.offset, DUE_DAYS);
+    let b = block(t, " Cards due, next 14 days ", false);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if days.iter().all(|d| d.count == 0) {
+        let msg = if cx.facts.cards_due_today.is_none() {
+            "Study some cards and their next reviews show here."
+        } else {
+            "Nothing due in the next two weeks."
+        };
+        let mut d = Doc::new(usize::from(inner.width));
+        d.text(msg, t.muted);
+        draw_lines(&d.lines, inner, buf);
+        return;
+    }
+    let bars: Vec<Bar> = days
+        .iter()
+        .map(|d| {
+            let label = if bar_w >= 2 {
+                format!("{:>2}", d.date.day())
+            } else {
+                d.date.format("%a").to_string().chars().take(1).collect()
+            };
+            Bar::new(u64::from(d.count))
+                .label(Line::from(label))
+                .text_value(if d.count > 0 {
+                    d.count.to_string()
+                } else {
+                    String::new()
+                })
+        })
+        .collect();
+    BarChart::new(bars)
+        .bar_width(bar_w)
+        .bar_gap(1)
+        .bar_style(t.accent)
+        .value_style(t.selected)
+        .label_style(t.muted)
+        .render(inner, buf);
+}
+
+fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let points = charts::answer_trend(cx.data.rounds(), TREND_ROUNDS);
+    let b = block(t, " Answer time ", false);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let Some(last) = points.last() else {
+        let mut d = Doc::new(usize::from(inner.width));
+        d.text(
+            "Your average answer time per practice round shows here.",
+            t.muted,
+        );
+        draw_lines(&d.lines, inner, buf);
+        return;
+    };
+    let grades_row = u16::from(inner.height >= 5);
+    let [caption, grades, chart] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(grades_row),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    if let Some(round) = cx
+        .data
+        .rounds()
+        .round
+        .iter()
+        .rev()
+        .find(|r| !r.answer.is_empty())
+    {
+        let mut spans = Vec::new();
+        for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
+            let n = round.answer.iter().filter(|a| a.grade == g).count();
+            if n > 0 {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" · ", t.muted));
+                }
+                spans.push(Span::styled(format!("{n} {}", g.label()), t.accent));
+            }
+        }
+        draw_line(&Line::from(spans), grades, buf);
+    }
+    let lead = if caption.width >= 18 { "last " } else { "" };
+    Line::from(vec![
+        Span::styled(lead, t.muted),
+        Span::styled(
+            format_mmss(last.mean_seconds),
+            if last.over_target() { t.warn } else { t.good },
+        ),
+        Span::styled(format!(" / {}", format_mmss(last.target_seconds)), t.muted),
+    ])
+    .render(caption, buf);
+    let fit_n = usize::from(chart.width);
+    let shown = &points[points.len().saturating_sub(fit_n)..];
+    let max = shown
+        .iter()
+        .map(|p| p.mean_seconds.max(p.target_seconds))
+        .max()
+        .unwrap_or(1);
+    let bars: Vec<SparklineBar> = shown
+        .iter()
+        .map(|p| {
+            let style = if p.over_target() { t.warn } else { t.good };
+            SparklineBar::from(u64::from(p.mean_seconds)).style(Some(style))
+        })
+        .collect();
+    Sparkline::default()
+        .data(bars)
+        .max(u64::from(max))
+        .render(chart, buf);
+}

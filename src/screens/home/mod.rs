@@ -1,0 +1,174 @@
+//! The Home screen: the countdown, the next step, the preparation checklist, questions to ask the
+//! interviewer, and progress charts. Its state is only what has focus; the data is shared.
+
+mod charts;
+mod keys;
+mod view;
+
+use crate::domain::prep::parse_interview_date;
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Which list has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Checklist,
+    Asks,
+}
+
+#[derive(Debug)]
+pub struct Home {
+    pub pane: Pane,
+    /// Selected checklist step and question to ask (indexes into the library's lists).
+    pub step: usize,
+    pub ask: usize,
+    /// The selected item's full text is open.
+    pub detail: bool,
+    /// The interview date field, while open.
+    pub date: Option<TextField>,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            pane: Pane::Checklist,
+            step: 0,
+            ask: 0,
+            detail: false,
+            date: None,
+        }
+    }
+
+    /// Keys while the date field is open: Enter saves, Esc cancels, the rest is typed.
+    fn update_date(&mut self, action: Action, cx: &mut Ctx) {
+        let Some(field) = &mut self.date else {
+            return;
+        };
+        match action {
+            Action::Select => {
+                let text = field.text();
+                let date = if text.trim().is_empty() {
+                    None
+                } else {
+                    match parse_interview_date(&text, cx.today) {
+                        Ok(d) => Some(d),
+                        Err(msg) => return cx.say(Status::warn(msg)),
+                    }
+                };
+                self.date = None;
+                set_interview(date, cx);
+            }
+            Action::Back => self.date = None,
+            Action::Edit(key) => {
+                field.key(key);
+            }
+            Action::Paste(text) => {
+                field.paste(&text);
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys on the two lists and on an item read in full.
+    fn update_lists(&mut self, action: Action, cx: &mut Ctx) {
+        let lib = cx.data.library();
+        let len = match self.pane {
+            Pane::Checklist => lib.steps.len(),
+            Pane::Asks => lib.asks.len(),
+        };
+        let sel = match self.pane {
+            Pane::Checklist => &mut self.step,
+            Pane::Asks => &mut self.ask,
+        };
+        match action {
+            Action::Up | Action::ScrollUp => *sel = sel.saturating_sub(1),
+            Action::Down | Action::ScrollDown => *sel = (*sel + 1).min(len.saturating_sub(1)),
+            Action::Top => *sel = 0,
+            Action::Bottom => *sel = len.saturating_sub(1),
+            Action::Left | Action::Right => {
+                self.pane = match self.pane {
+                    Pane::Checklist => Pane::Asks,
+                    Pane::Asks => Pane::Checklist,
+                }
+            }
+            Action::Select => self.detail = !self.detail,
+            Action::Back => self.detail = false,
+            Action::Toggle => {
+                let (pane, id) = match self.pane {
+                    Pane::Checklist => (self.pane, lib.steps.get(self.step).map(|s| s.id.clone())),
+                    Pane::Asks => (self.pane, lib.asks.get(self.ask).map(|a| a.id.clone())),
+                };
+                let Some(id) = id else { return };
+                let Some(mut w) = cx.writer() else { return };
+                let saved = match pane {
+                    Pane::Checklist => w.toggle_step(&id),
+                    Pane::Asks => w.toggle_star(&id),
+                };
+                if let Err(text) = saved {
+                    cx.say(Status::error(text));
+                }
+            }
+            Action::SetInterviewDate => self.open_date(cx.data.interview()),
+            _ => {}
+        }
+    }
+
+    /// Opens the date field holding the `current` date, if any, ready to edit.
+    pub fn open_date(&mut self, current: Option<NaiveDate>) {
+        let text = current.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        self.date = Some(TextField::with_text(Lines::One, "e.g. 2026-12-07", &text));
+        self.detail = false;
+    }
+}
+
+/// Saves a new interview date (None clears it) and says so.
+fn set_interview(date: Option<NaiveDate>, cx: &mut Ctx) {
+    let Some(mut w) = cx.writer() else { return };
+    let saved = w.set_interview_date(date);
+    cx.say(match saved {
+        Ok(()) => Status::info(match date {
+            Some(d) => format!("Interview date set to {}.", d.format("%A %-d %B %Y")),
+            None => "Interview date cleared.".into(),
+        }),
+        Err(text) => Status::error(text),
+    });
+}
+
+impl Screen for Home {
+    fn keys(&self) -> Keymap {
+        let group = |title, bindings| vec![Group { title, bindings }];
+        if self.date.is_some() {
+            // The app adds the typing keys (Ctrl-C) after these, as for every text field.
+            Keymap {
+                groups: group("Interview date", keys::DATE_KEYS),
+                typing: Some(Typing::Saved),
+            }
+        } else if self.detail {
+            Keymap::of(group("Reading", keys::DETAIL_KEYS))
+        } else {
+            Keymap::of(group("Home", keys::KEYS))
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        if self.date.is_some() {
+            self.update_date(action, cx);
+        } else {
+            self.update_lists(action, cx);
+        }
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home::new()
+    }
+}

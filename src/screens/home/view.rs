@@ -1,0 +1,363 @@
+//! Draws the Home screen: countdown and counts, the next step, progress charts, the checklist with
+//! its gauge, and the questions to ask the interviewer.
+
+use super::Home;
+use super::Pane;
+use super::charts as home_charts;
+use crate::domain::prep::charts;
+use crate::domain::prep::{Progress, days_until, next_step};
+use crate::kit::{Theme, ViewCtx};
+use crate::widgets::doc::{Doc, fit};
+use crate::widgets::text::{draw_line, draw_lines};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Gauge, Widget};
+
+/// Rows of the summary at the top.
+const SUMMARY_ROWS: u16 = 3;
+/// Rows the charts take when there is room: 7 days, the month row and borders.
+const CHART_ROWS: u16 = 10;
+/// The lists keep at least this many rows (borders, gauge and three items).
+const MIN_LIST_ROWS: u16 = 6;
+
+pub(super) fn render(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let charts_h = area
+        .height
+        .saturating_sub(SUMMARY_ROWS + MIN_LIST_ROWS)
+        .min(CHART_ROWS);
+    let charts_h = if charts_h < 5 { 0 } else { charts_h };
+    let [top, charts, lists] = Layout::vertical([
+        Constraint::Length(SUMMARY_ROWS),
+        Constraint::Length(charts_h),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    summary(cx, top, buf);
+    if charts_h > 0 {
+        home_charts::render(cx, charts, buf);
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
+    checklist(home, cx, left, buf);
+    asks(home, cx, right, buf);
+    if home.detail {
+        detail(home, cx, area, buf);
+    }
+    if home.date.is_some() {
+        date_field(home, cx, area, buf);
+    }
+}
+
+/// What Home knows, as the next-step rule wants it.
+fn progress(cx: &ViewCtx) -> Progress {
+    let lib = cx.data.library();
+    let done = cx.data.checklist();
+    let today = cx.today;
+    Progress {
+        interview: cx.data.interview(),
+        today,
+        cards_due: cx.facts.cards_due_today,
+        stories: cx.facts.stories_written,
+        practised_today: cx
+            .data
+            .rounds()
+            .round
+            .iter()
+            .any(|r| !r.answer.is_empty() && charts::local_day(r.started, cx.offset) == today),
+        next_unchecked: lib
+            .steps
+            .iter()
+            .find(|s| !done.contains(&s.id))
+            .map(|s| s.text.clone()),
+    }
+}
+
+fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let today = cx.today;
+    let mut first = vec![Span::raw(" ")];
+    match cx.data.interview() {
+        Some(d) => {
+            let n = days_until(d, today);
+            let when = d.format("%a %-d %b %Y").to_string();
+            let text = match n {
+                0 => format!("Interview today ({when})"),
+                1 => format!("Interview tomorrow ({when})"),
+                n if n > 1 => format!("Interview in {n} days ({when})"),
+                _ => format!("Interview was on {when}"),
+            };
+            first.push(Span::styled(text, t.title));
+        }
+        None => first.push(Span::styled("No interview date yet", t.title)),
+    }
+    first.push(Span::styled("  ·  press i to change", t.muted));
+    // (long label, short label for narrow windows, value)
+    let mut counts: Vec<(&str, &str, String)> = Vec::new();
+    if let Some(n) = cx.facts.cards_due_today {
+        counts.push(("Cards due today", "Due", n.to_string()));
+    }
+    if let Some(n) = cx.facts.stories_written {
+        counts.push(("Stories", "Stories", n.to_string()));
+    }
+    if let Some(c) = &cx.facts.competencies_covered {
+        let all = cx.data.library().competencies.len();
+        counts.push((
+            "Competencies covered",
+            "Competencies",
+            format!("{}/{all}", c.len()),
+        ));
+    }
+    let rounds = &cx.data.rounds().round;
+    let answered = rounds.iter().filter(|r| !r.answer.is_empty()).count();
+    counts.push(("Practice rounds", "Rounds", answered.to_string()));
+    let steps = &cx.data.library().steps;
+    let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
+    counts.push(("Checklist", "Checklist", format!("{done}/{}", steps.len())));
+    let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
+    let narrow = long > usize::from(area.width);
+    let mut second = vec![Span::raw(" ")];
+    for (i, (long_label, short_label, value)) in counts.into_iter().enumerate() {
+        let label = if narrow { short_label } else { long_label };
+        if i > 0 {
+            second.push(Span::styled("  ·  ", t.muted));
+        }
+        second.push(Span::styled(format!("{label} "), t.base));
+        second.push(Span::styled(value, t.heading));
+    }
+    let next = next_step(&progress(cx)).text();
+    let third = Line::from(vec![
+        Span::styled(" Next: ", t.key),
+        Span::styled(next, t.accent),
+    ]);
+    draw_lines(&[Line::from(first), Line::from(second), third], area, buf);
+}
+
+pub(super) fn block<'a>(t: &Theme, title: &'a str, focused: bool) -> Block<'a> {
+    Block::bordered()
+        .title(Span::styled(
+            title,
+            if focused { t.title } else { t.heading },
+        ))
+        .border_style(if focused { t.focus_border } else { t.border })
+}
+
+fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let focused = home.pane == Pane::Checklist;
+    let b = block(t, " Preparation checklist ", focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let steps = &cx.data.library().steps;
+    let marks = cx.data.checklist();
+    let done = marks.count_among(steps.iter().map(|s| &s.id));
+    let ratio = if steps.is_empty() {
+        0.0
+    } else {
+        done as f64 / steps.len() as f64
+    };
+    let [gauge, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    Gauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(format!("{done} of {} done", steps.len()))
+        .gauge_style(t.good)
+        .use_unicode(true)
+        .render(gauge, buf);
+    let items: Vec<(bool, &str)> = steps
+        .iter()
+        .map(|s| (marks.contains(&s.id), s.text.as_str()))
+        .collect();
+    let about = steps.get(home.step).map(|s| s.detail.as_str());
+    let list = with_detail(t, list, items.len(), about, buf);
+    draw_list(t, &items, ["[x] ", "[ ] "], home.step, focused, list, buf);
+}
+
+/// When the list leaves room below it, shows the selected item's explanation there. Returns the
+/// area left for the list.
+fn with_detail(t: &Theme, area: Rect, items: usize, about: Option<&str>, buf: &mut Buffer) -> Rect {
+    let spare = usize::from(area.height).saturating_sub(items + 1);
+    let Some(about) = about.filter(|_| spare >= 3) else {
+        return area;
+    };
+    let mut d = Doc::new(usize::from(area.width));
+    d.text(about, t.muted);
+    let rows = u16::try_from(d.len().min(spare)).unwrap_or(0);
+    let r = Rect {
+        y: area.bottom() - rows,
+        height: rows,
+        ..area
+    };
+    draw_lines(d.window(0, usize::from(rows)), r, buf);
+    Rect {
+        height: area.height - rows - 1,
+        ..area
+    }
+}
+
+fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let focused = home.pane == Pane::Asks;
+    let lib = cx.data.library();
+    let favs = cx.data.favourites();
+    let starred = favs.count_among(lib.asks.iter().map(|a| &a.id));
+    let title = format!(" Questions to ask · {starred} starred ");
+    let b = block(t, &title, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let items: Vec<(bool, &str)> = lib
+        .asks
+        .iter()
+        .map(|a| (favs.contains(&a.id), a.text.as_str()))
+        .collect();
+    let about = lib.asks.get(home.ask).map(|a| a.why.as_str());
+    let list = with_detail(t, inner, items.len(), about, buf);
+    draw_list(t, &items, ["★ ", "☆ "], home.ask, focused, list, buf);
+}
+
+/// A one-line-per-item list that scrolls to keep `selected` in view.
+fn draw_list(
+    t: &Theme,
+    items: &[(bool, &str)],
+    marks: [&str; 2],
+    selected: usize,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let h = usize::from(area.height);
+    if h == 0 {
+        return;
+    }
+    let first = selected.saturating_sub(h - 1);
+    for (row, (i, (on, text))) in items.iter().enumerate().skip(first).take(h).enumerate() {
+        let mark = if *on { marks[0] } else { marks[1] };
+        let style = match (i == selected, focused) {
+            (true, true) => t.selected,
+            (true, false) => t.heading,
+            _ => t.base,
+        };
+        let mark_style = if *on { t.good } else { t.muted };
+        let w = usize::from(area.width);
+        let line = Line::from(vec![
+            Span::styled(
+                mark,
+                if i == selected && focused {
+                    style
+                } else {
+                    mark_style
+                },
+            ),
+            Span::styled(
+                fit(
+                    text,
+                    w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark)),
+                ),
+                style,
+            ),
+        ]);
+        draw_line(
+            &line,
+            Rect {
+                y: area.y + row as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+/// A centred box `w`×`h` (clamped to `area`), cleared.
+fn popup(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(r, buf);
+    r
+}
+
+/// The selected item in full.
+fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let lib = cx.data.library();
+    let (title, head, body, on) = match home.pane {
+        Pane::Checklist => match lib.steps.get(home.step) {
+            Some(s) => (
+                " Checklist step ",
+                &s.text,
+                &s.detail,
+                cx.data.checklist().contains(&s.id),
+            ),
+            None => return,
+        },
+        Pane::Asks => match lib.asks.get(home.ask) {
+            Some(a) => (
+                " Question to ask ",
+                &a.text,
+                &a.why,
+                cx.data.favourites().contains(&a.id),
+            ),
+            None => return,
+        },
+    };
+    let w = area.width.min(72);
+    let mut d = Doc::new(usize::from(w.saturating_sub(2)));
+    d.text(head, t.title);
+    d.blank();
+    d.text(body, t.base);
+    d.blank();
+    let state = match (home.pane, on) {
+        (Pane::Checklist, true) => "Done. Space unticks it.",
+        (Pane::Checklist, false) => "Not done yet. Space ticks it.",
+        (Pane::Asks, true) => "Starred: it goes on your one-page summary. Space unstars it.",
+        (Pane::Asks, false) => "Space stars it for your one-page summary.",
+    };
+    d.text(state, t.muted);
+    let h = u16::try_from(d.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let r = popup(area, w, h, buf);
+    let b = block(t, title, true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
+}
+
+fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(field) = &home.date else {
+        return;
+    };
+    let r = popup(area, 60, 6, buf);
+    let b = block(t, " Interview date ", true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    let [help, input, _, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Line::styled(
+        "When is your interview? e.g. 2026-12-07 or 12/07/2026",
+        t.base,
+    )
+    .render(help, buf);
+    let mut f = field.area().clone();
+    f.set_cursor_line_style(Style::new());
+    f.set_style(t.selected);
+    f.render(input, buf);
+    Line::styled(
+        "Enter saves · an empty date clears it · Esc cancels",
+        t.muted,
+    )
+    .render(keys, buf);
+}

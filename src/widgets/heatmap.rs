@@ -1,0 +1,153 @@
+//! The study calendar heatmap, drawn cell by cell: one column per week, Monday at the top, shaded by
+//! activity with block characters so it reads without colour too.
+
+use crate::domain::prep::charts::Heatmap;
+use crate::kit::Theme;
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::widgets::Widget;
+
+/// Glyphs for shades 0–4. Level 0 is a faint dot so the grid is visible on an empty history.
+pub const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
+
+/// Monday, Wednesday and Friday are named; the rows between them are plain to keep it quiet.
+const DAY_LABELS: [&str; 7] = ["M", " ", "W", " ", "F", " ", " "];
+/// Columns a week takes: a cell and a gap.
+const CELL_W: u16 = 2;
+const LABEL_W: u16 = 2;
+
+/// Columns the full heatmap needs for `weeks` weeks.
+pub fn width_for(weeks: usize) -> u16 {
+    LABEL_W + CELL_W * u16::try_from(weeks).unwrap_or(u16::MAX / 4)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct HeatmapView<'a> {
+    pub map: &'a Heatmap,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HeatmapView<'_> {
+    /// With 8 rows or more the top row names the months; the newest weeks are kept when the area is
+    /// too narrow for all of them. Today's cell is underlined.
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width <= LABEL_W || area.height == 0 {
+            return;
+        }
+        let t = self.theme;
+        let fit = usize::from((area.width - LABEL_W) / CELL_W);
+        let weeks = self.map.weeks.len();
+        let skip = weeks.saturating_sub(fit);
+        let months = area.height >= 8;
+        let top = area.y + u16::from(months);
+        let rows = (area.bottom() - top).min(7);
+        for d in 0..rows {
+            buf.set_string(area.x, top + d, DAY_LABELS[usize::from(d)], t.muted);
+        }
+        let mut last_month = None;
+        let mut free_x = area.x;
+        for (col, w) in (skip..weeks).enumerate() {
+            let x = area.x + LABEL_W + CELL_W * col as u16;
+            if months && let Some(monday) = self.map.date(w, 0) {
+                let month = monday.month();
+                // A month is named over its first week shown, if the previous name leaves room.
+                if last_month != Some(month) && x >= free_x && x + 3 <= area.right() {
+                    buf.set_string(x, area.y, monday.format("%b").to_string(), t.muted);
+                    free_x = x + 4;
+                }
+                last_month = Some(month);
+            }
+            for d in 0..rows {
+                let Some(count) = self.map.weeks[w][usize::from(d)] else {
+                    continue;
+                };
+                let level = self.map.level(count);
+                let mut style = if level == 0 { t.muted } else { t.good };
+                if self.map.date(w, usize::from(d)) == Some(self.map.today) {
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                }
+                buf.set_string(x, top + d, SHADES[usize::from(level)], style);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::prep::charts::heatmap;
+    use chrono::NaiveDate;
+    use ratatui::style::Color;
+    use std::collections::BTreeMap;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn draw(map: &Heatmap, w: u16, h: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        HeatmapView {
+            map,
+            theme: &Theme::COLOR,
+        }
+        .render(buf.area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn cells_are_shaded_by_count_and_future_days_are_blank() {
+        // Thursday 2026-11-26; the last column is that week.
+        let today = d("2026-11-26");
+        let counts: BTreeMap<NaiveDate, u32> =
+            [(today, 8), (d("2026-11-23"), 1), (d("2026-08-10"), 4)].into();
+        let map = heatmap(&counts, today, 16);
+        let buf = draw(&map, width_for(16), 8);
+        let last_x = LABEL_W + CELL_W * 15;
+        // Row 0 is month names; Monday is row 1.
+        assert_eq!(buf[(last_x, 1)].symbol(), "░", "1 of max 8");
+        assert_eq!(buf[(last_x, 1)].fg, Color::Green);
+        assert_eq!(buf[(last_x, 2)].symbol(), "·", "Tuesday: nothing");
+        assert_eq!(buf[(last_x, 4)].symbol(), "█", "today: the max");
+        assert!(buf[(last_x, 4)].modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(buf[(last_x, 5)].symbol(), " ", "Friday is in the future");
+        assert_eq!(
+            buf[(LABEL_W, 1)].symbol(),
+            "▒",
+            "4 of 8 in the first column"
+        );
+        assert_eq!(buf[(0, 1)].symbol(), "M");
+        let months: String = (0..buf.area.width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(months.contains("Aug") && months.contains("Nov"), "{months}");
+    }
+
+    #[test]
+    fn a_narrow_area_keeps_the_newest_weeks() {
+        let today = d("2026-11-26");
+        let counts: BTreeMap<NaiveDate, u32> = [(today, 3)].into();
+        let map = heatmap(&counts, today, 16);
+        let buf = draw(&map, LABEL_W + CELL_W * 4, 7);
+        assert_eq!(
+            buf[(LABEL_W + CELL_W * 3, 3)].symbol(),
+            "█",
+            "today, with no month row"
+        );
+    }
+
+    #[test]
+    fn empty_history_draws_dots_and_tiny_areas_do_not_panic() {
+        let map = heatmap(&BTreeMap::new(), d("2026-11-29"), 16);
+        let buf = draw(&map, width_for(16), 7);
+        let dots = (0..buf.area.width)
+            .flat_map(|x| (0..7).map(move |y| (x, y)))
+            .filter(|p| buf[*p].symbol() == "·")
+            .count();
+        assert_eq!(dots, 16 * 7);
+        for (w, h) in [(0, 0), (1, 1), (2, 9), (3, 1), (5, 20)] {
+            draw(&map, w, h);
+        }
+    }
+}

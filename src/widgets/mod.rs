@@ -1,0 +1,9 @@
+//! Reusable drawing: fast text lines, word wrap, scrollable documents, the heatmap and the timer.
+
+pub mod coaching;
+pub mod doc;
+pub mod field;
+pub mod heatmap;
+pub mod text;
+pub mod timer;
+pub mod wrap;
