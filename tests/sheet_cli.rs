@@ -1,5 +1,6 @@
 //! `clinicprep export sheet` run as a user runs it, over a data folder and config file in a temp dir.
 
+use clinicprep::domain::sheet::output;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -171,4 +172,49 @@ fn export_stories_still_works_and_keeps_its_format() {
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(r.out.starts_with("# My interview stories\n"), "{}", r.out);
     assert!(r.out.contains("## A fall I prevented"));
+}
+
+/// The browser opener, started for real (a fake one that records its arguments).
+#[cfg(unix)]
+#[test]
+fn the_opener_gets_the_path_and_its_output_is_discarded() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let got = dir.path().join("got.txt");
+    let fake = dir.path().join("fake-open");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho noise\necho noise >&2\nprintf '%s' \"$*\" > '{}'\n",
+            got.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let page = dir.path().join("sheet.html");
+    let o = output::run_launcher(
+        &output::Launcher::Run(fake.clone(), vec!["--new".into()]),
+        &page,
+    );
+    assert_eq!(o, output::Opened::Asked(fake.display().to_string()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !got.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    assert_eq!(
+        std::fs::read_to_string(&got).unwrap(),
+        format!("--new {}", page.display())
+    );
+}
+
+#[test]
+fn a_program_that_cannot_start_is_not_an_error_and_the_path_is_given() {
+    let path = Path::new("/data/sheet.html");
+    let o = output::run_launcher(
+        &output::Launcher::Run("/no/such/program".into(), vec![]),
+        path,
+    );
+    assert!(matches!(o, output::Opened::Failed(_)), "{o:?}");
+    assert!(o.message(path).contains("/data/sheet.html"));
 }
