@@ -176,6 +176,7 @@ fn run_tui(paths: Paths) -> ExitCode {
     app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
+    app.allow_opening_files();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {

@@ -21,9 +21,12 @@ impl App {
     /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
     pub fn apply_config(&mut self, config: &Config) {
         self.data.use_interview_date(config.interview_date);
+        self.data
+            .use_profile(config.profile.clone(), config.certifications.clone());
         self.data.set_study_settings(config.study_settings());
         self.screens.stories.set_pace(config.words_per_minute);
         self.screens.practice.set_target(config.answer_seconds);
+        self.screens.sheet.set_pace(config.words_per_minute);
         self.refresh_facts();
     }
 

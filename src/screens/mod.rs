@@ -4,4 +4,5 @@ pub mod cards;
 pub mod guides;
 pub mod home;
 pub mod practice;
+pub mod sheet;
 pub mod stories;

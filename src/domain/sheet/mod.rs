@@ -40,6 +40,8 @@ pub const FALLBACK_MAX_WORDS: usize = 40;
 pub const INTRO_MAX_WORDS: usize = 130;
 /// Questions to ask kept before any is given up for space.
 pub const CORE_ASKS: usize = 3;
+/// The checklist step "Make a one-page summary to bring", which leads to the sheet.
+pub const SUMMARY_STEP: &str = "step-summary";
 /// The checklist step whose first sentence says what to bring.
 pub const BRING_STEP: &str = "step-documents";
 

@@ -1,7 +1,7 @@
 //! The Home screen's keymap tables: the two lists, an item read in full, and the date field.
 
-use crate::kit::Action;
 use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
 pub(super) static KEYS: &[Binding] = &[
@@ -57,6 +57,13 @@ pub(super) static KEYS: &[Binding] = &[
     )
     .writes(),
     bind(
+        &[ch('s')],
+        "s",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
+        None,
+    ),
+    bind(
         &[code(KeyCode::Home), ch('g')],
         "Home/g",
         "first item",
@@ -100,6 +107,13 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
         "↓/j",
         "next item",
         Action::Down,
+        None,
+    ),
+    bind(
+        &[ch('s')],
+        "s",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
         None,
     ),
 ];
