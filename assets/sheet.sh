@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes assets/sheet.png, the README's picture of a printed sheet: a sample applicant's data folder
 # (a CNA applying for a PT tech job), `clinicprep export sheet`, printed to a Letter PDF by headless
-# Chromium, and the page turned into a PNG by pdftoppm. Needs chromium and poppler-utils.
+# Chromium, and the page turned into a PNG by pdftoppm. Needs chromium and poppler-utils. Then
+# assets/sheet-screen.png, the Sheet screen over the same data in a 100×30 tmux (as capture.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -94,3 +95,12 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
 pdfinfo "$data/sheet.pdf" | grep -E '^(Pages|Page size):'
 pdftoppm -png -r 80 -singlefile "$data/sheet.pdf" assets/sheet
 echo "wrote assets/sheet.png"
+
+t="tmux -L sheetshot"
+$t kill-server 2>/dev/null || true
+$t new -d -s s -x 100 -y 30 "./target/release/clinicprep --data-dir $data --config $data/config.toml"
+sleep 1; $t send-keys -t s s; sleep 0.8
+$t capture-pane -e -p -t s > "$data/screen.ans"; $t capture-pane -p -t s > assets/sheet-screen.txt
+python3 assets/ansi_to_png.py "$data/screen.ans" assets/sheet-screen.png
+$t send-keys -t s q; sleep 0.5; $t kill-server 2>/dev/null || true
+echo "wrote assets/sheet-screen.png"
