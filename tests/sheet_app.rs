@@ -239,3 +239,26 @@ fn an_empty_data_folder_gets_a_kind_sheet_and_tips() {
     h.press("p");
     assert!(h.status().contains("No stories yet"), "{}", h.status());
 }
+
+#[test]
+fn a_damaged_sheet_file_is_named_and_never_saved_over() {
+    let h = harness();
+    let bad = "pinned = [\"fall\"]\nintro = \"unclosed\n";
+    fs::write(h.dir.path().join("sheet.toml"), bad).unwrap();
+    let mut h = h.restart();
+    let (config, _) = Config::load(&h.dir.path().join("config.toml"));
+    h.app.apply_config(&config);
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("sheet.toml"),
+        "the tip names the file: {screen}"
+    );
+    h.press("p");
+    assert!(h.status().starts_with("Not saved"), "{}", h.status());
+    h.press("i").type_text("I'm a CNA.").press("<esc>");
+    assert_eq!(
+        fs::read_to_string(h.dir.path().join("sheet.toml")).unwrap(),
+        bad
+    );
+}
