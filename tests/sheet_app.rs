@@ -70,7 +70,18 @@ fn s_on_home_opens_the_sheet_and_esc_goes_back() {
     assert!(screen.contains("on sheet"), "{screen}");
     // The tab bar keeps Home lit, and the footer names the keys.
     assert!(screen.contains("p pin"), "{screen}");
-    h.press("<esc>");
+    // ? lists every key of the screen.
+    h.press("?");
+    let help = h.screen(120, 60);
+    for key in [
+        "pin the story",
+        "leave the story off",
+        "30-second introduction",
+        "web browser",
+    ] {
+        assert!(help.contains(key), "help lacks {key}: {help}");
+    }
+    h.press("<esc><esc>");
     assert_eq!(h.app.tab(), Tab::Home);
 }
 

@@ -163,6 +163,10 @@ fn a_damaged_sheet_file_is_named_with_its_line_and_left_as_it_is() {
         bad
     );
     assert!(dir.path().join("sheet.html").exists());
+    // `check` names it too, and fails.
+    let r = run(clinicprep(dir.path()).arg("check"));
+    assert_eq!(r.code, 1, "{}", r.out);
+    assert!(r.out.contains("sheet.toml:2"), "{}", r.out);
 }
 
 #[test]
