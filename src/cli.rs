@@ -5,6 +5,7 @@
 mod check;
 pub mod completions;
 pub mod export_deck;
+pub mod export_sheet;
 pub mod fit;
 pub mod import;
 mod prep_status;
@@ -93,6 +94,10 @@ pub enum ExportCommand {
     },
     /// Every card (interview questions, role facts, your own decks) as an Anki import file.
     Deck(export_deck::DeckArgs),
+    /// Your one-page interview sheet to print and bring: name, job and date, your introduction, a cue
+    /// line per story, questions to ask, certifications and facts of your role. Written to sheet.html
+    /// in your data folder unless you give -o FILE; open it in a browser to print.
+    Sheet(export_sheet::SheetArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,6 +143,9 @@ pub fn main() -> ExitCode {
             let interactive = stdin.is_terminal();
             fit::run(&paths, &args, &mut stdin.lock(), &mut out, interactive)
         }
+        Some(Command::Export {
+            what: ExportCommand::Sheet(args),
+        }) => export_sheet::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
         Some(Command::Completions { shell }) => completions::run(shell, &mut out),
         Some(Command::Restore { id: None }) => restore::list_backups_cmd(&paths, &mut out),
         Some(Command::Restore { id: Some(id) }) => restore::restore_cmd(&paths, &id, &mut out),
@@ -179,6 +187,7 @@ fn run_tui(paths: Paths) -> ExitCode {
     app.apply_config(&config);
     // At first start, who is preparing and for what: skippable, and never in a read-only window.
     app.offer_setup();
+    app.allow_opening_files();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {

@@ -1,4 +1,5 @@
 //! `clinicprep fit` as a user runs it, answers typed (here: piped) one per line.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -191,6 +191,11 @@ proptest! {
         run(Tab::Practice, s, b);
     }
 
+    #[test]
+    fn random_keys_on_sheet(s in story_file(), b in prop::collection::vec(batch(), BATCHES)) {
+        run(Tab::Sheet, s, b);
+    }
+
     /// Plain text typed into a new story's title is exactly the title, in the editor and on disk.
     #[test]
     fn typed_title_is_kept_exactly(title in "[A-Za-z0-9 .,'!?&()/éü🙂-]{1,60}") {

@@ -1,6 +1,7 @@
 //! Preparing for one interview, as the persona does it at 80×24: the first-start set-up by keys, then
 //! Home, Guides, Cards and Practice following the role; one key for every role; the role-fit guide;
 //! intervals kept before the interview.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

@@ -103,6 +103,7 @@ fn field(h: &mut Harness) -> &'static str {
         "Result",
         "Tags",
         "Questions",
+        "Cue",
     ]
     .into_iter()
     .find(|f| s.contains(&format!("┌ {f} ")))
@@ -538,7 +539,10 @@ fn tag_suggestions_complete_competencies_and_free_text_works_too() {
 #[test]
 fn questions_are_linked_and_unlinked_from_a_search_list() {
     let mut h = on_stories();
+    // Shift-Tab from the Title wraps to the last field, the Cue, then to Questions.
     h.press("n").type_text("Links").press("<s-tab>");
+    assert_eq!(field(&mut h), "Cue");
+    h.press("<s-tab>");
     assert_eq!(field(&mut h), "Questions");
     h.type_text("upset");
     let s = screen(&mut h, 100, 30);
@@ -549,7 +553,7 @@ fn questions_are_linked_and_unlinked_from_a_search_list() {
     assert!(screen(&mut h, 100, 30).contains("[x] Tell me about a time"));
     h.press("<esc>");
     assert_eq!(only_story(&h).questions, linked);
-    h.press("<enter><s-tab>");
+    h.press("<enter><s-tab><s-tab>");
     h.press("<enter>");
     assert!(editor(&h).questions.is_empty(), "Enter again unlinks");
 }

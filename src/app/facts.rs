@@ -31,6 +31,7 @@ impl App {
         self.screens.stories.set_pace(config.words_per_minute);
         self.screens.practice.set_target(config.answer_seconds);
         self.follow_profile();
+        self.screens.sheet.set_pace(config.words_per_minute);
     }
 
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,

@@ -194,6 +194,12 @@ impl App {
         &mut self.facts
     }
 
+    /// Lets the Sheet screen open the written sheet in the default browser. Only the real session
+    /// calls this, so tests never start a browser.
+    pub fn allow_opening_files(&mut self) {
+        self.screens.sheet.can_open = true;
+    }
+
     /// True unless another instance is the writer.
     pub fn can_write(&self) -> bool {
         self.data.can_write()
@@ -214,7 +220,7 @@ impl App {
     /// a story was saved or a backup failed.
     pub fn tick(&mut self) -> bool {
         let mut changed = false;
-        for tab in Tab::ALL {
+        for tab in Tab::SCREENS {
             let shown = tab == self.tab && self.overlay.is_none();
             changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));
         }
@@ -225,7 +231,7 @@ impl App {
 
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        Tab::ALL
+        Tab::SCREENS
             .iter()
             .filter_map(|t| self.screens.get(*t).next_deadline())
             .min()

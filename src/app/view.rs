@@ -90,7 +90,11 @@ impl App {
         let t = &self.theme;
         let mut spans = vec![Span::styled(BRAND, t.title), Span::raw(" ")];
         for (tab, _) in tab_ranges() {
-            let style = if tab == self.tab { t.tab_active } else { t.tab };
+            let style = if tab == self.tab.in_bar() {
+                t.tab_active
+            } else {
+                t.tab
+            };
             spans.push(Span::styled(format!(" {} ", tab.title()), style));
             spans.push(Span::raw(" "));
         }

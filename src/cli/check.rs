@@ -1,4 +1,4 @@
-//! `clinicprep check`: content, story, config and review files, each problem with its file and line.
+//! `clinicprep check`: content, story, config, data (the sheet's too) and review files, each problem with its file and line.
 
 use super::load_story_counts;
 use crate::domain::config::Config;
@@ -32,6 +32,8 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             MarkSet::load(dir, MarkKind::Checklist).err(),
             MarkSet::load(dir, MarkKind::Favourites).err(),
             crate::domain::practice::RoundLog::load(dir).err(),
+            // The one-page sheet's introduction, pins and drops.
+            crate::domain::sheet::SheetChoices::load(dir).err(),
         ];
         config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
     }

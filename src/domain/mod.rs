@@ -8,5 +8,6 @@ pub mod practice;
 pub mod prep;
 pub mod profile;
 pub mod schedule;
+pub mod sheet;
 pub mod stories;
 pub mod study;

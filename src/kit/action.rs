@@ -11,6 +11,8 @@ pub enum Tab {
     Cards,
     Stories,
     Practice,
+    /// The one-page sheet's preview, opened from Home; not in the tab bar, where Home stays lit.
+    Sheet,
 }
 
 impl Tab {
@@ -22,6 +24,24 @@ impl Tab {
         Tab::Practice,
     ];
 
+    /// Every screen, the ones outside the tab bar too, for clock work that runs on all of them.
+    pub const SCREENS: [Tab; 6] = [
+        Tab::Home,
+        Tab::Guides,
+        Tab::Cards,
+        Tab::Stories,
+        Tab::Practice,
+        Tab::Sheet,
+    ];
+
+    /// The tab shown as current in the tab bar: the screen itself, or the one it was opened from.
+    pub fn in_bar(self) -> Tab {
+        match self {
+            Tab::Sheet => Tab::Home,
+            t => t,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Tab::Home => "Home",
@@ -29,6 +49,7 @@ impl Tab {
             Tab::Cards => "Cards",
             Tab::Stories => "Stories",
             Tab::Practice => "Practice",
+            Tab::Sheet => "Sheet",
         }
     }
 
@@ -163,4 +184,17 @@ pub enum Action {
     AcceptRole,
     /// Start the role-fit questions again from the first.
     Restart,
+    // The one-page sheet
+    /// Pin the selected story to the sheet, or unpin it.
+    PinToSheet,
+    /// Leave the selected story off the sheet, or let it back.
+    DropFromSheet,
+    /// Open the 30-second introduction to write or edit it.
+    EditIntro,
+    /// Write the sheet as HTML to print (`sheet.html` in the data folder).
+    WriteSheet,
+    /// Write the sheet as Markdown (`sheet.md` in the data folder).
+    WriteSheetMarkdown,
+    /// Write the sheet as HTML and open it in the default browser.
+    OpenSheet,
 }

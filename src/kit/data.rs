@@ -9,7 +9,8 @@ use crate::domain::practice::{Graded, RoundLog, RoundRecord};
 use crate::domain::prep::{MarkKind, MarkSet};
 use crate::domain::profile::Profile;
 use crate::domain::schedule::{ReviewStore, Settings};
-use crate::domain::stories::{BadStory, StoryStore};
+use crate::domain::sheet::SheetChoices;
+use crate::domain::stories::{BadStory, StoryId, StoryStore};
 use crate::storage::datafile::Kept;
 use crate::storage::lock::Holder;
 use crate::storage::paths::Paths;
@@ -113,6 +114,14 @@ pub struct AppData {
     /// The study settings as the config file sets them; the store's daily new-card number may be
     /// raised from `daily_new_limit` to pace the deck to the interview.
     study: Settings,
+    /// The one-page sheet: the introduction, pins and drops (`sheet.toml`).
+    sheet: SheetData,
+}
+
+/// What the one-page sheet reads besides the stories, favourites, profile and content.
+#[derive(Debug)]
+struct SheetData {
+    choices: Kept<SheetChoices>,
 }
 
 impl AppData {
@@ -121,6 +130,9 @@ impl AppData {
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {
         let dir = &paths.data_dir;
         let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
+        let sheet = SheetData {
+            choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default()),
+        };
         AppData {
             checklist: Kept::from_load(
                 MarkSet::load(dir, MarkKind::Checklist),
@@ -147,6 +159,7 @@ impl AppData {
             fit,
             practice_target: None,
             study: Settings::default(),
+            sheet,
         }
     }
 
@@ -157,6 +170,7 @@ impl AppData {
             self.favourites.damaged.as_ref(),
             self.rounds.damaged.as_ref(),
             self.fit.damaged.as_ref(),
+            self.sheet.choices.damaged.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -218,6 +232,17 @@ impl AppData {
 
     pub fn interview(&self) -> Option<NaiveDate> {
         self.interview
+    }
+
+    /// The one-page sheet's introduction, pins and drops.
+    pub fn sheet_choices(&self) -> &SheetChoices {
+        &self.sheet.choices.value
+    }
+
+    /// Why `sheet.toml` could not be read, if it could not: until it is fixed, changes to the
+    /// introduction, pins and drops are kept only while the app is open.
+    pub fn sheet_choices_problem(&self) -> Option<String> {
+        self.sheet.choices.damaged.as_ref().map(|e| e.advice())
     }
 
     /// Sets the interview date for this session without saving it (from the config file at start).
@@ -475,6 +500,56 @@ impl<'a> Writer<'a> {
         (saved, self.flush_grades())
     }
 
+    /// Keeps a new text of the 30-second introduction in memory; [`Writer::save_sheet_choices`] (or
+    /// quitting) writes it, so typing does not wait for the disk.
+    pub fn note_intro(&mut self, text: &str) {
+        if self.data.sheet.choices.value.intro != text {
+            self.data.sheet.choices.value.intro = text.to_string();
+            self.data.sheet.choices.unsaved = true;
+        }
+    }
+
+    /// Writes `sheet.toml` now if it has unsaved changes.
+    pub fn save_sheet_choices(&mut self) -> Result<(), String> {
+        let dir = self.data.paths.data_dir.clone();
+        let kept = &mut self.data.sheet.choices;
+        if !kept.unsaved && kept.damaged.is_none() {
+            return Ok(());
+        }
+        kept.save(|c| c.save(&dir))
+    }
+
+    /// Pins a story to the one-page sheet, or unpins it; saved at once.
+    pub fn toggle_sheet_pin(&mut self, id: &StoryId) -> Result<(), String> {
+        self.data.sheet.choices.value.toggle_pin(id);
+        self.data.sheet.choices.unsaved = true;
+        self.save_sheet_choices()
+    }
+
+    /// Drops a story from the one-page sheet, or lets it back; saved at once.
+    pub fn toggle_sheet_drop(&mut self, id: &StoryId) -> Result<(), String> {
+        self.data.sheet.choices.value.toggle_drop(id);
+        self.data.sheet.choices.unsaved = true;
+        self.save_sheet_choices()
+    }
+
+    /// Writes the one-page sheet as `text` to `sheet.html` (or `sheet.md`) in the data folder,
+    /// replacing it whole. Returns where it went, or a sentence on why it could not.
+    pub fn write_sheet(
+        &mut self,
+        format: crate::domain::sheet::output::Format,
+        text: &str,
+    ) -> Result<std::path::PathBuf, String> {
+        use crate::domain::sheet::output;
+        let dir = &self.data.paths.data_dir;
+        crate::storage::ensure_private_dir(dir)
+            .map_err(|e| format!("The sheet was not written: {e}; {}.", e.hint()))?;
+        let path = output::default_path(dir, format);
+        output::write(&path, text)
+            .map(|()| path)
+            .map_err(|e| format!("The sheet was not written: {e}."))
+    }
+
     /// Retries practice grades that have not reached the schedule yet.
     pub fn flush_grades(&mut self) -> Result<(), String> {
         let Some(store) = self.data.reviews.as_mut() else {
@@ -514,7 +589,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Retries saves that failed earlier (checklist, favourites, round log). Returns the first
+    /// Retries saves that failed earlier (checklist, favourites, round log, the sheet's
+    /// introduction, pins and drops). Returns the first
     /// reason something is still not on disk.
     pub fn save_pending(&mut self) -> Result<(), String> {
         let dir = self.data.paths.data_dir.clone();
@@ -528,6 +604,9 @@ impl<'a> Writer<'a> {
         }
         if d.rounds.unsaved && d.rounds.damaged.is_none() {
             failed.extend(d.rounds.save(|l| l.save(&dir)).err());
+        }
+        if d.sheet.choices.unsaved && d.sheet.choices.damaged.is_none() {
+            failed.extend(d.sheet.choices.save(|c| c.save(&dir)).err());
         }
         match failed.into_iter().next() {
             Some(text) => Err(text),

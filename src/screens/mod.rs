@@ -6,4 +6,5 @@ pub mod guides;
 pub mod home;
 pub mod practice;
 pub mod setup;
+pub mod sheet;
 pub mod stories;

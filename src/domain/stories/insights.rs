@@ -250,3 +250,12 @@ fn is_determiner(w: &str) -> bool {
             | "no"
     )
 }
+
+/// Filler and hedging words in `text`, most frequent first: the same count the story coaching uses,
+/// for other short texts the user says out loud (the 30-second introduction).
+pub fn fillers_in(text: &str) -> Vec<(&'static str, usize)> {
+    let mut counts = Vec::new();
+    count_fillers(&Words::new(text), &mut counts);
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+}

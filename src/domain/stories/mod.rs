@@ -12,7 +12,7 @@ mod words;
 pub use coverage::{CompetencyRow, Coverage, OpenQuestion};
 pub use file::FormatError;
 pub use filter::{Filter, SearchText};
-pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze};
+pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze, fillers_in};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};
 pub use words::{Glossary, TermHit};

@@ -175,6 +175,9 @@ impl Section {
 pub struct Story {
     pub id: StoryId,
     pub title: String,
+    /// One sentence in the user's own words to glance at before the interview, for the one-page
+    /// sheet. Empty when not written (the file then has no `cue` key).
+    pub cue: String,
     pub situation: String,
     pub task: String,
     pub action: String,
@@ -194,6 +197,7 @@ impl Story {
         Story {
             id,
             title: title.into(),
+            cue: String::new(),
             situation: String::new(),
             task: String::new(),
             action: String::new(),
@@ -233,6 +237,7 @@ impl Story {
     pub fn sanitized(mut self) -> Story {
         use crate::storage::sanitize::{clean, clean_line};
         self.title = clean_line(&self.title);
+        self.cue = clean_line(&self.cue);
         for s in Section::ALL {
             let t = self.text_mut(s);
             *t = clean(t);

@@ -1,7 +1,7 @@
 //! The Home screen's keymap tables: the two lists, an item read in full, and the date field.
 
-use crate::kit::Action;
 use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
 pub(super) static KEYS: &[Binding] = &[
@@ -72,6 +72,13 @@ pub(super) static KEYS: &[Binding] = &[
     )
     .writes(),
     bind(
+        &[ch('o')],
+        "o",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
+        None,
+    ),
+    bind(
         &[code(KeyCode::Home), ch('g')],
         "Home/g",
         "first item",
@@ -115,6 +122,13 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
         "↓/j",
         "next item",
         Action::Down,
+        None,
+    ),
+    bind(
+        &[ch('o')],
+        "o",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
         None,
     ),
 ];

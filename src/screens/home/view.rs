@@ -270,8 +270,14 @@ fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|s| (marks.contains(&s.id), s.text.as_str()))
         .collect();
-    let about = steps.get(home.step).map(|s| s.detail.as_str());
-    let list = with_detail(t, list, items.len(), about, buf);
+    let about = steps.get(home.step).map(|s| {
+        if s.id.as_str() == crate::domain::sheet::SUMMARY_STEP {
+            format!("{} Press o to see your one-page sheet.", s.detail)
+        } else {
+            s.detail.clone()
+        }
+    });
+    let list = with_detail(t, list, items.len(), about.as_deref(), buf);
     draw_list(t, &items, ["[x] ", "[ ] "], home.step, focused, list, buf);
 }
 
@@ -421,6 +427,19 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         (Pane::Asks, false) => "Space stars it for your one-page summary.",
     };
     d.text(state, t.muted);
+    // The checklist step for the one-page summary leads to the sheet clinicprep makes.
+    let summary_step = home.pane == Pane::Checklist
+        && lib
+            .steps
+            .get(home.step)
+            .is_some_and(|s| s.id.as_str() == crate::domain::sheet::SUMMARY_STEP);
+    if summary_step {
+        d.blank();
+        d.text(
+            "clinicprep makes this page for you: press o to see your one-page sheet, then print it.",
+            t.accent,
+        );
+    }
     let h = u16::try_from(d.len()).unwrap_or(u16::MAX).saturating_add(2);
     let r = popup(area, w, h, buf);
     let b = block(t, title, true);

@@ -20,12 +20,14 @@ pub const AUTOSAVE_DELAY: TimeDelta = TimeDelta::milliseconds(750);
 pub enum Field {
     Title,
     Section(Section),
+    /// One line to glance at on the one-page sheet.
+    Cue,
     Tags,
     Questions,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Title,
         Field::Section(Section::Situation),
         Field::Section(Section::Task),
@@ -33,12 +35,14 @@ impl Field {
         Field::Section(Section::Result),
         Field::Tags,
         Field::Questions,
+        Field::Cue,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             Field::Title => "Title",
             Field::Section(s) => s.label(),
+            Field::Cue => "Cue",
             Field::Tags => "Tags",
             Field::Questions => "Questions",
         }
@@ -57,6 +61,9 @@ impl Field {
             }
             Field::Section(Section::Result) => {
                 "How did it turn out? A number helps: how many, how much, how fast."
+            }
+            Field::Cue => {
+                "One line for your interview sheet, e.g. “Unsteady resident: gait belt, called the nurse, no fall”"
             }
             Field::Tags => "Skills this story shows, separated by commas",
             Field::Questions => "Type to search the interview questions this story answers",
@@ -97,6 +104,8 @@ pub struct Editor {
     /// Situation, Task, Action and Result, in [`Section::ALL`] order.
     pub sections: [TextField; 4],
     pub tags: TextField,
+    /// The cue line for the one-page sheet.
+    pub cue: TextField,
     pub suggestions: TagSuggestions,
     pub query: TextField,
     pub links: Links,
@@ -147,6 +156,7 @@ impl Editor {
         let mut ed = Editor {
             title: area(&story.title, Field::Title.hint(), Lines::One, true, theme),
             sections,
+            cue: area(&story.cue, Field::Cue.hint(), Lines::One, true, theme),
             tags: area(
                 &story.tags.join(", "),
                 Field::Tags.hint(),
@@ -176,6 +186,7 @@ impl Editor {
         match self.field {
             Field::Title => &mut self.title,
             Field::Section(s) => &mut self.sections[s.index()],
+            Field::Cue => &mut self.cue,
             Field::Tags => &mut self.tags,
             Field::Questions => &mut self.query,
         }
@@ -193,6 +204,7 @@ impl Editor {
     pub fn is_blank(&self) -> bool {
         let s = &self.story;
         s.title.trim().is_empty()
+            && s.cue.trim().is_empty()
             && Section::ALL.iter().all(|&x| s.text(x).trim().is_empty())
             && s.tags.is_empty()
             && s.questions.is_empty()
@@ -284,6 +296,13 @@ impl Editor {
                 }
                 self.story.tags = tags;
             }
+            Field::Cue => {
+                let cue = self.cue.text();
+                if !changed || cue == self.story.cue {
+                    return false;
+                }
+                self.story.cue = cue;
+            }
             Field::Title => {
                 let title = self.title.text();
                 if !changed || title == self.story.title {
@@ -310,12 +329,13 @@ impl Editor {
         crate::storage::recovery::remember(
             &s.title,
             &format!(
-                "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nTags: {}\n",
+                "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nCue: {}\nTags: {}\n",
                 s.title,
                 s.situation,
                 s.task,
                 s.action,
                 s.result,
+                s.cue,
                 s.tags.join(", ")
             ),
         );
@@ -370,8 +390,9 @@ mod tests {
     #[test]
     fn tab_order_wraps_both_ways() {
         assert_eq!(Field::Title.next(), Field::Section(Section::Situation));
-        assert_eq!(Field::Questions.next(), Field::Title);
-        assert_eq!(Field::Title.prev(), Field::Questions);
+        assert_eq!(Field::Questions.next(), Field::Cue);
+        assert_eq!(Field::Cue.next(), Field::Title);
+        assert_eq!(Field::Title.prev(), Field::Cue);
         assert_eq!(Field::Tags.prev(), Field::Section(Section::Result));
     }
 }

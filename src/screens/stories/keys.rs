@@ -268,6 +268,14 @@ pub static TITLE: &[Binding] = &[bind(
     None,
 )];
 
+pub static CUE: &[Binding] = &[bind(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "back to the Title",
+    Action::NextField,
+    None,
+)];
+
 pub static TAGS: &[Binding] = &[
     bind(
         &[code(KeyCode::Enter)],

@@ -109,6 +109,7 @@ impl Stories {
                 let field = self.editor.as_ref().map_or(Field::Title, |e| e.field);
                 let mut groups = match field {
                     Field::Title => vec![g("Title", keys::TITLE)],
+                    Field::Cue => vec![g("Cue", keys::CUE)],
                     Field::Tags => vec![g("Tags", keys::TAGS)],
                     Field::Questions => vec![g("Linked questions", keys::QUESTIONS)],
                     Field::Section(_) => vec![],

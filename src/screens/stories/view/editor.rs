@@ -112,6 +112,7 @@ fn preview(ed: &Editor, f: Field, lib: &Library, t: &Theme, width: usize) -> Vec
     let label = Span::styled(format!(" {}", fit(f.label(), LABEL - 1)), t.heading);
     let text = match f {
         Field::Title => ed.story.title.clone(),
+        Field::Cue => ed.story.cue.clone(),
         Field::Section(s) => {
             let text = ed.story.text(s).trim();
             let mut lines = text.lines();
@@ -161,6 +162,7 @@ fn focused(ed: &Editor, f: Field, lib: &Library, t: &Theme, area: Rect, buf: &mu
     block.render(area, buf);
     match f {
         Field::Title => (&ed.title).render(inner, buf),
+        Field::Cue => (&ed.cue).render(inner, buf),
         Field::Section(s) => (&ed.sections[s.index()]).render(inner, buf),
         Field::Tags => {
             let [input, list] =
