@@ -2,6 +2,9 @@
 //! and the event loop would, and read back as screen text and files.
 #![allow(dead_code)]
 
+pub mod cut;
+pub mod states;
+
 use chrono::{DateTime, TimeZone, Utc};
 use clinicprep::app::{App, Theme};
 use clinicprep::storage::paths::Paths;

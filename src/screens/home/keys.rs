@@ -8,7 +8,7 @@ pub(super) static KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "move in the list",
+        "move up in the list",
         Action::Up,
         Some("move"),
     ),
@@ -20,18 +20,11 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
-        &[code(KeyCode::Left), ch('h')],
+        &[code(KeyCode::Left), ch('h'), code(KeyCode::Right), ch('l')],
         "←/→",
-        "switch between checklist and questions to ask",
+        "switch between the checklist and the questions to ask",
         Action::Left,
         Some("list"),
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "switch list",
-        Action::Right,
-        None,
     ),
     bind(
         &[ch(' '), ch('x')],
@@ -91,7 +84,7 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "previous / next item",
+        "previous item",
         Action::Up,
         Some("item"),
     ),
