@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 /// Most rows the status line grows to; a longer message ends in " …" after a whole word.
-pub const STATUS_ROWS: usize = 3;
+pub const STATUS_ROWS: usize = 4;
 
 impl App {
     /// The status message wrapped to the window, at most [`STATUS_ROWS`] lines (none when there is
@@ -73,9 +73,10 @@ fn kept(b: &Binding) -> bool {
 }
 
 /// The footer entries that fit in `width` columns, in their order: help and quit always, the
-/// others from the left while there is room (the last two spaces may hang over the edge).
+/// others from the left while there is room. The row starts with a space and keeps its last column
+/// free; the two spaces after the last entry may fall in it or past the edge.
 pub fn footer_fit(entries: &[&'static Binding], width: usize) -> Vec<&'static Binding> {
-    let room = width.saturating_sub(1) + 2;
+    let room = width.saturating_sub(2) + 2;
     let must: usize = entries
         .iter()
         .filter(|b| kept(b))

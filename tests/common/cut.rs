@@ -2,11 +2,23 @@
 //! edge, or a word shortened with "…" straight after its letters ("un…").
 //!
 //! A row is split at box borders and scrollbars; in each part, two letters in the last two cells
-//! before the border (or the window's right edge) mean a word ran into the edge. Text laid out to
-//! stay whole leaves the last column free or ends in a space, digit or punctuation, so a deliberate
-//! cut ends in " …" after a whole word, which passes.
+//! before the border (or the window's right edge) mean a word ran into the edge, unless three or
+//! more spaces come before that word (a right-aligned column such as "just now"). So text laid out
+//! to stay whole keeps the last column before a border free (wrapped text that fills a line exactly
+//! counts as cut: pad the box by a column), and a deliberate cut ends in " …" after a whole word.
+//! "…" straight after a letter counts as a cut word when a space or the end of the row follows it
+//! ("when…”" inside a quotation does not).
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The help box's area in `buf`, if help is open: its border included.
+pub fn help_box(buf: &Buffer) -> Option<Rect> {
+    let (x, y) = super::find(buf, "┌ Help")?;
+    let right = (x..buf.area.width).find(|c| buf[(*c, y)].symbol() == "┐")?;
+    let bottom = (y..buf.area.height).find(|r| buf[(x, *r)].symbol() == "└")?;
+    Some(Rect::new(x, y, right - x + 1, bottom - y + 1))
+}
 
 /// Characters that end a box on the right: borders, corners and scrollbar parts.
 fn is_edge(s: &str) -> bool {
@@ -56,12 +68,19 @@ pub struct CutWord {
 
 /// Every row of `buf` with a word cut by the edge of its box.
 pub fn cut_words(buf: &Buffer) -> Vec<CutWord> {
+    cut_words_in(buf, buf.area)
+}
+
+/// Every row of `area` in `buf` with a word cut by the edge of its box (an overlay's box, say,
+/// leaving out the screen it covers, whose words it cuts by design).
+pub fn cut_words_in(buf: &Buffer, area: Rect) -> Vec<CutWord> {
+    let area = area.intersection(buf.area);
     let mut out = Vec::new();
-    for y in 0..buf.area.height {
+    for y in area.top()..area.bottom() {
         // The row's cells as symbols, continuation cells of wide characters left out.
         let mut cells: Vec<&str> = Vec::new();
         let mut skip = 0;
-        for x in 0..buf.area.width {
+        for x in area.left()..area.right() {
             let sym = buf[(x, y)].symbol();
             if skip > 0 {
                 skip -= 1;
@@ -70,10 +89,29 @@ pub fn cut_words(buf: &Buffer) -> Vec<CutWord> {
             skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
             cells.push(sym);
         }
-        let before_edge = |i: usize| i >= 2 && is_letter(cells[i - 1]) && is_letter(cells[i - 2]);
+        let before_edge = |i: usize| {
+            if i < 2 || !is_letter(cells[i - 1]) || !is_letter(cells[i - 2]) {
+                return false;
+            }
+            // The word touching the edge, and the spaces before it: a wide gap means a column
+            // aligned to the right, not text that ran on.
+            let start = (0..i).rev().find(|j| cells[*j] == " ").map_or(0, |j| j + 1);
+            let gap = cells[..start]
+                .iter()
+                .rev()
+                .take_while(|c| **c == " ")
+                .count();
+            gap < 3
+        };
         let at_border = (0..cells.len()).any(|i| is_edge(cells[i]) && before_edge(i));
         let at_window = before_edge(cells.len());
-        let ellipsis = (1..cells.len()).any(|i| cells[i] == "…" && is_letter(cells[i - 1]));
+        let ellipsis = (1..cells.len()).any(|i| {
+            cells[i] == "…"
+                && is_letter(cells[i - 1])
+                && cells
+                    .get(i + 1)
+                    .is_none_or(|next| *next == " " || is_edge(next))
+        });
         if at_border || at_window || ellipsis {
             out.push(CutWord {
                 row: y,

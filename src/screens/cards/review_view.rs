@@ -7,6 +7,7 @@ use crate::domain::schedule::{Grade, counts, format_interval};
 use crate::domain::study::{Choices, Deck, Filter, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
+use crate::widgets::clip::clip_line;
 use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
@@ -216,20 +217,29 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
     }
-    button_row(c, cx, session.side).render(buttons, buf);
+    let avail = usize::from(buttons.width.saturating_sub(1));
+    let row = [false, true]
+        .into_iter()
+        .map(|compact| button_row(c, cx, session.side, compact))
+        .find(|l| l.width() <= avail)
+        .unwrap_or_else(|| button_row(c, cx, session.side, true));
+    clip_line(&row, avail).render(buttons, buf);
 }
 
 /// On the back: the four grades, each with the interval it would give, the proposed one highlighted.
 /// On the front: how to turn the card.
-fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
+/// `compact` leaves out the dots and some spaces, for narrow windows.
+fn button_row(c: &Cards, cx: &ViewCtx, side: Side, compact: bool) -> Line<'static> {
     let t = cx.theme;
     let session = c.session.as_ref();
     let current = session.and_then(|s| s.current());
     let (Side::Back, Some(id), Some(store)) = (side, current, cx.data.reviews()) else {
-        let hint = if c.choices.is_some() {
-            " Press a letter to answer, or Space to show the answer without picking."
-        } else {
-            " Press Space to show the answer."
+        let hint = match (c.choices.is_some(), compact) {
+            (true, false) => {
+                " Press a letter to answer, or Space to show the answer without picking."
+            }
+            (true, true) => " Press a letter to answer, or Space to see the answer.",
+            (false, _) => " Press Space to show the answer.",
         };
         return Line::styled(hint, t.muted);
     };
@@ -239,11 +249,12 @@ fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
         let chosen = proposed == Some(grade);
         let style = if chosen { t.selected } else { t.base };
         spans.push(Span::styled(grade.key().to_string(), t.key.patch(style)));
+        let dot = if compact { " " } else { " · " };
         spans.push(Span::styled(
-            format!(" {} · {}", grade.label(), format_interval(interval)),
+            format!(" {}{dot}{}", grade.label(), format_interval(interval)),
             style,
         ));
-        spans.push(Span::raw("   "));
+        spans.push(Span::raw(if compact { "  " } else { "   " }));
     }
     Line::from(spans)
 }

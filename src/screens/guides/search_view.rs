@@ -43,10 +43,16 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                 g.query_text().trim()
             )
         };
+        // A column of margin each side, so a line that fills the box never touches its border.
+        let text = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
         Paragraph::new(msg)
             .style(t.muted)
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(inner, buf);
+            .render(text, buf);
         return;
     }
     let height = usize::from(inner.height);
