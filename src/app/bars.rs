@@ -34,6 +34,12 @@ impl App {
         lines
     }
 
+    /// Rows the status line takes in a window `width` columns wide (0 without a message; the
+    /// layout keeps one row for it even then).
+    pub fn status_rows(&self, width: u16) -> usize {
+        self.status_lines(width).len()
+    }
+
     pub(super) fn render_status(&self, lines: &[String], area: Rect, buf: &mut Buffer) {
         let Some(s) = &self.status else { return };
         let style = match s.level {

@@ -40,7 +40,8 @@ impl App {
         }
         lines.push(Line::default());
         let key_w = key_column(&sections, width);
-        let text_w = width.saturating_sub(2 + key_w).max(1);
+        // The last column stays free, so no line of help runs into the border.
+        let text_w = width.saturating_sub(3 + key_w).max(1);
         for section in &sections {
             lines.push(Line::styled(section.title, t.heading));
             for row in &section.rows {

@@ -2,10 +2,11 @@
 //! edge, or a word shortened with "…" straight after its letters ("un…").
 //!
 //! A row is split at box borders and scrollbars; in each part, two letters in the last two cells
-//! before the border (or the window's right edge) mean a word ran into the edge, unless three or
-//! more spaces come before that word (a right-aligned column such as "just now"). So text laid out
-//! to stay whole keeps the last column before a border free (wrapped text that fills a line exactly
-//! counts as cut: pad the box by a column), and a deliberate cut ends in " …" after a whole word.
+//! before the border (or the window's right edge) mean a word ran into the edge, unless the last
+//! few cells are a short phrase after three or more spaces (a right-aligned column: "just now").
+//! So text laid out to stay whole keeps the last column before a border free (wrapped text that
+//! fills a line exactly counts as cut: pad the box by a column), and a deliberate cut ends in " …"
+//! after a whole word (`widgets::clip` does both).
 //! "…" straight after a letter counts as a cut word when a space or the end of the row follows it
 //! ("when…”" inside a quotation does not).
 
@@ -54,6 +55,9 @@ fn is_edge(s: &str) -> bool {
     )
 }
 
+/// Widest a right-aligned column value may be ("2 days ago") and not count as text that ran on.
+const RIGHT_COLUMN: usize = 12;
+
 fn is_letter(s: &str) -> bool {
     let mut chars = s.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
@@ -93,15 +97,12 @@ pub fn cut_words_in(buf: &Buffer, area: Rect) -> Vec<CutWord> {
             if i < 2 || !is_letter(cells[i - 1]) || !is_letter(cells[i - 2]) {
                 return false;
             }
-            // The word touching the edge, and the spaces before it: a wide gap means a column
-            // aligned to the right, not text that ran on.
-            let start = (0..i).rev().find(|j| cells[*j] == " ").map_or(0, |j| j + 1);
-            let gap = cells[..start]
-                .iter()
+            // A short phrase after a wide gap ("Changed", "just now") is a column aligned to
+            // the right, not text that ran on.
+            let gap_ends = (3..i)
                 .rev()
-                .take_while(|c| **c == " ")
-                .count();
-            gap < 3
+                .find(|j| cells[j - 3..*j].iter().all(|c| *c == " "));
+            gap_ends.is_none_or(|j| i - j > RIGHT_COLUMN)
         };
         let at_border = (0..cells.len()).any(|i| is_edge(cells[i]) && before_edge(i));
         let at_window = before_edge(cells.len());
