@@ -15,7 +15,10 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (60, 16)];
 
 /// Screen states that cut words today, with the sizes, the owner and why. `known_cuts` (ignored)
 /// checks them, for their owners to run with `cargo test --test cut_words -- --ignored`.
-const KNOWN: &[(&str, &[(u16, u16)], &str)] = &[
+/// A state's name (or the start of it), the sizes it fails at, and who fixes it and why.
+type Known = (&'static str, &'static [(u16, u16)], &'static str);
+
+const KNOWN: &[Known] = &[
     (
         "home",
         &SIZES,
