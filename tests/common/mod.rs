@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cut;
+pub mod spelling;
 pub mod states;
 
 use chrono::{DateTime, TimeZone, Utc};

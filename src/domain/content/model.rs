@@ -229,8 +229,9 @@ pub struct Question {
     /// Steps of a strong answer, in order.
     pub outline: Vec<String>,
     pub pitfalls: Vec<String>,
-    /// True for behavioural questions ("tell me about a time…") that a STAR story answers.
-    #[serde(default)]
+    /// True for behavioral questions ("tell me about a time…") that a STAR story answers. Files may
+    /// spell the key `behavioral` (US) or `behavioural` (its first spelling, kept so no file breaks).
+    #[serde(default, alias = "behavioral")]
     pub behavioural: bool,
     #[serde(default)]
     pub source: Option<String>,
