@@ -7,7 +7,7 @@ use crate::domain::schedule::{Grade, counts, format_interval};
 use crate::domain::study::{Choices, Deck, Filter, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
-use crate::widgets::clip::clip_line;
+use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
@@ -173,8 +173,10 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(session) = c.session.as_ref() else {
         return;
     };
+    // A long deck name is shortened between words rather than cut by the corner.
+    let room = usize::from(area.width.saturating_sub(5));
     let block = Block::bordered()
-        .title(format!(" {} ", session.title))
+        .title(format!(" {} ", clip_words(&session.title, room)))
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
