@@ -2,35 +2,12 @@
 //! an export says when it replaced a file, messages name what happened rather than internal paths,
 //! and `check` says what is wrong in plain words.
 
+mod common;
+
+use common::cli::{clinicprep, run};
 use std::fs;
 use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn clinicprep(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_clinicprep"));
-    c.env_remove("CLINICPREP_DATA_DIR")
-        .env_remove("CLINICPREP_CONFIG")
-        .env("CLINICPREP_CONFIG", dir.join("config.toml"))
-        .arg("--data-dir")
-        .arg(dir);
-    c
-}
-
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn run(c: &mut Command) -> Run {
-    let o = c.output().expect("run clinicprep");
-    Run {
-        code: o.status.code().unwrap_or(-1),
-        out: String::from_utf8_lossy(&o.stdout).into_owned(),
-        err: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
+use std::process::Stdio;
 
 #[test]
 fn a_reader_that_stops_early_ends_the_export_quietly() {

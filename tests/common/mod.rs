@@ -2,6 +2,7 @@
 //! and the event loop would, and read back as screen text and files.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod cut;
 pub mod spelling;
 pub mod states;
