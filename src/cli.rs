@@ -85,7 +85,8 @@ pub enum Command {
 pub enum ExportCommand {
     /// Your STAR stories as a one-page Markdown summary to bring to the interview.
     Stories {
-        /// Write to FILE instead of printing (replaced whole, never left half-written).
+        /// Write to FILE instead of printing. An existing FILE is replaced whole (the output says
+        /// so), never left half-written.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// `markdown` for the one-page summary, `json` for everything, in full.
@@ -152,6 +153,8 @@ pub fn main() -> ExitCode {
     };
     match code {
         Ok(c) => ExitCode::from(c),
+        // The reader went away (`clinicprep export deck | head`): stop quietly, as Unix tools do.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("clinicprep: could not write output: {e}");
             ExitCode::from(2)
@@ -317,6 +320,15 @@ pub fn status_cmd(
     Ok(0)
 }
 
+/// Said after "Wrote … to FILE" when FILE was there before: `-o` replaces it whole.
+pub fn replaced(replacing: bool) -> &'static str {
+    if replacing {
+        ", replacing the file that was there"
+    } else {
+        ""
+    }
+}
+
 /// `clinicprep export stories`: the summary (or JSON) to stdout, or atomically to `output`. Story files
 /// that cannot be read are named on `err` and left out; the rest are still exported.
 pub fn export_stories_cmd(
@@ -375,6 +387,7 @@ pub fn export_stories_cmd(
         out.write_all(text.as_bytes())?;
         return Ok(0);
     };
+    let replacing = path.exists();
     if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
         writeln!(
             err,
@@ -385,9 +398,10 @@ pub fn export_stories_cmd(
     let n = stories.len();
     writeln!(
         out,
-        "Wrote {n} {} to {}.",
+        "Wrote {n} {} to {}{}.",
         if n == 1 { "story" } else { "stories" },
-        path.display()
+        path.display(),
+        replaced(replacing)
     )?;
     Ok(0)
 }

@@ -226,7 +226,7 @@ fn high_contrast_paints_every_cell_white_on_black() {
     }
     h.press("?");
     let buf = h.render(100, 30);
-    let (x, y) = common::find(&buf, "Keys on the").expect("help open");
+    let (x, y) = common::find(&buf, "Keys that work now").expect("help open");
     assert_eq!(
         buf[(x, y + 3)].bg,
         Color::Black,

@@ -2,7 +2,10 @@
 //! figures, US English, plain reading level, sound multiple-choice cards and valid role references.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
+mod common;
+
 use clinicprep::domain::content::{GuideSection, Library, markup};
+use common::spelling::uk_hits;
 use std::collections::HashSet;
 
 /// Every source shown to a user must be something they can look up, never a label of ours.
@@ -107,104 +110,6 @@ fn every_figure_has_a_source_and_a_readable_date() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
-/// UK spellings and usages a US reader notices. Matched as whole words, case-insensitively.
-const UK_WORDS: &[&str] = &[
-    "licence",
-    "licences",
-    "practise",
-    "practised",
-    "practises",
-    "practising",
-    "organisation",
-    "organisations",
-    "organise",
-    "organised",
-    "organising",
-    "disorganised",
-    "judgement",
-    "judgemental",
-    "apologise",
-    "apologised",
-    "apologising",
-    "prioritise",
-    "prioritised",
-    "prioritising",
-    "authorise",
-    "authorised",
-    "behaviour",
-    "behaviours",
-    "behavioural",
-    "programme",
-    "programmes",
-    "paediatric",
-    "paediatrics",
-    "orthopaedic",
-    "orthopaedics",
-    "centre",
-    "centres",
-    "jewellery",
-    "tyres",
-    "favour",
-    "favourite",
-    "labelled",
-    "labelling",
-    "neighbour",
-    "neighbours",
-    "carers",
-    "queue",
-    "criticise",
-    "criticising",
-    "memorised",
-    "realise",
-    "realised",
-    "recognise",
-    "recognised",
-    "recognising",
-    "sanitiser",
-    "specialise",
-    "stabilise",
-    "colour",
-    "honour",
-    "analyse",
-    "emphasise",
-    "minimise",
-    "summarise",
-    "utilise",
-    "mum",
-    "starters",
-    "whilst",
-    "enquire",
-    "enquiry",
-];
-
-/// UK phrases, matched as substrings of the lowercased text.
-/// "Lift" for elevator is caught in the phrases where it was used; a mechanical lift is US usage too.
-const UK_PHRASES: &[&str] = &[
-    "sit the ",
-    "sitting the ",
-    "the post ",
-    "in the lift",
-    "into lifts",
-    ", lifts and",
-    "new starters",
-];
-
-fn uk_hits(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut hits: Vec<String> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| UK_WORDS.contains(w))
-        .map(str::to_string)
-        .collect();
-    hits.extend(
-        UK_PHRASES
-            .iter()
-            .filter(|p| lower.contains(*p))
-            .map(|p| p.trim().to_string()),
-    );
-    hits
-}
-
 #[test]
 fn the_uk_spelling_check_finds_uk_words_and_passes_us_ones() {
     assert_eq!(
@@ -232,6 +137,14 @@ fn user_visible_text(lib: &Library) -> Vec<(String, String)> {
                 format!("{} figure", r.id),
                 format!("{} {} {} {}", f.label, f.value, f.as_of, f.source),
             ));
+        }
+        for (row, fact) in r.glance.rows() {
+            if let Some(f) = fact {
+                out.push((
+                    format!("{} glance {row}", r.id),
+                    format!("{} {}", f.text, f.source),
+                ));
+            }
         }
     }
     for c in &lib.competencies {

@@ -198,7 +198,7 @@ fn importing_the_same_file_again_adds_nothing() {
         let (code, again) = import(dir.path(), f, &[]);
         assert_eq!(code, 0);
         assert_eq!(added(&again), 0, "{f}: {again}");
-        assert!(again.contains("No new cards."), "{again}");
+        assert!(again.contains("No new cards:"), "{again}");
         assert!(again.contains("already in your cards"), "{again}");
         assert_eq!(
             snapshot(dir.path()),

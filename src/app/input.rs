@@ -129,18 +129,25 @@ impl App {
                 return;
             }
             Some(Overlay::Help(scroll)) => {
-                let scroll = *scroll;
-                match action {
-                    Action::ToggleHelp | Action::Back => self.overlay = None,
-                    Action::Up | Action::ScrollUp => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_sub(1)))
+                let (scroll, size) = (*scroll, self.size);
+                let max = self.help_max_scroll(size);
+                let page = self.help_page(size);
+                let to = match action {
+                    Action::ToggleHelp | Action::Back => {
+                        self.overlay = None;
+                        return;
                     }
-                    Action::Down | Action::ScrollDown => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_add(1)))
+                    Action::Quit => {
+                        self.quit();
+                        return;
                     }
-                    Action::Quit => self.quit(),
-                    _ => {}
-                }
+                    Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+                    Action::Down | Action::ScrollDown => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(page),
+                    Action::PageDown => scroll.saturating_add(page),
+                    _ => scroll,
+                };
+                self.overlay = Some(Overlay::Help(to.min(max)));
                 return;
             }
             None => {}

@@ -1,6 +1,8 @@
 //! The shell: the screens, the shared data, the overlays, the status line and the app's lifecycle.
 
+mod bars;
 mod facts;
+mod help;
 mod input;
 mod lifecycle;
 mod panels;

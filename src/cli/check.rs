@@ -2,6 +2,7 @@
 
 use super::load_story_counts;
 use crate::domain::config::Config;
+use crate::domain::content::plain::plain;
 use crate::domain::content::{Library, Problem};
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::study::Catalogue;
@@ -38,11 +39,16 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
         config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
     }
     let config_found = paths.config_file.is_file();
-    let problems: Vec<&Problem> = lib
+    // Parser wording from any file (stories, config) in plain words, as content's already is.
+    let problems: Vec<Problem> = lib
         .problems
         .iter()
         .chain(&story_problems)
         .chain(&config_problems)
+        .map(|p| Problem {
+            message: plain(&p.message),
+            ..p.clone()
+        })
         .collect();
     let (history, mut review_problems) = match schedule::peek(&paths.data_dir, DayZone::Local) {
         Ok((ledger, notices)) => (

@@ -3,6 +3,11 @@
 #![allow(dead_code)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
+pub mod cli;
+pub mod cut;
+pub mod spelling;
+pub mod states;
+
 use chrono::{DateTime, TimeZone, Utc};
 use clinicprep::app::{App, Theme};
 use clinicprep::storage::paths::Paths;

@@ -21,6 +21,7 @@ impl ContentFile {
                     .into_iter()
                     .for_each(l);
             }
+            r.glance.texts_mut().for_each(l);
         }
         for x in &mut self.competency {
             l(&mut x.name);

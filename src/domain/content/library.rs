@@ -359,6 +359,13 @@ impl Library {
                 problems.extend(empty(&r.id, "figure.source", &fig.source));
                 problems.extend(empty(&r.id, "figure.as_of", &fig.as_of));
             }
+            for (row, fact) in r.glance.rows() {
+                if let Some(f) = fact {
+                    let field = format!("glance.{}", row.to_lowercase());
+                    problems.extend(empty(&r.id, &format!("{field}.text"), &f.text));
+                    problems.extend(empty(&r.id, &format!("{field}.source"), &f.source));
+                }
+            }
         }
         for q in &self.questions {
             problems.extend(empty(&q.id, "text", &q.text));

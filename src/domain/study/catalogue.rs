@@ -43,7 +43,7 @@ pub struct StudyCard {
     /// Role ids the card is for; empty means every role.
     pub roles: Vec<Id>,
     pub subject: Subject,
-    /// Competencies a question probes, "Behavioural", "Multiple choice", or a user card's own tags.
+    /// Competencies a question probes, "Behavioral", "Multiple choice", or a user card's own tags.
     pub tags: Vec<String>,
 }
 
@@ -163,7 +163,7 @@ fn question_card(lib: &Library, i: usize) -> StudyCard {
         .map(|c| c.name.clone())
         .collect();
     if q.behavioural {
-        tags.push("Behavioural".to_string());
+        tags.push("Behavioral".to_string());
     }
     StudyCard {
         id: q.id.clone(),

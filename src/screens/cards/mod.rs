@@ -189,16 +189,27 @@ impl Cards {
 
     fn groups(&self) -> Vec<Group> {
         let group = |title, bindings| Group { title, bindings };
+        let proposed = self.session.as_ref().and_then(|s| s.proposed);
         match (self.view, self.session.as_ref().map(|s| s.side)) {
             (View::Review, Some(Side::Front)) if self.choices.is_some() => vec![
-                group("Multiple choice", keys::PICK),
+                group(
+                    "Multiple choice",
+                    keys::pick_keys(self.choices.as_ref().map_or(0, |c| c.options.len())),
+                ),
                 group("Card", keys::FRONT),
                 group("Scrolling", keys::SCROLL),
             ],
             (View::Review, Some(Side::Front)) => {
                 vec![group("Card", keys::FRONT), group("Scrolling", keys::SCROLL)]
             }
-            (View::Review, _) => vec![group("Grade", keys::BACK), group("Scrolling", keys::SCROLL)],
+            (View::Review, _) => {
+                let accept = proposed.map_or(&[][..], keys::accept_keys);
+                vec![
+                    group("Grade", accept),
+                    group("Grade", keys::BACK),
+                    group("Scrolling", keys::SCROLL),
+                ]
+            }
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
         }

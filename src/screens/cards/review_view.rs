@@ -8,6 +8,7 @@ use crate::domain::schedule::{Grade, counts, format_interval};
 use crate::domain::study::{Choices, Filter, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
+use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
@@ -197,8 +198,10 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(session) = c.session.as_ref() else {
         return;
     };
+    // A long deck name is shortened between words rather than cut by the corner.
+    let room = usize::from(area.width.saturating_sub(5));
     let block = Block::bordered()
-        .title(format!(" {} ", session.title))
+        .title(format!(" {} ", clip_words(&session.title, room)))
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -247,20 +250,29 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
     }
-    button_row(c, cx, session.side).render(buttons, buf);
+    let avail = usize::from(buttons.width.saturating_sub(1));
+    let row = [false, true]
+        .into_iter()
+        .map(|compact| button_row(c, cx, session.side, compact))
+        .find(|l| l.width() <= avail)
+        .unwrap_or_else(|| button_row(c, cx, session.side, true));
+    clip_line(&row, avail).render(buttons, buf);
 }
 
 /// On the back: the four grades, each with the interval it would give, the proposed one highlighted.
 /// On the front: how to turn the card.
-fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
+/// `compact` leaves out the dots and some spaces, for narrow windows.
+fn button_row(c: &Cards, cx: &ViewCtx, side: Side, compact: bool) -> Line<'static> {
     let t = cx.theme;
     let session = c.session.as_ref();
     let current = session.and_then(|s| s.current());
     let (Side::Back, Some(id), Some(store)) = (side, current, cx.data.reviews()) else {
-        let hint = if c.choices.is_some() {
-            " Press a letter to answer, or Space to show the answer without picking."
-        } else {
-            " Press Space to show the answer."
+        let hint = match (c.choices.is_some(), compact) {
+            (true, false) => {
+                " Press a letter to answer, or Space to show the answer without picking."
+            }
+            (true, true) => " Press a letter to answer, or Space to see the answer.",
+            (false, _) => " Press Space to show the answer.",
         };
         return Line::styled(hint, t.muted);
     };
@@ -269,18 +281,19 @@ fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
     for p in store.preview_detail(id, cx.now) {
         let chosen = proposed == Some(p.grade);
         let style = if chosen { t.selected } else { t.base };
+        spans.push(Span::styled(p.grade.key().to_string(), t.key.patch(style)));
+        let dot = if compact { " " } else { " · " };
         // A star: the interview date shortened this interval (the card says so above).
         let mark = if p.clamped { "*" } else { "" };
-        spans.push(Span::styled(p.grade.key().to_string(), t.key.patch(style)));
         spans.push(Span::styled(
             format!(
-                " {} · {}{mark}",
+                " {}{dot}{}{mark}",
                 p.grade.label(),
                 format_interval(p.interval)
             ),
             style,
         ));
-        spans.push(Span::raw("   "));
+        spans.push(Span::raw(if compact { "  " } else { "   " }));
     }
     Line::from(spans)
 }

@@ -1,5 +1,6 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
+mod compare;
 mod keys;
 mod search_view;
 mod view;
@@ -190,8 +191,12 @@ impl Guides {
             View::Compare => {
                 let n = lib.roles.len().max(1);
                 match action {
-                    Action::Left => self.compare.0 = (self.compare.0 + 1) % n,
-                    Action::Right => self.compare.1 = (self.compare.1 + 1) % n,
+                    Action::Left => {
+                        self.compare.0 = compare::next_role(self.compare.0, self.compare.1, n)
+                    }
+                    Action::Right => {
+                        self.compare.1 = compare::next_role(self.compare.1, self.compare.0, n)
+                    }
                     Action::Back => self.view = View::Guide,
                     other => scroll(&mut self.compare_scroll, &other, page),
                 }

@@ -9,12 +9,11 @@ use crate::domain::plan::Focus;
 use crate::domain::profile::{Background, Profile, Setting};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::coaching::coaching;
-use crate::widgets::doc::{Doc, fit};
+use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
@@ -177,7 +176,7 @@ pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
             Laid { doc, sections }
         }),
         Page::Compare(a, b) => Laid {
-            doc: compare_doc(lib, (a, b), w, t),
+            doc: super::compare::compare_doc(lib, (a, b), w, t),
             sections: Vec::new(),
         },
         Page::Question(q) => Laid {
@@ -201,67 +200,6 @@ pub fn anchor_line(lib: &Library, target: Target, coach: Coach, width: usize) ->
     role_doc(lib, role, coach, width)
         .and_then(|(_, a)| a.into_iter().find(|(k, _)| *k == want).map(|(_, l)| l))
         .unwrap_or(0)
-}
-
-/// The side-by-side comparison of two roles at terminal width `w`.
-fn compare_doc(lib: &Library, pair: (usize, usize), w: u16, t: &Theme) -> Doc {
-    let width = usize::from(w.saturating_sub(3)).max(3);
-    let col = (width.saturating_sub(3) / 2).max(1);
-    let mut d = Doc::new(width);
-    let (Some(a), Some(b)) = (lib.roles.get(pair.0), lib.roles.get(pair.1)) else {
-        d.text("Comparing needs at least two roles.", t.muted);
-        return d;
-    };
-    d.line(Line::from(vec![
-        Span::styled(fit(&a.name, col), t.title),
-        Span::styled(" │ ", t.border),
-        Span::styled(b.name.clone(), t.title),
-    ]));
-    for section in GuideSection::ALL {
-        d.blank();
-        d.text(&format!("▍{}", section.title()), t.heading);
-        let left = column(a, section, col);
-        let right = column(b, section, col);
-        for i in 0..left.len().max(right.len()) {
-            let l = left.get(i).map_or("", String::as_str);
-            let r = right.get(i).map_or("", String::as_str);
-            d.line(Line::from(vec![
-                Span::styled(fit(l, col), t.base),
-                Span::styled(" │ ", t.border),
-                Span::styled(r.to_string(), t.base),
-            ]));
-        }
-    }
-    d
-}
-
-/// One role's section wrapped to a column, with its figures under Pay.
-fn column(role: &Role, section: GuideSection, col: usize) -> Vec<String> {
-    let mut d = Doc::new(col);
-    for block in markup::blocks(role.section(section)) {
-        match block {
-            MBlock::Bullet(b) => d.prefixed("• ", "  ", &b, Style::new()),
-            MBlock::Heading(h) | MBlock::Paragraph(h) => {
-                d.blank();
-                d.text(&h, Style::new());
-            }
-        }
-    }
-    if section == GuideSection::Pay {
-        for f in &role.figure {
-            d.prefixed(
-                "• ",
-                "  ",
-                &format!("{}: {} ({})", f.label, f.value, f.as_of),
-                Style::new(),
-            );
-        }
-    }
-    let mut lines: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
-    while lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    lines
 }
 
 /// A question's coaching notes.

@@ -8,7 +8,7 @@ pub(super) static KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "move in the list",
+        "move up in the list",
         Action::Up,
         Some("move"),
     ),
@@ -20,17 +20,10 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
-        &[code(KeyCode::Left), ch('h')],
+        &[code(KeyCode::Left), ch('h'), code(KeyCode::Right), ch('l')],
         "←/→",
-        "switch between checklist and questions to ask",
+        "switch between the checklist and the questions to ask",
         Action::Left,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "switch list",
-        Action::Right,
         None,
     ),
     bind(
@@ -113,7 +106,7 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "previous / next item",
+        "previous item",
         Action::Up,
         Some("item"),
     ),

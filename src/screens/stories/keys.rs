@@ -1,8 +1,8 @@
 //! The Stories screen's key tables: the list, its filter box, coverage, and the editor's fields.
 
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::kit::keymap::{Binding, bind, ch, code, ctrl, ctrl_code, shift, typed};
+use crossterm::event::KeyCode;
 
 pub static LIST: &[Binding] = &[
     bind(
@@ -222,40 +222,34 @@ pub static EDITOR: &[Binding] = &[
     ),
 ];
 
-/// A placeholder action for help-only lines below; they have no keys, so they never dispatch.
-const SHOWN_ONLY: Action = Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE));
-
-/// Keys the text field handles itself, listed for the help overlay only: every key that matches no
-/// binding is typed into the field, so these lines carry no keys.
+/// Keys the text field handles itself, listed for the help overlay only: they are typed into the
+/// field like any other unbound key (a binding above that takes one wins, and help then drops it).
 pub static TYPING: &[Binding] = &[
-    bind(&[], "Ctrl-←/→", "move by word", SHOWN_ONLY, None),
-    bind(&[], "Home/End", "start / end of the line", SHOWN_ONLY, None),
-    bind(
-        &[],
-        "Enter",
-        "new line (Situation to Result)",
-        SHOWN_ONLY,
-        None,
+    typed(
+        &[ctrl_code(KeyCode::Left), ctrl_code(KeyCode::Right)],
+        "move by word",
     ),
-    bind(
-        &[],
-        "Ctrl-W",
-        "delete the word before the cursor",
-        SHOWN_ONLY,
-        None,
+    typed(
+        &[code(KeyCode::Home), code(KeyCode::End)],
+        "start / end of the line",
     ),
-    bind(
-        &[],
-        "Shift-arrows",
-        "select text; Ctrl-X cuts it",
-        SHOWN_ONLY,
-        None,
+    typed(&[code(KeyCode::Enter)], "new line (Situation to Result)"),
+    typed(&[ctrl('w')], "delete the word before the cursor"),
+    typed(
+        &[
+            shift(KeyCode::Left),
+            shift(KeyCode::Right),
+            shift(KeyCode::Up),
+            shift(KeyCode::Down),
+        ],
+        "select text",
     ),
+    typed(&[ctrl('x')], "cut the selected text"),
     bind(
         &[],
         "paste",
         "your terminal's paste works in any field",
-        SHOWN_ONLY,
+        Action::Paste(String::new()),
         None,
     ),
 ];
