@@ -123,6 +123,10 @@ pub struct TextArea<'a> {
     mask: Option<char>,
     selection_start: Option<DataCursor>,
     select_style: Style,
+    /// Patched (clinicprep): whether typing is undone a word at a time.
+    word_undo: bool,
+    /// Patched (clinicprep): inside [`TextArea::undo_group`]: whether an edit was made yet.
+    grouping: Option<bool>,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
@@ -235,6 +239,8 @@ impl<'a> TextArea<'a> {
             mask: None,
             selection_start: None,
             select_style: Style::default().bg(Color::LightBlue),
+            word_undo: false,
+            grouping: None,
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
@@ -754,8 +760,71 @@ impl<'a> TextArea<'a> {
         let DataCursor(row, col) = self.cursor;
         let after = Pos::new(row, col, after_offset);
         let edit = Edit::new(kind, before, after);
-        self.history.push(edit);
+        // Patched (clinicprep): an edit may join the last one in one undo step.
+        let joined = match self.grouping {
+            Some(true) => true,
+            Some(false) => {
+                self.grouping = Some(true);
+                false
+            }
+            None => {
+                self.word_undo
+                    && self
+                        .history
+                        .last_open()
+                        .is_some_and(|last| edit.continues_word(last))
+            }
+        };
+        self.history.push(edit.joined(joined));
         self.refresh_screen_map();
+    }
+
+    /// Patched (clinicprep): undo typing a word at a time rather than a character at a time. A word
+    /// and the spaces after it are one step, typed or deleted with Backspace or Delete; moving the
+    /// cursor, a new line, a paste, an undo or a redo starts a new step. Off by default, as upstream.
+    /// ```
+    /// use ratatui_textarea::TextArea;
+    ///
+    /// let mut textarea = TextArea::default();
+    /// textarea.set_word_undo(true);
+    /// for c in "one two".chars() {
+    ///     textarea.insert_char(c);
+    /// }
+    /// textarea.undo();
+    /// assert_eq!(textarea.lines(), ["one "]);
+    /// ```
+    pub fn set_word_undo(&mut self, on: bool) {
+        self.word_undo = on;
+        self.history.seal();
+    }
+
+    /// Patched (clinicprep): whether typing is undone a word at a time.
+    pub fn word_undo(&self) -> bool {
+        self.word_undo
+    }
+
+    /// Patched (clinicprep): runs `f` on the textarea and makes every edit it makes one undo step, e.g.
+    /// a replacement made of a deletion and an insertion. Edits before and after are separate steps.
+    /// ```
+    /// use ratatui_textarea::{CursorMove, TextArea};
+    ///
+    /// let mut textarea = TextArea::from(["helped with it"]);
+    /// textarea.undo_group(|t| {
+    ///     t.move_cursor(CursorMove::Head);
+    ///     t.delete_str(11);
+    ///     t.insert_str("guided");
+    /// });
+    /// assert_eq!(textarea.lines(), ["guided it"]);
+    /// textarea.undo();
+    /// assert_eq!(textarea.lines(), ["helped with it"]);
+    /// ```
+    pub fn undo_group<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.history.seal();
+        let outer = self.grouping.replace(self.grouping.unwrap_or(false));
+        let r = f(self);
+        self.grouping = outer;
+        self.history.seal();
+        r
     }
 
     /// Insert a single character at current cursor position.
@@ -1566,6 +1635,8 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.cursor(), (1, 1));
     /// ```
     pub fn move_cursor(&mut self, m: CursorMove) {
+        // Patched (clinicprep): typing after a move starts a new undo step.
+        self.history.seal();
         self.move_cursor_with_shift(m, self.selection_start.is_some());
     }
 
