@@ -127,6 +127,8 @@ pub struct TextArea<'a> {
     word_undo: bool,
     /// Patched (clinicprep): inside [`TextArea::undo_group`]: whether an edit was made yet.
     grouping: Option<bool>,
+    /// Patched (clinicprep): styled ranges, by row and start (see [`TextArea::set_highlights`]).
+    highlights: Vec<(usize, std::ops::Range<usize>, Style)>,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
@@ -241,6 +243,7 @@ impl<'a> TextArea<'a> {
             select_style: Style::default().bg(Color::LightBlue),
             word_undo: false,
             grouping: None,
+            highlights: Vec::new(),
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
@@ -801,6 +804,30 @@ impl<'a> TextArea<'a> {
     /// Patched (clinicprep): whether typing is undone a word at a time.
     pub fn word_undo(&self) -> bool {
         self.word_undo
+    }
+
+    /// Patched (clinicprep): draws byte ranges of lines in their own styles, e.g. phrases a checker
+    /// marked. Each item is `(row, byte range in that row, style)`. Ranges should not overlap; they
+    /// are sorted here. A range is kept as given until the next call, so set them again after an
+    /// edit: a range that no longer falls on character boundaries is not drawn. The cursor, a
+    /// selection and search matches are drawn over them.
+    /// ```
+    /// use ratatui_core::style::{Modifier, Style};
+    /// use ratatui_textarea::TextArea;
+    ///
+    /// let mut textarea = TextArea::from(["I helped with it"]);
+    /// let mark = Style::default().add_modifier(Modifier::UNDERLINED);
+    /// textarea.set_highlights(vec![(0, 2..13, mark)]);
+    /// assert_eq!(textarea.highlights().len(), 1);
+    /// ```
+    pub fn set_highlights(&mut self, mut ranges: Vec<(usize, std::ops::Range<usize>, Style)>) {
+        ranges.sort_by_key(|(row, r, _)| (*row, r.start));
+        self.highlights = ranges;
+    }
+
+    /// Patched (clinicprep): the ranges set by [`TextArea::set_highlights`], sorted.
+    pub fn highlights(&self) -> &[(usize, std::ops::Range<usize>, Style)] {
+        &self.highlights
     }
 
     /// Patched (clinicprep): runs `f` on the textarea and makes every edit it makes one undo step, e.g.
@@ -1752,6 +1779,19 @@ impl<'a> TextArea<'a> {
                 .collect::<Vec<_>>();
             if !clipped.is_empty() {
                 hl.search(clipped.into_iter(), self.search.style);
+            }
+        }
+
+        // Patched (clinicprep): ranges styled by `set_highlights`, cut to this row of the wrapped line.
+        let first = self.highlights.partition_point(|h| h.0 < wrapped.row);
+        for (_, range, style) in self.highlights[first..]
+            .iter()
+            .take_while(|h| h.0 == wrapped.row)
+        {
+            let start = cmp::max(range.start, wrapped.start_byte);
+            let end = cmp::min(range.end, wrapped.end_byte);
+            if start < end && line.is_char_boundary(start) && line.is_char_boundary(end) {
+                hl.highlight(start - wrapped.start_byte, end - wrapped.start_byte, *style);
             }
         }
 
