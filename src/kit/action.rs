@@ -148,4 +148,13 @@ pub enum Action {
     PrevField,
     /// Save now rather than waiting for autosave (Ctrl-S).
     Save,
+    // Phrasing coach (story editor, typed answers)
+    /// Move to the next phrase the coach marked.
+    NextFlag,
+    /// Move to the previous phrase the coach marked.
+    PrevFlag,
+    /// Accept the rewrite offered for the marked phrase at the cursor.
+    AcceptRewrite,
+    /// Offer the next rewrite for the marked phrase at the cursor.
+    OtherRewrite,
 }

@@ -65,5 +65,6 @@ impl ContentFile {
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);
         }
+        self.phrasing.iter_mut().for_each(|r| r.sanitize());
     }
 }

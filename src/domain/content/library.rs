@@ -27,6 +27,8 @@ pub struct Library {
     pub cards: Vec<Card>,
     /// Groups of words a search treats as the same (see `content/synonyms.toml`).
     pub synonyms: Vec<Synonym>,
+    /// The story coach's phrasing rules, in file order (see `content/phrasing.toml`).
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
     /// The search index, built on the first search; the library does not change after loading.
@@ -150,6 +152,7 @@ impl Library {
         self.terms.extend(file.term);
         self.cards.extend(file.card);
         self.synonyms.extend(file.synonym);
+        self.phrasing.extend(file.phrasing);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -303,6 +306,8 @@ impl Library {
         self.steps.retain(|s| keep(&s.id, "step", &mut problems));
         self.terms.retain(|t| keep(&t.id, "term", &mut problems));
         self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+        self.phrasing
+            .retain(|r| keep(&r.id, "phrasing rule", &mut problems));
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -380,6 +385,11 @@ impl Library {
                     "content",
                     format!("a synonym group needs at least two words: {:?}", s.words),
                 ));
+            }
+        }
+        for r in &self.phrasing {
+            for message in r.problems() {
+                problems.push(locate(&r.id, message));
             }
         }
         self.problems.extend(problems);

@@ -4,6 +4,7 @@ pub mod clean;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod phrasing;
 pub mod problem;
 pub mod search;
 

@@ -47,6 +47,9 @@ pub struct ContentFile {
     pub card: Vec<Card>,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    /// The story coach's phrasing rules (see `content/phrasing.toml`).
+    #[serde(default)]
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.
