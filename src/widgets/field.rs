@@ -75,6 +75,10 @@ impl TextField {
         let lines = self.area.lines();
         let before: usize = lines.iter().take(row).map(|l| l.len() + 1).sum();
         let line = lines.get(row).map_or("", String::as_str);
+        // Characters are bytes in ASCII, most stories; the coach asks for this several times a key.
+        if line.is_ascii() {
+            return before + col.min(line.len());
+        }
         before + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
     }
 

@@ -235,10 +235,12 @@ impl Editor {
 
     /// Types a key into the focused field. Returns true if the story's text changed.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let changed = self.focused().key(key);
-        let changed = self.after_edit(changed, now, lib, cx);
-        // A moved cursor may be on another marked phrase.
-        self.refresh_marks();
+        let typed = self.focused().key(key);
+        let changed = self.after_edit(typed, now, lib, cx);
+        if !changed {
+            // A moved cursor may be on another marked phrase (an edit has redrawn the marks).
+            self.refresh_marks();
+        }
         changed
     }
 

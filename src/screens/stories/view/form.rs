@@ -161,6 +161,11 @@ fn clip_spans(spans: Vec<Span<'static>>, mut chars: usize) -> Vec<Span<'static>>
 
 /// How many rows `text` takes at `width`, counting no further than `limit`.
 pub fn rows_needed(text: &str, width: usize, limit: usize) -> usize {
+    // A row holds at most `width` characters and the space dropped at its break: a text this long
+    // needs every row there is, without wrapping it (a 2,000-word Action on every key).
+    if text.len() > (width + 1) * limit && text.chars().count() >= (width + 1) * limit {
+        return limit.max(1);
+    }
     rows_of(text, width, limit).len().max(1)
 }
 
