@@ -17,6 +17,10 @@ pub(super) fn story(m: &Metrics, g: &Guidance, no_glossary: bool) -> Vec<Insight
             out.push(Finding::Empty(s));
         }
     }
+    // First among the tips: the marked phrases are the quickest fixes, one key each.
+    if m.flagged > 0 {
+        out.push(Finding::Flagged { count: m.flagged });
+    }
     let judged = m.words.iter().all(|&w| w > 0) && m.total_words >= t.min_words_for_balance;
     let shares = Shares {
         setup: m.setup_pct,
@@ -47,9 +51,6 @@ pub(super) fn story(m: &Metrics, g: &Guidance, no_glossary: bool) -> Vec<Insight
         });
     }
     out.extend(fillers(&m.fillers, m.filler_total, m.spoken, t));
-    if m.flagged > 0 {
-        out.push(Finding::Flagged { count: m.flagged });
-    }
     if !no_glossary {
         out.extend(terms(m, t));
     }

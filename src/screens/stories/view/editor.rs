@@ -35,7 +35,11 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     } else {
         // Leave the form its header, the one-line fields and the story's parts at least a row each
         // beside a focused box of three lines of text.
-        let h = area.height.saturating_sub(12).clamp(4, 12);
+        let h = match area.height {
+            // A tiny window: one line of coaching, saying how to see the rest.
+            ..16 => 3,
+            _ => area.height.saturating_sub(12).clamp(4, 12),
+        };
         let [top, bottom] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(area);
         (top, bottom)
@@ -68,8 +72,8 @@ fn ask(ed: &Editor, f: Field, width: usize, limit: u16) -> Ask {
             let text = ed.story.text(s).trim_end();
             let rows = rows_needed(text, text_w.max(1), usize::from(limit)) as u16;
             if focused {
-                // Borders, and a spare row to write into.
-                (5, rows + 3, true)
+                // Borders, and a spare row to write into; at least two rows of text.
+                (4, rows + 3, true)
             } else {
                 (1, rows, true)
             }

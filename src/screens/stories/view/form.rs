@@ -20,6 +20,9 @@ pub struct Ask {
     pub focused: bool,
 }
 
+/// Rows a focused box keeps however small the form: its borders and one line of text.
+const FOCUS_FLOOR: u16 = 3;
+
 /// The rows each field gets out of `avail`. One-line fields get their row first. The flexible fields
 /// share the rest: when everything fits, each gets what it needs and the focused one the spare rows;
 /// when not, the focused one gets half the room (or what it needs, if less) and the others share the
@@ -51,8 +54,11 @@ pub fn allocate(asks: &[Ask], avail: u16) -> Vec<u16> {
     let f_rows = focus.map_or(0, |f| {
         let a = asks[f];
         let half = (rest / 2).max(a.min);
-        half.min(a.need.max(a.min))
-            .min(rest.saturating_sub(others_min))
+        let share = half
+            .min(a.need.max(a.min))
+            .min(rest.saturating_sub(others_min));
+        // Never a box with no room for a line of text: the others give way first.
+        share.max(FOCUS_FLOOR.min(rest))
     });
     let given = fill(
         &others.iter().map(|&i| asks[i].need).collect::<Vec<_>>(),
@@ -282,6 +288,11 @@ mod tests {
             assert_eq!(got.iter().sum::<u16>(), avail, "{avail}: {got:?}");
         }
         assert_eq!(allocate(&asks, 2), [1, 0, 0, 1]);
+        assert_eq!(
+            allocate(&asks, 5),
+            [1, 0, 3, 1],
+            "the focused box keeps a line of text"
+        );
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Do
             .collect();
         d.text(&parts.join(" · "), t.muted);
     }
-    flag_at_cursor(ed, coach, t, &mut d);
+    flag_at_cursor(ed, coach, t, &mut d, height >= 12);
     for insight in &ed.analysis.insights {
         let (mark, style) = marker(insight.level, t);
         let mut text = insight.text();
@@ -106,7 +106,7 @@ fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Do
 }
 
 /// The marked phrase at the cursor: what kind it is, why, and the rewrite Ctrl-A makes.
-fn flag_at_cursor(ed: &Editor, coach: &Coach, t: &Theme, d: &mut Doc) {
+fn flag_at_cursor(ed: &Editor, coach: &Coach, t: &Theme, d: &mut Doc, roomy: bool) {
     let Some((s, flag)) = ed.current_flag() else {
         return;
     };
@@ -142,7 +142,9 @@ fn flag_at_cursor(ed: &Editor, coach: &Coach, t: &Theme, d: &mut Doc) {
             t.accent,
         );
     }
-    d.blank();
+    if roomy {
+        d.blank();
+    }
 }
 
 /// The first `n` words of `s`, with "…" if there were more.
