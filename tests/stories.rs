@@ -12,21 +12,8 @@ use ratatui::style::Modifier;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const DESK: &str = r#"title = "Covering the front desk"
-situation = """
-The receptionist called in sick on a busy Monday.
-"""
-task = "Check patients in without delaying their therapy."
-action = """
-I took over check-in, kept the sign-in sheet in order and told each therapist when their patient arrived.
-I called the two late patients to reschedule.
-"""
-result = "Every patient was seen within 10 minutes of their time."
-tags = ["admin-organisation", "teamwork"]
-questions = []
-created = 2026-11-09T10:00:00Z
-updated = 2026-11-10T16:30:00Z
-"#;
+/// A hand-written story, as a user might have saved it.
+const DESK: &str = include_str!("fixtures/desk_story.toml");
 
 const FALL: &str = r#"title = "A patient who nearly fell"
 situation = "A patient stood up too fast after exercise."

@@ -10,21 +10,7 @@ use std::fs;
 
 const SIZES: [(u16, u16); 4] = [(80, 24), (120, 40), (200, 50), (60, 16)];
 
-const DESK: &str = r#"title = "Covering the front desk"
-situation = """
-The receptionist called in sick on a busy Monday.
-"""
-task = "Check patients in without delaying their therapy."
-action = """
-I took over check-in, kept the sign-in sheet in order and told each therapist when their patient arrived.
-I called the two late patients to reschedule.
-"""
-result = "Every patient was seen within 10 minutes of their time."
-tags = ["admin-organisation", "teamwork"]
-questions = []
-created = 2026-11-09T10:00:00Z
-updated = 2026-11-10T16:30:00Z
-"#;
+const DESK: &str = include_str!("fixtures/desk_story.toml");
 
 fn with_desk() -> Harness {
     let dir = tempfile::tempdir().unwrap();

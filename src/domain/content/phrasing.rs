@@ -282,6 +282,26 @@ impl Template {
 }
 
 impl PhrasingRule {
+    /// A rule with no limits, exceptions or examples, e.g. for a table built in code or a test.
+    pub fn new(id: &str, kind: PhrasingKind, patterns: &[&str], suggestions: &[&str]) -> Self {
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        PhrasingRule {
+            id: Id::new(id),
+            kind,
+            patterns: strings(patterns),
+            why: "Because.".into(),
+            suggestions: strings(suggestions),
+            sections: vec![],
+            unless_before: vec![],
+            unless_after: vec![],
+            except: vec![],
+            max_words: None,
+            flags: vec![],
+            passes: vec![],
+            becomes: None,
+        }
+    }
+
     /// Everything wrong with the rule, as messages; an empty list means it can be used.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -399,21 +419,7 @@ mod tests {
     }
 
     fn rule(kind: PhrasingKind, patterns: &[&str], suggestions: &[&str]) -> PhrasingRule {
-        PhrasingRule {
-            id: Id::new("r"),
-            kind,
-            patterns: patterns.iter().map(|s| s.to_string()).collect(),
-            why: "Because.".into(),
-            suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
-            sections: vec![],
-            unless_before: vec![],
-            unless_after: vec![],
-            except: vec![],
-            max_words: None,
-            flags: vec![],
-            passes: vec![],
-            becomes: None,
-        }
+        PhrasingRule::new("r", kind, patterns, suggestions)
     }
 
     #[test]

@@ -1,24 +1,9 @@
 //! Tests of the matcher on small rule tables written here, so each shows one behaviour.
 
 use super::*;
-use crate::domain::content::Id;
 
 fn rule(id: &str, kind: PhrasingKind, patterns: &[&str], suggestions: &[&str]) -> PhrasingRule {
-    PhrasingRule {
-        id: Id::new(id),
-        kind,
-        patterns: patterns.iter().map(|s| s.to_string()).collect(),
-        why: "Because.".into(),
-        suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
-        sections: vec![],
-        unless_before: vec![],
-        unless_after: vec![],
-        except: vec![],
-        max_words: None,
-        flags: vec![],
-        passes: vec![],
-        becomes: None,
-    }
+    PhrasingRule::new(id, kind, patterns, suggestions)
 }
 
 /// The flagged text of each flag, with its rule id.
