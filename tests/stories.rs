@@ -13,21 +13,8 @@ use ratatui::style::Modifier;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const DESK: &str = r#"title = "Covering the front desk"
-situation = """
-The receptionist called in sick on a busy Monday.
-"""
-task = "Check patients in without delaying their therapy."
-action = """
-I took over check-in, kept the sign-in sheet in order and told each therapist when their patient arrived.
-I called the two late patients to reschedule.
-"""
-result = "Every patient was seen within 10 minutes of their time."
-tags = ["admin-organisation", "teamwork"]
-questions = []
-created = 2026-11-09T10:00:00Z
-updated = 2026-11-10T16:30:00Z
-"#;
+/// A hand-written story, as a user might have saved it.
+const DESK: &str = include_str!("fixtures/desk_story.toml");
 
 const FALL: &str = r#"title = "A patient who nearly fell"
 situation = "A patient stood up too fast after exercise."
@@ -459,17 +446,40 @@ fn q_on_the_list_saves_nothing_twice_and_quits() {
 }
 
 #[test]
-fn undo_and_redo_work_in_a_field() {
+fn undo_and_redo_work_in_a_field_a_word_at_a_time() {
     let mut h = on_stories();
-    h.press("n").type_text("abc");
-    h.press("<c-z><c-z>");
-    assert_eq!(editor(&h).title, "a");
+    h.press("n").type_text("abc def");
+    h.press("<c-z>");
+    assert_eq!(editor(&h).title, "abc ", "one Ctrl-Z takes back a word");
+    h.press("<c-z>");
+    assert_eq!(editor(&h).title, "");
     h.press("<c-y>");
-    assert_eq!(editor(&h).title, "ab");
+    assert_eq!(editor(&h).title, "abc ");
     h.press("<c-left>").type_text("X");
-    assert_eq!(editor(&h).title, "Xab", "Ctrl-← moves back a word");
+    assert_eq!(editor(&h).title, "Xabc ", "Ctrl-← moves back a word");
     h.press("<end>").type_text("!");
-    assert_eq!(editor(&h).title, "Xab!");
+    assert_eq!(editor(&h).title, "Xabc !");
+}
+
+#[test]
+fn a_short_sentence_is_undone_a_word_a_press_and_a_paste_in_one() {
+    let mut h = on_stories();
+    h.press("n<tab><tab><tab>");
+    h.type_text("We moved the mat.");
+    h.paste(" Then I cleaned it, twice.");
+    h.press("<c-z>");
+    assert_eq!(
+        editor(&h).action,
+        "We moved the mat.",
+        "the paste goes in one step"
+    );
+    let mut presses = 0;
+    while !editor(&h).action.is_empty() {
+        h.press("<c-z>");
+        presses += 1;
+        assert!(presses < 10, "{:?}", editor(&h).action);
+    }
+    assert_eq!(presses, 4, "a word a press, not 17 characters");
 }
 
 #[test]
@@ -570,11 +580,11 @@ fn insights_beside_the_editor_update_as_you_type() {
     h.press("<tab><tab>")
         .type_text("We moved the chairs and we called the nurse.");
     let s = screen(&mut h, 120, 40);
-    assert!(s.contains("Action says “we” 2× and “I” 0×"), "{s}");
+    assert!(s.contains("“We” 2× and “I” 0×"), "{s}");
     assert!(s.contains("Result is empty"), "{s}");
     // Warnings are drawn in the theme's warning style.
     let buf = h.render(120, 40);
-    let (x, y) = find(&buf, "! Action says").unwrap();
+    let (x, y) = find(&buf, "! “We” 2×").unwrap();
     assert_eq!(
         buf[(x + 2, y)].style().fg,
         clinicprep::app::Theme::COLOR.warn.fg
@@ -591,7 +601,7 @@ fn coverage_shows_the_grid_the_gaps_and_questions_without_a_story() {
     assert_eq!(teamwork.matches('●').count(), 1, "{teamwork}");
     let safety = s.lines().find(|l| l.starts_with("│Safety")).unwrap();
     assert_eq!(safety.matches('●').count(), 1, "{safety}");
-    assert!(s.contains("questions no story answers yet"), "{s}");
+    assert!(s.contains("Gaps a new story could fill"), "{s}");
     h.press("<esc>");
     assert!(!screen(&mut h, 120, 60).contains("Coverage: the skills"));
 }

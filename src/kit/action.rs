@@ -197,4 +197,13 @@ pub enum Action {
     WriteSheetMarkdown,
     /// Write the sheet as HTML and open it in the default browser.
     OpenSheet,
+    // Phrasing coach (story editor, typed answers)
+    /// Move to the next phrase the coach marked.
+    NextFlag,
+    /// Move to the previous phrase the coach marked.
+    PrevFlag,
+    /// Accept the rewrite offered for the marked phrase at the cursor.
+    AcceptRewrite,
+    /// Offer the next rewrite for the marked phrase at the cursor.
+    OtherRewrite,
 }

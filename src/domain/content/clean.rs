@@ -68,5 +68,6 @@ impl ContentFile {
         }
         super::prep_model::sanitize_coaching(&mut self.coaching);
         super::prep_model::sanitize_fit(&mut self.fit, &mut self.fit_role);
+        self.phrasing.iter_mut().for_each(|r| r.sanitize());
     }
 }

@@ -33,6 +33,8 @@ pub struct Library {
     /// The role-fit questionnaire, and the facts its result shows per role (`content/fit.toml`).
     pub fit: Vec<FitQuestion>,
     pub fit_roles: Vec<FitRole>,
+    /// The story coach's phrasing rules, in file order (see `content/phrasing.toml`).
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
     /// The search index, built on the first search; the library does not change after loading.
@@ -159,6 +161,7 @@ impl Library {
         self.coaching.extend(file.coaching);
         self.fit.extend(file.fit);
         self.fit_roles.extend(file.fit_role);
+        self.phrasing.extend(file.phrasing);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -316,6 +319,8 @@ impl Library {
             .retain(|c| keep(&c.id, "coaching", &mut problems));
         self.fit
             .retain(|q| keep(&q.id, "fit question", &mut problems));
+        self.phrasing
+            .retain(|r| keep(&r.id, "phrasing rule", &mut problems));
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -414,6 +419,11 @@ impl Library {
             &known,
             &locate,
         ));
+        for r in &self.phrasing {
+            for message in r.problems() {
+                problems.push(locate(&r.id, message));
+            }
+        }
         self.problems.extend(problems);
     }
 }

@@ -4,6 +4,7 @@ pub mod clean;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod phrasing;
 pub mod plain;
 pub mod prep_model;
 pub mod problem;

@@ -53,6 +53,9 @@ pub struct ContentFile {
     pub fit: Vec<super::prep_model::FitQuestion>,
     #[serde(default)]
     pub fit_role: Vec<super::prep_model::FitRole>,
+    /// The story coach's phrasing rules (see `content/phrasing.toml`).
+    #[serde(default)]
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.

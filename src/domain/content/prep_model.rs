@@ -287,7 +287,7 @@ fn check_backed(b: &Backed, role: &Id, known: &Known<'_>) -> Vec<String> {
         (Some(label), None) => {
             if !r.figure.iter().any(|f| &f.label == label) {
                 out.push(format!(
-                    "role {role} has no figure labelled \"{label}\" (see its [[role.figure]] labels)"
+                    "role {role} has no figure labeled \"{label}\" (see its [[role.figure]] labels)"
                 ));
             }
         }
@@ -376,7 +376,7 @@ note = "A note with no section."
             "gives 9 points to pt-aide",
             "role astronaut, which does not exist",
             "moves pta but gives no reason",
-            "no figure labelled \"No such figure\"",
+            "no figure labeled \"No such figure\"",
             "option id a is used twice",
             "option a has no `text`",
             "background \"pilot\" is not one of",

@@ -7,7 +7,8 @@
 //! at 140 words a minute, so the range moves with the user's own pace.
 
 use super::sentences;
-use crate::domain::stories::{Insight, Level, fillers_in, insights::spoken};
+use crate::domain::stories::Level;
+use crate::domain::stories::insights::spoken;
 
 /// Words for about 30 seconds at 140 words a minute; scaled to the user's pace.
 pub const WORDS_AT_140: (usize, usize) = (60, 90);
@@ -21,7 +22,105 @@ pub struct IntroCoaching {
     pub seconds: f32,
     /// The word range for about 30 seconds at the user's pace.
     pub target: (usize, usize),
-    pub insights: Vec<Insight>,
+    pub insights: Vec<IntroNote>,
+}
+
+/// One thing the introduction's coaching found, with its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntroNote {
+    pub level: Level,
+    pub finding: IntroFinding,
+}
+
+/// What the coaching found, as a value; the English line is built from it (see [`IntroNote::text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum IntroFinding {
+    /// Nothing written yet.
+    Start,
+    /// Under the word range; `about` is the spoken time as shown.
+    Short {
+        about: String,
+        target: (usize, usize),
+    },
+    /// Over the word range; `far` when more than 30% over (a warning).
+    Long {
+        about: String,
+        target: (usize, usize),
+        far: bool,
+    },
+    GoodLength {
+        about: String,
+    },
+    NoWhy,
+    NoPresent,
+    NoPast,
+    /// The "why this job" sentence is not the last one.
+    WhyNotLast,
+    /// The past comes before the present.
+    PastFirst,
+    ClearShape,
+    /// Filler words with how often each was said, most first.
+    Fillers(Vec<(String, usize)>),
+    /// Neither the job nor the clinic is named; the first of the words to use.
+    NameTheJob(String),
+}
+
+impl IntroNote {
+    /// The line the screen shows.
+    pub fn text(&self) -> String {
+        match &self.finding {
+            IntroFinding::Start => "Start with where you are now, e.g. \"I'm a CNA at a nursing home…\"; \
+                then what you did before, and end on why you want this job."
+                .into(),
+            IntroFinding::Short { about, target } => format!(
+                "About {about} spoken: add a sentence to reach {}–{} words (about 30 seconds).",
+                target.0, target.1
+            ),
+            IntroFinding::Long { about, target, far: true } => format!(
+                "About {about} spoken: cut it to {}–{} words. Keep only what leads to this job.",
+                target.0, target.1
+            ),
+            IntroFinding::Long { about, target, .. } => format!(
+                "About {about} spoken: a little long; aim for {}–{} words.",
+                target.0, target.1
+            ),
+            IntroFinding::GoodLength { about } => format!("About {about} spoken: a good length."),
+            IntroFinding::NoWhy => {
+                "End on why you want this job, e.g. \"That's why I want to work as a PT aide here.\""
+                    .into()
+            }
+            IntroFinding::NoPresent => {
+                "Start with where you are now: your job or studies today, e.g. \"I'm a CNA at…\"".into()
+            }
+            IntroFinding::NoPast => {
+                "Add a sentence on what you did before that led you here: your experience that fits."
+                    .into()
+            }
+            IntroFinding::WhyNotLast => {
+                "Finish on why this job: move that sentence to the end, so it is what they remember."
+                    .into()
+            }
+            IntroFinding::PastFirst => {
+                "Try starting with where you are now, then what you did before, then why this job."
+                    .into()
+            }
+            IntroFinding::ClearShape => "Now, before, why this job: a clear shape.".into(),
+            IntroFinding::Fillers(list) => {
+                let list: Vec<String> = list
+                    .iter()
+                    .take(4)
+                    .map(|(w, c)| format!("“{w}” {c}×"))
+                    .collect();
+                format!(
+                    "Cut filler words ({}): they eat your 30 seconds.",
+                    list.join(", ")
+                )
+            }
+            IntroFinding::NameTheJob(w) => format!(
+                "Name the job or the clinic (\"{w}\") so it is clearly about this interview."
+            ),
+        }
+    }
 }
 
 /// The target word range at `words_per_minute`.
@@ -34,21 +133,22 @@ pub fn target_words(words_per_minute: u32) -> (usize, usize) {
 }
 
 /// Coaches `text`. `job_words` are the names of the job and clinic (role names, short names, the
-/// employer); when given, an introduction that names none of them gets a tip.
-pub fn coach(text: &str, words_per_minute: u32, job_words: &[String]) -> IntroCoaching {
+/// employer); when given, an introduction that names none of them gets a tip. `fillers` are the filler
+/// words found in it (the story coach's phrasing rules, `Coach::scan`), most first.
+pub fn coach(
+    text: &str,
+    words_per_minute: u32,
+    job_words: &[String],
+    fillers: &[(String, usize)],
+) -> IntroCoaching {
     let words = sentences::word_count(text);
     let wpm = words_per_minute.max(1) as f32;
     let seconds = words as f32 * 60.0 / wpm;
     let target = target_words(words_per_minute);
     let mut out = Vec::new();
-    let mut say = |level, text: String| out.push(Insight { level, text });
+    let mut say = |level, finding| out.push(IntroNote { level, finding });
     if words == 0 {
-        say(
-            Level::Tip,
-            "Start with where you are now, e.g. \"I'm a CNA at a nursing home…\"; then what you did \
-             before, and end on why you want this job."
-                .into(),
-        );
+        say(Level::Tip, IntroFinding::Start);
         return IntroCoaching {
             words,
             seconds,
@@ -56,41 +156,23 @@ pub fn coach(text: &str, words_per_minute: u32, job_words: &[String]) -> IntroCo
             insights: out,
         };
     }
-    let range = format!("{}–{} words", target.0, target.1);
     let about = spoken(seconds);
     if words < target.0 {
-        say(
-            Level::Tip,
-            format!("About {about} spoken: add a sentence to reach {range} (about 30 seconds)."),
-        );
+        say(Level::Tip, IntroFinding::Short { about, target });
     } else if words as f32 > target.1 as f32 * LONG_FACTOR {
-        say(
-            Level::Warning,
-            format!("About {about} spoken: cut it to {range}. Keep only what leads to this job."),
-        );
+        let far = true;
+        say(Level::Warning, IntroFinding::Long { about, target, far });
     } else if words > target.1 {
-        say(
-            Level::Tip,
-            format!("About {about} spoken: a little long; aim for {range}."),
-        );
+        let far = false;
+        say(Level::Tip, IntroFinding::Long { about, target, far });
     } else {
-        say(Level::Good, format!("About {about} spoken: a good length."));
+        say(Level::Good, IntroFinding::GoodLength { about });
     }
     shape(text, &mut say);
-    let fillers = fillers_in(text);
     if !fillers.is_empty() {
-        let list: Vec<String> = fillers
-            .iter()
-            .take(4)
-            .map(|(w, c)| format!("“{w}” {c}×"))
-            .collect();
-        say(
-            Level::Tip,
-            format!(
-                "Cut filler words ({}): they eat your 30 seconds.",
-                list.join(", ")
-            ),
-        );
+        let mut list = fillers.to_vec();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        say(Level::Tip, IntroFinding::Fillers(list));
     }
     let lower = text.to_lowercase();
     let named = job_words
@@ -98,13 +180,12 @@ pub fn coach(text: &str, words_per_minute: u32, job_words: &[String]) -> IntroCo
         .map(|w| w.trim().to_lowercase())
         .filter(|w| !w.is_empty())
         .any(|w| lower.contains(&w));
-    if !job_words.is_empty() && !named {
+    if let Some(first) = job_words.first()
+        && !named
+    {
         say(
             Level::Tip,
-            format!(
-                "Name the job or the clinic (\"{}\") so it is clearly about this interview.",
-                job_words[0].trim()
-            ),
+            IntroFinding::NameTheJob(first.trim().to_string()),
         );
     }
     out.sort_by_key(|i| i.level);
@@ -165,8 +246,8 @@ const WHY: [&str; 16] = [
     "ready to",
 ];
 
-/// Which sentences speak of the present, the past and why this job, and a line on the shape.
-fn shape(text: &str, say: &mut impl FnMut(Level, String)) {
+/// Which sentences speak of the present, the past and why this job, and a finding on the shape.
+fn shape(text: &str, say: &mut impl FnMut(Level, IntroFinding)) {
     let sents: Vec<String> = sentences::split(text)
         .iter()
         .map(|s| s.to_lowercase().replace('’', "'"))
@@ -177,35 +258,12 @@ fn shape(text: &str, say: &mut impl FnMut(Level, String)) {
     let (present, past, why) = (first(&PRESENT), first(&PAST), last(&WHY));
     let n = sents.len();
     match (present, past, why) {
-        (_, _, None) => say(
-            Level::Tip,
-            "End on why you want this job, e.g. \"That's why I want to work as a PT aide here.\""
-                .into(),
-        ),
-        (None, _, _) => say(
-            Level::Tip,
-            "Start with where you are now: your job or studies today, e.g. \"I'm a CNA at…\""
-                .into(),
-        ),
-        (_, None, _) => say(
-            Level::Tip,
-            "Add a sentence on what you did before that led you here: your experience that fits."
-                .into(),
-        ),
-        (Some(_), Some(_), Some(w)) if w + 1 < n => say(
-            Level::Tip,
-            "Finish on why this job: move that sentence to the end, so it is what they remember."
-                .into(),
-        ),
-        (Some(p), Some(b), Some(_)) if p > b && n > 2 => say(
-            Level::Tip,
-            "Try starting with where you are now, then what you did before, then why this job."
-                .into(),
-        ),
-        _ => say(
-            Level::Good,
-            "Now, before, why this job: a clear shape.".into(),
-        ),
+        (_, _, None) => say(Level::Tip, IntroFinding::NoWhy),
+        (None, _, _) => say(Level::Tip, IntroFinding::NoPresent),
+        (_, None, _) => say(Level::Tip, IntroFinding::NoPast),
+        (Some(_), Some(_), Some(w)) if w + 1 < n => say(Level::Tip, IntroFinding::WhyNotLast),
+        (Some(p), Some(b), Some(_)) if p > b && n > 2 => say(Level::Tip, IntroFinding::PastFirst),
+        _ => say(Level::Good, IntroFinding::ClearShape),
     }
 }
 
@@ -223,8 +281,8 @@ fn contains_phrase(s: &str, phrase: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(c: &IntroCoaching) -> Vec<&str> {
-        c.insights.iter().map(|i| i.text.as_str()).collect()
+    fn findings(c: &IntroCoaching) -> Vec<&IntroFinding> {
+        c.insights.iter().map(|i| &i.finding).collect()
     }
 
     const GOOD: &str = "I'm a restorative aide at Maple Grove, a nursing home, where I help residents \
@@ -242,71 +300,68 @@ mod tests {
 
     #[test]
     fn a_good_introduction_is_praised_for_length_and_shape() {
-        let c = coach(GOOD, 140, &["PT aide".into()]);
+        let c = coach(GOOD, 140, &["PT aide".into()], &[]);
         assert!((60..=90).contains(&c.words), "{}", c.words);
-        assert!(
-            c.insights.iter().all(|i| i.level == Level::Good),
-            "{:?}",
-            texts(&c)
-        );
-        assert!(texts(&c).iter().any(|t| t.contains("clear shape")));
+        assert!(c.insights.iter().all(|i| i.level == Level::Good), "{c:?}");
+        assert!(findings(&c).contains(&&IntroFinding::ClearShape));
     }
 
     #[test]
     fn empty_short_and_long_are_each_coached() {
-        let c = coach("", 140, &[]);
-        assert_eq!(c.insights.len(), 1);
+        let c = coach("", 140, &[], &[]);
+        assert_eq!(findings(&c), [&IntroFinding::Start]);
+        let c = coach("I'm a CNA. I want this job.", 140, &[], &[]);
         assert!(
-            c.insights[0]
-                .text
-                .starts_with("Start with where you are now")
-        );
-        let c = coach("I'm a CNA. I want this job.", 140, &[]);
-        assert!(
-            texts(&c).iter().any(|t| t.contains("add a sentence")),
-            "{:?}",
-            texts(&c)
+            findings(&c).iter().any(|f| matches!(
+                f,
+                IntroFinding::Short {
+                    target: (60, 90),
+                    ..
+                }
+            )),
+            "{c:?}"
         );
         let long = format!("{GOOD} {GOOD}");
-        let c = coach(&long, 140, &[]);
-        assert_eq!(c.insights[0].level, Level::Warning, "{:?}", texts(&c));
-        assert!(c.insights[0].text.contains("cut it to 60–90 words"));
+        let c = coach(&long, 140, &[], &[]);
+        assert_eq!(c.insights[0].level, Level::Warning, "{c:?}");
+        assert!(matches!(
+            c.insights[0].finding,
+            IntroFinding::Long {
+                far: true,
+                target: (60, 90),
+                ..
+            }
+        ));
+        assert!(c.insights[0].text().contains("60–90 words"));
     }
 
     #[test]
     fn the_shape_asks_for_a_why_at_the_end() {
         let no_why = "I'm a CNA at a nursing home. I have worked there for six years.";
-        let c = coach(no_why, 140, &[]);
-        assert!(
-            texts(&c).iter().any(|t| t.starts_with("End on why")),
-            "{:?}",
-            texts(&c)
-        );
+        let c = coach(no_why, 140, &[], &[]);
+        assert!(findings(&c).contains(&&IntroFinding::NoWhy), "{c:?}");
         let why_first = "I want this job because I love rehab. I'm a CNA now. I worked in a \
                          hospital for two years before that.";
-        let c = coach(why_first, 140, &[]);
-        assert!(
-            texts(&c).iter().any(|t| t.starts_with("Finish on why")),
-            "{:?}",
-            texts(&c)
-        );
+        let c = coach(why_first, 140, &[], &[]);
+        assert!(findings(&c).contains(&&IntroFinding::WhyNotLast), "{c:?}");
     }
 
     #[test]
-    fn fillers_and_a_missing_job_name_get_tips() {
+    fn fillers_and_an_unnamed_job_get_tips() {
         let text = "Um, I'm basically a CNA. I have worked for years. I want this job, you know.";
-        let c = coach(text, 140, &["PT aide".into(), "Riverside".into()]);
-        let t = texts(&c);
-        assert!(t.iter().any(|t| t.contains("“basically” 1×")), "{t:?}");
-        assert!(t.iter().any(|t| t.contains("Name the job")), "{t:?}");
-        let c = coach(GOOD, 140, &["Riverside".into(), "PT aide".into()]);
-        assert!(!texts(&c).iter().any(|t| t.contains("Name the job")));
-    }
-
-    #[test]
-    fn phrases_match_whole_words_only() {
-        assert!(contains_phrase("so i'm here", "i'm"));
-        assert!(!contains_phrase("yesterday", "years"));
-        assert!(!contains_phrase("nowhere", "now i"));
+        let fillers = [("um".to_string(), 1), ("basically".to_string(), 2)];
+        let c = coach(text, 140, &["PT aide".into(), "Riverside".into()], &fillers);
+        let f = findings(&c);
+        assert!(f.contains(&&IntroFinding::Fillers(vec![
+            ("basically".into(), 2),
+            ("um".into(), 1)
+        ])));
+        assert!(f.contains(&&IntroFinding::NameTheJob("PT aide".into())));
+        let c = coach(GOOD, 140, &["Riverside".into(), "PT aide".into()], &[]);
+        assert!(
+            !findings(&c)
+                .iter()
+                .any(|f| matches!(f, IntroFinding::NameTheJob(_)))
+        );
     }
 }

@@ -12,6 +12,7 @@ mod tests;
 use crate::domain::content::Id;
 use crate::domain::sheet::output::{self, Format};
 use crate::domain::sheet::{self, Inputs, NotChosen, Sheet, StoryMark, Why};
+use crate::domain::stories::Coach;
 use crate::domain::stories::{Order, Story, StoryId};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
@@ -64,6 +65,9 @@ pub struct IntroEditor {
     pub field: TextField,
     /// When the next autosave is due; `None` when everything is on disk.
     pub due: Option<DateTime<Utc>>,
+    /// Filler words in the text, as the story coach's phrasing rules find them; kept from the last
+    /// edit so drawing does no analysis.
+    pub fillers: Vec<(String, usize)>,
 }
 
 #[derive(Debug)]
@@ -79,6 +83,8 @@ pub struct SheetScreen {
     pub can_open: bool,
     /// Speaking pace for the introduction's coaching.
     pub words_per_minute: u32,
+    /// The story coach, for filler words in the introduction; made when the introduction opens.
+    coach: Option<Coach>,
 }
 
 impl SheetScreen {
@@ -90,6 +96,7 @@ impl SheetScreen {
             written: None,
             can_open: false,
             words_per_minute: 140,
+            coach: None,
         }
     }
 
@@ -117,6 +124,9 @@ impl SheetScreen {
         };
         if changed {
             let text = ed.field.text();
+            if let Some(coach) = &self.coach {
+                ed.fillers = coach.scan(&text, None).fillers;
+            }
             if let Some(mut w) = cx.writer() {
                 w.note_intro(&text);
                 ed.due = Some(cx.now + AUTOSAVE_DELAY);
@@ -190,7 +200,15 @@ impl SheetScreen {
                     .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
                 field.area_mut().set_placeholder_style(cx.theme.muted);
                 field.area_mut().set_max_histories(1000);
-                self.intro = Some(IntroEditor { field, due: None });
+                let coach = self
+                    .coach
+                    .get_or_insert_with(|| Coach::from_library(cx.data.library()));
+                let fillers = coach.scan(&text, None).fillers;
+                self.intro = Some(IntroEditor {
+                    field,
+                    due: None,
+                    fillers,
+                });
             }
             Action::WriteSheet | Action::WriteSheetMarkdown | Action::OpenSheet => {
                 let format = if action == Action::WriteSheetMarkdown {

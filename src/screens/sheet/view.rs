@@ -245,7 +245,7 @@ fn intro_editor(
 ) {
     let t = cx.theme;
     let text = ed.field.text();
-    let coaching = intro::coach(&text, s.words_per_minute, &job_words(cx));
+    let coaching = intro::coach(&text, s.words_per_minute, &job_words(cx), &ed.fillers);
     let field_h = (area.height / 2).clamp(3.min(area.height), 12);
     let [top, field, rest] = Layout::vertical([
         Constraint::Length(1.min(area.height)),
@@ -299,7 +299,7 @@ fn coaching_box(c: &IntroCoaching, t: &Theme, area: Rect, buf: &mut Buffer) {
     );
     for i in &c.insights {
         let (mark, style) = marker(i.level, t);
-        d.prefixed(mark, "  ", &i.text, style);
+        d.prefixed(mark, "  ", &i.text(), style);
     }
     draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
 }

@@ -30,14 +30,6 @@ pub static LIST: &[Binding] = &[
     )
     .writes(),
     bind(
-        &[ch('u')],
-        "u",
-        "undo the last delete",
-        Action::UndoDelete,
-        None,
-    )
-    .writes(),
-    bind(
         &[ch('/')],
         "/",
         "filter by words or tag",
@@ -66,6 +58,26 @@ pub static LIST: &[Binding] = &[
         None,
     ),
 ];
+
+/// `u` while a delete can be undone: shown in the footer so the way back is in sight.
+pub static UNDO_DELETE: &[Binding] = &[bind(
+    &[ch('u')],
+    "u",
+    "undo the last delete",
+    Action::UndoDelete,
+    Some("undo"),
+)
+.writes()];
+
+/// `u` when there is nothing to undo: it says so, and stays out of the footer.
+pub static UNDO_NOTHING: &[Binding] = &[bind(
+    &[ch('u')],
+    "u",
+    "undo the last delete",
+    Action::UndoDelete,
+    None,
+)
+.writes()];
 
 /// Up and down in the list, without footer entries (the list's own keys need the room).
 pub static LIST_NAV: &[Binding] = &[
@@ -139,19 +151,27 @@ pub static COVERAGE: &[Binding] = &[
         Some("back"),
     ),
     bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/k",
-        "scroll up",
-        Action::Up,
-        Some("scroll"),
-    ),
-    bind(
         &[code(KeyCode::Down), ch('j')],
         "↓/j",
-        "scroll down",
+        "choose the next gap (or scroll down)",
         Action::Down,
+        Some("choose gap"),
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "choose the previous gap (or scroll up)",
+        Action::Up,
         None,
     ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "write a new story for the chosen gap",
+        Action::Select,
+        Some("write story"),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::PageUp)],
         "PgUp",
@@ -164,7 +184,7 @@ pub static COVERAGE: &[Binding] = &[
         "PgDn",
         "page down",
         Action::PageDown,
-        None,
+        Some("scroll"),
     ),
 ];
 
@@ -219,6 +239,43 @@ pub static EDITOR: &[Binding] = &[
         "help: every key here",
         Action::ToggleHelp,
         Some("help"),
+    ),
+];
+
+/// Moving between the phrases the coach marked, in any field of the editor.
+pub static PHRASING: &[Binding] = &[
+    bind(
+        &[ctrl('n')],
+        "Ctrl-N",
+        "next marked phrase (the coaching says why)",
+        Action::NextFlag,
+        Some("next mark"),
+    ),
+    bind(
+        &[ctrl('p')],
+        "Ctrl-P",
+        "previous marked phrase",
+        Action::PrevFlag,
+        None,
+    ),
+];
+
+/// While the cursor is on a marked phrase that has a rewrite.
+pub static REWRITE: &[Binding] = &[
+    bind(
+        &[ctrl('a')],
+        "Ctrl-A",
+        "accept the rewrite the coaching shows (Ctrl-Z undoes it)",
+        Action::AcceptRewrite,
+        Some("accept rewrite"),
+    )
+    .writes(),
+    bind(
+        &[ctrl('o')],
+        "Ctrl-O",
+        "show another rewrite",
+        Action::OtherRewrite,
+        None,
     ),
 ];
 

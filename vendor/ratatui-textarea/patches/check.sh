@@ -17,8 +17,17 @@ cp -R "$src" "$tmp/crate"
 cd "$tmp/crate"
 # Files the published crate has that a vendored copy does not need.
 rm -rf .cargo-ok .cargo_vcs_info.json Cargo.lock Cargo.toml.orig examples
+# A patch that builds on another says so in a "Needs: NAME" line above its diff; it is checked on top
+# of that one (and 01, the vendoring) instead of on its own.
 for p in "$here"/patches/*.patch; do
-    git apply --check "$p" || { echo "does not apply on its own: $p" >&2; exit 1; }
+    need=$(sed -n 's/^Needs: //p' "$p" | head -n 1)
+    if [ -n "$need" ]; then
+        rm -rf "$tmp/alone" && cp -R "$tmp/crate" "$tmp/alone"
+        (cd "$tmp/alone" && git apply "$here/patches/01-vendoring.patch" && git apply "$here/patches/$need" \
+            && git apply --check "$p") || { echo "does not apply on top of $need: $p" >&2; exit 1; }
+    else
+        git apply --check "$p" || { echo "does not apply on its own: $p" >&2; exit 1; }
+    fi
 done
 for p in "$here"/patches/*.patch; do
     git apply "$p" || { echo "does not apply in order: $p" >&2; exit 1; }
