@@ -140,7 +140,7 @@ fn i_sets_the_interview_date_and_the_countdown_shows_it() {
     assert!(config.contains("2026-12-07"), "{config}");
     assert!(!h.app.typing());
     let s = h.screen(80, 24);
-    assert!(s.contains("Interview in 14 days (Mon 7 Dec 2026)"), "{s}");
+    assert!(s.contains("Interview in 14 days (Mon, Dec 7, 2026)"), "{s}");
 
     // The field opens with the current date; clearing it removes the date.
     h.press("i");

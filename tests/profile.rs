@@ -17,7 +17,13 @@ fn set_up_as_the_persona(h: &mut Harness) {
     h.app.offer_setup();
     assert!(h.app.panel_open(), "the set-up opens at first start");
     h.press("<space><enter>");
-    h.type_text("2026-12-03").press("<enter>");
+    h.type_text("2026-12-03");
+    let typed = h.screen(80, 24);
+    assert!(
+        typed.contains("Thursday, December 3, 2026, in 10 days"),
+        "the date reads back as it was understood:\n{typed}"
+    );
+    h.press("<enter>");
     h.press("<enter>"); // Outpatient clinic is first.
     h.press("<down><down><enter>"); // CNA or caregiver.
     h.type_text("Riverside Ortho").press("<enter>");
@@ -28,8 +34,42 @@ fn set_up_as_the_persona(h: &mut Harness) {
         review.contains("Physical therapy aide / technician"),
         "{review}"
     );
+    assert!(
+        review.contains("Interview      Thursday, December 3, 2026, in 10 days"),
+        "{review}"
+    );
     h.press("<enter>");
     assert!(!h.app.panel_open());
+}
+
+#[test]
+fn a_date_that_cannot_be_read_says_so_while_it_is_typed() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter>");
+    h.type_text("13/12/2026");
+    let s = h.screen(80, 24);
+    assert!(s.contains("is not a date clinicprep can read"), "{s}");
+    for _ in 0.."13/12/2026".len() {
+        h.press("<bs>");
+    }
+    h.type_text("11/01/2026");
+    let s = h.screen(80, 24);
+    assert!(s.contains("is in the past"), "{s}");
+}
+
+#[test]
+fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter><enter>"); // roles, then no date
+    let s = h.screen(80, 24);
+    assert!(s.contains("› ( ) Outpatient clinic"), "{s}");
+    assert!(s.contains("  (•) Not sure, or skip"), "{s}");
+    h.press("<down>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("  ( ) Outpatient clinic"), "{s}");
+    assert!(s.contains("› ( ) Hospital"), "{s}");
 }
 
 #[test]

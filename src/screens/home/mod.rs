@@ -138,7 +138,7 @@ fn set_interview(date: Option<NaiveDate>, cx: &mut Ctx) {
     let saved = w.set_interview_date(date);
     cx.say(match saved {
         Ok(()) => Status::info(match date {
-            Some(d) => format!("Interview date set to {}.", d.format("%A %-d %B %Y")),
+            Some(d) => format!("Interview date set to {}.", d.format("%A, %B %-d, %Y")),
             None => "Interview date cleared.".into(),
         }),
         Err(text) => Status::error(text),

@@ -82,7 +82,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     match cx.data.interview() {
         Some(d) => {
             let n = days_until(d, today);
-            let when = d.format("%a %-d %b %Y").to_string();
+            let when = d.format("%a, %b %-d, %Y").to_string();
             let text = match n {
                 0 => format!("Interview today ({when})"),
                 1 => format!("Interview tomorrow ({when})"),

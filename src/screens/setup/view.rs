@@ -1,10 +1,12 @@
 //! Draws the set-up: one step at a time in a box, with what it is for and the keys that work.
 
 use super::{Setup, Step};
+use crate::domain::prep::parse_interview_date;
 use crate::domain::profile::{Background, Setting};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -148,10 +150,14 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
                 "With a date, clinicprep spreads your cards so you see every one before the day, \
                  and plans each day for you.",
             );
-            b.text(
-                "Type it like 2026-12-07 or 12/07/2026. Leave it empty if you do not know yet.",
-                t.muted,
-            );
+            match date_reading(&s.date.text(), cx.today) {
+                Some(Ok(when)) => b.text(&when, t.good),
+                Some(Err(why)) => b.text(&why, t.warn),
+                None => b.text(
+                    "Type it like 2026-12-07 or 12/07/2026. Leave it empty if you do not know yet.",
+                    t.muted,
+                ),
+            }
         }
         Step::Setting => {
             ask(
@@ -240,7 +246,13 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
             };
             let rows = [
                 ("Job", role_text),
-                ("Interview", or_none(s.date.text())),
+                (
+                    "Interview",
+                    match date_reading(&s.date.text(), cx.today) {
+                        Some(Ok(when)) => when,
+                        _ => or_none(s.date.text()),
+                    },
+                ),
                 (
                     "Setting",
                     s.setting.map_or("—".into(), |v| v.label().to_string()),
@@ -261,9 +273,30 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
 }
 
 /// One line of a list: the mark and the text, highlighted when selected.
+/// What the typed interview date reads as, checked while it is typed: the day spelled out with how
+/// far off it is, or what is wrong with it; `None` while the field is empty.
+fn date_reading(text: &str, today: NaiveDate) -> Option<Result<String, String>> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(parse_interview_date(text, today).map(|d| {
+        let days = (d - today).num_days();
+        let off = match days {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            n => format!("in {n} days"),
+        };
+        format!("{}, {off}", d.format("%A, %B %-d, %Y"))
+    }))
+}
+
+/// One choice in a list. The highlighted row also gets a "›" pointer, so the row that Enter takes
+/// stays plain to see next to the "(•)" of the value saved so far, with or without colors.
 fn item(t: &Theme, selected: bool, mark: &str, text: &str) -> Line<'static> {
     let style = if selected { t.selected } else { t.base };
+    let pointer = if selected { "› " } else { "  " };
     Line::from(vec![
+        Span::styled(pointer, t.accent),
         Span::styled(mark.to_string(), style),
         Span::styled(text.to_string(), style),
     ])

@@ -66,7 +66,7 @@ pub fn ago(then: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
         3600..86_400 => format!("{} h ago", secs / 3600),
         86_400..172_800 => "yesterday".into(),
         172_800..604_800 => format!("{} days ago", secs / 86_400),
-        _ => then.format("%-d %b %Y").to_string(),
+        _ => then.format("%b %-d, %Y").to_string(),
     }
 }
 
@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(ago(before(7200), now), "2 h ago");
         assert_eq!(ago(before(90_000), now), "yesterday");
         assert_eq!(ago(before(3 * 86_400), now), "3 days ago");
-        assert_eq!(ago(before(30 * 86_400), now), "24 Oct 2026");
+        assert_eq!(ago(before(30 * 86_400), now), "Oct 24, 2026");
         assert_eq!(ago(None, now), "unknown");
     }
 
