@@ -119,6 +119,7 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        self.ignored = None;
         match &self.overlay {
             Some(Overlay::ConfirmQuit(_)) => {
                 match action {
@@ -154,6 +155,8 @@ impl App {
         }
         match action {
             Action::Quit => self.quit(),
+            // The event loop stops the process before the key reaches the app (`tui::is_suspend_key`).
+            Action::Suspend => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help(0)),
             other if self.panel.is_some() => {
                 self.update_panel(other);
@@ -194,8 +197,20 @@ impl App {
             offset: self.offset,
             theme: &self.theme,
             status: &mut self.status,
+            ignored: None,
         };
-        f(self.screens.get_mut(tab), &mut cx)
+        let out = f(self.screens.get_mut(tab), &mut cx);
+        if let Some(a) = cx.ignored.take() {
+            self.ignored = Some(a);
+        }
+        out
+    }
+
+    /// The last action the screen showing (or the open panel) had no use for, since the last
+    /// [`App::update`]. A key listed in the footer or help must never end here: tests press every
+    /// listed key in every state and check.
+    pub fn ignored(&self) -> Option<&Action> {
+        self.ignored.as_ref()
     }
 
     /// A gentle nudge for a key that does nothing here, so a newcomer is never stuck.

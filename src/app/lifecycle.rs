@@ -211,6 +211,7 @@ impl App {
             offset: self.offset,
             theme: &self.theme,
             status: &mut self.status,
+            ignored: None,
         };
         self.screens.stories.flush(&mut cx)
     }

@@ -68,6 +68,8 @@ pub struct App {
     auto_backup: lifecycle::AutoBackup,
     /// The set-up or the role-fit guide, while open over the screens.
     panel: Option<panels::Panel>,
+    /// What the last `update` handed to a screen that had no use for it (see [`App::ignored`]).
+    ignored: Option<Action>,
 }
 
 impl App {
@@ -109,6 +111,7 @@ impl App {
             recovered: Vec::new(),
             auto_backup: lifecycle::AutoBackup::default(),
             panel: None,
+            ignored: None,
         };
         app.refresh_facts();
         app

@@ -77,8 +77,12 @@ impl App {
                 offset: self.offset,
                 theme: &self.theme,
                 status: &mut self.status,
+                ignored: None,
             };
             panel.screen_mut().update(action, &mut cx);
+            if let Some(a) = cx.ignored.take() {
+                self.ignored = Some(a);
+            }
         }
         match &panel {
             Panel::Setup(s) => match s.done {

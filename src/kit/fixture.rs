@@ -49,6 +49,7 @@ impl Fixture {
             offset: FixedOffset::east_opt(0).expect("UTC"),
             theme: &self.theme,
             status: &mut self.status,
+            ignored: None,
         }
     }
 

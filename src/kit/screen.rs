@@ -25,9 +25,18 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// The status line: a screen replaces it to tell the user something.
     pub status: &'a mut Option<Status>,
+    /// The action `update` had no use for, if it said so with [`Ctx::ignore`].
+    pub ignored: Option<Action>,
 }
 
 impl Ctx<'_> {
+    /// Says that this screen, in its present state, does nothing with `action`. Every `update`
+    /// ends its `match` with this rather than a silent `_ => {}`, so the app (and the tests that
+    /// press every key a screen lists) can tell a key that works from one listed by mistake.
+    pub fn ignore(&mut self, action: Action) {
+        self.ignored = Some(action);
+    }
+
     /// Puts `status` on the status line.
     pub fn say(&mut self, status: Status) {
         *self.status = Some(status);

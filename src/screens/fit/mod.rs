@@ -117,7 +117,7 @@ impl Fit {
                 self.save(cx);
                 self.done = true;
             }
-            _ => {}
+            other => cx.ignored = Some(other),
         }
     }
 
@@ -134,7 +134,7 @@ impl Fit {
             }
             Action::AcceptRole | Action::Select => self.accept(cx),
             Action::Back => self.done = true,
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 

@@ -183,9 +183,10 @@ impl Guides {
         self.query.text()
     }
 
-    fn apply(&mut self, action: Action, lib: &Library, size: (u16, u16)) {
+    /// Applies `action`; returns it back if this view has no use for it.
+    fn apply(&mut self, action: Action, lib: &Library, size: (u16, u16)) -> Option<Action> {
         let page = view::page_height(size.1);
-        match self.view {
+        let ignored = match self.view {
             View::Guide => self.update_guide(action, lib, size, page),
             View::Search => self.update_search(action, lib, size, page),
             View::Compare => {
@@ -198,29 +199,53 @@ impl Guides {
                         self.compare.1 = compare::next_role(self.compare.1, self.compare.0, n)
                     }
                     Action::Back => self.view = View::Guide,
-                    other => scroll(&mut self.compare_scroll, &other, page),
+                    other => return self.scroll_compare(other, lib, size.0, page),
                 }
-                let max = self.page_len(lib, size.0).saturating_sub(page);
-                self.compare_scroll = self.compare_scroll.min(max);
+                None
             }
             View::Question(_) => match action {
-                Action::Back => self.view = View::Search,
+                Action::Back => {
+                    self.view = View::Search;
+                    None
+                }
                 other => {
-                    scroll(&mut self.question_scroll, &other, page);
+                    let ignored = scroll(&mut self.question_scroll, other, page);
                     let max = self.page_len(lib, size.0).saturating_sub(page);
                     self.question_scroll = self.question_scroll.min(max);
+                    ignored
                 }
             },
-        }
+        };
         // Search may have opened a page: lay it out now rather than in the next frame.
         self.laid(lib, size.0);
+        ignored
     }
 
-    fn update_guide(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
+    fn scroll_compare(
+        &mut self,
+        action: Action,
+        lib: &Library,
+        width: u16,
+        page: usize,
+    ) -> Option<Action> {
+        let ignored = scroll(&mut self.compare_scroll, action, page);
+        let max = self.page_len(lib, width).saturating_sub(page);
+        self.compare_scroll = self.compare_scroll.min(max);
+        ignored
+    }
+
+    fn update_guide(
+        &mut self,
+        action: Action,
+        lib: &Library,
+        size: (u16, u16),
+        page: usize,
+    ) -> Option<Action> {
         let n = lib.roles.len();
         if n == 0 {
-            return;
+            return Some(action);
         }
+        let mut ignored = None;
         match action {
             Action::Left => self.set_role((self.role + n - 1) % n, lib),
             Action::Right => self.set_role((self.role + 1) % n, lib),
@@ -249,7 +274,7 @@ impl Guides {
                         .unwrap_or(0)
                 };
             }
-            other => scroll(&mut self.scroll, &other, page),
+            other => ignored = scroll(&mut self.scroll, other, page),
         }
         let len = if self.view == View::Guide {
             self.page_len(lib, size.0)
@@ -260,9 +285,16 @@ impl Guides {
                 .len()
         };
         self.scroll = self.scroll.min(len.saturating_sub(page));
+        ignored
     }
 
-    fn update_search(&mut self, action: Action, lib: &Library, size: (u16, u16), page: usize) {
+    fn update_search(
+        &mut self,
+        action: Action,
+        lib: &Library,
+        size: (u16, u16),
+        page: usize,
+    ) -> Option<Action> {
         match action {
             Action::Back => self.view = View::Guide,
             Action::Up => self.hit = self.hit.saturating_sub(1),
@@ -275,18 +307,19 @@ impl Guides {
                 }
             }
             // Enter and Tab would add lines or tabs to a one-line box; Enter is bound above, Tab ignored.
-            Action::Edit(key)
-                if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) =>
-            {
-                self.query.key(key);
-                self.search_again(lib);
+            Action::Edit(key) => {
+                if !matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) {
+                    self.query.key(key);
+                    self.search_again(lib);
+                }
             }
             Action::Paste(text) => {
                 self.query.paste(&text);
                 self.search_again(lib);
             }
-            _ => {}
+            other => return Some(other),
         }
+        None
     }
 
     fn search_again(&mut self, lib: &Library) {
@@ -330,7 +363,9 @@ impl Screen for Guides {
     }
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
-        self.apply(action, cx.data.library(), cx.size);
+        if let Some(a) = self.apply(action, cx.data.library(), cx.size) {
+            cx.ignore(a);
+        }
     }
 
     fn refresh(&mut self, cx: &ViewCtx) {
@@ -342,8 +377,8 @@ impl Screen for Guides {
     }
 }
 
-/// Applies a scrolling action to an offset.
-fn scroll(offset: &mut usize, action: &Action, page: usize) {
+/// Applies a scrolling action to an offset; returns any other action back.
+fn scroll(offset: &mut usize, action: Action, page: usize) -> Option<Action> {
     match action {
         Action::Up | Action::ScrollUp => *offset = offset.saturating_sub(1),
         Action::Down | Action::ScrollDown => *offset += 1,
@@ -351,8 +386,9 @@ fn scroll(offset: &mut usize, action: &Action, page: usize) {
         Action::PageDown => *offset += page,
         Action::Top => *offset = 0,
         Action::Bottom => *offset = usize::MAX / 2,
-        _ => {}
+        other => return Some(other),
     }
+    None
 }
 
 /// The natural comparison for a role: aide with assistant of the same therapy, else the next role.

@@ -200,7 +200,7 @@ impl Setup {
             Action::Left | Action::PrevStep => self.back(),
             Action::Right => self.next(),
             Action::Back => self.finish(cx),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -243,7 +243,7 @@ impl Setup {
             }
             Action::PrevStep => self.back(),
             Action::Back => self.finish(cx),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -318,7 +318,7 @@ impl Screen for Setup {
             Step::Review => match action {
                 Action::Select | Action::Back => self.finish(cx),
                 Action::PrevStep | Action::Left => self.back(),
-                _ => {}
+                other => cx.ignore(other),
             },
             _ => self.update_list(action, cx),
         }

@@ -120,7 +120,10 @@ impl SheetScreen {
                 self.intro = None;
                 return;
             }
-            _ => false,
+            other => {
+                cx.ignore(other);
+                false
+            }
         };
         if changed {
             let text = ed.field.text();
@@ -241,7 +244,7 @@ impl SheetScreen {
                     }
                 }
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 }

@@ -92,7 +92,7 @@ impl Stories {
                         *cx.status = info(&format!("{what} “{}”.", short(&question)));
                     }
                 }
-                _ => {}
+                _ => cx.ignore(action),
             },
             Action::NextFlag | Action::PrevFlag => {
                 let before = ed.field;
@@ -122,8 +122,10 @@ impl Stories {
                     );
                 }
             },
-            Action::OtherRewrite if !ed.other_rewrite(coach) => {
-                *cx.status = info("This phrase has no other rewrite.");
+            Action::OtherRewrite => {
+                if !ed.other_rewrite(coach) {
+                    *cx.status = info("This phrase has no other rewrite.");
+                }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let step = match action {
@@ -136,7 +138,7 @@ impl Stories {
                     Field::Tags if step < 0 => ed.suggestions.up(),
                     Field::Tags => ed.suggestions.down(),
                     Field::Questions => ed.links.step(step),
-                    _ => {}
+                    _ => cx.ignore(action),
                 }
             }
             Action::Edit(key) => {
@@ -145,7 +147,7 @@ impl Stories {
             Action::Paste(text) => {
                 ed.paste(&text, now, cx.data.library(), coach);
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 

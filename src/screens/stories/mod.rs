@@ -184,11 +184,11 @@ impl Stories {
                 self.coverage_pick = None;
                 self.view = View::Coverage;
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
-    fn update_filter(&mut self, action: Action) {
+    fn update_filter(&mut self, action: Action, cx: &mut Ctx) {
         match action {
             Action::Select => self.filtering = false,
             Action::Back => {
@@ -198,12 +198,16 @@ impl Stories {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected += 1,
             // A changed filter starts again from the top of the shorter list.
-            Action::Edit(key) if self.filter.key(key) => self.selected = 0,
+            Action::Edit(key) => {
+                if self.filter.key(key) {
+                    self.selected = 0;
+                }
+            }
             Action::Paste(text) => {
                 self.filter.paste(&text);
                 self.selected = 0;
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -214,6 +218,10 @@ impl Stories {
         let gaps = self.coverage_doc(cx.data, &self.theme, width).gaps.clone();
         let n = gaps.len();
         let s = &mut self.coverage_scroll;
+        let moved = matches!(
+            action,
+            Action::Up | Action::Down | Action::ScrollUp | Action::ScrollDown
+        );
         match action {
             Action::Back => self.view = View::List,
             // ↓ and ↑ choose among the gaps once there are any; before the first and after the
@@ -244,14 +252,10 @@ impl Stories {
                         info("Press ↓ to choose a gap first, then Enter to write a story for it.");
                 }
             },
-            _ => {}
+            other => cx.ignore(other),
         }
         // Keep the chosen gap in sight.
-        if matches!(
-            action,
-            Action::Up | Action::Down | Action::ScrollUp | Action::ScrollDown
-        ) && let Some((_, lines)) = self.coverage_pick.and_then(|i| gaps.get(i))
-        {
+        if moved && let Some((_, lines)) = self.coverage_pick.and_then(|i| gaps.get(i)) {
             let s = &mut self.coverage_scroll;
             if lines.start < *s {
                 *s = lines.start;
@@ -335,7 +339,7 @@ impl Screen for Stories {
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
         match self.view {
-            View::List if self.filtering => self.update_filter(action),
+            View::List if self.filtering => self.update_filter(action, cx),
             View::List => self.update_list(action, cx),
             View::Coverage => self.update_coverage(action, cx),
             View::Edit => self.update_editor(action, cx),
