@@ -188,7 +188,7 @@ impl Coverage {
         let open = self.unanswered_behavioural().count();
         if open > 0 {
             out.push(format!(
-                "{open} behavioural {} no story yet: link one to a story, or write a new one.",
+                "{open} behavioral {} no story yet: link one to a story, or write a new one.",
                 if open == 1 {
                     "question has"
                 } else {
@@ -410,7 +410,7 @@ mod tests {
                 "You have 0 stories: aim for 4–6 that together show Teamwork and Patient care.",
                 "No story shows Teamwork yet: tag a story “teamwork” or write one about it.",
                 "No story shows Patient care yet: tag a story “patient-care” or write one about it.",
-                "1 behavioural question has no story yet: link one to a story, or write a new one.",
+                "1 behavioral question has no story yet: link one to a story, or write a new one.",
             ]
         );
         let s = [

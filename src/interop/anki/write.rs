@@ -1,7 +1,7 @@
 //! Writes notes as an Anki text file: header lines, then one tab-separated row per note.
 
 /// A note to write. `guid` lets Anki update the note on a later import instead of adding a copy, and
-/// lets `clinicprep import` recognise its own cards.
+/// lets `clinicprep import` recognize its own cards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportNote {
     pub guid: String,

@@ -59,7 +59,7 @@ impl Field {
     /// What to write here, for someone who has never written a STAR story.
     pub fn hint(self) -> &'static str {
         match self {
-            Field::Title => "A short name you will recognise, e.g. “Calming an upset patient”",
+            Field::Title => "A short name you will recognize, e.g. “Calming an upset patient”",
             Field::Section(Section::Situation) => {
                 "Where were you and what was going on? One or two sentences."
             }

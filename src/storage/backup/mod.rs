@@ -124,7 +124,7 @@ fn read_manifest(dir: &Path, id: String) -> Option<Backup> {
 
 /// Makes a backup now, whatever changed, and thins old ones. Call it before anything that rewrites or
 /// deletes many files at once — an import, a bulk delete, a repair — with a `reason` a person would
-/// recognise in the `clinicprep restore` list ("before import of deck.apkg").
+/// recognize in the `clinicprep restore` list ("before import of deck.apkg").
 pub fn backup_now(
     data_dir: &Path,
     now: DateTime<Utc>,

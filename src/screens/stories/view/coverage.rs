@@ -63,7 +63,7 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     let advice = cov.advice();
     if advice.is_empty() {
         d.text(
-            "✓ Your stories cover the core skills and every behavioural question. Well done.",
+            "✓ Your stories cover the core skills and every behavioral question. Well done.",
             t.good,
         );
     }
@@ -87,7 +87,7 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     let mut ranges = Vec::new();
     if gaps.is_empty() {
         d.text(
-            "✓ Every core skill and behavioural question has a story.",
+            "✓ Every core skill and behavioral question has a story.",
             t.good,
         );
     } else {

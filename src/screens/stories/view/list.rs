@@ -248,7 +248,7 @@ fn intro(width: usize, cx: &ViewCtx) -> Doc {
     }
     d.blank();
     d.text(
-        "Four to six stories that show teamwork, problem solving, patient care and being organised \
+        "Four to six stories that show teamwork, problem solving, patient care and being organized \
          answer most questions. Any job, school or volunteering experience counts.",
         t.base,
     );
