@@ -65,5 +65,22 @@ impl ContentFile {
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);
         }
+        for p in &mut self.persona {
+            [&mut p.name, &mut p.title, &mut p.setting]
+                .into_iter()
+                .for_each(l);
+            c(&mut p.greeting);
+            c(&mut p.goodbye);
+            p.opener
+                .iter_mut()
+                .chain(&mut p.star)
+                .chain(&mut p.direct)
+                .chain(&mut p.knowledge)
+                .chain(&mut p.closer)
+                .for_each(c);
+        }
+        for f in &mut self.follow_up {
+            c(&mut f.text);
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::model::*;
 use super::problem::Problem;
+use super::script::{FollowUp, Persona};
 use crate::storage::cache::{LoadError, ParseCache};
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -27,6 +28,9 @@ pub struct Library {
     pub cards: Vec<Card>,
     /// Groups of words a search treats as the same (see `content/synonyms.toml`).
     pub synonyms: Vec<Synonym>,
+    /// Mock-interview interviewers and follow-up questions.
+    pub personas: Vec<Persona>,
+    pub follow_ups: Vec<FollowUp>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
     /// The search index, built on the first search; the library does not change after loading.
@@ -150,6 +154,8 @@ impl Library {
         self.terms.extend(file.term);
         self.cards.extend(file.card);
         self.synonyms.extend(file.synonym);
+        self.personas.extend(file.persona);
+        self.follow_ups.extend(file.follow_up);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -303,6 +309,10 @@ impl Library {
         self.steps.retain(|s| keep(&s.id, "step", &mut problems));
         self.terms.retain(|t| keep(&t.id, "term", &mut problems));
         self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+        self.personas
+            .retain(|p| keep(&p.id, "persona", &mut problems));
+        self.follow_ups
+            .retain(|f| keep(&f.id, "follow-up", &mut problems));
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -382,6 +392,7 @@ impl Library {
                 ));
             }
         }
+        self.check_script(&locate, &mut problems);
         self.problems.extend(problems);
     }
 }

@@ -5,8 +5,10 @@ pub mod library;
 pub mod markup;
 pub mod model;
 pub mod problem;
+pub mod script;
 pub mod search;
 
 pub use library::Library;
 pub use model::*;
 pub use problem::Problem;
+pub use script::{FollowUp, Persona, QuestionKind, Trigger};

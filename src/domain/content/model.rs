@@ -47,6 +47,12 @@ pub struct ContentFile {
     pub card: Vec<Card>,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    /// Mock-interview interviewers (see `script.rs`).
+    #[serde(default)]
+    pub persona: Vec<super::script::Persona>,
+    /// Mock-interview follow-up questions (see `script.rs`).
+    #[serde(default)]
+    pub follow_up: Vec<super::script::FollowUp>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.
@@ -173,6 +179,10 @@ pub struct Question {
     /// True for behavioural questions ("tell me about a time…") that a STAR story answers.
     #[serde(default)]
     pub behavioural: bool,
+    /// What kind of answer it wants, which picks its practice rubric; see [`Question::kind`] for
+    /// the kind of a question written without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<super::script::QuestionKind>,
     #[serde(default)]
     pub source: Option<String>,
 }

@@ -220,6 +220,7 @@ mod tests {
             outline: vec![],
             pitfalls: vec![],
             behavioural,
+            kind: None,
             source: None,
         }
     }
