@@ -102,17 +102,18 @@ fn write_rounds(dir: &Path, now: DateTime<Utc>) {
     let mut log = RoundLog::default();
     for i in 0..300 {
         log.round.push(RoundRecord {
-            started: now - Duration::hours(i * 20),
-            role: None,
-            target_seconds: 120,
             answer: (0..5)
-                .map(|k| Answer {
-                    question: Id::new(format!("q-{k}")),
-                    seconds: 60 + (i as u32 * 7 + k) % 90,
-                    rubric: Rubric::default(),
-                    grade: Grade::Hard,
+                .map(|k| {
+                    let seconds = 60 + (i as u32 * 7 + k) % 90;
+                    Answer::new(
+                        Id::new(format!("q-{k}")),
+                        seconds,
+                        Rubric::default(),
+                        Grade::Hard,
+                    )
                 })
                 .collect(),
+            ..RoundRecord::new(now - Duration::hours(i * 20), None, 120)
         });
     }
     log.save(dir).expect("save log");

@@ -24,6 +24,10 @@ impl App {
         self.data.set_study_settings(config.study_settings());
         self.screens.stories.set_pace(config.words_per_minute);
         self.screens.practice.set_target(config.answer_seconds);
+        self.screens.practice.set_pace(config.words_per_minute);
+        self.screens
+            .practice
+            .set_setting(config.profile.setting, self.data.library());
         self.refresh_facts();
     }
 
