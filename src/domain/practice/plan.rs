@@ -44,6 +44,9 @@ pub fn plan_interview(
     let has_close = of_kind(QuestionKind::Closer).next().is_some();
     let openers = if length >= FULL_LENGTH { 2 } else { 1 };
     let mut open = draw(QuestionKind::Opener, openers.min(length), 1);
+    // Two openers go in content order, which puts "Tell me about yourself" before "Why us?".
+    let position = |p: &Pick| questions.iter().position(|q| q.id == p.id);
+    open.sort_by_key(position);
     let close = if has_close && length > open.len() {
         draw(QuestionKind::Closer, 1, 2)
     } else {

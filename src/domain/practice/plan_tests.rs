@@ -35,6 +35,11 @@ fn an_interview_opens_with_an_opener_and_ends_with_the_close_for_every_role_and_
                 assert_eq!(k[length - 1], QuestionKind::Closer, "{role:?}: {k:?}");
                 let openers = if length >= FULL_LENGTH { 2 } else { 1 };
                 assert!(k[..openers].iter().all(|k| *k == QuestionKind::Opener));
+                let at = |p: &Pick| lib.questions.iter().position(|q| q.id == p.id);
+                assert!(
+                    picks[..openers].windows(2).all(|w| at(&w[0]) < at(&w[1])),
+                    "openers in content order"
+                );
                 assert!(
                     k[openers..length - 1]
                         .iter()

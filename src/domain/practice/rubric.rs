@@ -75,7 +75,7 @@ const DIRECT: [Check; 4] = [
     ),
     gate(
         "safe",
-        "Safe, and within my role",
+        "Sound: honest, safe and within my role",
         "Would a supervisor be glad to hear it? Did you get help where your role stops?",
         Grade::Again,
     ),
@@ -267,7 +267,7 @@ pub fn grade_rule(kind: QuestionKind) -> &'static str {
         }
         QuestionKind::Direct => {
             "One point per box: 4 Easy, 3 Good, 2 Hard, 0–1 Again; not answering caps it at Hard, \
-             an unsafe answer is Again."
+             an unsound one (unsafe, outside the role) is Again."
         }
         QuestionKind::Knowledge => {
             "One point per box: 4 Easy, 3 Good, 2 Hard, 0–1 Again; not answering caps it at Hard, \

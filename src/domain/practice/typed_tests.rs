@@ -31,11 +31,16 @@ fn a_typed_story_is_measured_like_a_story() {
         a.terms
     );
     assert!(
-        !a.insights.iter().any(|i| i.text.starts_with("No job words")),
+        !a.insights
+            .iter()
+            .any(|i| i.text.starts_with("No job words")),
         "{:?}",
         a.insights
     );
-    assert!(a.insights.iter().all(|i| i.level != Level::Warning), "a good story");
+    assert!(
+        a.insights.iter().all(|i| i.level != Level::Warning),
+        "a good story"
+    );
 }
 
 #[test]

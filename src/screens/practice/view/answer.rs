@@ -27,8 +27,8 @@ pub(super) fn title(run: &Run, q: &Question, follow_up: bool) -> String {
     }
 }
 
-/// What is said before the answer: the greeting (first question), the interviewer's lead-in and
-/// the question; or, for a follow-up, the follow-up and why it was asked.
+/// What is said before the answer: the greeting (first question, if `greet`), the interviewer's
+/// lead-in and the question; or, for a follow-up, the follow-up and why it was asked.
 pub(super) fn prompt(
     p: &Practice,
     run: &Run,
@@ -36,6 +36,7 @@ pub(super) fn prompt(
     lib: &Library,
     t: &Theme,
     width: u16,
+    greet: bool,
 ) -> Doc {
     let mut d = Doc::new(usize::from(width));
     let persona = run.persona(lib);
@@ -49,7 +50,7 @@ pub(super) fn prompt(
         return d;
     }
     if let Some(x) = persona {
-        if run.index == 0 {
+        if greet && run.index == 0 {
             d.text(&format!("{}, {}", x.name, x.title), t.muted);
             says(&mut d, &x.name, &x.greeting, t.base);
             d.blank();
@@ -92,17 +93,30 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     }
     let body = inset(main);
-    let d = prompt(p, run, q, lib, t, body.width);
-    let q_h = u16::try_from(d.len()).unwrap_or(u16::MAX).min(body.height);
+    let mut d = prompt(p, run, q, lib, t, body.width, true);
+    // What goes under the question needs its rows (the timer, or the word count and a box with a
+    // few lines to type in); when the window is short the prompt gives up its first lines (the
+    // greeting) so the question and the place to answer always show.
+    let needs = match run.mode {
+        AnswerMode::Speaking => 3,
+        AnswerMode::Typing => 6,
+    };
+    let room = body.height.saturating_sub(needs);
+    if d.len() > usize::from(room) {
+        d = prompt(p, run, q, lib, t, body.width, false);
+    }
+    let lines = u16::try_from(d.len()).unwrap_or(u16::MAX);
+    let pad = u16::from(room > lines);
+    let q_h = lines.min(room.saturating_sub(pad));
     let top = Rect {
-        y: body.y + 1,
-        height: q_h.min(body.height.saturating_sub(1)),
+        y: body.y + pad,
+        height: q_h,
         ..body
     };
-    draw_doc(&d, 0, top, buf);
+    draw_doc(&d, usize::from(lines - q_h), top, buf);
     let below = Rect {
-        y: top.bottom() + 1,
-        height: body.bottom().saturating_sub(top.bottom() + 1),
+        y: top.bottom() + pad,
+        height: body.bottom().saturating_sub(top.bottom() + pad),
         ..body
     };
     match run.mode {
@@ -163,7 +177,11 @@ fn speaking(p: &Practice, cx: &ViewCtx, run: &Run, q: &Question, area: Rect, buf
             }
         }
         d.text(
-            "Press h for your outline and coaching notes (the timer pauses).",
+            if p.hint {
+                "Hints are open beside: the timer is paused until you close them."
+            } else {
+                "Press h for your outline and coaching notes (the timer pauses)."
+            },
             t.muted,
         );
     }
@@ -187,18 +205,15 @@ fn typing(p: &Practice, cx: &ViewCtx, run: &Run, area: Rect, buf: &mut Buffer) {
     let about = crate::domain::stories::insights::spoken(spoken as f32);
     let target = run.timer.map_or(p.setup.target_secs, |tm| tm.target_secs);
     let style = if spoken > target { t.warn } else { t.muted };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(format!("{words} words · about {about} spoken"), style),
-        Span::styled(
-            format!(
-                " (target {}) · typing for {}",
-                format_mmss(target),
-                format_mmss(p.elapsed(cx.now))
-            ),
-            t.muted,
-        ),
-    ])
-    .render(Rect { height: 1, ..area }, buf);
+        Span::styled(format!(" · target {}", format_mmss(target)), t.muted),
+    ];
+    if area.width >= 70 {
+        let typed_for = format!(" · typing for {}", format_mmss(p.elapsed(cx.now)));
+        spans.push(Span::styled(typed_for, t.muted));
+    }
+    Line::from(spans).render(Rect { height: 1, ..area }, buf);
     let box_area = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),

@@ -17,7 +17,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     };
     let inner = inset(frame(t, &answer::title(run, q, false), area, buf));
-    let mut head = answer::prompt(p, run, q, lib, t, inner.width);
+    let mut head = answer::prompt(p, run, q, lib, t, inner.width, false);
     head.text(
         "Pick one or two to ask (Space), then ask them out loud as you would in the room. ★ is \
          a question you starred.",
