@@ -191,24 +191,52 @@ fn help(c: &mut Criterion) {
     });
 }
 
-/// One timer second on the Practice screen: the tick and the redraw it asks for.
+/// One timer second on the Practice screen (the tick and the redraw it asks for), scrolling the
+/// hints (which pause the timer), ticking a rubric box, and typing into the answer box.
 fn practice(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Screen::new(dir.path(), Utc::now());
     s.app.update(Action::GoTo(Tab::Practice));
     s.app.update(Action::Select);
-    s.app.update(Action::ToggleHint);
-    c.bench_function("practice: timer tick and draw 200x50 with hints", |b| {
+    c.bench_function("practice: timer tick and draw 200x50", |b| {
         b.iter(|| {
             s.app.set_now(s.app.now() + Duration::seconds(1));
             assert!(s.app.tick());
             s.draw();
         })
     });
+    s.app.update(Action::ToggleHint);
+    down_and_up(c, "practice: scroll the hints and draw 200x50", &mut s);
+    s.app.update(Action::ToggleHint);
     s.key(KeyCode::Char(' '));
     c.bench_function("practice: tick a rubric box and draw 200x50", |b| {
         b.iter(|| s.key_frame(KeyCode::Char('1')))
     });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    s.app.update(Action::GoTo(Tab::Practice));
+    for a in [Action::Down, Action::Down, Action::Down, Action::Right] {
+        s.app.update(a);
+    }
+    s.app.update(Action::Select);
+    // A typed answer of about 300 words, then a key typed at its end, as a long answer grows.
+    s.app.update(Action::Paste(
+        "I checked the brakes and the gait belt. ".repeat(38),
+    ));
+    c.bench_function(
+        "practice: type into a 300-word answer and draw 200x50",
+        |b| {
+            let mut add = true;
+            b.iter(|| {
+                s.key_frame(if add {
+                    KeyCode::Char('a')
+                } else {
+                    KeyCode::Backspace
+                });
+                add = !add;
+            })
+        },
+    );
 }
 
 fn cards_frame(c: &mut Criterion) {

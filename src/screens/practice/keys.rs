@@ -64,14 +64,14 @@ pub(super) static SPEAK_KEYS: &[Binding] = &[
     bind(
         &[ch('h')],
         "h",
-        "hints: your story outline and coaching notes (the timer pauses)",
+        "hints: story outline and notes; the timer pauses",
         Action::ToggleHint,
         Some("hints"),
     ),
     bind(
         &[code(KeyCode::Esc)],
         "Esc",
-        "pause: leave this question without a grade, or end the interview",
+        "pause: skip without a grade, or end the interview",
         Action::Back,
         Some("pause"),
     ),
@@ -89,14 +89,14 @@ pub(super) static TYPE_KEYS: &[Binding] = &[
     bind(
         &[ctrl('o')],
         "Ctrl-O",
-        "hints: your story outline and coaching notes (the timer pauses)",
+        "hints: story outline and notes; the timer pauses",
         Action::ToggleHint,
         Some("hints"),
     ),
     bind(
         &[code(KeyCode::Esc)],
         "Esc",
-        "pause: leave this question without a grade, or end the interview",
+        "pause: skip without a grade, or end the interview",
         Action::Back,
         Some("pause"),
     ),
