@@ -5,6 +5,15 @@ use crate::kit::Action;
 use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
 use crossterm::event::KeyCode;
 
+/// Esc in a question: the same on every stage of one, so it is written once.
+const PAUSE: Binding = bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "pause: skip without a grade, or end the interview",
+    Action::Back,
+    Some("pause"),
+);
+
 /// Choosing the interview.
 pub(super) static SETUP_KEYS: &[Binding] = &[
     bind(
@@ -68,13 +77,7 @@ pub(super) static SPEAK_KEYS: &[Binding] = &[
         Action::ToggleHint,
         Some("hints"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: skip without a grade, or end the interview",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 /// Typing (or pasting) the answer into the text box.
@@ -93,13 +96,7 @@ pub(super) static TYPE_KEYS: &[Binding] = &[
         Action::ToggleHint,
         Some("hints"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: skip without a grade, or end the interview",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 /// Reading the hints; the timer is paused.
@@ -159,13 +156,7 @@ pub(super) static CONFIRM_KEYS: &[Binding] = &[
         Action::Retry,
         Some("no, try again"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: leave this question without a grade",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 /// Paused in the middle of a question: nothing is graded from here unless the user goes back.
@@ -204,13 +195,7 @@ pub(super) static FEEDBACK_KEYS: &[Binding] = &[
         Action::Select,
         Some("rate it"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: leave this question without a grade",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 pub(super) static RATE_KEYS: &[Binding] = &[
@@ -253,13 +238,7 @@ pub(super) static RATE_KEYS: &[Binding] = &[
         Some("save"),
     )
     .writes(),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: leave this question without a grade",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 /// The close: choosing which of your questions to ask.
@@ -292,13 +271,7 @@ pub(super) static CLOSE_KEYS: &[Binding] = &[
         Action::Select,
         Some("done"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "pause: leave this question without a grade",
-        Action::Back,
-        Some("pause"),
-    ),
+    PAUSE,
 ];
 
 pub(super) static SUMMARY_KEYS: &[Binding] = &[
