@@ -4,6 +4,7 @@
 //!
 //! Cases marked "at 10k" use a data dir from `gen_scale` (10,000 user cards, 100,000 reviews over a
 //! year, 1,000 stories), generated once per run into a temp dir.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]

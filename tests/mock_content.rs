@@ -1,5 +1,6 @@
 //! The mock interview's content: every built-in question says what kind of answer it wants, each
 //! role has what an interview needs, and the interviewers and follow-ups are checked like the rest.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::domain::content::{Category, Library, QuestionKind, Trigger};
 
@@ -125,7 +126,7 @@ text = "And then?"
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("kind \"direct\" and behavioural = true")),
+            .any(|m| m.contains("kind \"direct\" and behavioral = true")),
         "{messages:?}"
     );
     assert!(

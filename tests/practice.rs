@@ -1,5 +1,6 @@
 //! The Practice screen's mock interview driven by keys over a temporary data dir, with a fake clock:
 //! answering out loud, the timer, rating, follow-ups, the close and the guards on the schedule.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

@@ -1,8 +1,11 @@
 //! The shell: the screens, the shared data, the overlays, the status line and the app's lifecycle.
 
+mod bars;
 mod facts;
+mod help;
 mod input;
 mod lifecycle;
+mod panels;
 mod screens;
 mod view;
 
@@ -63,6 +66,8 @@ pub struct App {
     recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
     auto_backup: lifecycle::AutoBackup,
+    /// The set-up or the role-fit guide, while open over the screens.
+    panel: Option<panels::Panel>,
 }
 
 impl App {
@@ -103,6 +108,7 @@ impl App {
             exit_note: None,
             recovered: Vec::new(),
             auto_backup: lifecycle::AutoBackup::default(),
+            panel: None,
         };
         app.refresh_facts();
         app
@@ -190,6 +196,12 @@ impl App {
         &mut self.facts
     }
 
+    /// Lets the Sheet screen open the written sheet in the default browser. Only the real session
+    /// calls this, so tests never start a browser.
+    pub fn allow_opening_files(&mut self) {
+        self.screens.sheet.can_open = true;
+    }
+
     /// True unless another instance is the writer.
     pub fn can_write(&self) -> bool {
         self.data.can_write()
@@ -210,7 +222,7 @@ impl App {
     /// a story was saved or a backup failed.
     pub fn tick(&mut self) -> bool {
         let mut changed = false;
-        for tab in Tab::ALL {
+        for tab in Tab::SCREENS {
             let shown = tab == self.tab && self.overlay.is_none();
             changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));
         }
@@ -221,7 +233,7 @@ impl App {
 
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        Tab::ALL
+        Tab::SCREENS
             .iter()
             .filter_map(|t| self.screens.get(*t).next_deadline())
             .min()

@@ -2,6 +2,7 @@
 //! screens depend on data, not on the stores behind it.
 
 use crate::domain::content::Id;
+use crate::domain::plan::{DeckNumbers, Plan, StoryNumbers};
 use crate::storage::paths::Paths;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -36,6 +37,13 @@ pub struct Facts {
     pub stories_written: Option<usize>,
     /// Competency ids the stories cover (from their linked questions), for "competencies covered".
     pub competencies_covered: Option<BTreeSet<Id>>,
+    /// The stories as today's plan needs them: how many, the first core competency none shows, the
+    /// first story missing a STAR part.
+    pub story_numbers: Option<StoryNumbers>,
+    /// "My interview" now: its size, what is unseen and what is due.
+    pub interview_deck: Option<DeckNumbers>,
+    /// Today's plan (cards, story, practice), from the above, the date and what was done today.
+    pub plan: Option<Plan>,
 }
 
 impl Facts {

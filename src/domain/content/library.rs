@@ -1,6 +1,7 @@
 //! Loads built-in and user content files into one library and checks it.
 
 use super::model::*;
+use super::prep_model::{Coaching, FitQuestion, FitRole};
 use super::problem::Problem;
 use super::script::{FollowUp, Persona};
 use crate::storage::cache::{LoadError, ParseCache};
@@ -31,6 +32,13 @@ pub struct Library {
     /// Mock-interview interviewers and follow-up questions.
     pub personas: Vec<Persona>,
     pub follow_ups: Vec<FollowUp>,
+    /// Coaching by background and setting (see `content/coaching.toml`).
+    pub coaching: Vec<Coaching>,
+    /// The role-fit questionnaire, and the facts its result shows per role (`content/fit.toml`).
+    pub fit: Vec<FitQuestion>,
+    pub fit_roles: Vec<FitRole>,
+    /// The story coach's phrasing rules, in file order (see `content/phrasing.toml`).
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
     /// The search index, built on the first search; the library does not change after loading.
@@ -156,6 +164,10 @@ impl Library {
         self.synonyms.extend(file.synonym);
         self.personas.extend(file.persona);
         self.follow_ups.extend(file.follow_up);
+        self.coaching.extend(file.coaching);
+        self.fit.extend(file.fit);
+        self.fit_roles.extend(file.fit_role);
+        self.phrasing.extend(file.phrasing);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -313,6 +325,12 @@ impl Library {
             .retain(|p| keep(&p.id, "persona", &mut problems));
         self.follow_ups
             .retain(|f| keep(&f.id, "follow-up", &mut problems));
+        self.coaching
+            .retain(|c| keep(&c.id, "coaching", &mut problems));
+        self.fit
+            .retain(|q| keep(&q.id, "fit question", &mut problems));
+        self.phrasing
+            .retain(|r| keep(&r.id, "phrasing rule", &mut problems));
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -356,6 +374,13 @@ impl Library {
                 problems.extend(empty(&r.id, "figure.source", &fig.source));
                 problems.extend(empty(&r.id, "figure.as_of", &fig.as_of));
             }
+            for (row, fact) in r.glance.rows() {
+                if let Some(f) = fact {
+                    let field = format!("glance.{}", row.to_lowercase());
+                    problems.extend(empty(&r.id, &format!("{field}.text"), &f.text));
+                    problems.extend(empty(&r.id, &format!("{field}.source"), &f.source));
+                }
+            }
         }
         for q in &self.questions {
             problems.extend(empty(&q.id, "text", &q.text));
@@ -393,6 +418,23 @@ impl Library {
             }
         }
         self.check_script(&locate, &mut problems);
+        let known = super::prep_model::Known {
+            roles: &self.roles,
+            questions: self.questions.iter().map(|q| &q.id).collect(),
+            asks: self.asks.iter().map(|a| &a.id).collect(),
+        };
+        problems.extend(super::prep_model::validate(
+            &self.coaching,
+            &self.fit,
+            &self.fit_roles,
+            &known,
+            &locate,
+        ));
+        for r in &self.phrasing {
+            for message in r.problems() {
+                problems.push(locate(&r.id, message));
+            }
+        }
         self.problems.extend(problems);
     }
 }

@@ -244,8 +244,8 @@ impl super::Library {
                 problems.push(locate(
                     &q.id,
                     format!(
-                        "{}: kind \"{}\" and behavioural = {} disagree; a story question has \
-                         kind = \"star\" and behavioural = true, any other kind behavioural = false",
+                        "{}: kind \"{}\" and behavioral = {} disagree; a story question has \
+                         kind = \"star\" and behavioral = true, any other kind behavioral = false",
                         q.id,
                         kind.as_str(),
                         q.behavioural

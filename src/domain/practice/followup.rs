@@ -4,10 +4,12 @@
 use super::rubric::Rubric;
 use super::typed::{TalkingPoint, TypedAnalysis};
 use crate::domain::content::{Category, FollowUp, Id, Question, QuestionKind, Trigger};
+use crate::domain::stories::TARGETS;
 
-/// An answer this much over its target time earns a "short version, please" follow-up.
+/// An answer as far over its target time as the story coach warns about earns a "short version,
+/// please" follow-up.
 fn too_long(seconds: u32, target: u32) -> bool {
-    u64::from(seconds) * 4 > u64::from(target) * 5
+    u64::from(seconds) * 100 > u64::from(target) * u64::from(100 + TARGETS.far_over_pct)
 }
 
 /// What the rubric says the answer lacked: each unticked box that a follow-up probes.
@@ -58,15 +60,15 @@ pub fn from_text(q: &Question, a: &TypedAnalysis, target: u32) -> Vec<Trigger> {
         }
     };
     let kind = q.kind();
-    let only_we = a.we_count > a.i_count;
+    let only_we = a.mostly_we();
     match kind {
         QuestionKind::Star => {
             add(!a.ending, Trigger::NoResult);
             add(only_we, Trigger::OnlyWe);
-            add(a.would_count >= 2, Trigger::Hypothetical);
+            add(a.woulds() >= 2, Trigger::Hypothetical);
         }
         QuestionKind::Direct | QuestionKind::Knowledge => {
-            add(only_we && a.we_count >= 2, Trigger::OnlyWe);
+            add(only_we && a.coach.scan.we_count >= 2, Trigger::OnlyWe);
             add(!a.example, Trigger::NoExample);
         }
         QuestionKind::Opener => {
@@ -80,7 +82,7 @@ pub fn from_text(q: &Question, a: &TypedAnalysis, target: u32) -> Vec<Trigger> {
         Trigger::NoHelpCall,
     );
     add(
-        kind != QuestionKind::Closer && too_long(a.spoken_secs, target),
+        kind != QuestionKind::Closer && too_long(a.seconds(), target),
         Trigger::TooLong,
     );
     out

@@ -1,11 +1,11 @@
 use super::*;
 use crate::domain::content::Library;
 use crate::domain::practice::typed::analyze_typed;
-use crate::domain::stories::Glossary;
+use crate::domain::stories::Coach;
 
 fn text_lacks(lib: &Library, question: &str, text: &str) -> Vec<Trigger> {
     let q = lib.question(&Id::new(question)).unwrap();
-    let a = analyze_typed(text, q, &Glossary::from_library(lib), 140, 120);
+    let a = analyze_typed(text, q, &mut Coach::from_library(lib), 120);
     from_text(q, &a, 120)
 }
 
@@ -157,7 +157,7 @@ fn for_a_typed_answer_the_ticks_win_where_the_rubric_has_a_box() {
     let lib = Library::builtin();
     let q = lib.question(&Id::new("q-gone-beyond")).unwrap();
     let text = "We would stay late and we would call the family.";
-    let a = analyze_typed(text, q, &Glossary::from_library(&lib), 140, 120);
+    let a = analyze_typed(text, q, &mut Coach::from_library(&lib), 120);
     let mut r = Rubric::new(QuestionKind::Star);
     r.ticks = [true; 4];
     // The user ticked "result" and "said I": only what the rubric cannot show is left.

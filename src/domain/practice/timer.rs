@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-/// The usual advice is to answer in 90 to 120 seconds.
-pub const DEFAULT_TARGET_SECS: u32 = 120;
+/// The usual advice is to answer in 90 to 120 seconds: the top of the story coach's target.
+pub const DEFAULT_TARGET_SECS: u32 = crate::domain::stories::TARGETS.seconds.1;
 
 /// An answer shorter than this was probably not given at all (a key pressed by mistake, or a
 /// question skipped), so the app asks "did you answer?" before any grade is stored.

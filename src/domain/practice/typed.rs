@@ -1,11 +1,10 @@
-//! Analysis of a typed or pasted answer: the story coach's measures, plus what Google's Interview
-//! Warmup shows (job words used, most-used words, talking points covered) and the signals the
-//! follow-up questions need (an ending, an example, getting help, why this job).
+//! Analysis of a typed or pasted answer: the story coach's findings (the same `Coach` as the story
+//! editor), plus what Google's Interview Warmup shows (job words used, most-used words, talking
+//! points covered) and the signals the follow-up questions need (an ending, an example, getting help).
 
+use crate::domain::content::phrasing::PhrasingKind;
 use crate::domain::content::{Category, Question, QuestionKind};
-use crate::domain::stories::{
-    Glossary, Guidance, Insight, Level, Story, StoryId, TermHit, analyze,
-};
+use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level, TARGETS};
 
 /// Talking points an answer about yourself or your work usually covers, as Interview Warmup lists
 /// them.
@@ -192,33 +191,56 @@ const STOP: &[&str] = &[
     "him", "into", "because", "after", "before", "more", "like", "know", "make", "sure",
 ];
 
+/// What a kind of question still wants that the story coach does not judge. A value, so tests
+/// assert which one fired; the line the user reads is built from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// A story with no clear ending.
+    NoEnding,
+    /// A direct, knowledge or opening answer with no real example or detail.
+    NoExample,
+    /// A safety question that never says when to stop and get the therapist.
+    NoHelpCall,
+}
+
+impl Gap {
+    pub fn level(self) -> Level {
+        match self {
+            Gap::NoExample => Level::Tip,
+            Gap::NoEnding | Gap::NoHelpCall => Level::Warning,
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Gap::NoEnding => "No clear ending: finish with what changed, and a number if you can.",
+            Gap::NoExample => "Add one real example or detail from your own work.",
+            Gap::NoHelpCall => {
+                "Say when you would stop and get the therapist, a nurse or a supervisor."
+            }
+        }
+    }
+}
+
 /// Everything the screen shows about a typed answer, and what the follow-ups and rubric use.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TypedAnalysis {
-    pub words: usize,
-    /// About how long it takes to say, at the user's speaking pace.
-    pub spoken_secs: u32,
-    pub i_count: usize,
-    pub we_count: usize,
-    pub would_count: usize,
-    /// Filler and hedging words, most frequent first.
-    pub fillers: Vec<(&'static str, usize)>,
-    /// Job words (glossary terms) used.
-    pub terms: Vec<TermHit>,
+    /// The story coach's analysis: words, "I" and "we", marked phrases with their places in the
+    /// text, fillers, job words, the spoken estimate and its findings. Length is judged against
+    /// this question's target; "would" is only marked in a story, where it tells of the past.
+    pub coach: AnswerAnalysis,
     /// Up to five words used most (twice or more), leaving out common words.
     pub top_words: Vec<(String, usize)>,
     /// Whether each [`TalkingPoint`] was covered, in `TalkingPoint::ALL` order.
     pub points: [bool; 4],
     /// The answer says how things ended.
     pub ending: bool,
-    /// It has a number in it.
-    pub measurable: bool,
     /// It gives an example or a specific detail (a number or a job word counts).
     pub example: bool,
     /// It says when to stop and get the therapist, a nurse or a supervisor.
     pub help_call: bool,
-    /// Coaching lines, warnings first.
-    pub insights: Vec<Insight>,
+    /// What the question's kind still wants.
+    pub gaps: Vec<Gap>,
 }
 
 impl TypedAnalysis {
@@ -228,43 +250,61 @@ impl TypedAnalysis {
             .position(|x| *x == p)
             .is_some_and(|i| self.points[i])
     }
-}
 
-/// The story coach's numbers for a piece of text.
-#[derive(Default)]
-struct Measures {
-    words: usize,
-    seconds: f32,
-    i_count: usize,
-    we_count: usize,
-    would_count: usize,
-    fillers: Vec<(&'static str, usize)>,
-    terms: Vec<TermHit>,
-}
-
-/// The one place a typed answer meets the story coach: today the whole answer is measured as a
-/// story's Action with `stories::analyze`. When the phrasing coach takes plain text, only this
-/// function changes.
-fn coach(text: &str, glossary: &Glossary, words_per_minute: u32) -> Measures {
-    let Some(id) = StoryId::from_stem("typed-answer") else {
-        return Measures::default();
-    };
-    let mut story = Story::new(id, "", chrono::DateTime::<chrono::Utc>::default());
-    story.action = text.to_string();
-    let guidance = Guidance {
-        words_per_minute: words_per_minute.max(1),
-        ..Guidance::default()
-    };
-    let m = analyze(&story, glossary, &guidance).metrics;
-    Measures {
-        words: m.total_words,
-        seconds: m.total_seconds,
-        i_count: m.i_count,
-        we_count: m.we_count,
-        would_count: m.would_count,
-        fillers: m.fillers,
-        terms: m.terms,
+    pub fn words(&self) -> usize {
+        self.coach.scan.words
     }
+
+    /// The spoken estimate, rounded to 5 s as shown.
+    pub fn seconds(&self) -> u32 {
+        self.coach.seconds
+    }
+
+    /// "We" outnumbers "I".
+    pub fn mostly_we(&self) -> bool {
+        self.coach.scan.we_count > self.coach.scan.i_count
+    }
+
+    /// Phrases of "would" told of what happened.
+    pub fn woulds(&self) -> usize {
+        self.count(PhrasingKind::Would)
+    }
+
+    /// Marked phrases of `kind`.
+    pub fn count(&self, kind: PhrasingKind) -> usize {
+        self.coach
+            .scan
+            .flags
+            .iter()
+            .filter(|f| f.kind == kind)
+            .count()
+    }
+
+    /// Whether the coach found `finding`.
+    pub fn has(&self, finding: &Finding) -> bool {
+        self.coach.has(finding)
+    }
+
+    /// Every coaching line, warnings first: the coach's and the question's gaps.
+    pub fn lines(&self) -> Vec<(Level, String)> {
+        let mut out: Vec<(Level, String)> = self
+            .coach
+            .insights
+            .iter()
+            .map(|i| (i.level, i.text()))
+            .chain(self.gaps.iter().map(|g| (g.level(), g.text().to_string())))
+            .collect();
+        out.sort_by_key(|(level, _)| *level);
+        out
+    }
+}
+
+/// The length a typed answer is judged against: up to the question's `target`, and from the same
+/// share of it as the story targets' 90 of 120 s (rounded down to 5 s).
+pub fn answer_seconds(target: u32) -> (u32, u32) {
+    let (lo, hi) = TARGETS.seconds;
+    let from = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
+    (u32::try_from(from).unwrap_or(0) / 5 * 5, target)
 }
 
 /// Lowercase words, apostrophes kept inside ("i'd"), for the cue lists above.
@@ -289,39 +329,60 @@ fn has_any(words: &[String], cues: &[&str]) -> bool {
     })
 }
 
-/// Analyzes a typed answer to `q` at `words_per_minute` against a `target_secs` answer length.
+/// Analyzes a typed answer to `q` against a `target_secs` answer length, with the story `coach`
+/// (whose length targets are set to the question's for this answer).
 pub fn analyze_typed(
     text: &str,
     q: &Question,
-    glossary: &Glossary,
-    words_per_minute: u32,
+    coach: &mut Coach,
     target_secs: u32,
 ) -> TypedAnalysis {
-    let m = coach(text, glossary, words_per_minute);
+    coach.guidance.targets.seconds = answer_seconds(target_secs);
+    let kind = q.kind();
+    let mut found = coach.answer(text);
+    if kind != QuestionKind::Star {
+        // "What would you do?" wants "I would": only a story tells of the past.
+        unmark_would(&mut found);
+    }
+    let t = &coach.guidance.targets;
+    if !coach.glossary.is_empty()
+        && found.scan.terms.is_empty()
+        && found.scan.words >= t.min_words_for_terms
+    {
+        found.insights.push(Insight::new(Finding::NoJobWords));
+        found.insights.sort_by_key(|i| i.level);
+    }
     let words = tokens(text);
     let second_half = &words[words.len() / 2..];
-    let measurable = text.chars().any(|c| c.is_ascii_digit() || c == '%');
+    let example = found.scan.number || !found.scan.terms.is_empty() || has_any(&words, EXAMPLE);
     let mut a = TypedAnalysis {
-        words: m.words,
-        spoken_secs: m.seconds.round() as u32,
-        i_count: m.i_count,
-        we_count: m.we_count,
-        would_count: m.would_count,
         points: TalkingPoint::ALL.map(|p| has_any(&words, p.cues())),
         ending: has_any(second_half, ENDING)
             || second_half
                 .iter()
                 .any(|w| w.chars().any(|c| c.is_ascii_digit())),
-        measurable,
-        example: measurable || !m.terms.is_empty() || has_any(&words, EXAMPLE),
+        example,
         help_call: has_any(&words, HELP),
         top_words: top_words(&words),
-        fillers: m.fillers,
-        terms: m.terms,
-        insights: Vec::new(),
+        coach: found,
+        gaps: Vec::new(),
     };
-    a.insights = insights(&a, q, target_secs, !glossary.is_empty());
+    a.gaps = gaps(&a, q);
     a
+}
+
+/// Drops the "would" marks and their warning from an answer that is not a story.
+fn unmark_would(a: &mut AnswerAnalysis) {
+    a.scan.flags.retain(|f| f.kind != PhrasingKind::Would);
+    let marked = a.scan.flags.len();
+    a.insights.retain_mut(|i| match &mut i.finding {
+        Finding::Would { .. } => false,
+        Finding::Flagged { count } => {
+            *count = marked;
+            marked > 0
+        }
+        _ => true,
+    });
 }
 
 fn top_words(words: &[String]) -> Vec<(String, usize)> {
@@ -341,98 +402,26 @@ fn top_words(words: &[String]) -> Vec<(String, usize)> {
     counts
 }
 
-/// Coaching lines for the answer, warnings first. Each says what to do.
-fn insights(a: &TypedAnalysis, q: &Question, target: u32, has_glossary: bool) -> Vec<Insight> {
+/// What this kind of question still wants; nothing for an empty answer.
+fn gaps(a: &TypedAnalysis, q: &Question) -> Vec<Gap> {
     let mut out = Vec::new();
-    let mut say = |level, text: String| out.push(Insight { level, text });
-    let about = crate::domain::stories::insights::spoken(a.spoken_secs as f32);
+    if a.words() == 0 {
+        return out;
+    }
     let kind = q.kind();
-    if a.spoken_secs > target + target / 4 {
-        say(
-            Level::Warning,
-            format!(
-                "About {about} spoken: trim it to under {}.",
-                crate::domain::stories::insights::spoken(target as f32)
-            ),
-        );
-    } else if a.spoken_secs > target {
-        say(
-            Level::Tip,
-            format!("About {about} spoken: a little over your target."),
-        );
-    } else if a.words > 0 && a.spoken_secs < target / 3 {
-        say(
-            Level::Tip,
-            format!("About {about} spoken: add a step or an example."),
-        );
-    } else if a.words > 0 {
-        say(
-            Level::Good,
-            format!("About {about} spoken: within your target."),
-        );
-    }
-    if a.we_count > a.i_count {
-        say(
-            Level::Warning,
-            format!(
-                "You said \u{201c}we\u{201d} {}× and \u{201c}I\u{201d} {}×: say what you did yourself.",
-                a.we_count, a.i_count
-            ),
-        );
-    }
-    if kind == QuestionKind::Star && a.would_count > 0 {
-        say(
-            Level::Warning,
-            format!(
-                "You said what you \u{201c}would\u{201d} do ({}×): tell what you did, in the past tense.",
-                a.would_count
-            ),
-        );
-    }
     if kind == QuestionKind::Star && !a.ending {
-        say(
-            Level::Warning,
-            "No clear ending: finish with what changed, and a number if you can.".into(),
-        );
+        out.push(Gap::NoEnding);
     }
     if matches!(
         kind,
         QuestionKind::Direct | QuestionKind::Knowledge | QuestionKind::Opener
     ) && !a.example
     {
-        say(
-            Level::Tip,
-            "Add one real example or detail from your own work.".into(),
-        );
+        out.push(Gap::NoExample);
     }
     if q.category == Category::Safety && !a.help_call {
-        say(
-            Level::Warning,
-            "Say when you would stop and get the therapist, a nurse or a supervisor.".into(),
-        );
+        out.push(Gap::NoHelpCall);
     }
-    let fillers: usize = a.fillers.iter().map(|(_, n)| n).sum();
-    let allowed = ((a.spoken_secs as f32 / 60.0).ceil() as usize).max(1);
-    if fillers > allowed {
-        let list: Vec<String> = a
-            .fillers
-            .iter()
-            .take(4)
-            .map(|(w, n)| format!("\u{201c}{w}\u{201d} {n}×"))
-            .collect();
-        say(
-            Level::Tip,
-            format!("Cut filler words ({}).", list.join(", ")),
-        );
-    }
-    // Job words used are listed on their own line; only their absence is coaching.
-    if has_glossary && a.terms.is_empty() {
-        say(
-            Level::Tip,
-            "No job words yet: name the equipment, procedure or rule.".into(),
-        );
-    }
-    out.sort_by_key(|i| i.level);
     out
 }
 

@@ -3,7 +3,8 @@
 
 use super::run::Run;
 use super::{Practice, Stage};
-use crate::domain::content::{Question, QuestionKind};
+use crate::domain::config::{ANY_ROLE, PracticePrefs};
+use crate::domain::content::{Id, Question, QuestionKind};
 use crate::domain::practice::followup::{choose, lacks};
 use crate::domain::practice::history::listed;
 use crate::domain::practice::plan::plan_interview;
@@ -12,11 +13,12 @@ use crate::domain::practice::{
     Answer, AnswerMode, AnswerTimer, FollowUpAnswer, Graded, MIN_ANSWER_SECS, ROUNDS_FILE,
     RoundRecord, Rubric, Skipped,
 };
-use crate::domain::stories::Glossary;
+use crate::domain::stories::Coach;
 use crate::kit::{Action, Ctx, Status};
 
-/// Openers and the close want about a minute, whatever the target for stories.
-const SHORT_TARGET: u32 = 90;
+/// Openers and the close want a shorter answer than a story, whatever the target: the bottom of the
+/// story coach's 90–120 s.
+const SHORT_TARGET: u32 = crate::domain::stories::TARGETS.seconds.0;
 /// A follow-up wants a short answer.
 const FOLLOW_UP_TARGET: u32 = 60;
 /// Most questions offered at the close.
@@ -99,8 +101,17 @@ impl Practice {
         let (lib, facts, now) = (cx.data.library(), cx.facts, cx.now);
         let role = self.role(lib).map(|r| r.id.clone());
         let seed = u64::try_from(now.timestamp_micros()).unwrap_or(0);
+        // For a role in focus, the questions the profile's background leaves out stay out.
+        let focus = cx.data.focus();
+        let in_focus = role.as_ref().is_none_or(|r| focus.has_role(r));
+        let pool: Vec<Question> = lib
+            .questions
+            .iter()
+            .filter(|q| !in_focus || focus.holds_question(q))
+            .cloned()
+            .collect();
         let picks = plan_interview(
-            &lib.questions,
+            &pool,
             role.as_ref(),
             self.setup.length,
             &facts.recall,
@@ -114,7 +125,7 @@ impl Practice {
         }
         let round = RoundRecord {
             started: now,
-            role,
+            role: role.clone(),
             target_seconds: self.setup.target_secs,
             interviewer: self.persona(lib).map(|p| p.id.clone()),
             mode: Some(self.setup.mode),
@@ -123,7 +134,26 @@ impl Practice {
         };
         self.run = Some(Run::new(picks, self.setup.mode, seed, round));
         self.ask(0, cx);
+        self.remember(role, cx);
         Ok(())
+    }
+
+    /// Saves the interview settings, so Practice opens as the user left it. Quietly skipped in a
+    /// read-only window; a failed save only costs the memory of them.
+    fn remember(&self, role: Option<Id>, cx: &mut Ctx) {
+        if !cx.data.can_write() {
+            return;
+        }
+        let prefs = PracticePrefs {
+            role: Some(role.unwrap_or_else(|| Id::new(ANY_ROLE))),
+            length: u32::try_from(self.setup.length).ok(),
+        };
+        let target = self.setup.target_secs;
+        if let Some(mut w) = cx.writer()
+            && let Err(text) = w.save_practice(prefs, target)
+        {
+            cx.say(Status::warn(text));
+        }
     }
 
     /// Shows question `index`: the close lists your questions to ask; any other starts its timer.
@@ -213,7 +243,9 @@ impl Practice {
     /// it was under ten seconds (of speech), before any grade can be given.
     fn end_answer(&mut self, cx: &mut Ctx) {
         let (lib, now) = (cx.data.library(), cx.now);
-        let (pace, setup_target) = (self.pace, self.setup.target_secs);
+        let setup_target = self.setup.target_secs;
+        let coach = self.coach.get_or_insert_with(|| Coach::from_library(lib));
+        coach.guidance.words_per_minute = self.pace;
         let Some(run) = self.run.as_mut() else {
             return;
         };
@@ -225,9 +257,10 @@ impl Practice {
         run.seconds = match run.mode {
             AnswerMode::Speaking => timed,
             AnswerMode::Typing => {
-                let text = run.field.text();
-                let a = analyze_typed(&text, q, &Glossary::from_library(lib), pace, target);
-                let secs = a.spoken_secs;
+                // Cleaned once, so what is analyzed, marked, drawn and saved is the same text.
+                let text = crate::storage::sanitize::clean(&run.field.text());
+                let a = analyze_typed(&text, q, coach, target);
+                let secs = a.seconds();
                 run.typed = (!text.trim().is_empty()).then_some(text);
                 run.analysis = Some(a);
                 secs
@@ -262,7 +295,8 @@ impl Practice {
         let within = (MIN_ANSWER_SECS..=target).contains(&run.seconds);
         let mut r = Rubric::for_answer(kind, within);
         if let Some(a) = &run.analysis {
-            r.set("said_i", a.i_count > 0 && a.i_count >= a.we_count);
+            let scan = &a.coach.scan;
+            r.set("said_i", scan.i_count > 0 && scan.i_count >= scan.we_count);
             r.set("result", a.ending);
             r.set("detail", a.example);
             r.set("strength", a.example);

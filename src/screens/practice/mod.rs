@@ -8,12 +8,14 @@ mod run;
 mod setup;
 mod view;
 
-use crate::domain::content::{Library, Persona};
+use crate::domain::config::ANY_ROLE;
+use crate::domain::content::{Id, Library, Persona};
 use crate::domain::practice::AnswerMode;
-use crate::domain::practice::plan::personas_for;
+use crate::domain::practice::plan::{FULL_LENGTH, MIN_LENGTH, personas_for};
 use crate::domain::profile::Setting;
+use crate::domain::stories::Coach;
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, Ctx, Screen, Typing, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Screen, Typing, ViewCtx};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -67,6 +69,8 @@ pub struct Practice {
     pub pace: u32,
     /// The work setting of the job (from the profile): its interviewer is chosen first.
     pub setting: Option<Setting>,
+    /// The story coach, the same rules as the story editor's, built at the first typed answer.
+    pub coach: Option<Coach>,
     /// The screen was not on show at the last tick (another screen, or help over it): the timer
     /// is paused until it shows again.
     hidden: bool,
@@ -87,6 +91,7 @@ impl Practice {
             open_round: None,
             pace: crate::domain::stories::Guidance::default().words_per_minute,
             setting: None,
+            coach: None,
             hidden: false,
             shown_secs: None,
         }
@@ -102,9 +107,27 @@ impl Practice {
         self.pace = words_per_minute.max(1);
     }
 
-    /// Sets the job's work setting (from the profile) and chooses its interviewer.
-    pub fn set_setting(&mut self, setting: Option<Setting>, lib: &Library) {
-        self.setting = setting;
+    /// The profile or the practice settings changed: the next interview is for the role last
+    /// practised (from `[practice]`) when it is one in focus, else the profile's first role, else
+    /// any role; the length as last used; the interviewer of the profile's work setting. So Practice
+    /// defaults to the user's role and remembers which of their roles they practised. An interview
+    /// under way is left alone.
+    pub fn follow(&mut self, data: &AppData) {
+        if self.stage != Stage::Setup {
+            return;
+        }
+        let lib = data.library();
+        let prefs = data.practice_prefs();
+        let index_of = |id: &Id| lib.roles.iter().position(|r| &r.id == id).map(|i| i + 1);
+        self.setup.role = match &prefs.role {
+            Some(r) if r.as_str() == ANY_ROLE && data.focus().is_every_role() => 0,
+            Some(r) if data.focus().has_role(r) => index_of(r).unwrap_or(0),
+            _ => data.focus().first_role_index(lib).map_or(0, |i| i + 1),
+        };
+        if let Some(n) = prefs.length {
+            self.setup.length = (n as usize).clamp(MIN_LENGTH, FULL_LENGTH);
+        }
+        self.setting = data.profile().setting;
         self.prefer_setting(lib);
     }
 

@@ -276,11 +276,17 @@ fn hint_doc(cx: &ViewCtx, q: &Question, width: u16) -> Doc {
 
 fn hint_panel(p: &Practice, cx: &ViewCtx, q: &Question, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
+    // The longest title that leaves a column of border each side of it.
+    let title = [
+        " Hints · timer paused · ↑/↓ scroll · h or Esc to go back ",
+        " Hints · timer paused · h or Esc to go back ",
+        " Hints · timer paused ",
+    ]
+    .into_iter()
+    .find(|s| s.chars().count() + 4 <= usize::from(area.width))
+    .unwrap_or(" Hints ");
     let block = Block::bordered()
-        .title(Span::styled(
-            " Hints · timer paused · ↑/↓ scroll · h or Esc to go back ",
-            t.heading,
-        ))
+        .title(Span::styled(title, t.heading))
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -332,7 +338,8 @@ pub(super) fn confirm(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         let what = match (run.mode, &run.analysis) {
             (AnswerMode::Typing, Some(a)) => format!(
                 "Your answer is {} words: about {} seconds when spoken.",
-                a.words, a.spoken_secs
+                a.words(),
+                a.seconds()
             ),
             _ => format!("That was only {} seconds.", run.seconds),
         };

@@ -8,8 +8,8 @@ mod setup;
 mod summary;
 
 use super::{Practice, Stage};
-use crate::domain::stories::Level;
 use crate::kit::{Theme, ViewCtx};
+use crate::widgets::coaching::marker;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
@@ -74,9 +74,10 @@ fn draw_doc(d: &Doc, scroll: usize, area: Rect, buf: &mut Buffer) {
 /// rest empty.
 const READABLE: u16 = 100;
 
-/// A text width no wider than [`READABLE`].
+/// A text width no wider than [`READABLE`], one column short of `width`: a line that ran right up
+/// to a border would make its last word look cut.
 fn readable(width: u16) -> u16 {
-    width.min(READABLE)
+    width.saturating_sub(1).min(READABLE)
 }
 
 /// `area` less a margin each side, wider on wide screens, and no wider than is readable.
@@ -109,15 +110,6 @@ fn typed_text(d: &mut Doc, first: &str, rest: &str, text: &str, style: Style) {
     let clean = crate::storage::sanitize::clean(text);
     for (i, line) in clean.lines().enumerate() {
         d.prefixed(if i == 0 { first } else { rest }, rest, line, style);
-    }
-}
-
-/// The mark and style of a coaching line.
-fn marker(level: Level, t: &Theme) -> (&'static str, Style) {
-    match level {
-        Level::Warning => ("! ", t.warn),
-        Level::Tip => ("› ", t.accent),
-        Level::Good => ("✓ ", t.good),
     }
 }
 

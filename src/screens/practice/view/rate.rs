@@ -1,17 +1,21 @@
 //! The analysis of a typed answer, and the rubric for the question's kind with the grade it gives.
 
-use super::{draw_doc, frame, marker, readable, typed_text};
+use super::{draw_doc, frame, marker, readable};
 use crate::domain::content::QuestionKind;
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::rubric::grade_rule;
 use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis};
+use crate::domain::stories::insights::spoken;
+use crate::domain::stories::{Coach, Flag};
 use crate::kit::{Theme, ViewCtx};
 use crate::screens::practice::flow::target_for;
 use crate::screens::practice::{Practice, Run};
+use crate::storage::sanitize::clean_line;
 use crate::widgets::doc::Doc;
+use crate::widgets::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// The analysis and how many rows it gets, as laid out in `area` (the screen's area).
@@ -23,26 +27,32 @@ pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, 
         .as_ref()
         .and_then(|r| r.analysis.as_ref().map(|a| (r, a)))
     {
-        Some((run, a)) => (feedback_doc(run, a, cx.theme, width), rows),
+        Some((run, a)) => (
+            feedback_doc(run, a, p.coach.as_ref(), cx.theme, width),
+            rows,
+        ),
         None => (Doc::new(1), rows),
     }
 }
 
-fn feedback_doc(run: &Run, a: &TypedAnalysis, t: &Theme, width: u16) -> Doc {
+/// Marked phrases listed with why, at most this many (the rest are marked in the text).
+const LISTED_MARKS: usize = 6;
+
+fn feedback_doc(run: &Run, a: &TypedAnalysis, coach: Option<&Coach>, t: &Theme, width: u16) -> Doc {
     let mut d = Doc::new(usize::from(width));
     d.text(
         &format!(
             "{} words · about {} when spoken",
-            a.words,
-            crate::domain::stories::insights::spoken(a.spoken_secs as f32)
+            a.words(),
+            spoken(a.seconds() as f32)
         ),
         t.heading,
     );
     d.blank();
     d.text("Coaching", t.heading);
-    for i in &a.insights {
-        let (mark, style) = marker(i.level, t);
-        d.prefixed(mark, "  ", &i.text, style);
+    for (level, text) in a.lines() {
+        let (mark, style) = marker(level, t);
+        d.prefixed(mark, "  ", &text, style);
     }
     d.blank();
     talking_points(&mut d, a, t);
@@ -54,7 +64,9 @@ fn feedback_doc(run: &Run, a: &TypedAnalysis, t: &Theme, width: u16) -> Doc {
         }
     };
     let terms = list(
-        a.terms
+        a.coach
+            .scan
+            .terms
             .iter()
             .map(|h| format!("{} {}×", h.term, h.count))
             .collect(),
@@ -67,13 +79,80 @@ fn feedback_doc(run: &Run, a: &TypedAnalysis, t: &Theme, width: u16) -> Doc {
             .collect(),
     );
     d.prefixed("Most-used words  ", "                 ", &top, t.base);
+    let text = run.typed.as_deref().unwrap_or("");
+    let flags = &a.coach.scan.flags;
+    if let Some(coach) = coach.filter(|_| !flags.is_empty()) {
+        d.blank();
+        d.text("Marked phrases, to reword", t.heading);
+        for f in flags.iter().take(LISTED_MARKS) {
+            let phrase = clean_line(text.get(f.start..f.end).unwrap_or(""));
+            let better = coach.suggestions(text, f).into_iter().next();
+            let try_it = match better.as_deref() {
+                Some("") => " Leave it out.".to_string(),
+                Some(b) => format!(" Try \u{201c}{}\u{201d}.", clean_line(b)),
+                None => String::new(),
+            };
+            d.prefixed(
+                "› ",
+                "  ",
+                &format!("\u{201c}{phrase}\u{201d}: {}{try_it}", coach.why(f)),
+                t.accent,
+            );
+        }
+        if flags.len() > LISTED_MARKS {
+            d.text(
+                &format!(
+                    "  and {} more, underlined below.",
+                    flags.len() - LISTED_MARKS
+                ),
+                t.muted,
+            );
+        }
+    }
     d.blank();
     d.text("Your answer", t.heading);
-    match &run.typed {
-        Some(text) => typed_text(&mut d, "  ", "  ", text, t.base),
-        None => d.text("  (nothing typed)", t.muted),
+    if text.trim().is_empty() {
+        d.text("  (nothing typed)", t.muted);
+    } else {
+        let mark = t.warn.add_modifier(Modifier::UNDERLINED);
+        marked_text(&mut d, "  ", text, flags, t.base, mark);
     }
     d
+}
+
+/// `text` wrapped under an `indent`, its line breaks kept, with each flagged byte range drawn in
+/// `mark`. The text was cleaned before it was analyzed, so the flags' ranges fall on its characters.
+fn marked_text(d: &mut Doc, indent: &str, text: &str, flags: &[Flag], base: Style, mark: Style) {
+    let avail = d.width.saturating_sub(indent.chars().count()).max(1);
+    let mut at = 0;
+    for part in text.split('\n') {
+        for r in wrap(part, avail) {
+            let (start, end) = (at + r.start, at + r.end);
+            let mut spans = vec![Span::styled(indent.to_string(), base)];
+            let mut i = start;
+            while i < end {
+                let inside = flags.iter().find(|f| f.start <= i && i < f.end);
+                let stop = match inside {
+                    Some(f) => f.end.min(end),
+                    None => flags
+                        .iter()
+                        .map(|f| f.start)
+                        .filter(|s| *s > i)
+                        .min()
+                        .unwrap_or(end)
+                        .min(end),
+                };
+                let piece = text.get(i..stop).unwrap_or("");
+                spans.push(Span::styled(
+                    piece.to_string(),
+                    if inside.is_some() { mark } else { base },
+                ));
+                i = stop.max(i + 1);
+            }
+            d.line(Line::from(spans));
+        }
+        at += part.len() + 1;
+    }
 }
 
 /// "Talking points" and each point, ticked or not, packed into lines that fit the width.
@@ -111,7 +190,7 @@ pub(super) fn feedback(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer)
     );
     let inner = frame(t, &title, area, buf);
     if let Some(a) = &run.analysis {
-        let d = feedback_doc(run, a, t, readable(inner.width));
+        let d = feedback_doc(run, a, p.coach.as_ref(), t, readable(inner.width));
         draw_doc(&d, p.scroll, inner, buf);
     }
 }
@@ -130,9 +209,9 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         kind.label()
     );
     let inner = frame(t, &title, area, buf);
-    let mut d = Doc::new(usize::from(inner.width));
+    let mut d = Doc::new(usize::from(readable(inner.width)));
     if let Some(q) = q {
-        let mut qd = Doc::new(usize::from(inner.width));
+        let mut qd = Doc::new(usize::from(readable(inner.width)));
         qd.text(&q.text, t.muted);
         qd.lines.into_iter().take(2).for_each(|l| d.line(l));
     }

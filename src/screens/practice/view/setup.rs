@@ -1,11 +1,12 @@
 //! The interview setup: the five settings and what the last rounds looked like.
 
-use super::{draw_doc, frame, plural};
+use super::{draw_doc, frame, plural, readable};
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::history::progress_line;
 use crate::kit::ViewCtx;
 use crate::screens::practice::{Field, Practice};
 use crate::storage::sanitize::clean_line;
+use crate::widgets::clip::clip_words;
 use crate::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,7 +16,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
     let inner = frame(t, "Practice: a mock interview", area, buf);
-    let mut d = Doc::new(usize::from(inner.width));
+    let mut d = Doc::new(usize::from(readable(inner.width)));
     d.text(
         "An interviewer greets you, asks an opener, questions for your role and a follow-up when \
          an answer needs one, then asks what questions you have. Answer out loud with the timer, \
@@ -40,7 +41,10 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         s.mode.label().to_string(),
         format!("{} per answer", format_mmss(s.target_secs)),
     ];
+    // "‹ " and " ›" after the pointer and the label.
+    let room = d.width.saturating_sub(3 + 12 + 4);
     for (field, value) in Field::ALL.iter().zip(values) {
+        let value = clip_words(&value, room);
         let on = *field == s.field;
         let style = if on { t.selected } else { t.base };
         d.line(Line::from(vec![
@@ -51,7 +55,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     d.blank();
     d.text(
-        "Questions favour ones you rated weak and ones no story answers yet. Your ratings \
+        "Questions favor ones you rated weak and ones no story answers yet. Your ratings \
          update each question's flashcard; an answer under 10 seconds is checked first.",
         t.muted,
     );

@@ -63,7 +63,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     };
     let round = &run.round;
-    let mut d = Doc::new(usize::from(inner.width));
+    let mut d = Doc::new(usize::from(readable(inner.width)));
     if let Some(x) = run.persona(lib).filter(|_| run.finished) {
         says(&mut d, &x.name, &x.goodbye, t.accent);
         d.blank();
@@ -111,7 +111,7 @@ pub(super) fn history(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
     let inner = frame(t, "Past rounds", area, buf);
     let log = cx.data.rounds();
     let rounds = listed(log);
-    let mut d = Doc::new(usize::from(inner.width));
+    let mut d = Doc::new(usize::from(readable(inner.width)));
     if rounds.is_empty() {
         d.text(
             "No rounds yet. Your interviews show here once you answer a question.",
