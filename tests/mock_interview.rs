@@ -9,6 +9,7 @@ use clinicprep::app::{Action, Tab};
 use clinicprep::domain::content::{Id, QuestionKind};
 use clinicprep::domain::practice::{AnswerMode, ROUNDS_FILE, RoundLog};
 use common::Harness;
+use ratatui::style::Modifier;
 
 fn practice() -> Harness {
     let mut h = Harness::new();
@@ -176,28 +177,54 @@ fn never_a_question_from_another_role_over_every_role() {
         }
         h.press("<enter>");
         assert!(h.screen(80, 24).contains("of 12"), "a full interview");
-        let mut seen = 0;
-        while !h.screen(80, 24).contains("Practice: a mock interview") {
-            let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-            let screen = squash(&h.screen(160, 50).replace('│', " "));
-            let lib = h.app.data().library();
-            let q = lib
-                .questions
-                .iter()
-                .filter(|q| screen.contains(&squash(&q.text)))
-                .max_by_key(|q| q.text.len())
-                .unwrap_or_else(|| panic!("no question: {screen}"));
-            assert!(
-                q.roles.is_empty() || q.roles.contains(role),
-                "{role} was asked {}",
-                q.id
-            );
-            seen += 1;
-            h.press("<esc>n");
-            assert!(seen <= 12);
-        }
-        assert_eq!(seen, 12, "{role}");
+        assert_eq!(every_question_suits(&mut h, role), 12, "{role}");
     }
+}
+
+/// Skips through the interview on screen, checking each question is one for `role`; returns how
+/// many were asked.
+fn every_question_suits(h: &mut Harness, role: &Id) -> usize {
+    let mut seen = 0;
+    while !h.screen(80, 24).contains("Practice: a mock interview") {
+        let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let screen = squash(&h.screen(160, 50).replace('│', " "));
+        let lib = h.app.data().library();
+        let q = lib
+            .questions
+            .iter()
+            .filter(|q| screen.contains(&squash(&q.text)))
+            .max_by_key(|q| q.text.len())
+            .unwrap_or_else(|| panic!("no question: {screen}"));
+        assert!(
+            q.roles.is_empty() || q.roles.contains(role),
+            "{role} was asked {}",
+            q.id
+        );
+        seen += 1;
+        h.press("<esc>n");
+        assert!(seen <= 12);
+    }
+    seen
+}
+
+#[test]
+fn the_role_in_focus_comes_from_the_profile_and_the_interview_keeps_to_it() {
+    let mut h = practice();
+    let (config, problems) = clinicprep::domain::config::Config::from_text(
+        "config.toml",
+        "[profile]\nroles = [\"ota\"]\nsetting = \"school\"\nset_up = true\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    let s = h.screen(100, 30);
+    assert!(s.contains("‹ Occupational therapy assistant ›"), "{s}");
+    assert!(
+        s.contains("‹ Priya, school-based"),
+        "the setting's interviewer: {s}"
+    );
+    h.press("<enter>");
+    assert!(h.screen(100, 30).contains("I'm Priya"), "she greets you");
+    assert!(every_question_suits(&mut h, &Id::new("ota")) >= 3);
 }
 
 #[test]
@@ -344,4 +371,38 @@ fn the_profile_setting_chooses_the_interviewer_and_words_per_minute_the_spoken_t
         h.screen(100, 30).contains("10 words · about 10 s spoken"),
         "70 words a minute"
     );
+}
+
+#[test]
+fn a_typed_answer_marks_its_phrases_with_why_and_a_rewrite() {
+    let mut h = typing();
+    h.press("<enter>");
+    h.type_text(
+        "I have worked as a CNA for six years. Um, I kind of think I am good with residents, \
+         and I want this job because I love seeing people walk again.",
+    );
+    h.press("<c-s>");
+    let s = h.screen(100, 40);
+    assert!(s.contains("Marked phrases, to reword"), "{s}");
+    assert!(s.contains("“Um”:") || s.contains("“um”:"), "{s}");
+    assert!(s.contains("Leave it out."), "a filler's rewrite: {s}");
+    assert!(
+        s.contains("phrases are marked in the text to reword"),
+        "the coach's finding: {s}"
+    );
+    // In the answer itself, the marked words stand out; the words around them do not.
+    let buf = h.render(100, 40);
+    let text = common::buffer_text(&buf);
+    let answer_row = text
+        .lines()
+        .position(|l| l.contains("Um, I kind of think"))
+        .unwrap_or_else(|| panic!("the answer is shown: {text}")) as u16;
+    let (x, _) = common::find(&buf, "Um, I kind of think").unwrap();
+    let um = &buf[(x, answer_row)];
+    assert!(
+        um.modifier.contains(Modifier::UNDERLINED),
+        "a filler is underlined: {um:?}"
+    );
+    let plain = &buf[(x + 4, answer_row)];
+    assert!(!plain.modifier.contains(Modifier::UNDERLINED), "{plain:?}");
 }
