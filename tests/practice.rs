@@ -172,7 +172,7 @@ fn an_answer_under_ten_seconds_asks_did_you_answer_before_any_grade() {
     h.press("<space>y");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("[ ] Finished within the target time"),
+        s.contains("[ ] Kept to the target time"),
         "never pre-ticked: {s}"
     );
     h.press("123");
@@ -521,5 +521,22 @@ fn nothing_on_the_practice_screen_panics_at_any_stage_or_size() {
         for (w, ht) in sizes {
             h.render(w, ht);
         }
+    }
+}
+
+#[test]
+fn kept_to_the_target_is_ticked_only_near_the_target_and_never_over_it() {
+    // The opener's target is 01:30: 60–90 s is near it, as the coach judges a typed answer.
+    for (secs, ticked) in [(40, false), (70, true), (100, false)] {
+        let mut h = practice();
+        h.press("<enter>");
+        h.advance(secs);
+        h.press("<space>");
+        let s = h.screen(100, 40);
+        let mark = if ticked { "[x]" } else { "[ ]" };
+        assert!(
+            s.contains(&format!("{mark} Kept to the target time")),
+            "{secs} s: {s}"
+        );
     }
 }

@@ -64,7 +64,7 @@ impl QuestionKind {
                 "Say what you know, plainly and correctly, and stay within your role."
             }
             QuestionKind::Opener => {
-                "About a minute: where you are now, what you bring, and why this job."
+                "A minute or a little more: where you are now, what you bring, and why this job."
             }
             QuestionKind::Closer => "Ask one or two of your questions about the job.",
         }

@@ -42,8 +42,9 @@ const fn gate(key: &'static str, label: &'static str, prompt: &'static str, cap:
 
 const IN_TIME: Check = check(
     "in_time",
-    "Finished within the target time",
-    "Ticked for you when the answer was over 10 seconds and under the target; change it if you like.",
+    "Kept to the target time",
+    "Ticked for you when the answer came close to the target without going over it (90–120 s for \
+     a 2-minute target); change it if you like.",
 );
 
 const STAR: [Check; 4] = [

@@ -299,12 +299,16 @@ impl TypedAnalysis {
     }
 }
 
-/// The length a typed answer is judged against: up to the question's `target`, and from the same
-/// share of it as the story targets' 90 of 120 s (rounded down to 5 s).
+/// The length an answer is judged against: up to the question's `target`, from the story targets'
+/// share of it (90 of 120 s) or their 30 s window below it, whichever starts lower, rounded down to
+/// 5 s. So 2 minutes gives the coach's 90–120 s, an opener's 90 s gives 60–90 s, and a long target
+/// keeps a window in proportion.
 pub fn answer_seconds(target: u32) -> (u32, u32) {
     let (lo, hi) = TARGETS.seconds;
-    let from = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
-    (u32::try_from(from).unwrap_or(0) / 5 * 5, target)
+    let share = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
+    let share = u32::try_from(share).unwrap_or(0);
+    let window = target.saturating_sub(hi - lo);
+    (share.min(window) / 5 * 5, target)
 }
 
 /// Lowercase words, apostrophes kept inside ("i'd"), for the cue lists above.

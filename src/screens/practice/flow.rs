@@ -8,7 +8,7 @@ use crate::domain::content::{Id, Question, QuestionKind};
 use crate::domain::practice::followup::{choose, lacks};
 use crate::domain::practice::history::listed;
 use crate::domain::practice::plan::plan_interview;
-use crate::domain::practice::typed::{TalkingPoint, analyze_typed};
+use crate::domain::practice::typed::{TalkingPoint, analyze_typed, answer_seconds};
 use crate::domain::practice::{
     Answer, AnswerMode, AnswerTimer, FollowUpAnswer, Graded, MIN_ANSWER_SECS, ROUNDS_FILE,
     RoundRecord, Rubric, Skipped,
@@ -292,7 +292,9 @@ impl Practice {
             return;
         }
         let target = target_for(q, setup_target);
-        let within = (MIN_ANSWER_SECS..=target).contains(&run.seconds);
+        // The coach's length rule: well short of the target is "add detail", not on time.
+        let (from, to) = answer_seconds(target);
+        let within = (from.max(MIN_ANSWER_SECS)..=to).contains(&run.seconds);
         let mut r = Rubric::for_answer(kind, within);
         if let Some(a) = &run.analysis {
             let scan = &a.coach.scan;

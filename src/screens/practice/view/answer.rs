@@ -1,7 +1,7 @@
 //! A question being answered: the interviewer's words, the question, the timer or the answer box,
 //! and the hints; also "did you answer?" and the pause panel.
 
-use super::{SIDE_BY_SIDE, draw_doc, frame, inset, says};
+use super::{SIDE_BY_SIDE, draw_doc, frame, inset, readable, says};
 use crate::domain::content::{Library, Question, QuestionKind};
 use crate::domain::practice::plan::lead_in;
 use crate::domain::practice::{AnswerMode, MIN_ANSWER_SECS, TimerPhase, format_mmss};
@@ -250,7 +250,10 @@ pub(super) fn hint_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usiz
         inner
     };
     let rows = usize::from(panel.height.saturating_sub(2));
-    (hint_doc(cx, q, panel.width.saturating_sub(2)), rows)
+    (
+        hint_doc(cx, q, readable(panel.width.saturating_sub(2))),
+        rows,
+    )
 }
 
 /// The linked story's outline and the question's coaching notes, in full: the panel scrolls.
@@ -290,7 +293,7 @@ fn hint_panel(p: &Practice, cx: &ViewCtx, q: &Question, area: Rect, buf: &mut Bu
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = hint_doc(cx, q, inner.width);
+    let d = hint_doc(cx, q, readable(inner.width));
     draw_doc(&d, p.scroll, inner, buf);
 }
 

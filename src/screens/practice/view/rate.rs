@@ -71,39 +71,58 @@ fn feedback_doc(run: &Run, a: &TypedAnalysis, coach: Option<&Coach>, t: &Theme, 
             .map(|h| format!("{} {}×", h.term, h.count))
             .collect(),
     );
-    d.prefixed("Job words used  ", "                ", &terms, t.base);
+    d.prefixed(&label("Job words used"), LABEL_PAD, &terms, t.base);
     let top = list(
         a.top_words
             .iter()
             .map(|(w, n)| format!("{w} {n}×"))
             .collect(),
     );
-    d.prefixed("Most-used words  ", "                 ", &top, t.base);
+    d.prefixed(&label("Most-used words"), LABEL_PAD, &top, t.base);
     let text = run.typed.as_deref().unwrap_or("");
     let flags = &a.coach.scan.flags;
     if let Some(coach) = coach.filter(|_| !flags.is_empty()) {
         d.blank();
         d.text("Marked phrases, to reword", t.heading);
-        for f in flags.iter().take(LISTED_MARKS) {
+        // The same phrase marked again by the same rule is listed once, with its count.
+        let mut marks: Vec<(&Flag, String, usize)> = Vec::new();
+        for f in flags {
             let phrase = clean_line(text.get(f.start..f.end).unwrap_or(""));
+            let same = |(g, p, _): &&mut (&Flag, String, usize)| {
+                g.rule == f.rule && p.to_lowercase() == phrase.to_lowercase()
+            };
+            match marks.iter_mut().find(|m| same(m)) {
+                Some(m) => m.2 += 1,
+                None => marks.push((f, phrase, 1)),
+            }
+        }
+        for (f, phrase, n) in marks.iter().take(LISTED_MARKS) {
             let better = coach.suggestions(text, f).into_iter().next();
+            let why = coach.why(f);
             let try_it = match better.as_deref() {
+                // Most deletions' reasons say so already.
+                Some("") if why.to_lowercase().contains("leave it out") => String::new(),
                 Some("") => " Leave it out.".to_string(),
                 Some(b) => format!(" Try \u{201c}{}\u{201d}.", clean_line(b)),
                 None => String::new(),
             };
+            let times = if *n > 1 {
+                format!(" ({n}×)")
+            } else {
+                String::new()
+            };
             d.prefixed(
                 "› ",
                 "  ",
-                &format!("\u{201c}{phrase}\u{201d}: {}{try_it}", coach.why(f)),
+                &format!("\u{201c}{phrase}\u{201d}{times}: {why}{try_it}"),
                 t.accent,
             );
         }
-        if flags.len() > LISTED_MARKS {
+        if marks.len() > LISTED_MARKS {
             d.text(
                 &format!(
                     "  and {} more, underlined below.",
-                    flags.len() - LISTED_MARKS
+                    marks.len() - LISTED_MARKS
                 ),
                 t.muted,
             );
@@ -155,10 +174,22 @@ fn marked_text(d: &mut Doc, indent: &str, text: &str, flags: &[Flag], base: Styl
     }
 }
 
+/// The analysis' labels take this many columns, so their values line up.
+const LABEL_PAD: &str = "                 ";
+
+fn label(name: &str) -> String {
+    format!("{name:<width$}", width = LABEL_PAD.len())
+}
+
 /// "Talking points" and each point, ticked or not, packed into lines that fit the width.
 fn talking_points(d: &mut Doc, a: &TypedAnalysis, t: &Theme) {
-    let mut line = vec![Span::styled("Talking points ", t.heading)];
-    let mut used = 15;
+    // Each item starts with a space, so its mark lines up with the values below.
+    let indent = LABEL_PAD.len() - 1;
+    let mut line = vec![Span::styled(
+        format!("{:<indent$}", "Talking points"),
+        t.base,
+    )];
+    let mut used = indent;
     for (i, p) in TalkingPoint::ALL.iter().enumerate() {
         let (mark, style) = if a.points[i] {
             ("✓ ", t.good)
@@ -167,10 +198,10 @@ fn talking_points(d: &mut Doc, a: &TypedAnalysis, t: &Theme) {
         };
         let item = format!(" {mark}{}", p.label());
         let w = item.chars().count();
-        if used + w > d.width && used > 15 {
+        if used + w > d.width && used > indent {
             d.line(Line::from(std::mem::take(&mut line)));
-            line.push(Span::raw(" ".repeat(15)));
-            used = 15;
+            line.push(Span::raw(" ".repeat(indent)));
+            used = indent;
         }
         line.push(Span::styled(item, style));
         used += w;

@@ -7,7 +7,8 @@ use crate::domain::practice::{Answer, RoundRecord, format_mmss};
 use crate::kit::{Theme, ViewCtx};
 use crate::screens::practice::Practice;
 use crate::storage::sanitize::clean_line;
-use crate::widgets::doc::{Doc, fit};
+use crate::widgets::clip::clip_words;
+use crate::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -36,15 +37,17 @@ fn ticks(a: &Answer) -> String {
         .collect()
 }
 
-/// One line on a round: the numbers that say how it went.
-fn round_line(r: &RoundRecord) -> String {
+/// The numbers that say how a round went, each a phrase kept whole on one line.
+fn round_parts(r: &RoundRecord) -> Vec<String> {
     let within = r.timed().filter(|a| a.seconds <= r.target_seconds).count();
     let follow_ups = r.answer.iter().filter(|a| a.follow_up.is_some()).count();
     let mut parts = vec![
         plural(r.answer.len(), "answer"),
         format!("average {}", format_mmss(r.mean_seconds().unwrap_or(0))),
-        format!("target {}", format_mmss(r.target_seconds)),
-        format!("{within} within time"),
+        format!(
+            "target {}, {within} not over it",
+            format_mmss(r.target_seconds)
+        ),
     ];
     if follow_ups > 0 {
         parts.push(plural(follow_ups, "follow-up"));
@@ -52,7 +55,26 @@ fn round_line(r: &RoundRecord) -> String {
     if !r.skipped.is_empty() {
         parts.push(format!("{} without a grade", r.skipped.len()));
     }
-    parts.join(" · ")
+    parts
+}
+
+/// `parts` joined by " · ", wrapped between parts so a number stays with its words.
+fn round_lines(d: &mut Doc, parts: &[String], style: ratatui::style::Style) {
+    let mut line = String::new();
+    for part in parts {
+        let joined = if line.is_empty() {
+            part.clone()
+        } else {
+            format!("{line} · {part}")
+        };
+        if joined.chars().count() > d.width && !line.is_empty() {
+            d.text(&std::mem::take(&mut line), style);
+            line = part.clone();
+        } else {
+            line = joined;
+        }
+    }
+    d.text(&line, style);
 }
 
 pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
@@ -68,7 +90,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         says(&mut d, &x.name, &x.goodbye, t.accent);
         d.blank();
     }
-    d.text(&round_line(round), t.heading);
+    round_lines(&mut d, &round_parts(round), t.heading);
     d.blank();
     d.line(Line::styled(" #  Time   Boxes  Grade  Question", t.muted));
     let q_w = usize::from(inner.width).saturating_sub(27);
@@ -84,9 +106,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{:<7}", ticks(a)), t.base),
             Span::styled(format!("{:<7}", a.grade.label()), t.accent),
             Span::styled(
-                fit(&question_text(lib, &a.question), q_w)
-                    .trim_end()
-                    .to_string(),
+                clip_words(&question_text(lib, &a.question), q_w).into_owned(),
                 t.base,
             ),
         ]));
@@ -184,7 +204,7 @@ fn round_doc(r: &RoundRecord, cx: &ViewCtx, width: u16) -> Doc {
         .map(|m| format!(" · {} answers", m.done_label()))
         .unwrap_or_default();
     d.text(&format!("{role}{who}{mode}"), t.heading);
-    d.text(&round_line(r), t.base);
+    round_lines(&mut d, &round_parts(r), t.base);
     for (i, a) in r.answer.iter().enumerate() {
         d.blank();
         answer_block(&mut d, i, a, lib, t);
