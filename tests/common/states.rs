@@ -119,10 +119,14 @@ fn practice_until(h: &mut Harness, group: &str) {
     assert!(showing(h, group), "never reached {group}");
 }
 
-fn practice_summary(h: &mut Harness) {
+/// The shortest interview, under way: an opener, one question and the close.
+fn practice_short(h: &mut Harness) {
     practice(h);
-    // The shortest interview: an opener, one question and the close.
     h.press("<down><down><left><left><up><up><enter>");
+}
+
+fn practice_summary(h: &mut Harness) {
+    practice_short(h);
     practice_until(h, "Interview summary");
 }
 
@@ -262,8 +266,7 @@ pub fn all() -> Vec<State> {
             assert!(showing(h, "Your typed answer"));
         }),
         s("practice close", |h| {
-            practice(h);
-            h.press("<down><down><left><left><up><up><enter>");
+            practice_short(h);
             practice_until(h, "Your questions for them");
         }),
         s("practice summary", practice_summary),

@@ -9,7 +9,7 @@ mod setup;
 mod view;
 
 use crate::domain::config::ANY_ROLE;
-use crate::domain::content::{Id, Library, Persona};
+use crate::domain::content::{Id, Library, Persona, Question};
 use crate::domain::practice::AnswerMode;
 use crate::domain::practice::plan::{FULL_LENGTH, MIN_LENGTH, personas_for};
 use crate::domain::profile::Setting;
@@ -163,6 +163,12 @@ impl Practice {
         let role = self.role(lib).map(|r| &r.id);
         let list = personas_for(&lib.personas, role);
         list.get(self.setup.interviewer).or(list.first()).copied()
+    }
+
+    /// The interview under way and its question on screen, if the content still has it.
+    pub fn asking<'a>(&'a self, lib: &'a Library) -> Option<(&'a Run, &'a Question)> {
+        let run = self.run.as_ref()?;
+        Some((run, run.question(lib)?))
     }
 
     /// How many choices the setup fields have now.

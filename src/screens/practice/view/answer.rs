@@ -69,10 +69,7 @@ pub(super) fn prompt(
 pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
-    let Some(run) = p.run.as_ref() else {
-        return;
-    };
-    let Some(q) = run.question(lib) else {
+    let Some((run, q)) = p.asking(lib) else {
         return;
     };
     let inner = frame(t, &title(run, q, p.stage == Stage::FollowUp), area, buf);

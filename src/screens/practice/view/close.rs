@@ -10,10 +10,7 @@ use ratatui::layout::Rect;
 pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
-    let Some(run) = p.run.as_ref() else {
-        return;
-    };
-    let Some(q) = run.question(lib) else {
+    let Some((run, q)) = p.asking(lib) else {
         return;
     };
     let inner = inset(frame(t, &answer::title(run, q, false), area, buf));
