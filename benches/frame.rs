@@ -238,6 +238,17 @@ fn practice(c: &mut Criterion) {
             })
         },
     );
+    // The analysis of a 300-word typed answer with a marked phrase in every sentence: each scroll
+    // key lays out the coaching, the marked phrases and the underlined answer again.
+    s.app.update(Action::Paste(
+        " Um, we basically checked the brakes and I kind of helped with the gait belt.".repeat(20),
+    ));
+    s.app.update(Action::EndAnswer);
+    down_and_up(
+        c,
+        "practice: scroll the analysis of a typed answer and draw 200x50",
+        &mut s,
+    );
 }
 
 fn cards_frame(c: &mut Criterion) {

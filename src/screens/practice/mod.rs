@@ -129,6 +129,10 @@ impl Practice {
         }
         self.setting = data.profile().setting;
         self.prefer_setting(lib);
+        // Built here, at start-up, so the first typed answer's Ctrl-S does not wait for it.
+        if self.coach.is_none() {
+            self.coach = Some(Coach::from_library(lib));
+        }
     }
 
     /// Chooses the interviewer for the profile's setting among those who hire for the chosen
