@@ -103,17 +103,18 @@ fn write_rounds(dir: &Path, now: DateTime<Utc>) {
     let mut log = RoundLog::default();
     for i in 0..300 {
         log.round.push(RoundRecord {
-            started: now - Duration::hours(i * 20),
-            role: None,
-            target_seconds: 120,
             answer: (0..5)
-                .map(|k| Answer {
-                    question: Id::new(format!("q-{k}")),
-                    seconds: 60 + (i as u32 * 7 + k) % 90,
-                    rubric: Rubric::default(),
-                    grade: Grade::Hard,
+                .map(|k| {
+                    let seconds = 60 + (i as u32 * 7 + k) % 90;
+                    Answer::new(
+                        Id::new(format!("q-{k}")),
+                        seconds,
+                        Rubric::default(),
+                        Grade::Hard,
+                    )
                 })
                 .collect(),
+            ..RoundRecord::new(now - Duration::hours(i * 20), None, 120)
         });
     }
     log.save(dir).expect("save log");
@@ -191,24 +192,63 @@ fn help(c: &mut Criterion) {
     });
 }
 
-/// One timer second on the Practice screen: the tick and the redraw it asks for.
+/// One timer second on the Practice screen (the tick and the redraw it asks for), scrolling the
+/// hints (which pause the timer), ticking a rubric box, and typing into the answer box.
 fn practice(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Screen::new(dir.path(), Utc::now());
     s.app.update(Action::GoTo(Tab::Practice));
     s.app.update(Action::Select);
-    s.app.update(Action::ToggleHint);
-    c.bench_function("practice: timer tick and draw 200x50 with hints", |b| {
+    c.bench_function("practice: timer tick and draw 200x50", |b| {
         b.iter(|| {
             s.app.set_now(s.app.now() + Duration::seconds(1));
             assert!(s.app.tick());
             s.draw();
         })
     });
+    s.app.update(Action::ToggleHint);
+    down_and_up(c, "practice: scroll the hints and draw 200x50", &mut s);
+    s.app.update(Action::ToggleHint);
     s.key(KeyCode::Char(' '));
     c.bench_function("practice: tick a rubric box and draw 200x50", |b| {
         b.iter(|| s.key_frame(KeyCode::Char('1')))
     });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Screen::new(dir.path(), Utc::now());
+    s.app.update(Action::GoTo(Tab::Practice));
+    for a in [Action::Down, Action::Down, Action::Down, Action::Right] {
+        s.app.update(a);
+    }
+    s.app.update(Action::Select);
+    // A typed answer of about 300 words, then a key typed at its end, as a long answer grows.
+    s.app.update(Action::Paste(
+        "I checked the brakes and the gait belt. ".repeat(38),
+    ));
+    c.bench_function(
+        "practice: type into a 300-word answer and draw 200x50",
+        |b| {
+            let mut add = true;
+            b.iter(|| {
+                s.key_frame(if add {
+                    KeyCode::Char('a')
+                } else {
+                    KeyCode::Backspace
+                });
+                add = !add;
+            })
+        },
+    );
+    // The analysis of a 300-word typed answer with a marked phrase in every sentence: each scroll
+    // key lays out the coaching, the marked phrases and the underlined answer again.
+    s.app.update(Action::Paste(
+        " Um, we basically checked the brakes and I kind of helped with the gait belt.".repeat(20),
+    ));
+    s.app.update(Action::EndAnswer);
+    down_and_up(
+        c,
+        "practice: scroll the analysis of a typed answer and draw 200x50",
+        &mut s,
+    );
 }
 
 fn cards_frame(c: &mut Criterion) {

@@ -180,6 +180,24 @@ fn user_visible_text(lib: &Library) -> Vec<(String, String)> {
     for t in &lib.terms {
         out.push((t.id.to_string(), format!("{} {}", t.term, t.meaning)));
     }
+    for p in &lib.personas {
+        let lines: Vec<&str> = clinicprep::domain::content::QuestionKind::ALL
+            .iter()
+            .flat_map(|k| p.lead_ins(*k))
+            .map(String::as_str)
+            .collect();
+        let text = format!(
+            "{} {} {} {}",
+            p.title,
+            p.greeting,
+            lines.join(" "),
+            p.goodbye
+        );
+        out.push((p.id.to_string(), text));
+    }
+    for f in &lib.follow_ups {
+        out.push((f.id.to_string(), f.text.clone()));
+    }
     for c in &lib.coaching {
         out.push((c.id.to_string(), c.note.clone()));
     }

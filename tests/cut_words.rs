@@ -32,26 +32,6 @@ const KNOWN: &[Known] = &[
         "profile/plan (Home): as above",
     ),
     (
-        "practice setup",
-        &[(60, 16)],
-        "practice: the intro paragraph wraps to fill the box exactly (pad a column)",
-    ),
-    (
-        "practice answer with hints",
-        &[(60, 16)],
-        "practice: the hint paragraph fills its box exactly",
-    ),
-    (
-        "practice rate",
-        &SIZES,
-        "practice: the question and the rubric note fill the box exactly",
-    ),
-    (
-        "practice summary",
-        &SIZES,
-        "practice: question text in the round table is cut at the border",
-    ),
-    (
         "stories editor tags",
         &[(60, 16)],
         "stories: the folded Situation line is cut mid-word ('minutes…')",

@@ -324,6 +324,10 @@ fn home_views_match_their_snapshots() {
     for secs in [95, 130, 70] {
         h.advance(secs);
         h.press("<space>12<enter>");
+        // The mock interview may follow an answer up; skip it to keep three graded answers.
+        if h.screen(80, 24).contains("Follow-up") {
+            h.press("<esc>n");
+        }
     }
     h.app.update(Action::GoTo(Tab::Home));
     // Switching screens refreshed the facts from the (empty) stores; stand in for a fuller history,

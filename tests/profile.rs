@@ -323,8 +323,8 @@ fn practice_remembers_its_last_settings_across_a_restart() {
     let mut h = Harness::new();
     set_up_as_the_persona(&mut h);
     h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
-    // Role: PT aide → PTA; length: 5 → 3.
-    h.press("<right><down><left><left>");
+    // Role: PT aide → PTA; past the interviewer, length: 5 → 3.
+    h.press("<right><down><down><left><left>");
     let setup = h.screen(80, 24);
     assert!(
         setup.contains("‹ Physical therapist assistant ›"),

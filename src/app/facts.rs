@@ -30,6 +30,7 @@ impl App {
         );
         self.screens.stories.set_pace(config.words_per_minute);
         self.screens.practice.set_target(config.answer_seconds);
+        self.screens.practice.set_pace(config.words_per_minute);
         self.follow_profile();
         self.screens.sheet.set_pace(config.words_per_minute);
     }

@@ -127,6 +127,14 @@ pub enum Action {
     EndAnswer,
     /// Show or hide the linked story's outline and the coaching notes while answering.
     ToggleHint,
+    /// Answer the same practice question again, with the timer from zero.
+    Retry,
+    /// Leave the practice question without a grade and go on to the next one.
+    SkipQuestion,
+    /// End the mock interview now; answers so far are kept.
+    EndRound,
+    /// Open the list of past practice rounds.
+    PastRounds,
     /// Open the field for the interview date.
     SetInterviewDate,
     // Cards

@@ -493,11 +493,17 @@ impl<'a> Writer<'a> {
         round: RoundRecord,
         graded: Graded,
     ) -> (Result<(), String>, Result<(), String>) {
-        let dir = self.data.paths.data_dir.clone();
-        self.data.rounds.value.upsert(round);
-        let saved = self.data.rounds.save(|log| log.save(&dir));
+        let saved = self.save_round(round);
         self.data.pending_grades.push(graded);
         (saved, self.flush_grades())
+    }
+
+    /// Saves a practice round as it now stands, with no grade for the schedule: a follow-up's
+    /// answer, or a question left without a grade.
+    pub fn save_round(&mut self, round: RoundRecord) -> Result<(), String> {
+        let dir = self.data.paths.data_dir.clone();
+        self.data.rounds.value.upsert(round);
+        self.data.rounds.save(|log| log.save(&dir))
     }
 
     /// Keeps a new text of the 30-second introduction in memory; [`Writer::save_sheet_choices`] (or

@@ -72,9 +72,62 @@ fn stories_with_one(h: &mut Harness) {
     h.press("<esc>");
 }
 
+/// Practice, its setup showing.
+fn practice(h: &mut Harness) {
+    h.press("<s-tab>");
+    assert!(showing(h, "Interview setup"));
+}
+
+/// A mock interview answered by typing, its answer box open on the opener.
+fn practice_typing(h: &mut Harness) {
+    practice(h);
+    h.press("<down><down><down><right><enter>");
+    assert!(showing(h, "Typing your answer"));
+}
+
+/// The rubric of the opener, answered out loud for a minute.
+fn practice_rate(h: &mut Harness) {
+    practice(h);
+    h.press("<enter>");
+    h.advance(60);
+    h.press("<space>");
+    assert!(showing(h, "Rating your answer"));
+}
+
+/// Answers each question out loud for a minute with every box ticked (so no follow-up comes) and
+/// picks a question at the close, until `group` shows.
+fn practice_until(h: &mut Harness, group: &str) {
+    for _ in 0..40 {
+        if showing(h, group) {
+            return;
+        }
+        if showing(h, "Your questions for them") {
+            h.press("<space><enter>");
+        } else if showing(h, "Rating your answer") {
+            h.press("<enter>");
+        } else {
+            h.advance(60);
+            h.press("<space>");
+            for n in 1..=4 {
+                let box_n = format!("{n} [ ]");
+                if h.screen(100, 40).contains(&box_n) {
+                    h.press(&n.to_string());
+                }
+            }
+        }
+    }
+    assert!(showing(h, group), "never reached {group}");
+}
+
+/// The shortest interview, under way: an opener, one question and the close.
+fn practice_short(h: &mut Harness) {
+    practice(h);
+    h.press("<down><down><left><left><up><up><enter>");
+}
+
 fn practice_summary(h: &mut Harness) {
-    h.press("<s-tab><enter>");
-    until(h, "<space><enter>", "Round summary", 30);
+    practice_short(h);
+    practice_until(h, "Interview summary");
 }
 
 /// Every state, in screen order.
@@ -169,19 +222,64 @@ pub fn all() -> Vec<State> {
             stories_with_one(h);
             h.press("<enter><tab><tab><tab><tab><tab><tab>");
         }),
-        s("practice setup", |h| {
-            h.press("<s-tab>");
-        }),
+        s("practice setup", practice),
         s("practice answer", |h| {
-            h.press("<s-tab><enter>");
+            practice(h);
+            h.press("<enter>");
         }),
         s("practice answer with hints", |h| {
-            h.press("<s-tab><enter>h");
+            practice(h);
+            h.press("<enter>h");
         }),
-        s("practice rate", |h| {
-            h.press("<s-tab><enter><space>");
+        s("practice hints scrolled", |h| {
+            practice(h);
+            h.press("<enter>h<pgdn>");
+        }),
+        s("practice did you answer", |h| {
+            practice(h);
+            h.press("<enter><space>");
+        }),
+        s("practice paused", |h| {
+            practice(h);
+            h.press("<enter><esc>");
+        }),
+        s("practice rate", practice_rate),
+        s("practice follow-up", |h| {
+            // Nothing ticked on the opener: the interviewer asks why this job.
+            practice_rate(h);
+            h.press("<enter>");
+            assert!(h.screen(80, 24).contains("follows up"));
+        }),
+        s("practice typing", |h| {
+            practice_typing(h);
+            h.type_text("I have worked as a CNA for six years, um, and I want this job.");
+        }),
+        s("practice typed analysis", |h| {
+            practice_typing(h);
+            h.type_text(
+                "I have worked as a CNA for six years in a busy nursing home. Um, I am calm and \
+                 patient with residents, and I learned to listen before I help. I want this job \
+                 because I love seeing people walk again, and I kind of think your clinic is \
+                 where I want to grow.",
+            );
+            h.press("<c-s>");
+            assert!(showing(h, "Your typed answer"));
+        }),
+        s("practice close", |h| {
+            practice_short(h);
+            practice_until(h, "Your questions for them");
         }),
         s("practice summary", practice_summary),
+        s("practice past rounds", |h| {
+            practice_summary(h);
+            h.press("r");
+            assert!(showing(h, "Past rounds"));
+        }),
+        s("practice past round", |h| {
+            practice_summary(h);
+            h.press("r<enter>");
+            assert!(showing(h, "A past round"));
+        }),
         s("a key that does nothing", |h| {
             h.press("z");
         }),

@@ -9,8 +9,9 @@ use toml_edit::{Item, Table, Value};
 /// Every key the table may hold.
 pub const KEYS: [&str; 2] = ["role", "length"];
 
-/// Round lengths accepted, in questions.
-pub const LENGTHS: RangeInclusive<u32> = 1..=10;
+/// Round lengths accepted, in questions; the top one is a full mock interview
+/// (`practice::plan::FULL_LENGTH`).
+pub const LENGTHS: RangeInclusive<u32> = 1..=12;
 
 /// The practice settings last used. `None` means the default: the profile's role, five questions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -66,6 +66,23 @@ impl ContentFile {
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);
         }
+        for p in &mut self.persona {
+            [&mut p.name, &mut p.title, &mut p.setting]
+                .into_iter()
+                .for_each(l);
+            c(&mut p.greeting);
+            c(&mut p.goodbye);
+            p.opener
+                .iter_mut()
+                .chain(&mut p.star)
+                .chain(&mut p.direct)
+                .chain(&mut p.knowledge)
+                .chain(&mut p.closer)
+                .for_each(c);
+        }
+        for f in &mut self.follow_up {
+            c(&mut f.text);
+        }
         super::prep_model::sanitize_coaching(&mut self.coaching);
         super::prep_model::sanitize_fit(&mut self.fit, &mut self.fit_role);
         self.phrasing.iter_mut().for_each(|r| r.sanitize());

@@ -3,6 +3,7 @@
 use super::model::*;
 use super::prep_model::{Coaching, FitQuestion, FitRole};
 use super::problem::Problem;
+use super::script::{FollowUp, Persona};
 use crate::storage::cache::{LoadError, ParseCache};
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -28,6 +29,9 @@ pub struct Library {
     pub cards: Vec<Card>,
     /// Groups of words a search treats as the same (see `content/synonyms.toml`).
     pub synonyms: Vec<Synonym>,
+    /// Mock-interview interviewers and follow-up questions.
+    pub personas: Vec<Persona>,
+    pub follow_ups: Vec<FollowUp>,
     /// Coaching by background and setting (see `content/coaching.toml`).
     pub coaching: Vec<Coaching>,
     /// The role-fit questionnaire, and the facts its result shows per role (`content/fit.toml`).
@@ -158,6 +162,8 @@ impl Library {
         self.terms.extend(file.term);
         self.cards.extend(file.card);
         self.synonyms.extend(file.synonym);
+        self.personas.extend(file.persona);
+        self.follow_ups.extend(file.follow_up);
         self.coaching.extend(file.coaching);
         self.fit.extend(file.fit);
         self.fit_roles.extend(file.fit_role);
@@ -315,6 +321,10 @@ impl Library {
         self.steps.retain(|s| keep(&s.id, "step", &mut problems));
         self.terms.retain(|t| keep(&t.id, "term", &mut problems));
         self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+        self.personas
+            .retain(|p| keep(&p.id, "persona", &mut problems));
+        self.follow_ups
+            .retain(|f| keep(&f.id, "follow-up", &mut problems));
         self.coaching
             .retain(|c| keep(&c.id, "coaching", &mut problems));
         self.fit
@@ -407,6 +417,7 @@ impl Library {
                 ));
             }
         }
+        self.check_script(&locate, &mut problems);
         let known = super::prep_model::Known {
             roles: &self.roles,
             questions: self.questions.iter().map(|q| &q.id).collect(),

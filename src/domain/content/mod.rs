@@ -8,9 +8,11 @@ pub mod phrasing;
 pub mod plain;
 pub mod prep_model;
 pub mod problem;
+pub mod script;
 pub mod search;
 
 pub use library::Library;
 pub use model::*;
 pub use prep_model::{Backed, Coaching, FitOption, FitQuestion, FitReason, FitRole};
 pub use problem::Problem;
+pub use script::{FollowUp, Persona, QuestionKind, Trigger};

@@ -47,6 +47,12 @@ pub struct ContentFile {
     pub card: Vec<Card>,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    /// Mock-interview interviewers (see `script.rs`).
+    #[serde(default)]
+    pub persona: Vec<super::script::Persona>,
+    /// Mock-interview follow-up questions (see `script.rs`).
+    #[serde(default)]
+    pub follow_up: Vec<super::script::FollowUp>,
     #[serde(default)]
     pub coaching: Vec<super::prep_model::Coaching>,
     #[serde(default)]
@@ -242,6 +248,10 @@ pub struct Question {
     /// spell the key `behavioral` (US) or `behavioural` (its first spelling, kept so no file breaks).
     #[serde(default, alias = "behavioral")]
     pub behavioural: bool,
+    /// What kind of answer it wants, which picks its practice rubric; see [`Question::kind`] for
+    /// the kind of a question written without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<super::script::QuestionKind>,
     #[serde(default)]
     pub source: Option<String>,
 }

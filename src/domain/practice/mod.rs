@@ -1,15 +1,20 @@
-//! Mock-interview practice: picking a round's questions, timing answers, the self-rating rubric and
-//! the round log. Plain data in and out; nothing here draws or reads the clock.
+//! Mock-interview practice: planning an interview's questions, timing answers, analyzing typed
+//! answers, follow-up questions, the rubric for each kind of question and the round log. Plain data
+//! in and out; nothing here draws or reads the clock.
 
+pub mod followup;
+pub mod history;
 pub mod log;
+pub mod plan;
 pub mod rubric;
 pub mod select;
 pub mod timer;
+pub mod typed;
 
-pub use log::{Answer, ROUNDS_FILE, RoundLog, RoundRecord};
+pub use log::{Answer, AnswerMode, FollowUpAnswer, ROUNDS_FILE, RoundLog, RoundRecord, Skipped};
 pub use rubric::{Check, Grade, Rubric};
 pub use select::{Pick, select_round};
-pub use timer::{AnswerTimer, TimerPhase, format_mmss};
+pub use timer::{AnswerTimer, MIN_ANSWER_SECS, TimerPhase, format_mmss};
 
 /// A rubric grade to apply to a question's flashcard schedule. Practice produces these; the app hands
 /// them to the review store (the question's id is its card id).

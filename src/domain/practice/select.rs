@@ -3,7 +3,7 @@
 use crate::domain::content::{Category, Id, Question};
 use std::collections::{BTreeMap, HashSet};
 
-/// Default number of questions in a round.
+/// Default number of questions in a round: an opener, three questions and the close.
 pub const DEFAULT_LENGTH: usize = 5;
 
 /// Below this predicted recall a question counts as weak, for the "why this question" note.
@@ -51,8 +51,8 @@ pub fn suits(q: &Question, role: Option<&Id>) -> bool {
 /// draws a question from it by weight (see [`weight`]). `recall` maps question ids to the predicted
 /// recall (0–1) from the review schedule; `linked` holds question ids some story answers. The same
 /// inputs and `seed` always give the same round.
-pub fn select_round(
-    questions: &[Question],
+pub fn select_round<'q>(
+    questions: impl IntoIterator<Item = &'q Question>,
     role: Option<&Id>,
     length: usize,
     recall: &BTreeMap<Id, f64>,
@@ -61,7 +61,7 @@ pub fn select_round(
 ) -> Vec<Pick> {
     let mut rng = SplitMix(seed);
     let mut pools: BTreeMap<Category, Vec<(&Question, f64)>> = BTreeMap::new();
-    for q in questions.iter().filter(|q| suits(q, role)) {
+    for q in questions.into_iter().filter(|q| suits(q, role)) {
         let w = weight(q, recall.get(&q.id).copied(), linked);
         pools.entry(q.category).or_default().push((q, w));
     }

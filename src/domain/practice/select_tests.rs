@@ -12,6 +12,7 @@ fn q(id: &str, category: Category, behavioural: bool, roles: &[&str]) -> Questio
         outline: vec!["x".into()],
         pitfalls: vec!["x".into()],
         behavioural,
+        kind: None,
         source: None,
     }
 }

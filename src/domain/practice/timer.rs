@@ -1,10 +1,14 @@
-//! The answer timer: when an answer started, how long it has run by a passed-in clock, and how that
-//! compares with the target.
+//! The answer timer: when an answer started, how long it has run by a passed-in clock (less the time
+//! it was paused), and how that compares with the target.
 
 use chrono::{DateTime, Utc};
 
-/// The usual advice is to answer in 90 to 120 seconds.
-pub const DEFAULT_TARGET_SECS: u32 = 120;
+/// The usual advice is to answer in 90 to 120 seconds: the top of the story coach's target.
+pub const DEFAULT_TARGET_SECS: u32 = crate::domain::stories::TARGETS.seconds.1;
+
+/// An answer shorter than this was probably not given at all (a key pressed by mistake, or a
+/// question skipped), so the app asks "did you answer?" before any grade is stored.
+pub const MIN_ANSWER_SECS: u32 = 10;
 
 /// Where the elapsed time stands against the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +28,10 @@ pub struct AnswerTimer {
     pub target_secs: u32,
     /// Seconds taken, once the answer has ended; the timer stops there.
     pub stopped: Option<u32>,
+    /// When the current pause began (help or hints open, another screen showing).
+    pub paused_at: Option<DateTime<Utc>>,
+    /// Seconds spent in earlier pauses, left out of the elapsed time.
+    pub paused_secs: i64,
 }
 
 impl AnswerTimer {
@@ -32,16 +40,36 @@ impl AnswerTimer {
             started: now,
             target_secs: target_secs.max(1),
             stopped: None,
+            paused_at: None,
+            paused_secs: 0,
         }
     }
 
-    /// Whole seconds since the start (or until the stop). A clock that went backwards reads 0.
+    /// Whole seconds since the start (or until the stop), less the paused time. A clock that went
+    /// backwards reads 0.
     pub fn elapsed(&self, now: DateTime<Utc>) -> u32 {
         if let Some(s) = self.stopped {
             return s;
         }
-        let secs = (now - self.started).num_seconds();
+        let until = self.paused_at.unwrap_or(now);
+        let secs = (until - self.started).num_seconds() - self.paused_secs;
         u32::try_from(secs.max(0)).unwrap_or(u32::MAX)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused_at.is_some()
+    }
+
+    /// Pauses (`on`) or resumes the timer at `now`; asking for the state it is in changes nothing.
+    pub fn set_paused(&mut self, on: bool, now: DateTime<Utc>) {
+        match (on, self.paused_at) {
+            (true, None) => self.paused_at = Some(now),
+            (false, Some(at)) => {
+                self.paused_secs += (now - at).num_seconds().max(0);
+                self.paused_at = None;
+            }
+            _ => {}
+        }
     }
 
     /// Stops the timer at `now` and returns the seconds taken. Stopping twice keeps the first stop.
@@ -128,6 +156,26 @@ mod tests {
     fn a_clock_that_goes_backwards_reads_zero() {
         let timer = AnswerTimer::start(t0(), 120);
         assert_eq!(timer.elapsed(t0() - Duration::seconds(30)), 0);
+    }
+
+    #[test]
+    fn paused_time_is_left_out_and_pausing_twice_is_one_pause() {
+        let at = |s| t0() + Duration::seconds(s);
+        let mut timer = AnswerTimer::start(t0(), 120);
+        timer.set_paused(true, at(20));
+        timer.set_paused(true, at(30));
+        assert!(timer.is_paused());
+        assert_eq!(timer.elapsed(at(90)), 20, "frozen while paused");
+        timer.set_paused(false, at(90));
+        assert_eq!(timer.elapsed(at(100)), 30);
+        timer.set_paused(false, at(200));
+        assert_eq!(timer.elapsed(at(100)), 30, "resuming twice changes nothing");
+        timer.set_paused(true, at(110));
+        assert_eq!(
+            timer.stop(at(500)),
+            40,
+            "stopping while paused stops at the pause"
+        );
     }
 
     #[test]

@@ -144,18 +144,15 @@ fn due_chart_today_follows_the_offset() {
 
 fn round(day: u32, seconds: &[u32], target: u32) -> RoundRecord {
     RoundRecord {
-        started: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
-        role: None,
-        target_seconds: target,
         answer: seconds
             .iter()
-            .map(|s| Answer {
-                question: Id::new("q"),
-                seconds: *s,
-                rubric: Rubric::default(),
-                grade: Grade::Again,
-            })
+            .map(|s| Answer::new(Id::new("q"), *s, Rubric::default(), Grade::Again))
             .collect(),
+        ..RoundRecord::new(
+            Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
+            None,
+            target,
+        )
     }
 }
 

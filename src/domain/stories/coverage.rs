@@ -249,6 +249,7 @@ mod tests {
             outline: vec![],
             pitfalls: vec![],
             behavioural,
+            kind: None,
             source: None,
         }
     }

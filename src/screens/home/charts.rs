@@ -1,6 +1,7 @@
 //! Home's charts: the study-day heatmap, cards due over the next two weeks, and answer time by round.
 
 use super::view::block;
+use crate::domain::practice::history::progress_text;
 use crate::domain::practice::{Grade, format_mmss};
 use crate::domain::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
 use crate::kit::ViewCtx;
@@ -120,12 +121,18 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     };
     let grades_row = u16::from(inner.height >= 5);
-    let [caption, grades, chart] = Layout::vertical([
+    let progress_row = u16::from(inner.height >= 6);
+    let [caption, grades, progress, chart] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(grades_row),
+        Constraint::Length(progress_row),
         Constraint::Fill(1),
     ])
     .areas(inner);
+    // Practice progress between rounds (rubric boxes ticked), from the Practice domain.
+    if let Some(text) = progress_text(cx.data.rounds(), usize::from(progress.width)) {
+        draw_line(&Line::styled(text, t.base), progress, buf);
+    }
     if let Some(round) = cx
         .data
         .rounds()

@@ -1,51 +1,79 @@
-//! The Practice screen: set up a timed mock-interview round, answer each question against the clock,
-//! rate the answer with the rubric, and read a summary at the end.
+//! The Practice screen: a mock interview. Set it up (role, interviewer, length, speaking or typing),
+//! answer an opener, the role's questions and the interviewer's follow-ups, rate each answer with the
+//! rubric for its kind, pick your questions at the close, and look back over past rounds.
 
+mod flow;
 mod keys;
+mod run;
 mod setup;
 mod view;
 
-use crate::domain::config::{ANY_ROLE, PracticePrefs};
-use crate::domain::content::{Id, Library, Question};
-use crate::domain::practice::{
-    Answer, AnswerTimer, Check, Graded, Pick, ROUNDS_FILE, RoundRecord, Rubric, select_round,
-};
+use crate::domain::config::ANY_ROLE;
+use crate::domain::content::{Id, Library, Persona, Question};
+use crate::domain::practice::AnswerMode;
+use crate::domain::practice::plan::{FULL_LENGTH, MIN_LENGTH, personas_for};
+use crate::domain::profile::Setting;
+use crate::domain::stories::Coach;
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, AppData, Ctx, Screen, Status, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Screen, Typing, ViewCtx};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub use setup::{Field, Setup};
+pub use run::Run;
+pub use setup::{Choices, Field, Setup};
 
-/// Where the round is.
+/// Where the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Choosing role, length and target.
+    /// Choosing role, interviewer, length, answer mode and target.
     Setup,
-    /// A question is on screen and the timer runs.
+    /// A question is on screen: the timer runs, or the text box takes the answer.
     Answer,
-    /// The timer stopped; the user ticks the rubric.
+    /// The answer was under ten seconds (or ten seconds of speech): did you answer?
+    Confirm,
+    /// The analysis of a typed answer.
+    Feedback,
+    /// The user ticks the rubric for the question's kind.
     Rate,
-    /// The round is over; its answers are listed.
+    /// The interviewer's follow-up question is being answered.
+    FollowUp,
+    /// The close: choosing which of your questions to ask.
+    Close,
+    /// Esc in a question: go back, skip it without a grade, or end the interview.
+    Paused,
+    /// The interview is over; its answers are listed.
     Summary,
+    /// The list of past rounds.
+    History,
+    /// One past round, answer by answer.
+    Round,
 }
 
 #[derive(Debug)]
 pub struct Practice {
     pub stage: Stage,
     pub setup: Setup,
-    pub picks: Vec<Pick>,
-    /// The question being answered or rated.
-    pub index: usize,
-    pub timer: Option<AnswerTimer>,
-    /// Whether the story outline and coaching notes are shown.
+    /// The interview under way, or the one just finished (for the summary).
+    pub run: Option<Run>,
+    /// Whether the story outline and coaching notes are shown (the timer pauses meanwhile).
     pub hint: bool,
-    pub rubric: Rubric,
-    /// The rubric box with the cursor.
-    pub check: usize,
-    /// The round so far, as it is saved.
-    pub round: Option<RoundRecord>,
+    /// Scroll of the hints, the analysis or a past round.
+    pub scroll: usize,
+    /// The stage Esc paused, to go back to.
+    pub paused_from: Option<Stage>,
+    /// The chosen line in the list of past rounds, and the round open (its index in the log).
+    pub history: usize,
+    pub open_round: Option<usize>,
+    /// Speaking pace, for how long a typed answer takes to say.
+    pub pace: u32,
+    /// The work setting of the job (from the profile): its interviewer is chosen first.
+    pub setting: Option<Setting>,
+    /// The story coach, the same rules as the story editor's, built at the first typed answer.
+    pub coach: Option<Coach>,
+    /// The screen was not on show at the last tick (another screen, or help over it): the timer
+    /// is paused until it shows again.
+    hidden: bool,
     /// The timer's seconds when last drawn, so `tick` redraws once a second and no more.
     shown_secs: Option<u32>,
 }
@@ -55,26 +83,35 @@ impl Practice {
         Practice {
             stage: Stage::Setup,
             setup: Setup::new(),
-            picks: Vec::new(),
-            index: 0,
-            timer: None,
+            run: None,
             hint: false,
-            rubric: Rubric::default(),
-            check: 0,
-            round: None,
+            scroll: 0,
+            paused_from: None,
+            history: 0,
+            open_round: None,
+            pace: crate::domain::stories::Guidance::default().words_per_minute,
+            setting: None,
+            coach: None,
+            hidden: false,
             shown_secs: None,
         }
     }
 
-    /// Sets the answer target a new round starts with (from the config file).
+    /// Sets the answer target a new interview starts with (from the config file).
     pub fn set_target(&mut self, secs: u32) {
         self.setup.target_secs = secs;
     }
 
-    /// The profile or the practice settings changed: the next round is for the role last practised
-    /// (from `[practice]`) when it is one in focus, else the profile's first role, else any role;
-    /// the length as last used. So Practice defaults to the user's role and remembers which of their
-    /// roles they practised. A round under way is left alone.
+    /// Sets the speaking pace used to time typed answers (from the config file).
+    pub fn set_pace(&mut self, words_per_minute: u32) {
+        self.pace = words_per_minute.max(1);
+    }
+
+    /// The profile or the practice settings changed: the next interview is for the role last
+    /// practised (from `[practice]`) when it is one in focus, else the profile's first role, else
+    /// any role; the length as last used; the interviewer of the profile's work setting. So Practice
+    /// defaults to the user's role and remembers which of their roles they practised. An interview
+    /// under way is left alone.
     pub fn follow(&mut self, data: &AppData) {
         if self.stage != Stage::Setup {
             return;
@@ -88,48 +125,33 @@ impl Practice {
             _ => data.focus().first_role_index(lib).map_or(0, |i| i + 1),
         };
         if let Some(n) = prefs.length {
-            self.setup.length = (n as usize).clamp(*setup::LENGTHS.start(), *setup::LENGTHS.end());
+            self.setup.length = (n as usize).clamp(MIN_LENGTH, FULL_LENGTH);
         }
+        self.setting = data.profile().setting;
+        self.prefer_setting(lib);
+        // Built here, at start-up, so the first typed answer's Ctrl-S does not wait for it.
+        if self.coach.is_none() {
+            self.coach = Some(Coach::from_library(lib));
+        }
+    }
+
+    /// Chooses the interviewer for the profile's setting among those who hire for the chosen
+    /// role; the first one when none matches.
+    fn prefer_setting(&mut self, lib: &Library) {
+        let role = self.role(lib).map(|r| &r.id);
+        let want = self.setting.map(Setting::as_str);
+        self.setup.interviewer = personas_for(&lib.personas, role)
+            .iter()
+            .position(|p| Some(p.setting.as_str()) == want)
+            .unwrap_or(0);
     }
 
     /// Whole seconds on the answer timer at `now` (0 when no timer runs).
     pub fn elapsed(&self, now: DateTime<Utc>) -> u32 {
-        self.timer.map_or(0, |t| t.elapsed(now))
-    }
-
-    fn apply(&mut self, action: Action, cx: &mut Ctx) {
-        let now = cx.now;
-        match self.stage {
-            Stage::Setup => self.update_setup(action, cx),
-            Stage::Answer => match action {
-                Action::EndAnswer => {
-                    let within = self.timer.as_mut().is_none_or(|t| {
-                        t.stop(now);
-                        t.within_target(now)
-                    });
-                    self.rubric = Rubric::for_answer(within);
-                    self.check = 0;
-                    self.stage = Stage::Rate;
-                }
-                Action::ToggleHint => self.hint = !self.hint,
-                Action::Back => self.finish(),
-                _ => {}
-            },
-            Stage::Rate => self.update_rate(action, cx),
-            Stage::Summary => {
-                if matches!(action, Action::Select | Action::Back) {
-                    self.stage = Stage::Setup;
-                }
-            }
-        }
-    }
-
-    fn update_setup(&mut self, action: Action, cx: &mut Ctx) {
-        if action != Action::Select {
-            self.setup.update(&action, cx.data.library().roles.len());
-        } else if let Err(why) = self.start(cx) {
-            cx.say(Status::warn(why));
-        }
+        self.run
+            .as_ref()
+            .and_then(|r| r.timer)
+            .map_or(0, |t| t.elapsed(now))
     }
 
     /// The role chosen in setup, if one is.
@@ -140,160 +162,96 @@ impl Practice {
             .and_then(|i| lib.roles.get(i))
     }
 
-    fn start(&mut self, cx: &mut Ctx) -> Result<(), &'static str> {
-        let (lib, facts, now) = (cx.data.library(), cx.facts, cx.now);
-        let role = self.role(lib).map(|r| r.id.clone());
-        let seed = u64::try_from(now.timestamp_micros()).unwrap_or(0);
-        // For a role in focus, the questions the profile's background leaves out stay out.
-        let focus = cx.data.focus();
-        let in_focus = role.as_ref().is_none_or(|r| focus.has_role(r));
-        let pool: Vec<Question> = lib
-            .questions
-            .iter()
-            .filter(|q| !in_focus || focus.holds_question(q))
-            .cloned()
-            .collect();
-        let picks = select_round(
-            &pool,
-            role.as_ref(),
-            self.setup.length,
-            &facts.recall,
-            &facts.linked_questions(),
-            seed,
-        );
-        if picks.is_empty() {
-            return Err(
-                "There are no interview questions for this role. Choose another role with ←/→.",
-            );
-        }
-        self.picks = picks;
-        self.round = Some(RoundRecord {
-            started: now,
-            role: role.clone(),
-            target_seconds: self.setup.target_secs,
-            answer: Vec::new(),
-        });
-        self.hint = false;
-        self.ask(0, now);
-        self.remember(role, cx);
-        Ok(())
+    /// The interviewer chosen in setup, among those who hire for the chosen role.
+    pub fn persona<'a>(&self, lib: &'a Library) -> Option<&'a Persona> {
+        let role = self.role(lib).map(|r| &r.id);
+        let list = personas_for(&lib.personas, role);
+        list.get(self.setup.interviewer).or(list.first()).copied()
     }
 
-    /// Saves the round settings, so Practice opens as the user left it. Quietly skipped in a
-    /// read-only window; a failed save only costs the memory of them.
-    fn remember(&self, role: Option<Id>, cx: &mut Ctx) {
-        if !cx.data.can_write() {
-            return;
-        }
-        let prefs = PracticePrefs {
-            role: Some(role.unwrap_or_else(|| Id::new(ANY_ROLE))),
-            length: u32::try_from(self.setup.length).ok(),
-        };
-        let target = self.setup.target_secs;
-        if let Some(mut w) = cx.writer()
-            && let Err(text) = w.save_practice(prefs, target)
-        {
-            cx.say(Status::warn(text));
+    /// The interview under way and its question on screen, if the content still has it.
+    pub fn asking<'a>(&'a self, lib: &'a Library) -> Option<(&'a Run, &'a Question)> {
+        let run = self.run.as_ref()?;
+        Some((run, run.question(lib)?))
+    }
+
+    /// How many choices the setup fields have now.
+    fn choices(&self, lib: &Library) -> Choices {
+        Choices {
+            roles: lib.roles.len(),
+            interviewers: personas_for(&lib.personas, self.role(lib).map(|r| &r.id)).len(),
         }
     }
 
-    /// Shows question `index` and starts its timer.
-    fn ask(&mut self, index: usize, now: DateTime<Utc>) {
-        self.index = index;
-        self.timer = Some(AnswerTimer::start(now, self.setup.target_secs));
-        self.shown_secs = Some(0);
-        self.stage = Stage::Answer;
+    /// True while the answer box takes the keys typed.
+    fn typing(&self) -> bool {
+        matches!(self.stage, Stage::Answer | Stage::FollowUp)
+            && !self.hint
+            && self
+                .run
+                .as_ref()
+                .is_some_and(|r| r.mode == AnswerMode::Typing)
     }
 
-    fn update_rate(&mut self, action: Action, cx: &mut Ctx) {
-        let n = Check::ALL.len();
-        match action {
-            Action::Up => self.check = (self.check + n - 1) % n,
-            Action::Down => self.check = (self.check + 1) % n,
-            Action::Toggle => self.rubric.toggle(Check::ALL[self.check.min(n - 1)]),
-            Action::ToggleNth(k) => {
-                if let Some(c) = usize::from(k)
-                    .checked_sub(1)
-                    .and_then(|i| Check::ALL.get(i))
-                {
-                    self.check = usize::from(k) - 1;
-                    self.rubric.toggle(*c);
-                }
-            }
-            Action::Select => self.save_answer(cx),
-            _ => {}
+    /// Pauses the timer while the question is not being answered: hints open, paused by Esc, or
+    /// the screen not on show. Resumes it when none of those holds.
+    fn sync_timer(&mut self, now: DateTime<Utc>) {
+        let answering = matches!(self.stage, Stage::Answer | Stage::FollowUp);
+        let pause = !answering || self.hint || self.hidden;
+        if let Some(t) = self.run.as_mut().and_then(|r| r.timer.as_mut()) {
+            t.set_paused(pause, now);
         }
-    }
-
-    /// Saves the rated answer with the round so far, hands its grade to the question's flashcard,
-    /// and goes on to the next question.
-    fn save_answer(&mut self, cx: &mut Ctx) {
-        let now = cx.now;
-        let (Some(pick), Some(round)) = (self.picks.get(self.index).cloned(), self.round.as_mut())
-        else {
-            return;
-        };
-        let grade = self.rubric.grade();
-        round.answer.push(Answer {
-            question: pick.id.clone(),
-            seconds: self.timer.map_or(0, |t| t.elapsed(now)),
-            rubric: self.rubric,
-            grade,
-        });
-        let graded = Graded {
-            question: pick.id,
-            grade,
-            at: now,
-        };
-        let round = round.clone();
-        if self.index + 1 < self.picks.len() {
-            self.ask(self.index + 1, now);
-        } else {
-            self.finish();
-        }
-        let Some(mut w) = cx.writer() else {
-            return;
-        };
-        let (saved, scheduled) = w.save_answer(round, graded);
-        let failed = saved.err().or(scheduled.err());
-        cx.say(match failed {
-            None => Status::info(format!("Answer saved to {ROUNDS_FILE}.")),
-            Some(text) => Status::error(text),
-        });
-    }
-
-    /// Ends the round: to the summary if anything was answered, else back to setup.
-    fn finish(&mut self) {
-        self.timer = None;
-        self.shown_secs = None;
-        let answered = self.round.as_ref().is_some_and(|r| !r.answer.is_empty());
-        self.stage = if answered {
-            Stage::Summary
-        } else {
-            Stage::Setup
-        };
     }
 }
 
 impl Screen for Practice {
     fn keys(&self) -> Keymap {
+        let speaking = self
+            .run
+            .as_ref()
+            .is_none_or(|r| r.mode == AnswerMode::Speaking);
         let (title, bindings) = match self.stage {
-            Stage::Setup => ("Round setup", keys::SETUP_KEYS),
-            Stage::Answer => ("Answering", keys::ANSWER_KEYS),
+            Stage::Setup => ("Interview setup", keys::SETUP_KEYS),
+            Stage::Answer | Stage::FollowUp if self.hint => ("Hints", keys::HINT_KEYS),
+            Stage::Answer | Stage::FollowUp if speaking => ("Answering", keys::SPEAK_KEYS),
+            Stage::Answer | Stage::FollowUp => ("Typing your answer", keys::TYPE_KEYS),
+            Stage::Confirm => ("Did you answer?", keys::CONFIRM_KEYS),
+            Stage::Feedback => ("Your typed answer", keys::FEEDBACK_KEYS),
             Stage::Rate => ("Rating your answer", keys::RATE_KEYS),
-            Stage::Summary => ("Round summary", keys::SUMMARY_KEYS),
+            Stage::Close => ("Your questions for them", keys::CLOSE_KEYS),
+            Stage::Paused => ("Paused", keys::PAUSED_KEYS),
+            Stage::Summary => ("Interview summary", keys::SUMMARY_KEYS),
+            Stage::History => ("Past rounds", keys::HISTORY_KEYS),
+            Stage::Round => ("A past round", keys::ROUND_KEYS),
         };
-        Keymap::of(vec![Group { title, bindings }])
+        let mut groups = vec![Group { title, bindings }];
+        let scrolls = matches!(self.stage, Stage::Feedback | Stage::Round)
+            || (self.hint && matches!(self.stage, Stage::Answer | Stage::FollowUp));
+        if scrolls {
+            groups.push(Group {
+                title: "Scrolling",
+                bindings: keys::SCROLL_KEYS,
+            });
+        }
+        let mut km = Keymap::of(groups);
+        if self.typing() {
+            km.typing = Some(Typing::Saved);
+        }
+        km
     }
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
         self.apply(action, cx);
+        self.sync_timer(cx.now);
     }
 
-    /// True when the timer's shown second changed, so the screen needs drawing. Only while it shows:
-    /// coming back to the screen redraws the time that passed.
+    /// Pauses the timer while the screen is hidden (help open, another screen showing) and
+    /// resumes it when it shows again. True when the timer's shown second changed, so the screen
+    /// needs drawing.
     fn tick(&mut self, cx: &mut Ctx, shown: bool) -> bool {
-        if self.stage != Stage::Answer || !shown {
+        self.hidden = !shown;
+        self.sync_timer(cx.now);
+        if !matches!(self.stage, Stage::Answer | Stage::FollowUp) || !shown {
             return false;
         }
         let secs = Some(self.elapsed(cx.now));

@@ -5,14 +5,13 @@ use super::{RowState, SheetScreen, build, rows_of_sheet};
 use crate::domain::profile::Profile;
 use crate::domain::sheet::intro::{self, IntroCoaching};
 use crate::domain::sheet::{LineKind, Sheet, fit::shows_text};
-use crate::domain::stories::Level;
 use crate::domain::stories::insights::spoken;
 use crate::kit::{Theme, ViewCtx};
+use crate::widgets::coaching::marker;
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
@@ -302,15 +301,6 @@ fn coaching_box(c: &IntroCoaching, t: &Theme, area: Rect, buf: &mut Buffer) {
         d.prefixed(mark, "  ", &i.text(), style);
     }
     draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
-}
-
-/// The symbol and style of an insight, so its weight shows without color too.
-fn marker(level: Level, t: &Theme) -> (&'static str, Style) {
-    match level {
-        Level::Warning => ("! ", t.warn),
-        Level::Tip => ("› ", t.accent),
-        Level::Good => ("✓ ", t.good),
-    }
 }
 
 /// Names of the job and clinic, for the "name the job" tip.

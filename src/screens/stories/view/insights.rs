@@ -3,24 +3,16 @@
 
 use super::super::Editor;
 use crate::domain::stories::insights::spoken;
-use crate::domain::stories::{Coach, Finding, Level, Section};
+use crate::domain::stories::{Coach, Finding, Section};
 use crate::kit::Theme;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-/// The symbol and style of an insight, so its weight shows without colour too.
-pub fn marker(level: Level, t: &Theme) -> (&'static str, Style) {
-    match level {
-        Level::Warning => ("! ", t.warn),
-        Level::Tip => ("› ", t.accent),
-        Level::Good => ("✓ ", t.good),
-    }
-}
+pub use crate::widgets::coaching::marker;
 
 pub fn render(ed: &Editor, coach: &Coach, t: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()

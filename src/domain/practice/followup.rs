@@ -1,0 +1,155 @@
+//! Follow-up questions: what an answer lacked (from the rubric, and from the text of a typed answer)
+//! and which follow-up from the content table the interviewer asks about it.
+
+use super::rubric::Rubric;
+use super::typed::{TalkingPoint, TypedAnalysis};
+use crate::domain::content::{Category, FollowUp, Id, Question, QuestionKind, Trigger};
+use crate::domain::stories::TARGETS;
+
+/// An answer as far over its target time as the story coach warns about earns a "short version,
+/// please" follow-up.
+fn too_long(seconds: u32, target: u32) -> bool {
+    u64::from(seconds) * 100 > u64::from(target) * u64::from(100 + TARGETS.far_over_pct)
+}
+
+/// What the rubric says the answer lacked: each unticked box that a follow-up probes.
+pub fn from_rubric(q: &Question, rubric: &Rubric, seconds: u32, target: u32) -> Vec<Trigger> {
+    let missing = |key: &str| rubric.index_of(key).is_some() && !rubric.has(key);
+    let mut out = Vec::new();
+    let mut add = |on: bool, t: Trigger| {
+        if on && !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    match rubric.kind {
+        QuestionKind::Star => {
+            add(missing("result"), Trigger::NoResult);
+            add(missing("said_i"), Trigger::OnlyWe);
+            add(missing("structure"), Trigger::NoSteps);
+        }
+        QuestionKind::Direct => {
+            add(missing("safe"), Trigger::NoHelpCall);
+            add(missing("detail"), Trigger::NoExample);
+            add(missing("answered"), Trigger::NoSteps);
+        }
+        QuestionKind::Knowledge => {
+            add(missing("correct"), Trigger::NoHelpCall);
+            add(missing("detail"), Trigger::NoExample);
+            add(missing("answered"), Trigger::NoSteps);
+        }
+        QuestionKind::Opener => {
+            add(missing("why_role"), Trigger::NoWhyRole);
+            add(missing("strength"), Trigger::NoExample);
+            add(missing("present"), Trigger::NoSteps);
+        }
+        QuestionKind::Closer => {}
+    }
+    add(
+        q.kind() != QuestionKind::Closer && too_long(seconds, target),
+        Trigger::TooLong,
+    );
+    out
+}
+
+/// What the text of a typed answer shows it lacked.
+pub fn from_text(q: &Question, a: &TypedAnalysis, target: u32) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut add = |on: bool, t: Trigger| {
+        if on {
+            out.push(t);
+        }
+    };
+    let kind = q.kind();
+    let only_we = a.mostly_we();
+    match kind {
+        QuestionKind::Star => {
+            add(!a.ending, Trigger::NoResult);
+            add(only_we, Trigger::OnlyWe);
+            add(a.woulds() >= 2, Trigger::Hypothetical);
+        }
+        QuestionKind::Direct | QuestionKind::Knowledge => {
+            add(only_we && a.coach.scan.we_count >= 2, Trigger::OnlyWe);
+            add(!a.example, Trigger::NoExample);
+        }
+        QuestionKind::Opener => {
+            add(!a.covers(TalkingPoint::WhyRole), Trigger::NoWhyRole);
+            add(!a.example, Trigger::NoExample);
+        }
+        QuestionKind::Closer => {}
+    }
+    add(
+        kind != QuestionKind::Closer && q.category == Category::Safety && !a.help_call,
+        Trigger::NoHelpCall,
+    );
+    add(
+        kind != QuestionKind::Closer && too_long(a.seconds(), target),
+        Trigger::TooLong,
+    );
+    out
+}
+
+/// Triggers the rubric of `kind` can show; for these the user's ticks decide, not the text.
+fn rubric_shows(kind: QuestionKind, t: Trigger) -> bool {
+    let shown: &[Trigger] = match kind {
+        QuestionKind::Star => &[Trigger::NoResult, Trigger::OnlyWe, Trigger::NoSteps],
+        QuestionKind::Direct | QuestionKind::Knowledge => {
+            &[Trigger::NoHelpCall, Trigger::NoExample, Trigger::NoSteps]
+        }
+        QuestionKind::Opener => &[Trigger::NoWhyRole, Trigger::NoExample, Trigger::NoSteps],
+        QuestionKind::Closer => &[],
+    };
+    t == Trigger::TooLong || shown.contains(&t)
+}
+
+/// Everything an answer lacked: the unticked boxes of its rubric, and for a typed answer what only
+/// the text can show (a story told as "would", a safety story with no call for help, a direct
+/// answer all in "we"). Where the rubric has a box for it, the user's tick wins over the text.
+pub fn lacks(
+    q: &Question,
+    rubric: &Rubric,
+    seconds: u32,
+    target: u32,
+    text: Option<&TypedAnalysis>,
+) -> Vec<Trigger> {
+    let mut out = from_rubric(q, rubric, seconds, target);
+    if let Some(a) = text {
+        for t in from_text(q, a, target) {
+            if !rubric_shows(rubric.kind, t) && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The follow-up to ask after `q`: for the first trigger (in [`Trigger::ALL`] order) among
+/// `lacks` that has a follow-up fitting the question, the most specific such follow-up; among
+/// equally specific ones, one chosen by `seed`. None when nothing fits.
+pub fn choose<'a>(
+    table: &'a [FollowUp],
+    q: &Question,
+    role: Option<&Id>,
+    lacks: &[Trigger],
+    seed: u64,
+) -> Option<&'a FollowUp> {
+    Trigger::ALL
+        .into_iter()
+        .filter(|t| lacks.contains(t))
+        .find_map(|t| {
+            let fits: Vec<&FollowUp> = table
+                .iter()
+                .filter(|f| f.trigger == t && f.fits(q, role))
+                .collect();
+            let best = fits.iter().map(|f| f.specificity()).max()?;
+            let top: Vec<&FollowUp> = fits
+                .into_iter()
+                .filter(|f| f.specificity() == best)
+                .collect();
+            let i = usize::try_from(seed % top.len() as u64).unwrap_or(0);
+            top.get(i).copied()
+        })
+}
+
+#[cfg(test)]
+#[path = "followup_tests.rs"]
+mod tests;

@@ -1,0 +1,166 @@
+use super::*;
+use crate::domain::content::Library;
+use crate::domain::practice::typed::analyze_typed;
+use crate::domain::stories::Coach;
+
+fn text_lacks(lib: &Library, question: &str, text: &str) -> Vec<Trigger> {
+    let q = lib.question(&Id::new(question)).unwrap();
+    let a = analyze_typed(text, q, &mut Coach::from_library(lib), 120);
+    from_text(q, &a, 120)
+}
+
+/// One good answer and one crafted to lack something, per trigger the text can show.
+#[test]
+fn each_text_trigger_fires_on_a_crafted_answer_and_not_on_a_good_one() {
+    let lib = Library::builtin();
+    let cases: [(Trigger, &str, &str, &str); 6] = [
+        (
+            Trigger::NoResult,
+            "q-upset-patient",
+            "A man was shouting at the desk about his wait. I listened, I said sorry and I checked the schedule with the therapist.",
+            "A man was shouting at the desk about his wait. I listened, I said sorry and I checked the schedule. In the end he calmed down and stayed for his 2 pm session.",
+        ),
+        (
+            Trigger::OnlyWe,
+            "q-teamwork-example",
+            "We had a busy Monday. We split the gym and we cleaned every table. In the end we saw 30 patients on time.",
+            "We had a busy Monday. I took the hot packs and I cleaned every table myself. In the end we saw 30 patients on time.",
+        ),
+        (
+            Trigger::Hypothetical,
+            "q-gone-beyond",
+            "I would stay late and I would call the family. In the end she felt better.",
+            "I stayed late and I called the family. In the end she felt better.",
+        ),
+        (
+            Trigger::NoHelpCall,
+            "q-patient-starts-to-fall",
+            "I hold the gait belt, keep my back straight and lower the patient slowly to the floor.",
+            "I hold the gait belt, lower the patient slowly to the floor, stay with them and call the therapist.",
+        ),
+        (
+            Trigger::NoExample,
+            "q-confirm-instructions",
+            "I ask again politely so I know what to do.",
+            "I ask again politely. For example, at my last job I repeated the order back to the nurse.",
+        ),
+        (
+            Trigger::NoWhyRole,
+            "q-tell-me-about-yourself",
+            "I have been a CNA for six years at a nursing home, and I am good with residents.",
+            "I have been a CNA for six years at a nursing home. I want this job because I love helping people walk again.",
+        ),
+    ];
+    for (trigger, q, bad, good) in cases {
+        assert!(
+            text_lacks(&lib, q, bad).contains(&trigger),
+            "{trigger:?} on the crafted answer"
+        );
+        assert!(
+            !text_lacks(&lib, q, good).contains(&trigger),
+            "{trigger:?} on the good answer: {:?}",
+            text_lacks(&lib, q, good)
+        );
+    }
+}
+
+#[test]
+fn a_long_typed_answer_asks_for_the_short_version() {
+    let lib = Library::builtin();
+    let long = "I checked the brakes and the belt and the floor. ".repeat(40);
+    assert!(text_lacks(&lib, "q-fall-prevention", &long).contains(&Trigger::TooLong));
+    assert!(
+        !text_lacks(
+            &lib,
+            "q-fall-prevention",
+            "I lock the brakes, use a gait belt and call the therapist if they feel faint."
+        )
+        .contains(&Trigger::TooLong)
+    );
+}
+
+#[test]
+fn the_rubric_names_what_a_spoken_answer_lacked() {
+    let lib = Library::builtin();
+    let story = lib.question(&Id::new("q-upset-patient")).unwrap();
+    let mut r = Rubric::new(QuestionKind::Star);
+    assert_eq!(
+        from_rubric(story, &r, 60, 120),
+        [Trigger::NoResult, Trigger::OnlyWe, Trigger::NoSteps]
+    );
+    r.ticks = [true; 4];
+    assert!(
+        from_rubric(story, &r, 60, 120).is_empty(),
+        "a good answer gets none"
+    );
+    assert_eq!(from_rubric(story, &r, 160, 120), [Trigger::TooLong]);
+    let safety = lib.question(&Id::new("q-patient-starts-to-fall")).unwrap();
+    let mut d = Rubric::new(QuestionKind::Direct);
+    d.ticks = [true, false, true, true];
+    assert_eq!(from_rubric(safety, &d, 60, 120), [Trigger::NoHelpCall]);
+    let close = lib.question(&Id::new("q-questions-for-us")).unwrap();
+    assert!(from_rubric(close, &Rubric::new(QuestionKind::Closer), 900, 120).is_empty());
+}
+
+#[test]
+fn the_most_specific_follow_up_is_chosen_for_the_role() {
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new("q-patient-starts-to-fall")).unwrap();
+    let ask = |role: &str| {
+        choose(
+            &lib.follow_ups,
+            q,
+            Some(&Id::new(role)),
+            &[Trigger::NoHelpCall],
+            0,
+        )
+        .map(|f| f.text.clone())
+    };
+    assert_eq!(
+        ask("pt-aide").as_deref(),
+        Some("When would you stop and get the therapist?")
+    );
+    assert!(ask("pta").unwrap().contains("supervising PT"));
+    let general = choose(&lib.follow_ups, q, None, &[Trigger::NoHelpCall], 0).unwrap();
+    assert_eq!(general.id.as_str(), "fu-help-call");
+    // A trigger with nothing fitting gives way to the next one.
+    let story = lib.question(&Id::new("q-upset-patient")).unwrap();
+    let next = choose(
+        &lib.follow_ups,
+        story,
+        None,
+        &[Trigger::NoHelpCall, Trigger::TooLong],
+        0,
+    )
+    .unwrap();
+    assert_eq!(next.trigger, Trigger::TooLong);
+    assert!(choose(&lib.follow_ups, story, None, &[], 0).is_none());
+}
+
+#[test]
+fn every_trigger_has_a_follow_up_and_every_follow_up_can_be_asked() {
+    let lib = Library::builtin();
+    for t in Trigger::ALL {
+        assert!(lib.follow_ups.iter().any(|f| f.trigger == t), "{t:?}");
+    }
+    for f in &lib.follow_ups {
+        let fits = lib
+            .questions
+            .iter()
+            .any(|q| f.fits(q, None) || lib.roles.iter().any(|r| f.fits(q, Some(&r.id))));
+        assert!(fits, "{} fits no question", f.id);
+    }
+}
+
+#[test]
+fn for_a_typed_answer_the_ticks_win_where_the_rubric_has_a_box() {
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new("q-gone-beyond")).unwrap();
+    let text = "We would stay late and we would call the family.";
+    let a = analyze_typed(text, q, &mut Coach::from_library(&lib), 120);
+    let mut r = Rubric::new(QuestionKind::Star);
+    r.ticks = [true; 4];
+    // The user ticked "result" and "said I": only what the rubric cannot show is left.
+    assert_eq!(lacks(q, &r, 60, 120, Some(&a)), [Trigger::Hypothetical]);
+    assert!(lacks(q, &r, 60, 120, None).is_empty());
+}

@@ -1,0 +1,105 @@
+//! The shape of a mock interview: an opener first, then story, direct and knowledge questions for the
+//! role in focus, taking turns, and the close ("What questions do you have for us?") last.
+
+use super::select::{Pick, select_round, suits};
+use crate::domain::content::{Id, Persona, Question, QuestionKind};
+use std::collections::{BTreeMap, HashSet};
+
+/// Shortest interview offered: an opener, one question and the close.
+pub const MIN_LENGTH: usize = 3;
+/// Longest interview offered by count.
+pub const MAX_LENGTH: usize = 10;
+/// A "full" interview: two openers, nine questions and the close. With follow-ups and rating it
+/// takes about 20 to 30 minutes.
+pub const FULL_LENGTH: usize = 12;
+
+/// The middle of an interview takes turns in this order; a kind with no questions left drops out.
+const TURNS: [QuestionKind; 3] = [
+    QuestionKind::Star,
+    QuestionKind::Direct,
+    QuestionKind::Knowledge,
+];
+
+/// The questions of one mock interview, in the order they are asked, `length` of them or fewer if
+/// the role has too few. Only questions that suit `role` (it lists the role, or lists none) are
+/// ever chosen. Within each kind, questions are drawn as [`select_round`] draws them: spread over
+/// categories, favouring weak ones and story questions no story answers. The same inputs and `seed`
+/// give the same interview.
+pub fn plan_interview(
+    questions: &[Question],
+    role: Option<&Id>,
+    length: usize,
+    recall: &BTreeMap<Id, f64>,
+    linked: &HashSet<Id>,
+    seed: u64,
+) -> Vec<Pick> {
+    let of_kind = |k: QuestionKind| {
+        questions
+            .iter()
+            .filter(move |q| q.kind() == k && suits(q, role))
+    };
+    let draw = |k: QuestionKind, n: usize, salt: u64| {
+        select_round(of_kind(k), role, n, recall, linked, seed.wrapping_add(salt))
+    };
+    let has_close = of_kind(QuestionKind::Closer).next().is_some();
+    let openers = if length >= FULL_LENGTH { 2 } else { 1 };
+    let mut open = draw(QuestionKind::Opener, openers.min(length), 1);
+    // Two openers go in content order, which puts "Tell me about yourself" before "Why us?".
+    let position = |p: &Pick| questions.iter().position(|q| q.id == p.id);
+    open.sort_by_key(position);
+    let close = if has_close && length > open.len() {
+        draw(QuestionKind::Closer, 1, 2)
+    } else {
+        Vec::new()
+    };
+    let middle = length.saturating_sub(open.len() + close.len());
+    // Draw every kind's whole pool in its own order, then take turns until the middle is full.
+    let mut pools: Vec<std::vec::IntoIter<Pick>> = TURNS
+        .iter()
+        .zip(3u64..)
+        .map(|(k, salt)| draw(*k, middle, salt).into_iter())
+        .collect();
+    let mut mid = Vec::with_capacity(middle);
+    while mid.len() < middle {
+        let before = mid.len();
+        for pool in &mut pools {
+            if mid.len() < middle
+                && let Some(p) = pool.next()
+            {
+                mid.push(p);
+            }
+        }
+        if mid.len() == before {
+            break;
+        }
+    }
+    open.extend(mid);
+    open.extend(close);
+    open
+}
+
+/// The interviewers who hire for `role`, in content order.
+pub fn personas_for<'a>(personas: &'a [Persona], role: Option<&Id>) -> Vec<&'a Persona> {
+    personas.iter().filter(|p| p.suits(role)).collect()
+}
+
+/// What `persona` says before question `index` (of `kind`): their first line for the first
+/// question, else one of their lines for that kind, varied by `seed` so two interviews do not
+/// sound the same. Empty if they have none.
+pub fn lead_in(persona: &Persona, kind: QuestionKind, index: usize, seed: u64) -> &str {
+    let lines = persona.lead_ins(kind);
+    if lines.is_empty() {
+        return "";
+    }
+    if index == 0 {
+        // The first words after the greeting: the line written to open with.
+        return lines[0].as_str();
+    }
+    let n = lines.len() as u64;
+    let i = (seed % n + index as u64) % n;
+    lines[usize::try_from(i).unwrap_or(0)].as_str()
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

@@ -1,0 +1,171 @@
+use super::*;
+use crate::domain::content::Library;
+
+fn plan(lib: &Library, role: Option<&Id>, length: usize, seed: u64) -> Vec<Pick> {
+    plan_interview(
+        &lib.questions,
+        role,
+        length,
+        &BTreeMap::new(),
+        &HashSet::new(),
+        seed,
+    )
+}
+
+fn kinds(lib: &Library, picks: &[Pick]) -> Vec<QuestionKind> {
+    picks
+        .iter()
+        .map(|p| lib.question(&p.id).unwrap().kind())
+        .collect()
+}
+
+#[test]
+fn an_interview_opens_with_an_opener_and_ends_with_the_close_for_every_role_and_length() {
+    let lib = Library::builtin();
+    let roles: Vec<Option<&Id>> = std::iter::once(None)
+        .chain(lib.roles.iter().map(|r| Some(&r.id)))
+        .collect();
+    for role in roles {
+        for length in MIN_LENGTH..=FULL_LENGTH {
+            for seed in 0..5 {
+                let picks = plan(&lib, role, length, seed);
+                let k = kinds(&lib, &picks);
+                assert_eq!(picks.len(), length, "{role:?} {length}");
+                assert_eq!(k[0], QuestionKind::Opener, "{role:?}: {k:?}");
+                assert_eq!(k[length - 1], QuestionKind::Closer, "{role:?}: {k:?}");
+                let openers = if length >= FULL_LENGTH { 2 } else { 1 };
+                assert!(k[..openers].iter().all(|k| *k == QuestionKind::Opener));
+                let at = |p: &Pick| lib.questions.iter().position(|q| q.id == p.id);
+                assert!(
+                    picks[..openers].windows(2).all(|w| at(&w[0]) < at(&w[1])),
+                    "openers in content order"
+                );
+                assert!(
+                    k[openers..length - 1]
+                        .iter()
+                        .all(|k| !matches!(k, QuestionKind::Opener | QuestionKind::Closer)),
+                    "no opener or close in the middle: {k:?}"
+                );
+                let unique: HashSet<&Id> = picks.iter().map(|p| &p.id).collect();
+                assert_eq!(unique.len(), length, "no question twice");
+            }
+        }
+    }
+}
+
+#[test]
+fn never_a_question_from_another_role_over_every_role_and_many_seeds() {
+    let lib = Library::builtin();
+    for role in &lib.roles {
+        for seed in 0..200 {
+            for p in plan(&lib, Some(&role.id), FULL_LENGTH, seed) {
+                let q = lib.question(&p.id).unwrap();
+                assert!(
+                    q.roles.is_empty() || q.roles.contains(&role.id),
+                    "{} served {} (for {:?})",
+                    role.id,
+                    q.id,
+                    q.roles
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pt_aide_interview_never_asks_how_to_supervise_pt_aides() {
+    let lib = Library::builtin();
+    let aide = Id::new("pt-aide");
+    for seed in 0..300 {
+        for p in plan(&lib, Some(&aide), FULL_LENGTH, seed) {
+            assert_ne!(p.id.as_str(), "q-pta-working-with-aides");
+        }
+    }
+}
+
+#[test]
+fn the_middle_takes_turns_between_story_direct_and_knowledge() {
+    let lib = Library::builtin();
+    let role = Id::new("pta");
+    let picks = plan(&lib, Some(&role), 5, 9);
+    assert_eq!(
+        kinds(&lib, &picks),
+        [
+            QuestionKind::Opener,
+            QuestionKind::Star,
+            QuestionKind::Direct,
+            QuestionKind::Knowledge,
+            QuestionKind::Closer
+        ]
+    );
+    assert_eq!(
+        picks,
+        plan(&lib, Some(&role), 5, 9),
+        "same seed, same interview"
+    );
+}
+
+fn q(id: &str, kind: QuestionKind) -> Question {
+    Question {
+        id: Id::new(id),
+        text: format!("{id}?"),
+        roles: vec![],
+        category: crate::domain::content::Category::Teamwork,
+        competencies: vec![],
+        looking_for: "x".into(),
+        outline: vec!["x".into()],
+        pitfalls: vec!["x".into()],
+        behavioural: kind == QuestionKind::Star,
+        kind: Some(kind),
+        source: None,
+    }
+}
+
+#[test]
+fn a_kind_that_runs_out_leaves_its_turns_to_the_others_and_no_close_means_none() {
+    let qs = vec![
+        q("o", QuestionKind::Opener),
+        q("d1", QuestionKind::Direct),
+        q("d2", QuestionKind::Direct),
+        q("d3", QuestionKind::Direct),
+        q("s1", QuestionKind::Star),
+    ];
+    let picks = plan_interview(&qs, None, 5, &BTreeMap::new(), &HashSet::new(), 1);
+    let ids: Vec<&str> = picks.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(ids[0], "o");
+    assert_eq!(ids[1], "s1");
+    assert!(ids[2..].iter().all(|i| i.starts_with('d')), "{ids:?}");
+    let tiny = plan_interview(&qs[..2], None, 10, &BTreeMap::new(), &HashSet::new(), 1);
+    assert_eq!(tiny.len(), 2, "capped by the questions there are");
+}
+
+#[test]
+fn every_role_has_interviewers_and_lead_ins_vary_with_the_seed() {
+    let lib = Library::builtin();
+    for role in &lib.roles {
+        assert!(
+            personas_for(&lib.personas, Some(&role.id)).len() >= 3,
+            "{}",
+            role.id
+        );
+    }
+    let school = lib.personas.iter().find(|p| p.setting == "school").unwrap();
+    assert!(!school.suits(Some(&Id::new("pt-aide"))));
+    let lines: HashSet<&str> = (0..8)
+        .map(|s| lead_in(school, QuestionKind::Star, 3, s))
+        .collect();
+    assert!(lines.len() > 1);
+    assert_ne!(
+        lead_in(school, QuestionKind::Star, 3, 0),
+        lead_in(school, QuestionKind::Star, 4, 0),
+        "the next question gets the next line"
+    );
+    for s in 0..8 {
+        assert_eq!(
+            lead_in(school, QuestionKind::Opener, 0, s),
+            school.opener[0],
+            "the interview always opens with the opening line"
+        );
+    }
+}

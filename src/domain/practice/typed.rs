@@ -1,0 +1,434 @@
+//! Analysis of a typed or pasted answer: the story coach's findings (the same `Coach` as the story
+//! editor), plus what Google's Interview Warmup shows (job words used, most-used words, talking
+//! points covered) and the signals the follow-up questions need (an ending, an example, getting help).
+
+use crate::domain::content::phrasing::PhrasingKind;
+use crate::domain::content::{Category, Question, QuestionKind};
+use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level, TARGETS};
+
+/// Talking points an answer about yourself or your work usually covers, as Interview Warmup lists
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TalkingPoint {
+    Experience,
+    Skills,
+    Learned,
+    WhyRole,
+}
+
+impl TalkingPoint {
+    pub const ALL: [TalkingPoint; 4] = [
+        TalkingPoint::Experience,
+        TalkingPoint::Skills,
+        TalkingPoint::Learned,
+        TalkingPoint::WhyRole,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TalkingPoint::Experience => "your experience",
+            TalkingPoint::Skills => "your skills",
+            TalkingPoint::Learned => "what you learned",
+            TalkingPoint::WhyRole => "why this role",
+        }
+    }
+
+    /// Words and phrases that show the point was made. Plain word lists: the goal is a nudge, not
+    /// a grade, and the user sees and overrides the rubric.
+    fn cues(self) -> &'static [&'static str] {
+        match self {
+            TalkingPoint::Experience => &[
+                "worked",
+                "work",
+                "job",
+                "years",
+                "year",
+                "experience",
+                "cna",
+                "caregiver",
+                "aide",
+                "volunteer",
+                "volunteered",
+                "resident",
+                "residents",
+                "shift",
+                "as a",
+            ],
+            TalkingPoint::Skills => &[
+                "skill",
+                "skills",
+                "good at",
+                "strength",
+                "able to",
+                "know how",
+                "trained",
+                "certified",
+                "certification",
+                "cpr",
+                "bls",
+                "organized",
+                "calm",
+                "reliable",
+                "patient with",
+                "careful",
+            ],
+            TalkingPoint::Learned => &[
+                "learned",
+                "taught me",
+                "realized",
+                "lesson",
+                "since then",
+                "now i",
+                "next time",
+                "improve",
+                "improved",
+                "grew",
+                "showed me",
+            ],
+            TalkingPoint::WhyRole => WHY_ROLE,
+        }
+    }
+}
+
+const WHY_ROLE: &[&str] = &[
+    "this job",
+    "this role",
+    "this position",
+    "this clinic",
+    "your clinic",
+    "here",
+    "want to",
+    "i'd love",
+    "excited",
+    "interested",
+    "next step",
+    "why i",
+    "that's why",
+    "goal",
+];
+
+/// Words that say how a story ended.
+const ENDING: &[&str] = &[
+    "in the end",
+    "as a result",
+    "ended up",
+    "finally",
+    "afterward",
+    "afterwards",
+    "the result",
+    "outcome",
+    "turned out",
+    "by the end",
+    "went home",
+    "was able to",
+    "thanked",
+    "improved",
+    "no falls",
+    "from then on",
+    "since then",
+    "which meant",
+    "so she",
+    "so he",
+    "so they",
+    "after that",
+    "felt better",
+    "calmed down",
+    "my supervisor",
+    "got better",
+    "walked",
+];
+
+/// Words that say the speaker would stop and bring in someone with the authority or skill.
+const HELP: &[&str] = &[
+    "therapist",
+    "therapists",
+    "pt",
+    "ot",
+    "pta",
+    "ota",
+    "nurse",
+    "supervisor",
+    "help",
+    "911",
+    "call",
+    "report",
+    "alert",
+    "manager",
+    "doctor",
+    "charge nurse",
+    "get the",
+    "tell the",
+];
+
+/// Words that show a real example or a specific detail.
+const EXAMPLE: &[&str] = &[
+    "for example",
+    "for instance",
+    "once",
+    "one time",
+    "last year",
+    "last week",
+    "at my",
+    "when i",
+    "in my job",
+    "as a cna",
+    "i worked",
+    "i've",
+    "i had",
+    "i remember",
+    "a patient",
+    "a resident",
+];
+
+/// Common words left out of "most-used words": they say nothing about the answer.
+const STOP: &[&str] = &[
+    "the", "and", "a", "an", "to", "of", "in", "on", "at", "for", "with", "that", "this", "it",
+    "is", "was", "were", "be", "been", "are", "am", "i", "me", "my", "we", "our", "us", "you",
+    "your", "he", "she", "they", "them", "his", "her", "their", "so", "but", "or", "if", "then",
+    "when", "what", "who", "how", "there", "as", "by", "from", "up", "out", "about", "would",
+    "could", "should", "can", "will", "do", "did", "does", "had", "have", "has", "not", "just",
+    "very", "really", "also", "get", "got", "all", "some", "any", "one", "it's", "i'm", "that's",
+    "him", "into", "because", "after", "before", "more", "like", "know", "make", "sure",
+];
+
+/// What a kind of question still wants that the story coach does not judge. A value, so tests
+/// assert which one fired; the line the user reads is built from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// A story with no clear ending.
+    NoEnding,
+    /// A direct, knowledge or opening answer with no real example or detail.
+    NoExample,
+    /// A safety question that never says when to stop and get the therapist.
+    NoHelpCall,
+}
+
+impl Gap {
+    pub fn level(self) -> Level {
+        match self {
+            Gap::NoExample => Level::Tip,
+            Gap::NoEnding | Gap::NoHelpCall => Level::Warning,
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Gap::NoEnding => "No clear ending: finish with what changed, and a number if you can.",
+            Gap::NoExample => "Add one real example or detail from your own work.",
+            Gap::NoHelpCall => {
+                "Say when you would stop and get the therapist, a nurse or a supervisor."
+            }
+        }
+    }
+}
+
+/// Everything the screen shows about a typed answer, and what the follow-ups and rubric use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedAnalysis {
+    /// The story coach's analysis: words, "I" and "we", marked phrases with their places in the
+    /// text, fillers, job words, the spoken estimate and its findings. Length is judged against
+    /// this question's target; "would" is only marked in a story, where it tells of the past.
+    pub coach: AnswerAnalysis,
+    /// Up to five words used most (twice or more), leaving out common words.
+    pub top_words: Vec<(String, usize)>,
+    /// Whether each [`TalkingPoint`] was covered, in `TalkingPoint::ALL` order.
+    pub points: [bool; 4],
+    /// The answer says how things ended.
+    pub ending: bool,
+    /// It gives an example or a specific detail (a number or a job word counts).
+    pub example: bool,
+    /// It says when to stop and get the therapist, a nurse or a supervisor.
+    pub help_call: bool,
+    /// What the question's kind still wants.
+    pub gaps: Vec<Gap>,
+}
+
+impl TypedAnalysis {
+    pub fn covers(&self, p: TalkingPoint) -> bool {
+        TalkingPoint::ALL
+            .iter()
+            .position(|x| *x == p)
+            .is_some_and(|i| self.points[i])
+    }
+
+    pub fn words(&self) -> usize {
+        self.coach.scan.words
+    }
+
+    /// The spoken estimate, rounded to 5 s as shown.
+    pub fn seconds(&self) -> u32 {
+        self.coach.seconds
+    }
+
+    /// "We" outnumbers "I".
+    pub fn mostly_we(&self) -> bool {
+        self.coach.scan.we_count > self.coach.scan.i_count
+    }
+
+    /// Phrases of "would" told of what happened.
+    pub fn woulds(&self) -> usize {
+        self.count(PhrasingKind::Would)
+    }
+
+    /// Marked phrases of `kind`.
+    pub fn count(&self, kind: PhrasingKind) -> usize {
+        self.coach
+            .scan
+            .flags
+            .iter()
+            .filter(|f| f.kind == kind)
+            .count()
+    }
+
+    /// Whether the coach found `finding`.
+    pub fn has(&self, finding: &Finding) -> bool {
+        self.coach.has(finding)
+    }
+
+    /// Every coaching line, warnings first: the coach's and the question's gaps.
+    pub fn lines(&self) -> Vec<(Level, String)> {
+        let mut out: Vec<(Level, String)> = self
+            .coach
+            .insights
+            .iter()
+            .map(|i| (i.level, i.text()))
+            .chain(self.gaps.iter().map(|g| (g.level(), g.text().to_string())))
+            .collect();
+        out.sort_by_key(|(level, _)| *level);
+        out
+    }
+}
+
+/// The length an answer is judged against: up to the question's `target`, from the story targets'
+/// share of it (90 of 120 s) or their 30 s window below it, whichever starts lower, rounded down to
+/// 5 s. So 2 minutes gives the coach's 90–120 s, an opener's 90 s gives 60–90 s, and a long target
+/// keeps a window in proportion.
+pub fn answer_seconds(target: u32) -> (u32, u32) {
+    let (lo, hi) = TARGETS.seconds;
+    let share = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
+    let share = u32::try_from(share).unwrap_or(0);
+    let window = target.saturating_sub(hi - lo);
+    (share.min(window) / 5 * 5, target)
+}
+
+/// Lowercase words, apostrophes kept inside ("i'd"), for the cue lists above.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| {
+            w.trim_matches(['\'', '\u{2019}'])
+                .replace('\u{2019}', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when any cue (one word or several in a row) appears in `words`.
+fn has_any(words: &[String], cues: &[&str]) -> bool {
+    cues.iter().any(|cue| {
+        let parts: Vec<&str> = cue.split(' ').collect();
+        words
+            .windows(parts.len())
+            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+    })
+}
+
+/// Analyzes a typed answer to `q` against a `target_secs` answer length, with the story `coach`
+/// (whose length targets are set to the question's for this answer).
+pub fn analyze_typed(
+    text: &str,
+    q: &Question,
+    coach: &mut Coach,
+    target_secs: u32,
+) -> TypedAnalysis {
+    coach.guidance.targets.seconds = answer_seconds(target_secs);
+    let kind = q.kind();
+    let mut found = coach.answer(text);
+    if kind != QuestionKind::Star {
+        // "What would you do?" wants "I would": only a story tells of the past.
+        unmark_would(&mut found);
+    }
+    let t = &coach.guidance.targets;
+    if !coach.glossary.is_empty()
+        && found.scan.terms.is_empty()
+        && found.scan.words >= t.min_words_for_terms
+    {
+        found.insights.push(Insight::new(Finding::NoJobWords));
+        found.insights.sort_by_key(|i| i.level);
+    }
+    let words = tokens(text);
+    let second_half = &words[words.len() / 2..];
+    let example = found.scan.number || !found.scan.terms.is_empty() || has_any(&words, EXAMPLE);
+    let mut a = TypedAnalysis {
+        points: TalkingPoint::ALL.map(|p| has_any(&words, p.cues())),
+        ending: has_any(second_half, ENDING)
+            || second_half
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_ascii_digit())),
+        example,
+        help_call: has_any(&words, HELP),
+        top_words: top_words(&words),
+        coach: found,
+        gaps: Vec::new(),
+    };
+    a.gaps = gaps(&a, q);
+    a
+}
+
+/// Drops the "would" marks and their warning from an answer that is not a story.
+fn unmark_would(a: &mut AnswerAnalysis) {
+    a.scan.flags.retain(|f| f.kind != PhrasingKind::Would);
+    let marked = a.scan.flags.len();
+    a.insights.retain_mut(|i| match &mut i.finding {
+        Finding::Would { .. } => false,
+        Finding::Flagged { count } => {
+            *count = marked;
+            marked > 0
+        }
+        _ => true,
+    });
+}
+
+fn top_words(words: &[String]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for w in words
+        .iter()
+        .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
+    {
+        match counts.iter_mut().find(|(x, _)| x == w) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w.clone(), 1)),
+        }
+    }
+    counts.retain(|(_, n)| *n >= 2);
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.truncate(5);
+    counts
+}
+
+/// What this kind of question still wants; nothing for an empty answer.
+fn gaps(a: &TypedAnalysis, q: &Question) -> Vec<Gap> {
+    let mut out = Vec::new();
+    if a.words() == 0 {
+        return out;
+    }
+    let kind = q.kind();
+    if kind == QuestionKind::Star && !a.ending {
+        out.push(Gap::NoEnding);
+    }
+    if matches!(
+        kind,
+        QuestionKind::Direct | QuestionKind::Knowledge | QuestionKind::Opener
+    ) && !a.example
+    {
+        out.push(Gap::NoExample);
+    }
+    if q.category == Category::Safety && !a.help_call {
+        out.push(Gap::NoHelpCall);
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "typed_tests.rs"]
+mod tests;

@@ -1,0 +1,401 @@
+//! A question being answered: the interviewer's words, the question, the timer or the answer box,
+//! and the hints; also "did you answer?" and the pause panel.
+
+use super::{SIDE_BY_SIDE, draw_doc, frame, inset, readable, says};
+use crate::domain::content::{Library, Question, QuestionKind};
+use crate::domain::practice::plan::lead_in;
+use crate::domain::practice::{AnswerMode, MIN_ANSWER_SECS, TimerPhase, format_mmss};
+use crate::kit::facts::StoryOutline;
+use crate::kit::{Theme, ViewCtx};
+use crate::screens::practice::{Practice, Run, Stage};
+use crate::storage::sanitize::clean_line;
+use crate::widgets::doc::Doc;
+use crate::widgets::timer::TimerView;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+/// The title of a question's frame: where it is in the interview and its kind.
+pub(super) fn title(run: &Run, q: &Question, follow_up: bool) -> String {
+    let n = format!("{} of {}", run.index + 1, run.picks.len());
+    if follow_up {
+        format!("Follow-up · question {n}")
+    } else {
+        format!("Question {n} · {}", q.kind().label())
+    }
+}
+
+/// What is said before the answer: the greeting (first question, if `greet`), the interviewer's
+/// lead-in and the question; or, for a follow-up, the follow-up and why it was asked.
+pub(super) fn prompt(
+    p: &Practice,
+    run: &Run,
+    q: &Question,
+    lib: &Library,
+    t: &Theme,
+    width: u16,
+    greet: bool,
+) -> Doc {
+    let mut d = Doc::new(usize::from(width));
+    let persona = run.persona(lib);
+    let name = persona.map_or("Interviewer", |x| x.name.as_str());
+    if p.stage == Stage::FollowUp {
+        if let Some((f, trigger)) = &run.follow {
+            d.text(&format!("{name} follows up:"), t.muted);
+            d.text(&f.text, t.title.add_modifier(Modifier::BOLD));
+            d.text(&format!("(Asked because {}.)", trigger.reason()), t.muted);
+        }
+        return d;
+    }
+    if let Some(x) = persona {
+        if greet && run.index == 0 {
+            d.text(&format!("{}, {}", x.name, x.title), t.muted);
+            says(&mut d, &x.name, &x.greeting, t.base);
+            d.blank();
+        }
+        says(
+            &mut d,
+            &x.name,
+            lead_in(x, q.kind(), run.index, run.seed),
+            t.accent,
+        );
+    }
+    d.text(&q.text, t.title.add_modifier(Modifier::BOLD));
+    d
+}
+
+pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let lib = cx.data.library();
+    let Some((run, q)) = p.asking(lib) else {
+        return;
+    };
+    let inner = frame(t, &title(run, q, p.stage == Stage::FollowUp), area, buf);
+    let (main, hints) = if !p.hint {
+        (inner, None)
+    } else if inner.width >= SIDE_BY_SIDE {
+        let [a, b] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(inner);
+        (a, Some(b))
+    } else {
+        // Narrow: the hints take the screen while they are open (the timer is paused).
+        (Rect { height: 0, ..inner }, Some(inner))
+    };
+    if let Some(h) = hints {
+        hint_panel(p, cx, q, h, buf);
+    }
+    if main.is_empty() {
+        return;
+    }
+    let body = inset(main);
+    let mut d = prompt(p, run, q, lib, t, body.width, true);
+    // What goes under the question needs its rows (the timer, or the word count and a box with a
+    // few lines to type in); when the window is short the prompt gives up its first lines (the
+    // greeting) so the question and the place to answer always show.
+    let needs = match run.mode {
+        AnswerMode::Speaking => 3,
+        AnswerMode::Typing => 6,
+    };
+    let room = body.height.saturating_sub(needs);
+    if d.len() > usize::from(room) {
+        d = prompt(p, run, q, lib, t, body.width, false);
+    }
+    let lines = u16::try_from(d.len()).unwrap_or(u16::MAX);
+    let pad = u16::from(room > lines);
+    let q_h = lines.min(room.saturating_sub(pad));
+    let top = Rect {
+        y: body.y + pad,
+        height: q_h,
+        ..body
+    };
+    draw_doc(&d, usize::from(lines - q_h), top, buf);
+    let below = Rect {
+        y: top.bottom() + pad,
+        height: body.bottom().saturating_sub(top.bottom() + pad),
+        ..body
+    };
+    match run.mode {
+        AnswerMode::Speaking => speaking(p, cx, run, q, below, buf),
+        AnswerMode::Typing => typing(p, cx, run, below, buf),
+    }
+}
+
+fn timer(p: &Practice, cx: &ViewCtx, run: &Run, area: Rect, buf: &mut Buffer) {
+    let phase = run.timer.map_or(TimerPhase::Under, |tm| tm.phase(cx.now));
+    let target = run.timer.map_or(p.setup.target_secs, |tm| tm.target_secs);
+    TimerView {
+        elapsed: p.elapsed(cx.now),
+        target,
+        phase,
+        theme: cx.theme,
+    }
+    .render(area, buf);
+}
+
+fn speaking(p: &Practice, cx: &ViewCtx, run: &Run, q: &Question, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    if area.height == 0 {
+        return;
+    }
+    timer(
+        p,
+        cx,
+        run,
+        Rect {
+            height: area.height.min(2),
+            width: area.width.min(48),
+            ..area
+        },
+        buf,
+    );
+    let mut d = Doc::new(usize::from(area.width));
+    if p.stage == Stage::FollowUp {
+        d.text(
+            "Answer in a few sentences, out loud. Space when you are done.",
+            t.muted,
+        );
+    } else {
+        d.text(
+            &format!("{}. {}", q.kind().label(), q.kind().advice()),
+            t.muted,
+        );
+        if let Some(pick) = run.pick() {
+            let mut why = Vec::new();
+            if pick.weak {
+                why.push("you rated it weak");
+            }
+            if pick.no_story {
+                why.push("no story answers it yet");
+            }
+            if !why.is_empty() {
+                d.text(&format!("Picked because {}.", why.join(" and ")), t.muted);
+            }
+        }
+        d.text(
+            if p.hint {
+                "Hints are open beside: the timer is paused until you close them."
+            } else {
+                "Press h for your outline and coaching notes (the timer pauses)."
+            },
+            t.muted,
+        );
+    }
+    let rest = Rect {
+        y: area.y + 3,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+    draw_doc(&d, 0, rest, buf);
+}
+
+fn typing(p: &Practice, cx: &ViewCtx, run: &Run, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    if area.height == 0 {
+        return;
+    }
+    let text = run.field.text();
+    let words = text.split_whitespace().count();
+    let spoken = u32::try_from(words * 60 / usize::try_from(p.pace.max(1)).unwrap_or(140))
+        .unwrap_or(u32::MAX);
+    let about = crate::domain::stories::insights::spoken(spoken as f32);
+    let target = run.timer.map_or(p.setup.target_secs, |tm| tm.target_secs);
+    let style = if spoken > target { t.warn } else { t.muted };
+    let mut spans = vec![
+        Span::styled(format!("{words} words · about {about} spoken"), style),
+        Span::styled(format!(" · target {}", format_mmss(target)), t.muted),
+    ];
+    if area.width >= 70 {
+        let typed_for = format!(" · typing for {}", format_mmss(p.elapsed(cx.now)));
+        spans.push(Span::styled(typed_for, t.muted));
+    }
+    Line::from(spans).render(Rect { height: 1, ..area }, buf);
+    let box_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let label = if p.stage == Stage::FollowUp {
+        " Your answer to the follow-up · Ctrl-S when done "
+    } else {
+        " Your answer · Ctrl-S when done · Ctrl-O hints "
+    };
+    let block = Block::bordered().title(label).border_style(t.focus_border);
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    (&run.field).render(inner, buf);
+}
+
+/// The hints and how many rows they get, as laid out in `area` (the screen's area).
+pub(super) fn hint_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usize) {
+    let Some(q) = p.run.as_ref().and_then(|r| r.question(cx.data.library())) else {
+        return (Doc::new(1), 0);
+    };
+    let inner = Rect::new(
+        0,
+        0,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let panel = if inner.width >= SIDE_BY_SIDE {
+        Rect {
+            width: inner.width - inner.width / 2,
+            ..inner
+        }
+    } else {
+        inner
+    };
+    let rows = usize::from(panel.height.saturating_sub(2));
+    (
+        hint_doc(cx, q, readable(panel.width.saturating_sub(2))),
+        rows,
+    )
+}
+
+/// The linked story's outline and the question's coaching notes, in full: the panel scrolls.
+fn hint_doc(cx: &ViewCtx, q: &Question, width: u16) -> Doc {
+    let t = cx.theme;
+    let mut d = Doc::new(usize::from(width));
+    match cx
+        .facts
+        .stories_by_question
+        .get(&q.id)
+        .and_then(|v| v.first())
+    {
+        Some(story) => story_outline(&mut d, story, t),
+        None if q.kind() == QuestionKind::Star => d.text(
+            "No story is linked to this question yet. Link or write one on the Stories screen.",
+            t.muted,
+        ),
+        None => d.text(q.kind().advice(), t.muted),
+    }
+    crate::widgets::coaching::coaching(&mut d, q, t);
+    d
+}
+
+fn hint_panel(p: &Practice, cx: &ViewCtx, q: &Question, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    // The longest title that leaves a column of border each side of it.
+    let title = [
+        " Hints · timer paused · ↑/↓ scroll · h or Esc to go back ",
+        " Hints · timer paused · h or Esc to go back ",
+        " Hints · timer paused ",
+    ]
+    .into_iter()
+    .find(|s| s.chars().count() + 4 <= usize::from(area.width))
+    .unwrap_or(" Hints ");
+    let block = Block::bordered()
+        .title(Span::styled(title, t.heading))
+        .border_style(t.border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let d = hint_doc(cx, q, readable(inner.width));
+    draw_doc(&d, p.scroll, inner, buf);
+}
+
+/// Each STAR part of the story in full, wrapped under its letter.
+fn story_outline(d: &mut Doc, story: &StoryOutline, t: &Theme) {
+    d.text(
+        &format!("Your story: {}", clean_line(&story.title)),
+        t.heading,
+    );
+    for (letter, text) in ['S', 'T', 'A', 'R'].iter().zip(&story.star) {
+        let text = clean_line(text);
+        let text = if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            text
+        };
+        d.prefixed(&format!("{letter}  "), "   ", text.trim(), t.base);
+    }
+}
+
+/// "That was only a few seconds. Did you answer?"
+pub(super) fn confirm(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let inner = inset(frame(t, "Did you answer?", area, buf));
+    let Some(run) = p.run.as_ref() else {
+        return;
+    };
+    let mut d = Doc::new(usize::from(inner.width));
+    d.blank();
+    let closing = run.question(cx.data.library()).map(|q| q.kind()) == Some(QuestionKind::Closer);
+    if closing {
+        d.text("You chose no questions to ask.", t.heading);
+        d.blank();
+        d.text(
+            "Interviewers expect one or two. Saying \"No, I think you covered everything\" is \
+             graded Again.",
+            t.base,
+        );
+        d.blank();
+        d.text(
+            "y  rate it anyway     n  choose a question     Esc  pause",
+            t.key,
+        );
+    } else {
+        let what = match (run.mode, &run.analysis) {
+            (AnswerMode::Typing, Some(a)) => format!(
+                "Your answer is {} words: about {} seconds when spoken.",
+                a.words(),
+                a.seconds()
+            ),
+            _ => format!("That was only {} seconds.", run.seconds),
+        };
+        d.text(&what, t.heading);
+        d.blank();
+        d.text(
+            &format!(
+                "An answer under {MIN_ANSWER_SECS} seconds is usually a key pressed too soon. A \
+                 grade for an answer you did not give would tell your flashcards you know this \
+                 question, so nothing is graded until you say."
+            ),
+            t.base,
+        );
+        d.blank();
+        d.text(
+            "y  yes, rate it     n  no, answer it again     Esc  pause",
+            t.key,
+        );
+    }
+    draw_doc(&d, 0, inner, buf);
+}
+
+/// Esc in a question: nothing is graded from here unless the user goes back.
+pub(super) fn paused(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let inner = inset(frame(t, "Paused", area, buf));
+    let mut d = Doc::new(usize::from(inner.width));
+    d.blank();
+    if let Some(q) = p.run.as_ref().and_then(|r| r.question(cx.data.library())) {
+        d.text(&q.text, t.muted);
+        d.blank();
+    }
+    let follow_up = p.paused_from == Some(Stage::FollowUp);
+    d.text(
+        if follow_up {
+            "The timer is stopped. Your answer to the question is already rated."
+        } else {
+            "The timer is stopped, and nothing is graded for this question yet."
+        },
+        t.heading,
+    );
+    d.blank();
+    let rows: [(&str, &str); 3] = [
+        ("Enter", "back to the question"),
+        (
+            "n",
+            if follow_up {
+                "skip the follow-up and go on (what you typed is kept)"
+            } else {
+                "next question: this one gets no grade (what you typed is kept)"
+            },
+        ),
+        ("x", "end the interview now (answers so far are kept)"),
+    ];
+    for (key, what) in rows {
+        d.prefixed(&format!("{key:<7}"), "       ", what, t.base);
+    }
+    draw_doc(&d, 0, inner, buf);
+}

@@ -1,0 +1,299 @@
+//! The analysis of a typed answer, and the rubric for the question's kind with the grade it gives.
+
+use super::{draw_doc, frame, marker, readable};
+use crate::domain::content::QuestionKind;
+use crate::domain::practice::format_mmss;
+use crate::domain::practice::rubric::grade_rule;
+use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis};
+use crate::domain::stories::insights::spoken;
+use crate::domain::stories::{Coach, Flag};
+use crate::kit::{Theme, ViewCtx};
+use crate::screens::practice::flow::target_for;
+use crate::screens::practice::{Practice, Run};
+use crate::storage::sanitize::clean_line;
+use crate::widgets::doc::Doc;
+use crate::widgets::wrap::wrap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// The analysis and how many rows it gets, as laid out in `area` (the screen's area).
+pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usize) {
+    let width = readable(area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    match p
+        .run
+        .as_ref()
+        .and_then(|r| r.analysis.as_ref().map(|a| (r, a)))
+    {
+        Some((run, a)) => (
+            feedback_doc(run, a, p.coach.as_ref(), cx.theme, width),
+            rows,
+        ),
+        None => (Doc::new(1), rows),
+    }
+}
+
+/// Marked phrases listed with why, at most this many (the rest are marked in the text).
+const LISTED_MARKS: usize = 6;
+
+fn feedback_doc(run: &Run, a: &TypedAnalysis, coach: Option<&Coach>, t: &Theme, width: u16) -> Doc {
+    let mut d = Doc::new(usize::from(width));
+    d.text(
+        &format!(
+            "{} words · about {} when spoken",
+            a.words(),
+            spoken(a.seconds() as f32)
+        ),
+        t.heading,
+    );
+    d.blank();
+    d.text("Coaching", t.heading);
+    for (level, text) in a.lines() {
+        let (mark, style) = marker(level, t);
+        d.prefixed(mark, "  ", &text, style);
+    }
+    d.blank();
+    talking_points(&mut d, a, t);
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "none yet".to_string()
+        } else {
+            items.join(" · ")
+        }
+    };
+    let terms = list(
+        a.coach
+            .scan
+            .terms
+            .iter()
+            .map(|h| format!("{} {}×", h.term, h.count))
+            .collect(),
+    );
+    d.prefixed(&label("Job words used"), LABEL_PAD, &terms, t.base);
+    let top = list(
+        a.top_words
+            .iter()
+            .map(|(w, n)| format!("{w} {n}×"))
+            .collect(),
+    );
+    d.prefixed(&label("Most-used words"), LABEL_PAD, &top, t.base);
+    let text = run.typed.as_deref().unwrap_or("");
+    let flags = &a.coach.scan.flags;
+    if let Some(coach) = coach.filter(|_| !flags.is_empty()) {
+        d.blank();
+        d.text("Marked phrases, to reword", t.heading);
+        // The same phrase marked again by the same rule is listed once, with its count.
+        let mut marks: Vec<(&Flag, String, usize)> = Vec::new();
+        for f in flags {
+            let phrase = clean_line(text.get(f.start..f.end).unwrap_or(""));
+            let same = |(g, p, _): &&mut (&Flag, String, usize)| {
+                g.rule == f.rule && p.to_lowercase() == phrase.to_lowercase()
+            };
+            match marks.iter_mut().find(|m| same(m)) {
+                Some(m) => m.2 += 1,
+                None => marks.push((f, phrase, 1)),
+            }
+        }
+        for (f, phrase, n) in marks.iter().take(LISTED_MARKS) {
+            let better = coach.suggestions(text, f).into_iter().next();
+            let why = coach.why(f);
+            let try_it = match better.as_deref() {
+                // Most deletions' reasons say so already.
+                Some("") if why.to_lowercase().contains("leave it out") => String::new(),
+                Some("") => " Leave it out.".to_string(),
+                Some(b) => format!(" Try \u{201c}{}\u{201d}.", clean_line(b)),
+                None => String::new(),
+            };
+            let times = if *n > 1 {
+                format!(" ({n}×)")
+            } else {
+                String::new()
+            };
+            d.prefixed(
+                "› ",
+                "  ",
+                &format!("\u{201c}{phrase}\u{201d}{times}: {why}{try_it}"),
+                t.accent,
+            );
+        }
+        if marks.len() > LISTED_MARKS {
+            d.text(
+                &format!(
+                    "  and {} more, underlined below.",
+                    marks.len() - LISTED_MARKS
+                ),
+                t.muted,
+            );
+        }
+    }
+    d.blank();
+    d.text("Your answer", t.heading);
+    if text.trim().is_empty() {
+        d.text("  (nothing typed)", t.muted);
+    } else {
+        let mark = t.warn.add_modifier(Modifier::UNDERLINED);
+        marked_text(&mut d, "  ", text, flags, t.base, mark);
+    }
+    d
+}
+
+/// `text` wrapped under an `indent`, its line breaks kept, with each flagged byte range drawn in
+/// `mark`. The text was cleaned before it was analyzed, so the flags' ranges fall on its characters.
+fn marked_text(d: &mut Doc, indent: &str, text: &str, flags: &[Flag], base: Style, mark: Style) {
+    let avail = d.width.saturating_sub(indent.chars().count()).max(1);
+    let mut at = 0;
+    for part in text.split('\n') {
+        for r in wrap(part, avail) {
+            let (start, end) = (at + r.start, at + r.end);
+            let mut spans = vec![Span::styled(indent.to_string(), base)];
+            let mut i = start;
+            while i < end {
+                let inside = flags.iter().find(|f| f.start <= i && i < f.end);
+                let stop = match inside {
+                    Some(f) => f.end.min(end),
+                    None => flags
+                        .iter()
+                        .map(|f| f.start)
+                        .filter(|s| *s > i)
+                        .min()
+                        .unwrap_or(end)
+                        .min(end),
+                };
+                let piece = text.get(i..stop).unwrap_or("");
+                spans.push(Span::styled(
+                    piece.to_string(),
+                    if inside.is_some() { mark } else { base },
+                ));
+                i = stop.max(i + 1);
+            }
+            d.line(Line::from(spans));
+        }
+        at += part.len() + 1;
+    }
+}
+
+/// The analysis' labels take this many columns, so their values line up.
+const LABEL_PAD: &str = "                 ";
+
+fn label(name: &str) -> String {
+    format!("{name:<width$}", width = LABEL_PAD.len())
+}
+
+/// "Talking points" and each point, ticked or not, packed into lines that fit the width.
+fn talking_points(d: &mut Doc, a: &TypedAnalysis, t: &Theme) {
+    // Each item starts with a space, so its mark lines up with the values below.
+    let indent = LABEL_PAD.len() - 1;
+    let mut line = vec![Span::styled(
+        format!("{:<indent$}", "Talking points"),
+        t.base,
+    )];
+    let mut used = indent;
+    for (i, p) in TalkingPoint::ALL.iter().enumerate() {
+        let (mark, style) = if a.points[i] {
+            ("✓ ", t.good)
+        } else {
+            ("· ", t.muted)
+        };
+        let item = format!(" {mark}{}", p.label());
+        let w = item.chars().count();
+        if used + w > d.width && used > indent {
+            d.line(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+        }
+        line.push(Span::styled(item, style));
+        used += w;
+    }
+    d.line(Line::from(line));
+}
+
+pub(super) fn feedback(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(run) = p.run.as_ref() else {
+        return;
+    };
+    let title = format!(
+        "Your typed answer · question {} of {} · Enter to rate it",
+        run.index + 1,
+        run.picks.len()
+    );
+    let inner = frame(t, &title, area, buf);
+    if let Some(a) = &run.analysis {
+        let d = feedback_doc(run, a, p.coach.as_ref(), t, readable(inner.width));
+        draw_doc(&d, p.scroll, inner, buf);
+    }
+}
+
+pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(run) = p.run.as_ref() else {
+        return;
+    };
+    let q = run.question(cx.data.library());
+    let kind = run.rubric.kind;
+    let title = format!(
+        "Rate your answer · question {} of {} · {}",
+        run.index + 1,
+        run.picks.len(),
+        kind.label()
+    );
+    let inner = frame(t, &title, area, buf);
+    let mut d = Doc::new(usize::from(readable(inner.width)));
+    if let Some(q) = q {
+        let mut qd = Doc::new(usize::from(readable(inner.width)));
+        qd.text(&q.text, t.muted);
+        qd.lines.into_iter().take(2).for_each(|l| d.line(l));
+    }
+    let target = target_for(q, p.setup.target_secs);
+    let took = match (kind, run.analysis.is_some()) {
+        (QuestionKind::Closer, _) => {
+            format!(
+                "You picked {} to ask.",
+                super::plural(run.picked.len(), "question")
+            )
+        }
+        (_, true) => format!(
+            "About {} when spoken (target {}).",
+            format_mmss(run.seconds),
+            format_mmss(target)
+        ),
+        (_, false) => format!(
+            "You took {} (target {}).",
+            format_mmss(run.seconds),
+            format_mmss(target)
+        ),
+    };
+    d.text(&took, t.base);
+    d.blank();
+    let prompts = inner.height >= 18;
+    for (i, check) in run.rubric.checks().iter().enumerate() {
+        let here = i == run.check;
+        let style = if here { t.selected } else { t.base };
+        d.line(Line::from(vec![
+            Span::styled(if here { " ▸ " } else { "   " }, t.key),
+            Span::styled(format!("{} ", i + 1), t.key),
+            Span::styled(
+                format!(
+                    "[{}] {}",
+                    if run.rubric.get(i) { "x" } else { " " },
+                    check.label
+                ),
+                style,
+            ),
+        ]));
+        if prompts {
+            d.prefixed("       ", "       ", check.prompt, t.muted);
+        }
+    }
+    d.blank();
+    let grade = run.rubric.grade();
+    d.line(Line::from(vec![
+        Span::styled(format!("{} of 4 ticked → ", run.rubric.score()), t.base),
+        Span::styled(grade.label(), t.accent.add_modifier(Modifier::BOLD)),
+        Span::styled(" for this question's flashcard.", t.base),
+    ]));
+    d.text(grade_rule(kind), t.muted);
+    draw_doc(&d, 0, inner, buf);
+}
