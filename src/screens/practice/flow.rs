@@ -41,7 +41,7 @@ impl Practice {
                 Action::Select => self.answered(cx),
                 Action::Retry => self.retry(cx),
                 Action::Back => self.pause(),
-                _ => {}
+                other => cx.ignore(other),
             },
             Stage::Feedback => match action {
                 Action::Select => {
@@ -49,10 +49,10 @@ impl Practice {
                     self.scroll = 0;
                 }
                 Action::Back => self.pause(),
-                other => self.scroll_by(&other, cx),
+                other => self.scroll_by(other, cx),
             },
             Stage::Rate => self.update_rate(action, cx),
-            Stage::Close => self.update_close(action),
+            Stage::Close => self.update_close(action, cx),
             Stage::Paused => match action {
                 Action::Back => self.stage = self.paused_from.take().unwrap_or(Stage::Setup),
                 Action::SkipQuestion => {
@@ -63,17 +63,17 @@ impl Practice {
                     self.leave_question(cx);
                     self.finish(false);
                 }
-                _ => {}
+                other => cx.ignore(other),
             },
             Stage::Summary => match action {
                 Action::Select | Action::Back => self.stage = Stage::Setup,
                 Action::PastRounds => self.open_history(),
-                _ => {}
+                other => cx.ignore(other),
             },
             Stage::History => self.update_history(action, cx),
             Stage::Round => match action {
                 Action::Back => self.stage = Stage::History,
-                other => self.scroll_by(&other, cx),
+                other => self.scroll_by(other, cx),
             },
         }
     }
@@ -89,9 +89,12 @@ impl Practice {
             other => {
                 let lib = cx.data.library();
                 let role = self.setup.role;
-                self.setup.update(&other, self.choices(lib));
+                let used = self.setup.update(&other, self.choices(lib));
                 if self.setup.role != role {
                     self.prefer_setting(lib);
+                }
+                if !used {
+                    cx.ignore(other);
                 }
             }
         }
@@ -213,7 +216,7 @@ impl Practice {
         if self.hint {
             match action {
                 Action::ToggleHint | Action::Back => self.hint = false,
-                other => self.scroll_by(&other, cx),
+                other => self.scroll_by(other, cx),
             }
             return;
         }
@@ -235,7 +238,7 @@ impl Practice {
                     run.field.paste(&text);
                 }
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -360,11 +363,11 @@ impl Practice {
             Action::Down => run.check = (run.check + 1) % n,
             Action::Select => self.save_answer(cx),
             Action::Back => self.pause(),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
-    fn update_close(&mut self, action: Action) {
+    fn update_close(&mut self, action: Action, cx: &mut Ctx) {
         let Some(run) = self.run.as_mut() else {
             return;
         };
@@ -393,7 +396,7 @@ impl Practice {
                 self.stage = Stage::Rate;
             }
             Action::Back => self.pause(),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -548,7 +551,7 @@ impl Practice {
         self.open_round = None;
     }
 
-    fn update_history(&mut self, action: Action, cx: &Ctx) {
+    fn update_history(&mut self, action: Action, cx: &mut Ctx) {
         let rounds = listed(cx.data.rounds());
         let n = rounds.len();
         match action {
@@ -562,21 +565,21 @@ impl Practice {
                 }
             }
             Action::Back => self.stage = Stage::Setup,
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
     /// Scrolls the hints, the analysis or a past round, no further than the last page.
-    fn scroll_by(&mut self, action: &Action, cx: &Ctx) {
+    fn scroll_by(&mut self, action: Action, cx: &mut Ctx) {
         let page = usize::from(cx.size.1 / 2).max(1);
-        self.scroll = match action {
+        let to = match action {
             Action::Up | Action::ScrollUp => self.scroll.saturating_sub(1),
             Action::Down | Action::ScrollDown => self.scroll + 1,
             Action::PageUp => self.scroll.saturating_sub(page),
             Action::PageDown => self.scroll + page,
-            _ => self.scroll,
-        }
-        .min(super::view::scroll_limit(self, &cx.view()));
+            other => return cx.ignore(other),
+        };
+        self.scroll = to.min(super::view::scroll_limit(self, &cx.view()));
     }
 }
 

@@ -82,7 +82,8 @@ impl Setup {
 
     /// Applies a setup key: ↑/↓ move between fields, ←/→ change the value. Changing the role
     /// starts the interviewer list again, since it depends on the role.
-    pub fn update(&mut self, action: &Action, n: Choices) {
+    /// Applies `action` to the set-up; false if the set-up has no use for it.
+    pub fn update(&mut self, action: &Action, n: Choices) -> bool {
         let s = self;
         let i = Field::ALL.iter().position(|f| *f == s.field).unwrap_or(0);
         let len = Field::ALL.len();
@@ -97,7 +98,7 @@ impl Setup {
             }
             Action::Left => -1,
             Action::Right => 1,
-            _ => 0,
+            _ => return false,
         };
         let cycle = |v: usize, n: usize| {
             let n = n.max(1);
@@ -108,7 +109,7 @@ impl Setup {
             }
         };
         if step == 0 {
-            return;
+            return true;
         }
         match s.field {
             Field::Role => {
@@ -140,6 +141,7 @@ impl Setup {
                 s.target_secs = next.clamp(*TARGETS.start(), *TARGETS.end());
             }
         }
+        true
     }
 }
 
