@@ -216,7 +216,37 @@ fn cards_frame(c: &mut Criterion) {
     let mut s = Screen::new(dir.path(), Utc::now());
     s.app.update(Action::GoTo(Tab::Cards));
     down_and_up(c, "cards: move between decks and draw 200x50", &mut s);
+    find_card(c, "", &mut s);
     review(c, "", &mut s);
+}
+
+/// The card search open over every card: each key changes the query, so the cards are searched
+/// again and the results drawn; then one card opened with its history, scrolled.
+fn find_card(c: &mut Criterion, at: &str, s: &mut Screen) {
+    s.key(KeyCode::Char('/'));
+    s.app.update(Action::Paste("patient".into()));
+    c.bench_function(
+        &format!("cards{at}: type in the card search and draw 200x50"),
+        |b| {
+            let mut add = true;
+            b.iter(|| {
+                s.key_frame(if add {
+                    KeyCode::Char('s')
+                } else {
+                    KeyCode::Backspace
+                });
+                add = !add;
+            })
+        },
+    );
+    s.key(KeyCode::Enter);
+    down_and_up(
+        c,
+        &format!("cards{at}: scroll a card found and draw 200x50"),
+        s,
+    );
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Esc);
 }
 
 /// Keeps a review going: back on a card's front, starting a cram of every card when a session ends.
@@ -297,6 +327,7 @@ fn at_scale(c: &mut Criterion) {
         b.iter(|| s.key_frame(KeyCode::Char('t')))
     });
     s.app.update(Action::ClearFilters);
+    find_card(c, " at 10k", &mut s);
     review(c, " at 10k", &mut s);
     s.app.update(Action::GoTo(Tab::Stories));
     down_and_up(

@@ -137,6 +137,22 @@ pub fn all() -> Vec<State> {
         s("cards undo message", |h| {
             h.press("<tab><tab><enter><space>3u");
         }),
+        s("cards search empty", |h| {
+            h.press("<tab><tab>/");
+        }),
+        s("cards search results", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("transfer");
+        }),
+        s("cards search no match", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("xyzzyplugh");
+        }),
+        s("cards browse", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("transfer");
+            h.press("<enter>");
+        }),
         s("stories empty list", |h| {
             h.press("<s-tab><s-tab>");
         }),

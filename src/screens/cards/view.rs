@@ -21,6 +21,8 @@ pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         View::Review => review::render_review(c, cx, area, buf),
         View::Summary => review::render_summary(c, cx, area, buf),
         View::Decks => render_decks(c, cx, area, buf),
+        View::Search => super::find_view::render_search(c, cx, area, buf),
+        View::Browse => super::find_view::render_browse(c, cx, area, buf),
     }
 }
 
