@@ -133,6 +133,7 @@ mod tests {
                 front: front.to_string(),
                 back: back.to_string(),
                 tags: tags.iter().map(|t| t.to_string()).collect(),
+                roles: Vec::new(),
             })
             .collect();
         lib

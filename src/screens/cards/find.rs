@@ -2,8 +2,9 @@
 //! Enter opens the card with its review history. While the box is open every key types.
 
 use super::{Cards, View};
+use crate::domain::content::Library;
 use crate::domain::schedule::PastReview;
-use crate::domain::study::CardIndex;
+use crate::domain::study::{CardIndex, Catalogue};
 use crate::kit::{Action, Ctx};
 use crate::widgets::field::{Lines, TextField};
 
@@ -48,6 +49,18 @@ impl Default for Finder {
 impl Finder {
     pub fn query_text(&self) -> String {
         self.query.text()
+    }
+
+    /// The cards were loaded again: index them anew (if the search was ever opened) and search
+    /// again, closing a card that may be gone.
+    pub fn reindex(&mut self, cat: &Catalogue, lib: &Library) {
+        if self.index.is_empty() {
+            return;
+        }
+        self.index = CardIndex::build(cat, lib);
+        self.hits = self.index.find(&self.query.text(), MAX_HITS);
+        self.hit = self.hit.min(self.hits.len().saturating_sub(1));
+        self.open = None;
     }
 }
 

@@ -73,6 +73,8 @@ pub struct Cards {
     /// For each catalogue card, whether "My interview" holds it: worked out once per focus, so the
     /// deck list and Home's plan only read it.
     held: Vec<bool>,
+    /// The version of the user's cards the catalogue was built from.
+    cards_version: u64,
     /// The card search and the card opened from it.
     pub finder: find::Finder,
 }
@@ -104,6 +106,7 @@ impl Cards {
             focus: Focus::everything(),
             focus_version: 0,
             held: Vec::new(),
+            cards_version: 0,
             finder: find::Finder::default(),
         }
     }
@@ -133,8 +136,18 @@ impl Cards {
         self.cursor = 0;
     }
 
-    /// Takes the focus from the shared data if it changed.
+    /// Takes the focus from the shared data if it changed, and the cards if they were loaded again.
     pub(super) fn sync_focus(&mut self, data: &AppData) {
+        if self.cards_version != data.cards_version() {
+            self.cards_version = data.cards_version();
+            self.catalogue = Catalogue::from_library(data.library());
+            self.kept = Default::default();
+            self.cursor = self.cursor.min(self.decks().len().saturating_sub(1));
+            self.finder.reindex(&self.catalogue, data.library());
+            if self.view == View::Browse && self.finder.open.is_none() {
+                self.view = View::Search;
+            }
+        }
         if self.focus_version != data.focus_version()
             || self.held.len() != self.catalogue.cards.len()
         {

@@ -4,7 +4,7 @@
 use super::review_view as review;
 use super::{Cards, DeckRow, View};
 use crate::domain::schedule::{Counts, ReviewStore};
-use crate::domain::study::Deck;
+use crate::domain::study::{Deck, Subject};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::text::draw_line;
 use ratatui::buffer::Buffer;
@@ -208,7 +208,7 @@ fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
     Cell::from(text).style(if n == 0 { t.muted } else { style })
 }
 
-/// The decks as a table with "By role" and "By category" headings between the groups; the cursor
+/// The decks as a table with "By role", "By category" and "Your decks" headings between the groups; the cursor
 /// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
 /// table: the window it would scroll to itself, keeping the highlighted deck on screen.
 fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -220,10 +220,15 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
         let kind = match row.deck {
             Deck::Interview | Deck::All => 0,
             Deck::Role(_) => 1,
+            Deck::Subject(Subject::Deck(_)) => 3,
             Deck::Subject(_) => 2,
         };
         if kind != last_kind {
-            lines.push(Err(if kind == 1 { "By role" } else { "By category" }));
+            lines.push(Err(match kind {
+                1 => "By role",
+                2 => "By category",
+                _ => "Your decks",
+            }));
             last_kind = kind;
         }
         if i == cursor {
