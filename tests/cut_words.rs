@@ -21,17 +21,6 @@ type Known = (&'static str, &'static [(u16, u16)], &'static str);
 
 const KNOWN: &[Known] = &[
     (
-        "home",
-        &SIZES,
-        "profile/plan (Home): checklist and questions-to-ask rows and the chart panels' text \
-         are cut at the pane edge; the 'Questions to ask · 0 starred' title at 60 columns",
-    ),
-    (
-        "a key that does nothing",
-        &SIZES,
-        "profile/plan (Home): as above",
-    ),
-    (
         "practice setup",
         &[(60, 16)],
         "practice: the intro paragraph wraps to fill the box exactly (pad a column)",
@@ -50,16 +39,6 @@ const KNOWN: &[Known] = &[
         "practice summary",
         &SIZES,
         "practice: question text in the round table is cut at the border",
-    ),
-    (
-        "stories editor tags",
-        &[(60, 16)],
-        "stories: the folded Situation line is cut mid-word ('minutes…')",
-    ),
-    (
-        "stories editor questions",
-        &[(60, 16)],
-        "stories: folded Situation line as above; the search placeholder fills its box exactly",
     ),
 ];
 

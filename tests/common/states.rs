@@ -96,6 +96,15 @@ pub fn all() -> Vec<State> {
             h.type_text("next thursday");
             h.press("<enter>");
         }),
+        s("home setup panel", |h| {
+            h.press("p");
+        }),
+        s("home setup panel, a later step", |h| {
+            h.press("p<space><enter><enter>");
+        }),
+        s("home sheet", |h| {
+            h.press("o");
+        }),
         s("guides guide", |h| {
             h.press("<tab>");
         }),
@@ -119,6 +128,12 @@ pub fn all() -> Vec<State> {
         }),
         s("guides compare scrolled", |h| {
             h.press("<tab>c<pgdn>");
+        }),
+        s("guides fit guide", |h| {
+            h.press("<tab>f");
+        }),
+        s("guides fit guide, a later question", |h| {
+            h.press("<tab>f<enter><enter>");
         }),
         s("cards decks", |h| {
             h.press("<tab><tab>");
@@ -184,6 +199,15 @@ pub fn all() -> Vec<State> {
         s("stories editor questions", |h| {
             stories_with_one(h);
             h.press("<enter><tab><tab><tab><tab><tab><tab>");
+        }),
+        s("stories rewrite offered", |h| {
+            h.press("<s-tab><s-tab>n");
+            h.type_text("Transfers");
+            h.press("<tab><tab>");
+            h.type_text("We had to move the gym.");
+            h.press("<tab>");
+            h.type_text("I helped with the transfers. Um, I would call the PT.");
+            h.press("<c-n><c-n><c-o>");
         }),
         s("practice setup", |h| {
             h.press("<s-tab>");

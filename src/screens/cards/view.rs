@@ -208,6 +208,17 @@ fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
     Cell::from(text).style(if n == 0 { t.muted } else { style })
 }
 
+/// Which group of the deck list a deck is in (0 for the first, which has no heading), and the
+/// group's heading.
+pub(super) fn group_of(deck: &Deck) -> (usize, &'static str) {
+    match deck {
+        Deck::Interview | Deck::All => (0, ""),
+        Deck::Role(_) => (1, "By role"),
+        Deck::Subject(Subject::Deck(_)) => (3, "Your decks"),
+        Deck::Subject(_) => (2, "By category"),
+    }
+}
+
 /// The decks as a table with "By role", "By category" and "Your decks" headings between the groups; the cursor
 /// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
 /// table: the window it would scroll to itself, keeping the highlighted deck on screen.
@@ -217,18 +228,9 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     let mut selected = 0;
     let mut last_kind = 0;
     for (i, row) in rows.iter().enumerate() {
-        let kind = match row.deck {
-            Deck::Interview | Deck::All => 0,
-            Deck::Role(_) => 1,
-            Deck::Subject(Subject::Deck(_)) => 3,
-            Deck::Subject(_) => 2,
-        };
+        let (kind, heading) = group_of(&row.deck);
         if kind != last_kind {
-            lines.push(Err(match kind {
-                1 => "By role",
-                2 => "By category",
-                _ => "Your decks",
-            }));
+            lines.push(Err(heading));
             last_kind = kind;
         }
         if i == cursor {
