@@ -6,6 +6,7 @@ use super::{Cards, DeckRow, View};
 use crate::domain::schedule::{Counts, ReviewStore};
 use crate::domain::study::{Deck, Subject};
 use crate::kit::{Theme, ViewCtx};
+use crate::widgets::clip::clip_line;
 use crate::widgets::text::draw_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -75,8 +76,10 @@ fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     render_table(&rows, c.cursor, t, table, buf);
     draw_line(&today_line(cx, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
+        // Shortened between words when the deck's name makes it too long for the window.
+        let line = Line::styled(format!(" {}", enter_hint(row)), t.muted);
         draw_line(
-            &Line::styled(format!(" {}", enter_hint(row)), t.muted),
+            &clip_line(&line, usize::from(hint.width.saturating_sub(1))),
             hint,
             buf,
         );

@@ -128,8 +128,15 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let narrow = long > usize::from(area.width);
     let sep = if narrow { " · " } else { "  ·  " };
     let mut second = vec![Span::raw(" ")];
+    let mut used = 1;
     for (i, (long_label, short_label, value)) in counts.into_iter().enumerate() {
         let label = if narrow { short_label } else { long_label };
+        // Whole counts only: one that would not fit is left out rather than cut.
+        let adds = if i > 0 { sep.chars().count() } else { 0 } + label.len() + 1 + value.len();
+        if used + adds >= usize::from(area.width) {
+            break;
+        }
+        used += adds;
         if i > 0 {
             second.push(Span::styled(sep, t.muted));
         }
@@ -352,7 +359,7 @@ fn item_rows(text: &str, width: usize, selected: bool) -> Vec<String> {
 }
 
 /// Most rows the selected item of a list takes; Enter shows it in full.
-const WHOLE_ROWS: usize = 3;
+const WHOLE_ROWS: usize = 4;
 
 /// A list that scrolls to keep `selected` in view: one row an item, the selected one wrapped whole.
 fn draw_list(
