@@ -130,3 +130,24 @@ fn the_opened_card_shows_its_grades_and_next_due_date() {
     assert!(s.contains("Next:") && s.contains("Reviewed 1 time"), "{s}");
     assert_eq!(journal(&h).unwrap(), graded, "browsing writes nothing");
 }
+
+#[test]
+fn results_typed_letter_by_letter_or_after_backspace_match_a_fresh_search() {
+    let fresh = |q: &str| {
+        let mut h = on_cards();
+        h.press("/");
+        h.paste(q);
+        h.screen(100, 40)
+    };
+    let mut h = on_cards();
+    h.press("/");
+    h.type_text("trans");
+    h.type_text("fer");
+    assert_eq!(h.screen(100, 40), fresh("transfer"));
+    h.type_text(" bed");
+    assert_eq!(h.screen(100, 40), fresh("transfer bed"));
+    h.press("<bs><bs><bs><bs>");
+    assert_eq!(h.screen(100, 40), fresh("transfer"));
+    h.press("<bs><bs><bs>");
+    assert_eq!(h.screen(100, 40), fresh("trans"));
+}

@@ -92,13 +92,27 @@ impl CardIndex {
     /// with every word on the front first, then the others, each in catalogue order. None for a
     /// query with no words.
     pub fn find(&self, query: &str, max: usize) -> Vec<usize> {
+        self.find_among(query, max, 0..self.texts.len())
+    }
+
+    /// Like [`CardIndex::find`], looking only at the cards `among` (in catalogue order): the
+    /// matches of a shorter query, when one more letter is typed, so a key costs a scan of those.
+    pub fn find_among(
+        &self,
+        query: &str,
+        max: usize,
+        among: impl IntoIterator<Item = usize>,
+    ) -> Vec<usize> {
         let folded = fold(query);
         let words: Vec<&str> = folded.split_whitespace().collect();
         if words.is_empty() {
             return Vec::new();
         }
         let (mut on_front, mut elsewhere) = (Vec::new(), Vec::new());
-        for (i, text) in self.texts.iter().enumerate() {
+        for i in among {
+            let Some(text) = self.texts.get(i) else {
+                continue;
+            };
             if on_front.len() >= max {
                 break;
             }
@@ -170,6 +184,14 @@ mod tests {
         assert_eq!(ids("SAFETY belt"), ["mine-2"]);
         assert!(ids("transfer zebra").is_empty(), "every word must match");
         assert!(idx.find("   ", 10).is_empty());
+        let wide = idx.find("e", usize::MAX);
+        let mut sorted = wide.clone();
+        sorted.sort_unstable();
+        assert_eq!(
+            idx.find_among("gait belt", usize::MAX, sorted),
+            idx.find("gait belt", usize::MAX),
+            "narrowing a wider query's matches finds the same cards"
+        );
         assert_eq!(
             ids("lock"),
             ["mine-3", "mine-0"],

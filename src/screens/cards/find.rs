@@ -21,6 +21,10 @@ pub struct Finder {
     pub hit: usize,
     /// Every card's words, folded; built when the search first opens.
     index: CardIndex,
+    /// Queries typed so far, each a start of the next, with every card it matched (in the order
+    /// shown): one more letter only looks among the last one's cards, and Backspace finds its
+    /// answer here without a search.
+    trail: Vec<(String, Vec<usize>)>,
     /// The card opened with Enter, if one is.
     pub open: Option<Opened>,
 }
@@ -41,6 +45,7 @@ impl Default for Finder {
             hits: Vec::new(),
             hit: 0,
             index: CardIndex::default(),
+            trail: Vec::new(),
             open: None,
         }
     }
@@ -51,6 +56,34 @@ impl Finder {
         self.query.text()
     }
 
+    /// Searches for the query as it is now: among the matches of the last query that starts it,
+    /// if one was kept, else among every card.
+    fn search(&mut self) {
+        let q = self.query.text();
+        while self
+            .trail
+            .last()
+            .is_some_and(|(t, _)| !q.starts_with(t.as_str()))
+        {
+            self.trail.pop();
+        }
+        let all = match self.trail.last() {
+            Some((t, all)) if *t == q => all.clone(),
+            Some((t, all)) if !t.trim().is_empty() => {
+                let mut among = all.clone();
+                among.sort_unstable();
+                self.index.find_among(&q, usize::MAX, among)
+            }
+            _ => self.index.find(&q, usize::MAX),
+        };
+        if self.trail.last().is_none_or(|(t, _)| *t != q) {
+            self.trail.push((q, all.clone()));
+        }
+        self.hits = all;
+        self.hits.truncate(MAX_HITS);
+        self.hit = 0;
+    }
+
     /// The cards were loaded again: index them anew (if the search was ever opened) and search
     /// again, closing a card that may be gone.
     pub fn reindex(&mut self, cat: &Catalogue, lib: &Library) {
@@ -58,8 +91,10 @@ impl Finder {
             return;
         }
         self.index = CardIndex::build(cat, lib);
-        self.hits = self.index.find(&self.query.text(), MAX_HITS);
-        self.hit = self.hit.min(self.hits.len().saturating_sub(1));
+        self.trail.clear();
+        let hit = self.hit;
+        self.search();
+        self.hit = hit.min(self.hits.len().saturating_sub(1));
         self.open = None;
     }
 }
@@ -69,15 +104,14 @@ impl Cards {
     pub(super) fn open_search(&mut self, cx: &Ctx) {
         if self.finder.index.len() != self.catalogue.cards.len() {
             self.finder.index = CardIndex::build(&self.catalogue, cx.data.library());
+            self.finder.trail.clear();
             self.search_again();
         }
         self.view = View::Search;
     }
 
     fn search_again(&mut self) {
-        let f = &mut self.finder;
-        f.hits = f.index.find(&f.query.text(), MAX_HITS);
-        f.hit = 0;
+        self.finder.search();
     }
 
     pub(super) fn update_search(&mut self, action: Action, cx: &mut Ctx) {
