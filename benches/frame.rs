@@ -134,6 +134,21 @@ fn down_and_up(c: &mut Criterion, name: &str, s: &mut Screen) {
     });
 }
 
+/// Alternates typing `letter` and Backspace in the box that has focus, each key drawn.
+fn type_and_erase(c: &mut Criterion, name: &str, s: &mut Screen, letter: char) {
+    c.bench_function(name, |b| {
+        let mut add = true;
+        b.iter(|| {
+            s.key_frame(if add {
+                KeyCode::Char(letter)
+            } else {
+                KeyCode::Backspace
+            });
+            add = !add;
+        })
+    });
+}
+
 fn guides(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Screen::new(dir.path(), Utc::now());
@@ -148,17 +163,12 @@ fn guides(c: &mut Criterion) {
     s.key(KeyCode::Esc);
     s.key(KeyCode::Char('/'));
     s.app.update(Action::Paste("patient".into()));
-    c.bench_function("guides: type in the search box and draw 200x50", |b| {
-        let mut add = true;
-        b.iter(|| {
-            s.key_frame(if add {
-                KeyCode::Char('s')
-            } else {
-                KeyCode::Backspace
-            });
-            add = !add;
-        })
-    });
+    type_and_erase(
+        c,
+        "guides: type in the search box and draw 200x50",
+        &mut s,
+        's',
+    );
 }
 
 /// Home with a year of daily reviews and 300 practice rounds: every key redraws all three charts.
@@ -225,19 +235,11 @@ fn cards_frame(c: &mut Criterion) {
 fn find_card(c: &mut Criterion, at: &str, s: &mut Screen) {
     s.key(KeyCode::Char('/'));
     s.app.update(Action::Paste("patient".into()));
-    c.bench_function(
+    type_and_erase(
+        c,
         &format!("cards{at}: type in the card search and draw 200x50"),
-        |b| {
-            let mut add = true;
-            b.iter(|| {
-                s.key_frame(if add {
-                    KeyCode::Char('s')
-                } else {
-                    KeyCode::Backspace
-                });
-                add = !add;
-            })
-        },
+        s,
+        's',
     );
     s.key(KeyCode::Enter);
     down_and_up(
@@ -337,19 +339,11 @@ fn at_scale(c: &mut Criterion) {
     );
     // Each key changes the filter, so the list is filtered again.
     s.key(KeyCode::Char('/'));
-    c.bench_function(
+    type_and_erase(
+        c,
         "stories at 10k: type in the filter box over 1,000 and draw 200x50",
-        |b| {
-            let mut add = true;
-            b.iter(|| {
-                s.key_frame(if add {
-                    KeyCode::Char('e')
-                } else {
-                    KeyCode::Backspace
-                });
-                add = !add;
-            })
-        },
+        &mut s,
+        'e',
     );
     s.key(KeyCode::Esc);
     s.app.update(Action::Coverage);

@@ -147,44 +147,14 @@ pub static SEARCH: &[Binding] = &[
     ),
 ];
 
-/// One card opened from the search.
-pub static BROWSE: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "back to the cards found",
-        Action::Back,
-        Some("back"),
-    ),
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "scroll up",
-        Action::Up,
-        Some("scroll"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "scroll a page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "scroll a page down",
-        Action::PageDown,
-        None,
-    ),
-];
+/// One card opened from the search (scrolled with [`SCROLL`]).
+pub static BROWSE: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back to the cards found",
+    Action::Back,
+    Some("back"),
+)];
 
 pub static FRONT: &[Binding] = &[
     bind(

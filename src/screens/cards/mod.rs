@@ -235,7 +235,10 @@ impl Cards {
             }
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
             (View::Search, _) => vec![group("Find a card", keys::SEARCH)],
-            (View::Browse, _) => vec![group("Card", keys::BROWSE)],
+            (View::Browse, _) => vec![
+                group("Card", keys::BROWSE),
+                group("Scrolling", keys::SCROLL),
+            ],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
         }
     }
