@@ -135,6 +135,21 @@ fn down_and_up(c: &mut Criterion, name: &str, s: &mut Screen) {
     });
 }
 
+/// Alternates typing `letter` and Backspace in the box that has focus, each key drawn.
+fn type_and_erase(c: &mut Criterion, name: &str, s: &mut Screen, letter: char) {
+    c.bench_function(name, |b| {
+        let mut add = true;
+        b.iter(|| {
+            s.key_frame(if add {
+                KeyCode::Char(letter)
+            } else {
+                KeyCode::Backspace
+            });
+            add = !add;
+        })
+    });
+}
+
 fn guides(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Screen::new(dir.path(), Utc::now());
@@ -149,17 +164,12 @@ fn guides(c: &mut Criterion) {
     s.key(KeyCode::Esc);
     s.key(KeyCode::Char('/'));
     s.app.update(Action::Paste("patient".into()));
-    c.bench_function("guides: type in the search box and draw 200x50", |b| {
-        let mut add = true;
-        b.iter(|| {
-            s.key_frame(if add {
-                KeyCode::Char('s')
-            } else {
-                KeyCode::Backspace
-            });
-            add = !add;
-        })
-    });
+    type_and_erase(
+        c,
+        "guides: type in the search box and draw 200x50",
+        &mut s,
+        's',
+    );
 }
 
 /// Home with a year of daily reviews and 300 practice rounds: every key redraws all three charts.
@@ -256,7 +266,29 @@ fn cards_frame(c: &mut Criterion) {
     let mut s = Screen::new(dir.path(), Utc::now());
     s.app.update(Action::GoTo(Tab::Cards));
     down_and_up(c, "cards: move between decks and draw 200x50", &mut s);
+    find_card(c, "", &mut s);
     review(c, "", &mut s);
+}
+
+/// The card search open over every card: each key changes the query, so the cards are searched
+/// again and the results drawn; then one card opened with its history, scrolled.
+fn find_card(c: &mut Criterion, at: &str, s: &mut Screen) {
+    s.key(KeyCode::Char('/'));
+    s.app.update(Action::Paste("patient".into()));
+    type_and_erase(
+        c,
+        &format!("cards{at}: type in the card search and draw 200x50"),
+        s,
+        's',
+    );
+    s.key(KeyCode::Enter);
+    down_and_up(
+        c,
+        &format!("cards{at}: scroll a card found and draw 200x50"),
+        s,
+    );
+    s.key(KeyCode::Esc);
+    s.key(KeyCode::Esc);
 }
 
 /// Keeps a review going: back on a card's front, starting a cram of every card when a session ends.
@@ -337,6 +369,7 @@ fn at_scale(c: &mut Criterion) {
         b.iter(|| s.key_frame(KeyCode::Char('t')))
     });
     s.app.update(Action::ClearFilters);
+    find_card(c, " at 10k", &mut s);
     review(c, " at 10k", &mut s);
     s.app.update(Action::GoTo(Tab::Stories));
     down_and_up(
@@ -346,19 +379,11 @@ fn at_scale(c: &mut Criterion) {
     );
     // Each key changes the filter, so the list is filtered again.
     s.key(KeyCode::Char('/'));
-    c.bench_function(
+    type_and_erase(
+        c,
         "stories at 10k: type in the filter box over 1,000 and draw 200x50",
-        |b| {
-            let mut add = true;
-            b.iter(|| {
-                s.key_frame(if add {
-                    KeyCode::Char('e')
-                } else {
-                    KeyCode::Backspace
-                });
-                add = !add;
-            })
-        },
+        &mut s,
+        'e',
     );
     s.key(KeyCode::Esc);
     s.app.update(Action::Coverage);

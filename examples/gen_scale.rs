@@ -249,6 +249,7 @@ fn write_decks(args: &Spec, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error
                     front,
                     back,
                     tags: vec![WORDS[rng.below(WORDS.len())].to_string()],
+                    roles: Vec::new(),
                 }
             })
             .collect();

@@ -1,7 +1,7 @@
 //! No visible sentence ends in a cut word: every screen state a user reaches by keys, at 80×24 and
 //! 60×16, read by `common::cut`, which finds words run into the edge of their box or shortened to
 //! "un…". The shell's rows (tab bar, status line, footer) and the help box are checked in every
-//! state; whole screens in every state but the few listed in `KNOWN`, which their owners fix.
+//! state, and so are whole screens.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
@@ -13,41 +13,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (60, 16)];
-
-/// Screen states that cut words today, with the sizes, the owner and why. `known_cuts` (ignored)
-/// checks them, for their owners to run with `cargo test --test cut_words -- --ignored`.
-/// A state's name (or the start of it), the sizes it fails at, and who fixes it and why.
-type Known = (&'static str, &'static [(u16, u16)], &'static str);
-
-const KNOWN: &[Known] = &[
-    (
-        "home",
-        &SIZES,
-        "profile/plan (Home): checklist and questions-to-ask rows and the chart panels' text \
-         are cut at the pane edge; the 'Questions to ask · 0 starred' title at 60 columns",
-    ),
-    (
-        "a key that does nothing",
-        &SIZES,
-        "profile/plan (Home): as above",
-    ),
-    (
-        "stories editor tags",
-        &[(60, 16)],
-        "stories: the folded Situation line is cut mid-word ('minutes…')",
-    ),
-    (
-        "stories editor questions",
-        &[(60, 16)],
-        "stories: folded Situation line as above; the search placeholder fills its box exactly",
-    ),
-];
-
-fn known(name: &str, size: (u16, u16)) -> bool {
-    KNOWN
-        .iter()
-        .any(|(prefix, sizes, _)| name.starts_with(prefix) && sizes.contains(&size))
-}
 
 /// The state drawn at `size`.
 fn drawn(state: &State, size: (u16, u16)) -> (Harness, Buffer) {
@@ -96,9 +61,6 @@ fn every_screen_keeps_whole_words_at_80x24_and_60x16() {
     let mut checked = 0;
     for state in states::all() {
         for size in SIZES {
-            if known(state.name, size) {
-                continue;
-            }
             let (_, buf) = drawn(&state, size);
             let cuts = cut_words(&buf);
             let what = format!("{} {}x{}", state.name, size.0, size.1);
@@ -107,27 +69,6 @@ fn every_screen_keeps_whole_words_at_80x24_and_60x16() {
         }
     }
     assert!(checked >= 50, "{checked} screens checked");
-}
-
-#[test]
-#[ignore = "screens of other owners that cut words today; see KNOWN"]
-fn known_cuts() {
-    let mut failures = Vec::new();
-    for state in states::all() {
-        for size in SIZES {
-            if !known(state.name, size) {
-                continue;
-            }
-            let cuts = cut_words(&drawn(&state, size).1);
-            if !cuts.is_empty() {
-                failures.push(report(
-                    &format!("{} {}x{}", state.name, size.0, size.1),
-                    &cuts,
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

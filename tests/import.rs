@@ -493,3 +493,33 @@ fn an_import_backs_up_the_data_first_so_it_can_be_undone() {
         1
     );
 }
+
+#[test]
+fn role_sets_the_roles_of_every_imported_card_by_id_or_short_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = import(dir.path(), "plain.csv", &["--role", "pt-aide,OTA"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(added(&out) > 0, "{out}");
+    let lib = user_library(dir.path());
+    assert!(!lib.cards.is_empty());
+    for c in &lib.cards {
+        let roles: Vec<&str> = c.roles.iter().map(|r| r.as_str()).collect();
+        assert_eq!(roles, ["pt-aide", "ota"], "{}", c.id);
+    }
+}
+
+#[test]
+fn an_unknown_role_is_refused_in_plain_words_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = import(dir.path(), "plain.csv", &["--role", "pt-aide,physio"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("no role called “physio”"), "{out}");
+    assert!(
+        out.contains("pt-aide (PT aide)") && out.contains("Nothing was imported"),
+        "{out}"
+    );
+    assert!(
+        !dir.path().join("content/imported").exists(),
+        "nothing written"
+    );
+}

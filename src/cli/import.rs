@@ -1,6 +1,6 @@
 //! `clinicprep import FILE`: adds cards from an Anki text export or a CSV/TSV file and says what happened.
 
-use crate::domain::content::Library;
+use crate::domain::content::{Id, Library};
 use crate::interop::anki::{self, NoteFile};
 use crate::interop::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
 use crate::storage::lock::{self, Acquired, DataLock};
@@ -21,6 +21,10 @@ pub struct ImportArgs {
     /// Put every card in this deck (default: the deck named in the file, else the file's name).
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
+    /// The roles the cards are for, by id, separated by commas (pt-aide, pta, ot-aide, ota): "My
+    /// interview" then holds them only when you prepare for one of these roles. Default: every role.
+    #[arg(long, value_name = "ROLE[,ROLE…]", value_delimiter = ',')]
+    pub role: Vec<String>,
     /// Show what would be added without saving anything.
     #[arg(long)]
     pub dry_run: bool,
@@ -83,13 +87,23 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         deck: args.deck.as_deref(),
         fallback: &stem,
     };
-    let plan = match deck_import::plan(&notes, &lib, &user_dir, &choice) {
+    let roles = match roles(&args.role, &lib) {
+        Ok(r) => r,
+        Err(msg) => {
+            writeln!(out, "Could not import {shown}: {msg}")?;
+            return Ok(1);
+        }
+    };
+    let mut plan = match deck_import::plan(&notes, &lib, &user_dir, &choice) {
         Ok(p) => p,
         Err(e) => {
             writeln!(out, "Could not import {shown}: {e}")?;
             return Ok(1);
         }
     };
+    for card in plan.updates.iter_mut().flat_map(|u| u.cards.iter_mut()) {
+        card.roles = roles.clone();
+    }
     writeln!(out, "Read {shown}: {}.", describe(&notes))?;
     let date = crate::storage::clock::now()
         .with_timezone(&chrono::Local)
@@ -153,6 +167,35 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     };
     summary(&plan, args.dry_run, out)?;
     Ok(code)
+}
+
+/// The role ids named with `--role`, each checked against the roles there are; an unknown name is
+/// refused with the names that work, before anything is read or written.
+fn roles(names: &[String], lib: &Library) -> Result<Vec<Id>, String> {
+    let mut out: Vec<Id> = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let found = lib.roles.iter().find(|r| {
+            r.id.as_str().eq_ignore_ascii_case(name) || r.short.eq_ignore_ascii_case(name)
+        });
+        match found {
+            Some(r) if !out.contains(&r.id) => out.push(r.id.clone()),
+            Some(_) => {}
+            None => {
+                let known: Vec<String> = lib
+                    .roles
+                    .iter()
+                    .map(|r| format!("{} ({})", r.id, r.short))
+                    .collect();
+                return Err(format!(
+                    "there is no role called “{}”. Use one or more of: {}, separated by commas. \
+                     Nothing was imported.",
+                    sanitize::clean_line(name),
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn read(args: &ImportArgs) -> Result<NoteFile, String> {

@@ -155,6 +155,7 @@ pub fn plan(
             front: note.front.clone(),
             back: note.back.clone(),
             tags: note.tags.clone(),
+            roles: Vec::new(),
         });
     }
     plan.updates.retain(|u| !u.cards.is_empty());

@@ -116,6 +116,10 @@ pub struct AppData {
     study: Settings,
     /// The one-page sheet: the introduction, pins and drops (`sheet.toml`).
     sheet: SheetData,
+    /// The deck files as last loaded, to notice an import from another shell.
+    decks: super::decks::DeckWatch,
+    /// Moves whenever the user's cards are loaded again, for what is derived from them.
+    cards_version: u64,
 }
 
 /// What the one-page sheet reads besides the stories, favourites, profile and content.
@@ -129,6 +133,7 @@ impl AppData {
     /// untouched on disk. The review history is opened by the caller, which reports its problems.
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {
         let dir = &paths.data_dir;
+        let decks = super::decks::DeckWatch::new(&paths.user_content_dir());
         let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
         let sheet = SheetData {
             choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default()),
@@ -160,6 +165,8 @@ impl AppData {
             practice_target: None,
             study: Settings::default(),
             sheet,
+            decks,
+            cards_version: 0,
         }
     }
 
@@ -184,6 +191,27 @@ impl AppData {
 
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// Moves whenever the user's cards were loaded again (see [`AppData::pick_up_decks`]).
+    pub fn cards_version(&self) -> u64 {
+        self.cards_version
+    }
+
+    /// Loads the user's decks again when their files changed on disk since the last look (an
+    /// import from another shell, an edit by hand), and says what came in. Only the cards are
+    /// taken: other content a user file adds keeps its place until the next start, so what the
+    /// screens hold by position stays right.
+    pub fn pick_up_decks(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+        let dir = self.paths.user_content_dir();
+        if !self.decks.changed(&dir, now) {
+            return None;
+        }
+        let fresh = Library::load_cached(&dir, &self.paths.data_dir);
+        let added = super::decks::added(&self.library.cards, &fresh.cards);
+        self.library.cards = fresh.cards;
+        self.cards_version += 1;
+        super::decks::notice(&added)
     }
 
     pub fn checklist(&self) -> &MarkSet {

@@ -302,7 +302,7 @@ pub static GLOBAL: &[Binding] = &[
 /// Keys that work while the set-up or the role-fit guide is open over the screens.
 pub static PANEL: &[Binding] = &[
     bind(
-        &[ch('?')],
+        &[ch('?'), code(KeyCode::F(1))],
         "?",
         "help: every key here",
         Action::ToggleHelp,

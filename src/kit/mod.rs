@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod data;
+pub mod decks;
 pub mod derived;
 pub mod facts;
 #[cfg(test)]

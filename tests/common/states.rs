@@ -149,6 +149,15 @@ pub fn all() -> Vec<State> {
             h.type_text("next thursday");
             h.press("<enter>");
         }),
+        s("home setup panel", |h| {
+            h.press("p");
+        }),
+        s("home setup panel, a later step", |h| {
+            h.press("p<space><enter><enter>");
+        }),
+        s("home sheet", |h| {
+            h.press("o");
+        }),
         s("guides guide", |h| {
             h.press("<tab>");
         }),
@@ -173,6 +182,12 @@ pub fn all() -> Vec<State> {
         s("guides compare scrolled", |h| {
             h.press("<tab>c<pgdn>");
         }),
+        s("guides fit guide", |h| {
+            h.press("<tab>f");
+        }),
+        s("guides fit guide, a later question", |h| {
+            h.press("<tab>f<enter><enter>");
+        }),
         s("cards decks", |h| {
             h.press("<tab><tab>");
         }),
@@ -189,6 +204,22 @@ pub fn all() -> Vec<State> {
         }),
         s("cards undo message", |h| {
             h.press("<tab><tab><enter><space>3u");
+        }),
+        s("cards search empty", |h| {
+            h.press("<tab><tab>/");
+        }),
+        s("cards search results", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("transfer");
+        }),
+        s("cards search no match", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("xyzzyplugh");
+        }),
+        s("cards browse", |h| {
+            h.press("<tab><tab>/");
+            h.type_text("transfer");
+            h.press("<enter>");
         }),
         s("stories empty list", |h| {
             h.press("<s-tab><s-tab>");
@@ -221,6 +252,15 @@ pub fn all() -> Vec<State> {
         s("stories editor questions", |h| {
             stories_with_one(h);
             h.press("<enter><tab><tab><tab><tab><tab><tab>");
+        }),
+        s("stories rewrite offered", |h| {
+            h.press("<s-tab><s-tab>n");
+            h.type_text("Transfers");
+            h.press("<tab><tab>");
+            h.type_text("We had to move the gym.");
+            h.press("<tab>");
+            h.type_text("I helped with the transfers. Um, I would call the PT.");
+            h.press("<c-n><c-n><c-o>");
         }),
         s("practice setup", practice),
         s("practice answer", |h| {

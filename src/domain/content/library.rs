@@ -188,8 +188,8 @@ impl Library {
 }
 
 /// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
-/// would otherwise loop forever).
-fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
+/// would otherwise loop forever). The app also walks it to notice deck files changed while it runs (`kit::decks`).
+pub(crate) fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     collect_user_files(dir, problems, &mut seen, &mut out);
@@ -360,6 +360,11 @@ impl Library {
             f.roles
                 .iter()
                 .for_each(|r| refer(&f.id, r, "role", roles.contains(r)));
+        }
+        for c in &self.cards {
+            c.roles
+                .iter()
+                .for_each(|r| refer(&c.id, r, "role", roles.contains(r)));
         }
         let empty = |id: &Id, field: &str, text: &str| -> Option<Problem> {
             text.trim()

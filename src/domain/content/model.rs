@@ -346,6 +346,9 @@ pub struct Card {
     pub back: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Role ids the card is for (`import --role`); empty means every role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Id>,
 }
 
 /// Words and phrases that mean the same thing to someone searching, e.g. salary, pay and wage. A

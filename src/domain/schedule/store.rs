@@ -340,6 +340,11 @@ impl ReviewStore {
         self.ledger.orphans(known)
     }
 
+    /// The journal, for reading history back (`history`).
+    pub(super) fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
     pub fn journal_path(&self) -> &Path {
         self.journal.path()
     }

@@ -83,8 +83,11 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// True when the card passes every filter. A card of the user's own decks passes the role
+    /// filter whatever its roles: the user put it there, so it shows under "Your decks" always.
     pub fn matches(&self, card: &StudyCard) -> bool {
-        self.role.as_ref().is_none_or(|r| card.for_role(r))
+        let own = matches!(card.subject, Subject::Deck(_));
+        (own || self.role.as_ref().is_none_or(|r| card.for_role(r)))
             && self.subject.as_ref().is_none_or(|s| &card.subject == s)
             && self.tag.as_ref().is_none_or(|t| card.tags.contains(t))
     }
@@ -148,7 +151,7 @@ fn note_card(lib: &Library, i: usize) -> StudyCard {
     StudyCard {
         id: c.id.clone(),
         kind: Kind::Note(i),
-        roles: Vec::new(),
+        roles: c.roles.clone(),
         subject: Subject::Deck(c.deck.clone()),
         tags: c.tags.clone(),
     }

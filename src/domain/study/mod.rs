@@ -1,10 +1,12 @@
 //! What there is to study and how a session runs: cards built from content, decks and filters,
-//! multiple-choice options, and the review session over the schedule.
+//! multiple-choice options, finding cards by their words, and the review session over the schedule.
 
 pub mod catalogue;
 pub mod choice;
+pub mod find;
 pub mod session;
 
 pub use catalogue::{Catalogue, Deck, Filter, Kind, StudyCard, Subject};
 pub use choice::Choices;
+pub use find::CardIndex;
 pub use session::{Session, Side};

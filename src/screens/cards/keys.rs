@@ -92,7 +92,69 @@ pub static DECKS: &[Binding] = &[
         Action::ClearFilters,
         None,
     ),
+    bind(
+        &[ch('/')],
+        "/",
+        "find a card by words on its front, back or tags",
+        Action::Search,
+        Some("find"),
+    ),
 ];
+
+/// While the search box is open: these keys, and every other key types into the box.
+pub static SEARCH: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "open the highlighted card with its review history",
+        Action::Select,
+        Some("open"),
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "close the search and go back to the decks",
+        Action::Back,
+        Some("close"),
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        "↑/↓",
+        "previous card found",
+        Action::Up,
+        Some("cards"),
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "next card found",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "page up in the cards found",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "page down in the cards found",
+        Action::PageDown,
+        None,
+    ),
+];
+
+/// One card opened from the search (scrolled with [`SCROLL`]).
+pub static BROWSE: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back to the cards found",
+    Action::Back,
+    Some("back"),
+)];
 
 pub static FRONT: &[Binding] = &[
     bind(

@@ -1,5 +1,8 @@
-//! The Cards screen: decks with new / learning / due counts, filters, review sessions and their end screen.
+//! The Cards screen: decks with new / learning / due counts, filters, review sessions and their end
+//! screen, and a search that finds one card and shows its history.
 
+mod find;
+mod find_view;
 mod keys;
 mod review;
 mod review_view;
@@ -15,7 +18,7 @@ use crate::domain::study::{
     Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle,
 };
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, AppData, Ctx, Level, Screen, Status, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Level, Screen, Status, Typing, ViewCtx};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +30,10 @@ pub enum View {
     Review,
     /// The end-of-session summary.
     Summary,
+    /// The search box over every card and the cards it finds.
+    Search,
+    /// One card opened from the search, with its review history.
+    Browse,
 }
 
 /// One row of the deck list with what studying it would bring up now.
@@ -66,6 +73,10 @@ pub struct Cards {
     /// For each catalogue card, whether "My interview" holds it: worked out once per focus, so the
     /// deck list and Home's plan only read it.
     held: Vec<bool>,
+    /// The version of the user's cards the catalogue was built from.
+    cards_version: u64,
+    /// The card search and the card opened from it.
+    pub finder: find::Finder,
 }
 
 /// Local time of day the interview is assumed to be at when the profile gives none, for predicting
@@ -95,6 +106,8 @@ impl Cards {
             focus: Focus::everything(),
             focus_version: 0,
             held: Vec::new(),
+            cards_version: 0,
+            finder: find::Finder::default(),
         }
     }
 
@@ -123,8 +136,18 @@ impl Cards {
         self.cursor = 0;
     }
 
-    /// Takes the focus from the shared data if it changed.
+    /// Takes the focus from the shared data if it changed, and the cards if they were loaded again.
     pub(super) fn sync_focus(&mut self, data: &AppData) {
+        if self.cards_version != data.cards_version() {
+            self.cards_version = data.cards_version();
+            self.catalogue = Catalogue::from_library(data.library());
+            self.kept = Default::default();
+            self.cursor = self.cursor.min(self.decks().len().saturating_sub(1));
+            self.finder.reindex(&self.catalogue, data.library());
+            if self.view == View::Browse && self.finder.open.is_none() {
+                self.view = View::Search;
+            }
+        }
         if self.focus_version != data.focus_version()
             || self.held.len() != self.catalogue.cards.len()
         {
@@ -211,6 +234,11 @@ impl Cards {
                 ]
             }
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
+            (View::Search, _) => vec![group("Find a card", keys::SEARCH)],
+            (View::Browse, _) => vec![
+                group("Card", keys::BROWSE),
+                group("Scrolling", keys::SCROLL),
+            ],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
         }
     }
@@ -247,7 +275,8 @@ impl Cards {
             Action::ClearFilters => self.filter = Filter::default(),
             Action::Select => *cx.status = self.start(false, lib, store, now, interview),
             Action::Cram => *cx.status = self.start(true, lib, store, now, interview),
-            _ => {}
+            Action::Search => self.open_search(cx),
+            other => cx.ignore(other),
         }
     }
 
@@ -351,7 +380,11 @@ impl Cards {
 
 impl Screen for Cards {
     fn keys(&self) -> Keymap {
-        Keymap::of(self.groups())
+        Keymap {
+            groups: self.groups(),
+            // While the search box is open every key that is not bound above is typed into it.
+            typing: (self.view == View::Search).then_some(Typing::Search),
+        }
     }
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
@@ -362,8 +395,10 @@ impl Screen for Cards {
             View::Summary => match action {
                 Action::Select | Action::Back => self.close_session(),
                 Action::UndoGrade => self.undo(cx),
-                _ => {}
+                other => cx.ignore(other),
             },
+            View::Search => self.update_search(action, cx),
+            View::Browse => self.update_browse(action, cx),
         }
         if self.view == View::Decks
             && let Some(store) = cx.data.reviews()
@@ -374,6 +409,19 @@ impl Screen for Cards {
             let len = review_view::card_len(self, &cx.view(), cx.size.0);
             let max = len.saturating_sub(review_view::page_height(cx.size.1));
             self.scroll = self.scroll.min(max);
+        }
+        if let Some(open) = self
+            .finder
+            .open
+            .as_ref()
+            .filter(|_| self.view == View::Browse)
+        {
+            let len = find_view::browse_len(self, &cx.view(), cx.size.0);
+            let max = len.saturating_sub(review_view::page_height(cx.size.1));
+            let scroll = open.scroll.min(max);
+            if let Some(open) = self.finder.open.as_mut() {
+                open.scroll = scroll;
+            }
         }
     }
 

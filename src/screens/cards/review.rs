@@ -59,7 +59,7 @@ impl Cards {
             Action::Down | Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 

@@ -4,8 +4,9 @@
 use super::review_view as review;
 use super::{Cards, DeckRow, View};
 use crate::domain::schedule::{Counts, ReviewStore};
-use crate::domain::study::Deck;
+use crate::domain::study::{Deck, Subject};
 use crate::kit::{Theme, ViewCtx};
+use crate::widgets::clip::clip_line;
 use crate::widgets::text::draw_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,6 +22,8 @@ pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         View::Review => review::render_review(c, cx, area, buf),
         View::Summary => review::render_summary(c, cx, area, buf),
         View::Decks => render_decks(c, cx, area, buf),
+        View::Search => super::find_view::render_search(c, cx, area, buf),
+        View::Browse => super::find_view::render_browse(c, cx, area, buf),
     }
 }
 
@@ -73,8 +76,10 @@ fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     render_table(&rows, c.cursor, t, table, buf);
     draw_line(&today_line(cx, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
+        // Shortened between words when the deck's name makes it too long for the window.
+        let line = Line::styled(format!(" {}", enter_hint(row)), t.muted);
         draw_line(
-            &Line::styled(format!(" {}", enter_hint(row)), t.muted),
+            &clip_line(&line, usize::from(hint.width.saturating_sub(1))),
             hint,
             buf,
         );
@@ -206,7 +211,18 @@ fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
     Cell::from(text).style(if n == 0 { t.muted } else { style })
 }
 
-/// The decks as a table with "By role" and "By category" headings between the groups; the cursor
+/// Which group of the deck list a deck is in (0 for the first, which has no heading), and the
+/// group's heading.
+pub(super) fn group_of(deck: &Deck) -> (usize, &'static str) {
+    match deck {
+        Deck::Interview | Deck::All => (0, ""),
+        Deck::Role(_) => (1, "By role"),
+        Deck::Subject(Subject::Deck(_)) => (3, "Your decks"),
+        Deck::Subject(_) => (2, "By category"),
+    }
+}
+
+/// The decks as a table with "By role", "By category" and "Your decks" headings between the groups; the cursor
 /// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
 /// table: the window it would scroll to itself, keeping the highlighted deck on screen.
 fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -215,13 +231,9 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     let mut selected = 0;
     let mut last_kind = 0;
     for (i, row) in rows.iter().enumerate() {
-        let kind = match row.deck {
-            Deck::Interview | Deck::All => 0,
-            Deck::Role(_) => 1,
-            Deck::Subject(_) => 2,
-        };
+        let (kind, heading) = group_of(&row.deck);
         if kind != last_kind {
-            lines.push(Err(if kind == 1 { "By role" } else { "By category" }));
+            lines.push(Err(heading));
             last_kind = kind;
         }
         if i == cursor {

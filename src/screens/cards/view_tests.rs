@@ -9,13 +9,8 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
     let mut table_rows = Vec::new();
     let (mut selected, mut last_kind) = (0, 0);
     for (i, row) in rows.iter().enumerate() {
-        let kind = match row.deck {
-            Deck::Interview | Deck::All => 0,
-            Deck::Role(_) => 1,
-            Deck::Subject(_) => 2,
-        };
+        let (kind, heading) = group_of(&row.deck);
         if kind != last_kind {
-            let heading = if kind == 1 { "By role" } else { "By category" };
             table_rows.push(Row::new([Cell::from(heading).style(t.heading)]));
             last_kind = kind;
         }

@@ -71,7 +71,8 @@ fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
         } else {
             "Nothing due in the next two weeks."
         };
-        let mut d = Doc::new(usize::from(inner.width));
+        // A column free at the right, so a line that fills the box never touches its border.
+        let mut d = Doc::new(usize::from(inner.width.saturating_sub(1)));
         d.text(msg, t.muted);
         draw_lines(&d.lines, inner, buf);
         return;
@@ -112,7 +113,7 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     }
     let Some(last) = points.last() else {
-        let mut d = Doc::new(usize::from(inner.width));
+        let mut d = Doc::new(usize::from(inner.width.saturating_sub(1)));
         d.text(
             "Your average answer time per practice round shows here.",
             t.muted,
@@ -141,15 +142,22 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .rev()
         .find(|r| !r.answer.is_empty())
     {
-        let mut spans = Vec::new();
+        // Whole counts only: one that does not fit is left out, never shown as "1 Go".
+        let room = usize::from(grades.width.saturating_sub(1));
+        let mut spans: Vec<Span> = Vec::new();
+        let mut used = 0;
         for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
             let n = round.answer.iter().filter(|a| a.grade == g).count();
-            if n > 0 {
-                if !spans.is_empty() {
-                    spans.push(Span::styled(" · ", t.muted));
-                }
-                spans.push(Span::styled(format!("{n} {}", g.label()), t.accent));
+            let item = format!("{n} {}", g.label());
+            let sep = if spans.is_empty() { 0 } else { 3 };
+            if n == 0 || used + sep + item.chars().count() > room {
+                continue;
             }
+            if sep > 0 {
+                spans.push(Span::styled(" · ", t.muted));
+            }
+            used += sep + item.chars().count();
+            spans.push(Span::styled(item, t.accent));
         }
         draw_line(&Line::from(spans), grades, buf);
     }

@@ -69,7 +69,7 @@ impl Home {
             Action::Paste(text) => {
                 field.paste(&text);
             }
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 
@@ -114,7 +114,7 @@ impl Home {
                 }
             }
             Action::SetInterviewDate => self.open_date(cx.data.interview()),
-            _ => {}
+            other => cx.ignore(other),
         }
     }
 

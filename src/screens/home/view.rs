@@ -8,6 +8,7 @@ use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
 use crate::kit::{Theme, ViewCtx};
+use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -127,8 +128,15 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let narrow = long > usize::from(area.width);
     let sep = if narrow { " · " } else { "  ·  " };
     let mut second = vec![Span::raw(" ")];
+    let mut used = 1;
     for (i, (long_label, short_label, value)) in counts.into_iter().enumerate() {
         let label = if narrow { short_label } else { long_label };
+        // Whole counts only: one that would not fit is left out rather than cut.
+        let adds = if i > 0 { sep.chars().count() } else { 0 } + label.len() + 1 + value.len();
+        if used + adds >= usize::from(area.width) {
+            break;
+        }
+        used += adds;
         if i > 0 {
             second.push(Span::styled(sep, t.muted));
         }
@@ -143,11 +151,13 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         Span::styled(" Next: ", t.key),
         Span::styled(next, t.accent),
     ]);
-    draw_lines(
-        &[Line::from(first), Line::from(second), today_line, fourth],
-        area,
-        buf,
-    );
+    // A line too long for the window is shortened between words, a column short of the edge.
+    let room = usize::from(area.width.saturating_sub(1));
+    let lines: Vec<Line> = [Line::from(first), Line::from(second), today_line, fourth]
+        .iter()
+        .map(|l| clip_line(l, room))
+        .collect();
+    draw_lines(&lines, area, buf);
 }
 
 /// Today's plan on one line: cards and the time they take, the story step, the practice round.
@@ -310,7 +320,10 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let favs = cx.data.favourites();
     let mine = cx.data.focus().asks(lib);
     let starred = favs.count_among(mine.iter().map(|a| &a.id));
-    let title = format!(" Questions to ask · {starred} starred ");
+    let mut title = format!(" Questions to ask · {starred} starred ");
+    if title.chars().count() + 3 > usize::from(area.width) {
+        title = " Questions to ask ".to_string();
+    }
     let b = block(t, &title, focused);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -323,7 +336,32 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     draw_list(t, &items, ["★ ", "☆ "], home.ask, focused, list, buf);
 }
 
-/// A one-line-per-item list that scrolls to keep `selected` in view.
+/// The rows of one list item: the selected one wrapped whole (up to [`WHOLE_ROWS`] rows), the others
+/// on one row shortened between words; a column stays free at the right either way.
+fn item_rows(text: &str, width: usize, selected: bool) -> Vec<String> {
+    let room = width.saturating_sub(1).max(1);
+    if !selected {
+        return vec![clip_words(text, room).into_owned()];
+    }
+    let rows = crate::widgets::wrap::wrap(text, room);
+    let mut out: Vec<String> = rows
+        .iter()
+        .take(WHOLE_ROWS)
+        .map(|r| text[r.clone()].trim_end().to_string())
+        .collect();
+    if rows.len() > WHOLE_ROWS
+        && let Some(last) = out.last_mut()
+    {
+        let rest = &text[rows[WHOLE_ROWS - 1].start..];
+        *last = clip_words(rest, room).into_owned();
+    }
+    out
+}
+
+/// Most rows the selected item of a list takes; Enter shows it in full.
+const WHOLE_ROWS: usize = 4;
+
+/// A list that scrolls to keep `selected` in view: one row an item, the selected one wrapped whole.
 fn draw_list(
     t: &Theme,
     items: &[(bool, &str)],
@@ -337,42 +375,59 @@ fn draw_list(
     if h == 0 {
         return;
     }
-    let first = selected.saturating_sub(h - 1);
-    for (row, (i, (on, text))) in items.iter().enumerate().skip(first).take(h).enumerate() {
+    let w = usize::from(area.width);
+    let mark_w = marks
+        .iter()
+        .map(|m| unicode_width::UnicodeWidthStr::width(*m))
+        .max()
+        .unwrap_or(0);
+    let text_w = w.saturating_sub(mark_w);
+    let rows_of = |i: usize| -> usize {
+        items
+            .get(i)
+            .map_or(1, |(_, text)| item_rows(text, text_w, i == selected).len())
+    };
+    // As many items before the selected one as leave room for all of its rows.
+    let first = selected.saturating_sub(h.saturating_sub(rows_of(selected)));
+    let mut row = 0usize;
+    for (i, (on, text)) in items.iter().enumerate().skip(first) {
         let mark = if *on { marks[0] } else { marks[1] };
         let style = match (i == selected, focused) {
             (true, true) => t.selected,
             (true, false) => t.heading,
             _ => t.base,
         };
-        let mark_style = if *on { t.good } else { t.muted };
-        let w = usize::from(area.width);
-        let line = Line::from(vec![
-            Span::styled(
-                mark,
-                if i == selected && focused {
-                    style
-                } else {
-                    mark_style
+        let mark_style = if i == selected && focused {
+            style
+        } else if *on {
+            t.good
+        } else {
+            t.muted
+        };
+        for (j, part) in item_rows(text, text_w, i == selected).iter().enumerate() {
+            if row >= h {
+                return;
+            }
+            let lead = if j == 0 {
+                mark.to_string()
+            } else {
+                " ".repeat(unicode_width::UnicodeWidthStr::width(mark))
+            };
+            let line = Line::from(vec![
+                Span::styled(lead, mark_style),
+                Span::styled(fit(part, text_w), style),
+            ]);
+            draw_line(
+                &line,
+                Rect {
+                    y: area.y + row as u16,
+                    height: 1,
+                    ..area
                 },
-            ),
-            Span::styled(
-                fit(
-                    text,
-                    w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark)),
-                ),
-                style,
-            ),
-        ]);
-        draw_line(
-            &line,
-            Rect {
-                y: area.y + row as u16,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
+                buf,
+            );
+            row += 1;
+        }
     }
 }
 
@@ -414,8 +469,11 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             None => return,
         },
     };
-    let w = area.width.min(72);
-    let mut d = Doc::new(usize::from(w.saturating_sub(2)));
+    // Full width unless a wide margin is left each side: a narrow strip of the screen beside the box
+    // would show only the cut ends of the lists' words.
+    let w = if area.width > 72 + 24 { 72 } else { area.width };
+    // Inside the border, a column of margin each side.
+    let mut d = Doc::new(usize::from(w.saturating_sub(4)));
     d.text(head, t.title);
     d.blank();
     d.text(body, t.base);
@@ -445,7 +503,12 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let b = block(t, title, true);
     let inner = b.inner(r);
     b.render(r, buf);
-    draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
+    let text = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    draw_lines(d.window(0, usize::from(text.height)), text, buf);
 }
 
 fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {

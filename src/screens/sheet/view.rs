@@ -101,7 +101,8 @@ fn stories_and_tips(s: &SheetScreen, cx: &ViewCtx, sheet: &Sheet, area: Rect, bu
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
     if rows.is_empty() {
-        let mut d = Doc::new(w);
+        // A column free at the right, so a line that fills the box never touches its border.
+        let mut d = Doc::new(w.saturating_sub(1));
         d.text(
             "No stories yet. Write 4 to 6 on the Stories screen; the best ones come here.",
             t.muted,
@@ -123,6 +124,8 @@ fn stories_and_tips(s: &SheetScreen, cx: &ViewCtx, sheet: &Sheet, area: Rect, bu
                 let chosen = i == s.sel;
                 let mark = if chosen { "› " } else { "  " };
                 let text = format!("{mark}{} {}", fit(r.state.label(), STATE_W), r.title);
+                // A long title is shortened between words, a column short of the border.
+                let text = crate::widgets::clip::clip_words(&text, w.saturating_sub(1));
                 Line::from(Span::styled(
                     fit(&text, w),
                     if chosen { t.selected } else { style },
@@ -135,7 +138,7 @@ fn stories_and_tips(s: &SheetScreen, cx: &ViewCtx, sheet: &Sheet, area: Rect, bu
         let block = Block::bordered().title(" Tips ").border_style(t.border);
         let inner = block.inner(tips_area);
         block.render(tips_area, buf);
-        let mut d = Doc::new(usize::from(inner.width));
+        let mut d = Doc::new(usize::from(inner.width.saturating_sub(1)));
         for tip in &tips {
             d.prefixed("› ", "  ", tip, t.base);
         }

@@ -74,7 +74,7 @@ impl Field {
                 "One line for your interview sheet, e.g. “Unsteady resident: gait belt, called the nurse, no fall”"
             }
             Field::Tags => "Skills this story shows, separated by commas",
-            Field::Questions => "Type to search the interview questions this story answers",
+            Field::Questions => "Type words to find the questions this story answers",
         }
     }
 

@@ -1,0 +1,153 @@
+//! Finding one card on the Cards screen: `/` opens a search over every card's front, back and tags,
+//! where every key types (nothing grades, crams or filters), and Enter opens the card with its
+//! review history.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::app::Tab;
+use clinicprep::domain::schedule::JOURNAL_FILE;
+use common::Harness;
+
+/// A data folder with one deck of the user's own, with accents and tags.
+fn with_deck() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("content/imported");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("spanish.toml"),
+        "[[card]]\nid = \"es-1\"\ndeck = \"Spanish for the clinic\"\nfront = \"¿Dónde le duele?\"\n\
+         back = \"Where does it hurt?\"\ntags = [\"Evaluación\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab>");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    h
+}
+
+fn on_cards() -> Harness {
+    let mut h = Harness::new();
+    h.press("<tab><tab>");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    h
+}
+
+fn journal(h: &Harness) -> Option<String> {
+    h.file(JOURNAL_FILE)
+}
+
+#[test]
+fn every_key_typed_into_the_search_box_only_types() {
+    let mut h = on_cards();
+    let before = journal(&h);
+    h.press("/");
+    assert!(h.typing(), "the search box has focus");
+    // Letters that cram (i), filter (r c t x), grade (1-4), undo (u), pick (a-f), quit (q), help (?),
+    // and Space and Enter-less words.
+    h.type_text("/transfer icrtx 1234 u abcdef q ? jkgG");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    assert!(!h.app.should_quit(), "q typed, not quit");
+    assert!(h.typing(), "still in the box");
+    let s = h.screen(100, 30);
+    assert!(s.contains("/transfer icrtx 1234 u abcdef q ? jkgG"), "{s}");
+    assert!(!s.contains("Help"), "? typed, not help: {s}");
+    assert_eq!(journal(&h), before, "nothing was graded");
+    assert!(!h.status().contains("Cram"), "{}", h.status());
+    h.press("<esc>");
+    assert!(!h.typing());
+    let s = h.screen(100, 30);
+    assert!(s.contains(" Decks "), "Esc closes the search: {s}");
+    assert!(
+        s.contains("Role all") && s.contains("Tag all"),
+        "no filter set: {s}"
+    );
+    assert_eq!(journal(&h), before);
+}
+
+#[test]
+fn search_lists_matching_cards_and_enter_opens_one() {
+    let mut h = on_cards();
+    h.press("/");
+    h.type_text("transfer");
+    let s = h.screen(100, 30);
+    assert!(s.contains("cards found"), "{s}");
+    assert!(
+        s.contains("Walk me through teaching a patient to transfer"),
+        "{s}"
+    );
+    // More words narrow the list; a card with every word on its front comes first.
+    h.type_text(" teaching a patient");
+    h.press("<enter>");
+    assert!(!h.typing(), "the card view takes keys, not text");
+    let s = h.screen(100, 30);
+    assert!(s.contains("Walk me through teaching a patient"), "{s}");
+    assert!(s.contains("Your reviews"), "{s}");
+    assert!(s.contains("Not studied yet"), "{s}");
+    h.press("<esc>");
+    assert!(h.typing(), "Esc goes back to the results, box focused");
+    assert!(h.screen(100, 30).contains("cards found"));
+}
+
+#[test]
+fn search_ignores_case_and_accents_in_fronts_backs_and_tags() {
+    let mut h = with_deck();
+    for query in ["DONDE", "dónde le", "WHERE DOES it HURT", "evaluacion"] {
+        h.press("/");
+        h.type_text(query);
+        let s = h.screen(100, 30);
+        assert!(s.contains("¿Dónde le duele?"), "{query}: {s}");
+        assert!(s.contains("1 card found"), "{query}: {s}");
+        h.press("<esc>/");
+        for _ in 0..query.chars().count() {
+            h.press("<bs>");
+        }
+        h.press("<esc>");
+    }
+}
+
+#[test]
+fn the_opened_card_shows_its_grades_and_next_due_date() {
+    let mut h = with_deck();
+    // Study the user's deck: its one card comes first in "My interview".
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(s.contains("¿Dónde le duele?"), "{s}");
+    h.press("<space>3");
+    let graded = journal(&h).expect("a grade was written");
+    h.press("<esc><esc>");
+    h.press("/");
+    h.type_text("duele");
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(s.contains("Where does it hurt?"), "the back: {s}");
+    assert!(s.contains("Evaluación"), "the tags: {s}");
+    let row = s
+        .lines()
+        .find(|l| l.contains("Good"))
+        .unwrap_or_else(|| panic!("a Good row: {s}"));
+    assert!(row.contains("next due"), "{row}");
+    assert!(s.contains("Next:") && s.contains("Reviewed 1 time"), "{s}");
+    assert_eq!(journal(&h).unwrap(), graded, "browsing writes nothing");
+}
+
+#[test]
+fn results_typed_letter_by_letter_or_after_backspace_match_a_fresh_search() {
+    let fresh = |q: &str| {
+        let mut h = on_cards();
+        h.press("/");
+        h.paste(q);
+        h.screen(100, 40)
+    };
+    let mut h = on_cards();
+    h.press("/");
+    h.type_text("trans");
+    h.type_text("fer");
+    assert_eq!(h.screen(100, 40), fresh("transfer"));
+    h.type_text(" bed");
+    assert_eq!(h.screen(100, 40), fresh("transfer bed"));
+    h.press("<bs><bs><bs><bs>");
+    assert_eq!(h.screen(100, 40), fresh("transfer"));
+    h.press("<bs><bs><bs>");
+    assert_eq!(h.screen(100, 40), fresh("trans"));
+}
