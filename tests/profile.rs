@@ -24,8 +24,10 @@ fn set_up_as_the_persona(h: &mut Harness) {
         "the date reads back as it was understood:\n{typed}"
     );
     h.press("<enter>");
-    h.press("<enter>"); // Outpatient clinic is first.
-    h.press("<down><down><enter>"); // CNA or caregiver.
+    // Each list opens on the choice saved so far, "skip" at the bottom: up to the one wanted.
+    h.press(&"<up>".repeat(Setting::ALL.len())).press("<enter>"); // Outpatient clinic, the first.
+    h.press(&"<up>".repeat(Background::ALL.len() - 2))
+        .press("<enter>"); // CNA or caregiver.
     h.type_text("Riverside Ortho").press("<enter>");
     h.type_text("CNA, CPR/BLS").press("<enter>");
     let review = h.screen(80, 24);
@@ -64,12 +66,18 @@ fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
     h.app.offer_setup();
     h.press("<space><enter><enter>"); // roles, then no date
     let s = h.screen(80, 24);
-    assert!(s.contains("› ( ) Outpatient clinic"), "{s}");
-    assert!(s.contains("  (•) Not sure, or skip"), "{s}");
-    h.press("<down>");
+    assert!(
+        s.contains("› (•) Not sure, or skip"),
+        "the list opens on the saved choice, so Enter alone keeps it:\n{s}"
+    );
+    h.press("<up>");
     let s = h.screen(80, 24);
-    assert!(s.contains("  ( ) Outpatient clinic"), "{s}");
-    assert!(s.contains("› ( ) Hospital"), "{s}");
+    assert!(s.contains("› ( ) Pediatric clinic"), "{s}");
+    assert!(s.contains("  (•) Not sure, or skip"), "{s}");
+    h.press("<enter>");
+    h.press("<s-tab>"); // back to the setting step: it opens on the choice just made
+    let s = h.screen(80, 24);
+    assert!(s.contains("› (•) Pediatric clinic"), "{s}");
 }
 
 #[test]
@@ -190,6 +198,20 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
     assert!(again.contains("[x] PT aide"), "{again}");
     h.press("<esc>");
     assert_eq!(h.app.data().profile().roles, [Id::new("pt-aide")]);
+}
+
+#[test]
+fn with_a_role_but_no_date_home_asks_only_for_the_date() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter><esc>"); // PT aide, then finish later
+    assert_eq!(h.app.data().profile().roles, [Id::new("pt-aide")]);
+    let s = h.screen(120, 40);
+    assert!(
+        s.contains("press i to set your interview date, so clinicprep can plan your days"),
+        "{s}"
+    );
+    assert!(!s.contains("set your role"), "{s}");
 }
 
 #[test]

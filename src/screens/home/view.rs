@@ -211,8 +211,12 @@ fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
 /// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
 fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
     if plan.days_left.is_none() {
-        return "press p to set your role and interview date, so clinicprep can plan your days."
-            .to_string();
+        let what = if cx.data.profile().roles.is_empty() {
+            "press p to set your role and interview date"
+        } else {
+            "press i to set your interview date"
+        };
+        return format!("{what}, so clinicprep can plan your days.");
     }
     match plan.next {
         PlanNext::Cards => {

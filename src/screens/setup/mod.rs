@@ -128,17 +128,19 @@ impl Setup {
         }
     }
 
+    /// Opens `step` with the highlight on the choice saved so far (the "(•)" row, which is the
+    /// last, "skip", row when there is none), so Enter alone keeps what is marked.
     fn go(&mut self, step: Step) {
         self.step = step;
         self.cursor = match step {
             Step::Setting => self
                 .setting
                 .and_then(|s| Setting::ALL.iter().position(|x| *x == s))
-                .unwrap_or(0),
+                .unwrap_or(Setting::ALL.len()),
             Step::Background => self
                 .background
                 .and_then(|b| Background::ALL.iter().position(|x| *x == b))
-                .unwrap_or(0),
+                .unwrap_or(Background::ALL.len()),
             _ => 0,
         };
     }
@@ -365,9 +367,12 @@ mod tests {
         assert_eq!(s.step, Step::Date);
         f.update(&mut s, &typed("2026-12-03"));
         f.update(&mut s, &[Action::Select]);
-        // Outpatient is first; CNA/caregiver is the third background.
+        // Each list opens on "skip", its last row. Outpatient is first; CNA/caregiver is the
+        // third background.
+        f.update(&mut s, &vec![Action::Up; Setting::ALL.len()]);
         f.update(&mut s, &[Action::Select]);
-        f.update(&mut s, &[Action::Down, Action::Down, Action::Select]);
+        f.update(&mut s, &vec![Action::Up; Background::ALL.len() - 2]);
+        f.update(&mut s, &[Action::Select]);
         f.update(&mut s, &typed("Riverside Ortho"));
         f.update(&mut s, &[Action::Select]);
         f.update(&mut s, &typed("CNA, CPR/BLS"));
