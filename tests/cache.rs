@@ -111,7 +111,7 @@ fn a_damaged_cache_is_ignored_and_replaced() {
     assert!(
         fs::read(d.join("cache/content.bin"))
             .unwrap()
-            .starts_with(b"CLPCACHE")
+            .starts_with(b"CLPCACH2")
     );
 }
 

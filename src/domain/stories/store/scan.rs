@@ -41,7 +41,12 @@ pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
             continue;
         };
         let path = item.path();
-        let meta = fs::metadata(&path);
+        // Through the folder's open handle (one name to look up, not the whole path), except for a
+        // link, whose target is what loading reads.
+        let meta = match item.file_type() {
+            Ok(t) if !t.is_symlink() => item.metadata(),
+            _ => fs::metadata(&path),
+        };
         if meta.as_ref().is_ok_and(Metadata::is_dir) {
             continue;
         }
@@ -118,7 +123,8 @@ impl StoryStore {
     /// How many story files load, and which do not, as [`StoryStore::load`] would find them, without
     /// decoding the stories the cache vouches for: all that `status` needs.
     pub fn count(data_dir: &Path) -> Result<(usize, Vec<BadStory>), StorageError> {
-        let mut cache = ParseCache::open(data_dir, "stories");
+        // Only the cache's index is read: the stories themselves are never decoded here.
+        let mut cache = ParseCache::open_lazy(data_dir, "stories");
         let mut good = 0;
         let mut bad = Vec::new();
         for found in scan(&data_dir.join("stories"))? {
