@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 
+/// The parse cache of user content files: `<data dir>/cache/content.bin`.
+const CONTENT_CACHE: &str = "content";
+
 /// User content files larger than this are refused: no real deck is this big, and it keeps a stray
 /// binary file from stalling start-up.
 pub const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
@@ -77,10 +80,48 @@ impl Library {
     /// under `data_dir` (see [`crate::storage::cache`]) and updating it. A cache that cannot be written only
     /// costs time, so that error is dropped.
     pub fn load_cached(user_dir: &Path, data_dir: &Path) -> Library {
-        let mut cache = ParseCache::open(data_dir, "content");
+        // Deck files are few and large: each value is read from the cache file as it is decoded,
+        // so the whole cache is never in memory at once.
+        let mut cache = ParseCache::open_lazy(data_dir, CONTENT_CACHE);
         let lib = Library::load_with(Some(user_dir), &mut cache);
         let _ = cache.save();
         lib
+    }
+
+    /// A fingerprint of everything [`Library::load_cached`] would load: the built-in files, and each
+    /// user file's path and content hash as the parse cache vouches for it, without parsing or
+    /// decoding anything. `None` when the cache cannot vouch for every user file (one is new, changed,
+    /// too large, broken, or a folder cannot be read): then only a full load knows what it holds.
+    /// Values worked out from the library can be kept under it (see [`crate::storage::cache::DerivedCache`]).
+    pub fn cached_fingerprint(user_dir: &Path, data_dir: &Path) -> Option<u64> {
+        let cache = ParseCache::<ContentFile>::open_lazy(data_dir, CONTENT_CACHE);
+        let mut problems = Vec::new();
+        let files = user_files(user_dir, &mut problems);
+        if !problems.is_empty() {
+            return None;
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (path, text) in BUILTIN {
+            for part in [path.as_bytes(), text.as_bytes()] {
+                h.update(&(part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        for path in files {
+            let meta = fs::metadata(&path).ok()?;
+            if meta.len() > MAX_USER_FILE {
+                return None;
+            }
+            let key = path
+                .strip_prefix(user_dir)
+                .unwrap_or(&path)
+                .to_string_lossy();
+            let hash = cache.vouch(&key, &path, &meta)?;
+            h.update(&(key.len() as u64).to_le_bytes());
+            h.update(key.as_bytes());
+            h.update(&hash.to_le_bytes());
+        }
+        Some(h.digest())
     }
 
     fn load_with(user_dir: Option<&Path>, cache: &mut ParseCache<ContentFile>) -> Library {
