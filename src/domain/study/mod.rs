@@ -2,9 +2,11 @@
 //! multiple-choice options, and the review session over the schedule.
 
 pub mod catalogue;
+pub mod catalogue_ids;
 pub mod choice;
 pub mod session;
 
 pub use catalogue::{Catalogue, Deck, Filter, Kind, StudyCard, Subject};
+pub use catalogue_ids::CardIds;
 pub use choice::Choices;
 pub use session::{Session, Side};

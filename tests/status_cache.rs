@@ -1,0 +1,173 @@
+//! `clinicprep status` reads card ids, story counts and the schedule from caches. Whatever happens to
+//! the files — edits with the old modification time put back, files added, removed or broken, grades
+//! past the snapshot, a damaged cache — it says exactly what the slow path (everything parsed, no
+//! cache) says.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use clinicprep::cli::status_cmd;
+use clinicprep::domain::config::Config;
+use clinicprep::domain::content::{Id, Library};
+use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::stories::StoryStore;
+use clinicprep::domain::study::Catalogue;
+use clinicprep::storage::paths::Paths;
+use serde_json::{Value, json};
+use std::fs;
+use std::path::Path;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn deck(prefix: &str, n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!("[[card]]\nid = \"{prefix}-{i:02}\"\ndeck = \"D {prefix}\"\nfront = \"Front {prefix} {i}\"\nback = \"Back\"\n")
+        })
+        .collect()
+}
+
+fn story(title: &str) -> String {
+    format!(
+        "title = \"{title}\"\nsituation = \"A patient slipped.\"\ntask = \"\"\naction = \"\"\nresult = \"\"\n"
+    )
+}
+
+/// What status says, worked out the slow way: the library parsed without a cache, every card id in
+/// catalogue order, every story loaded.
+fn slow(dir: &Path) -> Value {
+    let paths = Paths::in_dir(dir);
+    let lib = Library::load(Some(&paths.user_content_dir()));
+    let ids = Catalogue::all_ids(&lib);
+    let zone = DayZone::Local;
+    let (ledger, _) = schedule::peek(dir, zone).unwrap();
+    let (config, _) = Config::load(&paths.config_file);
+    let today = zone.date_of(now());
+    let c = schedule::counts(&ids, &ledger, &config.study_settings(), today, now());
+    let (stories, bad) = StoryStore::load(dir)
+        .map(|(s, bad)| (s.len(), bad.len()))
+        .unwrap_or((0, 0));
+    json!({
+        "due": c.learning + c.due,
+        "new": c.new,
+        "reviewed_today": ledger.reviewed_on(today),
+        "stories": stories,
+        "unreadable_stories": bad,
+        "streak": ledger.streak(today),
+    })
+}
+
+fn fast(dir: &Path) -> Value {
+    let mut out = Vec::new();
+    assert_eq!(
+        status_cmd(&Paths::in_dir(dir), true, now(), &mut out).unwrap(),
+        0
+    );
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn agree(dir: &Path, what: &str) -> Value {
+    let want = slow(dir);
+    assert_eq!(fast(dir), want, "{what}: first");
+    assert_eq!(fast(dir), want, "{what}: from the cache");
+    want
+}
+
+/// Rewrites `path` with `text` of the same length and puts the old modification time back.
+fn edit_keeping_size_and_mtime(path: &Path, text: &str) {
+    assert_eq!(fs::metadata(path).unwrap().len(), text.len() as u64);
+    let mtime = fs::metadata(path).unwrap().modified().unwrap();
+    fs::write(path, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
+fn grade(dir: &Path, cards: &[(&str, Grade, Duration)], snapshot: bool) {
+    let (mut store, _) = ReviewStore::open(dir, &StoreOptions::default(), now()).unwrap();
+    for (card, g, ago) in cards {
+        store.grade(&Id::new(*card), *g, now() - *ago).unwrap();
+    }
+    if snapshot {
+        store.snapshot_now().unwrap();
+    }
+}
+
+#[test]
+fn status_from_the_caches_always_matches_the_slow_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("content/more")).unwrap();
+    fs::create_dir_all(d.join("stories")).unwrap();
+    fs::write(d.join("content/a.toml"), deck("a", 30)).unwrap();
+    fs::write(d.join("content/more/b.toml"), deck("b", 5)).unwrap();
+    fs::write(d.join("stories/fall.toml"), story("Fall")).unwrap();
+    fs::write(d.join("stories/desk.toml"), story("Desk")).unwrap();
+    // Due, learning and later cards, some before the snapshot and some after it.
+    grade(
+        d,
+        &[
+            ("a-00", Grade::Good, Duration::days(30)),
+            ("a-01", Grade::Again, Duration::minutes(30)),
+            ("a-02", Grade::Easy, Duration::hours(1)),
+            ("b-00", Grade::Good, Duration::days(20)),
+        ],
+        true,
+    );
+    grade(d, &[("a-03", Grade::Hard, Duration::days(10))], false);
+    let first = agree(d, "start");
+    assert_eq!(first["stories"], 2);
+    assert!(first["due"].as_u64().unwrap() >= 2, "{first}");
+    assert!(d.join("cache/card-ids.bin").is_file());
+
+    // A graded card's id changed in place, same size, old mtime: it is now an unseen card.
+    let a = d.join("content/a.toml");
+    let text = fs::read_to_string(&a).unwrap();
+    edit_keeping_size_and_mtime(&a, &text.replacen("\"a-00\"", "\"a-z0\"", 1));
+    let edited = agree(d, "an id edited in place");
+    assert_ne!(edited["due"], first["due"], "the edit shows");
+
+    // A file added, one broken, one removed.
+    fs::write(d.join("content/c.toml"), deck("c", 3)).unwrap();
+    agree(d, "a deck added");
+    grade(d, &[("c-00", Grade::Good, Duration::days(9))], false);
+    agree(d, "a grade past the snapshot");
+    fs::write(d.join("content/more/b.toml"), "[[card]\nbroken").unwrap();
+    agree(d, "a deck broken");
+    fs::remove_file(d.join("content/more/b.toml")).unwrap();
+    agree(d, "a deck removed");
+
+    // A user card that repeats a built-in id is skipped by the library; status skips it too.
+    let builtin = Library::builtin();
+    let taken = &builtin.questions[0].id;
+    fs::write(
+        d.join("content/dup.toml"),
+        format!("[[card]]\nid = \"{taken}\"\ndeck = \"X\"\nfront = \"f\"\nback = \"b\"\n"),
+    )
+    .unwrap();
+    agree(d, "a repeated built-in id");
+
+    // A story broken in place, then a damaged and a deleted cache.
+    edit_keeping_size_and_mtime(
+        &d.join("stories/fall.toml"),
+        &story("Fall").replace("title = ", "title @ "),
+    );
+    let broken = agree(d, "a story broken in place");
+    assert_eq!(broken["unreadable_stories"], 1);
+    for f in [
+        "cache/card-ids.bin",
+        "cache/content.bin",
+        "cache/stories.bin",
+    ] {
+        let mut bytes = fs::read(d.join(f)).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x40;
+        fs::write(d.join(f), bytes).unwrap();
+    }
+    agree(d, "damaged caches");
+    fs::remove_dir_all(d.join("cache")).unwrap();
+    agree(d, "no cache");
+}
