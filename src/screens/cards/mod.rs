@@ -4,6 +4,7 @@ mod keys;
 mod review;
 mod review_view;
 mod rows;
+mod summary;
 mod view;
 
 use crate::domain::content::{Id, Library};
@@ -59,6 +60,8 @@ pub struct Cards {
     checked_at: Option<DateTime<Utc>>,
     /// Standings and the deck list's rows, kept between frames (see `rows`).
     kept: rows::Kept,
+    /// What the end-of-session summary says is left, kept between frames (see `summary`).
+    summary: summary::Kept,
 }
 
 /// Local time of day the interview is assumed to be at, for predicting recall on that date.
@@ -84,6 +87,7 @@ impl Cards {
             store_error: None,
             checked_at: None,
             kept: Default::default(),
+            summary: Default::default(),
         }
     }
 
@@ -289,6 +293,11 @@ impl Screen for Cards {
         {
             self.refresh_rows(store, cx.now);
         }
+        if self.view == View::Summary
+            && let Some(store) = cx.data.reviews()
+        {
+            self.refresh_summary(store, cx.now);
+        }
         if self.view == View::Review {
             let len = review_view::card_len(self, &cx.view(), cx.size.0);
             let max = len.saturating_sub(review_view::page_height(cx.size.1));
@@ -307,6 +316,9 @@ impl Screen for Cards {
     fn refresh(&mut self, cx: &ViewCtx) {
         if let Some(store) = cx.data.reviews() {
             self.refresh_rows(store, cx.now);
+            if self.view == View::Summary {
+                self.refresh_summary(store, cx.now);
+            }
         }
     }
 
