@@ -20,6 +20,9 @@ pub(super) struct FactsFrom {
 impl App {
     /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
     pub fn apply_config(&mut self, config: &Config) {
+        if self.facts.loading {
+            self.config = Some(config.clone());
+        }
         self.data.use_interview_date(config.interview_date);
         self.data.set_study_settings(config.study_settings());
         self.screens.stories.set_pace(config.words_per_minute);
@@ -30,6 +33,10 @@ impl App {
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
+        if self.facts.loading {
+            // Nothing to count from yet: the screens say "counting…".
+            return;
+        }
         // The story store already knows the count; the folder is only listed when it could not load.
         if self.data.stories().is_none() {
             self.facts.refresh_from_files(self.data.paths());

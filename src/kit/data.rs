@@ -118,6 +118,39 @@ impl AppData {
         }
     }
 
+    /// Loads only what a first frame needs: the checklist, favourites and round log, over `library`
+    /// (the built-in content). The stories and review history, whose cost grows with the data, are
+    /// loaded by [`AppData::finish_loading`]; until then they read as not loaded.
+    pub fn start(paths: Paths, library: Library) -> AppData {
+        let dir = &paths.data_dir;
+        AppData {
+            checklist: Kept::from_load(
+                MarkSet::load(dir, MarkKind::Checklist),
+                MarkSet::new(MarkKind::Checklist),
+            ),
+            favourites: Kept::from_load(
+                MarkSet::load(dir, MarkKind::Favourites),
+                MarkSet::new(MarkKind::Favourites),
+            ),
+            rounds: Kept::from_load(RoundLog::load(dir), RoundLog::default()),
+            stories: StoriesFolder::default(),
+            reviews: None,
+            library,
+            paths,
+            interview: None,
+            pending_grades: Vec::new(),
+            read_only: None,
+        }
+    }
+
+    /// The rest of the loading after [`AppData::start`]: the whole library, the review history
+    /// (opened by the caller, which reports its problems) and the stories.
+    pub fn finish_loading(&mut self, library: Library, reviews: Option<ReviewStore>) {
+        self.library = library;
+        self.reviews = reviews;
+        self.stories = StoriesFolder::load(&self.paths);
+    }
+
     /// A sentence for each of the checklist, favourites and round log files that could not be loaded.
     pub fn problems(&self) -> Vec<String> {
         [

@@ -36,6 +36,9 @@ pub struct Facts {
     pub stories_written: Option<usize>,
     /// Competency ids the stories cover (from their linked questions), for "competencies covered".
     pub competencies_covered: Option<BTreeSet<Id>>,
+    /// True while start-up is still loading the user's decks, stories and review history (the first
+    /// frame is drawn before): what depends on them is shown as "counting…", never as a number.
+    pub loading: bool,
 }
 
 impl Facts {

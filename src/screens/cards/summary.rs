@@ -183,20 +183,21 @@ mod tests {
     fn with_nothing_left_the_summary_names_the_next_due_time() {
         let mut f = Fixture::new(now());
         let mut cards = Cards::new(f.data.library());
-        let mut w = f.data.writer().unwrap();
+        let limit = f.data.reviews().unwrap().settings().daily_new_limit;
+        assert!(limit > 0);
         let settings = crate::domain::schedule::Settings {
             daily_new_limit: 0,
-            ..*w.reviews().unwrap().settings()
+            ..*f.data.reviews().unwrap().settings()
         };
-        drop(w);
         f.data.set_study_settings(settings);
         let first = cards.catalogue.cards[0].id.clone();
-        let mut w = f.data.writer().unwrap();
-        w.reviews()
+        f.data
+            .writer()
+            .unwrap()
+            .reviews()
             .unwrap()
             .grade(&first, Grade::Good, now())
             .unwrap();
-        drop(w);
         cards.refresh_summary(f.data.reviews().unwrap(), f.now);
         let (left, kept) = drawn(&cards, &f);
         assert!(kept);

@@ -95,6 +95,17 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     first.push(Span::styled("  ·  press i to change", t.muted));
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
+    // While start-up still loads the decks, stories and history, their numbers are not known yet.
+    let loading = cx.facts.loading;
+    if loading {
+        for (long, short) in [
+            ("Cards due today", "Due"),
+            ("Stories", "Stories"),
+            ("Competencies covered", "Competencies"),
+        ] {
+            counts.push((long, short, COUNTING.to_string()));
+        }
+    }
     if let Some(n) = cx.facts.cards_due_today {
         counts.push(("Cards due today", "Due", n.to_string()));
     }
@@ -114,7 +125,12 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     counts.push(("Practice rounds", "Rounds", answered.to_string()));
     let steps = &cx.data.library().steps;
     let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
-    counts.push(("Checklist", "Checklist", format!("{done}/{}", steps.len())));
+    // Your own content files may add steps: the total is known once they are loaded.
+    let checklist = match loading {
+        true => COUNTING.to_string(),
+        false => format!("{done}/{}", steps.len()),
+    };
+    counts.push(("Checklist", "Checklist", checklist));
     let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
     let narrow = long > usize::from(area.width);
     let mut second = vec![Span::raw(" ")];
@@ -126,13 +142,19 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         second.push(Span::styled(format!("{label} "), t.base));
         second.push(Span::styled(value, t.heading));
     }
-    let next = next_step(&progress(cx)).text();
+    let next = match loading {
+        true => COUNTING.to_string(),
+        false => next_step(&progress(cx)).text(),
+    };
     let third = Line::from(vec![
         Span::styled(" Next: ", t.key),
         Span::styled(next, t.accent),
     ]);
     draw_lines(&[Line::from(first), Line::from(second), third], area, buf);
 }
+
+/// Shown for a number start-up has not worked out yet.
+pub(super) const COUNTING: &str = "counting…";
 
 pub(super) fn block<'a>(t: &Theme, title: &'a str, focused: bool) -> Block<'a> {
     Block::bordered()
