@@ -82,6 +82,8 @@ fn the_first_frame_says_counting_and_never_shows_an_unknown_number() {
             assert!(first.contains("Study days: counting…"), "{first}");
             assert!(!first.contains("Study some cards"), "{first}");
             assert!(first.contains("Next: counting…"), "{first}");
+            assert!(!first.contains(" done"), "the checklist gauge: {first}");
+            assert!(!first.contains("starred"), "{first}");
         }
     }
 

@@ -183,9 +183,18 @@ fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         done as f64 / steps.len() as f64
     };
     let [gauge, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    // Your own content files may add steps: counted once they are loaded.
+    let label = match cx.facts.loading {
+        true => COUNTING.to_string(),
+        false => format!("{done} of {} done", steps.len()),
+    };
     Gauge::default()
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label(format!("{done} of {} done", steps.len()))
+        .ratio(if cx.facts.loading {
+            0.0
+        } else {
+            ratio.clamp(0.0, 1.0)
+        })
+        .label(label)
         .gauge_style(t.good)
         .use_unicode(true)
         .render(gauge, buf);
@@ -226,7 +235,10 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let lib = cx.data.library();
     let favs = cx.data.favourites();
     let starred = favs.count_among(lib.asks.iter().map(|a| &a.id));
-    let title = format!(" Questions to ask · {starred} starred ");
+    let title = match cx.facts.loading {
+        true => format!(" Questions to ask · {COUNTING} "),
+        false => format!(" Questions to ask · {starred} starred "),
+    };
     let b = block(t, &title, focused);
     let inner = b.inner(area);
     b.render(area, buf);
