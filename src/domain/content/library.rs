@@ -88,6 +88,12 @@ impl Library {
         lib
     }
 
+    /// The parse cache [`Library::load_cached`] uses, opened lazily: for a caller that writes user
+    /// content files and puts their parsed form in it (an import).
+    pub fn content_cache(data_dir: &Path) -> ParseCache<ContentFile> {
+        ParseCache::open_lazy(data_dir, CONTENT_CACHE)
+    }
+
     /// A fingerprint of everything [`Library::load_cached`] would load: the built-in files, and each
     /// user file's path and content hash as the parse cache vouches for it, without parsing or
     /// decoding anything. `None` when the cache cannot vouch for every user file (one is new, changed,

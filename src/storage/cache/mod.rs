@@ -100,7 +100,29 @@ pub struct ParseCache<T> {
     changed: bool,
     /// False for [`ParseCache::off`]: nothing is read, remembered or written.
     enabled: bool,
+    /// Set by [`ParseCache::keep_the_rest`].
+    keep_rest: bool,
     _value: PhantomData<fn() -> T>,
+}
+
+/// A value encoded as a [`ParseCache<T>`] stores it, made ahead of [`ParseCache::put_encoded`].
+#[derive(Debug)]
+pub struct Encoded<T> {
+    bytes: Vec<u8>,
+    _value: PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize> Encoded<T> {
+    /// `None` if the value cannot be encoded (then it is simply not cached).
+    pub fn of(value: &T) -> Option<Encoded<T>> {
+        let mut bytes = postcard::to_allocvec(value).ok()?;
+        // Kept until the cache is written: without the room the encoder grew into.
+        bytes.shrink_to_fit();
+        Some(Encoded {
+            bytes,
+            _value: PhantomData,
+        })
+    }
 }
 
 impl<T: Serialize + DeserializeOwned> ParseCache<T> {
@@ -136,6 +158,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             new: Vec::new(),
             changed: false,
             enabled,
+            keep_rest: false,
             _value: PhantomData,
         }
     }
@@ -218,13 +241,40 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         same.then_some(slot.hash)
     }
 
-    /// Records `value` as the parsed form of the file at `path`, which the caller has just written
-    /// with bytes whose hash is `hash`, so the next load does not parse it again. The entry is racy
-    /// (just written), so it is trusted only once the file's hash is checked again.
+    /// Records `value` as the parsed form of the file whose metadata is `meta`, which the caller
+    /// has just written with bytes whose hash is `hash`, so the next load does not parse it again.
+    /// The entry is racy (just written), so it is trusted only once the file's hash is checked again.
     pub fn put(&mut self, key: &str, meta: &Metadata, hash: u64, value: &T) {
+        if let Some(encoded) = Encoded::of(value) {
+            self.put_encoded(key, meta, hash, encoded);
+        }
+    }
+
+    /// [`Self::put`] with the value encoded beforehand (on another thread, say).
+    pub fn put_encoded(&mut self, key: &str, meta: &Metadata, hash: u64, value: Encoded<T>) {
         self.take(key);
+        if !self.enabled {
+            return;
+        }
         let stamp = Stamp::of(meta);
-        self.remember(key, stamp, hash, stamp.is_racy(SystemTime::now()), value);
+        let sum = self::hash(&value.bytes);
+        self.new.push(Entry {
+            key: Key::Own(key.to_string()),
+            stamp,
+            hash,
+            racy: stamp.is_racy(SystemTime::now()),
+            value: Value::Fresh {
+                bytes: value.bytes,
+                sum,
+            },
+        });
+        self.changed = true;
+    }
+
+    /// Keeps, at [`Self::save`], the entries that were not looked up, instead of dropping them: for
+    /// a caller that adds a few files (an import) without looking at the others.
+    pub fn keep_the_rest(&mut self) {
+        self.keep_rest = true;
     }
 
     /// Looks `key` up and says whether its entry vouches for the file with `stamp`.
@@ -327,7 +377,23 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
     /// opened. Does nothing when `data_dir` (the folder holding `cache/`) does not exist, so a command
     /// never creates a data folder just to cache. Errors are returned for the caller to ignore or log:
     /// a cache that cannot be written only costs time.
-    pub fn save(self) -> io::Result<()> {
+    pub fn save(mut self) -> io::Result<()> {
+        if self.keep_rest
+            && let Some(old) = self.old.as_ref()
+        {
+            for (i, (_, slot)) in old.slots.iter().enumerate() {
+                if !self.taken[i] {
+                    self.new.push(Entry {
+                        key: Key::Old(i),
+                        stamp: slot.stamp,
+                        hash: slot.hash,
+                        racy: slot.racy,
+                        value: Value::Old(*slot),
+                    });
+                }
+            }
+            self.taken.iter_mut().for_each(|t| *t = true);
+        }
         let dropped = self.taken.iter().any(|t| !t);
         if !self.enabled || !(self.changed || dropped) {
             return Ok(());
