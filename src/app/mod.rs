@@ -224,6 +224,17 @@ impl App {
         &self.recovered
     }
 
+    /// True while the Cards screen shows a card of a review session (not the deck list or the
+    /// session's summary): for benches that keep a review going.
+    pub fn reviewing(&self) -> bool {
+        let cards = &self.screens.cards;
+        cards.view == crate::screens::cards::View::Review
+            && cards
+                .session
+                .as_ref()
+                .is_some_and(|s| s.current().is_some())
+    }
+
     /// The story open in the editor as typed so far, saved or not.
     pub fn open_story(&self) -> Option<&Story> {
         self.screens.stories.editor.as_ref().map(|e| &e.story)
