@@ -133,13 +133,12 @@ impl Library {
     fn load_with(user_dir: Option<&Path>, cache: &mut ParseCache<ContentFile>) -> Library {
         let mut lib = Library::default();
         let mut sources = Vec::new();
-        for (path, text) in BUILTIN {
-            let path = format!("(built-in) content/{path}");
-            match toml::from_str::<ContentFile>(text) {
-                Ok(file) => lib.add(file),
-                Err(e) => lib.problems.push(Problem::from_toml(&path, text, &e)),
+        for ((path, parsed), (_, text)) in builtin_parsed().iter().zip(BUILTIN) {
+            match parsed {
+                Ok(file) => lib.add(file.clone()),
+                Err(p) => lib.problems.push(p.clone()),
             }
-            sources.push(Source::with_text(path, (*text).to_string()));
+            sources.push(Source::with_text(path.clone(), (*text).to_string()));
         }
         if let Some(dir) = user_dir {
             for path in user_files(dir, &mut lib.problems) {
@@ -214,6 +213,24 @@ impl Library {
     pub fn competency(&self, id: &Id) -> Option<&Competency> {
         self.competencies.iter().find(|c| &c.id == id)
     }
+}
+
+/// The built-in files parsed, once a process: start-up loads the built-in content for its first
+/// frame and again with the user's files, and a copy costs a fraction of a parse.
+fn builtin_parsed() -> &'static [(String, Result<ContentFile, Problem>)] {
+    static PARSED: std::sync::OnceLock<Vec<(String, Result<ContentFile, Problem>)>> =
+        std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(path, text)| {
+                let path = format!("(built-in) content/{path}");
+                let parsed = toml::from_str::<ContentFile>(text)
+                    .map_err(|e| Problem::from_toml(&path, text, &e));
+                (path, parsed)
+            })
+            .collect()
+    })
 }
 
 /// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
