@@ -21,6 +21,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 /// editing any of them invalidates every cache written before.
 const CACHED_TYPES: &[&str] = &[
     "src/domain/content/model.rs",
+    "src/domain/content/prep_model.rs",
     "src/domain/stories/story.rs",
     "src/domain/schedule/snapshot.rs",
     "src/domain/schedule/card.rs",

@@ -1,4 +1,5 @@
 //! Backup costs on a realistic data folder: the check every tick, the fingerprint walk, a full backup.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 use chrono::{TimeDelta, TimeZone, Utc};
 use clinicprep::storage::backup::{self, Periodic};

@@ -6,6 +6,7 @@
 //! year, 1,000 stories), "at 100k" one ten times as large (100,000 / 1,000,000 / 10,000). Each is
 //! generated once into `target/scale-data/` and copied for the run (see `benches/scale.rs`);
 //! `CLINICPREP_BENCH_SIZES=10k` leaves out the 100k cases.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]

@@ -13,6 +13,7 @@
 //!   coaching insights on a long story.
 //!
 //! `CLINICPREP_BENCH_SIZES=1k,10k` leaves out the 100k cases (default: all three).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]
@@ -24,8 +25,7 @@ use clinicprep::cli::import::ImportArgs;
 use clinicprep::cli::status_cmd;
 use clinicprep::domain::content::{Id, Library};
 use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptions};
-use clinicprep::domain::stories::insights::Guidance;
-use clinicprep::domain::stories::{Glossary, Order, Story, StoryStore, analyze};
+use clinicprep::domain::stories::{Coach, Order, Section, Story, StoryStore, analyze};
 use clinicprep::domain::study::CardIds;
 use clinicprep::storage::paths::Paths;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -444,8 +444,7 @@ fn story_save(c: &mut Criterion) {
 
 fn insights(c: &mut Criterion) {
     let lib = Library::builtin();
-    let glossary = Glossary::from_library(&lib);
-    let guidance = Guidance::default();
+    let coach = Coach::from_library(&lib);
     let mut story = Story::new(
         clinicprep::domain::stories::StoryId::from_stem("long").expect("id"),
         "A long story",
@@ -457,7 +456,12 @@ fn insights(c: &mut Criterion) {
     story.action = sentence.repeat(100);
     story.result = sentence.repeat(13);
     c.bench_function("insights on a 2,000-word story", |b| {
-        b.iter(|| black_box(analyze(&story, &glossary, &guidance)))
+        b.iter(|| black_box(analyze(&story, &coach)))
+    });
+    // What a key in the editor costs: the changed part is scanned again, the others are kept.
+    let mut analysis = analyze(&story, &coach);
+    c.bench_function("insights: rescan the Action of a 2,000-word story", |b| {
+        b.iter(|| analysis.rescan(Section::Action, black_box(&story.action), &coach))
     });
 }
 

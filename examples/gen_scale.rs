@@ -6,6 +6,7 @@
 //!
 //! With `--import-file FILE` (and `--cards N`) it writes an Anki "Notes in Plain Text" export of N
 //! new notes instead, as `clinicprep import` reads them, for timing imports.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a generator for benches: panicking is how it fails
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clap::Parser;

@@ -5,7 +5,10 @@
 mod check;
 pub mod completions;
 pub mod export_deck;
+pub mod export_sheet;
+pub mod fit;
 pub mod import;
+pub mod prep_status;
 pub mod restore;
 
 pub use check::check_cmd;
@@ -16,7 +19,6 @@ use crate::domain::content::Library;
 use crate::domain::content::Problem;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Order, StoryStore, export};
-use crate::domain::study::CardIds;
 use crate::kit::Status;
 use crate::storage;
 use crate::storage::lock::{Acquired, DataLock};
@@ -63,6 +65,8 @@ pub enum Command {
     },
     /// Add cards from an Anki text export or a CSV/TSV file (front, back, tags) to your decks.
     Import(import::ImportArgs),
+    /// Which job fits you? Answer a few questions and compare the four roles, with sources.
+    Fit(fit::FitArgs),
     /// Print a tab-completion script for your shell (see the README for where to put it).
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -81,7 +85,8 @@ pub enum Command {
 pub enum ExportCommand {
     /// Your STAR stories as a one-page Markdown summary to bring to the interview.
     Stories {
-        /// Write to FILE instead of printing (replaced whole, never left half-written).
+        /// Write to FILE instead of printing. An existing FILE is replaced whole (the output says
+        /// so), never left half-written.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// `markdown` for the one-page summary, `json` for everything, in full.
@@ -90,6 +95,10 @@ pub enum ExportCommand {
     },
     /// Every card (interview questions, role facts, your own decks) as an Anki import file.
     Deck(export_deck::DeckArgs),
+    /// Your one-page interview sheet to print and bring: name, job and date, your introduction, a cue
+    /// line per story, questions to ask, certifications and facts of your role. Written to sheet.html
+    /// in your data folder unless you give -o FILE; open it in a browser to print.
+    Sheet(export_sheet::SheetArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,12 +147,23 @@ pub fn main() -> ExitCode {
         Some(Command::Export {
             what: ExportCommand::Deck(args),
         }) => export_deck::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
+        Some(Command::Fit(args)) => {
+            use std::io::IsTerminal;
+            let stdin = std::io::stdin();
+            let interactive = stdin.is_terminal();
+            fit::run(&paths, &args, &mut stdin.lock(), &mut out, interactive)
+        }
+        Some(Command::Export {
+            what: ExportCommand::Sheet(args),
+        }) => export_sheet::run(&paths, &args, &mut out, &mut std::io::stderr().lock()),
         Some(Command::Completions { shell }) => completions::run(shell, &mut out),
         Some(Command::Restore { id: None }) => restore::list_backups_cmd(&paths, &mut out),
         Some(Command::Restore { id: Some(id) }) => restore::restore_cmd(&paths, &id, &mut out),
     };
     match code {
         Ok(c) => ExitCode::from(c),
+        // The reader went away (`clinicprep export deck | head`): stop quietly, as Unix tools do.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("clinicprep: could not write output: {e}");
             ExitCode::from(2)
@@ -178,6 +198,9 @@ fn run_tui(paths: Paths) -> ExitCode {
     app.set_offset(crate::storage::clock::local_offset(now));
     app.open_data(access);
     app.apply_config(&config);
+    // At first start, who is preparing and for what: skippable, and never in a read-only window.
+    app.offer_setup();
+    app.allow_opening_files();
     if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {
@@ -245,10 +268,11 @@ fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
     }
 }
 
-/// Progress in one line, or JSON with at least `due`, `new`, `reviewed_today`, `stories` and `streak`.
-/// Reads the review history without locking or repairing it, so it is safe in a shell prompt while the
-/// app is open. `due` counts every card waiting now (learning steps included); `new` is what is left
-/// of today's new-card allowance.
+/// Progress in one line (for a shell prompt), or JSON with at least `due`, `new`, `reviewed_today`, `stories` and
+/// `streak`, plus the interview being prepared for (see [`prep_status::PrepStatus::json`]). Reads the
+/// review history without locking or repairing it, so it is safe in a shell prompt while the app is
+/// open. `due` counts every card of "My interview" waiting now (learning steps included); `new` is
+/// how many new cards are left to start today, paced to the interview date.
 pub fn status_cmd(
     paths: &Paths,
     json: bool,
@@ -260,12 +284,10 @@ pub fn status_cmd(
 
 /// What `status` loaded, handed back so that the command line can exit without freeing it.
 pub struct StatusLoaded {
-    _held: Option<(CardIds, schedule::Ledger)>,
+    _held: Option<(Library, schedule::Ledger)>,
 }
 
-/// [`status_cmd`], returning what it loaded as well as the exit code. It reads only what the counts
-/// need: the story cache's index (not the stories), the sorted card ids from the cache (not the
-/// content; see [`CardIds::load_cached`]) and the review history.
+/// [`status_cmd`], returning what it loaded as well as the exit code.
 pub fn status_run(
     paths: &Paths,
     json: bool,
@@ -273,7 +295,7 @@ pub fn status_run(
     out: &mut impl Write,
 ) -> std::io::Result<(u8, StatusLoaded)> {
     let (stories, unreadable) = load_story_counts(paths);
-    let ids = CardIds::load_cached(&paths.user_content_dir(), &paths.data_dir);
+    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
     let zone = DayZone::Local;
     let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
         Ok(loaded) => loaded,
@@ -284,38 +306,38 @@ pub fn status_run(
     };
     let today = zone.date_of(now);
     let (config, _) = Config::load(&paths.config_file);
-    let c = schedule::counts(
-        ids.as_slice(),
-        &ledger,
-        &config.study_settings(),
-        today,
-        now,
-    );
-    let due = c.learning + c.due;
+    let prep = prep_status::gather(paths, &lib, &ledger, &config, zone, now);
+    let due = prep.deck.due;
+    let new = prep.plan.cards.new;
     let reviewed = ledger.reviewed_on(today);
     let streak = ledger.streak(today);
     if json {
-        let v = json!({
+        let mut v = json!({
             "due": due,
-            "new": c.new,
+            "new": new,
             "reviewed_today": reviewed,
             "stories": stories,
             "unreadable_stories": unreadable.len(),
             "streak": streak,
         });
+        if let Some(map) = v.as_object_mut() {
+            for (k, value) in prep.json() {
+                map.insert(k.to_string(), value);
+            }
+        }
         writeln!(out, "{v}")?;
     } else {
         let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         writeln!(
             out,
-            "{due} due · {} new · {reviewed} reviewed today · streak {} · {}",
-            c.new,
+            "{due} due · {new} new today · {reviewed} reviewed today · streak {} · {}{}",
             s(streak as usize, "day"),
             if stories == 1 {
                 "1 story".to_string()
             } else {
                 format!("{stories} stories")
-            }
+            },
+            prep.short().map_or(String::new(), |p| format!(" · {p}"))
         )?;
         if let n @ 1.. = unreadable.len() {
             writeln!(
@@ -328,9 +350,18 @@ pub fn status_run(
     Ok((
         0,
         StatusLoaded {
-            _held: Some((ids, ledger)),
+            _held: Some((lib, ledger)),
         },
     ))
+}
+
+/// Said after "Wrote … to FILE" when FILE was there before: `-o` replaces it whole.
+pub fn replaced(replacing: bool) -> &'static str {
+    if replacing {
+        ", replacing the file that was there"
+    } else {
+        ""
+    }
 }
 
 /// `clinicprep export stories`: the summary (or JSON) to stdout, or atomically to `output`. Story files
@@ -391,6 +422,7 @@ pub fn export_stories_cmd(
         out.write_all(text.as_bytes())?;
         return Ok(0);
     };
+    let replacing = path.exists();
     if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
         writeln!(
             err,
@@ -401,9 +433,10 @@ pub fn export_stories_cmd(
     let n = stories.len();
     writeln!(
         out,
-        "Wrote {n} {} to {}.",
+        "Wrote {n} {} to {}{}.",
         if n == 1 { "story" } else { "stories" },
-        path.display()
+        path.display(),
+        replaced(replacing)
     )?;
     Ok(0)
 }

@@ -1,4 +1,5 @@
 //! `clinicprep restore` as a user runs it: list the backups, restore one, undo it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use chrono::{TimeDelta, Utc};
 use clinicprep::storage::backup;

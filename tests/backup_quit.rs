@@ -2,6 +2,7 @@
 //! removes its staging folder whole and publishes nothing; one that is let run is whole.
 //!
 //! Its own test binary: stopping a backup is process-wide, so no other backup may run beside it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::storage::backup;
 use std::fs;

@@ -1,6 +1,7 @@
 //! A corpus of damaged files for every kind of user data file (story, config, checklist, favourites,
 //! practice log, review journal, schedule snapshot, user deck): the app opens, works and quits without
 //! a panic, tells the user, and never rewrites or deletes the damaged file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

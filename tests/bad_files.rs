@@ -1,5 +1,6 @@
 //! A corpus of bad user content files: each is reported with its path (and line where there is one),
 //! nothing panics, and the good files beside them still load — in the library and in `clinicprep check`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::domain::content::Library;
 use std::fs;

@@ -1,4 +1,5 @@
 //! The parse cache as a user meets it: never stale, never in the way, rebuilt when damaged.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The Cards screen as a user meets it: decks and filters, a review session with reveal, grades,
 //! multiple choice and undo, the end screen, and grades that survive the app going away.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 
@@ -54,7 +55,7 @@ fn current(h: &mut Harness) -> Id {
 /// Which side of the card shows: the front asks for Space (or a letter), the back offers grades.
 fn side(h: &mut Harness) -> Side {
     let s = h.screen(100, 40);
-    assert!(s.contains("Card "), "a card shows: {s}");
+    assert!(s.contains(" done · review "), "a card shows: {s}");
     if s.contains("Press Space to show the answer") || s.contains("Press a letter to answer") {
         Side::Front
     } else {
@@ -78,7 +79,7 @@ fn view(h: &mut Harness) -> &'static str {
     } else if s.contains(" Decks ") {
         "decks"
     } else {
-        assert!(s.contains("Card "), "{s}");
+        assert!(s.contains(" done · review "), "{s}");
         "review"
     }
 }
@@ -134,12 +135,22 @@ fn deck_list_shows_new_learning_and_due_per_deck_by_role_and_category() {
     }
     let all = deck_row(&s, "All cards");
     assert!(all.contains(" 20 "), "20 new today by default: {all}");
-    assert!(s.contains("Enter studies 20 cards from “All cards”: 0 due, 20 new."));
+    assert!(
+        s.contains("Enter: 20 cards from “My interview” (0 due, 20 new), about 40–60 reviews."),
+        "{s}"
+    );
+    let mine = deck_row(&s, "My interview");
+    assert!(
+        mine.contains(" 20 ") && mine.contains("/"),
+        "unseen/total shows: {mine}"
+    );
     let teamwork = deck_row(&s, "Questions · Teamwork");
+    // New, learning and due, read right to left past the unseen/total column.
     let numbers: Vec<usize> = teamwork
-        .trim_end_matches('│')
+        .trim_end_matches(['│', '█', '║', ' '])
         .split_whitespace()
         .rev()
+        .skip(1)
         .take(3)
         .map(|n| n.parse().unwrap())
         .collect();
@@ -190,7 +201,7 @@ fn enter_starts_a_review_with_the_front_first_and_space_shows_the_back() {
         .expect("the first card is a question")
         .clone();
     let front = h.screen(80, 24);
-    assert!(front.contains("Card 1 of 20"), "{front}");
+    assert!(front.contains("0 of 20 cards done · review 1"), "{front}");
     assert!(front.contains(&q.text));
     assert!(!front.contains("What they are looking for"));
     assert!(
@@ -251,7 +262,7 @@ fn a_grade_is_on_disk_before_the_next_card_shows_and_counts_follow() {
     h.press("<enter>");
     let decks = h.screen(80, 24);
     assert!(decks.contains("Today 1 reviewed · streak 1 day"), "{decks}");
-    assert!(deck_row(&decks, "All cards").contains(" 19 "));
+    assert!(deck_row(&decks, "My interview").contains(" 19 "));
 }
 
 #[test]
@@ -262,15 +273,18 @@ fn u_undoes_the_last_grade_including_the_schedule() {
     h.press(" 3");
     assert!(h.app.data().reviews().unwrap().state(&first).is_some());
     assert!(
-        h.screen(80, 24).contains("Card 2 of 21"),
-        "Good on a new card comes back in 10m"
+        h.screen(80, 24).contains("0 of 20 cards done · review 2"),
+        "Good on a new card comes back in 10m, so it is not done yet"
     );
     h.press("u");
     assert_eq!(current(&mut h), first);
     assert_eq!(side(&mut h), Side::Front);
     assert!(h.app.data().reviews().unwrap().state(&first).is_none());
     let s = h.screen(80, 24);
-    assert!(s.contains("Card 1 of 20") && s.contains("Undone"), "{s}");
+    assert!(
+        s.contains("0 of 20 cards done · review 1") && s.contains("Undone"),
+        "{s}"
+    );
     assert_eq!(journal(&h).lines().count(), 2, "the undo is journaled too");
     h.press("u");
     assert!(
@@ -350,11 +364,22 @@ fn grades_before_the_answer_do_nothing_and_letters_beyond_the_options_explain() 
     to_multiple_choice(&mut h);
     let n = choices(&mut h).unwrap().options.len();
     if n < 6 {
+        // Only the letters of this card's options are keys; help lists just those.
         h.press("f");
         assert_eq!(side(&mut h), Side::Front);
+        assert!(h.screen(80, 24).contains("That key does nothing here"));
+        let rows: Vec<String> = h
+            .app
+            .keymap_beneath()
+            .help()
+            .into_iter()
+            .flat_map(|s| s.rows)
+            .map(|r| r.keys)
+            .collect();
+        let last = char::from(b'a' + n as u8 - 1).to_string();
         assert!(
-            h.screen(80, 24)
-                .contains(&format!("This card has {n} options"))
+            rows.contains(&last) && !rows.contains(&"f".to_string()),
+            "{rows:?}"
         );
     }
 }
@@ -363,7 +388,7 @@ fn grades_before_the_answer_do_nothing_and_letters_beyond_the_options_explain() 
 fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
     let mut h = on_cards_with_new_limit(2);
     h.press("<enter>");
-    assert!(h.screen(80, 24).contains("Card 1 of 2"));
+    assert!(h.screen(80, 24).contains("0 of 2 cards done · review 1"));
     h.app.set_now(fixed_now() + chrono::Duration::minutes(3));
     h.press(" 4 1");
     assert_eq!(view(&mut h), "review", "Again brings the card back");
@@ -371,8 +396,8 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
     assert_eq!(view(&mut h), "summary");
     let s = h.screen(80, 24);
     for part in [
-        "Finished “All cards”.",
-        "You studied 2 cards (3 reviews) in 3 minutes.",
+        "Finished “My interview”.",
+        "You saw 2 cards and did 3 reviews in 3 minutes.",
         "Again 1 · Hard 0 · Good 0 · Easy 2",
         "Today: 3 reviewed · streak 1 day.",
     ] {
@@ -381,7 +406,7 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
     h.press("<enter>");
     assert_eq!(view(&mut h), "decks");
     let decks = h.screen(80, 24);
-    assert!(deck_row(&decks, "All cards").contains(" 0 "), "{decks}");
+    assert!(deck_row(&decks, "My interview").contains(" 0 "), "{decks}");
     assert!(decks.contains("Today 3 reviewed"));
 }
 
@@ -394,12 +419,16 @@ fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
     h.app.set_now(fixed_now() + chrono::Duration::minutes(2));
     assert!(h.app.tick(), "the card graded Again is due after a minute");
     assert!(!h.app.tick(), "and only once");
-    let row = deck_row(&h.screen(80, 24), "All cards");
+    let row = deck_row(&h.screen(80, 24), "My interview");
     let numbers: Vec<&str> = row
         .trim_end_matches(['│', '█', '║', ' '])
         .split_whitespace()
         .collect();
-    assert_eq!(numbers[numbers.len() - 3..], ["0", "1", "0"], "{row}");
+    assert_eq!(
+        numbers[numbers.len() - 4..numbers.len() - 1],
+        ["0", "1", "0"],
+        "{row}"
+    );
 }
 
 #[test]
@@ -438,8 +467,11 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
     let lib = h.app.data().library();
     let all = lib.questions.len() + lib.facts.len() + lib.cards.len();
     let s = h.screen(80, 24);
-    assert!(s.contains("Cram: All cards"), "{s}");
-    assert!(s.contains(&format!("Card 1 of {all}")), "every card: {s}");
+    assert!(s.contains("Cram: My interview"), "{s}");
+    assert!(
+        s.contains(&format!("0 of {all} cards done")),
+        "every card: {s}"
+    );
     assert!(h.status().contains("No interview date is set"));
     let easy = h
         .app
@@ -469,7 +501,7 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
         "{}",
         status.text
     );
-    assert!(h.screen(80, 24).contains("Cram: All cards"));
+    assert!(h.screen(80, 24).contains("Cram: My interview"));
 }
 
 #[test]
@@ -608,13 +640,17 @@ fn assert_help_lists_every_key(h: &mut Harness) {
     let keymap = h.app.keymap_beneath();
     h.press("?");
     let screen = h.screen(120, 60);
-    for b in keymap.groups.iter().flat_map(|g| g.bindings.iter()) {
+    for row in keymap.help().iter().flat_map(|s| s.rows.iter()) {
         assert!(
-            screen.contains(b.label),
+            screen.contains(&row.keys),
             "help lacks {}:\n{screen}",
-            b.label
+            row.keys
         );
-        assert!(screen.contains(b.help), "help lacks {}:\n{screen}", b.help);
+        assert!(
+            screen.contains(row.text),
+            "help lacks {}:\n{screen}",
+            row.text
+        );
     }
     h.press("<esc>");
     assert!(!h.app.help_open());

@@ -1,6 +1,7 @@
 //! Checksums everywhere it matters: a changed digit in `schedule.json` is caught, reported by
 //! `clinicprep check` and the snapshot rebuilt from the journal; a flipped byte in the journal
 //! before the snapshot point is reported by `check` with its line.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::domain::content::Id;
 use clinicprep::domain::schedule::{DayZone, Grade, ReviewStore, StoreOptions};

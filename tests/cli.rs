@@ -1,4 +1,5 @@
 //! The command line as a user runs it: paths, data-dir precedence, check and status.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use std::process::Command;
 
@@ -97,6 +98,57 @@ fn check_exits_1_and_names_the_file_and_line_of_a_problem() {
 }
 
 #[test]
+fn status_follows_the_profile_and_paces_to_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = chrono::Local::now().date_naive() + chrono::Days::new(10);
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("interview_date = {day}\n[profile]\nroles = [\"pt-aide\"]\n"),
+    )
+    .unwrap();
+    let run = |json: bool| {
+        let mut c = clinicprep();
+        c.arg("--data-dir")
+            .arg(dir.path())
+            .arg("--config")
+            .arg(dir.path().join("config.toml"))
+            .arg("status");
+        if json {
+            c.arg("--json");
+        }
+        stdout(&mut c)
+    };
+    let (code, out) = run(true);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["role"], "pt-aide");
+    assert_eq!(v["interview_date"], day.to_string());
+    assert_eq!(v["days_left"], 10);
+    let total = v["total"].as_u64().unwrap();
+    assert_eq!(v["unseen"], total);
+    assert!(
+        total > 100 && total < 200,
+        "only PT aide and general cards: {v}"
+    );
+    // Every card seen by 3 days before: spread over 8 days, never below the limit of 20.
+    let paced = total.div_ceil(8).max(20);
+    assert_eq!(v["new"], paced);
+    assert_eq!(v["plan"]["cards"], paced);
+    assert!(
+        v["plan"]["story"]
+            .as_str()
+            .is_some_and(|s| s.contains("story"))
+    );
+    assert_eq!(v["plan"]["practice"], false);
+    let (_, line) = run(false);
+    assert!(
+        line.trim_end().ends_with("· PT aide, 10 days left"),
+        "{line}"
+    );
+    assert_eq!(line.lines().count(), 1, "one line, for a shell prompt");
+}
+
+#[test]
 fn status_counts_stories() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out) = stdout(
@@ -131,10 +183,15 @@ mod reviews {
         let dir = tempfile::tempdir().unwrap();
         let (_, out) = status(dir.path(), true);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let total = v["total"].as_u64().unwrap_or(0);
+        assert!(total > 200, "{v}");
         assert_eq!(
             v,
             serde_json::json!({"due": 0, "new": 20, "reviewed_today": 0, "stories": 0, "streak": 0,
-                "unreadable_stories": 0})
+                "unreadable_stories": 0, "role": null, "interview_date": null, "days_left": null,
+                "unseen": total, "total": total,
+                "plan": {"cards": 20, "minutes": 13, "story": "write a story that shows Teamwork",
+                    "practice": false}})
         );
         // The store stays open (and locked) as in a running app; status must not need the lock.
         let now = Utc::now();
@@ -159,10 +216,11 @@ mod reviews {
         assert_eq!(v["new"], 19, "one new card used today: {v}");
         assert_eq!(v["reviewed_today"], 1);
         assert_eq!(v["streak"], 1);
-        let (_, line) = status(dir.path(), false);
+        assert_eq!(v["unseen"], total - 2);
+        let (_, text) = status(dir.path(), false);
         assert_eq!(
-            line.trim(),
-            "1 due · 19 new · 1 reviewed today · streak 1 day · 0 stories"
+            text,
+            "1 due · 19 new today · 1 reviewed today · streak 1 day · 0 stories\n"
         );
     }
 

@@ -1,4 +1,5 @@
 //! Built-in content meets its floors and checks; user content merges, and bad files are reported, not fatal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::domain::content::{Category, GuideSection, Library};
 use std::fs;

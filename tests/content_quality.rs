@@ -1,7 +1,11 @@
 //! Guards on the built-in content's trustworthiness (issue #16): sources a user can look up, dated
 //! figures, US English, plain reading level, sound multiple-choice cards and valid role references.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
 
 use clinicprep::domain::content::{GuideSection, Library, markup};
+use common::spelling::uk_hits;
 use std::collections::HashSet;
 
 /// Every source shown to a user must be something they can look up, never a label of ours.
@@ -106,104 +110,6 @@ fn every_figure_has_a_source_and_a_readable_date() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
-/// UK spellings and usages a US reader notices. Matched as whole words, case-insensitively.
-const UK_WORDS: &[&str] = &[
-    "licence",
-    "licences",
-    "practise",
-    "practised",
-    "practises",
-    "practising",
-    "organisation",
-    "organisations",
-    "organise",
-    "organised",
-    "organising",
-    "disorganised",
-    "judgement",
-    "judgemental",
-    "apologise",
-    "apologised",
-    "apologising",
-    "prioritise",
-    "prioritised",
-    "prioritising",
-    "authorise",
-    "authorised",
-    "behaviour",
-    "behaviours",
-    "behavioural",
-    "programme",
-    "programmes",
-    "paediatric",
-    "paediatrics",
-    "orthopaedic",
-    "orthopaedics",
-    "centre",
-    "centres",
-    "jewellery",
-    "tyres",
-    "favour",
-    "favourite",
-    "labelled",
-    "labelling",
-    "neighbour",
-    "neighbours",
-    "carers",
-    "queue",
-    "criticise",
-    "criticising",
-    "memorised",
-    "realise",
-    "realised",
-    "recognise",
-    "recognised",
-    "recognising",
-    "sanitiser",
-    "specialise",
-    "stabilise",
-    "colour",
-    "honour",
-    "analyse",
-    "emphasise",
-    "minimise",
-    "summarise",
-    "utilise",
-    "mum",
-    "starters",
-    "whilst",
-    "enquire",
-    "enquiry",
-];
-
-/// UK phrases, matched as substrings of the lowercased text.
-/// "Lift" for elevator is caught in the phrases where it was used; a mechanical lift is US usage too.
-const UK_PHRASES: &[&str] = &[
-    "sit the ",
-    "sitting the ",
-    "the post ",
-    "in the lift",
-    "into lifts",
-    ", lifts and",
-    "new starters",
-];
-
-fn uk_hits(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut hits: Vec<String> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| UK_WORDS.contains(w))
-        .map(str::to_string)
-        .collect();
-    hits.extend(
-        UK_PHRASES
-            .iter()
-            .filter(|p| lower.contains(*p))
-            .map(|p| p.trim().to_string()),
-    );
-    hits
-}
-
 #[test]
 fn the_uk_spelling_check_finds_uk_words_and_passes_us_ones() {
     assert_eq!(
@@ -231,6 +137,14 @@ fn user_visible_text(lib: &Library) -> Vec<(String, String)> {
                 format!("{} figure", r.id),
                 format!("{} {} {} {}", f.label, f.value, f.as_of, f.source),
             ));
+        }
+        for (row, fact) in r.glance.rows() {
+            if let Some(f) = fact {
+                out.push((
+                    format!("{} glance {row}", r.id),
+                    format!("{} {}", f.text, f.source),
+                ));
+            }
         }
     }
     for c in &lib.competencies {
@@ -265,6 +179,23 @@ fn user_visible_text(lib: &Library) -> Vec<(String, String)> {
     }
     for t in &lib.terms {
         out.push((t.id.to_string(), format!("{} {}", t.term, t.meaning)));
+    }
+    for c in &lib.coaching {
+        out.push((c.id.to_string(), c.note.clone()));
+    }
+    for q in &lib.fit {
+        out.push((q.id.to_string(), format!("{} {}", q.ask, q.help)));
+        for o in &q.options {
+            let why: Vec<&str> = o.reasons.iter().map(|r| r.text.as_str()).collect();
+            out.push((
+                format!("{} {}", q.id, o.id),
+                format!("{} {}", o.text, why.join(" ")),
+            ));
+        }
+    }
+    for r in &lib.fit_roles {
+        let facts: Vec<&str> = r.facts.iter().map(|f| f.text.as_str()).collect();
+        out.push((format!("fit_role {}", r.role), facts.join(" ")));
     }
     out
 }
@@ -645,4 +576,38 @@ fn the_gaps_the_audit_found_are_covered() {
             "{id}: the CNA path is in the career section"
         );
     }
+}
+
+/// The role-fit questions and the coaching notes read at about grade 8 or easier too: each question
+/// with its options and reasons, each note and each role's facts, taken as one text.
+#[test]
+fn fit_and_coaching_text_reads_at_flesch_60_or_more() {
+    let lib = Library::builtin();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for q in &lib.fit {
+        let mut t = format!("{} {}", q.ask, q.help);
+        for o in &q.options {
+            t.push(' ');
+            t.push_str(&o.text);
+            for r in &o.reasons {
+                t.push(' ');
+                t.push_str(&r.text);
+            }
+        }
+        texts.push((q.id.to_string(), t));
+    }
+    for c in lib.coaching.iter().filter(|c| !c.note.is_empty()) {
+        texts.push((c.id.to_string(), c.note.clone()));
+    }
+    for r in &lib.fit_roles {
+        let t: Vec<&str> = r.facts.iter().map(|f| f.text.as_str()).collect();
+        texts.push((format!("fit_role {}", r.role), t.join(" ")));
+    }
+    let failing: Vec<String> = texts
+        .iter()
+        .map(|(p, t)| (p, flesch(t)))
+        .filter(|(_, s)| *s < 60.0)
+        .map(|(p, s)| format!("{p}: {s:.1}"))
+        .collect();
+    assert!(failing.is_empty(), "{}", failing.join("\n"));
 }

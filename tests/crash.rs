@@ -1,5 +1,6 @@
 //! A panic leaves a crash report and the unsaved editor text, and the next start gets the text back.
 //! One test in its own binary: the panic hook is global to the process.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use clinicprep::storage::{crash, recovery};
 use std::fs;

@@ -1,5 +1,6 @@
 //! Text typed in the story editor but not yet saved is what a crash would write out (its own test
 //! binary: the remembered text is process-wide).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

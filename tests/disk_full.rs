@@ -3,7 +3,7 @@
 //! editor and the app running, and succeed on retry once the problem is gone.
 //!
 //! Mounting needs root (or CAP_SYS_ADMIN); where `mount` fails the tests say SKIPPED and pass.
-
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 #![cfg(target_os = "linux")]
 
 mod common;

@@ -1,4 +1,5 @@
 //! `clinicprep export stories`, `status` and `check` run as a user runs them, over story files in a temp dir.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use std::fs;
 use std::path::Path;

@@ -1,4 +1,5 @@
 //! The scale generator writes data the app reads back whole, and the same seed writes the same bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 #[allow(dead_code)]
 #[path = "../examples/gen_scale.rs"]

@@ -1,5 +1,6 @@
 //! The Home dashboard driven by keys over a temporary data dir: checklist, favourites, the interview
 //! date, facts from other screens, and the charts.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 
@@ -196,6 +197,7 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
         "counts come from the (empty) review history: {s}"
     );
     h.app.facts_mut().cards_due_today = Some(12);
+    h.app.facts_mut().plan = None;
     h.app.facts_mut().competencies_covered = Some(BTreeSet::from([Id::new("teamwork")]));
     h.app.facts_mut().due = (0..5)
         .map(|i| fixed_now() + Duration::days(i % 2))
@@ -220,6 +222,18 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
 fn the_next_step_moves_on_as_the_user_does_things() {
     let mut h = Harness::new();
     set_interview(&mut h, "2026-12-07");
+    // Today's plan comes first: the paced new cards, and s starts them.
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Next: study 21 cards of “My interview”"),
+        "241 cards over 12 days: {s}"
+    );
+    h.press("s");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    assert!(h.screen(100, 30).contains("0 of 21 cards done"));
+    h.app.update(Action::GoTo(Tab::Home));
+    // With nothing left in the plan, the next-step rule takes over: practice, then the checklist.
+    h.app.facts_mut().plan = None;
     h.app.facts_mut().cards_due_today = Some(0);
     h.app.facts_mut().stories_written = Some(5);
     assert!(
@@ -231,6 +245,7 @@ fn the_next_step_moves_on_as_the_user_does_things() {
     h.advance(30);
     h.press("<space><enter><esc>");
     h.app.update(Action::GoTo(Tab::Home));
+    h.app.facts_mut().plan = None;
     h.app.facts_mut().stories_written = Some(5);
     let s = h.screen(100, 30);
     assert!(
@@ -238,6 +253,7 @@ fn the_next_step_moves_on_as_the_user_does_things() {
         "{s}"
     );
     h.press("<space>");
+    h.app.facts_mut().plan = None;
     assert!(
         h.screen(100, 30)
             .contains("Next: Match your experience to the job posting (from")

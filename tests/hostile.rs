@@ -1,7 +1,7 @@
 //! A hostile data folder: symbolic links where our files should be, pipes and devices named like
 //! them, loose permissions. Nothing outside the folder is ever changed, nothing hangs, every file we
 //! write is 0600 and every folder 0700, and each refusal names the path.
-
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 #![cfg(unix)]
 
 mod common;

@@ -3,6 +3,7 @@
 //! story text. Nothing may panic, and what the app keeps must match what is on disk.
 //!
 //! Each screen gets `CASES` × `BATCHES` × `BATCH` = 24 × 10 × 50 = 12,000 keys per run.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 
@@ -188,6 +189,11 @@ proptest! {
     #[test]
     fn random_keys_on_practice(s in story_file(), b in prop::collection::vec(batch(), BATCHES)) {
         run(Tab::Practice, s, b);
+    }
+
+    #[test]
+    fn random_keys_on_sheet(s in story_file(), b in prop::collection::vec(batch(), BATCHES)) {
+        run(Tab::Sheet, s, b);
     }
 
     /// Plain text typed into a new story's title is exactly the title, in the editor and on disk.

@@ -6,6 +6,7 @@
 //! set. It prints `ack N` after `StoryStore::save` returns for version N of the story, and
 //! `ack grade S` after `ReviewStore::grade` returns the record with sequence number S.
 //! Set `CLINICPREP_CRASH_SEED` to replay another schedule of kills.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clinicprep::domain::content::Id;

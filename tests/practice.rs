@@ -1,4 +1,5 @@
 //! The Practice screen driven by keys over a temporary data dir, with a fake clock.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

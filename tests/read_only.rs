@@ -1,6 +1,7 @@
 //! A read-only window (another clinicprep is the writer) refuses every write: the keys marked as
 //! writing in the keymap are refused before they act, and every write path reached without the
 //! keymap is refused by the one writer, so no file changes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

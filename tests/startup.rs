@@ -1,4 +1,5 @@
 //! Opening the data folder: the writer cleans up, recovers and backs up; a second instance is read-only.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
 

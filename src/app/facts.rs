@@ -3,7 +3,8 @@
 use super::App;
 use crate::domain::config::Config;
 use crate::domain::content::Id;
-use crate::domain::schedule;
+use crate::domain::plan;
+use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Coverage, Order};
 use crate::kit::facts::StoryOutline;
 use chrono::{DateTime, TimeZone, Utc};
@@ -25,9 +26,15 @@ impl App {
         }
         self.data.use_interview_date(config.interview_date);
         self.data.set_study_settings(config.study_settings());
+        self.data.use_profile(
+            config.profile.clone(),
+            config.certifications.clone(),
+            config.practice.clone(),
+        );
         self.screens.stories.set_pace(config.words_per_minute);
         self.screens.practice.set_target(config.answer_seconds);
-        self.refresh_facts();
+        self.follow_profile();
+        self.screens.sheet.set_pace(config.words_per_minute);
     }
 
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
@@ -43,6 +50,51 @@ impl App {
         }
         self.refresh_story_facts();
         self.refresh_review_facts();
+        self.refresh_plan();
+    }
+
+    /// "My interview", today's new-card pace and today's plan. The pace holds for the whole day (it
+    /// is worked out from what was unseen at the start of the day), so doing cards does not move it.
+    fn refresh_plan(&mut self) {
+        let now = self.now;
+        let today = self.today();
+        let deck = self.screens.cards.interview_numbers(&self.data, now);
+        let Some(store) = self.data.reviews() else {
+            self.facts.plan = None;
+            return;
+        };
+        let base = *self.data.study_settings();
+        let introduced = store.new_introduced_on(store.today(now));
+        let reviewed = store.reviewed_on(store.today(now));
+        let pace = plan::pace(
+            deck.unseen,
+            introduced,
+            base.daily_new_limit,
+            base.interview,
+            store.today(now),
+        );
+        self.data.pace_new_cards(pace.per_day);
+        let stories = self.facts.story_numbers.as_ref();
+        let rounds = plan::round_counts(self.data.rounds(), DayZone::Fixed(self.offset), today);
+        let inputs = plan::Inputs {
+            today,
+            interview: self.data.interview(),
+            total: deck.total,
+            unseen: deck.unseen,
+            due: deck.due,
+            weak: deck.weak,
+            introduced_today: introduced,
+            reviewed_today: reviewed,
+            daily_new_limit: base.daily_new_limit,
+            stories: stories.map(|s| s.count),
+            uncovered_core: stories.and_then(|s| s.uncovered_core.clone()),
+            unfinished_story: stories.and_then(|s| s.unfinished.clone()),
+            rounds_today: rounds.0,
+            rounds_total: rounds.1,
+        };
+        self.facts.cards_due_today = Some(deck.due);
+        self.facts.interview_deck = Some(deck);
+        self.facts.plan = Some(plan::plan(&inputs));
     }
 
     /// Story counts, links and coverage, worked out again only when the stories changed: with a
@@ -83,6 +135,7 @@ impl App {
             .collect();
         self.facts.stories_written = Some(stories.len());
         self.facts.competencies_covered = Some(covered);
+        self.facts.story_numbers = Some(plan::story_inputs(self.data.library(), &stories));
         self.facts.stories_by_question = by_question;
     }
 

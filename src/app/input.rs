@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 impl App {
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn typing(&self) -> bool {
-        self.overlay.is_none() && self.screens.get(self.tab).keys().typing.is_some()
+        self.overlay.is_none() && self.keymap_beneath().typing.is_some()
     }
 
     /// True while the help overlay is open.
@@ -34,6 +34,20 @@ impl App {
 
     /// The current screen's keys plus the global ones, whether or not help is open over them.
     pub fn keymap_beneath(&self) -> Keymap {
+        if let Some(panel) = &self.panel {
+            let mut keys = panel.screen().keys();
+            keys.groups.push(match keys.typing {
+                Some(_) => Group {
+                    title: "Typing",
+                    bindings: keymap::TEXT_FIELD,
+                },
+                None => Group {
+                    title: "Everywhere",
+                    bindings: keymap::PANEL,
+                },
+            });
+            return keys;
+        }
         let mut keys = self.screens.get(self.tab).keys();
         keys.groups.push(match keys.typing {
             Some(_) => Group {
@@ -86,6 +100,7 @@ impl App {
                 MouseEventKind::Down(MouseButton::Left) => {
                     if let Some(tab) = tab_at(self.size.0, m.column, m.row)
                         && !self.typing()
+                        && self.panel.is_none()
                     {
                         self.update(Action::GoTo(tab));
                     }
@@ -116,18 +131,25 @@ impl App {
                 return;
             }
             Some(Overlay::Help(scroll)) => {
-                let scroll = *scroll;
-                match action {
-                    Action::ToggleHelp | Action::Back => self.overlay = None,
-                    Action::Up | Action::ScrollUp => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_sub(1)))
+                let (scroll, size) = (*scroll, self.size);
+                let max = self.help_max_scroll(size);
+                let page = self.help_page(size);
+                let to = match action {
+                    Action::ToggleHelp | Action::Back => {
+                        self.overlay = None;
+                        return;
                     }
-                    Action::Down | Action::ScrollDown => {
-                        self.overlay = Some(Overlay::Help(scroll.saturating_add(1)))
+                    Action::Quit => {
+                        self.quit();
+                        return;
                     }
-                    Action::Quit => self.quit(),
-                    _ => {}
-                }
+                    Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+                    Action::Down | Action::ScrollDown => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(page),
+                    Action::PageDown => scroll.saturating_add(page),
+                    _ => scroll,
+                };
+                self.overlay = Some(Overlay::Help(to.min(max)));
                 return;
             }
             None => {}
@@ -135,12 +157,25 @@ impl App {
         match action {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help(0)),
+            other if self.panel.is_some() => {
+                self.update_panel(other);
+            }
+            Action::EditProfile => self.open_setup(false),
+            Action::OpenFit => self.open_fit(),
+            Action::ToggleAllRoles => self.toggle_all_roles(),
+            Action::StartNext => self.start_next(),
             Action::NextTab => self.switch(self.tab.next()),
             Action::PrevTab => self.switch(self.tab.prev()),
             Action::GoTo(tab) => self.switch(tab),
             other => {
                 let tab = self.tab;
+                let before = self.data.focus_version();
                 self.with_screen(tab, |screen, cx| screen.update(other, cx));
+                // A new interview date changes today's plan and pace at once.
+                if self.data.focus_version() != before {
+                    self.refresh_facts();
+                    self.refresh_showing();
+                }
             }
         }
     }

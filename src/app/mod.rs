@@ -1,8 +1,11 @@
 //! The shell: the screens, the shared data, the overlays, the status line and the app's lifecycle.
 
+mod bars;
 mod facts;
+mod help;
 mod input;
 mod lifecycle;
+mod panels;
 mod screens;
 mod view;
 
@@ -68,6 +71,8 @@ pub struct App {
     /// What `start` put on the status line, until loading finishes: a message set since then is
     /// not replaced by the history's or the content's problems.
     start_status: Option<Status>,
+    /// The set-up or the role-fit guide, while open over the screens.
+    panel: Option<panels::Panel>,
 }
 
 impl App {
@@ -111,6 +116,7 @@ impl App {
             recovered: Vec::new(),
             auto_backup: lifecycle::AutoBackup::default(),
             config: None,
+            panel: None,
         }
     }
 
@@ -141,6 +147,9 @@ impl App {
                 Err(e) => (None, screens.cards.set_store_error(&e)),
             };
         self.data.finish_loading(library, reviews);
+        // Set by the session before the first frame; the rest of the screens' settings come
+        // back with the config, applied again below.
+        screens.sheet.can_open = self.screens.sheet.can_open;
         self.screens = screens;
         // As a whole load ranks them: the review history's problems, then the other data files'
         // (what `start` said, if nothing has been said since), then the content's. What was said
@@ -257,6 +266,12 @@ impl App {
         &mut self.facts
     }
 
+    /// Lets the Sheet screen open the written sheet in the default browser. Only the real session
+    /// calls this, so tests never start a browser.
+    pub fn allow_opening_files(&mut self) {
+        self.screens.sheet.can_open = true;
+    }
+
     /// True unless another instance is the writer.
     pub fn can_write(&self) -> bool {
         self.data.can_write()
@@ -277,7 +292,7 @@ impl App {
     /// a story was saved or a backup failed.
     pub fn tick(&mut self) -> bool {
         let mut changed = self.finish_loading();
-        for tab in Tab::ALL {
+        for tab in Tab::SCREENS {
             let shown = tab == self.tab && self.overlay.is_none();
             changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));
         }
@@ -288,7 +303,7 @@ impl App {
 
     /// When clock-driven work is next due (an autosave), so the event loop can wake for it on time.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        Tab::ALL
+        Tab::SCREENS
             .iter()
             .filter_map(|t| self.screens.get(*t).next_deadline())
             .min()

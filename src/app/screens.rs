@@ -3,7 +3,8 @@
 use crate::domain::content::Library;
 use crate::kit::{Screen, Tab, Theme};
 use crate::screens::{
-    cards::Cards, guides::Guides, home::Home, practice::Practice, stories::Stories,
+    cards::Cards, guides::Guides, home::Home, practice::Practice, sheet::SheetScreen,
+    stories::Stories,
 };
 
 /// Every screen's state, kept while others show.
@@ -14,6 +15,7 @@ pub(super) struct Screens {
     pub cards: Cards,
     pub stories: Stories,
     pub practice: Practice,
+    pub sheet: SheetScreen,
 }
 
 impl Screens {
@@ -24,6 +26,7 @@ impl Screens {
             cards: Cards::new(lib),
             stories: Stories::new(lib, theme),
             practice: Practice::new(),
+            sheet: SheetScreen::new(),
         }
     }
 
@@ -34,6 +37,7 @@ impl Screens {
             Tab::Cards => &self.cards,
             Tab::Stories => &self.stories,
             Tab::Practice => &self.practice,
+            Tab::Sheet => &self.sheet,
         }
     }
 
@@ -44,6 +48,7 @@ impl Screens {
             Tab::Cards => &mut self.cards,
             Tab::Stories => &mut self.stories,
             Tab::Practice => &mut self.practice,
+            Tab::Sheet => &mut self.sheet,
         }
     }
 }

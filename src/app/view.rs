@@ -1,7 +1,7 @@
 //! Draws the shell: tab bar, read-only banner, the current screen, status line, footer and overlays.
 
 use super::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
-use crate::kit::{Level, Tab};
+use crate::kit::Tab;
 use crate::widgets::{text, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,9 +11,21 @@ use unicode_width::UnicodeWidthStr;
 
 const BRAND: &str = " clinicprep ";
 
-/// The columns each tab title occupies on the top row, for drawing and for mouse clicks.
-pub fn tab_ranges() -> Vec<(Tab, std::ops::Range<u16>)> {
-    let mut x = BRAND.width() as u16 + 1;
+/// True when the brand fits on the top row beside every tab at terminal width `width`; in a narrow
+/// window the tabs, which the user needs, keep the room.
+fn brand_fits(width: u16) -> bool {
+    let tabs: usize = Tab::ALL.iter().map(|t| t.title().width() + 3).sum();
+    BRAND.width() + 1 + tabs <= usize::from(width)
+}
+
+/// The columns each tab title occupies on the top row at terminal width `width`, for drawing and
+/// for mouse clicks.
+pub fn tab_ranges(width: u16) -> Vec<(Tab, std::ops::Range<u16>)> {
+    let mut x = if brand_fits(width) {
+        BRAND.width() as u16 + 1
+    } else {
+        0
+    };
     Tab::ALL
         .iter()
         .map(|t| {
@@ -30,7 +42,7 @@ pub fn tab_at(width: u16, col: u16, row: u16) -> Option<Tab> {
     if row != 0 || width < MIN_WIDTH {
         return None;
     }
-    tab_ranges()
+    tab_ranges(width)
         .into_iter()
         .find(|(_, r)| r.contains(&col))
         .map(|(t, _)| t)
@@ -48,20 +60,25 @@ impl Widget for &App {
             return;
         }
         let banner_lines = self.banner_lines(area.width);
+        let status_lines = self.status_lines(area.width);
         let [tabs, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banner_lines.len() as u16),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status_lines.len().max(1) as u16),
             Constraint::Length(1),
         ])
         .areas(area);
         self.render_tabs(tabs, buf);
         self.render_banner(&banner_lines, banner, buf);
-        self.screens
-            .get(self.tab)
-            .render(&self.view_ctx(), body, buf);
-        self.render_status(status, buf);
+        match &self.panel {
+            Some(panel) => panel.screen().render(&self.view_ctx(), body, buf),
+            None => self
+                .screens
+                .get(self.tab)
+                .render(&self.view_ctx(), body, buf),
+        }
+        self.render_status(&status_lines, status, buf);
         self.render_footer(footer, buf);
         match &self.overlay {
             Some(Overlay::Help(scroll)) => self.render_help(*scroll, area, buf),
@@ -84,13 +101,46 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 impl App {
     fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
-        let mut spans = vec![Span::styled(BRAND, t.title), Span::raw(" ")];
-        for (tab, _) in tab_ranges() {
-            let style = if tab == self.tab { t.tab_active } else { t.tab };
+        let mut spans = Vec::new();
+        if brand_fits(area.width) {
+            spans.extend([Span::styled(BRAND, t.title), Span::raw(" ")]);
+        }
+        for (tab, _) in tab_ranges(area.width) {
+            let style = if tab == self.tab.in_bar() {
+                t.tab_active
+            } else {
+                t.tab
+            };
             spans.push(Span::styled(format!(" {} ", tab.title()), style));
             spans.push(Span::raw(" "));
         }
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let label = self.role_label(usize::from(area.width).saturating_sub(used + 1));
+        if !label.is_empty() {
+            let pad = usize::from(area.width).saturating_sub(used + label.width() + 1);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(label, t.accent));
+        }
         text::draw_line(&Line::from(spans), area, buf);
+    }
+
+    /// Which role is in focus, and the key that switches, to fit in `room` columns: "PT aide · m all
+    /// roles", shorter when it must be, nothing when even the role does not fit.
+    fn role_label(&self, room: usize) -> String {
+        let lib = self.data.library();
+        let focus = self.data.focus();
+        let role = focus.label(lib);
+        let long = if self.data.showing_all_roles() {
+            format!("{role} (m: mine)")
+        } else if focus.is_every_role() {
+            role.clone()
+        } else {
+            format!("{role} (m: all)")
+        };
+        [long, role]
+            .into_iter()
+            .find(|s| s.width() <= room)
+            .unwrap_or_default()
     }
 
     /// The read-only banner's text wrapped to `width` (at most 3 lines), or nothing when we are the
@@ -115,29 +165,6 @@ impl App {
         Paragraph::new(lines)
             .style(self.theme.banner)
             .render(area, buf);
-    }
-
-    fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        let Some(s) = &self.status else { return };
-        let style = match s.level {
-            Level::Info => self.theme.muted,
-            Level::Warning => self.theme.warn,
-            Level::Error => self.theme.bad,
-        };
-        text::draw_line(&Line::styled(format!(" {}", s.text), style), area, buf);
-    }
-
-    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
-        let t = &self.theme;
-        let mut spans = vec![Span::raw(" ")];
-        for b in self.keymap().footer() {
-            spans.push(Span::styled(b.label, t.key));
-            spans.push(Span::styled(
-                format!(" {}  ", b.footer.unwrap_or(b.help)),
-                t.muted,
-            ));
-        }
-        text::draw_line(&Line::from(spans), area, buf);
     }
 
     /// Asks whether to quit although text could not be saved.
@@ -165,49 +192,5 @@ impl App {
         .wrap(Wrap { trim: true })
         .block(Block::bordered().title(" Not saved ").border_style(t.bad))
         .render(popup, buf);
-    }
-
-    /// Lists every key in force beneath the overlay, grouped, with the global ones last.
-    fn render_help(&self, scroll: u16, area: Rect, buf: &mut Buffer) {
-        let t = &self.theme;
-        let w = area.width.saturating_sub(8).min(72);
-        let h = area.height.saturating_sub(4);
-        let popup = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + 2,
-            width: w,
-            height: h,
-        };
-        Clear.render(popup, buf);
-        let mut lines = vec![
-            Line::styled(format!("Keys on the {} screen", self.tab.title()), t.title),
-            Line::default(),
-        ];
-        let key_w = 14;
-        for group in self.keymap_beneath().groups {
-            lines.push(Line::styled(group.title, t.heading));
-            for b in group.bindings {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {:<key_w$}", b.label), t.key),
-                    Span::styled(b.help, t.base),
-                ]));
-            }
-            lines.push(Line::default());
-        }
-        lines.push(Line::styled(
-            "Mouse: click a tab to open it; the wheel scrolls.",
-            t.muted,
-        ));
-        let max = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
-        // As a Paragraph with this style, block and scroll would draw it, without segmenting text.
-        let popup = popup.intersection(buf.area);
-        buf.set_style(popup, t.base);
-        let block = Block::bordered()
-            .title(" Help — Esc to close ")
-            .border_style(t.focus_border);
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        let from = usize::from(scroll.min(max)).min(lines.len());
-        text::draw_lines(&lines[from..], inner, buf);
     }
 }

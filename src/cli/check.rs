@@ -1,7 +1,8 @@
-//! `clinicprep check`: content, story, config and review files, each problem with its file and line.
+//! `clinicprep check`: content, story, config, data (the sheet's too) and review files, each problem with its file and line.
 
 use super::load_story_counts;
 use crate::domain::config::Config;
+use crate::domain::content::plain::plain;
 use crate::domain::content::{Library, Problem};
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::study::Catalogue;
@@ -32,15 +33,22 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             MarkSet::load(dir, MarkKind::Checklist).err(),
             MarkSet::load(dir, MarkKind::Favourites).err(),
             crate::domain::practice::RoundLog::load(dir).err(),
+            // The one-page sheet's introduction, pins and drops.
+            crate::domain::sheet::SheetChoices::load(dir).err(),
         ];
         config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
     }
     let config_found = paths.config_file.is_file();
-    let problems: Vec<&Problem> = lib
+    // Parser wording from any file (stories, config) in plain words, as content's already is.
+    let problems: Vec<Problem> = lib
         .problems
         .iter()
         .chain(&story_problems)
         .chain(&config_problems)
+        .map(|p| Problem {
+            message: plain(&p.message),
+            ..p.clone()
+        })
         .collect();
     let (history, mut review_problems) = match schedule::peek(&paths.data_dir, DayZone::Local) {
         Ok((ledger, notices)) => (

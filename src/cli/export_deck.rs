@@ -23,7 +23,7 @@ pub struct DeckArgs {
     /// Only this deck and its sub-decks, e.g. "clinicprep::Role facts" (default: every deck).
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
-    /// Write to FILE (replacing it) instead of printing.
+    /// Write to FILE instead of printing. An existing FILE is replaced whole (the output says so).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -59,16 +59,21 @@ pub fn run(
     match &args.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
+            let replacing = path.exists();
             if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
-                writeln!(err, "clinicprep: {e}")?;
+                writeln!(
+                    err,
+                    "clinicprep: {e}\nCheck that the folder exists and is writable, or choose another file with -o FILE."
+                )?;
                 return Ok(1);
             }
             writeln!(
                 err,
-                "Wrote {} cards in {decks} deck{} to {}. In Anki: File → Import, then choose this file.",
+                "Wrote {} cards in {decks} deck{} to {}{}. In Anki: File → Import, then choose this file.",
                 notes.len(),
                 if decks == 1 { "" } else { "s" },
-                path.display()
+                path.display(),
+                super::replaced(replacing)
             )?;
         }
     }

@@ -26,8 +26,9 @@ pub struct ImportArgs {
     pub dry_run: bool,
 }
 
-/// Runs the import; exit code 0 when the file was read and the cards saved (skipped rows are listed
-/// but are not a failure), 1 when nothing could be imported.
+/// Runs the import; exit code 0 when cards were added, or every card of the file is already in your
+/// decks (skipped rows are listed but are not a failure); 1 when nothing could be imported: an
+/// empty file, no row with a front and a back, or a file that could not be read or saved.
 pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::Result<u8> {
     let shown = sanitize::clean_line(&args.file.display().to_string());
     let notes = match read(args) {
@@ -101,6 +102,16 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if nothing_to_import(&plan) {
+        // An empty file, or no row that could be read: say so and fail, so a script notices.
+        summary(&plan, args.dry_run, out)?;
+        writeln!(
+            out,
+            "Nothing could be imported: the file has no card with a front and a back. Each row needs \
+             both, separated by a tab or a comma (see `clinicprep import --help`)."
+        )?;
+        return Ok(1);
+    }
     let code = if args.dry_run || plan.added() == 0 {
         0
     } else {
@@ -125,10 +136,15 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
                 0
             }
             Err(e) => {
-                if let ImportError::Write { saved, .. } = &e {
-                    for p in saved {
-                        writeln!(out, "Saved {}.", p.display())?;
-                    }
+                if let ImportError::Write { saved, .. } = &e
+                    && !saved.is_empty()
+                {
+                    writeln!(
+                        out,
+                        "The cards of {} deck{} were saved before the problem.",
+                        saved.len(),
+                        plural(saved.len())
+                    )?;
                 }
                 writeln!(out, "Could not save the cards: {e}")?;
                 return Ok(1);
@@ -193,18 +209,15 @@ fn describe(f: &NoteFile) -> String {
 fn summary(plan: &Plan, dry_run: bool, out: &mut impl Write) -> std::io::Result<()> {
     let verb = if dry_run { "Would add" } else { "Added" };
     let added = plan.added();
-    if added == 0 {
-        writeln!(out, "No new cards.")?;
-    } else {
+    if added == 0 && !nothing_to_import(plan) {
+        writeln!(
+            out,
+            "No new cards: every card in the file is already in your decks."
+        )?;
+    } else if added > 0 {
         writeln!(out, "{verb} {added} card{}:", plural(added))?;
         for u in &plan.updates {
-            writeln!(
-                out,
-                "  {} to deck \"{}\" in {}",
-                u.added,
-                u.deck,
-                u.path.display()
-            )?;
+            writeln!(out, "  {} to the deck “{}”", u.added, u.deck)?;
         }
     }
     if !plan.skipped.is_empty() {
@@ -237,6 +250,12 @@ fn summary(plan: &Plan, dry_run: bool, out: &mut impl Write) -> std::io::Result<
         )?;
     }
     Ok(())
+}
+
+/// True when the file gave no card to add and none that is already there: nothing was imported,
+/// and nothing ever could be from this file as it is.
+fn nothing_to_import(plan: &Plan) -> bool {
+    plan.added() == 0 && !plan.skipped.iter().any(|s| s.kind == SkipKind::Duplicate)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -2,9 +2,12 @@
 
 pub mod config;
 pub mod content;
+pub mod fit;
+pub mod plan;
 pub mod practice;
 pub mod prep;
 pub mod profile;
 pub mod schedule;
+pub mod sheet;
 pub mod stories;
 pub mod study;

@@ -14,7 +14,7 @@ pub fn notes(lib: &Library) -> Vec<ExportNote> {
     for q in &lib.questions {
         let mut tags = vec![kebab(q.category.label())];
         if q.behavioural {
-            tags.push("behavioural".into());
+            tags.push("behavioral".into());
         }
         tags.extend(q.roles.iter().map(|r| r.0.clone()));
         out.push(ExportNote {

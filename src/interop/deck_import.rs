@@ -10,7 +10,6 @@ use crate::storage::sanitize;
 use crate::storage::{self, StorageError};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Folder under the user content dir that imported decks are written to.
@@ -67,45 +66,38 @@ impl Plan {
 }
 
 /// Why an import could not go ahead or finish.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// A deck file the cards belong in exists but cannot be read; it is left alone and nothing is
     /// written.
+    #[error(
+        "{0}. The cards would be added to this deck file, but it cannot be read, so nothing was \
+         imported and the file was not touched. Fix it (`clinicprep check` lists its problems) or \
+         move it away, then import again."
+    )]
     BrokenDeck(Problem),
     /// The deck file would grow past [`MAX_DECK_BYTES`], so it would no longer load; nothing was
     /// written.
+    #[error("{}", too_large(.path, *.bytes))]
     TooLarge { path: PathBuf, bytes: u64 },
     /// Writing a deck file failed; `saved` lists the deck files written before it.
+    #[error("{error} ({})", error.cli_hint())]
     Write {
         error: StorageError,
         saved: Vec<PathBuf>,
     },
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::BrokenDeck(p) => write!(
-                f,
-                "{p}. The cards would be added to this deck file, but it cannot be read, so nothing \
-                 was imported and the file was not touched. Fix it (`clinicprep check` lists its \
-                 problems) or move it away, then import again."
-            ),
-            ImportError::TooLarge { path, bytes } => write!(
-                f,
-                "{} would grow to {}, more than the {} a deck file may be, so it would no longer \
-                 load. Nothing was imported. Split the file and import the parts into different \
-                 decks (--deck NAME)",
-                path.display(),
-                storage::safe::size(*bytes),
-                storage::safe::size(MAX_DECK_BYTES)
-            ),
-            ImportError::Write { error, .. } => write!(f, "{error} ({})", error.cli_hint()),
-        }
-    }
+/// The message for [`ImportError::TooLarge`].
+fn too_large(path: &Path, bytes: u64) -> String {
+    format!(
+        "{} would grow to {}, more than the {} a deck file may be, so it would no longer load. \
+         Nothing was imported. Split the file and import the parts into different decks (--deck NAME)",
+        path.display(),
+        storage::safe::size(bytes),
+        storage::safe::size(MAX_DECK_BYTES)
+    )
 }
-
-impl std::error::Error for ImportError {}
 
 /// Where cards go: `deck` overrides every note's own deck; `fallback` names notes that have none.
 pub struct DeckChoice<'a> {

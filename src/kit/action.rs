@@ -11,6 +11,8 @@ pub enum Tab {
     Cards,
     Stories,
     Practice,
+    /// The one-page sheet's preview, opened from Home; not in the tab bar, where Home stays lit.
+    Sheet,
 }
 
 impl Tab {
@@ -22,6 +24,24 @@ impl Tab {
         Tab::Practice,
     ];
 
+    /// Every screen, the ones outside the tab bar too, for clock work that runs on all of them.
+    pub const SCREENS: [Tab; 6] = [
+        Tab::Home,
+        Tab::Guides,
+        Tab::Cards,
+        Tab::Stories,
+        Tab::Practice,
+        Tab::Sheet,
+    ];
+
+    /// The tab shown as current in the tab bar: the screen itself, or the one it was opened from.
+    pub fn in_bar(self) -> Tab {
+        match self {
+            Tab::Sheet => Tab::Home,
+            t => t,
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Tab::Home => "Home",
@@ -29,6 +49,7 @@ impl Tab {
             Tab::Cards => "Cards",
             Tab::Stories => "Stories",
             Tab::Practice => "Practice",
+            Tab::Sheet => "Sheet",
         }
     }
 
@@ -148,4 +169,41 @@ pub enum Action {
     PrevField,
     /// Save now rather than waiting for autosave (Ctrl-S).
     Save,
+    // Preparing for one interview
+    /// Open the profile set-up: roles, date, setting, background, employer, certifications (p on Home).
+    EditProfile,
+    /// Open the role-fit guide: "is this the right job for me?".
+    OpenFit,
+    /// Switch between the profile's roles and every role, for this session (m).
+    ToggleAllRoles,
+    /// Start the next step of today's plan: cards, a story or a practice round (s on Home).
+    StartNext,
+    /// Go back one step in a form (Shift-Tab in the set-up and the role-fit questions).
+    PrevStep,
+    /// Take the role the role-fit guide recommends as the one to prepare for.
+    AcceptRole,
+    /// Start the role-fit questions again from the first.
+    Restart,
+    // The one-page sheet
+    /// Pin the selected story to the sheet, or unpin it.
+    PinToSheet,
+    /// Leave the selected story off the sheet, or let it back.
+    DropFromSheet,
+    /// Open the 30-second introduction to write or edit it.
+    EditIntro,
+    /// Write the sheet as HTML to print (`sheet.html` in the data folder).
+    WriteSheet,
+    /// Write the sheet as Markdown (`sheet.md` in the data folder).
+    WriteSheetMarkdown,
+    /// Write the sheet as HTML and open it in the default browser.
+    OpenSheet,
+    // Phrasing coach (story editor, typed answers)
+    /// Move to the next phrase the coach marked.
+    NextFlag,
+    /// Move to the previous phrase the coach marked.
+    PrevFlag,
+    /// Accept the rewrite offered for the marked phrase at the cursor.
+    AcceptRewrite,
+    /// Offer the next rewrite for the marked phrase at the cursor.
+    OtherRewrite,
 }

@@ -1,12 +1,16 @@
 //! The user's data as the screens share it, and the one writer that changes it on disk.
 
 use super::derived::Tracked;
-use crate::domain::config;
+use crate::domain::config::{self, PracticePrefs};
 use crate::domain::content::{Id, Library};
+use crate::domain::fit::SavedFit;
+use crate::domain::plan::Focus;
 use crate::domain::practice::{Graded, RoundLog, RoundRecord};
 use crate::domain::prep::{MarkKind, MarkSet};
+use crate::domain::profile::Profile;
 use crate::domain::schedule::{ReviewStore, Settings};
-use crate::domain::stories::{BadStory, StoryStore};
+use crate::domain::sheet::SheetChoices;
+use crate::domain::stories::{BadStory, StoryId, StoryStore};
 use crate::storage::datafile::Kept;
 use crate::storage::lock::Holder;
 use crate::storage::paths::Paths;
@@ -91,38 +95,55 @@ pub struct AppData {
     pending_grades: Vec<Graded>,
     /// Set when another instance is the writer: every write is refused.
     read_only: Option<Holder>,
+    /// Who is preparing, for which role and setting (config `[profile]`).
+    profile: Profile,
+    /// The certifications from the config file, which the set-up edits with the profile.
+    certifications: Vec<String>,
+    /// The practice settings last used (config `[practice]`).
+    practice: PracticePrefs,
+    /// True while the user chose to see every role for this session (m), whatever the profile says.
+    all_roles: bool,
+    /// What belongs to the user's interview, from the profile (or every role when `all_roles`).
+    focus: Focus,
+    /// Moves whenever `focus` changes, for what is derived from it.
+    focus_version: u64,
+    /// The role-fit answers (`fit.toml`).
+    fit: Kept<SavedFit>,
+    /// The answer target last saved with the practice settings, so an unchanged round writes nothing.
+    practice_target: Option<u32>,
+    /// The study settings as the config file sets them; the store's daily new-card number may be
+    /// raised from `daily_new_limit` to pace the deck to the interview.
+    study: Settings,
+    /// The one-page sheet: the introduction, pins and drops (`sheet.toml`).
+    sheet: SheetData,
+}
+
+/// What the one-page sheet reads besides the stories, favourites, profile and content.
+#[derive(Debug)]
+struct SheetData {
+    choices: Kept<SheetChoices>,
 }
 
 impl AppData {
     /// Loads the user's files under `paths`; a damaged one is reported (see `problems`) and left
     /// untouched on disk. The review history is opened by the caller, which reports its problems.
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {
-        let dir = &paths.data_dir;
-        AppData {
-            checklist: Kept::from_load(
-                MarkSet::load(dir, MarkKind::Checklist),
-                MarkSet::new(MarkKind::Checklist),
-            ),
-            favourites: Kept::from_load(
-                MarkSet::load(dir, MarkKind::Favourites),
-                MarkSet::new(MarkKind::Favourites),
-            ),
-            rounds: Kept::from_load(RoundLog::load(dir), RoundLog::default()),
-            stories: StoriesFolder::load(&paths),
-            reviews,
-            library,
-            paths,
-            interview: None,
-            pending_grades: Vec::new(),
-            read_only: None,
-        }
+        let mut data = AppData::start(paths, library);
+        data.reviews = reviews;
+        data.stories = StoriesFolder::load(&data.paths);
+        data
     }
 
-    /// Loads only what a first frame needs: the checklist, favourites and round log, over `library`
-    /// (the built-in content). The stories and review history, whose cost grows with the data, are
-    /// loaded by [`AppData::finish_loading`]; until then they read as not loaded.
+    /// Loads only what a first frame needs: the checklist, favourites, round log, role-fit answers
+    /// and sheet choices, over `library` (the built-in content). The stories and review history,
+    /// whose cost grows with the data, are loaded by [`AppData::finish_loading`]; until then they
+    /// read as not loaded.
     pub fn start(paths: Paths, library: Library) -> AppData {
         let dir = &paths.data_dir;
+        let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
+        let sheet = SheetData {
+            choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default()),
+        };
         AppData {
             checklist: Kept::from_load(
                 MarkSet::load(dir, MarkKind::Checklist),
@@ -140,6 +161,16 @@ impl AppData {
             interview: None,
             pending_grades: Vec::new(),
             read_only: None,
+            profile: Profile::default(),
+            certifications: Vec::new(),
+            practice: PracticePrefs::default(),
+            all_roles: false,
+            focus: Focus::everything(),
+            focus_version: 0,
+            fit,
+            practice_target: None,
+            study: Settings::default(),
+            sheet,
         }
     }
 
@@ -157,6 +188,8 @@ impl AppData {
             self.checklist.damaged.as_ref(),
             self.favourites.damaged.as_ref(),
             self.rounds.damaged.as_ref(),
+            self.fit.damaged.as_ref(),
+            self.sheet.choices.damaged.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -220,15 +253,128 @@ impl AppData {
         self.interview
     }
 
+    /// The one-page sheet's introduction, pins and drops.
+    pub fn sheet_choices(&self) -> &SheetChoices {
+        &self.sheet.choices.value
+    }
+
+    /// Why `sheet.toml` could not be read, if it could not: until it is fixed, changes to the
+    /// introduction, pins and drops are kept only while the app is open.
+    pub fn sheet_choices_problem(&self) -> Option<String> {
+        self.sheet.choices.damaged.as_ref().map(|e| e.advice())
+    }
+
     /// Sets the interview date for this session without saving it (from the config file at start).
     pub fn use_interview_date(&mut self, date: Option<NaiveDate>) {
         self.interview = date;
     }
 
-    /// Changes study settings (retention, maximum interval, daily new cards) for future grades.
+    /// Changes study settings (retention, maximum interval, daily new cards, the interview day that
+    /// limits intervals) for future grades.
     pub fn set_study_settings(&mut self, settings: Settings) {
+        self.study = settings;
         if let Some(store) = self.reviews.as_mut() {
             store.set_settings(settings);
+        }
+    }
+
+    /// The study settings as the config file sets them (`daily_new_limit` unpaced).
+    pub fn study_settings(&self) -> &Settings {
+        &self.study
+    }
+
+    /// Sets today's number of new cards from the pace (see `plan::pace`); the setting itself is kept
+    /// as the floor for tomorrow's.
+    pub fn pace_new_cards(&mut self, per_day: u32) {
+        if let Some(store) = self.reviews.as_mut()
+            && store.settings().daily_new_limit != per_day
+        {
+            let mut s = *store.settings();
+            s.daily_new_limit = per_day;
+            store.set_settings(s);
+        }
+    }
+
+    /// Takes the profile, certifications and practice settings from the config file at start,
+    /// without saving them.
+    pub fn use_profile(
+        &mut self,
+        profile: Profile,
+        certifications: Vec<String>,
+        practice: PracticePrefs,
+    ) {
+        self.profile = profile;
+        self.certifications = certifications;
+        self.practice = practice;
+        self.refocus();
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn certifications(&self) -> &[String] {
+        &self.certifications
+    }
+
+    /// The practice settings last used.
+    pub fn practice_prefs(&self) -> &PracticePrefs {
+        &self.practice
+    }
+
+    /// What belongs to the user's interview now: their roles' material, or every role's while they
+    /// chose to see all (see [`AppData::toggle_all_roles`]).
+    pub fn focus(&self) -> &Focus {
+        &self.focus
+    }
+
+    /// A count that moves whenever [`AppData::focus`] or the interview date changes.
+    pub fn focus_version(&self) -> u64 {
+        self.focus_version
+    }
+
+    /// True while every role is shown although the profile names some.
+    pub fn showing_all_roles(&self) -> bool {
+        self.all_roles && self.profile.has_focus()
+    }
+
+    /// Switches between the profile's roles and every role, for this session only: nothing is
+    /// written, so it works in a read-only window too. Returns whether every role now shows.
+    pub fn toggle_all_roles(&mut self) -> bool {
+        self.all_roles = !self.all_roles && self.profile.has_focus();
+        self.refocus();
+        self.all_roles
+    }
+
+    fn refocus(&mut self) {
+        self.focus = if self.all_roles {
+            Focus::new(
+                &Profile {
+                    roles: Vec::new(),
+                    ..self.profile.clone()
+                },
+                &self.library,
+            )
+        } else {
+            Focus::new(&self.profile, &self.library)
+        };
+        self.focus_version += 1;
+    }
+
+    /// The role-fit answers, and whether the file could not be read (then they are not saved).
+    pub fn fit(&self) -> &SavedFit {
+        &self.fit.value
+    }
+
+    /// The study settings with the interview day set to `date`.
+    fn set_interview_in_store(&mut self, date: Option<NaiveDate>) {
+        self.study.interview = date;
+        // The plan and the pace depend on the date as much as on the focus.
+        self.focus_version += 1;
+        if let Some(store) = self.reviews.as_mut() {
+            let mut s = *store.settings();
+            s.interview = date;
+            store.set_settings(s);
         }
     }
 
@@ -293,8 +439,70 @@ impl<'a> Writer<'a> {
     /// Sets the interview date and saves it to the config file (only that key changes).
     pub fn set_interview_date(&mut self, date: Option<NaiveDate>) -> Result<(), String> {
         self.data.interview = date;
+        self.data.set_interview_in_store(date);
         config::save_interview_date(&self.data.paths.config_file, date)
             .map_err(|e| format!("The interview date is set for now but could not be saved: {e}"))
+    }
+
+    /// Saves the profile, interview date and certifications to the config file (only keys that
+    /// changed are rewritten; comments stay) and uses them from now on. In memory they apply even
+    /// when the save fails, which the returned sentence says.
+    pub fn save_profile(
+        &mut self,
+        profile: Profile,
+        date: Option<NaiveDate>,
+        certifications: Vec<String>,
+    ) -> Result<(), String> {
+        let saved = config::save_profile(
+            &self.data.paths.config_file,
+            &profile,
+            date,
+            &certifications,
+        );
+        self.data.interview = date;
+        self.data.set_interview_in_store(date);
+        self.data.profile = profile;
+        self.data.certifications = certifications;
+        self.data.all_roles = false;
+        self.data.refocus();
+        saved.map_err(|e| format!("Your profile is set for now but could not be saved: {e}"))
+    }
+
+    /// Makes `role` the one to prepare for (from the role-fit guide): the config's profile roles and
+    /// the fit file's accepted role.
+    pub fn accept_role(&mut self, role: &Id) -> Result<(), String> {
+        let saved = config::save_roles(&self.data.paths.config_file, std::slice::from_ref(role));
+        self.data.profile.roles = vec![role.clone()];
+        self.data.all_roles = false;
+        self.data.refocus();
+        saved.map_err(|e| format!("Your role is set for now but could not be saved: {e}"))?;
+        self.data.fit.value.accepted = Some(role.clone());
+        let dir = self.data.paths.data_dir.clone();
+        self.data.fit.save(|f| f.save(&dir))
+    }
+
+    /// Saves the role-fit answers.
+    pub fn save_fit(&mut self, answers: crate::domain::fit::Answers) -> Result<(), String> {
+        self.data.fit.value.answers = answers;
+        let dir = self.data.paths.data_dir.clone();
+        self.data.fit.save(|f| f.save(&dir))
+    }
+
+    /// Remembers the practice round settings (config `[practice]` and `answer_seconds`). This
+    /// happens by itself at each round, so it never touches a config file with a problem in it:
+    /// the user's own text there stays as written until they fix it.
+    pub fn save_practice(&mut self, prefs: PracticePrefs, target_secs: u32) -> Result<(), String> {
+        if self.data.practice == prefs && self.data.practice_target == Some(target_secs) {
+            return Ok(());
+        }
+        self.data.practice = prefs.clone();
+        self.data.practice_target = Some(target_secs);
+        let (_, problems) = config::Config::load(&self.data.paths.config_file);
+        if !problems.is_empty() {
+            return Ok(());
+        }
+        config::save_practice(&self.data.paths.config_file, &prefs, target_secs)
+            .map_err(|e| format!("Your practice settings could not be saved: {e}"))
     }
 
     /// Saves a practice round as it now stands, and hands its newest grade to the flashcard schedule
@@ -309,6 +517,56 @@ impl<'a> Writer<'a> {
         let saved = self.data.rounds.save(|log| log.save(&dir));
         self.data.pending_grades.push(graded);
         (saved, self.flush_grades())
+    }
+
+    /// Keeps a new text of the 30-second introduction in memory; [`Writer::save_sheet_choices`] (or
+    /// quitting) writes it, so typing does not wait for the disk.
+    pub fn note_intro(&mut self, text: &str) {
+        if self.data.sheet.choices.value.intro != text {
+            self.data.sheet.choices.value.intro = text.to_string();
+            self.data.sheet.choices.unsaved = true;
+        }
+    }
+
+    /// Writes `sheet.toml` now if it has unsaved changes.
+    pub fn save_sheet_choices(&mut self) -> Result<(), String> {
+        let dir = self.data.paths.data_dir.clone();
+        let kept = &mut self.data.sheet.choices;
+        if !kept.unsaved && kept.damaged.is_none() {
+            return Ok(());
+        }
+        kept.save(|c| c.save(&dir))
+    }
+
+    /// Pins a story to the one-page sheet, or unpins it; saved at once.
+    pub fn toggle_sheet_pin(&mut self, id: &StoryId) -> Result<(), String> {
+        self.data.sheet.choices.value.toggle_pin(id);
+        self.data.sheet.choices.unsaved = true;
+        self.save_sheet_choices()
+    }
+
+    /// Drops a story from the one-page sheet, or lets it back; saved at once.
+    pub fn toggle_sheet_drop(&mut self, id: &StoryId) -> Result<(), String> {
+        self.data.sheet.choices.value.toggle_drop(id);
+        self.data.sheet.choices.unsaved = true;
+        self.save_sheet_choices()
+    }
+
+    /// Writes the one-page sheet as `text` to `sheet.html` (or `sheet.md`) in the data folder,
+    /// replacing it whole. Returns where it went, or a sentence on why it could not.
+    pub fn write_sheet(
+        &mut self,
+        format: crate::domain::sheet::output::Format,
+        text: &str,
+    ) -> Result<std::path::PathBuf, String> {
+        use crate::domain::sheet::output;
+        let dir = &self.data.paths.data_dir;
+        crate::storage::ensure_private_dir(dir)
+            .map_err(|e| format!("The sheet was not written: {e}; {}.", e.hint()))?;
+        let path = output::default_path(dir, format);
+        output::write(&path, text)
+            .map(|()| path)
+            .map_err(|e| format!("The sheet was not written: {e}."))
     }
 
     /// Retries practice grades that have not reached the schedule yet.
@@ -350,7 +608,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Retries saves that failed earlier (checklist, favourites, round log). Returns the first
+    /// Retries saves that failed earlier (checklist, favourites, round log, the sheet's
+    /// introduction, pins and drops). Returns the first
     /// reason something is still not on disk.
     pub fn save_pending(&mut self) -> Result<(), String> {
         let dir = self.data.paths.data_dir.clone();
@@ -364,6 +623,9 @@ impl<'a> Writer<'a> {
         }
         if d.rounds.unsaved && d.rounds.damaged.is_none() {
             failed.extend(d.rounds.save(|l| l.save(&dir)).err());
+        }
+        if d.sheet.choices.unsaved && d.sheet.choices.damaged.is_none() {
+            failed.extend(d.sheet.choices.save(|c| c.save(&dir)).err());
         }
         match failed.into_iter().next() {
             Some(text) => Err(text),

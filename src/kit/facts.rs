@@ -2,6 +2,7 @@
 //! screens depend on data, not on the stores behind it.
 
 use crate::domain::content::Id;
+use crate::domain::plan::{DeckNumbers, Plan, StoryNumbers};
 use crate::storage::paths::Paths;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -39,6 +40,13 @@ pub struct Facts {
     /// True while start-up is still loading the user's decks, stories and review history (the first
     /// frame is drawn before): what depends on them is shown as "counting…", never as a number.
     pub loading: bool,
+    /// The stories as today's plan needs them: how many, the first core competency none shows, the
+    /// first story missing a STAR part.
+    pub story_numbers: Option<StoryNumbers>,
+    /// "My interview" now: its size, what is unseen and what is due.
+    pub interview_deck: Option<DeckNumbers>,
+    /// Today's plan (cards, story, practice), from the above, the date and what was done today.
+    pub plan: Option<Plan>,
 }
 
 impl Facts {

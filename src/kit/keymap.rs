@@ -46,13 +46,80 @@ impl Key {
         };
         same_code && relevant(self.mods) == relevant(ev.modifiers)
     }
+
+    /// The key press this key stands for.
+    pub fn event(&self) -> KeyEvent {
+        KeyEvent::new(self.code, self.mods)
+    }
+
+    /// The key's name as help writes it: "k", "Space", "↑", "Ctrl-S", "Shift-Tab", "F1".
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Insert => "Insert".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        format!("{}{base}", self.prefix())
+    }
+
+    /// "Ctrl-", "Alt-", "Shift-" (for keys other than characters and Shift-Tab) or nothing.
+    pub fn prefix(&self) -> &'static str {
+        let ctrl = self.mods.contains(KeyModifiers::CONTROL);
+        let alt = self.mods.contains(KeyModifiers::ALT);
+        let shift = self.mods.contains(KeyModifiers::SHIFT)
+            && !matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab);
+        match (ctrl, alt, shift) {
+            (true, true, _) => "Ctrl-Alt-",
+            (true, false, true) => "Ctrl-Shift-",
+            (true, false, false) => "Ctrl-",
+            (false, true, _) => "Alt-",
+            (false, false, true) => "Shift-",
+            (false, false, false) => "",
+        }
+    }
 }
 
-/// One line of the keymap: the keys, how the footer and help show them, and the action they make.
+/// A key with Shift held, for keys whose Shift form is not a character of its own (Shift-←).
+pub const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+/// A key with Ctrl held, for non-character keys (Ctrl-←).
+pub const fn ctrl_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// One line of the keymap: the keys, how the footer shows them, and the action they make.
 #[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [Key],
-    /// How the keys are written on screen, e.g. "↑/k".
+    /// How the footer writes the keys, e.g. "↑/↓" (it may name a neighboring binding's key to save
+    /// room). The help overlay does not use it: it names every key that works from `keys` itself.
     pub label: &'static str,
     /// What the keys do, in a few words.
     pub help: &'static str,
@@ -62,6 +129,9 @@ pub struct Binding {
     /// True when the action changes the user's files (or opens a place that does, such as the story
     /// editor). A read-only window refuses these keys; the writer refuses the write itself too.
     pub writes: bool,
+    /// True for keys the focused text field handles itself (word moves, a new line): listed in help
+    /// so the user knows them, but never dispatched, so the key reaches the field as text.
+    pub typed: bool,
 }
 
 impl Binding {
@@ -87,6 +157,22 @@ pub const fn bind(
         action,
         footer,
         writes: false,
+        typed: false,
+    }
+}
+
+/// Keys the focused text field handles itself, for the help overlay: `keys` are typed into the field
+/// like any other unbound key. A binding before this one that takes one of the keys wins, and help
+/// then leaves that key out of this line.
+pub const fn typed(keys: &'static [Key], help: &'static str) -> Binding {
+    Binding {
+        keys,
+        label: "",
+        help,
+        action: Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE)),
+        footer: None,
+        writes: false,
+        typed: true,
     }
 }
 
@@ -126,14 +212,18 @@ impl Keymap {
         self.typing.is_some()
     }
 
-    /// The action for a key press, if any binding has it (or the key is text for a focused field).
-    pub fn dispatch(&self, ev: &KeyEvent) -> Option<Dispatch> {
-        let found = self
-            .groups
+    /// The binding a key press goes to: the first one, most specific group first, that has the key.
+    /// Bindings of keys a text field handles itself are skipped (see [`typed`]).
+    pub fn binding_for(&self, ev: &KeyEvent) -> Option<&'static Binding> {
+        self.groups
             .iter()
             .flat_map(|g| g.bindings.iter())
-            .find(|b| b.keys.iter().any(|k| k.matches(ev)));
-        match (found, self.typing) {
+            .find(|b| !b.typed && b.keys.iter().any(|k| k.matches(ev)))
+    }
+
+    /// The action for a key press, if any binding has it (or the key is text for a focused field).
+    pub fn dispatch(&self, ev: &KeyEvent) -> Option<Dispatch> {
+        match (self.binding_for(ev), self.typing) {
             (Some(b), _) => Some(Dispatch {
                 action: b.action.clone(),
                 writes: b.writes,
@@ -146,11 +236,16 @@ impl Keymap {
         }
     }
 
-    /// The bindings the footer shows, in order, without repeating a label.
+    /// The bindings the footer shows, in order, without repeating a label. A binding none of whose
+    /// keys reaches it (an earlier group took them all) is left out.
     pub fn footer(&self) -> Vec<&'static Binding> {
         let mut out: Vec<&'static Binding> = Vec::new();
         for b in self.groups.iter().flat_map(|g| g.bindings.iter()) {
-            if b.footer.is_some() && !out.iter().any(|o| o.label == b.label) {
+            let reached = b.keys.iter().any(|k| {
+                self.binding_for(&k.event())
+                    .is_some_and(|first| std::ptr::eq(first, b))
+            });
+            if b.footer.is_some() && reached && !out.iter().any(|o| o.label == b.label) {
                 out.push(b);
             }
         }
@@ -175,9 +270,41 @@ pub static GLOBAL: &[Binding] = &[
         None,
     ),
     bind(
+        &[ch('?'), code(KeyCode::F(1))],
+        "?",
+        "help: every key that works here",
+        Action::ToggleHelp,
+        Some("help"),
+    ),
+    bind(
+        &[ch('q'), ctrl('c')],
+        "q",
+        "quit (saves first)",
+        Action::Quit,
+        Some("quit"),
+    ),
+    bind(
+        &[ctrl('t')],
+        "Ctrl-T",
+        "suspend; `fg` in the shell returns",
+        Action::Suspend,
+        None,
+    ),
+    bind(
+        &[ch('m')],
+        "m",
+        "your role or every role (named at top right)",
+        Action::ToggleAllRoles,
+        None,
+    ),
+];
+
+/// Keys that work while the set-up or the role-fit guide is open over the screens.
+pub static PANEL: &[Binding] = &[
+    bind(
         &[ch('?')],
         "?",
-        "help: every key on this screen",
+        "help: every key here",
         Action::ToggleHelp,
         Some("help"),
     ),
@@ -243,18 +370,19 @@ pub static NAV: &[Binding] = &[
     ),
 ];
 
-/// Keys inside the help overlay.
+/// Keys inside the help overlay. `q` closes help rather than quitting: a user who opened help from
+/// the story editor with F1 expects `q` to take them back to their text.
 pub static HELP: &[Binding] = &[
     bind(
-        &[code(KeyCode::Esc), ch('?')],
-        "Esc",
+        &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))],
+        "Esc/q",
         "close help",
         Action::ToggleHelp,
-        Some("close"),
+        Some("close help"),
     ),
     bind(
         &[code(KeyCode::Up), ch('k')],
-        "↑/k",
+        "↑/↓",
         "scroll up",
         Action::Up,
         Some("scroll"),
@@ -267,8 +395,22 @@ pub static HELP: &[Binding] = &[
         None,
     ),
     bind(
-        &[ch('q'), ctrl('c')],
-        "q",
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "scroll a page up",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown), ch(' ')],
+        "PgDn",
+        "scroll a page down",
+        Action::PageDown,
+        None,
+    ),
+    bind(
+        &[ctrl('c')],
+        "Ctrl-C",
         "quit (saves first)",
         Action::Quit,
         Some("quit"),
@@ -301,6 +443,13 @@ pub static TEXT_FIELD: &[Binding] = &[
         "done: leave the field",
         Action::Back,
         Some("done"),
+    ),
+    bind(
+        &[code(KeyCode::F(1))],
+        "F1",
+        "help: every key that works here",
+        Action::ToggleHelp,
+        Some("help"),
     ),
     bind(
         &[ctrl('c')],
@@ -361,19 +510,43 @@ mod tests {
             ],
             typing: None,
         };
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            km.dispatch(&press(KeyCode::Char('?'), KeyModifiers::NONE))
-                .map(|d| d.action),
-            Some(Action::ToggleHelp)
+            km.dispatch(&q).map(|d| d.action),
+            Some(Action::ToggleHelp),
+            "q closes help rather than quitting"
         );
         let labels: Vec<_> = km.footer().iter().map(|b| b.label).collect();
+        assert!(
+            !labels.contains(&"q"),
+            "the global q is shadowed, so the footer must not offer it: {labels:?}"
+        );
+        assert!(labels.contains(&"Ctrl-C"), "{labels:?}");
         let mut dedup = labels.clone();
         dedup.dedup();
-        assert_eq!(
-            labels.iter().filter(|l| **l == "q").count(),
-            1,
-            "{labels:?}"
-        );
         assert_eq!(labels.len(), dedup.len());
+    }
+
+    #[test]
+    fn keys_a_field_handles_itself_never_dispatch_to_their_placeholder() {
+        static ROWS: &[Binding] = &[typed(&[ctrl('w')], "delete a word")];
+        let km = Keymap {
+            groups: vec![Group {
+                title: "Typing",
+                bindings: ROWS,
+            }],
+            typing: Some(Typing::Saved),
+        };
+        let ev = press(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(km.dispatch(&ev).map(|d| d.action), Some(Action::Edit(ev)));
+    }
+
+    #[test]
+    fn keys_are_named_as_help_writes_them() {
+        assert_eq!(ch(' ').name(), "Space");
+        assert_eq!(ctrl('s').name(), "Ctrl-S");
+        assert_eq!(code(KeyCode::F(1)).name(), "F1");
+        assert_eq!(shift(KeyCode::Left).name(), "Shift-←");
+        assert_eq!(ch('G').name(), "G");
     }
 }

@@ -6,6 +6,7 @@ pub mod derived;
 pub mod facts;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod keyhelp;
 pub mod keymap;
 pub mod screen;
 pub mod status;
@@ -14,6 +15,7 @@ pub mod theme;
 pub use action::{Action, Tab};
 pub use data::{AppData, ReadOnly, Writer};
 pub use facts::Facts;
+pub use keyhelp::{HelpRow, HelpSection};
 pub use keymap::{Binding, Dispatch, Group, Keymap};
 pub use screen::{Ctx, Screen, Typing, ViewCtx};
 pub use status::{Level, Status};

@@ -7,29 +7,12 @@ use std::path::{Path, PathBuf};
 use super::safe;
 
 /// An I/O failure with the path and what was being done, ready to show a user.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("could not {doing} {}: {source}", path.display())]
 pub struct StorageError {
     pub path: PathBuf,
     pub doing: &'static str,
     pub source: io::Error,
-}
-
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "could not {} {}: {}",
-            self.doing,
-            self.path.display(),
-            self.source
-        )
-    }
-}
-
-impl std::error::Error for StorageError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
 }
 
 impl StorageError {

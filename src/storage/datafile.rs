@@ -5,7 +5,6 @@ use crate::domain::content::Problem;
 use crate::storage::{self, StorageError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::fmt;
 use std::path::Path;
 
 /// Files larger than this are refused rather than read: none of ours grows near it, and it keeps a
@@ -14,24 +13,15 @@ const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a data file could not be loaded. The caller keeps working from memory and must not save over
 /// a `Damaged` file, because that would destroy whatever the user had in it.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file exists but could not be read (permissions, a folder in its place, ...).
+    #[error("{0}")]
     Unreadable(StorageError),
     /// The file was read but is not valid: where and why.
+    #[error("{0}")]
     Damaged(Problem),
 }
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Unreadable(e) => write!(f, "{e}"),
-            LoadError::Damaged(p) => write!(f, "{p}"),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 impl LoadError {
     /// The failure as a problem with its path, for `clinicprep check`.

@@ -10,33 +10,33 @@ pub struct Paths {
 }
 
 /// Why no data dir could be chosen.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "could not find a home folder for your data; choose one with --data-dir DIR or the \
+     CLINICPREP_DATA_DIR environment variable"
+)]
 pub struct NoHomeDir;
-
-impl std::fmt::Display for NoHomeDir {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(
-            "could not find a home folder for your data; choose one with --data-dir DIR \
-             or the CLINICPREP_DATA_DIR environment variable",
-        )
-    }
-}
 
 impl Paths {
     /// Resolves paths: an explicit data dir (the `--data-dir` flag, or `CLINICPREP_DATA_DIR`, which clap
     /// folds into the same argument with the flag winning) beats the platform default.
+    ///
+    /// A data dir chosen by hand keeps its own `config.toml`, so a second folder (a trial run, a
+    /// portable copy, a test) never reads or rewrites the profile of the everyday one. An explicit
+    /// config file (`--config`, `CLINICPREP_CONFIG`) beats both.
     pub fn resolve(data_dir: Option<PathBuf>, config: Option<PathBuf>) -> Result<Paths, NoHomeDir> {
         let dirs = directories::ProjectDirs::from("", "", "clinicprep");
-        let data_dir = match data_dir {
-            Some(d) => d,
-            None => dirs.as_ref().ok_or(NoHomeDir)?.data_dir().to_path_buf(),
+        let (data_dir, beside_data) = match data_dir {
+            Some(d) => (d, true),
+            None => (
+                dirs.as_ref().ok_or(NoHomeDir)?.data_dir().to_path_buf(),
+                false,
+            ),
         };
-        let config_file = match config {
-            Some(c) => c,
-            None => match &dirs {
-                Some(d) => d.config_dir().join("config.toml"),
-                None => data_dir.join("config.toml"),
-            },
+        let config_file = match (config, &dirs) {
+            (Some(c), _) => c,
+            (None, Some(d)) if !beside_data => d.config_dir().join("config.toml"),
+            (None, _) => data_dir.join("config.toml"),
         };
         Ok(Paths {
             data_dir,
@@ -70,6 +70,18 @@ mod tests {
         let p = Paths::resolve(Some(PathBuf::from("/tmp/x")), None).unwrap();
         assert_eq!(p.data_dir, PathBuf::from("/tmp/x"));
         assert_eq!(p.stories_dir(), PathBuf::from("/tmp/x/stories"));
+    }
+
+    #[test]
+    fn a_data_dir_chosen_by_hand_keeps_its_own_config_unless_one_is_named() {
+        let p = Paths::resolve(Some(PathBuf::from("/tmp/x")), None).unwrap();
+        assert_eq!(p.config_file, PathBuf::from("/tmp/x/config.toml"));
+        let p = Paths::resolve(
+            Some(PathBuf::from("/tmp/x")),
+            Some(PathBuf::from("/tmp/c.toml")),
+        )
+        .unwrap();
+        assert_eq!(p.config_file, PathBuf::from("/tmp/c.toml"));
     }
 
     #[test]

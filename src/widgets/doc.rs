@@ -40,15 +40,20 @@ impl Doc {
     }
 
     /// Wrapped text whose first line starts with `first` and the rest with `rest` (a hanging indent).
+    /// Line breaks in the text are kept: each of its lines is wrapped on its own (card text a user
+    /// wrote as a list stays a list).
     pub fn prefixed(&mut self, first: &str, rest: &str, text: &str, style: Style) {
         let indent = first.width().max(rest.width());
         let avail = self.width.saturating_sub(indent).max(1);
-        for (i, r) in wrap(text, avail).into_iter().enumerate() {
-            let lead = if i == 0 { first } else { rest };
-            self.lines.push(Line::from(vec![
-                Span::styled(lead.to_string(), style),
-                Span::styled(text[r].to_string(), style),
-            ]));
+        let mut lead = first;
+        for part in text.trim_end_matches('\n').split('\n') {
+            for r in wrap(part, avail) {
+                self.lines.push(Line::from(vec![
+                    Span::styled(lead.to_string(), style),
+                    Span::styled(part[r].to_string(), style),
+                ]));
+                lead = rest;
+            }
         }
     }
 
@@ -92,6 +97,19 @@ mod tests {
         let text: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
         assert_eq!(text, vec!["• one two", "  three four", "  five"]);
         assert!(text.iter().all(|l| l.width() <= 12));
+    }
+
+    #[test]
+    fn line_breaks_in_the_text_are_kept() {
+        let mut d = Doc::new(20);
+        d.prefixed(
+            "",
+            "",
+            "Steps:\n1. Lock the wheels\n\n2. Stand",
+            Style::new(),
+        );
+        let text: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, vec!["Steps:", "1. Lock the wheels", "", "2. Stand"]);
     }
 
     #[test]

@@ -28,6 +28,8 @@ impl TextField {
         let mut area = TextArea::default();
         area.set_cursor_line_style(Style::new());
         area.set_placeholder_text(placeholder);
+        // One Ctrl-Z takes back a word, not a letter (vendor/ratatui-textarea/PATCHES.md).
+        area.set_word_undo(true);
         TextField { area, lines }
     }
 
@@ -37,6 +39,7 @@ impl TextField {
         field.area = TextArea::from(text.split('\n'));
         field.area.set_cursor_line_style(Style::new());
         field.area.set_placeholder_text(placeholder);
+        field.area.set_word_undo(true);
         field.area.move_cursor(CursorMove::Bottom);
         field.area.move_cursor(CursorMove::End);
         field
@@ -62,7 +65,86 @@ impl TextField {
             Lines::One => sanitize::clean_line(text),
             Lines::Many => sanitize::clean(text),
         };
-        self.area.insert_str(clean)
+        // One undo step, even when it replaces a selection.
+        self.area.undo_group(|a| a.insert_str(clean))
+    }
+
+    /// Where the cursor is, as a byte offset into [`TextField::text`].
+    pub fn cursor_offset(&self) -> usize {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let lines = self.area.lines();
+        let before: usize = lines.iter().take(row).map(|l| l.len() + 1).sum();
+        let line = lines.get(row).map_or("", String::as_str);
+        // Characters are bytes in ASCII, most stories; the coach asks for this several times a key.
+        if line.is_ascii() {
+            return before + col.min(line.len());
+        }
+        before + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+    }
+
+    /// The (row, column in characters) of byte `offset` of [`TextField::text`], clamped to the text.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let mut start = 0;
+        let lines = self.area.lines();
+        for (row, line) in lines.iter().enumerate() {
+            let end = start + line.len();
+            if offset <= end || row + 1 == lines.len() {
+                let at = offset.saturating_sub(start).min(line.len());
+                return (row, line[..floor_boundary(line, at)].chars().count());
+            }
+            start = end + 1;
+        }
+        (0, 0)
+    }
+
+    /// Puts the cursor at byte `offset` of [`TextField::text`].
+    pub fn set_cursor_offset(&mut self, offset: usize) {
+        let (row, col) = self.position(offset);
+        jump(&mut self.area, row, col);
+    }
+
+    /// Replaces bytes `start..end` of [`TextField::text`] with `with`, as one undo step, leaving the
+    /// cursor after it. Returns true if the text changed.
+    pub fn replace(&mut self, start: usize, end: usize, with: &str) -> bool {
+        let text = self.text();
+        let (start, end) = (start.min(end), end.min(text.len()));
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return false;
+        }
+        if text[start..end] == *with {
+            return false;
+        }
+        let chars = text[start..end].chars().count();
+        let (row, col) = self.position(start);
+        let clean = match self.lines {
+            Lines::One => sanitize::clean_line(with),
+            Lines::Many => sanitize::clean(with),
+        };
+        self.area.undo_group(|a| {
+            jump(a, row, col);
+            a.delete_str(chars);
+            a.insert_str(clean);
+        });
+        true
+    }
+
+    /// Styles byte ranges of [`TextField::text`] (phrases the coach marked), until the next call. A
+    /// range over a line break is drawn on both lines.
+    pub fn set_marks(&mut self, marks: &[(usize, usize, Style)]) {
+        let lines = self.area.lines();
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (row, line) in lines.iter().enumerate() {
+            let end = start + line.len();
+            for &(s, e, style) in marks {
+                let (s, e) = (s.max(start), e.min(end));
+                if s < e {
+                    out.push((row, s - start..e - start, style));
+                }
+            }
+            start = end + 1;
+        }
+        self.area.set_highlights(out);
     }
 
     /// The text as typed: lines joined by a space in a one-line field, by a newline otherwise.
@@ -93,6 +175,28 @@ impl TextField {
     pub fn area_mut(&mut self) -> &mut TextArea<'static> {
         &mut self.area
     }
+}
+
+/// Moves the cursor to (`row`, `col`); the textarea's jump takes 16-bit places, so a longer line is
+/// walked the rest of the way.
+fn jump(area: &mut TextArea<'static>, row: usize, col: usize) {
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    area.move_cursor(CursorMove::Jump(clamp(row), clamp(col)));
+    while area.cursor().1 < col && area.cursor().0 == row {
+        let before = (area.cursor().0, area.cursor().1);
+        area.move_cursor(CursorMove::Forward);
+        if area.cursor() == before || area.cursor().0 != row {
+            break;
+        }
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 impl Widget for &TextField {
@@ -128,6 +232,60 @@ mod tests {
             "a\n",
             "Enter is a new line where there are several"
         );
+    }
+
+    #[test]
+    fn one_undo_takes_back_a_typed_word_or_a_whole_paste() {
+        let mut f = TextField::new(Lines::Many, "");
+        for c in "I took over".chars() {
+            f.key(press(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        f.paste(" check-in and the phones");
+        f.area_mut().undo();
+        assert_eq!(f.text(), "I took over");
+        f.area_mut().undo();
+        assert_eq!(f.text(), "I took ");
+    }
+
+    #[test]
+    fn offsets_map_to_the_cursor_across_lines_and_wide_characters() {
+        let mut f = TextField::with_text(Lines::Many, "", "Café 🙂\nsecond line");
+        assert_eq!(f.cursor_offset(), f.text().len());
+        let at = f.text().find("line").unwrap();
+        f.set_cursor_offset(at);
+        assert_eq!(f.area().cursor(), (1, 7));
+        assert_eq!(f.cursor_offset(), at);
+        f.set_cursor_offset(10);
+        assert_eq!(f.area().cursor(), (0, 6), "after the emoji");
+        f.set_cursor_offset(8);
+        assert_eq!(f.cursor_offset(), 6, "inside a character: its start");
+    }
+
+    #[test]
+    fn a_replacement_is_one_undo_step_and_leaves_the_cursor_after_it() {
+        let mut f =
+            TextField::with_text(Lines::Many, "", "Busy day.\nI helped with the transfers.");
+        let start = f.text().find("helped with").unwrap();
+        assert!(f.replace(start, start + "helped with".len(), "guided"));
+        assert_eq!(f.text(), "Busy day.\nI guided the transfers.");
+        assert_eq!(f.cursor_offset(), start + "guided".len());
+        assert!(!f.replace(start, start + 6, "guided"), "no change, no step");
+        f.area_mut().undo();
+        assert_eq!(f.text(), "Busy day.\nI helped with the transfers.");
+    }
+
+    #[test]
+    fn marks_are_split_onto_the_lines_they_fall_on() {
+        let mut f = TextField::with_text(Lines::Many, "", "ab\ncd");
+        let s = Style::new();
+        f.set_marks(&[(1, 4, s), (4, 5, s)]);
+        let got: Vec<_> = f
+            .area()
+            .highlights()
+            .iter()
+            .map(|(row, r, _)| (*row, r.clone()))
+            .collect();
+        assert_eq!(got, [(0, 1..2), (1, 0..1), (1, 1..2)]);
     }
 
     #[test]

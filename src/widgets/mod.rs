@@ -1,5 +1,7 @@
-//! Reusable drawing: fast text lines, word wrap, scrollable documents, the heatmap and the timer.
+//! Reusable drawing: fast text lines, word wrap, clipping between words, scrollable documents,
+//! the heatmap and the timer.
 
+pub mod clip;
 pub mod coaching;
 pub mod doc;
 pub mod field;

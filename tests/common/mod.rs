@@ -1,6 +1,12 @@
 //! The test facade: an App over a temporary data dir, driven by keys, paste and the clock as a user
 //! and the event loop would, and read back as screen text and files.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+pub mod cli;
+pub mod cut;
+pub mod spelling;
+pub mod states;
 
 use chrono::{DateTime, TimeZone, Utc};
 use clinicprep::app::{App, Theme};

@@ -1,10 +1,11 @@
 //! Changes one setting in `config.toml` in place, keeping the user's comments and layout.
 
+use super::practice::PracticePrefs;
+use crate::domain::content::Id;
 use crate::domain::content::Problem;
 use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
 use chrono::{Datelike, NaiveDate};
-use std::fmt;
 use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
@@ -13,35 +14,21 @@ const NEW_FILE_HEADER: &str =
     "# clinicprep settings. Every key is optional; the README lists them all.\n";
 
 /// Why a setting could not be saved. The file on disk is unchanged in every case.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ConfigSaveError {
     /// The file exists but could not be read.
+    #[error("could not read {path} to change it: {source}")]
     Read {
         path: String,
         source: std::io::Error,
     },
     /// The file is not valid TOML (or the key holds a table); it is left for the user to fix.
+    #[error("{0}. The setting was not saved so the file is not overwritten; fix that line first")]
     Invalid(Problem),
     /// Writing the new version failed.
+    #[error("{0} ({hint})", hint = .0.hint())]
     Write(StorageError),
 }
-
-impl fmt::Display for ConfigSaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigSaveError::Read { path, source } => {
-                write!(f, "could not read {path} to change it: {source}")
-            }
-            ConfigSaveError::Invalid(p) => write!(
-                f,
-                "{p}. The setting was not saved so the file is not overwritten; fix that line first"
-            ),
-            ConfigSaveError::Write(e) => write!(f, "{e} ({})", e.hint()),
-        }
-    }
-}
-
-impl std::error::Error for ConfigSaveError {}
 
 /// Sets `interview_date` (or clears it, with `None`) in the config file at `path`, creating the file
 /// and its folder if needed. Only that key changes; comments, other keys and their layout stay as the
@@ -79,6 +66,78 @@ pub fn save_profile(
             ))),
         }
     })
+}
+
+/// Sets only the `[profile]` roles (creating the table if needed), as `clinicprep fit` does when
+/// the user takes the role it recommends. Nothing else in the file changes.
+pub fn save_roles(path: &Path, roles: &[Id]) -> Result<(), ConfigSaveError> {
+    edit(path, |doc, shown, body| {
+        let list: Array = roles.iter().map(|r| r.as_str()).collect();
+        set_in_table(doc, shown, body, "profile", |t| {
+            set_key(t, "roles", Value::Array(list));
+        })
+    })
+}
+
+/// Saves the practice settings last used (`[practice]` role and length) and the answer target
+/// (`answer_seconds`), so Practice opens as the user left it. Unchanged keys keep their comments.
+pub fn save_practice(
+    path: &Path,
+    prefs: &PracticePrefs,
+    answer_seconds: u32,
+) -> Result<(), ConfigSaveError> {
+    edit(path, |doc, shown, body| {
+        set_value(
+            doc,
+            shown,
+            body,
+            "answer_seconds",
+            Value::from(i64::from(answer_seconds)),
+        )?;
+        set_in_table(doc, shown, body, "practice", |t| {
+            super::practice::write(t, prefs);
+        })
+    })
+}
+
+/// Runs `change` on the table `name`, creating it if missing; a single value under that name is
+/// refused rather than replaced.
+fn set_in_table(
+    doc: &mut DocumentMut,
+    shown: &str,
+    body: &str,
+    name: &str,
+    change: impl FnOnce(&mut Table),
+) -> Result<(), ConfigSaveError> {
+    let item = doc.entry(name).or_insert_with(|| Item::Table(Table::new()));
+    match item.as_table_mut() {
+        Some(t) => {
+            change(t);
+            Ok(())
+        }
+        None => Err(ConfigSaveError::Invalid(Problem::near(
+            shown,
+            body,
+            name,
+            format!("{name} is a single value here but must be a [{name}] table"),
+        ))),
+    }
+}
+
+/// Sets one key of a table, keeping its comments; an unchanged value is left as written.
+fn set_key(table: &mut Table, key: &str, new: Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            if old.to_string().trim() != new.to_string().trim() {
+                let decor = old.decor().clone();
+                *old = new;
+                *old.decor_mut() = decor;
+            }
+        }
+        _ => {
+            table.insert(key, Item::Value(new));
+        }
+    }
 }
 
 fn date_value(date: Option<NaiveDate>) -> Value {
@@ -271,5 +330,55 @@ mod profile_tests {
         let err = save_profile(&path, &Profile::default(), None, &[]).unwrap_err();
         assert!(matches!(err, ConfigSaveError::Invalid(_)));
         assert_eq!(fs::read_to_string(&path).unwrap(), "theme = \n");
+    }
+}
+
+#[cfg(test)]
+mod roles_and_practice_tests {
+    use super::*;
+    use crate::domain::config::Config;
+    use std::fs;
+
+    #[test]
+    fn saving_roles_changes_only_the_roles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        // A bad value elsewhere stays exactly as the user wrote it.
+        let before =
+            "interview_date = \"soon\" # fix me\n\n[profile]\n# who I am\nname = \"Dana\"\n";
+        fs::write(&path, before).unwrap();
+        save_roles(&path, &[Id::new("pt-aide")]).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("interview_date = \"soon\" # fix me\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("# who I am\nname = \"Dana\"\nroles = [\"pt-aide\"]"),
+            "{text}"
+        );
+        let (c, _) = Config::from_text("c", &text);
+        assert_eq!(c.profile.roles, [Id::new("pt-aide")]);
+        assert_eq!(c.profile.name, "Dana");
+    }
+
+    #[test]
+    fn practice_settings_round_trip_with_comments_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        fs::write(&path, "# mine\nanswer_seconds = 120 # two minutes\n").unwrap();
+        let prefs = PracticePrefs {
+            role: Some(Id::new("pta")),
+            length: Some(3),
+        };
+        save_practice(&path, &prefs, 90).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("answer_seconds = 90 # two minutes"), "{text}");
+        let (c, problems) = Config::from_text("c", &text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((c.practice, c.answer_seconds), (prefs, 90));
+        fs::write(&path, "practice = 1\n").unwrap();
+        assert!(save_practice(&path, &PracticePrefs::default(), 90).is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "practice = 1\n");
     }
 }

@@ -5,10 +5,12 @@
 //! changes one key at a time, keeping the user's comments (see [`edit`]).
 
 mod edit;
+mod practice;
 mod profile;
 mod read;
 
-pub use edit::{ConfigSaveError, save_interview_date, save_profile};
+pub use edit::{ConfigSaveError, save_interview_date, save_practice, save_profile, save_roles};
+pub use practice::{ANY_ROLE, PracticePrefs};
 
 use crate::domain::content::Problem;
 use crate::domain::profile::Profile;
@@ -67,6 +69,8 @@ pub struct Config {
     pub certifications: Vec<String>,
     /// Who is preparing and for which job (`[profile]`).
     pub profile: Profile,
+    /// The practice round settings last used (`[practice]`).
+    pub practice: PracticePrefs,
 }
 
 /// Allowed range and default of each number, shared by the reader and the README.
@@ -93,6 +97,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             certifications: Vec::new(),
             profile: Profile::default(),
+            practice: PracticePrefs::default(),
         }
     }
 }
@@ -119,6 +124,7 @@ impl Config {
             desired_retention: self.desired_retention,
             maximum_interval_days: i32::try_from(self.maximum_interval_days).unwrap_or(i32::MAX),
             daily_new_limit: self.daily_new_limit,
+            interview: self.interview_date,
         }
     }
 }

@@ -13,7 +13,7 @@ use toml_edit::{Document, Item};
 pub(super) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Every key the file may hold, in the order the README lists them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "interview_date",
     "answer_seconds",
     "words_per_minute",
@@ -23,6 +23,7 @@ pub const KEYS: [&str; 9] = [
     "theme",
     "certifications",
     "profile",
+    "practice",
 ];
 
 pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
@@ -128,6 +129,12 @@ pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
                 });
                 Ok(())
             }
+            "practice" => {
+                cfg.practice = super::practice::read(item, &mut |span, msg| {
+                    problems.push(at(span, msg));
+                });
+                Ok(())
+            }
             other => {
                 problems.push(at(key_span.clone(), unknown_key(other)));
                 Ok(())
@@ -144,7 +151,7 @@ fn unknown_key(key: &str) -> String {
     let key = sanitize::clean_line(key);
     let near = KEYS
         .iter()
-        .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
+        .map(|k| (strsim::levenshtein(&key.to_ascii_lowercase(), k), *k))
         .min()
         .filter(|(d, _)| *d <= 3);
     match near {
@@ -154,21 +161,6 @@ fn unknown_key(key: &str) -> String {
             KEYS.join(", ")
         ),
     }
-}
-
-/// Levenshtein distance, for "did you mean" on misspelt keys.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn found(item: &Item) -> String {
@@ -318,15 +310,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("theme", "theme"), 0);
-        assert_eq!(edit_distance("thme", "theme"), 1);
-        assert_eq!(edit_distance("answer_secs", "answer_seconds"), 3);
-    }
-
-    #[test]
     fn misspelt_key_gets_a_suggestion_and_a_stranger_gets_the_list() {
         assert!(unknown_key("thme").contains("did you mean \"theme\""));
+        // Three edits away is still a suggestion; case is ignored.
+        assert!(unknown_key("Answer_Secs").contains("did you mean \"answer_seconds\""));
         assert!(unknown_key("colour_scheme").contains("the settings are interview_date"));
     }
 

@@ -21,6 +21,7 @@ impl ContentFile {
                     .into_iter()
                     .for_each(l);
             }
+            r.glance.texts_mut().for_each(l);
         }
         for x in &mut self.competency {
             l(&mut x.name);
@@ -65,5 +66,8 @@ impl ContentFile {
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);
         }
+        super::prep_model::sanitize_coaching(&mut self.coaching);
+        super::prep_model::sanitize_fit(&mut self.fit, &mut self.fit_role);
+        self.phrasing.iter_mut().for_each(|r| r.sanitize());
     }
 }

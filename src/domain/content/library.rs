@@ -1,6 +1,7 @@
 //! Loads built-in and user content files into one library and checks it.
 
 use super::model::*;
+use super::prep_model::{Coaching, FitQuestion, FitRole};
 use super::problem::Problem;
 use crate::storage::cache::{LoadError, ParseCache};
 use std::cell::OnceCell;
@@ -30,6 +31,13 @@ pub struct Library {
     pub cards: Vec<Card>,
     /// Groups of words a search treats as the same (see `content/synonyms.toml`).
     pub synonyms: Vec<Synonym>,
+    /// Coaching by background and setting (see `content/coaching.toml`).
+    pub coaching: Vec<Coaching>,
+    /// The role-fit questionnaire, and the facts its result shows per role (`content/fit.toml`).
+    pub fit: Vec<FitQuestion>,
+    pub fit_roles: Vec<FitRole>,
+    /// The story coach's phrasing rules, in file order (see `content/phrasing.toml`).
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
     /// Everything wrong that was found; the rest still loaded.
     pub problems: Vec<Problem>,
     /// The search index, built on the first search; the library does not change after loading.
@@ -196,6 +204,10 @@ impl Library {
         self.terms.extend(file.term);
         self.cards.extend(file.card);
         self.synonyms.extend(file.synonym);
+        self.coaching.extend(file.coaching);
+        self.fit.extend(file.fit);
+        self.fit_roles.extend(file.fit_role);
+        self.phrasing.extend(file.phrasing);
     }
 
     pub fn role(&self, id: &Id) -> Option<&Role> {
@@ -367,6 +379,12 @@ impl Library {
         self.steps.retain(|s| keep(&s.id, "step", &mut problems));
         self.terms.retain(|t| keep(&t.id, "term", &mut problems));
         self.cards.retain(|c| keep(&c.id, "card", &mut problems));
+        self.coaching
+            .retain(|c| keep(&c.id, "coaching", &mut problems));
+        self.fit
+            .retain(|q| keep(&q.id, "fit question", &mut problems));
+        self.phrasing
+            .retain(|r| keep(&r.id, "phrasing rule", &mut problems));
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -410,6 +428,13 @@ impl Library {
                 problems.extend(empty(&r.id, "figure.source", &fig.source));
                 problems.extend(empty(&r.id, "figure.as_of", &fig.as_of));
             }
+            for (row, fact) in r.glance.rows() {
+                if let Some(f) = fact {
+                    let field = format!("glance.{}", row.to_lowercase());
+                    problems.extend(empty(&r.id, &format!("{field}.text"), &f.text));
+                    problems.extend(empty(&r.id, &format!("{field}.source"), &f.source));
+                }
+            }
         }
         for q in &self.questions {
             problems.extend(empty(&q.id, "text", &q.text));
@@ -444,6 +469,23 @@ impl Library {
                     "content",
                     format!("a synonym group needs at least two words: {:?}", s.words),
                 ));
+            }
+        }
+        let known = super::prep_model::Known {
+            roles: &self.roles,
+            questions: self.questions.iter().map(|q| &q.id).collect(),
+            asks: self.asks.iter().map(|a| &a.id).collect(),
+        };
+        problems.extend(super::prep_model::validate(
+            &self.coaching,
+            &self.fit,
+            &self.fit_roles,
+            &known,
+            &locate,
+        ));
+        for r in &self.phrasing {
+            for message in r.problems() {
+                problems.push(locate(&r.id, message));
             }
         }
         self.problems.extend(problems);

@@ -4,9 +4,13 @@ pub mod clean;
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod phrasing;
+pub mod plain;
+pub mod prep_model;
 pub mod problem;
 pub mod search;
 
 pub use library::Library;
 pub use model::*;
+pub use prep_model::{Backed, Coaching, FitOption, FitQuestion, FitReason, FitRole};
 pub use problem::Problem;

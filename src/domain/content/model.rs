@@ -47,6 +47,15 @@ pub struct ContentFile {
     pub card: Vec<Card>,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    #[serde(default)]
+    pub coaching: Vec<super::prep_model::Coaching>,
+    #[serde(default)]
+    pub fit: Vec<super::prep_model::FitQuestion>,
+    #[serde(default)]
+    pub fit_role: Vec<super::prep_model::FitRole>,
+    /// The story coach's phrasing rules (see `content/phrasing.toml`).
+    #[serde(default)]
+    pub phrasing: Vec<super::phrasing::PhrasingRule>,
 }
 
 /// A job role and its guide. Every section is a required field, so a role missing one fails to load.
@@ -78,9 +87,68 @@ pub struct Role {
     pub challenges: String,
     /// Ids of `ask` entries that suit this role.
     pub asks: Vec<Id>,
-    /// Pay and outlook figures, each with its source and date.
+    /// Pay and outlook figures, each with its source and date. The first is the role's headline
+    /// figure (its median pay), shown when roles are compared.
     #[serde(default)]
     pub figure: Vec<Figure>,
+    /// Short, sourced facts for comparing roles row by row; rows left out show as "not given".
+    #[serde(default)]
+    pub glance: Glance,
+}
+
+/// A role in a few words a row, for the side-by-side comparison: what it takes and what it is.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glance {
+    #[serde(default)]
+    pub training: Option<GlanceFact>,
+    #[serde(default)]
+    pub exam: Option<GlanceFact>,
+    #[serde(default)]
+    pub license: Option<GlanceFact>,
+    #[serde(default)]
+    pub supervision: Option<GlanceFact>,
+    #[serde(default)]
+    pub duties: Option<GlanceFact>,
+}
+
+/// One comparison fact: a line of text and where a user can look it up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlanceFact {
+    pub text: String,
+    pub source: String,
+}
+
+impl Glance {
+    /// The rows in the order the comparison shows them, with their titles.
+    pub fn rows(&self) -> [(&'static str, Option<&GlanceFact>); 5] {
+        [
+            ("Training", self.training.as_ref()),
+            ("Exam", self.exam.as_ref()),
+            ("License", self.license.as_ref()),
+            ("Supervision", self.supervision.as_ref()),
+            ("Duties", self.duties.as_ref()),
+        ]
+    }
+
+    fn facts_mut(&mut self) -> impl Iterator<Item = &mut GlanceFact> {
+        [
+            &mut self.training,
+            &mut self.exam,
+            &mut self.license,
+            &mut self.supervision,
+            &mut self.duties,
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Every fact's text and source, for cleaning untrusted text.
+    pub(crate) fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.facts_mut()
+            .flat_map(|f| [&mut f.text, &mut f.source].into_iter())
+    }
 }
 
 fn default_order() -> u32 {
@@ -170,8 +238,9 @@ pub struct Question {
     /// Steps of a strong answer, in order.
     pub outline: Vec<String>,
     pub pitfalls: Vec<String>,
-    /// True for behavioural questions ("tell me about a time…") that a STAR story answers.
-    #[serde(default)]
+    /// True for behavioral questions ("tell me about a time…") that a STAR story answers. Files may
+    /// spell the key `behavioral` (US) or `behavioural` (its first spelling, kept so no file breaks).
+    #[serde(default, alias = "behavioral")]
     pub behavioural: bool,
     #[serde(default)]
     pub source: Option<String>,

@@ -53,9 +53,9 @@ impl Problem {
         }
     }
 
-    /// A TOML parse error, located by its span.
+    /// A TOML parse error, located by its span, in plain words (see [`super::plain`]).
     pub fn from_toml(path: impl Into<String>, text: &str, err: &toml::de::Error) -> Self {
-        let message = err.message().trim().to_string();
+        let message = super::plain::plain(err.message());
         match err.span() {
             Some(span) => Problem::at_offset(path, text, span.start, message),
             None => Problem::new(path, message),

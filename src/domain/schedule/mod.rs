@@ -7,6 +7,7 @@
 mod aside;
 mod card;
 mod days;
+mod deadline;
 mod journal;
 mod ledger;
 mod notice;
@@ -22,6 +23,7 @@ mod tests;
 
 pub use card::{CardState, Phase};
 pub use days::DayZone;
+pub use deadline::{clamp_due, latest_due, was_clamped};
 pub use journal::{JOURNAL_FILE, Journal, Replay};
 pub use ledger::{Ledger, UndoEntry};
 pub use notice::{Notice, ScheduleError};
@@ -31,7 +33,7 @@ pub use queue::{Counts, Mode, Standing, build_queue, counts, new_allowance};
 pub use record::{MAX_ID_LEN, Record, validate_card_id};
 pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
 pub use snapshot::SNAPSHOT_FILE;
-pub use store::{ReviewStore, StoreOptions};
+pub use store::{Preview, ReviewStore, StoreOptions};
 
 use chrono::{DateTime, Utc};
 

@@ -5,41 +5,18 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// A failure to record or load reviews. The caller keeps the UI running and shows it.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ScheduleError {
     /// Reading or writing a file failed; carries the path and what was being done.
-    Storage(StorageError),
+    #[error("{0}")]
+    Storage(#[source] StorageError),
     /// A card id that cannot go in the journal (empty, whitespace, control characters, too long).
+    #[error("card id {id:?} cannot be recorded: {reason}")]
     InvalidCardId { id: String, reason: &'static str },
     /// The scheduler produced a state that could not be read back (NaN, out-of-range time). It is
     /// refused rather than written, so the journal never holds a record that would be skipped on load.
+    #[error("the schedule for card {card:?} came out invalid and was not recorded")]
     ImplausibleState { card: String },
-}
-
-impl fmt::Display for ScheduleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScheduleError::Storage(e) => e.fmt(f),
-            ScheduleError::InvalidCardId { id, reason } => {
-                write!(f, "card id {id:?} cannot be recorded: {reason}")
-            }
-            ScheduleError::ImplausibleState { card } => {
-                write!(
-                    f,
-                    "the schedule for card {card:?} came out invalid and was not recorded"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for ScheduleError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ScheduleError::Storage(e) => Some(e),
-            ScheduleError::InvalidCardId { .. } | ScheduleError::ImplausibleState { .. } => None,
-        }
-    }
 }
 
 impl ScheduleError {

@@ -50,6 +50,33 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Like [`Standing::of`], with the interview in `settings`: on the day before the interview
+    /// (`today` is its eve), a card due after the interview counts as due now, so its last review
+    /// lands before it. Such cards were scheduled before the date was set; grades since never
+    /// schedule past it (see `schedule::deadline`). "After the interview" is read as more than a day
+    /// after `now`, which on the eve is always after the interview day starts.
+    pub fn before_interview(
+        state: Option<&CardState>,
+        now: DateTime<Utc>,
+        settings: &Settings,
+        today: NaiveDate,
+    ) -> Standing {
+        let standing = Standing::of(state, now);
+        let eve = settings
+            .interview
+            .is_some_and(|d| (d - today).num_days() == 1);
+        match state {
+            Some(c)
+                if eve
+                    && standing == Standing::Later
+                    && c.due_ms > now.timestamp_millis() + 86_400_000 =>
+            {
+                Standing::Due
+            }
+            _ => standing,
+        }
+    }
+
     pub fn of(state: Option<&CardState>, now: DateTime<Utc>) -> Standing {
         match state {
             None => Standing::Unseen,
@@ -92,14 +119,23 @@ fn with_states<'a>(
         .collect()
 }
 
-fn sort<'a>(selection: &'a [Id], history: &'a Ledger, now: DateTime<Utc>) -> Sorted<'a> {
+fn sort<'a>(
+    selection: &'a [Id],
+    history: &'a Ledger,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Sorted<'a> {
     let mut s = Sorted {
         learning: Vec::new(),
         review: Vec::new(),
         unseen: Vec::new(),
     };
     for (id, state) in with_states(selection, history) {
-        match (Standing::of(state, now), state) {
+        match (
+            Standing::before_interview(state, now, settings, today),
+            state,
+        ) {
             (Standing::Unseen, _) => s.unseen.push(id),
             (Standing::Learning, Some(c)) => s.learning.push((id, c)),
             (Standing::Due, Some(c)) => s.review.push((id, c)),
@@ -125,7 +161,7 @@ pub fn counts(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Counts {
-    let s = sort(selection, history, now);
+    let s = sort(selection, history, now, settings, today);
     Counts {
         new: s.unseen.len().min(new_allowance(history, settings, today)),
         learning: s.learning.len(),
@@ -146,7 +182,7 @@ pub fn build_queue(
 ) -> Vec<Id> {
     match mode {
         Mode::Normal => {
-            let mut s = sort(selection, history, now);
+            let mut s = sort(selection, history, now, settings, today);
             s.learning.sort_by_key(|(_, c)| c.due_ms);
             s.review.sort_by_key(|(_, c)| c.due_ms);
             let allowance = new_allowance(history, settings, today);
@@ -265,6 +301,37 @@ mod tests {
             Mode::Normal,
         );
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn on_the_eve_a_card_due_after_the_interview_is_due_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(dir.path(), 20);
+        let now = at(T0);
+        s.grade(&Id::new("far"), Grade::Easy, now - Duration::days(2))
+            .unwrap();
+        s.grade(&Id::new("soon"), Grade::Again, now - Duration::hours(1))
+            .unwrap();
+        let far_due = s.state(&Id::new("far")).unwrap().due();
+        assert!(far_due > now + Duration::days(3), "{far_due}");
+        let today = s.today(now);
+        let selection = ids(&["far", "soon"]);
+        let mut settings = *s.settings();
+        let q = |settings: &Settings| {
+            build_queue(&selection, s.ledger(), settings, today, now, Mode::Normal)
+        };
+        assert_eq!(q(&settings), ids(&["soon"]), "no date: far is not due");
+        settings.interview = Some(today + chrono::Days::new(1));
+        assert_eq!(
+            q(&settings),
+            ids(&["soon", "far"]),
+            "the eve: far comes now"
+        );
+        assert_eq!(counts(&selection, s.ledger(), &settings, today, now).due, 1);
+        settings.interview = Some(today + chrono::Days::new(3));
+        assert_eq!(q(&settings), ids(&["soon"]), "three days out: not yet");
+        settings.interview = Some(today);
+        assert_eq!(q(&settings), ids(&["soon"]), "on the day: normal");
     }
 
     #[test]

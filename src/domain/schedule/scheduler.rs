@@ -1,7 +1,7 @@
 //! FSRS scheduling: grades, settings, next states, button previews and predicted recall.
 
 use super::card::{CardState, Phase, truncate_to_ms};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +14,12 @@ pub struct Settings {
     /// The longest gap between reviews; a year keeps facts fresh for the next job search.
     pub maximum_interval_days: i32,
     /// New cards introduced per local day, so a big deck does not bury the user in reviews later.
+    /// With an interview date the plan may raise it to pace the deck to the date (see
+    /// `crate::domain::plan::pace`).
     pub daily_new_limit: u32,
+    /// The interview day, if set: before it, no grade schedules a card past it (see
+    /// [`super::deadline`]). After it, normal scheduling resumes.
+    pub interview: Option<NaiveDate>,
 }
 
 impl Default for Settings {
@@ -23,6 +28,7 @@ impl Default for Settings {
             desired_retention: 0.9,
             maximum_interval_days: 365,
             daily_new_limit: 20,
+            interview: None,
         }
     }
 }
@@ -154,7 +160,7 @@ impl Scheduler {
 /// The FSRS card and time to schedule from. Time is cut to whole ms, the stored precision, so a state
 /// computed in memory equals one recomputed from disk. A clock that went backwards counts as no time
 /// passing: a negative elapsed time would give FSRS a recall above 1 and a NaN stability.
-fn fsrs_input(card: Option<&CardState>, now: DateTime<Utc>) -> (Card, DateTime<Utc>) {
+pub(super) fn fsrs_input(card: Option<&CardState>, now: DateTime<Utc>) -> (Card, DateTime<Utc>) {
     let now = truncate_to_ms(now);
     match card {
         Some(c) if c.phase != Phase::New => (c.to_fsrs(), now.max(c.last_review())),

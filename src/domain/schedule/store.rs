@@ -3,12 +3,13 @@
 use super::aside::rename_aside;
 use super::card::{CardState, truncate_to_ms};
 use super::days::DayZone;
+use super::deadline::{clamp_due, latest_due};
 use super::journal::{JOURNAL_FILE, Journal};
 use super::ledger::Ledger;
 use super::notice::{Notice, ScheduleError};
 use super::record::Record;
 use super::record::validate_card_id;
-use super::scheduler::{Grade, Scheduler, Settings};
+use super::scheduler::{Grade, Scheduler, Settings, fsrs_input};
 use super::snapshot::{self, LoadError, SNAPSHOT_FILE};
 use crate::domain::content::Id;
 use crate::storage::{StorageError, ensure_data_dir};
@@ -35,6 +36,16 @@ impl Default for StoreOptions {
             snapshot_every: 500,
         }
     }
+}
+
+/// What one grade button would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preview {
+    pub grade: Grade,
+    /// How long until the card would come back.
+    pub interval: Duration,
+    /// True when FSRS would wait longer, but the interview date brought it forward.
+    pub clamped: bool,
 }
 
 /// All review history for one data folder. Grading appends one record and never rewrites anything,
@@ -155,7 +166,7 @@ impl ReviewStore {
         now: DateTime<Utc>,
     ) -> Result<CardState, ScheduleError> {
         validate_card_id(card)?;
-        let next = self.scheduler.grade(self.ledger.state(card), grade, now);
+        let next = self.next_state(self.ledger.state(card), grade, now);
         if !next.is_plausible() {
             return Err(ScheduleError::ImplausibleState {
                 card: card.to_string(),
@@ -179,7 +190,7 @@ impl ReviewStore {
         for (i, (card, grade, now)) in grades.iter().enumerate() {
             validate_card_id(card)?;
             let before = states.get(card).or_else(|| self.ledger.state(card));
-            let next = self.scheduler.grade(before, *grade, *now);
+            let next = self.next_state(before, *grade, *now);
             if !next.is_plausible() {
                 return Err(ScheduleError::ImplausibleState {
                     card: card.to_string(),
@@ -215,9 +226,51 @@ impl ReviewStore {
         Ok(Some(top.card))
     }
 
-    /// How long until the card would come back after each grade, for the grade buttons.
+    /// The state FSRS gives `before` graded at `now`, with its due time brought forward so that it is
+    /// not past the interview (see [`super::deadline`]).
+    fn next_state(
+        &self,
+        before: Option<&CardState>,
+        grade: Grade,
+        now: DateTime<Utc>,
+    ) -> CardState {
+        let next = self.scheduler.grade(before, grade, now);
+        clamp_due(next, self.latest_due(now))
+    }
+
+    /// The latest a card graded at `now` may be due, or `None` when the interview does not limit it.
+    pub fn latest_due(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        latest_due(self.settings.interview, self.zone, now)
+    }
+
+    /// How long until the card would come back after each grade, for the grade buttons: what a grade
+    /// now would really give, the interview limit included.
     pub fn preview(&self, card: &Id, now: DateTime<Utc>) -> [(Grade, Duration); 4] {
-        self.scheduler.preview(self.ledger.state(card), now)
+        self.preview_detail(card, now)
+            .map(|p| (p.grade, p.interval))
+    }
+
+    /// Like [`ReviewStore::preview`], also saying which intervals the interview date shortened, so the
+    /// buttons can show it.
+    pub fn preview_detail(&self, card: &Id, now: DateTime<Utc>) -> [Preview; 4] {
+        let latest = self.latest_due(now);
+        let state = self.ledger.state(card);
+        // The time FSRS schedules from, as `grade` uses it.
+        let at = fsrs_input(state, now).1;
+        self.scheduler
+            .preview(state, now)
+            .map(|(grade, interval)| match latest {
+                Some(l) if at + interval > l => Preview {
+                    grade,
+                    interval: (l - at).max(Duration::zero()),
+                    clamped: true,
+                },
+                _ => Preview {
+                    grade,
+                    interval,
+                    clamped: false,
+                },
+            })
     }
 
     pub fn state(&self, card: &Id) -> Option<&CardState> {

@@ -2,7 +2,7 @@
 
 use super::story::{Story, StoryId, fold};
 use crate::domain::content::{Competency, Id, Library, Question};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The usual advice: this many stories, covering the core competencies, prepare for most interviews.
 pub const STORIES_ADVISED: (usize, usize) = (4, 6);
@@ -41,6 +41,14 @@ impl CompetencyRow {
     }
 }
 
+/// Something a new story could fill: a core competency no story shows, or a behavioural question no
+/// story answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    Competency(Id),
+    Question(Id),
+}
+
 /// A question from the bank that no story links to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenQuestion {
@@ -52,15 +60,27 @@ pub struct OpenQuestion {
 impl Coverage {
     /// Builds the grid. A story covers a competency when one of its tags is the competency's id or
     /// name, ignoring case, accents and the difference between spaces, hyphens and underscores, so
-    /// "Patient care", "patient-care" and "PATIENT_CARE" all count.
+    /// "Patient care", "patient-care" and "PATIENT_CARE" all count; or when it is linked to a question
+    /// that probes the competency (the question's `competencies`).
     pub fn new(
         competencies: &[Competency],
         questions: &[Question],
         stories: &[&Story],
     ) -> Coverage {
+        let probes: HashMap<&Id, &[Id]> = questions
+            .iter()
+            .map(|q| (&q.id, q.competencies.as_slice()))
+            .collect();
         let tag_keys: Vec<HashSet<String>> = stories
             .iter()
-            .map(|s| s.tags.iter().map(|t| key(t)).collect())
+            .map(|s| {
+                let linked = s
+                    .questions
+                    .iter()
+                    .filter_map(|q| probes.get(q))
+                    .flat_map(|cs| cs.iter().map(|c| key(c.as_str())));
+                s.tags.iter().map(|t| key(t)).chain(linked).collect()
+            })
             .collect();
         let row = |c: &Competency| {
             let (id, name) = (key(c.id.as_str()), key(&c.name));
@@ -117,6 +137,15 @@ impl Coverage {
         self.rows
             .iter()
             .filter(|r| r.covered_by.get(story).copied().unwrap_or(false))
+            .collect()
+    }
+
+    /// What a new story could fill, most important first: each core competency no story shows, then
+    /// each behavioural question no story answers.
+    pub fn gaps(&self) -> Vec<Gap> {
+        self.core_uncovered()
+            .map(|r| Gap::Competency(r.id.clone()))
+            .chain(self.unanswered_behavioural().cloned().map(Gap::Question))
             .collect()
     }
 
@@ -315,6 +344,31 @@ mod tests {
         assert!(
             c.competencies_of(7).is_empty(),
             "out of range is empty, not a panic"
+        );
+    }
+
+    #[test]
+    fn a_linked_question_counts_for_the_competencies_it_probes() {
+        let mut q = question("q-time-team", true);
+        q.competencies = vec![Id::new("teamwork"), Id::new("empathy")];
+        let a = story("a", &["patient-care"], &["q-time-team", "q-gone"]);
+        let c = Coverage::new(&comps(), &[q], &[&a]);
+        let got: Vec<&str> = c.competencies_of(0).iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(got, ["teamwork", "patient-care", "empathy"]);
+        assert!(c.gaps().is_empty(), "{:?}", c.gaps());
+    }
+
+    #[test]
+    fn gaps_are_core_competencies_then_behavioural_questions() {
+        let qs = [question("q-why", false), question("q-time", true)];
+        let c = Coverage::new(&comps(), &qs, &[]);
+        assert_eq!(
+            c.gaps(),
+            [
+                Gap::Competency(Id::new("teamwork")),
+                Gap::Competency(Id::new("patient-care")),
+                Gap::Question(Id::new("q-time")),
+            ]
         );
     }
 

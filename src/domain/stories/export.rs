@@ -76,6 +76,7 @@ pub fn json(stories: &[&Story], certifications: &[String], favourite_asks: &[&As
             json!({
                 "id": s.id.as_str(),
                 "title": s.title,
+                "cue": s.cue,
                 "situation": s.situation,
                 "task": s.task,
                 "action": s.action,

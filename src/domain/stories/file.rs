@@ -18,6 +18,9 @@ pub struct FormatError {
 #[derive(Serialize)]
 struct FileOut<'a> {
     title: &'a str,
+    /// Left out when empty, so files of stories without a cue look as they did before cues existed.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    cue: &'a str,
     situation: &'a str,
     task: &'a str,
     action: &'a str,
@@ -36,6 +39,8 @@ struct FileOut<'a> {
 #[serde(deny_unknown_fields)]
 struct FileIn {
     title: String,
+    #[serde(default)]
+    cue: String,
     #[serde(default)]
     situation: String,
     #[serde(default)]
@@ -58,6 +63,7 @@ struct FileIn {
 ///
 /// ```toml
 /// title = "Calming an upset patient"
+/// cue = "Late, angry patient: I listened, found a gap, he was seen that day."
 /// situation = """
 /// A patient arrived 30 minutes late and was angry that his slot had gone.
 /// """
@@ -79,6 +85,7 @@ struct FileIn {
 pub fn to_toml(story: &Story) -> Result<String, toml::ser::Error> {
     toml::to_string(&FileOut {
         title: &story.title,
+        cue: &story.cue,
         situation: &story.situation,
         task: &story.task,
         action: &story.action,
@@ -130,6 +137,7 @@ pub fn from_str(
     Ok(Story {
         id,
         title: raw.title,
+        cue: raw.cue,
         situation: raw.situation,
         task: raw.task,
         action: raw.action,
@@ -257,6 +265,34 @@ mod tests {
     }
 
     #[test]
+    fn cue_is_written_after_the_title_only_when_set() {
+        let mut s = sample();
+        assert!(!to_toml(&s).unwrap().contains("cue"), "no cue, no key");
+        s.cue = "Late, angry patient: I listened and found him a slot.".into();
+        let text = to_toml(&s).unwrap();
+        let keys: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .take(3)
+            .collect();
+        assert_eq!(keys, ["title", "cue", "situation"], "{text}");
+        assert_eq!(from_str(&text, id(), None).unwrap(), s);
+        s.cue.clear();
+        assert!(
+            !to_toml(&s).unwrap().contains("cue ="),
+            "cleared cue leaves"
+        );
+    }
+
+    #[test]
+    fn files_from_before_cues_load_with_no_cue() {
+        let text = "title = 'Short-staffed Saturday'\naction = 'I covered the desk.'\n";
+        let s = from_str(text, id(), None).unwrap();
+        assert_eq!(s.cue, "");
+        assert_eq!(s.action, "I covered the desk.");
+    }
+
+    #[test]
     fn hand_written_file_loads_with_defaults() {
         let text =
             "title = 'Short-staffed Saturday'\naction = '''\nI covered the front desk.\n'''\n";
@@ -359,14 +395,14 @@ mod tests {
     proptest! {
         #[test]
         fn every_story_round_trips(
-            title in text(), situation in text(), task in text(), action in text(), result in text(),
+            title in text(), cue in text(), situation in text(), task in text(), action in text(), result in text(),
             tags in proptest::collection::vec(text(), 0..4),
             questions in proptest::collection::vec("[a-z0-9-]{1,12}", 0..4),
             created in proptest::option::of(0i64..253_402_300_799),
             updated in proptest::option::of(0i64..253_402_300_799),
         ) {
             let story = Story {
-                id: id(), title, situation, task, action, result, tags,
+                id: id(), title, cue, situation, task, action, result, tags,
                 questions: questions.into_iter().map(Id::new).collect(),
                 created: created.and_then(|s| DateTime::from_timestamp(s, 0)),
                 updated: updated.and_then(|s| DateTime::from_timestamp(s, 0)),

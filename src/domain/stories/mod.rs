@@ -1,18 +1,25 @@
-//! STAR stories: the file format, a folder-backed store, live coaching insights, coverage and export.
+//! STAR stories: the file format, a folder-backed store, live coaching and phrasing, coverage and export.
 
+pub mod coach;
 pub mod coverage;
 pub mod export;
 pub mod file;
 pub mod filter;
 pub mod insights;
+pub mod phrasing;
 pub mod store;
 pub mod story;
 mod words;
 
-pub use coverage::{CompetencyRow, Coverage, OpenQuestion};
+pub use coach::Coach;
+pub use coverage::{CompetencyRow, Coverage, Gap, OpenQuestion};
 pub use file::FormatError;
 pub use filter::{Filter, SearchText};
-pub use insights::{Analysis, Guidance, Insight, Level, Metrics, analyze};
+pub use insights::{
+    Analysis, AnswerAnalysis, Finding, Guidance, Insight, Level, Metrics, Part, Scan, TARGETS,
+    Targets, analyze,
+};
+pub use phrasing::{Flag, Phrasing, Replacement};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};
 pub use words::{Glossary, TermHit};

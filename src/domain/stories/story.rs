@@ -54,10 +54,11 @@ impl fmt::Display for StoryId {
 /// A short, lowercase, ASCII, hyphen-separated slug of a title, e.g. "Upset patient!" → `upset-patient`.
 ///
 /// Common accented Latin letters are folded to plain ones so French or Spanish titles keep their words;
-/// anything else becomes a separator. An empty result becomes `story`.
+/// anything else becomes a separator. A long title is cut after its last whole word that fits, so a
+/// file name never ends in half a word; only a first word longer than the limit is cut. An empty result
+/// becomes `story`.
 pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
+    let mut words: Vec<String> = vec![String::new()];
     for c in title.chars().flat_map(char::to_lowercase) {
         let mut buf = [0u8; 4];
         let folded: &str = if c.is_ascii_alphanumeric() {
@@ -65,21 +66,22 @@ pub fn slug(title: &str) -> String {
         } else {
             fold_accent(c)
         };
-        if folded.is_empty() {
-            gap = !out.is_empty();
-            continue;
+        match words.last_mut() {
+            Some(w) if !folded.is_empty() => w.push_str(folded),
+            Some(w) if !w.is_empty() => words.push(String::new()),
+            _ => {}
         }
-        if gap {
-            if out.len() + 1 + folded.len() > SLUG_MAX {
-                break;
-            }
+    }
+    let mut out = String::new();
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        if out.is_empty() {
+            out = w.chars().take(SLUG_MAX).collect();
+        } else if out.len() + 1 + w.len() <= SLUG_MAX {
             out.push('-');
-            gap = false;
-        }
-        if out.len() + folded.len() > SLUG_MAX {
+            out.push_str(w);
+        } else {
             break;
         }
-        out.push_str(folded);
     }
     if out.is_empty() {
         out.push_str("story");
@@ -175,6 +177,9 @@ impl Section {
 pub struct Story {
     pub id: StoryId,
     pub title: String,
+    /// One sentence in the user's own words to glance at before the interview, for the one-page
+    /// sheet. Empty when not written (the file then has no `cue` key).
+    pub cue: String,
     pub situation: String,
     pub task: String,
     pub action: String,
@@ -194,6 +199,7 @@ impl Story {
         Story {
             id,
             title: title.into(),
+            cue: String::new(),
             situation: String::new(),
             task: String::new(),
             action: String::new(),
@@ -233,6 +239,7 @@ impl Story {
     pub fn sanitized(mut self) -> Story {
         use crate::storage::sanitize::{clean, clean_line};
         self.title = clean_line(&self.title);
+        self.cue = clean_line(&self.cue);
         for s in Section::ALL {
             let t = self.text_mut(s);
             *t = clean(t);
@@ -300,6 +307,20 @@ mod tests {
         assert!(long.len() <= SLUG_MAX, "{long}");
         assert!(!long.ends_with('-'), "{long}");
         assert!(long.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    }
+
+    #[test]
+    fn a_long_title_is_cut_after_a_whole_word() {
+        let title = "Helping a resident who refused therapy with a gait belt";
+        let s = slug(title);
+        assert_eq!(s, "helping-a-resident-who-refused-therapy");
+        assert!(s.len() <= SLUG_MAX);
+        assert_eq!(
+            slug(&"x".repeat(60)).len(),
+            SLUG_MAX,
+            "one long word is cut"
+        );
+        assert_eq!(slug("Ærø—Straße 42"), "aero-strasse-42");
     }
 
     #[test]

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 pub(crate) struct Words {
     norm: String,
     spans: Vec<(usize, usize)>,
+    /// Where each word is in the text as written, for marking and rewriting it there.
+    orig: Vec<(usize, usize)>,
 }
 
 impl Words {
@@ -29,7 +31,9 @@ impl Words {
     fn ascii(text: &[u8]) -> Words {
         let mut norm = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(text.len() / 5);
+        let mut orig = Vec::with_capacity(text.len() / 5);
         let mut start: Option<usize> = None;
+        let mut from = 0;
         for (i, &b) in text.iter().enumerate() {
             let prev = if i == 0 { b' ' } else { text[i - 1] };
             let next = text.get(i + 1).copied();
@@ -40,37 +44,49 @@ impl Words {
                         && n.is_ascii_digit())
             });
             if b.is_ascii_alphanumeric() {
-                start.get_or_insert(norm.len());
+                if start.is_none() {
+                    start = Some(norm.len());
+                    from = i;
+                }
                 norm.push(char::from(b.to_ascii_lowercase()));
             } else if start.is_some() && inner {
                 norm.push(char::from(b));
             } else if let Some(s) = start.take() {
                 spans.push((s, norm.len()));
+                orig.push((from, i));
             }
         }
         if let Some(s) = start {
             spans.push((s, norm.len()));
+            orig.push((from, text.len()));
         }
-        Words { norm, spans }
+        Words { norm, spans, orig }
     }
 
     fn general(text: &str) -> Words {
         let mut norm = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(text.len() / 5);
+        let mut orig = Vec::with_capacity(text.len() / 5);
         let mut start: Option<usize> = None;
+        let mut from = 0;
         let mut prev = ' ';
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let next = chars.peek().copied();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
             if is_cjk(c) {
                 if let Some(s) = start.take() {
                     spans.push((s, norm.len()));
+                    orig.push((from, i));
                 }
                 let s = norm.len();
                 norm.push(c);
                 spans.push((s, norm.len()));
+                orig.push((i, i + c.len_utf8()));
             } else if c.is_alphanumeric() {
-                start.get_or_insert(norm.len());
+                if start.is_none() {
+                    start = Some(norm.len());
+                    from = i;
+                }
                 if c.is_ascii() {
                     norm.push(c.to_ascii_lowercase());
                 } else {
@@ -82,13 +98,15 @@ impl Words {
                 norm.push(if is_apostrophe(c) { '\'' } else { c });
             } else if let Some(s) = start.take() {
                 spans.push((s, norm.len()));
+                orig.push((from, i));
             }
             prev = c;
         }
         if let Some(s) = start {
             spans.push((s, norm.len()));
+            orig.push((from, text.len()));
         }
-        Words { norm, spans }
+        Words { norm, spans, orig }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -101,6 +119,11 @@ impl Words {
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.spans.iter().map(|&(s, e)| &self.norm[s..e])
+    }
+
+    /// Where word `i` is in the text as written, as a byte range; `(0, 0)` past the last word.
+    pub(crate) fn span(&self, i: usize) -> (usize, usize) {
+        self.orig.get(i).copied().unwrap_or((0, 0))
     }
 }
 
@@ -267,6 +290,20 @@ mod tests {
             let general = Words::general(&text);
             prop_assert_eq!(&fast.norm, &general.norm);
             prop_assert_eq!(&fast.spans, &general.spans);
+            prop_assert_eq!(&fast.orig, &general.orig);
+        }
+    }
+
+    proptest! {
+        /// Each word's place in the text as written holds that word, before lowercasing.
+        #[test]
+        fn spans_point_at_the_words_as_written(text in any::<String>()) {
+            let w = Words::new(&text);
+            for i in 0..w.len() {
+                let (s, e) = w.span(i);
+                let written = crate::domain::content::phrasing::normalize(&text[s..e]);
+                prop_assert_eq!(Some(written.as_str()), w.get(i));
+            }
         }
     }
 

@@ -43,7 +43,7 @@ pub struct StudyCard {
     /// Role ids the card is for; empty means every role.
     pub roles: Vec<Id>,
     pub subject: Subject,
-    /// Competencies a question probes, "Behavioural", "Multiple choice", or a user card's own tags.
+    /// Competencies a question probes, "Behavioral", "Multiple choice", or a user card's own tags.
     pub tags: Vec<String>,
 }
 
@@ -53,9 +53,12 @@ impl StudyCard {
     }
 }
 
-/// A row of the deck list: everything, one role's cards, or one subject's.
+/// A row of the deck list: the user's interview, everything, one role's cards, or one subject's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Deck {
+    /// "My interview": the cards the profile's focus holds (`plan::Focus::select` picks them; the
+    /// catalogue alone cannot, so here it holds every card).
+    Interview,
     All,
     Role(Id),
     Subject(Subject),
@@ -64,7 +67,7 @@ pub enum Deck {
 impl Deck {
     pub fn holds(&self, card: &StudyCard) -> bool {
         match self {
-            Deck::All => true,
+            Deck::Interview | Deck::All => true,
             Deck::Role(r) => card.for_role(r),
             Deck::Subject(s) => &card.subject == s,
         }
@@ -168,7 +171,7 @@ fn question_card(lib: &Library, i: usize) -> StudyCard {
         .map(|c| c.name.clone())
         .collect();
     if q.behavioural {
-        tags.push("Behavioural".to_string());
+        tags.push("Behavioral".to_string());
     }
     StudyCard {
         id: q.id.clone(),
@@ -354,6 +357,7 @@ impl Catalogue {
 
     pub fn deck_label(&self, deck: &Deck) -> String {
         match deck {
+            Deck::Interview => "My interview".to_string(),
             Deck::All => "All cards".to_string(),
             Deck::Role(id) => self.role_name(id),
             Deck::Subject(s) => s.label(),

@@ -177,6 +177,17 @@ impl Session {
         (self.steps.len(), per)
     }
 
+    /// Distinct cards in the session: a card that comes back after Again is still one card.
+    pub fn cards(&self) -> usize {
+        self.queue.iter().collect::<HashSet<_>>().len()
+    }
+
+    /// Distinct cards finished: none of their turns is still ahead in the queue.
+    pub fn cards_done(&self) -> usize {
+        let ahead: HashSet<&Id> = self.queue.iter().skip(self.pos).collect();
+        self.cards() - ahead.len()
+    }
+
     /// Distinct cards graded so far.
     pub fn cards_graded(&self) -> usize {
         self.steps
@@ -229,12 +240,22 @@ mod tests {
         s.grade(&mut st, Grade::Again, at(1)).unwrap();
         assert_eq!(s.side, Side::Front);
         assert_eq!(s.progress(), (1, 3), "a is back at the end");
+        assert_eq!(
+            (s.cards_done(), s.cards()),
+            (0, 2),
+            "a comes back, so it is not done"
+        );
         s.grade(&mut st, Grade::Easy, at(2)).unwrap();
         assert_eq!(s.current(), Some(&Id::new("a")));
         s.grade(&mut st, Grade::Easy, at(3)).unwrap();
         assert!(s.is_finished() && s.finished == Some(at(3)));
         assert_eq!(s.tally(), (3, [1, 0, 0, 2]));
         assert_eq!(s.cards_graded(), 2);
+        assert_eq!(
+            (s.cards_done(), s.cards()),
+            (2, 2),
+            "two cards, three reviews"
+        );
         assert_eq!(s.elapsed(at(50)), Duration::minutes(3));
     }
 

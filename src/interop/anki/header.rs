@@ -44,10 +44,12 @@ pub fn parse(text: &str) -> (Header, &str, usize) {
     (h, &text[used..], lines)
 }
 
-/// The separator named by `#separator:` (Anki's names or the character itself).
+/// The separator named by `#separator:` (Anki's names or the character itself). Like Anki's, it is
+/// one ASCII character: the CSV reader splits bytes.
 pub fn separator_from(value: &str) -> Option<char> {
     let mut chars = value.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_ascii()
         && !matches!(c, '"' | '\n' | '\r')
     {
         return Some(c);
@@ -164,6 +166,7 @@ mod tests {
             assert_eq!(separator_from(v), Some(c), "{v:?}");
         }
         assert_eq!(separator_from("dots"), None);
+        assert_eq!(separator_from("§"), None);
     }
 
     #[test]

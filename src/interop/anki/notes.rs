@@ -4,7 +4,6 @@ use super::delimited::{self, BadRow, Row};
 use super::header::{self, Header};
 use super::html;
 use crate::storage::sanitize;
-use std::fmt;
 
 /// One note, its text already plain and sanitized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,25 +33,15 @@ pub struct NoteFile {
 }
 
 /// Why a file could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     /// The bytes are not UTF-8; `line` is where the first bad byte is.
+    #[error(
+        "line {line} is not UTF-8 text. Export again as UTF-8 (in a spreadsheet, save as \
+         \"CSV UTF-8\"; Anki's text exports already are)"
+    )]
     NotUtf8 { line: usize },
 }
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::NotUtf8 { line } => write!(
-                f,
-                "line {line} is not UTF-8 text. Export again as UTF-8 (in a spreadsheet, save as \
-                 \"CSV UTF-8\"; Anki's text exports already are)"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
 
 /// Reads `bytes` as an Anki text export (`#separator:` and the other header lines) or as a plain
 /// CSV/TSV of front, back and optional tags (with an optional `front,back,tags` title row).
@@ -119,7 +108,13 @@ impl Columns {
         };
         // Named columns fill in what the numbered headers left out.
         if let Some(names) = &h.columns {
-            for (i, name) in names.split(sep).enumerate() {
+            let (rows, _) = delimited::split(names, sep, 1);
+            let names = rows
+                .into_iter()
+                .next()
+                .map(|r| r.fields)
+                .unwrap_or_default();
+            for (i, name) in names.iter().enumerate() {
                 let slot = match name.trim().to_ascii_lowercase().as_str() {
                     "guid" => &mut c.guid,
                     "notetype" | "note type" => &mut c.notetype,
@@ -286,6 +281,14 @@ mod tests {
         assert_eq!(n.back, "Range of motion\n\nx");
         assert_eq!(n.tags, ["motion"]);
         assert_eq!(n.line, 7);
+    }
+
+    #[test]
+    fn column_names_are_read_as_a_csv_row() {
+        let text = "#separator:comma\n#columns:\"Front, side\",Back,Tags\nq,a,t1 t2\n";
+        let f = read(text.as_bytes()).unwrap();
+        assert_eq!(f.notes[0].back, "a");
+        assert_eq!(f.notes[0].tags, ["t1", "t2"]);
     }
 
     #[test]

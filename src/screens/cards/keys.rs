@@ -2,14 +2,14 @@
 
 use crate::domain::schedule::Grade;
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::keymap::{Binding, Key, bind, ch, code};
 use crossterm::event::KeyCode;
 
 pub static DECKS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "move between decks",
+        "previous deck",
         Action::Up,
         Some("deck"),
     ),
@@ -67,18 +67,24 @@ pub static DECKS: &[Binding] = &[
     bind(
         &[ch('r')],
         "r/c/t",
-        "filter by role (press again for the next one)",
+        "filter by role; press again for the next role",
         Action::FilterRole,
         Some("filter"),
     ),
     bind(
         &[ch('c')],
         "c",
-        "filter by category",
+        "filter by category; press again for the next one",
         Action::FilterCategory,
         None,
     ),
-    bind(&[ch('t')], "t", "filter by tag", Action::FilterTag, None),
+    bind(
+        &[ch('t')],
+        "t",
+        "filter by tag; press again for the next tag",
+        Action::FilterTag,
+        None,
+    ),
     bind(
         &[ch('x')],
         "x",
@@ -113,21 +119,65 @@ pub static FRONT: &[Binding] = &[
     ),
 ];
 
-/// Letters that pick a multiple-choice option; only in force on such a card's front.
-pub static PICK: &[Binding] = &[
+/// A letter that picks option `n` (0 is a) of a multiple-choice card.
+const fn pick(key: &'static [Key], n: u8, help: &'static str) -> Binding {
+    bind(key, "", help, Action::Pick(n), None)
+}
+
+/// The first letter, whose footer entry names the range of letters in force.
+const fn pick_first(label: &'static str) -> Binding {
     bind(
-        &[ch('a')],
-        "a–d",
-        "pick that option; shows whether it was right",
+        KEY_A,
+        label,
+        "pick option a; shows whether it was right",
         Action::Pick(0),
         Some("answer"),
-    ),
-    bind(&[ch('b')], "b", "pick option b", Action::Pick(1), None),
-    bind(&[ch('c')], "c", "pick option c", Action::Pick(2), None),
-    bind(&[ch('d')], "d", "pick option d", Action::Pick(3), None),
-    bind(&[ch('e')], "e", "pick option e", Action::Pick(4), None),
-    bind(&[ch('f')], "f", "pick option f", Action::Pick(5), None),
+    )
+}
+
+const KEY_A: &[Key] = &[ch('a')];
+const B: Binding = pick(&[ch('b')], 1, "pick option b");
+const C: Binding = pick(&[ch('c')], 2, "pick option c");
+const D: Binding = pick(&[ch('d')], 3, "pick option d");
+const E: Binding = pick(&[ch('e')], 4, "pick option e");
+const F: Binding = pick(&[ch('f')], 5, "pick option f");
+
+/// The letters that pick an option, for a card of 2 to 6 options; only on such a card's front.
+static PICK: [&[Binding]; 5] = [
+    &[pick_first("a/b"), B],
+    &[pick_first("a–c"), B, C],
+    &[pick_first("a–d"), B, C, D],
+    &[pick_first("a–e"), B, C, D, E],
+    &[pick_first("a–f"), B, C, D, E, F],
 ];
+
+/// The letters in force on a card of `options` options: only those that pick one.
+pub fn pick_keys(options: usize) -> &'static [Binding] {
+    match options {
+        0 => &[],
+        1 => &PICK[0][..1],
+        n => PICK[n.min(6) - 2],
+    }
+}
+
+/// Enter on the back gives the proposed grade; the footer names it.
+static ACCEPT: [&[Binding]; 4] = [
+    &[accept("give the proposed grade: Again", "Again")],
+    &[accept("give the proposed grade: Hard", "Hard")],
+    &[accept("give the proposed grade: Good", "Good")],
+    &[accept("give the proposed grade: Easy", "Easy")],
+];
+
+const ENTER: &[Key] = &[code(KeyCode::Enter)];
+
+const fn accept(help: &'static str, grade: &'static str) -> Binding {
+    bind(ENTER, "Enter", help, Action::Select, Some(grade)).writes()
+}
+
+/// The Enter key on the back of a card whose proposed grade is `grade`.
+pub fn accept_keys(grade: Grade) -> &'static [Binding] {
+    ACCEPT[usize::from(grade.number().saturating_sub(1)).min(3)]
+}
 
 pub static BACK: &[Binding] = &[
     bind(
@@ -163,14 +213,6 @@ pub static BACK: &[Binding] = &[
     )
     .writes(),
     bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "give the highlighted grade",
-        Action::Select,
-        Some("accept"),
-    )
-    .writes(),
-    bind(
         &[ch('u')],
         "u",
         "undo the last grade",
@@ -192,7 +234,7 @@ pub static SCROLL: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "scroll the card",
+        "scroll up",
         Action::Up,
         None,
     ),

@@ -8,6 +8,7 @@ mod summary;
 mod view;
 
 use crate::domain::content::{Id, Library};
+use crate::domain::plan::Focus;
 use crate::domain::schedule::{
     Counts, Mode, Notice, ReviewStore, ScheduleError, build_queue, format_interval,
 };
@@ -15,7 +16,7 @@ use crate::domain::study::{
     Catalogue, Choices, Deck, Filter, Kind, Session, Side, catalogue::cycle,
 };
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, Ctx, Level, Screen, Status, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Level, Screen, Status, ViewCtx};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -45,7 +46,7 @@ pub struct Cards {
     pub view: View,
     pub catalogue: Catalogue,
     pub filter: Filter,
-    /// The highlighted deck, an index into `catalogue.decks()`.
+    /// The highlighted deck, an index into [`Cards::decks`].
     pub cursor: usize,
     pub session: Option<Session>,
     /// The options of the card showing, when it is multiple choice.
@@ -62,9 +63,16 @@ pub struct Cards {
     kept: rows::Kept,
     /// What the end-of-session summary says is left, kept between frames (see `summary`).
     summary: summary::Kept,
+    /// What "My interview" holds, from the profile, and the version it was taken at.
+    pub focus: Focus,
+    focus_version: u64,
+    /// For each catalogue card, whether "My interview" holds it: worked out once per focus, so the
+    /// deck list and Home's plan only read it.
+    held: Vec<bool>,
 }
 
-/// Local time of day the interview is assumed to be at, for predicting recall on that date.
+/// Local time of day the interview is assumed to be at when the profile gives none, for predicting
+/// recall on that date.
 fn interview_time() -> NaiveTime {
     NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)
 }
@@ -88,6 +96,59 @@ impl Cards {
             checked_at: None,
             kept: Default::default(),
             summary: Default::default(),
+            focus: Focus::everything(),
+            focus_version: 0,
+            held: Vec::new(),
+        }
+    }
+
+    /// True when "My interview" holds catalogue card `i`.
+    pub(super) fn holds(&self, i: usize) -> bool {
+        match self.held.get(i) {
+            Some(h) => *h,
+            None => self
+                .catalogue
+                .cards
+                .get(i)
+                .is_some_and(|c| self.focus.holds(c)),
+        }
+    }
+
+    /// The deck list: "My interview" first, then the catalogue's decks.
+    pub fn decks(&self) -> Vec<Deck> {
+        std::iter::once(Deck::Interview)
+            .chain(self.catalogue.decks())
+            .collect()
+    }
+
+    /// The profile changed: take the new focus, and highlight "My interview" again.
+    pub fn follow(&mut self, data: &AppData) {
+        self.sync_focus(data);
+        self.cursor = 0;
+    }
+
+    /// Takes the focus from the shared data if it changed.
+    pub(super) fn sync_focus(&mut self, data: &AppData) {
+        if self.focus_version != data.focus_version()
+            || self.held.len() != self.catalogue.cards.len()
+        {
+            self.focus = data.focus().clone();
+            self.focus_version = data.focus_version();
+            self.held = self
+                .catalogue
+                .cards
+                .iter()
+                .map(|c| self.focus.holds(c))
+                .collect();
+        }
+    }
+
+    /// The ids a deck holds under the filters: "My interview" through the focus (those meant for
+    /// the user's background first), the others through the catalogue.
+    pub(super) fn select(&self, deck: &Deck) -> Vec<Id> {
+        match deck {
+            Deck::Interview => self.focus.select(&self.catalogue, &self.filter),
+            other => self.catalogue.select(other, &self.filter),
         }
     }
 
@@ -132,16 +193,27 @@ impl Cards {
 
     fn groups(&self) -> Vec<Group> {
         let group = |title, bindings| Group { title, bindings };
+        let proposed = self.session.as_ref().and_then(|s| s.proposed);
         match (self.view, self.session.as_ref().map(|s| s.side)) {
             (View::Review, Some(Side::Front)) if self.choices.is_some() => vec![
-                group("Multiple choice", keys::PICK),
+                group(
+                    "Multiple choice",
+                    keys::pick_keys(self.choices.as_ref().map_or(0, |c| c.options.len())),
+                ),
                 group("Card", keys::FRONT),
                 group("Scrolling", keys::SCROLL),
             ],
             (View::Review, Some(Side::Front)) => {
                 vec![group("Card", keys::FRONT), group("Scrolling", keys::SCROLL)]
             }
-            (View::Review, _) => vec![group("Grade", keys::BACK), group("Scrolling", keys::SCROLL)],
+            (View::Review, _) => {
+                let accept = proposed.map_or(&[][..], keys::accept_keys);
+                vec![
+                    group("Grade", accept),
+                    group("Grade", keys::BACK),
+                    group("Scrolling", keys::SCROLL),
+                ]
+            }
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
         }
@@ -149,8 +221,16 @@ impl Cards {
 
     fn update_decks(&mut self, action: Action, cx: &mut Ctx) {
         let (lib, store, now) = (cx.data.library(), cx.data.reviews(), cx.now);
-        let interview = cx.data.interview();
-        let last = self.catalogue.decks().len().saturating_sub(1);
+        let interview = cx.data.interview().map(|d| {
+            (
+                d,
+                cx.data
+                    .profile()
+                    .interview_time
+                    .unwrap_or_else(interview_time),
+            )
+        });
+        let last = self.decks().len().saturating_sub(1);
         let page = 10;
         let c = &self.catalogue;
         match action {
@@ -182,7 +262,7 @@ impl Cards {
         lib: &Library,
         store: Option<&ReviewStore>,
         now: DateTime<Utc>,
-        interview: Option<NaiveDate>,
+        interview: Option<(NaiveDate, NaiveTime)>,
     ) -> Option<Status> {
         let Some(store) = store else {
             return say(
@@ -192,9 +272,9 @@ impl Cards {
                     .unwrap_or_else(|| "Your review history is not open.".into()),
             );
         };
-        let decks = self.catalogue.decks();
-        let deck = decks.get(self.cursor).unwrap_or(&Deck::All);
-        let ids = self.catalogue.select(deck, &self.filter);
+        let decks = self.decks();
+        let deck = decks.get(self.cursor).unwrap_or(&Deck::Interview);
+        let ids = self.select(deck);
         let label = self.catalogue.deck_label(deck);
         if ids.is_empty() {
             return say(
@@ -205,11 +285,11 @@ impl Cards {
         let today = store.today(now);
         let (mode, title, note) = if cram {
             let (at, note) = match interview {
-                Some(d) if store.zone().instant(d, interview_time()) > now => (
-                    store.zone().instant(d, interview_time()),
-                    format!("Cramming for your interview on {d}: weakest cards first."),
+                Some((d, time)) if store.zone().instant(d, time) > now => (
+                    store.zone().instant(d, time),
+                    format!("Cramming for your interview on {d}: weakest cards first. Your grades go into the card schedule."),
                 ),
-                Some(d) => (now, format!("Your interview date ({d}) has passed, so cram orders cards by how well you would recall them now.")),
+                Some((d, _)) => (now, format!("Your interview date ({d}) has passed, so cram orders cards by how well you would recall them now.")),
                 None => (now, "No interview date is set, so cram orders cards by how well you would recall them now.".to_string()),
             };
             (
@@ -279,6 +359,7 @@ impl Screen for Cards {
     }
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
+        self.sync_focus(cx.data);
         match self.view {
             View::Decks => self.update_decks(action, cx),
             View::Review => self.update_review(action, cx),
@@ -314,6 +395,7 @@ impl Screen for Cards {
     }
 
     fn refresh(&mut self, cx: &ViewCtx) {
+        self.sync_focus(cx.data);
         if let Some(store) = cx.data.reviews() {
             self.refresh_rows(store, cx.now);
             if self.view == View::Summary {

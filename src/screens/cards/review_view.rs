@@ -3,10 +3,12 @@
 
 use super::Cards;
 use crate::domain::content::{Id, Library};
+use crate::domain::schedule::Mode;
 use crate::domain::schedule::{Grade, format_interval};
 use crate::domain::study::{Choices, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
+use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
@@ -64,6 +66,14 @@ fn options(d: &mut Doc, ch: &Choices, picked: Option<usize>, back: bool, t: &The
 
 /// The card showing, front or back, laid out for `width`.
 pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
+    let mut d = Doc::new(width);
+    clamp_note(c, cx, &mut d, t);
+    d.lines.extend(card_text(c, cx, width, t).lines);
+    d
+}
+
+/// The card's own text, front or back.
+fn card_text(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
     let lib = cx.data.library();
     let mut d = Doc::new(width);
     let Some(session) = c.session.as_ref() else {
@@ -162,6 +172,22 @@ pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
     d
 }
 
+/// The note under a card's back when the interview date shortened some grade's interval.
+fn clamp_note(c: &Cards, cx: &ViewCtx, d: &mut Doc, t: &Theme) {
+    let Some(session) = c.session.as_ref().filter(|s| s.side == Side::Back) else {
+        return;
+    };
+    let (Some(id), Some(store)) = (session.current(), cx.data.reviews()) else {
+        return;
+    };
+    if store.preview_detail(id, cx.now).iter().any(|p| p.clamped) {
+        d.text(
+            "* = shortened so this card comes back before your interview.",
+            t.muted,
+        );
+    }
+}
+
 /// Number of lines of the card showing at terminal width `w`, for clamping the scroll.
 pub fn card_len(c: &Cards, cx: &ViewCtx, w: u16) -> usize {
     card_doc(c, cx, text_width(w), &Theme::PLAIN).len()
@@ -172,8 +198,10 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(session) = c.session.as_ref() else {
         return;
     };
+    // A long deck name is shortened between words rather than cut by the corner.
+    let room = usize::from(area.width.saturating_sub(5));
     let block = Block::bordered()
-        .title(format!(" {} ", session.title))
+        .title(format!(" {} ", clip_words(&session.title, room)))
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -191,10 +219,16 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     } else {
         (done as f64 / total as f64).clamp(0.0, 1.0)
     };
+    // Cards, not turns: a card that comes back after Again is still one card.
+    let (cards, finished) = (session.cards(), session.cards_done());
     LineGauge::default()
         .ratio(ratio)
         .label(Line::styled(
-            format!(" Card {} of {total} ", (done + 1).min(total)),
+            format!(
+                " {finished} of {} done · review {} ",
+                plural(cards, "card"),
+                (done + 1).min(total)
+            ),
             t.base,
         ))
         .filled_style(t.good)
@@ -216,34 +250,50 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
     }
-    button_row(c, cx, session.side).render(buttons, buf);
+    let avail = usize::from(buttons.width.saturating_sub(1));
+    let row = [false, true]
+        .into_iter()
+        .map(|compact| button_row(c, cx, session.side, compact))
+        .find(|l| l.width() <= avail)
+        .unwrap_or_else(|| button_row(c, cx, session.side, true));
+    clip_line(&row, avail).render(buttons, buf);
 }
 
 /// On the back: the four grades, each with the interval it would give, the proposed one highlighted.
 /// On the front: how to turn the card.
-fn button_row(c: &Cards, cx: &ViewCtx, side: Side) -> Line<'static> {
+/// `compact` leaves out the dots and some spaces, for narrow windows.
+fn button_row(c: &Cards, cx: &ViewCtx, side: Side, compact: bool) -> Line<'static> {
     let t = cx.theme;
     let session = c.session.as_ref();
     let current = session.and_then(|s| s.current());
     let (Side::Back, Some(id), Some(store)) = (side, current, cx.data.reviews()) else {
-        let hint = if c.choices.is_some() {
-            " Press a letter to answer, or Space to show the answer without picking."
-        } else {
-            " Press Space to show the answer."
+        let hint = match (c.choices.is_some(), compact) {
+            (true, false) => {
+                " Press a letter to answer, or Space to show the answer without picking."
+            }
+            (true, true) => " Press a letter to answer, or Space to see the answer.",
+            (false, _) => " Press Space to show the answer.",
         };
         return Line::styled(hint, t.muted);
     };
     let proposed = session.and_then(|s| s.proposed);
     let mut spans = vec![Span::raw(" ")];
-    for (grade, interval) in store.preview(id, cx.now) {
-        let chosen = proposed == Some(grade);
+    for p in store.preview_detail(id, cx.now) {
+        let chosen = proposed == Some(p.grade);
         let style = if chosen { t.selected } else { t.base };
-        spans.push(Span::styled(grade.key().to_string(), t.key.patch(style)));
+        spans.push(Span::styled(p.grade.key().to_string(), t.key.patch(style)));
+        let dot = if compact { " " } else { " · " };
+        // A star: the interview date shortened this interval (the card says so above).
+        let mark = if p.clamped { "*" } else { "" };
         spans.push(Span::styled(
-            format!(" {} · {}", grade.label(), format_interval(interval)),
+            format!(
+                " {}{dot}{}{mark}",
+                p.grade.label(),
+                format_interval(p.interval)
+            ),
             style,
         ));
-        spans.push(Span::raw("   "));
+        spans.push(Span::raw(if compact { "  " } else { "   " }));
     }
     Line::from(spans)
 }
@@ -277,12 +327,16 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     };
     let mut d = Doc::new(usize::from(inner.width.saturating_sub(2)));
     let (reviews, per) = session.tally();
-    let (done, total) = session.progress();
     if session.is_finished() {
         d.text(&format!("Finished “{}”.", session.title), t.title);
     } else {
         d.text(
-            &format!("Stopped “{}” after {done} of {total} cards.", session.title),
+            &format!(
+                "Stopped “{}” with {} of {} done.",
+                session.title,
+                session.cards_done(),
+                plural(session.cards(), "card")
+            ),
             t.title,
         );
     }
@@ -290,13 +344,19 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let cards = session.cards_graded();
     d.text(
         &format!(
-            "You studied {} ({}) in {}.",
+            "You saw {} and did {} in {}.",
             plural(cards, "card"),
             plural(reviews, "review"),
             minutes(session.elapsed(cx.now))
         ),
         t.base,
     );
+    if matches!(session.mode, Mode::Cram { .. }) {
+        d.text(
+            "Cram grades count like any others: they went into your card schedule.",
+            t.muted,
+        );
+    }
     let styles = [t.bad, t.warn, t.good, t.accent];
     let mut spans = Vec::new();
     for (i, g) in Grade::ALL.iter().enumerate() {
@@ -325,8 +385,16 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         });
         d.text(
             &format!(
-                "Still waiting across all cards: {} due, {} new today.{next}",
+                "Left today in “My interview”: {} due, {} new.{next}",
                 left.due, left.new
+            ),
+            t.base,
+        );
+        d.text(
+            &format!(
+                "Overall: {} of {} never seen yet.",
+                left.unseen,
+                plural(left.total, "card")
             ),
             t.base,
         );

@@ -4,8 +4,10 @@
 //! and Home's "cards due today" reads the same standings.
 
 use super::{Cards, DeckRow};
+use crate::domain::plan::DeckNumbers;
 use crate::domain::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
 use crate::domain::study::Filter;
+use crate::kit::AppData;
 use crate::kit::derived::Derived;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Cow;
@@ -36,6 +38,8 @@ fn history(store: &ReviewStore) -> History {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct RowsKey {
     filter: Filter,
+    /// What "My interview" holds changes with the profile and the all-roles switch.
+    focus: u64,
     history: History,
     daily_new_limit: u32,
     /// The new-card allowance is per local day.
@@ -52,6 +56,7 @@ pub(super) struct Kept {
 fn key(c: &Cards, store: &ReviewStore, now: DateTime<Utc>) -> RowsKey {
     RowsKey {
         filter: c.filter.clone(),
+        focus: c.focus_version,
         history: history(store),
         daily_new_limit: store.settings().daily_new_limit,
         today: store.today(now),
@@ -112,13 +117,37 @@ impl Cards {
         self.catalogue.waiting(&self.standings_now(store, now))
     }
 
+    /// "My interview" as it stands now, whatever the filters: its size, what is unseen and what is
+    /// due, from the kept standings (Home's plan and today's new-card pace read it).
+    pub fn interview_numbers(&mut self, data: &AppData, now: DateTime<Utc>) -> DeckNumbers {
+        self.sync_focus(data);
+        let Some(store) = data.reviews() else {
+            return DeckNumbers::default();
+        };
+        self.refresh_standings(store, now);
+        let standings = self.standings_now(store, now);
+        let mut n = DeckNumbers::default();
+        for (i, standing) in standings.iter().enumerate() {
+            if !self.holds(i) {
+                continue;
+            }
+            n.total += 1;
+            match standing {
+                Standing::Unseen => n.unseen += 1,
+                Standing::Learning | Standing::Due => n.due += 1,
+                Standing::Later => {}
+            }
+        }
+        n
+    }
+
     /// Every deck with what it holds now, under the current filters. Each card's standing is read
     /// once and tallied into every deck that holds it.
     pub fn rows(&self, store: &ReviewStore, now: DateTime<Utc>) -> Vec<DeckRow> {
         let cat = &self.catalogue;
         let allowance = new_allowance(store.ledger(), store.settings(), store.today(now));
         let standings = self.standings_now(store, now);
-        let mut rows: Vec<DeckRow> = cat
+        let mut rows: Vec<DeckRow> = self
             .decks()
             .into_iter()
             .map(|deck| DeckRow {
@@ -143,19 +172,25 @@ impl Cards {
             if !self.filter.matches(card) {
                 continue;
             }
-            if let Some(row) = rows.first_mut() {
+            // Rows: My interview, All cards, each role, each subject.
+            if self.holds(i)
+                && let Some(row) = rows.first_mut()
+            {
+                tally(row, standing);
+            }
+            if let Some(row) = rows.get_mut(1) {
                 tally(row, standing);
             }
             for (r, (role, _)) in cat.roles.iter().enumerate() {
                 if card.for_role(role)
-                    && let Some(row) = rows.get_mut(1 + r)
+                    && let Some(row) = rows.get_mut(2 + r)
                 {
                     tally(row, standing);
                 }
             }
             if let Some(row) = cat
                 .subject_index(i)
-                .and_then(|s| rows.get_mut(1 + roles + s))
+                .and_then(|s| rows.get_mut(2 + roles + s))
             {
                 tally(row, standing);
             }

@@ -1,21 +1,26 @@
-//! What the end-of-session summary says is left across all cards, worked out from the kept standings
-//! when a grade, the day or the clock changes it, and kept between frames: the summary used to count
-//! every card on every frame (146 ms a frame at 100,000 cards).
+//! What the end-of-session summary says is left in "My interview", worked out from the kept standings
+//! when a grade, the focus, the day or the clock changes it, and kept between frames: the summary
+//! used to count every card on every frame (146 ms a frame at 100,000 cards).
 
 use super::Cards;
-use crate::domain::schedule::{ReviewStore, new_allowance};
+use crate::domain::schedule::{ReviewStore, Standing, new_allowance};
 use crate::kit::derived::Derived;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Cow;
 
-/// Cards still waiting today across every card, as `schedule::counts` gives them for the whole
-/// catalogue, and when the next card comes due if none is waiting.
+/// Cards of "My interview" still waiting today, as `schedule::counts` gives them for the deck, how
+/// many it holds and how many are not studied yet, and when the next card comes due if none is
+/// waiting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Left {
     /// Due now: in a learning step or on a day schedule.
     pub due: usize,
     /// New cards still allowed today.
     pub new: usize,
+    /// Cards in "My interview".
+    pub total: usize,
+    /// Of those, cards not studied yet.
+    pub unseen: usize,
     /// When the next card comes due, if nothing is waiting now.
     pub next: Option<DateTime<Utc>>,
 }
@@ -25,13 +30,16 @@ pub struct Left {
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
     history: (u64, usize),
+    /// What "My interview" holds changes with the profile and the all-roles switch.
+    focus: u64,
     today: NaiveDate,
     daily_new_limit: u32,
 }
 
-fn key(store: &ReviewStore, now: DateTime<Utc>) -> Key {
+fn key(c: &Cards, store: &ReviewStore, now: DateTime<Utc>) -> Key {
     Key {
         history: (store.ledger().last_seq(), store.ledger().cards().len()),
+        focus: c.focus_version,
         today: store.today(now),
         daily_new_limit: store.settings().daily_new_limit,
     }
@@ -55,24 +63,52 @@ fn next_due_ms(store: &ReviewStore, now_ms: i64) -> i64 {
 }
 
 impl Cards {
-    /// `Left` worked out now, from the standings (kept ones while they hold).
+    /// `Left` worked out now, from the standings (kept ones while they hold) of the cards "My
+    /// interview" holds. On the eve of the interview a card due after it counts as due now, as the
+    /// study queue has it (see `Standing::before_interview`).
     fn left(&self, store: &ReviewStore, now: DateTime<Utc>) -> Left {
         let standings = self.standings_now(store, now);
-        let t = self.catalogue.tally(&standings);
-        let allowance = new_allowance(store.ledger(), store.settings(), store.today(now));
-        let new = t.unseen.min(allowance);
-        let due = t.learning + t.due;
+        let today = store.today(now);
+        let settings = store.settings();
+        let eve = settings
+            .interview
+            .is_some_and(|d| (d - today).num_days() == 1);
+        let (mut due, mut unseen, mut total) = (0, 0, 0);
+        for (i, standing) in standings.iter().enumerate() {
+            if !self.holds(i) {
+                continue;
+            }
+            let standing = match (eve, standing, self.catalogue.cards.get(i)) {
+                (true, Standing::Later, Some(card)) => {
+                    Standing::before_interview(store.state(&card.id), now, settings, today)
+                }
+                _ => *standing,
+            };
+            total += 1;
+            match standing {
+                Standing::Unseen => unseen += 1,
+                Standing::Learning | Standing::Due => due += 1,
+                Standing::Later => {}
+            }
+        }
+        let new = unseen.min(new_allowance(store.ledger(), settings, today));
         let next = (due + new == 0)
             .then(|| next_due_ms(store, now.timestamp_millis()))
             .filter(|&ms| ms < i64::MAX)
             .and_then(DateTime::from_timestamp_millis);
-        Left { due, new, next }
+        Left {
+            due,
+            new,
+            total,
+            unseen,
+            next,
+        }
     }
 
     /// What the summary shows as left: the kept value while it holds, else worked out on the spot.
     pub fn summary_left(&self, store: &ReviewStore, now: DateTime<Utc>) -> Cow<'_, Left> {
         let now_ms = now.timestamp_millis();
-        match self.summary.0.get(&key(store, now)) {
+        match self.summary.0.get(&key(self, store, now)) {
             Some((left, from, until)) if (*from..*until).contains(&now_ms) => Cow::Borrowed(left),
             _ => Cow::Owned(self.left(store, now)),
         }
@@ -81,7 +117,7 @@ impl Cards {
     /// Works `Left` out again if a grade, the day or the clock changed it, so frames only draw it.
     pub(super) fn refresh_summary(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
         let now_ms = now.timestamp_millis();
-        let key = key(store, now);
+        let key = key(self, store, now);
         if let Some((_, from, until)) = self.summary.0.get(&key)
             && (*from..*until).contains(&now_ms)
         {
@@ -99,7 +135,7 @@ impl Cards {
 mod tests {
     use super::*;
     use crate::domain::schedule::{Grade, counts};
-    use crate::domain::study::{Deck, Filter};
+    use crate::domain::study::Filter;
     use crate::kit::fixture::Fixture;
     use crate::kit::{Action, Screen};
     use crate::screens::cards::View;
@@ -108,11 +144,11 @@ mod tests {
         DateTime::from_timestamp(1_795_424_400, 0).unwrap()
     }
 
-    /// What the summary would say counted the slow way: every card of the catalogue through
+    /// What the summary would say counted the slow way: every card of "My interview" through
     /// `schedule::counts`, and the soonest due time when nothing is left.
     fn slow(cards: &Cards, f: &Fixture) -> Left {
         let store = f.data.reviews().unwrap();
-        let all = cards.catalogue.select(&Deck::All, &Filter::default());
+        let all = cards.focus.select(&cards.catalogue, &Filter::default());
         let c = counts(
             &all,
             store.ledger(),
@@ -132,6 +168,8 @@ mod tests {
         Left {
             due: c.learning + c.due,
             new: c.new,
+            total: all.len(),
+            unseen: all.iter().filter(|id| store.state(id).is_none()).count(),
             next,
         }
     }

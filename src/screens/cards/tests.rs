@@ -73,9 +73,9 @@ fn deck_rows_agree_with_counting_each_selection() {
         cards.filter = filter.clone();
         let store = f.data.reviews().unwrap();
         let rows = cards.rows(store, now());
-        assert_eq!(rows.len(), cards.catalogue.decks().len());
+        assert_eq!(rows.len(), cards.decks().len());
         for row in rows {
-            let sel = cards.catalogue.select(&row.deck, &filter);
+            let sel = cards.select(&row.deck);
             let today = store.today(now());
             let want = counts(&sel, store.ledger(), store.settings(), today, now());
             assert_eq!(row.counts, want, "{}", row.label);

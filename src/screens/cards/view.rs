@@ -89,6 +89,12 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
     let t = cx.theme;
     let limit = store.settings().daily_new_limit;
     let Counts { new, learning, due } = row.counts;
+    let paced = match cx.data.interview() {
+        Some(d) if limit > cx.data.study_settings().daily_new_limit => {
+            format!("{limit} new cards today, paced so you see every card before {d}")
+        }
+        _ => format!("up to {limit} new cards a day"),
+    };
     let interview = match cx.data.interview() {
         Some(d) => format!("your interview on {d}"),
         None => "today (no interview date set)".to_string(),
@@ -97,11 +103,13 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
         Line::styled(row.label.clone(), t.title),
         Line::default(),
         Line::raw(format!(
-            "{} cards, {} studied at least once.",
-            row.total, row.seen
+            "{} cards: {} studied at least once, {} never seen.",
+            row.total,
+            row.seen,
+            row.total - row.seen
         )),
         Line::raw(format!(
-            "Now: {due} due, {learning} in learning steps, {new} new (up to {limit} new cards a day)."
+            "Now: {due} due, {learning} in learning steps, {new} new ({paced})."
         )),
         Line::default(),
         Line::from(vec![
@@ -109,8 +117,10 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
             Span::raw(if due + learning + new == 0 {
                 "finds nothing due or new in this deck now.".to_string()
             } else {
+                let (lo, hi) = reviews_for(due + learning, new);
                 format!(
-                    "studies {} now: the due ones first, then the new ones.",
+                    "studies {} now: the due ones first, then the new ones. That is about {lo}–{hi} \
+                     reviews, since a new card comes back until it sticks.",
                     plural(due + learning + new, "card")
                 )
             }),
@@ -179,6 +189,18 @@ fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
     line
 }
 
+/// Width of the "unseen / total" column: room for "9999/9999" (bigger decks are cut; the deck's
+/// details beside or below the list give the full numbers).
+pub(super) const UNSEEN_WIDTH: u16 = 9;
+
+/// Cards never studied out of all the deck's cards, so the size of the job is plain even when
+/// today's new cards are used up.
+pub(super) fn unseen_cell(row: &DeckRow, t: &Theme) -> Cell<'static> {
+    let unseen = row.total - row.seen;
+    let text = Line::from(format!("{unseen}/{}", row.total)).right_aligned();
+    Cell::from(text).style(if unseen == 0 { t.muted } else { t.base })
+}
+
 fn count_cell(n: usize, style: Style, t: &Theme) -> Cell<'static> {
     let text = Line::from(format!("{n}")).right_aligned();
     Cell::from(text).style(if n == 0 { t.muted } else { style })
@@ -194,7 +216,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     let mut last_kind = 0;
     for (i, row) in rows.iter().enumerate() {
         let kind = match row.deck {
-            Deck::All => 0,
+            Deck::Interview | Deck::All => 0,
             Deck::Role(_) => 1,
             Deck::Subject(_) => 2,
         };
@@ -221,6 +243,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
                 count_cell(row.counts.new, t.accent, t),
                 count_cell(row.counts.learning, t.warn, t),
                 count_cell(row.counts.due, t.good, t),
+                unseen_cell(row, t),
             ]),
         })
         .collect();
@@ -229,6 +252,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
         Cell::from(Line::from("New").right_aligned()),
         Cell::from(Line::from("Learning").right_aligned()),
         Cell::from(Line::from("Due").right_aligned()),
+        Cell::from(Line::from("Unseen").right_aligned()),
     ])
     .style(t.muted);
     let table = Table::new(
@@ -238,6 +262,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
             Constraint::Length(5),
             Constraint::Length(8),
             Constraint::Length(5),
+            Constraint::Length(UNSEEN_WIDTH),
         ],
     )
     .header(header)
@@ -286,7 +311,8 @@ fn today_line(cx: &ViewCtx, store: &ReviewStore) -> Line<'static> {
     ])
 }
 
-/// What Enter would do on the highlighted deck, in words.
+/// What Enter would do on the highlighted deck, in words: how many cards, and how many reviews
+/// they may take (a new card comes back once or twice the first day, until it sticks).
 fn enter_hint(row: &DeckRow) -> String {
     let Counts { new, learning, due } = row.counts;
     let waiting = learning + due;
@@ -296,11 +322,23 @@ fn enter_hint(row: &DeckRow) -> String {
             row.label
         );
     }
+    let (lo, hi) = reviews_for(waiting, new);
+    let reviews = if lo == hi {
+        plural(lo, "review")
+    } else {
+        format!("{lo}–{hi} reviews")
+    };
     format!(
-        "Enter studies {} from “{}”: {waiting} due, {new} new.",
+        "Enter: {} from “{}” ({waiting} due, {new} new), about {reviews}.",
         plural(waiting + new, "card"),
         row.label
     )
+}
+
+/// Reviews `waiting` due cards and `new` new cards may take: one each for due cards, two to three
+/// for a new one (its learning steps), as today's plan counts them.
+pub(super) fn reviews_for(waiting: usize, new: usize) -> (usize, usize) {
+    (waiting + 2 * new, waiting + 3 * new)
 }
 
 /// "1 card", "3 cards".

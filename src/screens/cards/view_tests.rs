@@ -10,7 +10,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
     let (mut selected, mut last_kind) = (0, 0);
     for (i, row) in rows.iter().enumerate() {
         let kind = match row.deck {
-            Deck::All => 0,
+            Deck::Interview | Deck::All => 0,
             Deck::Role(_) => 1,
             Deck::Subject(_) => 2,
         };
@@ -28,6 +28,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
             count_cell(row.counts.new, t.accent, t),
             count_cell(row.counts.learning, t.warn, t),
             count_cell(row.counts.due, t.good, t),
+            unseen_cell(row, t),
         ]));
     }
     let total = table_rows.len();
@@ -36,6 +37,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
         Cell::from(Line::from("New").right_aligned()),
         Cell::from(Line::from("Learning").right_aligned()),
         Cell::from(Line::from("Due").right_aligned()),
+        Cell::from(Line::from("Unseen").right_aligned()),
     ])
     .style(t.muted);
     let widths = [
@@ -43,6 +45,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
         Constraint::Length(5),
         Constraint::Length(8),
         Constraint::Length(5),
+        Constraint::Length(UNSEEN_WIDTH),
     ];
     let table = Table::new(table_rows, widths)
         .header(header)
@@ -83,7 +86,7 @@ fn only_the_rows_in_view_are_drawn_exactly_as_the_whole_table_would_draw_them() 
         seen: 0,
         deck,
     };
-    let mut rows = vec![row(Deck::All, 0)];
+    let mut rows = vec![row(Deck::Interview, 0), row(Deck::All, 0)];
     rows.extend((1..4).map(|n| row(Deck::Role(Id::new(format!("r{n}"))), n)));
     rows.extend((4..30).map(|n| row(Deck::Subject(Subject::Deck(format!("d{n}"))), n)));
     let t = Theme::COLOR;

@@ -8,7 +8,7 @@ pub static GUIDE_KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Left), ch('h')],
         "←/→",
-        "previous / next role",
+        "previous role",
         Action::Left,
         Some("role"),
     ),
@@ -41,6 +41,13 @@ pub static GUIDE_KEYS: &[Binding] = &[
         Action::Compare,
         Some("compare"),
     ),
+    bind(
+        &[ch('f')],
+        "f",
+        "which job fits me? questions, then ranked roles",
+        Action::OpenFit,
+        Some("fit me"),
+    ),
 ];
 
 pub static SEARCH_KEYS: &[Binding] = &[
@@ -52,8 +59,15 @@ pub static SEARCH_KEYS: &[Binding] = &[
         Some("open"),
     ),
     bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "close the search and go back to the guide",
+        Action::Back,
+        Some("close"),
+    ),
+    bind(
         &[code(KeyCode::Up)],
-        "↑",
+        "↑/↓",
         "previous result",
         Action::Up,
         Some("results"),

@@ -1,14 +1,16 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
+mod compare;
 mod keys;
 mod search_view;
 mod view;
 
 use crate::domain::content::Library;
 use crate::domain::content::search::{self, Hit, Target};
+use crate::domain::plan::Focus;
 use crate::kit::derived::Derived;
 use crate::kit::keymap::{Group, Keymap, NAV};
-use crate::kit::{Action, Ctx, Screen, Theme, Typing, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Screen, Theme, Typing, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
@@ -44,6 +46,10 @@ pub struct Guides {
     pub compare_scroll: usize,
     pub question_scroll: usize,
     theme: Theme,
+    /// What the user is preparing for: search ranks their roles first.
+    focus: Focus,
+    /// The background and setting whose notes top each guide.
+    coach: view::Coach,
     /// The page showing, laid out for a terminal width and theme, kept between frames: wrapping a
     /// guide or a comparison costs more than drawing it (see [`crate::kit::derived`]).
     kept: Derived<(Page, u16, Theme), Laid>,
@@ -66,7 +72,27 @@ impl Guides {
             compare_scroll: 0,
             question_scroll: 0,
             theme,
+            focus: Focus::everything(),
+            coach: (None, None),
             kept: Derived::default(),
+        }
+    }
+
+    /// The profile changed: open on the first role in focus, rank search for it, and show the
+    /// coaching notes for the user's background and setting.
+    pub fn follow(&mut self, data: &AppData) {
+        let lib = data.library();
+        let focus = data.focus();
+        if let Some(i) = focus.first_role_index(lib) {
+            self.role = i;
+            self.scroll = 0;
+            self.compare = default_pair(lib, i);
+        }
+        let p = data.profile();
+        self.coach = (p.background, p.setting);
+        self.focus = focus.clone();
+        if !self.query_text().trim().is_empty() {
+            self.search_again(lib);
         }
     }
 
@@ -75,6 +101,7 @@ impl Guides {
         match self.view {
             View::Guide => Some(Page::Guide(
                 self.role.min(lib.roles.len().saturating_sub(1)),
+                self.coach,
             )),
             View::Compare => Some(Page::Compare(self.compare.0, self.compare.1)),
             View::Question(q) => Some(Page::Question(q)),
@@ -164,8 +191,12 @@ impl Guides {
             View::Compare => {
                 let n = lib.roles.len().max(1);
                 match action {
-                    Action::Left => self.compare.0 = (self.compare.0 + 1) % n,
-                    Action::Right => self.compare.1 = (self.compare.1 + 1) % n,
+                    Action::Left => {
+                        self.compare.0 = compare::next_role(self.compare.0, self.compare.1, n)
+                    }
+                    Action::Right => {
+                        self.compare.1 = compare::next_role(self.compare.1, self.compare.0, n)
+                    }
                     Action::Back => self.view = View::Guide,
                     other => scroll(&mut self.compare_scroll, &other, page),
                 }
@@ -224,7 +255,7 @@ impl Guides {
             self.page_len(lib, size.0)
         } else {
             // Search or compare just opened: the guide keeps its place for coming back.
-            view::lay_out(lib, Page::Guide(self.role), size.0, &self.theme)
+            view::lay_out(lib, Page::Guide(self.role, self.coach), size.0, &self.theme)
                 .doc
                 .len()
         };
@@ -259,7 +290,8 @@ impl Guides {
     }
 
     fn search_again(&mut self, lib: &Library) {
-        self.hits = search::search(lib, &self.query_text(), MAX_HITS);
+        let hits = search::search(lib, &self.query_text(), MAX_HITS);
+        self.hits = self.focus.rank_hits(lib, hits);
         self.hit = 0;
     }
 
@@ -274,7 +306,7 @@ impl Guides {
         match target {
             Target::Section { role, .. } | Target::Figure { role, .. } => {
                 self.role = role;
-                self.scroll = view::anchor_line(lib, target, width);
+                self.scroll = view::anchor_line(lib, target, self.coach, width);
                 self.view = View::Guide;
             }
             Target::Question(q) => {

@@ -2,8 +2,9 @@
 
 use super::Guides;
 use crate::kit::{Theme, ViewCtx};
-use crate::widgets::doc::fit;
+use crate::widgets::clip::clip_line;
 use crate::widgets::text::draw_lines;
+use crate::widgets::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -42,24 +43,103 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                 g.query_text().trim()
             )
         };
+        // A column of margin each side, so a line that fills the box never touches its border.
+        let text = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
         Paragraph::new(msg)
             .style(t.muted)
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(inner, buf);
+            .render(text, buf);
         return;
     }
-    let per_page = (usize::from(inner.height) / 2).max(1);
-    let first = g.hit.saturating_sub(per_page - 1);
-    let mut lines = Vec::new();
-    for (i, hit) in g.hits.iter().enumerate().skip(first).take(per_page) {
+    let height = usize::from(inner.height);
+    // Each result is its place and one line of text around the match; the selected one shows its
+    // whole text (up to a few lines), so nothing a user chose to look at is cut.
+    let lines_of = |i: usize| -> Vec<Line<'static>> {
+        let hit = &g.hits[i];
         let sel = if i == g.hit { t.selected } else { Style::new() };
-        lines.push(Line::from(Span::styled(
-            fit(&hit.place, width),
-            t.accent.patch(sel),
-        )));
-        lines.push(snippet(&hit.text, &hit.ranges, width, t).patch_style(sel));
+        // One column stays free at the right, so a shortened line never runs into the border.
+        let room = width.saturating_sub(1);
+        let mut out = vec![
+            clip_line(&Line::from(Span::styled(hit.place.clone(), t.accent)), room)
+                .patch_style(sel),
+        ];
+        if i == g.hit {
+            out.extend(whole(
+                &hit.text,
+                &hit.ranges,
+                width,
+                t,
+                height.saturating_sub(1),
+            ));
+        } else {
+            out.push(clip_line(&snippet(&hit.text, &hit.ranges, room, t), room));
+        }
+        out
+    };
+    let mut first = 0;
+    while first < g.hit && (first..=g.hit).map(|i| lines_of(i).len()).sum::<usize>() > height {
+        first += 1;
+    }
+    let mut lines = Vec::new();
+    for i in first..g.hits.len() {
+        if lines.len() >= height {
+            break;
+        }
+        lines.extend(lines_of(i));
     }
     draw_lines(&lines, inner, buf);
+}
+
+/// Most lines the selected result's text takes.
+const WHOLE_LINES: usize = 6;
+
+/// `text` wrapped to `width` with its matches highlighted, at most `max` (and [`WHOLE_LINES`])
+/// lines; a longer text ends in " …" after a whole word.
+fn whole(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    width: usize,
+    t: &Theme,
+    max: usize,
+) -> Vec<Line<'static>> {
+    let max = max.clamp(1, WHOLE_LINES);
+    let rows = wrap(text, width.saturating_sub(1).max(1));
+    let cut = rows.len() > max;
+    rows.iter()
+        .take(max)
+        .enumerate()
+        .map(|(n, row)| {
+            let mut spans = Vec::new();
+            let mut pos = row.start;
+            for r in ranges
+                .iter()
+                .filter(|r| r.start < row.end && r.end > row.start)
+            {
+                let (a, b) = (r.start.max(pos), r.end.min(row.end));
+                if a > pos {
+                    spans.push(Span::styled(text[pos..a].to_string(), t.base));
+                }
+                if b > a {
+                    spans.push(Span::styled(text[a..b].to_string(), t.matched));
+                }
+                pos = pos.max(b);
+            }
+            if pos < row.end {
+                spans.push(Span::styled(text[pos..row.end].to_string(), t.base));
+            }
+            let mut line = Line::from(spans);
+            if cut && n + 1 == max {
+                // The last line shown: say that more follows, cut between words.
+                line.spans.push(Span::styled(" ".repeat(width), t.base));
+                line = clip_line(&line, width.saturating_sub(1));
+            }
+            line
+        })
+        .collect()
 }
 
 /// One line of `text` around its first match, with matches highlighted.
@@ -76,6 +156,10 @@ fn snippet(
         while !text.is_char_boundary(start) {
             start -= 1;
         }
+        // Start at a word, not inside one.
+        if let Some(space) = text[start..first].find(' ') {
+            start += space + 1;
+        }
     }
     let mut spans = Vec::new();
     let mut pos = start;
@@ -90,7 +174,7 @@ fn snippet(
     }
     spans.push(Span::styled(text[pos..].to_string(), t.base));
     if start > 0 {
-        spans.insert(0, Span::styled("…", t.muted));
+        spans.insert(0, Span::styled("… ", t.muted));
     }
     Line::from(spans)
 }

@@ -4,15 +4,16 @@ use super::Guides;
 use super::View;
 use crate::domain::content::markup::{self, Block as MBlock};
 use crate::domain::content::search::Target;
-use crate::domain::content::{GuideSection, Library, Role};
+use crate::domain::content::{GuideSection, Library, Role, prep_model};
+use crate::domain::plan::Focus;
+use crate::domain::profile::{Background, Profile, Setting};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::coaching::coaching;
-use crate::widgets::doc::{Doc, fit};
+use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
@@ -42,8 +43,18 @@ enum Anchor {
     Figures,
 }
 
-/// Lays out a role's guide for `width`, recording where each section and block starts.
-fn guide_doc(role: &Role, lib: &Library, width: usize, t: &Theme) -> (Doc, Vec<(Anchor, usize)>) {
+/// The background and setting whose coaching notes top each guide.
+pub type Coach = (Option<Background>, Option<Setting>);
+
+/// Lays out a role's guide for `width`, recording where each section and block starts. Notes from
+/// the coaching for `coach` come first, under "For you".
+fn guide_doc(
+    role: &Role,
+    lib: &Library,
+    coach: Coach,
+    width: usize,
+    t: &Theme,
+) -> (Doc, Vec<(Anchor, usize)>) {
     let mut d = Doc::new(width);
     let mut anchors = Vec::new();
     d.text(&role.name, t.title);
@@ -52,6 +63,23 @@ fn guide_doc(role: &Role, lib: &Library, width: usize, t: &Theme) -> (Doc, Vec<(
             &format!("Also called: {}", role.also_called.join(", ")),
             t.muted,
         );
+    }
+    let profile = Profile {
+        background: coach.0,
+        setting: coach.1,
+        ..Profile::default()
+    };
+    for note in Focus::new(&profile, lib).guide_notes(lib, &role.id) {
+        d.blank();
+        let who = coach.0.map_or("you", |b| b.label());
+        d.text(&format!("▍For you ({who})"), t.accent);
+        d.text(note.note.trim(), t.base);
+        if let Some(s) = note.section.as_deref().and_then(prep_model::section) {
+            d.text(
+                &format!("From the \"{}\" section below.", s.title()),
+                t.muted,
+            );
+        }
     }
     for section in GuideSection::ALL {
         d.blank();
@@ -105,17 +133,22 @@ fn guide_doc(role: &Role, lib: &Library, width: usize, t: &Theme) -> (Doc, Vec<(
     (d, anchors)
 }
 
-fn role_doc(lib: &Library, role: usize, width: usize) -> Option<(Doc, Vec<(Anchor, usize)>)> {
+fn role_doc(
+    lib: &Library,
+    role: usize,
+    coach: Coach,
+    width: usize,
+) -> Option<(Doc, Vec<(Anchor, usize)>)> {
     lib.roles
         .get(role)
-        .map(|r| guide_doc(r, lib, width, &Theme::PLAIN))
+        .map(|r| guide_doc(r, lib, coach, width, &Theme::PLAIN))
 }
 
 /// One scrolled document of the Guides screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
-    /// A role's guide.
-    Guide(usize),
+    /// A role's guide, with the coaching notes for a background and setting.
+    Guide(usize, Coach),
     /// Two roles side by side.
     Compare(usize, usize),
     /// A question's coaching notes.
@@ -133,8 +166,8 @@ pub struct Laid {
 /// frames (`Guides::laid_out`), since wrapping a whole guide costs more than drawing it.
 pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
     match page {
-        Page::Guide(role) => lib.roles.get(role).map_or_else(Laid::default, |r| {
-            let (doc, anchors) = guide_doc(r, lib, doc_width(w), t);
+        Page::Guide(role, coach) => lib.roles.get(role).map_or_else(Laid::default, |r| {
+            let (doc, anchors) = guide_doc(r, lib, coach, doc_width(w), t);
             let sections = anchors
                 .into_iter()
                 .filter(|(k, _)| matches!(k, Anchor::Section(_)))
@@ -143,7 +176,7 @@ pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
             Laid { doc, sections }
         }),
         Page::Compare(a, b) => Laid {
-            doc: compare_doc(lib, (a, b), w, t),
+            doc: super::compare::compare_doc(lib, (a, b), w, t),
             sections: Vec::new(),
         },
         Page::Question(q) => Laid {
@@ -154,7 +187,7 @@ pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
 }
 
 /// The guide line a search target points at.
-pub fn anchor_line(lib: &Library, target: Target, width: usize) -> usize {
+pub fn anchor_line(lib: &Library, target: Target, coach: Coach, width: usize) -> usize {
     let (role, want) = match target {
         Target::Section {
             role,
@@ -164,70 +197,9 @@ pub fn anchor_line(lib: &Library, target: Target, width: usize) -> usize {
         Target::Figure { role, .. } => (role, Anchor::Figures),
         _ => return 0,
     };
-    role_doc(lib, role, width)
+    role_doc(lib, role, coach, width)
         .and_then(|(_, a)| a.into_iter().find(|(k, _)| *k == want).map(|(_, l)| l))
         .unwrap_or(0)
-}
-
-/// The side-by-side comparison of two roles at terminal width `w`.
-fn compare_doc(lib: &Library, pair: (usize, usize), w: u16, t: &Theme) -> Doc {
-    let width = usize::from(w.saturating_sub(3)).max(3);
-    let col = (width.saturating_sub(3) / 2).max(1);
-    let mut d = Doc::new(width);
-    let (Some(a), Some(b)) = (lib.roles.get(pair.0), lib.roles.get(pair.1)) else {
-        d.text("Comparing needs at least two roles.", t.muted);
-        return d;
-    };
-    d.line(Line::from(vec![
-        Span::styled(fit(&a.name, col), t.title),
-        Span::styled(" │ ", t.border),
-        Span::styled(b.name.clone(), t.title),
-    ]));
-    for section in GuideSection::ALL {
-        d.blank();
-        d.text(&format!("▍{}", section.title()), t.heading);
-        let left = column(a, section, col);
-        let right = column(b, section, col);
-        for i in 0..left.len().max(right.len()) {
-            let l = left.get(i).map_or("", String::as_str);
-            let r = right.get(i).map_or("", String::as_str);
-            d.line(Line::from(vec![
-                Span::styled(fit(l, col), t.base),
-                Span::styled(" │ ", t.border),
-                Span::styled(r.to_string(), t.base),
-            ]));
-        }
-    }
-    d
-}
-
-/// One role's section wrapped to a column, with its figures under Pay.
-fn column(role: &Role, section: GuideSection, col: usize) -> Vec<String> {
-    let mut d = Doc::new(col);
-    for block in markup::blocks(role.section(section)) {
-        match block {
-            MBlock::Bullet(b) => d.prefixed("• ", "  ", &b, Style::new()),
-            MBlock::Heading(h) | MBlock::Paragraph(h) => {
-                d.blank();
-                d.text(&h, Style::new());
-            }
-        }
-    }
-    if section == GuideSection::Pay {
-        for f in &role.figure {
-            d.prefixed(
-                "• ",
-                "  ",
-                &format!("{}: {} ({})", f.label, f.value, f.as_of),
-                Style::new(),
-            );
-        }
-    }
-    let mut lines: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
-    while lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    lines
 }
 
 /// A question's coaching notes.

@@ -1,14 +1,14 @@
 //! The Home screen's keymap tables: the two lists, an item read in full, and the date field.
 
-use crate::kit::Action;
 use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
 pub(super) static KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "move in the list",
+        "move up in the list",
         Action::Up,
         Some("move"),
     ),
@@ -20,17 +20,10 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
-        &[code(KeyCode::Left), ch('h')],
+        &[code(KeyCode::Left), ch('h'), code(KeyCode::Right), ch('l')],
         "←/→",
-        "switch between checklist and questions to ask",
+        "switch between the checklist and the questions to ask",
         Action::Left,
-        Some("list"),
-    ),
-    bind(
-        &[code(KeyCode::Right), ch('l')],
-        "→/l",
-        "switch list",
-        Action::Right,
         None,
     ),
     bind(
@@ -49,13 +42,35 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
+        &[ch('s')],
+        "s",
+        "start today's next step (cards, story or practice)",
+        Action::StartNext,
+        Some("start"),
+    ),
+    bind(
+        &[ch('p')],
+        "p",
+        "your profile: role, date, setting, background",
+        Action::EditProfile,
+        Some("profile"),
+    )
+    .writes(),
+    bind(
         &[ch('i')],
         "i",
         "set your interview date",
         Action::SetInterviewDate,
-        Some("date"),
+        None,
     )
     .writes(),
+    bind(
+        &[ch('o')],
+        "o",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
+        None,
+    ),
     bind(
         &[code(KeyCode::Home), ch('g')],
         "Home/g",
@@ -91,7 +106,7 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Up), ch('k')],
         "↑/↓",
-        "previous / next item",
+        "previous item",
         Action::Up,
         Some("item"),
     ),
@@ -100,6 +115,13 @@ pub(super) static DETAIL_KEYS: &[Binding] = &[
         "↓/j",
         "next item",
         Action::Down,
+        None,
+    ),
+    bind(
+        &[ch('o')],
+        "o",
+        "your one-page sheet to print and bring",
+        Action::GoTo(Tab::Sheet),
         None,
     ),
 ];

@@ -76,9 +76,10 @@ impl Home {
     /// Keys on the two lists and on an item read in full.
     fn update_lists(&mut self, action: Action, cx: &mut Ctx) {
         let lib = cx.data.library();
+        let asks = cx.data.focus().asks(lib);
         let len = match self.pane {
             Pane::Checklist => lib.steps.len(),
-            Pane::Asks => lib.asks.len(),
+            Pane::Asks => asks.len(),
         };
         let sel = match self.pane {
             Pane::Checklist => &mut self.step,
@@ -100,7 +101,7 @@ impl Home {
             Action::Toggle => {
                 let (pane, id) = match self.pane {
                     Pane::Checklist => (self.pane, lib.steps.get(self.step).map(|s| s.id.clone())),
-                    Pane::Asks => (self.pane, lib.asks.get(self.ask).map(|a| a.id.clone())),
+                    Pane::Asks => (self.pane, asks.get(self.ask).map(|a| a.id.clone())),
                 };
                 let Some(id) = id else { return };
                 let Some(mut w) = cx.writer() else { return };
@@ -115,6 +116,12 @@ impl Home {
             Action::SetInterviewDate => self.open_date(cx.data.interview()),
             _ => {}
         }
+    }
+
+    /// The profile changed: the list of questions to ask starts over.
+    pub fn follow(&mut self) {
+        self.ask = 0;
+        self.detail = false;
     }
 
     /// Opens the date field holding the `current` date, if any, ready to edit.

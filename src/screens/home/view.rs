@@ -4,6 +4,7 @@
 use super::Home;
 use super::Pane;
 use super::charts as home_charts;
+use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
 use crate::kit::{Theme, ViewCtx};
@@ -15,8 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Widget};
 
-/// Rows of the summary at the top.
-const SUMMARY_ROWS: u16 = 3;
+/// Rows of the summary at the top: countdown, counts, today's plan, the next step.
+const SUMMARY_ROWS: u16 = 4;
 /// Rows the charts take when there is room: 7 days, the month row and borders.
 const CHART_ROWS: u16 = 10;
 /// The lists keep at least this many rows (borders, gauge and three items).
@@ -92,7 +93,14 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         }
         None => first.push(Span::styled("No interview date yet", t.title)),
     }
-    first.push(Span::styled("  ·  press i to change", t.muted));
+    let p = cx.data.profile();
+    if !p.employer.is_empty() {
+        first.push(Span::styled(
+            format!(" at {}", crate::storage::sanitize::clean_line(&p.employer)),
+            t.title,
+        ));
+    }
+    first.push(Span::styled("  ·  p profile, i date", t.muted));
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
     // While start-up still loads the decks, stories and history, their numbers are not known yet.
@@ -116,7 +124,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let all = cx.data.library().competencies.len();
         counts.push((
             "Competencies covered",
-            "Competencies",
+            "Skills",
             format!("{}/{all}", c.len()),
         ));
     }
@@ -133,24 +141,113 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     counts.push(("Checklist", "Checklist", checklist));
     let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
     let narrow = long > usize::from(area.width);
+    let sep = if narrow { " · " } else { "  ·  " };
     let mut second = vec![Span::raw(" ")];
     for (i, (long_label, short_label, value)) in counts.into_iter().enumerate() {
         let label = if narrow { short_label } else { long_label };
         if i > 0 {
-            second.push(Span::styled("  ·  ", t.muted));
+            second.push(Span::styled(sep, t.muted));
         }
         second.push(Span::styled(format!("{label} "), t.base));
         second.push(Span::styled(value, t.heading));
     }
-    let next = match loading {
-        true => COUNTING.to_string(),
-        false => next_step(&progress(cx)).text(),
+    let (today_line, next) = match (&cx.facts.plan, loading) {
+        (_, true) => (Line::default(), COUNTING.to_string()),
+        (Some(plan), false) => (plan_line(plan, cx), plan_next(plan, cx)),
+        (None, false) => (Line::default(), next_step(&progress(cx)).text()),
     };
-    let third = Line::from(vec![
+    let fourth = Line::from(vec![
         Span::styled(" Next: ", t.key),
         Span::styled(next, t.accent),
     ]);
-    draw_lines(&[Line::from(first), Line::from(second), third], area, buf);
+    draw_lines(
+        &[Line::from(first), Line::from(second), today_line, fourth],
+        area,
+        buf,
+    );
+}
+
+/// Today's plan on one line: cards and the time they take, the story step, the practice round.
+fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
+    let t = cx.theme;
+    let day = match plan.days_left {
+        Some(0) => Some("your interview. No cards and no new stories: reread what you wrote."),
+        Some(n) if n < 0 => Some("nothing planned. How did it go? Set a new date with i."),
+        _ => None,
+    };
+    if let Some(text) = day {
+        return Line::from(vec![
+            Span::styled(" Today: ", t.key),
+            Span::styled(text, t.base),
+        ]);
+    }
+    let c = &plan.cards;
+    let unseen = cx
+        .facts
+        .interview_deck
+        .map_or(String::new(), |d| format!(", {} unseen", d.unseen));
+    let cards = match (plan.days_left, c.count()) {
+        (Some(0), _) => "no cards today".to_string(),
+        (_, 0) => format!("cards done{unseen}"),
+        (_, n) => format!(
+            "{n} card{} (~{} min{unseen})",
+            if n == 1 { "" } else { "s" },
+            c.minutes.max(1)
+        ),
+    };
+    let story = match &plan.story {
+        Some(PlanStory::Write { about: Some(a), .. }) => format!("story: {a}"),
+        Some(PlanStory::Write { about: None, .. }) => "another story".to_string(),
+        Some(PlanStory::Finish { title, .. }) => {
+            format!("finish “{}”", crate::storage::sanitize::clean_line(title))
+        }
+        None => "stories done".to_string(),
+    };
+    let practice = match plan.practice {
+        Practice::Today => "a practice round",
+        Practice::Done => "practice done",
+        Practice::NotYet => "practice after a story",
+        Practice::Rest => "rest",
+    };
+    Line::from(vec![
+        Span::styled(" Today: ", t.key),
+        Span::styled(format!("{cards} · {story} · {practice}"), t.base),
+    ])
+}
+
+/// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
+fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
+    if plan.days_left.is_none() {
+        return "press p to set your role and interview date, so clinicprep can plan your days."
+            .to_string();
+    }
+    match plan.next {
+        PlanNext::Cards => {
+            let c = &plan.cards;
+            format!(
+                "study {} card{} of “My interview”, about {}–{} reviews. Press s to start.",
+                c.count(),
+                if c.count() == 1 { "" } else { "s" },
+                c.reviews.0,
+                c.reviews.1
+            )
+        }
+        PlanNext::Story => match &plan.story {
+            Some(PlanStory::Finish { title, missing }) => format!(
+                "finish “{}”: add {}. Press s to open Stories.",
+                crate::storage::sanitize::clean_line(title),
+                missing.join(", ")
+            ),
+            Some(PlanStory::Write { about: Some(a), .. }) => {
+                format!("write a STAR story that shows {a}. Press s to start one.")
+            }
+            _ => "write a STAR story. Press s to start one.".to_string(),
+        },
+        PlanNext::Practice => {
+            "a timed practice round, out loud. Press s to open Practice.".to_string()
+        }
+        PlanNext::Rest => next_step(&progress(cx)).text(),
+    }
 }
 
 /// Shown for a number start-up has not worked out yet.
@@ -202,8 +299,14 @@ fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|s| (marks.contains(&s.id), s.text.as_str()))
         .collect();
-    let about = steps.get(home.step).map(|s| s.detail.as_str());
-    let list = with_detail(t, list, items.len(), about, buf);
+    let about = steps.get(home.step).map(|s| {
+        if s.id.as_str() == crate::domain::sheet::SUMMARY_STEP {
+            format!("{} Press o to see your one-page sheet.", s.detail)
+        } else {
+            s.detail.clone()
+        }
+    });
+    let list = with_detail(t, list, items.len(), about.as_deref(), buf);
     draw_list(t, &items, ["[x] ", "[ ] "], home.step, focused, list, buf);
 }
 
@@ -234,7 +337,8 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let focused = home.pane == Pane::Asks;
     let lib = cx.data.library();
     let favs = cx.data.favourites();
-    let starred = favs.count_among(lib.asks.iter().map(|a| &a.id));
+    let mine = cx.data.focus().asks(lib);
+    let starred = favs.count_among(mine.iter().map(|a| &a.id));
     let title = match cx.facts.loading {
         true => format!(" Questions to ask · {COUNTING} "),
         false => format!(" Questions to ask · {starred} starred "),
@@ -242,12 +346,11 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let b = block(t, &title, focused);
     let inner = b.inner(area);
     b.render(area, buf);
-    let items: Vec<(bool, &str)> = lib
-        .asks
+    let items: Vec<(bool, &str)> = mine
         .iter()
         .map(|a| (favs.contains(&a.id), a.text.as_str()))
         .collect();
-    let about = lib.asks.get(home.ask).map(|a| a.why.as_str());
+    let about = mine.get(home.ask).map(|a| a.why.as_str());
     let list = with_detail(t, inner, items.len(), about, buf);
     draw_list(t, &items, ["★ ", "☆ "], home.ask, focused, list, buf);
 }
@@ -333,7 +436,7 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             ),
             None => return,
         },
-        Pane::Asks => match lib.asks.get(home.ask) {
+        Pane::Asks => match cx.data.focus().asks(lib).get(home.ask).copied() {
             Some(a) => (
                 " Question to ask ",
                 &a.text,
@@ -356,6 +459,19 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         (Pane::Asks, false) => "Space stars it for your one-page summary.",
     };
     d.text(state, t.muted);
+    // The checklist step for the one-page summary leads to the sheet clinicprep makes.
+    let summary_step = home.pane == Pane::Checklist
+        && lib
+            .steps
+            .get(home.step)
+            .is_some_and(|s| s.id.as_str() == crate::domain::sheet::SUMMARY_STEP);
+    if summary_step {
+        d.blank();
+        d.text(
+            "clinicprep makes this page for you: press o to see your one-page sheet, then print it.",
+            t.accent,
+        );
+    }
     let h = u16::try_from(d.len()).unwrap_or(u16::MAX).saturating_add(2);
     let r = popup(area, w, h, buf);
     let b = block(t, title, true);

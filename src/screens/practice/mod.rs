@@ -5,12 +5,13 @@ mod keys;
 mod setup;
 mod view;
 
-use crate::domain::content::Library;
+use crate::domain::config::{ANY_ROLE, PracticePrefs};
+use crate::domain::content::{Id, Library, Question};
 use crate::domain::practice::{
     Answer, AnswerTimer, Check, Graded, Pick, ROUNDS_FILE, RoundRecord, Rubric, select_round,
 };
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, Ctx, Screen, Status, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Screen, Status, ViewCtx};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -70,6 +71,27 @@ impl Practice {
         self.setup.target_secs = secs;
     }
 
+    /// The profile or the practice settings changed: the next round is for the role last practised
+    /// (from `[practice]`) when it is one in focus, else the profile's first role, else any role;
+    /// the length as last used. So Practice defaults to the user's role and remembers which of their
+    /// roles they practised. A round under way is left alone.
+    pub fn follow(&mut self, data: &AppData) {
+        if self.stage != Stage::Setup {
+            return;
+        }
+        let lib = data.library();
+        let prefs = data.practice_prefs();
+        let index_of = |id: &Id| lib.roles.iter().position(|r| &r.id == id).map(|i| i + 1);
+        self.setup.role = match &prefs.role {
+            Some(r) if r.as_str() == ANY_ROLE && data.focus().is_every_role() => 0,
+            Some(r) if data.focus().has_role(r) => index_of(r).unwrap_or(0),
+            _ => data.focus().first_role_index(lib).map_or(0, |i| i + 1),
+        };
+        if let Some(n) = prefs.length {
+            self.setup.length = (n as usize).clamp(*setup::LENGTHS.start(), *setup::LENGTHS.end());
+        }
+    }
+
     /// Whole seconds on the answer timer at `now` (0 when no timer runs).
     pub fn elapsed(&self, now: DateTime<Utc>) -> u32 {
         self.timer.map_or(0, |t| t.elapsed(now))
@@ -118,12 +140,21 @@ impl Practice {
             .and_then(|i| lib.roles.get(i))
     }
 
-    fn start(&mut self, cx: &Ctx) -> Result<(), &'static str> {
+    fn start(&mut self, cx: &mut Ctx) -> Result<(), &'static str> {
         let (lib, facts, now) = (cx.data.library(), cx.facts, cx.now);
         let role = self.role(lib).map(|r| r.id.clone());
         let seed = u64::try_from(now.timestamp_micros()).unwrap_or(0);
+        // For a role in focus, the questions the profile's background leaves out stay out.
+        let focus = cx.data.focus();
+        let in_focus = role.as_ref().is_none_or(|r| focus.has_role(r));
+        let pool: Vec<Question> = lib
+            .questions
+            .iter()
+            .filter(|q| !in_focus || focus.holds_question(q))
+            .cloned()
+            .collect();
         let picks = select_round(
-            &lib.questions,
+            &pool,
             role.as_ref(),
             self.setup.length,
             &facts.recall,
@@ -138,13 +169,32 @@ impl Practice {
         self.picks = picks;
         self.round = Some(RoundRecord {
             started: now,
-            role,
+            role: role.clone(),
             target_seconds: self.setup.target_secs,
             answer: Vec::new(),
         });
         self.hint = false;
         self.ask(0, now);
+        self.remember(role, cx);
         Ok(())
+    }
+
+    /// Saves the round settings, so Practice opens as the user left it. Quietly skipped in a
+    /// read-only window; a failed save only costs the memory of them.
+    fn remember(&self, role: Option<Id>, cx: &mut Ctx) {
+        if !cx.data.can_write() {
+            return;
+        }
+        let prefs = PracticePrefs {
+            role: Some(role.unwrap_or_else(|| Id::new(ANY_ROLE))),
+            length: u32::try_from(self.setup.length).ok(),
+        };
+        let target = self.setup.target_secs;
+        if let Some(mut w) = cx.writer()
+            && let Err(text) = w.save_practice(prefs, target)
+        {
+            cx.say(Status::warn(text));
+        }
     }
 
     /// Shows question `index` and starts its timer.

@@ -2,7 +2,7 @@
 
 use super::editor::{AUTOSAVE_DELAY, SaveError};
 use super::{Editor, Field, Stories, View, display_title, error};
-use crate::domain::stories::SaveOutcome;
+use crate::domain::stories::{Gap, SaveOutcome};
 use crate::kit::{Action, Ctx, Level, Status};
 use crate::storage::write_atomic;
 use chrono::{DateTime, SubsecRound, Utc};
@@ -21,6 +21,32 @@ impl Stories {
         let lib = cx.data.library();
         self.editor = Some(Editor::new_story(cx.now, lib, &self.coach, &self.theme));
         self.view = View::Edit;
+    }
+
+    /// A new story for a gap in the coverage: tagged with the competency, or linked to the question.
+    pub(super) fn start_new_for(&mut self, gap: &Gap, cx: &mut Ctx) {
+        self.start_new(cx);
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
+        let lib = cx.data.library();
+        let what = match gap {
+            Gap::Competency(id) => {
+                let name = lib.competency(id).map_or(id.as_str(), |c| c.name.as_str());
+                ed.story.tags.push(id.to_string());
+                format!("tagged “{}”, so it counts for {name}", id)
+            }
+            Gap::Question(id) => {
+                ed.story.questions.push(id.clone());
+                let q = lib.question(id).map_or(id.as_str(), |q| q.text.as_str());
+                format!("linked to “{}”", short(q))
+            }
+        };
+        let story = ed.story.clone();
+        let mut fresh = Editor::open(story, lib, &self.coach, &self.theme);
+        fresh.is_new = true;
+        self.editor = Some(fresh);
+        *cx.status = info(&format!("New story, {what}. Give it a title to start."));
     }
 
     pub(super) fn update_editor(&mut self, action: Action, cx: &mut Ctx) {
@@ -61,10 +87,44 @@ impl Stories {
                     self.save_if(!added, cx);
                 }
                 Field::Questions => {
-                    ed.toggle_link(now, cx.data.library(), coach);
+                    if let Some((linked, question)) = ed.toggle_link(now, cx.data.library()) {
+                        let what = if linked { "Linked" } else { "Unlinked" };
+                        *cx.status = info(&format!("{what} “{}”.", short(&question)));
+                    }
                 }
                 _ => {}
             },
+            Action::NextFlag | Action::PrevFlag => {
+                let before = ed.field;
+                match ed.step_flag(action == Action::NextFlag, cx.data.library()) {
+                    Some((n, total)) => {
+                        *cx.status = info(&format!("Marked phrase {n} of {total}."));
+                    }
+                    None => *cx.status = info("No phrase is marked: nothing to reword."),
+                }
+                if ed.field != before {
+                    self.save(cx, false);
+                }
+            }
+            Action::AcceptRewrite => match ed.accept_rewrite(now, cx.data.library(), coach) {
+                Some(a) if a.now.is_empty() => {
+                    *cx.status = info(&format!("Deleted “{}”. Ctrl-Z brings it back.", a.was));
+                }
+                Some(a) => {
+                    *cx.status = info(&format!(
+                        "Changed “{}” to “{}”. Ctrl-Z undoes it.",
+                        a.was, a.now
+                    ));
+                }
+                None => {
+                    *cx.status = info(
+                        "Nothing to accept here: Ctrl-N moves to a marked phrase with a rewrite.",
+                    );
+                }
+            },
+            Action::OtherRewrite if !ed.other_rewrite(coach) => {
+                *cx.status = info("This phrase has no other rewrite.");
+            }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let step = match action {
                     Action::Up => -1,
@@ -252,6 +312,16 @@ impl Stories {
                 false
             }
         }
+    }
+}
+
+/// A question or phrase cut to a few words for the status line.
+fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 9 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..9].join(" "))
     }
 }
 

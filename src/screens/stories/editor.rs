@@ -2,8 +2,7 @@
 
 use super::picker::{Links, TagSuggestions};
 use crate::domain::content::Library;
-use crate::domain::stories::insights::Guidance;
-use crate::domain::stories::{Analysis, Glossary, Section, Story, StoryId, analyze};
+use crate::domain::stories::{Analysis, Coach, Section, Story, StoryId, analyze};
 use crate::kit::Theme;
 use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -20,12 +19,14 @@ pub const AUTOSAVE_DELAY: TimeDelta = TimeDelta::milliseconds(750);
 pub enum Field {
     Title,
     Section(Section),
+    /// One line to glance at on the one-page sheet.
+    Cue,
     Tags,
     Questions,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Title,
         Field::Section(Section::Situation),
         Field::Section(Section::Task),
@@ -33,12 +34,23 @@ impl Field {
         Field::Section(Section::Result),
         Field::Tags,
         Field::Questions,
+        Field::Cue,
     ];
+
+    /// How the field is laid out in the editor's form.
+    pub fn shape(self) -> Shape {
+        match self {
+            Field::Title | Field::Cue => Shape::Line,
+            Field::Section(_) => Shape::Text,
+            Field::Tags | Field::Questions => Shape::Pick,
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
             Field::Title => "Title",
             Field::Section(s) => s.label(),
+            Field::Cue => "Cue",
             Field::Tags => "Tags",
             Field::Questions => "Questions",
         }
@@ -58,6 +70,9 @@ impl Field {
             Field::Section(Section::Result) => {
                 "How did it turn out? A number helps: how many, how much, how fast."
             }
+            Field::Cue => {
+                "One line for your interview sheet, e.g. “Unsteady resident: gait belt, called the nurse, no fall”"
+            }
             Field::Tags => "Skills this story shows, separated by commas",
             Field::Questions => "Type to search the interview questions this story answers",
         }
@@ -74,6 +89,17 @@ impl Field {
     pub fn prev(self) -> Field {
         Field::ALL[(self.index() + Field::ALL.len() - 1) % Field::ALL.len()]
     }
+}
+
+/// How a field takes room in the editor's form (`view/form.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One line of text: one row, or a box of one line when focused.
+    Line,
+    /// Text that wraps: the story's parts share the height, the focused one most.
+    Text,
+    /// One line, and a pick list below it when focused.
+    Pick,
 }
 
 /// Why the last save failed, ready to show.
@@ -97,10 +123,16 @@ pub struct Editor {
     /// Situation, Task, Action and Result, in [`Section::ALL`] order.
     pub sections: [TextField; 4],
     pub tags: TextField,
+    /// The cue line for the one-page sheet.
+    pub cue: TextField,
     pub suggestions: TagSuggestions,
     pub query: TextField,
     pub links: Links,
     pub analysis: Analysis,
+    /// Which rewrite of the marked phrase at the cursor is offered, and for which phrase (its section
+    /// and start), so moving to another phrase offers its first rewrite again.
+    pub choice: (usize, Option<(Section, usize)>),
+    pub theme: Theme,
     /// When the oldest unsaved change was made; `None` when everything is on disk.
     pub dirty_since: Option<DateTime<Utc>>,
     /// When autosave should next write (one second after the first change, or after a failed try).
@@ -147,6 +179,7 @@ impl Editor {
         let mut ed = Editor {
             title: area(&story.title, Field::Title.hint(), Lines::One, true, theme),
             sections,
+            cue: area(&story.cue, Field::Cue.hint(), Lines::One, true, theme),
             tags: area(
                 &story.tags.join(", "),
                 Field::Tags.hint(),
@@ -157,7 +190,9 @@ impl Editor {
             suggestions: TagSuggestions::default(),
             query: area("", Field::Questions.hint(), Lines::One, false, theme),
             links: Links::default(),
-            analysis: analyze(&story, &cx.glossary, &cx.guidance),
+            analysis: analyze(&story, cx),
+            choice: (0, None),
+            theme: *theme,
             story,
             is_new: false,
             field: Field::Title,
@@ -168,6 +203,7 @@ impl Editor {
         };
         ed.suggestions.refresh(&ed.tags_text(), &ed.story.tags, lib);
         ed.links.refresh(&ed.query_text(), &ed.story, lib);
+        ed.refresh_marks();
         ed
     }
 
@@ -176,6 +212,7 @@ impl Editor {
         match self.field {
             Field::Title => &mut self.title,
             Field::Section(s) => &mut self.sections[s.index()],
+            Field::Cue => &mut self.cue,
             Field::Tags => &mut self.tags,
             Field::Questions => &mut self.query,
         }
@@ -193,6 +230,7 @@ impl Editor {
     pub fn is_blank(&self) -> bool {
         let s = &self.story;
         s.title.trim().is_empty()
+            && s.cue.trim().is_empty()
             && Section::ALL.iter().all(|&x| s.text(x).trim().is_empty())
             && s.tags.is_empty()
             && s.questions.is_empty()
@@ -204,12 +242,18 @@ impl Editor {
         if field == Field::Questions {
             self.links.refresh(&self.query_text(), &self.story, lib);
         }
+        self.refresh_marks();
     }
 
     /// Types a key into the focused field. Returns true if the story's text changed.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let changed = self.focused().key(key);
-        self.after_edit(changed, now, lib, cx)
+        let typed = self.focused().key(key);
+        let changed = self.after_edit(typed, now, lib, cx);
+        if !changed {
+            // A moved cursor may be on another marked phrase (an edit has redrawn the marks).
+            self.refresh_marks();
+        }
+        changed
     }
 
     /// Pastes text into the focused field: control characters removed, newlines kept only where a
@@ -252,24 +296,31 @@ impl Editor {
         self.after_edit(true, now, lib, cx)
     }
 
-    /// Links or unlinks the highlighted question. Returns true if the story changed.
-    pub fn toggle_link(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let Some(q) = self.links.current().and_then(|i| lib.questions.get(i)) else {
-            return false;
-        };
-        let id = q.id.clone();
-        match self.story.questions.iter().position(|x| *x == id) {
+    /// Links or unlinks the highlighted question. Returns whether it is linked now, and its text.
+    pub fn toggle_link(&mut self, now: DateTime<Utc>, lib: &Library) -> Option<(bool, String)> {
+        let q = self.links.current().and_then(|i| lib.questions.get(i))?;
+        let linked = match self.story.questions.iter().position(|x| *x == q.id) {
             Some(i) => {
                 self.story.questions.remove(i);
+                false
             }
-            None => self.story.questions.push(id),
-        }
-        self.mark(now, cx);
-        true
+            None => {
+                self.story.questions.push(q.id.clone());
+                true
+            }
+        };
+        self.mark(now);
+        Some((linked, q.text.clone()))
     }
 
     /// Copies the focused field back into the story and marks it unsaved, if it changed.
-    fn after_edit(&mut self, changed: bool, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
+    pub(super) fn after_edit(
+        &mut self,
+        changed: bool,
+        now: DateTime<Utc>,
+        lib: &Library,
+        cx: &Coach,
+    ) -> bool {
         match self.field {
             Field::Questions => {
                 // The search box is not part of the story; only the list it filters changes.
@@ -284,6 +335,13 @@ impl Editor {
                 }
                 self.story.tags = tags;
             }
+            Field::Cue => {
+                let cue = self.cue.text();
+                if !changed || cue == self.story.cue {
+                    return false;
+                }
+                self.story.cue = cue;
+            }
             Field::Title => {
                 let title = self.title.text();
                 if !changed || title == self.story.title {
@@ -296,26 +354,29 @@ impl Editor {
                 if !changed || text == self.story.text(s) {
                     return false;
                 }
+                // Only this section is scanned again: a key in a long Action costs one scan.
+                self.analysis.rescan(s, &text, cx);
                 *self.story.text_mut(s) = text;
+                self.refresh_marks();
             }
         }
-        self.mark(now, cx);
+        self.mark(now);
         true
     }
 
-    fn mark(&mut self, now: DateTime<Utc>, cx: &Coach) {
-        self.analysis = analyze(&self.story, &cx.glossary, &cx.guidance);
+    fn mark(&mut self, now: DateTime<Utc>) {
         // Kept where the panic hook can reach it, so a crash before the next save loses nothing.
         let s = &self.story;
         crate::storage::recovery::remember(
             &s.title,
             &format!(
-                "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nTags: {}\n",
+                "{}\n\nSituation\n{}\n\nTask\n{}\n\nAction\n{}\n\nResult\n{}\n\nCue: {}\nTags: {}\n",
                 s.title,
                 s.situation,
                 s.task,
                 s.action,
                 s.result,
+                s.cue,
                 s.tags.join(", ")
             ),
         );
@@ -334,13 +395,6 @@ impl Editor {
     pub fn is_due(&self, now: DateTime<Utc>) -> bool {
         self.is_dirty() && self.due.is_some_and(|d| now >= d)
     }
-}
-
-/// What the coaching needs, built once when content loads.
-#[derive(Debug, Default)]
-pub struct Coach {
-    pub glossary: Glossary,
-    pub guidance: Guidance,
 }
 
 /// The tags typed in the tags field: comma-separated, trimmed, without empties or repeats.
@@ -370,8 +424,9 @@ mod tests {
     #[test]
     fn tab_order_wraps_both_ways() {
         assert_eq!(Field::Title.next(), Field::Section(Section::Situation));
-        assert_eq!(Field::Questions.next(), Field::Title);
-        assert_eq!(Field::Title.prev(), Field::Questions);
+        assert_eq!(Field::Questions.next(), Field::Cue);
+        assert_eq!(Field::Cue.next(), Field::Title);
+        assert_eq!(Field::Title.prev(), Field::Cue);
         assert_eq!(Field::Tags.prev(), Field::Section(Section::Result));
     }
 }

@@ -1,8 +1,8 @@
 //! The Stories screen's key tables: the list, its filter box, coverage, and the editor's fields.
 
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::kit::keymap::{Binding, bind, ch, code, ctrl, ctrl_code, shift, typed};
+use crossterm::event::KeyCode;
 
 pub static LIST: &[Binding] = &[
     bind(
@@ -27,14 +27,6 @@ pub static LIST: &[Binding] = &[
         "delete the selected story (to the trash)",
         Action::Delete,
         Some("delete"),
-    )
-    .writes(),
-    bind(
-        &[ch('u')],
-        "u",
-        "undo the last delete",
-        Action::UndoDelete,
-        None,
     )
     .writes(),
     bind(
@@ -66,6 +58,26 @@ pub static LIST: &[Binding] = &[
         None,
     ),
 ];
+
+/// `u` while a delete can be undone: shown in the footer so the way back is in sight.
+pub static UNDO_DELETE: &[Binding] = &[bind(
+    &[ch('u')],
+    "u",
+    "undo the last delete",
+    Action::UndoDelete,
+    Some("undo"),
+)
+.writes()];
+
+/// `u` when there is nothing to undo: it says so, and stays out of the footer.
+pub static UNDO_NOTHING: &[Binding] = &[bind(
+    &[ch('u')],
+    "u",
+    "undo the last delete",
+    Action::UndoDelete,
+    None,
+)
+.writes()];
 
 /// Up and down in the list, without footer entries (the list's own keys need the room).
 pub static LIST_NAV: &[Binding] = &[
@@ -139,19 +151,27 @@ pub static COVERAGE: &[Binding] = &[
         Some("back"),
     ),
     bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/k",
-        "scroll up",
-        Action::Up,
-        Some("scroll"),
-    ),
-    bind(
         &[code(KeyCode::Down), ch('j')],
         "↓/j",
-        "scroll down",
+        "choose the next gap (or scroll down)",
         Action::Down,
+        Some("choose gap"),
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/k",
+        "choose the previous gap (or scroll up)",
+        Action::Up,
         None,
     ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "write a new story for the chosen gap",
+        Action::Select,
+        Some("write story"),
+    )
+    .writes(),
     bind(
         &[code(KeyCode::PageUp)],
         "PgUp",
@@ -164,7 +184,7 @@ pub static COVERAGE: &[Binding] = &[
         "PgDn",
         "page down",
         Action::PageDown,
-        None,
+        Some("scroll"),
     ),
 ];
 
@@ -222,40 +242,71 @@ pub static EDITOR: &[Binding] = &[
     ),
 ];
 
-/// A placeholder action for help-only lines below; they have no keys, so they never dispatch.
-const SHOWN_ONLY: Action = Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE));
+/// Moving between the phrases the coach marked, in any field of the editor.
+pub static PHRASING: &[Binding] = &[
+    bind(
+        &[ctrl('n')],
+        "Ctrl-N",
+        "next marked phrase (the coaching says why)",
+        Action::NextFlag,
+        Some("next mark"),
+    ),
+    bind(
+        &[ctrl('p')],
+        "Ctrl-P",
+        "previous marked phrase",
+        Action::PrevFlag,
+        None,
+    ),
+];
 
-/// Keys the text field handles itself, listed for the help overlay only: every key that matches no
-/// binding is typed into the field, so these lines carry no keys.
+/// While the cursor is on a marked phrase that has a rewrite.
+pub static REWRITE: &[Binding] = &[
+    bind(
+        &[ctrl('a')],
+        "Ctrl-A",
+        "accept the rewrite the coaching shows (Ctrl-Z undoes it)",
+        Action::AcceptRewrite,
+        Some("accept rewrite"),
+    )
+    .writes(),
+    bind(
+        &[ctrl('o')],
+        "Ctrl-O",
+        "show another rewrite",
+        Action::OtherRewrite,
+        None,
+    ),
+];
+
+/// Keys the text field handles itself, listed for the help overlay only: they are typed into the
+/// field like any other unbound key (a binding above that takes one wins, and help then drops it).
 pub static TYPING: &[Binding] = &[
-    bind(&[], "Ctrl-←/→", "move by word", SHOWN_ONLY, None),
-    bind(&[], "Home/End", "start / end of the line", SHOWN_ONLY, None),
-    bind(
-        &[],
-        "Enter",
-        "new line (Situation to Result)",
-        SHOWN_ONLY,
-        None,
+    typed(
+        &[ctrl_code(KeyCode::Left), ctrl_code(KeyCode::Right)],
+        "move by word",
     ),
-    bind(
-        &[],
-        "Ctrl-W",
-        "delete the word before the cursor",
-        SHOWN_ONLY,
-        None,
+    typed(
+        &[code(KeyCode::Home), code(KeyCode::End)],
+        "start / end of the line",
     ),
-    bind(
-        &[],
-        "Shift-arrows",
-        "select text; Ctrl-X cuts it",
-        SHOWN_ONLY,
-        None,
+    typed(&[code(KeyCode::Enter)], "new line (Situation to Result)"),
+    typed(&[ctrl('w')], "delete the word before the cursor"),
+    typed(
+        &[
+            shift(KeyCode::Left),
+            shift(KeyCode::Right),
+            shift(KeyCode::Up),
+            shift(KeyCode::Down),
+        ],
+        "select text",
     ),
+    typed(&[ctrl('x')], "cut the selected text"),
     bind(
         &[],
         "paste",
         "your terminal's paste works in any field",
-        SHOWN_ONLY,
+        Action::Paste(String::new()),
         None,
     ),
 ];
@@ -264,6 +315,14 @@ pub static TITLE: &[Binding] = &[bind(
     &[code(KeyCode::Enter)],
     "Enter",
     "go to the Situation",
+    Action::NextField,
+    None,
+)];
+
+pub static CUE: &[Binding] = &[bind(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "back to the Title",
     Action::NextField,
     None,
 )];

@@ -3,11 +3,10 @@
 //! frame. Both are kept with what they came from (the store's change count, the order, the filter,
 //! the width) and worked out again in `update` when that changes; see [`crate::kit::derived`].
 
-use super::view::coverage_doc;
+use super::view::{CoverageDoc, coverage_doc};
 use super::{Stories, View};
 use crate::domain::stories::{Filter, Order, SearchText, Story, StoryId};
 use crate::kit::{AppData, Theme};
-use crate::widgets::doc::Doc;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +25,7 @@ pub(super) struct CoverageKey {
 }
 
 /// Text width of the coverage view at terminal width `w`: inside its borders, beside the scrollbar.
-fn coverage_width(w: u16) -> usize {
+pub(super) fn coverage_width(w: u16) -> usize {
     usize::from(w.saturating_sub(3))
 }
 
@@ -110,7 +109,7 @@ impl Stories {
     }
 
     /// The coverage view laid out `width` columns wide in theme `t`.
-    pub fn coverage_doc(&self, data: &AppData, t: &Theme, width: usize) -> Cow<'_, Doc> {
+    pub fn coverage_doc(&self, data: &AppData, t: &Theme, width: usize) -> Cow<'_, CoverageDoc> {
         match self.kept_coverage.get(&self.coverage_key(data, t, width)) {
             Some(d) => Cow::Borrowed(d),
             None => Cow::Owned(coverage_doc(self, data, t, width)),
@@ -120,6 +119,7 @@ impl Stories {
     /// Lines in the coverage view at terminal width `w`, for clamping its scroll offset.
     pub(super) fn coverage_len(&self, data: &AppData, w: u16) -> usize {
         self.coverage_doc(data, &self.theme, coverage_width(w))
+            .doc
             .len()
     }
 
@@ -140,6 +140,16 @@ impl Stories {
         if self.kept_list.get(&key).is_none() {
             let ids = self.work_out_list(data);
             self.kept_list.refresh(key, || ids);
+        }
+        if self.view == View::List
+            && size.0 >= super::view::PREVIEW_BESIDE
+            && let Some(story) = self.selected_story(data)
+        {
+            let key = (story.id.clone(), data.stories_changes());
+            if self.kept_preview.get(&key).is_none() {
+                let analysis = self.coach.story(story);
+                self.kept_preview.refresh(key, || analysis);
+            }
         }
         if self.view == View::Coverage {
             let width = coverage_width(size.0);
@@ -222,8 +232,8 @@ mod tests {
         let (mut f, mut st) = stories();
         write(&mut f, &mut st, "Calming an upset patient", "patient-care");
         f.update(&mut st, &[Action::Coverage]);
-        let text = |d: &crate::widgets::doc::Doc| -> String {
-            d.lines.iter().map(|l| l.to_string() + "\n").collect()
+        let text = |d: &super::CoverageDoc| -> String {
+            d.doc.lines.iter().map(|l| l.to_string() + "\n").collect()
         };
         let kept = st.coverage_doc(&f.data, &Theme::PLAIN, 117);
         assert!(matches!(kept, Cow::Borrowed(_)));

@@ -2,15 +2,16 @@
 
 mod editing;
 pub mod editor;
+mod flags;
 mod keys;
 mod listing;
 pub mod picker;
 mod view;
 
-pub use editor::{Coach, Editor, Field};
+pub use editor::{Editor, Field};
 
 use crate::domain::content::Library;
-use crate::domain::stories::{Deleted, Glossary, Order, StoryId};
+use crate::domain::stories::{Coach, Deleted, Order, StoryId};
 use crate::kit::derived::Derived;
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, Typing, ViewCtx};
@@ -42,13 +43,17 @@ pub struct Stories {
     /// Deleted stories, most recent last, for `u`.
     pub deleted: Vec<Deleted>,
     pub coverage_scroll: usize,
+    /// The gap chosen in the coverage view, for Enter to write a story for; none until ↓.
+    pub coverage_pick: Option<usize>,
     pub coach: Coach,
     theme: Theme,
     /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
     kept_list: Derived<listing::ListKey, Vec<StoryId>>,
-    kept_coverage: Derived<listing::CoverageKey, crate::widgets::doc::Doc>,
+    kept_coverage: Derived<listing::CoverageKey, view::CoverageDoc>,
     /// Every story in list order with its text folded for the filter, kept once the filter is used.
     kept_search: Derived<(u64, Order), Vec<(StoryId, crate::domain::stories::SearchText)>>,
+    /// The coaching of the story selected in the list, for the preview beside it.
+    kept_preview: Derived<(StoryId, u64), crate::domain::stories::Analysis>,
 }
 
 impl fmt::Debug for Stories {
@@ -74,14 +79,13 @@ impl Stories {
             editor: None,
             deleted: Vec::new(),
             coverage_scroll: 0,
-            coach: Coach {
-                glossary: Glossary::new(&lib.terms),
-                guidance: Default::default(),
-            },
+            coverage_pick: None,
+            coach: Coach::from_library(lib),
             theme,
             kept_list: Derived::default(),
             kept_coverage: Derived::default(),
             kept_search: Derived::default(),
+            kept_preview: Derived::default(),
         }
     }
 
@@ -103,17 +107,37 @@ impl Stories {
         let g = |title, bindings| Group { title, bindings };
         match self.view {
             View::List if self.filtering => vec![g("Filter", keys::FILTER)],
-            View::List => vec![g("Stories", keys::LIST), g("Moving", keys::LIST_NAV)],
+            View::List => {
+                let undo = if self.deleted.is_empty() {
+                    keys::UNDO_NOTHING
+                } else {
+                    keys::UNDO_DELETE
+                };
+                vec![
+                    g("Stories", keys::LIST),
+                    g("Undo", undo),
+                    g("Moving", keys::LIST_NAV),
+                ]
+            }
             View::Coverage => vec![g("Coverage", keys::COVERAGE)],
             View::Edit => {
                 let field = self.editor.as_ref().map_or(Field::Title, |e| e.field);
                 let mut groups = match field {
                     Field::Title => vec![g("Title", keys::TITLE)],
+                    Field::Cue => vec![g("Cue", keys::CUE)],
                     Field::Tags => vec![g("Tags", keys::TAGS)],
                     Field::Questions => vec![g("Linked questions", keys::QUESTIONS)],
                     Field::Section(_) => vec![],
                 };
+                let rewrite = self
+                    .editor
+                    .as_ref()
+                    .is_some_and(|e| !e.rewrites(&self.coach).is_empty());
+                if rewrite {
+                    groups.push(g("Marked phrase", keys::REWRITE));
+                }
                 groups.push(g("Editor", keys::EDITOR));
+                groups.push(g("Phrasing", keys::PHRASING));
                 groups.push(g("In a text field", keys::TYPING));
                 groups
             }
@@ -157,6 +181,7 @@ impl Stories {
             }
             Action::Coverage => {
                 self.coverage_scroll = 0;
+                self.coverage_pick = None;
                 self.view = View::Coverage;
             }
             _ => {}
@@ -185,14 +210,54 @@ impl Stories {
     fn update_coverage(&mut self, action: Action, cx: &mut Ctx) {
         // Rows of the view: the terminal less the tab bar, status line, footer and the view's borders.
         let page = usize::from(cx.size.1.saturating_sub(5)).max(1);
+        let width = listing::coverage_width(cx.size.0);
+        let gaps = self.coverage_doc(cx.data, &self.theme, width).gaps.clone();
+        let n = gaps.len();
         let s = &mut self.coverage_scroll;
         match action {
             Action::Back => self.view = View::List,
-            Action::Up | Action::ScrollUp => *s = s.saturating_sub(1),
-            Action::Down | Action::ScrollDown => *s += 1,
+            // ↓ and ↑ choose among the gaps once there are any; before the first and after the
+            // last they scroll.
+            Action::Down | Action::ScrollDown => match self.coverage_pick {
+                Some(i) if i + 1 < n => self.coverage_pick = Some(i + 1),
+                None if n > 0 => self.coverage_pick = Some(0),
+                _ => *s += 1,
+            },
+            Action::Up | Action::ScrollUp => match self.coverage_pick {
+                Some(0) => {
+                    self.coverage_pick = None;
+                    *s = 0;
+                }
+                Some(i) => self.coverage_pick = Some(i - 1),
+                None => *s = s.saturating_sub(1),
+            },
             Action::PageUp => *s = s.saturating_sub(page),
             Action::PageDown => *s += page,
+            Action::Select => match self.coverage_pick.and_then(|i| gaps.get(i)) {
+                Some((gap, _)) => {
+                    let gap = gap.clone();
+                    self.start_new_for(&gap, cx);
+                    return;
+                }
+                None => {
+                    *cx.status =
+                        info("Press ↓ to choose a gap first, then Enter to write a story for it.");
+                }
+            },
             _ => {}
+        }
+        // Keep the chosen gap in sight.
+        if matches!(
+            action,
+            Action::Up | Action::Down | Action::ScrollUp | Action::ScrollDown
+        ) && let Some((_, lines)) = self.coverage_pick.and_then(|i| gaps.get(i))
+        {
+            let s = &mut self.coverage_scroll;
+            if lines.start < *s {
+                *s = lines.start;
+            } else if lines.end > *s + page {
+                *s = lines.end.saturating_sub(page);
+            }
         }
         let max = self.coverage_len(cx.data, cx.size.0).saturating_sub(page);
         self.coverage_scroll = self.coverage_scroll.min(max);

@@ -5,7 +5,6 @@ use crate::storage::lock::DataLock;
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
-use std::fmt;
 use std::fs;
 use std::path::PathBuf;
 
@@ -22,41 +21,19 @@ pub struct Restored {
 }
 
 /// Why a restore did not happen (or stopped part-way; the safety backup is then named).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RestoreError {
+    #[error("there is no backup called {0}; run `clinicprep restore` to list them")]
     NotFound(String),
     /// The backup's files do not match its manifest (some missing, or cut short by a crash while it
     /// was made): it is damaged, so it is not used.
-    Damaged {
-        id: String,
-        what: String,
-    },
-    Storage(StorageError),
-}
-
-impl fmt::Display for RestoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RestoreError::NotFound(id) => write!(
-                f,
-                "there is no backup called {id}; run `clinicprep restore` to list them"
-            ),
-            RestoreError::Damaged { id, what } => write!(
-                f,
-                "backup {id} is damaged ({what}); nothing was changed. \
-                 Choose another from `clinicprep restore`"
-            ),
-            RestoreError::Storage(e) => write!(f, "{e}; {}", e.cli_hint()),
-        }
-    }
-}
-
-impl std::error::Error for RestoreError {}
-
-impl From<StorageError> for RestoreError {
-    fn from(e: StorageError) -> Self {
-        RestoreError::Storage(e)
-    }
+    #[error(
+        "backup {id} is damaged ({what}); nothing was changed. Choose another from \
+         `clinicprep restore`"
+    )]
+    Damaged { id: String, what: String },
+    #[error("{0}; {hint}", hint = .0.cli_hint())]
+    Storage(#[from] StorageError),
 }
 
 /// Replaces the data with backup `id`. Holding `lock` proves no other instance is writing. Steps:

@@ -9,6 +9,8 @@ enum Boundary {
     Select(Style),
     #[cfg(feature = "search")]
     Search(Style),
+    /// Patched (clinicprep): a range styled by [`crate::TextArea::set_highlights`].
+    Highlight(Style),
     End,
 }
 
@@ -16,10 +18,12 @@ impl Boundary {
     fn cmp(&self, other: &Boundary) -> Ordering {
         fn rank(b: &Boundary) -> u8 {
             match b {
-                Boundary::Cursor(_) => 3,
+                Boundary::Cursor(_) => 4,
                 #[cfg(feature = "search")]
-                Boundary::Search(_) => 2,
-                Boundary::Select(_) => 1,
+                Boundary::Search(_) => 3,
+                Boundary::Select(_) => 2,
+                // Patched (clinicprep): under the selection, the search and the cursor.
+                Boundary::Highlight(_) => 1,
                 Boundary::End => 0,
             }
         }
@@ -32,6 +36,7 @@ impl Boundary {
             Boundary::Select(s) => Some(*s),
             #[cfg(feature = "search")]
             Boundary::Search(s) => Some(*s),
+            Boundary::Highlight(s) => Some(*s),
             Boundary::End => None,
         }
     }
@@ -155,6 +160,14 @@ impl<'a> LineHighlighter<'a> {
                 self.boundaries.push((Boundary::Search(style), start));
                 self.boundaries.push((Boundary::End, end));
             }
+        }
+    }
+
+    /// Patched (clinicprep): styles the bytes `start..end` of the line.
+    pub fn highlight(&mut self, start: usize, end: usize, style: Style) {
+        if start < end {
+            self.boundaries.push((Boundary::Highlight(style), start));
+            self.boundaries.push((Boundary::End, end));
         }
     }
 

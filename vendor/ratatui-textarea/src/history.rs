@@ -95,6 +95,9 @@ pub struct Edit {
     kind: EditKind,
     before: Pos,
     after: Pos,
+    /// Patched (clinicprep): undone and redone together with the edit before it, so that a word or a
+    /// replaced selection is one undo step.
+    joined: bool,
 }
 
 impl Edit {
@@ -103,6 +106,38 @@ impl Edit {
             kind,
             before,
             after,
+            joined: false,
+        }
+    }
+
+    /// Patched (clinicprep): the same edit, undone together with the one before it.
+    pub fn joined(mut self, joined: bool) -> Self {
+        self.joined = joined;
+        self
+    }
+
+    /// Patched (clinicprep): whether `self`, made right after `last`, continues the word `last` was
+    /// part of. Typing joins typing at the next position, until a letter follows a space, so a word
+    /// and the spaces after it are one step; Backspace joins Backspace the same way, read backwards,
+    /// and Delete joins Delete at the same place.
+    pub fn continues_word(&self, last: &Edit) -> bool {
+        let at = |p: &Pos| (p.row, p.col);
+        let starts_word = |prev: char, c: char| prev.is_whitespace() && !c.is_whitespace();
+        match (&last.kind, &self.kind) {
+            (EditKind::InsertChar(p), EditKind::InsertChar(c)) => {
+                at(&last.after) == at(&self.before) && !starts_word(*p, *c)
+            }
+            (EditKind::DeleteChar(p), EditKind::DeleteChar(c)) => {
+                if at(&last.after) == at(&self.before) {
+                    // Backspace: the text is deleted from its end, so a word begins where a space
+                    // comes after a letter.
+                    !starts_word(*c, *p)
+                } else {
+                    // Delete: the cursor stays; the text is deleted from its start.
+                    at(&last.after) == at(&self.after) && !starts_word(*p, *c)
+                }
+            }
+            _ => false,
         }
     }
 
@@ -128,6 +163,9 @@ pub struct History {
     index: usize,
     max_items: usize,
     edits: VecDeque<Edit>,
+    /// Patched (clinicprep): false once the cursor moved, or an undo or redo ran, since the last
+    /// edit: the next edit starts a new undo step whatever it is.
+    open: bool,
 }
 
 impl History {
@@ -136,7 +174,22 @@ impl History {
             index: 0,
             max_items,
             edits: VecDeque::new(),
+            open: false,
         }
+    }
+
+    /// Patched (clinicprep): the last edit, if the next one may still join it.
+    pub fn last_open(&self) -> Option<&Edit> {
+        if self.open && self.index == self.edits.len() {
+            self.edits.back()
+        } else {
+            None
+        }
+    }
+
+    /// Patched (clinicprep): makes the next edit start a new undo step.
+    pub fn seal(&mut self) {
+        self.open = false;
     }
 
     pub fn push(&mut self, edit: Edit) {
@@ -155,23 +208,37 @@ impl History {
 
         self.index += 1;
         self.edits.push_back(edit);
+        self.open = true;
     }
 
+    /// Patched (clinicprep): redoes an edit and the edits joined to it.
     pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
         if self.index == self.edits.len() {
             return None;
         }
-        let edit = &self.edits[self.index];
-        edit.redo(lines);
-        self.index += 1;
-        Some(edit.cursor_after())
+        self.open = false;
+        loop {
+            let edit = &self.edits[self.index];
+            edit.redo(lines);
+            self.index += 1;
+            if self.edits.get(self.index).is_none_or(|next| !next.joined) {
+                return Some(edit.cursor_after());
+            }
+        }
     }
 
+    /// Patched (clinicprep): undoes an edit and the edits it is joined to.
     pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
         self.index = self.index.checked_sub(1)?;
-        let edit = &self.edits[self.index];
-        edit.undo(lines);
-        Some(edit.cursor_before())
+        self.open = false;
+        loop {
+            let edit = &self.edits[self.index];
+            edit.undo(lines);
+            if !edit.joined || self.index == 0 {
+                return Some(edit.cursor_before());
+            }
+            self.index -= 1;
+        }
     }
 
     pub fn max_items(&self) -> usize {

@@ -123,6 +123,12 @@ pub struct TextArea<'a> {
     mask: Option<char>,
     selection_start: Option<DataCursor>,
     select_style: Style,
+    /// Patched (clinicprep): whether typing is undone a word at a time.
+    word_undo: bool,
+    /// Patched (clinicprep): inside [`TextArea::undo_group`]: whether an edit was made yet.
+    grouping: Option<bool>,
+    /// Patched (clinicprep): styled ranges, by row and start (see [`TextArea::set_highlights`]).
+    highlights: Vec<(usize, std::ops::Range<usize>, Style)>,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
@@ -235,6 +241,9 @@ impl<'a> TextArea<'a> {
             mask: None,
             selection_start: None,
             select_style: Style::default().bg(Color::LightBlue),
+            word_undo: false,
+            grouping: None,
+            highlights: Vec::new(),
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
@@ -754,8 +763,95 @@ impl<'a> TextArea<'a> {
         let DataCursor(row, col) = self.cursor;
         let after = Pos::new(row, col, after_offset);
         let edit = Edit::new(kind, before, after);
-        self.history.push(edit);
+        // Patched (clinicprep): an edit may join the last one in one undo step.
+        let joined = match self.grouping {
+            Some(true) => true,
+            Some(false) => {
+                self.grouping = Some(true);
+                false
+            }
+            None => {
+                self.word_undo
+                    && self
+                        .history
+                        .last_open()
+                        .is_some_and(|last| edit.continues_word(last))
+            }
+        };
+        self.history.push(edit.joined(joined));
         self.refresh_screen_map();
+    }
+
+    /// Patched (clinicprep): undo typing a word at a time rather than a character at a time. A word
+    /// and the spaces after it are one step, typed or deleted with Backspace or Delete; moving the
+    /// cursor, a new line, a paste, an undo or a redo starts a new step. Off by default, as upstream.
+    /// ```
+    /// use ratatui_textarea::TextArea;
+    ///
+    /// let mut textarea = TextArea::default();
+    /// textarea.set_word_undo(true);
+    /// for c in "one two".chars() {
+    ///     textarea.insert_char(c);
+    /// }
+    /// textarea.undo();
+    /// assert_eq!(textarea.lines(), ["one "]);
+    /// ```
+    pub fn set_word_undo(&mut self, on: bool) {
+        self.word_undo = on;
+        self.history.seal();
+    }
+
+    /// Patched (clinicprep): whether typing is undone a word at a time.
+    pub fn word_undo(&self) -> bool {
+        self.word_undo
+    }
+
+    /// Patched (clinicprep): draws byte ranges of lines in their own styles, e.g. phrases a checker
+    /// marked. Each item is `(row, byte range in that row, style)`. Ranges should not overlap; they
+    /// are sorted here. A range is kept as given until the next call, so set them again after an
+    /// edit: a range that no longer falls on character boundaries is not drawn. The cursor, a
+    /// selection and search matches are drawn over them.
+    /// ```
+    /// use ratatui_core::style::{Modifier, Style};
+    /// use ratatui_textarea::TextArea;
+    ///
+    /// let mut textarea = TextArea::from(["I helped with it"]);
+    /// let mark = Style::default().add_modifier(Modifier::UNDERLINED);
+    /// textarea.set_highlights(vec![(0, 2..13, mark)]);
+    /// assert_eq!(textarea.highlights().len(), 1);
+    /// ```
+    pub fn set_highlights(&mut self, mut ranges: Vec<(usize, std::ops::Range<usize>, Style)>) {
+        ranges.sort_by_key(|(row, r, _)| (*row, r.start));
+        self.highlights = ranges;
+    }
+
+    /// Patched (clinicprep): the ranges set by [`TextArea::set_highlights`], sorted.
+    pub fn highlights(&self) -> &[(usize, std::ops::Range<usize>, Style)] {
+        &self.highlights
+    }
+
+    /// Patched (clinicprep): runs `f` on the textarea and makes every edit it makes one undo step, e.g.
+    /// a replacement made of a deletion and an insertion. Edits before and after are separate steps.
+    /// ```
+    /// use ratatui_textarea::{CursorMove, TextArea};
+    ///
+    /// let mut textarea = TextArea::from(["helped with it"]);
+    /// textarea.undo_group(|t| {
+    ///     t.move_cursor(CursorMove::Head);
+    ///     t.delete_str(11);
+    ///     t.insert_str("guided");
+    /// });
+    /// assert_eq!(textarea.lines(), ["guided it"]);
+    /// textarea.undo();
+    /// assert_eq!(textarea.lines(), ["helped with it"]);
+    /// ```
+    pub fn undo_group<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.history.seal();
+        let outer = self.grouping.replace(self.grouping.unwrap_or(false));
+        let r = f(self);
+        self.grouping = outer;
+        self.history.seal();
+        r
     }
 
     /// Insert a single character at current cursor position.
@@ -1566,6 +1662,8 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.cursor(), (1, 1));
     /// ```
     pub fn move_cursor(&mut self, m: CursorMove) {
+        // Patched (clinicprep): typing after a move starts a new undo step.
+        self.history.seal();
         self.move_cursor_with_shift(m, self.selection_start.is_some());
     }
 
@@ -1681,6 +1779,19 @@ impl<'a> TextArea<'a> {
                 .collect::<Vec<_>>();
             if !clipped.is_empty() {
                 hl.search(clipped.into_iter(), self.search.style);
+            }
+        }
+
+        // Patched (clinicprep): ranges styled by `set_highlights`, cut to this row of the wrapped line.
+        let first = self.highlights.partition_point(|h| h.0 < wrapped.row);
+        for (_, range, style) in self.highlights[first..]
+            .iter()
+            .take_while(|h| h.0 == wrapped.row)
+        {
+            let start = cmp::max(range.start, wrapped.start_byte);
+            let end = cmp::min(range.end, wrapped.end_byte);
+            if start < end && line.is_char_boundary(start) && line.is_char_boundary(end) {
+                hl.highlight(start - wrapped.start_byte, end - wrapped.start_byte, *style);
             }
         }
 

@@ -245,6 +245,7 @@ impl Widget for &TextArea<'_> {
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
         // see https://github.com/ratatui/ratatui/issues/144
         let mut text_area = area;
+        let inner = Paragraph::new(text).alignment(self.alignment());
         if let Some(b) = self.block() {
             text_area = b.inner(area);
             b.render(area, buf)
@@ -253,179 +254,13 @@ impl Widget for &TextArea<'_> {
         // Store scroll top position for rendering on the next tick
         self.viewport.store(top_row, top_col, width, height);
 
-        draw_text(text, self.alignment(), text_area, buf);
-    }
-}
-
-// Patched (clinicprep): draws what `Paragraph::new(text).alignment(alignment)` draws, but writes left-aligned ASCII lines straight into the buffer, a byte a cell. Paragraph
-// segments every line into graphemes and measures each one, which was a third of the time to
-// draw a field full of text. Any other line is drawn by a one-line Paragraph, as before.
-fn draw_text(text: Text<'_>, alignment: Alignment, area: Rect, buf: &mut Buffer) {
-    // Like `Paragraph`, draw only the part of `area` that is in the buffer.
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    let fast = |line: &Line<'_>| {
-        line.alignment.unwrap_or(alignment) == Alignment::Left
-            && line.spans.iter().all(|s| s.content.is_ascii())
-    };
-    if !text.lines.iter().any(fast) {
-        Paragraph::new(text).alignment(alignment).render(area, buf);
-        return;
-    }
-    for (y, line) in (area.top()..area.bottom()).zip(&text.lines) {
-        if fast(line) {
-            let base = text.style.patch(line.style);
-            let mut x = area.left();
-            'spans: for span in &line.spans {
-                let style = base.patch(span.style);
-                for (i, b) in span.content.bytes().enumerate() {
-                    if b.is_ascii_control() {
-                        continue;
-                    }
-                    if x >= area.right() {
-                        break 'spans;
-                    }
-                    buf[(x, y)]
-                        .set_symbol(&span.content[i..i + 1])
-                        .set_style(style);
-                    x += 1;
-                }
-            }
-        } else {
-            let row = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            let one = Text::from(line.clone()).style(text.style);
-            Paragraph::new(one).alignment(alignment).render(row, buf);
-        }
+        inner.render(text_area, buf);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui_core::style::{Color, Modifier, Style};
-
-    /// A small xorshift generator, so the cases are the same on every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self, below: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % below as u64) as usize
-        }
-
-        fn style(&mut self) -> Style {
-            let colors = [Color::Reset, Color::Red, Color::Blue, Color::Yellow];
-            let mut style = Style::new();
-            if self.next(2) == 0 {
-                style = style.fg(colors[self.next(colors.len())]);
-            }
-            if self.next(3) == 0 {
-                style = style.bg(colors[self.next(colors.len())]);
-            }
-            if self.next(4) == 0 {
-                style = style.add_modifier(Modifier::BOLD);
-            }
-            style
-        }
-
-        fn content(&mut self) -> String {
-            let ascii = self.next(4) != 0;
-            let pieces: &[&str] = if ascii {
-                &[
-                    "a", "Z", " ", ".", "\t", "\r", "\n", "\x1b", "\x7f", "~", "0",
-                ]
-            } else {
-                &[
-                    "a", " ", "é", "犬", "e\u{301}", "\u{200d}", "😀", "ｶﾞ", "\t", "\x1b",
-                ]
-            };
-            (0..self.next(12))
-                .map(|_| pieces[self.next(pieces.len())])
-                .collect()
-        }
-    }
-
-    fn random_text(rng: &mut Rng) -> Text<'static> {
-        let lines: Vec<Line<'static>> = (0..rng.next(6))
-            .map(|_| {
-                let spans: Vec<Span<'static>> = (0..rng.next(4))
-                    .map(|_| Span::styled(rng.content(), rng.style()))
-                    .collect();
-                let mut line = Line::from(spans).style(rng.style());
-                match rng.next(5) {
-                    0 => line.alignment = Some(Alignment::Right),
-                    1 => line.alignment = Some(Alignment::Left),
-                    _ => {}
-                }
-                line
-            })
-            .collect();
-        Text::from(lines).style(rng.style())
-    }
-
-    /// A buffer that already holds something in every cell, so a cell that one way of drawing
-    /// leaves alone and the other overwrites shows as a difference.
-    fn scribbled(area: Rect) -> Buffer {
-        let mut buf = Buffer::empty(area);
-        for y in area.top()..area.bottom() {
-            for x in area.left()..area.right() {
-                buf[(x, y)]
-                    .set_symbol("#")
-                    .set_style(Style::new().fg(Color::Green));
-            }
-        }
-        buf
-    }
-
-    #[test]
-    fn draw_text_draws_what_paragraph_draws() {
-        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-        for case in 0..20_000 {
-            let text = random_text(&mut rng);
-            let alignment = [Alignment::Left, Alignment::Center, Alignment::Right][rng.next(3)];
-            let area = Rect::new(
-                rng.next(3) as u16,
-                rng.next(3) as u16,
-                rng.next(14) as u16,
-                rng.next(7) as u16,
-            );
-            // Mostly a buffer with room around the area; sometimes one the area overflows.
-            let whole = if rng.next(8) == 0 {
-                Rect::new(0, 0, rng.next(8) as u16, rng.next(5) as u16)
-            } else {
-                Rect::new(0, 0, area.right() + 2, area.bottom() + 2)
-            };
-            let mut want = scribbled(whole);
-            Paragraph::new(text.clone())
-                .alignment(alignment)
-                .render(area, &mut want);
-            let mut have = scribbled(whole);
-            draw_text(text.clone(), alignment, area, &mut have);
-            assert_eq!(
-                have, want,
-                "case {case}: {text:?} in {area:?}, {alignment:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn clip_line_keeps_a_short_ascii_line_whole_and_cuts_a_long_one() {
-        let line = Line::from(vec![Span::raw("ab\tc"), Span::raw("de")]);
-        assert_eq!(clip_line(line.clone(), 0, 7), line);
-        // Too long for the shortcut: measured, and the tab is not drawn so it takes no cell.
-        assert_eq!(clip_line(line.clone(), 0, 6), line);
-        let cut = clip_line(line, 0, 3);
-        let text: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(text, "abc");
-    }
 
     #[test]
     fn viewport_store_and_load() {
@@ -442,5 +277,17 @@ mod tests {
         vp.store(5, 2, 40, 10);
         let vp2 = vp.clone();
         assert_eq!(vp2.scroll_top(), (5, 2));
+    }
+
+    // Patched (clinicprep): the ASCII shortcut in `clip_line`.
+    #[test]
+    fn clip_line_keeps_a_short_ascii_line_whole_and_cuts_a_long_one() {
+        let line = Line::from(vec![Span::raw("ab\tc"), Span::raw("de")]);
+        assert_eq!(clip_line(line.clone(), 0, 7), line);
+        // Too long for the shortcut: measured, and the tab is not drawn so it takes no cell.
+        assert_eq!(clip_line(line.clone(), 0, 6), line);
+        let cut = clip_line(line, 0, 3);
+        let text: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "abc");
     }
 }

@@ -1,263 +1,233 @@
-//! The coaching rules: each turns [`Metrics`] into one-line insights that say what to do.
+//! The coaching rules: each turns numbers into findings, checked against the one set of [`Targets`].
 
-use super::{Guidance, Insight, Level, Metrics};
+use super::finding::{Finding, Insight, Part};
+use super::{Guidance, Metrics, Targets};
 use crate::domain::stories::story::Section;
-use crate::domain::stories::words::Glossary;
 
-/// Below this many words the shares of each section are noise, so balance is not judged.
-const MIN_WORDS_FOR_BALANCE: usize = 60;
-/// Below this many words a story is still a draft; missing job words are not worth a tip yet.
-const MIN_WORDS_FOR_TERMS: usize = 60;
-/// How far over the target length a story may run before the tip becomes a warning.
-const LONG_FACTOR: f32 = 1.25;
-
-/// Where rules put their insights.
-pub(super) struct Out<'a>(pub(super) &'a mut Vec<Insight>);
-
-impl Out<'_> {
-    fn say(&mut self, level: Level, text: impl Into<String>) {
-        self.0.push(Insight {
-            level,
-            text: text.into(),
-        });
-    }
-}
-
-/// Runs every rule in display order. An empty story gets a single tip to start, not a wall of warnings.
-pub(super) fn apply(m: &Metrics, glossary: &Glossary, g: &Guidance, out: &mut Vec<Insight>) {
-    let mut out = Out(out);
+/// Every rule for a story, in display order (the caller sorts by level, stably). An empty story gets
+/// a single tip to start, not a wall of warnings.
+pub(super) fn story(m: &Metrics, g: &Guidance, no_glossary: bool) -> Vec<Insight> {
+    let t = &g.targets;
+    let mut out: Vec<Finding> = Vec::new();
     if m.total_words == 0 {
-        empty_story(&mut out);
-        return;
+        return vec![Insight::new(Finding::Start)];
     }
-    empty_sections(m, &mut out);
-    length(m, g, &mut out);
-    balance(m, g, &mut out);
-    voice(m, g, &mut out);
-    result(m, &mut out);
-    fillers(m, g, &mut out);
-    terms(m, glossary, &mut out);
-}
-
-pub(super) fn empty_story(out: &mut Out) {
-    out.say(
-        Level::Tip,
-        "Start with the Situation: where were you, and what was going on?",
-    );
-}
-
-/// A warning per empty section, since an interviewer will notice a missing part of the story.
-pub(super) fn empty_sections(m: &Metrics, out: &mut Out) {
     for s in Section::ALL {
         if m.words[s.index()] == 0 {
-            out.say(Level::Warning, empty_advice(s));
+            out.push(Finding::Empty(s));
         }
     }
-}
-
-fn empty_advice(s: Section) -> &'static str {
-    match s {
-        Section::Situation => {
-            "Situation is empty: in a sentence or two, say where you were and what was going on."
-        }
-        Section::Task => "Task is empty: say what you had to do, or what was at stake.",
-        Section::Action => {
-            "Action is empty: say step by step what you did; it should be most of the story."
-        }
-        Section::Result => "Result is empty: say how it turned out, with a number if you can.",
+    // First among the tips: the marked phrases are the quickest fixes, one key each.
+    if m.flagged > 0 {
+        out.push(Finding::Flagged { count: m.flagged });
     }
-}
-
-pub(super) fn length(m: &Metrics, g: &Guidance, out: &mut Out) {
-    let (lo, hi) = (g.target_seconds.0 as f32, g.target_seconds.1 as f32);
-    let range = format!("{}–{} s", g.target_seconds.0, g.target_seconds.1);
-    let about = spoken(m.total_seconds);
-    if m.total_seconds < lo {
-        out.say(
-            Level::Tip,
-            format!("About {about} spoken: add detail to the Action to reach {range}."),
-        );
-    } else if m.total_seconds <= hi {
-        out.say(
-            Level::Good,
-            format!("About {about} spoken: within the {range} target."),
-        );
+    let judged = m.words.iter().all(|&w| w > 0) && m.total_words >= t.min_words_for_balance;
+    let shares = Shares {
+        setup: m.setup_pct,
+        action: m.pct[Section::Action.index()],
+        result: m.pct[Section::Result.index()],
+    };
+    let (add_to, trim) = if judged {
+        (shares.furthest_under(t), shares.furthest_over(t))
     } else {
-        let level = if m.total_seconds > hi * LONG_FACTOR {
-            Level::Warning
+        (Some(Part::Action), Some(biggest(m)))
+    };
+    out.push(length(m.spoken, t, add_to, trim));
+    if judged {
+        out.extend(balance(shares, t));
+    }
+    let told = m.words[1..].iter().sum::<usize>();
+    if told > 0 {
+        out.extend(voice(m.i_count, m.we_count, m.would, t));
+    }
+    if m.would > 0 {
+        out.push(Finding::Would { count: m.would });
+    }
+    if m.words[Section::Result.index()] > 0 {
+        out.push(if m.measurable_result {
+            Finding::Measurable
         } else {
-            Level::Tip
-        };
-        let cap = spoken(hi);
-        out.say(
-            level,
-            format!("About {about} spoken: trim to under {cap}, starting with the set-up."),
-        );
+            Finding::NoNumber
+        });
+    }
+    out.extend(fillers(&m.fillers, m.filler_total, m.spoken, t));
+    if !no_glossary {
+        out.extend(terms(m, t));
+    }
+    out.into_iter().map(Insight::new).collect()
+}
+
+/// Whole-percent shares of the parts the targets name.
+#[derive(Debug, Clone, Copy)]
+struct Shares {
+    setup: u32,
+    action: u32,
+    result: u32,
+}
+
+impl Shares {
+    /// The part furthest under its minimum share (the set-up has none), if any is.
+    fn furthest_under(self, t: &Targets) -> Option<Part> {
+        [
+            (Part::Action, t.action.0.saturating_sub(self.action)),
+            (Part::Result, t.result.0.saturating_sub(self.result)),
+        ]
+        .into_iter()
+        .filter(|&(_, by)| by > 0)
+        .max_by_key(|&(_, by)| by)
+        .map(|(p, _)| p)
+    }
+
+    /// The part furthest over its maximum share, if any is.
+    fn furthest_over(self, t: &Targets) -> Option<Part> {
+        [
+            (Part::Setup, self.setup.saturating_sub(t.setup_max)),
+            (Part::Action, self.action.saturating_sub(t.action.1)),
+            (Part::Result, self.result.saturating_sub(t.result.1)),
+        ]
+        .into_iter()
+        .filter(|&(_, by)| by > 0)
+        .max_by_key(|&(_, by)| by)
+        .map(|(p, _)| p)
     }
 }
 
-pub(super) fn balance(m: &Metrics, g: &Guidance, out: &mut Out) {
-    let complete = m.words.iter().all(|&w| w > 0);
-    if !complete || m.total_words < MIN_WORDS_FOR_BALANCE {
-        return;
-    }
-    let pct = |f: f32| (f * 100.0).round() as u32;
-    let action = m.shares[Section::Action.index()];
-    let setup = m.shares[Section::Situation.index()] + m.shares[Section::Task.index()];
-    let result = m.shares[Section::Result.index()];
-    let before = out.0.len();
-    if action < g.action_share_min {
-        out.say(
-            Level::Tip,
-            format!(
-                "Action is only {}% of the story: say more about what you did (aim for about 60%).",
-                pct(action)
-            ),
-        );
-    }
-    if setup > g.setup_share_max {
-        out.say(
-            Level::Tip,
-            format!(
-                "Situation and Task are {}% of the story: cut the set-up to under about 30%.",
-                pct(setup)
-            ),
-        );
-    }
-    if result < g.result_share.0 {
-        out.say(
-            Level::Tip,
-            format!(
-                "Result is only {}% of the story: say what changed, and for whom (aim for 10–20%).",
-                pct(result)
-            ),
-        );
-    } else if result > g.result_share.1 {
-        out.say(
-            Level::Tip,
-            format!(
-                "Result is {}% of the story: keep it to 10–20% and move the detail into the Action.",
-                pct(result)
-            ),
-        );
-    }
-    if out.0.len() == before {
-        out.say(
-            Level::Good,
-            format!(
-                "Balance is right: Action {}%, set-up {}%, Result {}%.",
-                pct(action),
-                pct(setup),
-                pct(result)
-            ),
-        );
+/// In a draft, the part with the most words.
+fn biggest(m: &Metrics) -> Part {
+    let setup = m.words[0] + m.words[1];
+    let (action, result) = (m.words[2], m.words[3]);
+    if setup > action && setup > result {
+        Part::Setup
+    } else if result > action {
+        Part::Result
+    } else {
+        Part::Action
     }
 }
 
-/// "I" against "we", and "would", in the Action: the interviewer wants what you did, not the team or a plan.
-pub(super) fn voice(m: &Metrics, g: &Guidance, out: &mut Out) {
-    if m.words[Section::Action.index()] == 0 {
-        return;
+/// Spoken length against the target, judged on the rounded seconds the user is shown.
+pub fn length(seconds: u32, t: &Targets, add_to: Option<Part>, trim: Option<Part>) -> Finding {
+    let (lo, hi) = t.seconds;
+    if seconds < lo {
+        Finding::Short {
+            seconds,
+            target: t.seconds,
+            add_to,
+        }
+    } else if seconds <= hi {
+        Finding::OnTarget {
+            seconds,
+            target: t.seconds,
+        }
+    } else {
+        Finding::Long {
+            seconds,
+            max: hi,
+            trim,
+            far: seconds * 100 > hi * (100 + t.far_over_pct),
+        }
     }
-    let (i, we) = (m.i_count, m.we_count);
+}
+
+/// Each share outside its target, or that the balance is right.
+fn balance(s: Shares, t: &Targets) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if s.action < t.action.0 {
+        out.push(Finding::ActionThin {
+            pct: s.action,
+            target: t.action,
+        });
+    } else if s.action > t.action.1 {
+        out.push(Finding::ActionHeavy {
+            pct: s.action,
+            target: t.action,
+        });
+    }
+    if s.setup > t.setup_max {
+        out.push(Finding::SetupLong {
+            pct: s.setup,
+            max: t.setup_max,
+        });
+    }
+    if s.result < t.result.0 {
+        out.push(Finding::ResultThin {
+            pct: s.result,
+            target: t.result,
+        });
+    } else if s.result > t.result.1 {
+        out.push(Finding::ResultHeavy {
+            pct: s.result,
+            target: t.result,
+        });
+    }
+    if out.is_empty() {
+        out.push(Finding::Balanced {
+            action: s.action,
+            setup: s.setup,
+            result: s.result,
+        });
+    }
+    out
+}
+
+/// "I" against "we". Praise only when nothing else about the voice needs fixing: never "clear what
+/// you did" beside "would".
+pub fn voice(i: usize, we: usize, would: usize, t: &Targets) -> Option<Finding> {
     if we > i {
-        out.say(
-            Level::Warning,
-            format!("Action says “we” {we}× and “I” {i}×: say what you did yourself."),
-        );
+        Some(Finding::WeOverI { we, i })
     } else if i == 0 {
-        out.say(
-            Level::Tip,
-            "Action never says “I”: make clear which steps were yours.",
-        );
-    } else if (i as f32) < g.i_per_we * we as f32 {
-        out.say(
-            Level::Tip,
-            format!(
-                "Action says “I” {i}× and “we” {we}×: aim for {} to 1, and credit the team in the Result.",
-                g.i_per_we
-            ),
-        );
+        Some(Finding::NoI)
+    } else if i < t.i_per_we as usize * we {
+        Some(Finding::FewI {
+            i,
+            we,
+            per_we: t.i_per_we,
+        })
+    } else if would == 0 {
+        Some(Finding::ClearI { i, we })
     } else {
-        out.say(
-            Level::Good,
-            format!("Action says “I” {i}× and “we” {we}×: clear what you did."),
-        );
-    }
-    if m.would_count > 0 {
-        out.say(
-            Level::Warning,
-            format!(
-                "Action says what you “would” do ({}×): tell what you did, in the past tense (“I checked…”).",
-                m.would_count
-            ),
-        );
+        None
     }
 }
 
-pub(super) fn result(m: &Metrics, out: &mut Out) {
-    if m.words[Section::Result.index()] == 0 {
-        return;
-    }
-    if m.measurable_result {
-        out.say(Level::Good, "Result has a measurable outcome.");
-    } else {
-        out.say(
-            Level::Tip,
-            "Result has no number: how much, how many, how fast?",
-        );
-    }
+/// More fillers and hedges than about one a minute (one is always allowed).
+pub fn fillers(
+    list: &[(String, usize)],
+    total: usize,
+    seconds: u32,
+    t: &Targets,
+) -> Option<Finding> {
+    let allowed = ((t.fillers_per_minute * seconds).div_ceil(60)).max(1) as usize;
+    (total > allowed).then(|| Finding::Fillers {
+        total,
+        allowed,
+        per_minute: t.fillers_per_minute,
+        top: list.iter().take(4).cloned().collect(),
+    })
 }
 
-pub(super) fn fillers(m: &Metrics, g: &Guidance, out: &mut Out) {
-    let total: usize = m.fillers.iter().map(|(_, c)| c).sum();
-    let allowed = (g.fillers_per_minute * m.total_seconds / 60.0)
-        .ceil()
-        .max(1.0) as usize;
-    if total > allowed {
-        let list: Vec<String> = m
-            .fillers
-            .iter()
-            .take(4)
-            .map(|(w, c)| format!("“{w}” {c}×"))
-            .collect();
-        out.say(
-            Level::Tip,
-            format!(
-                "Cut filler words ({}): about one a minute at most sounds fluent.",
-                list.join(", ")
-            ),
-        );
-    }
-}
-
-pub(super) fn terms(m: &Metrics, glossary: &Glossary, out: &mut Out) {
-    if glossary.is_empty() {
-        return;
-    }
+fn terms(m: &Metrics, t: &Targets) -> Option<Finding> {
     if !m.terms.is_empty() {
-        let names: Vec<&str> = m.terms.iter().take(5).map(|t| t.term.as_str()).collect();
+        let names: Vec<String> = m.terms.iter().take(5).map(|h| h.term.clone()).collect();
         let more = m.terms.len() - names.len();
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        out.say(
-            Level::Good,
-            format!("Job words used: {}{tail}.", names.join(", ")),
-        );
-    } else if m.total_words >= MIN_WORDS_FOR_TERMS {
-        out.say(
-            Level::Tip,
-            "No job words yet: name the equipment, procedure or rule you used.",
-        );
+        Some(Finding::JobWords { names, more })
+    } else {
+        (m.total_words >= t.min_words_for_terms).then_some(Finding::NoJobWords)
     }
 }
 
-/// "45 s", "2 min", "1 min 45 s", rounded to 5 s: an estimate should not look precise.
+/// Seconds rounded to 5: an estimate should not look precise, and every check uses this number.
+pub fn round5(seconds: f32) -> u32 {
+    if seconds.is_finite() && seconds > 0.0 {
+        ((seconds / 5.0).round() * 5.0) as u32
+    } else {
+        0
+    }
+}
+
+/// "45 s", "2 min", "1 min 45 s", rounded to 5 s.
 pub fn spoken(seconds: f32) -> String {
-    let total = ((seconds.max(0.0) / 5.0).round() * 5.0) as u32;
+    let total = round5(seconds);
     match (total / 60, total % 60) {
         (0, s) => format!("{s} s"),
         (m, 0) => format!("{m} min"),

@@ -1,7 +1,8 @@
-//! Coverage: which competencies the stories show (a grid), the gaps, and questions with no story.
+//! Coverage: which competencies the stories show (a grid), and the gaps a new story could fill, one
+//! of which can be chosen to start that story.
 
 use super::super::{Stories, display_title};
-use crate::domain::stories::Coverage;
+use crate::domain::stories::{Coverage, Gap};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
@@ -11,10 +12,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
+use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// Columns one story takes in the grid.
 const CELL: usize = 3;
+
+/// The coverage view laid out for one width: the document, and where each gap is in it.
+#[derive(Debug, Clone, Default)]
+pub struct CoverageDoc {
+    pub doc: Doc,
+    /// Each gap with the document lines it takes, in order.
+    pub gaps: Vec<(Gap, Range<usize>)>,
+}
 
 pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
@@ -23,19 +33,29 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = st.coverage_doc(cx.data, t, usize::from(inner.width.saturating_sub(1)));
+    let view = st.coverage_doc(cx.data, t, usize::from(inner.width.saturating_sub(1)));
+    let d = &view.doc;
     let h = usize::from(inner.height);
-    let scroll = st.coverage_scroll;
-    draw_lines(d.window(scroll, h), inner, buf);
+    let scroll = st.coverage_scroll.min(d.len().saturating_sub(h));
+    let mut lines = d.window(scroll, h).to_vec();
+    // The chosen gap is drawn selected.
+    if let Some((_, range)) = st.coverage_pick.and_then(|i| view.gaps.get(i)) {
+        for k in range.clone() {
+            if let Some(line) = k.checked_sub(scroll).and_then(|i| lines.get_mut(i)) {
+                *line = line.clone().patch_style(t.selected);
+            }
+        }
+    }
+    draw_lines(&lines, inner, buf);
     if d.len() > h {
-        let mut state = ScrollbarState::new(d.len() - h).position(scroll.min(d.len() - h));
+        let mut state = ScrollbarState::new(d.len() - h).position(scroll);
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
     }
 }
 
-/// The coverage view laid out `width` columns wide: the grid, the gaps, and questions with no story.
+/// The coverage view laid out `width` columns wide: advice, the grid, the stories, and the gaps.
 /// The Stories screen keeps it between frames (`Stories::coverage_doc`).
-pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Doc {
+pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> CoverageDoc {
     let lib = data.library();
     let stories = data.stories().map(|s| s.list(st.order)).unwrap_or_default();
     let cov = Coverage::from_library(lib, &stories);
@@ -50,8 +70,73 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Do
     for a in &advice {
         d.prefixed("› ", "  ", a, t.base);
     }
+    let gaps = cov.gaps();
+    if !gaps.is_empty() {
+        d.line(Line::from(vec![
+            Span::styled("  Press ", t.muted),
+            Span::styled("↓", t.key),
+            Span::styled(" to choose a gap below, then ", t.muted),
+            Span::styled("Enter", t.key),
+            Span::styled(" to write a story for it.", t.muted),
+        ]));
+    }
     d.blank();
+    grid(&mut d, &cov, &stories, t, width);
 
+    d.blank();
+    let mut ranges = Vec::new();
+    if gaps.is_empty() {
+        d.text(
+            "✓ Every core skill and behavioural question has a story.",
+            t.good,
+        );
+    } else {
+        d.text(
+            &format!("Gaps a new story could fill ({}):", gaps.len()),
+            t.heading,
+        );
+        for gap in gaps {
+            let text = match &gap {
+                Gap::Competency(id) => {
+                    let name = lib.competency(id).map_or(id.as_str(), |c| c.name.as_str());
+                    format!("{name} (core skill): no story shows it yet")
+                }
+                Gap::Question(id) => lib
+                    .question(id)
+                    .map_or_else(|| id.to_string(), |q| q.text.clone()),
+            };
+            let first = d.len();
+            d.prefixed("• ", "  ", &text, t.base);
+            ranges.push((gap, first..d.len()));
+        }
+    }
+    let other = cov.unanswered.len() - cov.unanswered_behavioural().count();
+    if other > 0 {
+        d.text(
+            &format!(
+                "{other} other questions have no story linked; they are usually answered without one."
+            ),
+            t.muted,
+        );
+    }
+    d.text(
+        "Link a question to a story in the editor's Questions field.",
+        t.muted,
+    );
+    CoverageDoc {
+        doc: d,
+        gaps: ranges,
+    }
+}
+
+/// The competencies × stories grid, and the stories' numbers.
+fn grid(
+    d: &mut Doc,
+    cov: &Coverage,
+    stories: &[&crate::domain::stories::Story],
+    t: &Theme,
+    width: usize,
+) {
     let name_w = cov
         .rows
         .iter()
@@ -94,7 +179,8 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Do
         d.line(Line::from(spans));
     }
     d.text(
-        "* core: most interviews ask about these. A story shows a skill when it has the skill as a tag.",
+        "* core: most interviews ask about these. A story shows a skill when it has the skill as a \
+         tag, or answers a question about it.",
         t.muted,
     );
     if shown < stories.len() {
@@ -113,36 +199,4 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Do
             d.prefixed(&n, "    ", display_title(&s.title), t.base);
         }
     }
-
-    d.blank();
-    let open: Vec<_> = cov.unanswered_behavioural().collect();
-    let other = cov.unanswered.len() - open.len();
-    if open.is_empty() {
-        d.text("✓ Every behavioural question has a story linked.", t.good);
-    } else {
-        d.text(
-            &format!(
-                "“Tell me about a time…” questions no story answers yet ({}):",
-                open.len()
-            ),
-            t.heading,
-        );
-        for id in open {
-            let text = lib.question(id).map_or(id.as_str(), |q| q.text.as_str());
-            d.prefixed("• ", "  ", text, t.base);
-        }
-    }
-    if other > 0 {
-        d.text(
-            &format!(
-                "{other} other questions have no story linked; they are usually answered without one."
-            ),
-            t.muted,
-        );
-    }
-    d.text(
-        "Link a question to a story in the editor's Questions field.",
-        t.muted,
-    );
-    d
 }

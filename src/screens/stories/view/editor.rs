@@ -1,6 +1,9 @@
-//! The story editor: a one-line preview of each field, the focused field in full, coaching beside it.
+//! The story editor: a form of every field, the story's parts sharing the height (the focused one
+//! larger) so the whole story shows while it is written, and the coaching beside or below it.
 
+use super::super::editor::Shape;
 use super::super::{Editor, Field, Stories};
+use super::form::{Ask, allocate, rows_needed, wrapped};
 use super::insights;
 use crate::domain::content::Library;
 use crate::kit::{Theme, ViewCtx};
@@ -8,15 +11,17 @@ use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// From this terminal width the coaching panel sits beside the editor rather than below it.
 const SIDE_BY_SIDE: u16 = 100;
-/// Width of the field labels in the previews.
+/// Width of the field labels in the form.
 const LABEL: usize = 11;
+/// Rows a focused pick list (tags, questions) asks for, borders included.
+const PICK_ROWS: u16 = 12;
 
 pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(ed) = st.editor.as_ref() else {
@@ -28,14 +33,58 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(area);
         (l, r)
     } else {
-        // Leave the fields their header, six previews and a focused box with three lines of text.
-        let h = area.height.saturating_sub(12).clamp(4, 12);
+        // Leave the form its header, the one-line fields and the story's parts at least a row each
+        // beside a focused box of three lines of text.
+        let h = match area.height {
+            // A tiny window: one line of coaching, saying how to see the rest.
+            ..16 => 3,
+            _ => area.height.saturating_sub(12).clamp(4, 12),
+        };
         let [top, bottom] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(area);
         (top, bottom)
     };
     render_fields(cx, ed, fields, buf);
-    insights::render(ed, &st.coach.guidance, cx.theme, panel, buf);
+    insights::render(ed, &st.coach, cx.theme, panel, buf);
+}
+
+/// What a field asks of the form's height at `width`.
+fn ask(ed: &Editor, f: Field, width: usize, limit: u16) -> Ask {
+    let focused = f == ed.field;
+    let (min, need, flexible) = match (f.shape(), focused) {
+        (Shape::Line, true) => (3, 3, false),
+        (Shape::Line | Shape::Pick, false) => (1, 1, false),
+        (Shape::Pick, true) => (5, PICK_ROWS, true),
+        (Shape::Text, _) => {
+            let Field::Section(s) = f else {
+                return Ask {
+                    min: 1,
+                    need: 1,
+                    flexible: false,
+                    focused,
+                };
+            };
+            let text_w = if focused {
+                width.saturating_sub(2)
+            } else {
+                width.saturating_sub(LABEL)
+            };
+            let text = ed.story.text(s).trim_end();
+            let rows = rows_needed(text, text_w.max(1), usize::from(limit)) as u16;
+            if focused {
+                // Borders, and a spare row to write into; at least two rows of text.
+                (4, rows + 3, true)
+            } else {
+                (1, rows, true)
+            }
+        }
+    };
+    Ask {
+        min,
+        need,
+        flexible,
+        focused,
+    }
 }
 
 fn render_fields(cx: &ViewCtx, ed: &Editor, area: Rect, buf: &mut Buffer) {
@@ -47,26 +96,81 @@ fn render_fields(cx: &ViewCtx, ed: &Editor, area: Rect, buf: &mut Buffer) {
         errors.text(&format!("✗ Not saved: {}", e.message), t.bad);
         errors.text(&format!("  {}.", capitalise(e.hint)), t.warn);
     }
-    let mut rows = vec![Constraint::Length(1)];
-    rows.push(Constraint::Length(errors.len() as u16));
-    for f in Field::ALL {
-        rows.push(if f == ed.field {
-            Constraint::Min(3)
-        } else {
-            Constraint::Length(1)
-        });
+    let [head, errs, form] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(errors.len() as u16),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    header(cx, ed, head, buf);
+    draw_lines(&errors.lines, errs, buf);
+    let mut asks: Vec<Ask> = Field::ALL
+        .iter()
+        .map(|&f| ask(ed, f, width, form.height))
+        .collect();
+    // In a short window the sheet's cue line gives way first, so every part of the story keeps a row.
+    let mins: u16 = asks.iter().map(|a| a.min).sum();
+    if mins > form.height
+        && ed.field != Field::Cue
+        && let Some(i) = Field::ALL.iter().position(|f| *f == Field::Cue)
+    {
+        asks[i].min = 0;
+        asks[i].need = 0;
     }
-    let areas = Layout::vertical(rows).split(area);
-    header(cx, ed, areas[0], buf);
-    draw_lines(&errors.lines, areas[1], buf);
-    for (i, f) in Field::ALL.into_iter().enumerate() {
-        let a = areas[i + 2];
+    let rows = allocate(&asks, form.height);
+    let mut y = form.y;
+    for (f, h) in Field::ALL.into_iter().zip(rows) {
+        let a = Rect::new(form.x, y, form.width, h).intersection(form);
+        y = y.saturating_add(h);
+        if a.is_empty() {
+            continue;
+        }
         if f == ed.field {
             focused(ed, f, lib, t, a, buf);
+        } else if f.shape() == Shape::Text {
+            part(ed, f, t, a, buf);
         } else {
             draw_line(&Line::from(preview(ed, f, lib, t, width)), a, buf);
         }
     }
+}
+
+/// A part of the story without focus: its label, and its text wrapped in the rows it got, with the
+/// marked phrases underlined.
+fn part(ed: &Editor, f: Field, t: &Theme, area: Rect, buf: &mut Buffer) {
+    let Field::Section(s) = f else { return };
+    let label = Line::from(Span::styled(
+        format!(" {}", fit(f.label(), LABEL - 1)),
+        t.heading,
+    ));
+    draw_line(&label, area, buf);
+    let text_area = Rect {
+        x: area.x + LABEL as u16,
+        width: area.width.saturating_sub(LABEL as u16),
+        ..area
+    };
+    // Trailing blank lines would take rows and show nothing.
+    let text = ed.story.text(s).trim_end();
+    if text.trim().is_empty() {
+        draw_line(&Line::styled("—", t.muted), text_area, buf);
+        return;
+    }
+    let marks: Vec<_> = ed
+        .analysis
+        .flags(s)
+        .iter()
+        .map(|f| f.start..f.end)
+        .collect();
+    let mark = t.base.patch(t.warn).add_modifier(Modifier::UNDERLINED);
+    let (lines, _) = wrapped(
+        text,
+        usize::from(text_area.width),
+        usize::from(text_area.height),
+        &marks,
+        t.base,
+        mark,
+    );
+    draw_lines(&lines, text_area, buf);
 }
 
 fn capitalise(s: &str) -> String {
@@ -107,21 +211,13 @@ fn header(cx: &ViewCtx, ed: &Editor, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-/// One line for a field that does not have focus: its label and the start of its text.
+/// One line for a one-line field that does not have focus: its label and its text.
 fn preview(ed: &Editor, f: Field, lib: &Library, t: &Theme, width: usize) -> Vec<Span<'static>> {
     let label = Span::styled(format!(" {}", fit(f.label(), LABEL - 1)), t.heading);
     let text = match f {
         Field::Title => ed.story.title.clone(),
-        Field::Section(s) => {
-            let text = ed.story.text(s).trim();
-            let mut lines = text.lines();
-            let first = lines.next().unwrap_or("").to_string();
-            if lines.next().is_some() {
-                format!("{first} …")
-            } else {
-                first
-            }
-        }
+        Field::Cue => ed.story.cue.clone(),
+        Field::Section(s) => ed.story.text(s).lines().next().unwrap_or("").to_string(),
         Field::Tags => ed.story.tags.join(", "),
         Field::Questions => linked_summary(ed, lib),
     };
@@ -161,6 +257,7 @@ fn focused(ed: &Editor, f: Field, lib: &Library, t: &Theme, area: Rect, buf: &mu
     block.render(area, buf);
     match f {
         Field::Title => (&ed.title).render(inner, buf),
+        Field::Cue => (&ed.cue).render(inner, buf),
         Field::Section(s) => (&ed.sections[s.index()]).render(inner, buf),
         Field::Tags => {
             let [input, list] =

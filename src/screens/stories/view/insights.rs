@@ -1,8 +1,9 @@
-//! The coaching panel beside the editor: length, balance and one line of advice per insight.
+//! The coaching panel beside the editor: length and balance, the marked phrase at the cursor with its
+//! rewrite, and one line of advice per insight.
 
 use super::super::Editor;
 use crate::domain::stories::insights::spoken;
-use crate::domain::stories::{Guidance, Level, Section};
+use crate::domain::stories::{Coach, Finding, Level, Section};
 use crate::kit::Theme;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
@@ -21,14 +22,14 @@ pub fn marker(level: Level, t: &Theme) -> (&'static str, Style) {
     }
 }
 
-pub fn render(ed: &Editor, g: &Guidance, t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(ed: &Editor, coach: &Coach, t: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(" Coaching (updates as you type) ")
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
     let h = usize::from(inner.height);
-    let d = doc(ed, g, t, usize::from(inner.width), h);
+    let d = doc(ed, coach, t, usize::from(inner.width), h);
     let mut lines = d.window(0, h).to_vec();
     if d.len() > h && h > 0 {
         // Say that more coaching is hidden rather than cut it off silently.
@@ -45,26 +46,24 @@ pub fn render(ed: &Editor, g: &Guidance, t: &Theme, area: Rect, buf: &mut Buffer
 }
 
 /// The panel's lines at `width`; with little `height` the per-section numbers share one line.
-fn doc(ed: &Editor, g: &Guidance, t: &Theme, width: usize, height: usize) -> Doc {
+fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Doc {
     let m = &ed.analysis.metrics;
     let mut d = Doc::new(width);
-    let (lo, hi) = g.target_seconds;
-    let secs = m.total_seconds;
-    let time_style = if (lo as f32..=hi as f32).contains(&secs) {
+    let (lo, hi) = coach.guidance.targets.seconds;
+    let time_style = if (lo..=hi).contains(&m.spoken) {
         t.good
     } else {
         t.base
     };
     d.line(Line::from(vec![
         Span::styled(format!("{} words · ", m.total_words), t.base),
-        Span::styled(format!("about {}", spoken(secs)), time_style),
+        Span::styled(format!("about {}", spoken(m.spoken as f32)), time_style),
         Span::styled(format!(" · target {lo}–{hi} s"), t.muted),
     ]));
     if height >= 12 {
         for s in Section::ALL {
             let i = s.index();
-            let pct = (m.shares[i] * 100.0).round() as usize;
-            let bar = "█".repeat((pct / 10).min(10));
+            let bar = "█".repeat((m.pct[i] / 10).min(10) as usize);
             d.line(Line::from(vec![
                 Span::styled(format!("{:<10}", s.label()), t.heading),
                 Span::styled(
@@ -72,7 +71,7 @@ fn doc(ed: &Editor, g: &Guidance, t: &Theme, width: usize, height: usize) -> Doc
                         "{:>4} w {:>8} {:>4}% ",
                         m.words[i],
                         spoken(m.seconds[i]),
-                        pct
+                        m.pct[i]
                     ),
                     t.base,
                 ),
@@ -84,20 +83,76 @@ fn doc(ed: &Editor, g: &Guidance, t: &Theme, width: usize, height: usize) -> Doc
         let parts: Vec<String> = Section::ALL
             .iter()
             .map(|s| {
-                let i = s.index();
                 format!(
                     "{} {}w {}%",
                     s.letter(),
-                    m.words[i],
-                    (m.shares[i] * 100.0).round() as usize
+                    m.words[s.index()],
+                    m.pct[s.index()]
                 )
             })
             .collect();
         d.text(&parts.join(" · "), t.muted);
     }
+    flag_at_cursor(ed, coach, t, &mut d, height >= 12);
     for insight in &ed.analysis.insights {
         let (mark, style) = marker(insight.level, t);
-        d.prefixed(mark, "  ", &insight.text, style);
+        let mut text = insight.text();
+        if matches!(insight.finding, Finding::Flagged { .. }) {
+            text.push_str(" Ctrl-N goes to each.");
+        }
+        d.prefixed(mark, "  ", &text, style);
     }
     d
+}
+
+/// The marked phrase at the cursor: what kind it is, why, and the rewrite Ctrl-A makes.
+fn flag_at_cursor(ed: &Editor, coach: &Coach, t: &Theme, d: &mut Doc, roomy: bool) {
+    let Some((s, flag)) = ed.current_flag() else {
+        return;
+    };
+    let text = ed.story.text(s);
+    let phrase = text.get(flag.start..flag.end).unwrap_or("");
+    let head = if flag.kind == crate::domain::content::phrasing::PhrasingKind::LongSentence {
+        format!("{}: {} words", flag.kind.label(), flag.words)
+    } else {
+        format!("{}: “{}”", flag.kind.label(), clip_words(phrase, 8))
+    };
+    d.prefixed("▶ ", "  ", &head, t.warn);
+    d.prefixed("  ", "  ", coach.why(flag), t.base);
+    let options = ed.rewrites(coach);
+    if let Some(choice) = options.get(ed.choice.0) {
+        let what = if choice.is_empty() {
+            "Ctrl-A deletes it".to_string()
+        } else {
+            format!("Ctrl-A makes it “{choice}”")
+        };
+        let more = if options.len() > 1 {
+            format!(
+                " ({} of {}; Ctrl-O shows another)",
+                ed.choice.0 + 1,
+                options.len()
+            )
+        } else {
+            String::new()
+        };
+        d.prefixed(
+            "  ",
+            "  ",
+            &format!("{what}{more}. Ctrl-Z undoes it."),
+            t.accent,
+        );
+    }
+    if roomy {
+        d.blank();
+    }
+}
+
+/// The first `n` words of `s`, with "…" if there were more.
+fn clip_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
 }

@@ -60,6 +60,20 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" Stories: {total} · {order} ")
     };
+    // Beside the list, when there is room, the selected story and its coaching.
+    let selected = st
+        .selected_story(cx.data)
+        .filter(|_| area.width >= super::preview::BESIDE);
+    let list_area = match selected {
+        Some(story) => {
+            let side = (list_area.width * 2 / 5).clamp(40, 80);
+            let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)])
+                .areas(list_area);
+            super::preview::render(st, cx, story, r, buf);
+            l
+        }
+        None => list_area,
+    };
     let block = Block::bordered().title(title).border_style(t.border);
     let inner = block.inner(list_area);
     block.render(list_area, buf);

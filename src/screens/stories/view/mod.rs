@@ -2,10 +2,13 @@
 
 mod coverage;
 mod editor;
+mod form;
 mod insights;
 mod list;
+mod preview;
 
-pub(super) use coverage::coverage_doc;
+pub(super) use coverage::{CoverageDoc, coverage_doc};
+pub(super) use preview::BESIDE as PREVIEW_BESIDE;
 
 use super::{Stories, View};
 use crate::domain::stories::Completeness;

@@ -1,0 +1,160 @@
+//! The panels drawn over the screens: the profile set-up and the role-fit guide. While one is open
+//! it takes the keys; when it is done the app closes it, and the screens follow the new profile.
+
+use super::App;
+use crate::kit::{Action, Ctx, Screen, Status, Tab};
+use crate::screens::fit::Fit;
+use crate::screens::setup::{Done, Setup};
+
+/// A panel open over the screens.
+#[derive(Debug)]
+pub(super) enum Panel {
+    Setup(Box<Setup>),
+    Fit(Fit),
+}
+
+impl Panel {
+    pub fn screen(&self) -> &dyn Screen {
+        match self {
+            Panel::Setup(s) => s.as_ref(),
+            Panel::Fit(f) => f,
+        }
+    }
+
+    fn screen_mut(&mut self) -> &mut dyn Screen {
+        match self {
+            Panel::Setup(s) => s.as_mut(),
+            Panel::Fit(f) => f,
+        }
+    }
+}
+
+impl App {
+    /// Offers the set-up at first start: when the profile was never set up and this window may
+    /// write. A read-only window never offers it (it could not save), so it never blocks the app.
+    pub fn offer_setup(&mut self) {
+        if !self.data.profile().set_up && self.data.can_write() {
+            self.open_setup(true);
+        }
+    }
+
+    /// True while the set-up or the role-fit guide is open.
+    pub fn panel_open(&self) -> bool {
+        self.panel.is_some()
+    }
+
+    pub(super) fn open_setup(&mut self, first_start: bool) {
+        let d = &self.data;
+        let setup = Setup::new(
+            d.library(),
+            d.profile(),
+            d.interview(),
+            d.certifications(),
+            first_start,
+        );
+        self.panel = Some(Panel::Setup(Box::new(setup)));
+    }
+
+    pub(super) fn open_fit(&mut self) {
+        let fit = Fit::new(self.data.library(), &self.data.fit().answers);
+        self.panel = Some(Panel::Fit(fit));
+    }
+
+    /// Hands `action` to the open panel, then closes it if it is done. Returns false when no panel
+    /// is open.
+    pub(super) fn update_panel(&mut self, action: Action) -> bool {
+        let Some(mut panel) = self.panel.take() else {
+            return false;
+        };
+        {
+            let today = self.today();
+            let mut cx = Ctx {
+                data: &mut self.data,
+                facts: &self.facts,
+                now: self.now,
+                today,
+                size: self.size,
+                offset: self.offset,
+                theme: &self.theme,
+                status: &mut self.status,
+            };
+            panel.screen_mut().update(action, &mut cx);
+        }
+        match &panel {
+            Panel::Setup(s) => match s.done {
+                Some(Done::Closed) => self.follow_profile(),
+                Some(Done::OpenFit) => {
+                    self.follow_profile();
+                    self.open_fit();
+                }
+                None => self.panel = Some(panel),
+            },
+            Panel::Fit(f) if f.done => self.follow_profile(),
+            Panel::Fit(_) => self.panel = Some(panel),
+        }
+        true
+    }
+
+    /// After the profile or the roles in focus changed: each screen goes back to what the profile
+    /// says (Guides to the role, Cards to "My interview", Practice to the role), and the shared facts
+    /// are worked out again.
+    pub(super) fn follow_profile(&mut self) {
+        self.screens.guides.follow(&self.data);
+        self.screens.cards.follow(&self.data);
+        self.screens.practice.follow(&self.data);
+        self.screens.home.follow();
+        self.refresh_facts();
+        self.refresh_showing();
+    }
+
+    /// m: every role, or the profile's roles again, for this session.
+    pub(super) fn toggle_all_roles(&mut self) {
+        if !self.data.profile().has_focus() {
+            self.status = Some(Status::info(
+                "You are seeing every role. To focus on yours, press p on Home and pick a role.",
+            ));
+            return;
+        }
+        let all = self.data.toggle_all_roles();
+        let lib = self.data.library();
+        let mine = crate::domain::plan::Focus::new(self.data.profile(), lib).label(lib);
+        self.follow_profile();
+        self.status = Some(Status::info(if all {
+            format!("Showing every role. Press m to go back to {mine}.")
+        } else {
+            format!("Back to {mine}. Press m to see every role.")
+        }));
+    }
+
+    /// s on Home: the next step of today's plan.
+    pub(super) fn start_next(&mut self) {
+        use crate::domain::plan::Next;
+        let next = self.facts.plan.as_ref().map(|p| p.next);
+        match next {
+            Some(Next::Cards) => {
+                self.switch(Tab::Cards);
+                let tab = Tab::Cards;
+                self.with_screen(tab, |screen, cx| {
+                    screen.update(Action::Top, cx);
+                    screen.update(Action::Select, cx);
+                });
+            }
+            Some(Next::Story) => {
+                self.switch(Tab::Stories);
+                self.with_screen(Tab::Stories, |screen, cx| screen.update(Action::New, cx));
+            }
+            Some(Next::Practice) => self.switch(Tab::Practice),
+            Some(Next::Rest) => {
+                self.status = Some(Status::info(
+                    "Nothing more to do today. Rest well; Tab opens any screen if you want more.",
+                ));
+            }
+            None => {
+                self.status = Some(Status::info(
+                    "Today's plan needs your review history, which is not open in this window. \
+                     Tab goes to Cards, Stories or Practice.",
+                ));
+            }
+        }
+    }
+}

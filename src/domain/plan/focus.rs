@@ -1,0 +1,429 @@
+//! What belongs to the user's interview: the roles in focus, and the coaching their background and
+//! setting bring. Every screen asks this one place, so they all follow the profile the same way.
+//!
+//! Rules:
+//! - A card, question or guide is in focus when it is for every role, or for one of the user's roles.
+//!   No roles chosen ("not sure yet") means every role is in focus, as before profiles existed.
+//! - Questions that `content/coaching.toml` lists for a background or setting are meant for those
+//!   people. They come first for them; someone whose profile names another background (or setting)
+//!   does not get them. An unknown background or setting hides nothing.
+//! - Coaching entries apply when their background or setting is the user's and their roles overlap
+//!   the user's: their asks come first on Home and their notes top the role guides.
+
+use crate::domain::content::search::{Hit, Target};
+use crate::domain::content::{Ask, Coaching, Id, Library, Question};
+use crate::domain::profile::{Background, Profile, Setting};
+use crate::domain::study::{Catalogue, Filter, StudyCard};
+use std::collections::{HashMap, HashSet};
+
+/// Who the coaching is for, in the form every screen needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Focus {
+    roles: Vec<Id>,
+    background: Option<Background>,
+    setting: Option<Setting>,
+    /// For each question some coaching entry lists: whether this user may get it, and whether it is
+    /// meant for them in particular.
+    meant: HashMap<Id, Meant>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Meant {
+    allowed: bool,
+    mine: bool,
+}
+
+/// How one coaching entry relates to a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// The entry's background or setting is the user's.
+    Mine,
+    /// The user has not said, so nothing is hidden.
+    Unknown,
+    /// The user named another one.
+    Other,
+}
+
+fn matches<T: Copy + PartialEq>(entry: Option<T>, user: Option<T>) -> Match {
+    match (entry, user) {
+        (None, _) => Match::Mine,
+        (Some(_), None) => Match::Unknown,
+        (Some(e), Some(u)) if e == u => Match::Mine,
+        _ => Match::Other,
+    }
+}
+
+impl Focus {
+    /// Every role, no background or setting: how the app behaved before profiles.
+    pub fn everything() -> Focus {
+        Focus::default()
+    }
+
+    /// The focus a profile gives, with the coaching in `lib`. Role ids the library does not know are
+    /// dropped, so a typo in the config file cannot hide every card.
+    pub fn new(profile: &Profile, lib: &Library) -> Focus {
+        let roles: Vec<Id> = profile
+            .roles
+            .iter()
+            .filter(|r| lib.role(r).is_some())
+            .cloned()
+            .collect();
+        let mut focus = Focus {
+            roles,
+            background: profile.background,
+            setting: profile.setting,
+            meant: HashMap::new(),
+        };
+        for c in &lib.coaching {
+            let m = focus.entry_match(c);
+            for q in &c.questions {
+                let e = focus.meant.entry(q.clone()).or_default();
+                e.allowed |= m != Match::Other;
+                e.mine |= m == Match::Mine;
+            }
+        }
+        focus
+    }
+
+    fn entry_match(&self, c: &Coaching) -> Match {
+        let b = matches(
+            c.background.as_deref().and_then(Background::parse),
+            self.background,
+        );
+        let s = matches(c.setting.as_deref().and_then(Setting::parse), self.setting);
+        match (b, s) {
+            (Match::Other, _) | (_, Match::Other) => Match::Other,
+            (Match::Mine, Match::Mine) => Match::Mine,
+            _ => Match::Unknown,
+        }
+    }
+
+    /// The roles in focus, in the order chosen; empty means every role.
+    pub fn roles(&self) -> &[Id] {
+        &self.roles
+    }
+
+    /// True when no role is chosen, so every role is in focus.
+    pub fn is_every_role(&self) -> bool {
+        self.roles.is_empty()
+    }
+
+    /// True when `role` is in focus.
+    pub fn has_role(&self, role: &Id) -> bool {
+        self.roles.is_empty() || self.roles.contains(role)
+    }
+
+    /// True for content tagged with `roles` (empty: every role) that suits a role in focus.
+    pub fn suits(&self, roles: &[Id]) -> bool {
+        roles.is_empty() || self.roles.is_empty() || roles.iter().any(|r| self.roles.contains(r))
+    }
+
+    /// True when this user may get the question or card `id` (see the module notes).
+    fn allowed(&self, id: &Id) -> bool {
+        self.meant.get(id).is_none_or(|m| m.allowed)
+    }
+
+    /// True when coaching lists `id` for this user's background or setting in particular.
+    pub fn is_meant_for_me(&self, id: &Id) -> bool {
+        self.meant.get(id).is_some_and(|m| m.mine)
+    }
+
+    /// True when the card belongs to "My interview".
+    pub fn holds(&self, card: &StudyCard) -> bool {
+        self.holds_id(&card.id, &card.roles)
+    }
+
+    /// True when a card with this id and these roles belongs to "My interview".
+    pub fn holds_id(&self, id: &Id, roles: &[Id]) -> bool {
+        self.suits(roles) && self.allowed(id)
+    }
+
+    /// The ids of "My interview" straight from the library, without building a catalogue (for
+    /// `clinicprep status`): the same cards as [`Focus::select`] with no filter, in library order.
+    pub fn library_ids(&self, lib: &Library) -> Vec<Id> {
+        let none: &[Id] = &[];
+        lib.cards
+            .iter()
+            .map(|c| (&c.id, none))
+            .chain(lib.questions.iter().map(|q| (&q.id, q.roles.as_slice())))
+            .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
+            .filter(|(id, roles)| self.holds_id(id, roles))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// True when an interview question belongs to this user's interview (for practice rounds).
+    pub fn holds_question(&self, q: &Question) -> bool {
+        self.suits(&q.roles) && self.allowed(&q.id)
+    }
+
+    /// The "My interview" deck: the cards in focus that pass `filter`, those meant for this user's
+    /// background or setting first, then the rest in catalogue order.
+    pub fn select(&self, cat: &Catalogue, filter: &Filter) -> Vec<Id> {
+        let (mut first, rest): (Vec<&StudyCard>, Vec<&StudyCard>) = cat
+            .cards
+            .iter()
+            .filter(|c| self.holds(c) && filter.matches(c))
+            .partition(|c| self.is_meant_for_me(&c.id));
+        first.extend(rest);
+        first.into_iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// A short label for the roles in focus: "PT aide", "PT aide + PTA", or "All roles".
+    pub fn label(&self, lib: &Library) -> String {
+        if self.roles.is_empty() {
+            return "All roles".to_string();
+        }
+        self.roles
+            .iter()
+            .map(|r| lib.role(r).map_or(r.as_str(), |role| role.short.as_str()))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// The role a screen with one role at a time (Guides, Practice) should open on: the first chosen
+    /// role's index in `lib.roles`, or `None` for every role.
+    pub fn first_role_index(&self, lib: &Library) -> Option<usize> {
+        let first = self.roles.first()?;
+        lib.roles.iter().position(|r| &r.id == first)
+    }
+
+    /// The coaching entries that apply to this user (their background or setting, and a role in
+    /// focus), in content order.
+    pub fn coaching<'a>(&self, lib: &'a Library) -> Vec<&'a Coaching> {
+        lib.coaching
+            .iter()
+            .filter(|c| self.entry_match(c) == Match::Mine && self.suits(&c.roles))
+            .collect()
+    }
+
+    /// Notes for the top of `role`'s guide from the coaching that applies.
+    pub fn guide_notes<'a>(&self, lib: &'a Library, role: &Id) -> Vec<&'a Coaching> {
+        self.coaching(lib)
+            .into_iter()
+            .filter(|c| !c.note.trim().is_empty() && (c.roles.is_empty() || c.roles.contains(role)))
+            .collect()
+    }
+
+    /// The questions to ask the interviewer, in the order Home lists them: those the applying coaching
+    /// names first, then those of the roles in focus (in the guides' role order). With every role in
+    /// focus, all asks follow the coaching ones. Each ask once.
+    pub fn asks<'a>(&self, lib: &'a Library) -> Vec<&'a Ask> {
+        let mut ids: Vec<&Id> = self
+            .coaching(lib)
+            .iter()
+            .flat_map(|c| c.asks.iter())
+            .collect();
+        if self.roles.is_empty() {
+            ids.extend(lib.asks.iter().map(|a| &a.id));
+        } else {
+            for role in lib.roles.iter().filter(|r| self.roles.contains(&r.id)) {
+                ids.extend(role.asks.iter());
+            }
+        }
+        let mut seen = HashSet::new();
+        ids.into_iter()
+            .filter(|id| seen.insert(*id))
+            .filter_map(|id| lib.ask(id))
+            .collect()
+    }
+
+    /// `hits` with those about a role in focus (or about every role) first, otherwise in their order.
+    pub fn rank_hits(&self, lib: &Library, hits: Vec<Hit>) -> Vec<Hit> {
+        if self.roles.is_empty() {
+            return hits;
+        }
+        let (mut mine, others): (Vec<Hit>, Vec<Hit>) =
+            hits.into_iter().partition(|h| self.hit_in_focus(lib, h));
+        mine.extend(others);
+        mine
+    }
+
+    fn hit_in_focus(&self, lib: &Library, hit: &Hit) -> bool {
+        let role_at = |i: usize| lib.roles.get(i).is_none_or(|r| self.has_role(&r.id));
+        match hit.target {
+            Target::Section { role, .. } | Target::Figure { role, .. } => role_at(role),
+            Target::Question(i) => lib.questions.get(i).is_none_or(|q| self.holds_question(q)),
+            Target::Ask(i) => lib
+                .asks
+                .get(i)
+                .is_none_or(|a| self.asks(lib).iter().any(|mine| mine.id == a.id)),
+            Target::Term(_) => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::search;
+    use crate::domain::study::Deck;
+
+    fn lib() -> Library {
+        Library::builtin()
+    }
+
+    fn profile(
+        roles: &[&str],
+        background: Option<Background>,
+        setting: Option<Setting>,
+    ) -> Profile {
+        Profile {
+            roles: roles.iter().map(|r| Id::new(*r)).collect(),
+            background,
+            setting,
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn no_profile_is_everything_as_before() {
+        let lib = lib();
+        let cat = Catalogue::from_library(&lib);
+        let f = Focus::new(&Profile::default(), &lib);
+        let all = cat.select(&Deck::All, &Filter::default());
+        let mut mine = f.select(&cat, &Filter::default());
+        mine.sort();
+        let mut want = all.clone();
+        want.sort();
+        assert_eq!(mine, want, "with no profile My interview is every card");
+        assert_eq!(f.label(&lib), "All roles");
+        assert_eq!(f.asks(&lib).len(), lib.asks.len());
+        assert_eq!(f.first_role_index(&lib), None);
+    }
+
+    #[test]
+    fn a_pt_aide_gets_their_cards_and_general_ones_not_other_roles_exam_facts() {
+        let lib = lib();
+        let cat = Catalogue::from_library(&lib);
+        let f = Focus::new(
+            &profile(
+                &["pt-aide"],
+                Some(Background::CnaCaregiver),
+                Some(Setting::Outpatient),
+            ),
+            &lib,
+        );
+        let mine: HashSet<Id> = f.select(&cat, &Filter::default()).into_iter().collect();
+        let pt = Id::new("pt-aide");
+        for c in &cat.cards {
+            let for_me = c.roles.is_empty() || c.roles.contains(&pt);
+            assert_eq!(mine.contains(&c.id), for_me, "{} {:?}", c.id, c.roles);
+        }
+        let ota_only = lib
+            .facts
+            .iter()
+            .filter(|f| f.roles == [Id::new("ota")])
+            .count();
+        assert!(ota_only > 0);
+        assert!(mine.len() < cat.cards.len() - ota_only);
+        assert_eq!(f.label(&lib), "PT aide");
+        assert_eq!(f.first_role_index(&lib), Some(0));
+        // The CNA questions come first for a CNA.
+        let order = f.select(&cat, &Filter::default());
+        assert_eq!(order[0], Id::new("q-why-leave-nursing"));
+        assert!(f.is_meant_for_me(&Id::new("q-cna-habit-doing-for")));
+        // The outpatient ask leads the list, then the coaching's, then the role's own.
+        let asks: Vec<&str> = f.asks(&lib).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(asks[0], "ask-delegation", "{asks:?}");
+        assert!(asks.contains(&"ask-outpatient-pace"));
+        assert!(!asks.contains(&"ask-school-team"));
+        assert!(!asks.contains(&"ask-new-grad"), "not a PT aide ask");
+        let notes = f.guide_notes(&lib, &pt);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].note.contains("restorative aide"));
+        assert!(f.guide_notes(&lib, &Id::new("ota")).is_empty());
+    }
+
+    #[test]
+    fn questions_meant_for_another_background_are_left_out() {
+        let lib = lib();
+        let cat = Catalogue::from_library(&lib);
+        let cna = Id::new("q-why-leave-nursing");
+        let student = Focus::new(
+            &profile(&["pt-aide"], Some(Background::Student), None),
+            &lib,
+        );
+        let unknown = Focus::new(&profile(&["pt-aide"], None, None), &lib);
+        let holds = |f: &Focus| f.select(&cat, &Filter::default()).contains(&cna);
+        assert!(
+            !holds(&student),
+            "a student is not asked why they leave nursing"
+        );
+        assert!(holds(&unknown), "an unknown background hides nothing");
+        assert!(!unknown.is_meant_for_me(&cna));
+        let new_grad = Id::new("q-new-grad-pta-license-timeline");
+        let pta_grad = Focus::new(
+            &profile(&["pta"], Some(Background::NewGraduate), None),
+            &lib,
+        );
+        let pta_aide = Focus::new(
+            &profile(&["pta"], Some(Background::AideMovingUp), None),
+            &lib,
+        );
+        assert!(pta_grad.select(&cat, &Filter::default())[..2].contains(&new_grad));
+        assert!(
+            !pta_aide
+                .select(&cat, &Filter::default())
+                .contains(&new_grad)
+        );
+        assert!(
+            pta_aide
+                .select(&cat, &Filter::default())
+                .first()
+                .is_some_and(|id| id.as_str() == "q-aide-to-assistant-role-change")
+        );
+    }
+
+    #[test]
+    fn library_ids_are_the_same_cards_as_the_deck() {
+        let lib = lib();
+        let cat = Catalogue::from_library(&lib);
+        for p in [
+            Profile::default(),
+            profile(&["pt-aide"], Some(Background::CnaCaregiver), None),
+            profile(
+                &["pta", "ota"],
+                Some(Background::Student),
+                Some(Setting::School),
+            ),
+        ] {
+            let f = Focus::new(&p, &lib);
+            let mut a = f.library_ids(&lib);
+            let mut b = f.select(&cat, &Filter::default());
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn two_roles_and_unknown_role_ids() {
+        let lib = lib();
+        let f = Focus::new(&profile(&["pta", "ota", "astronaut"], None, None), &lib);
+        assert_eq!(f.roles(), [Id::new("pta"), Id::new("ota")]);
+        assert_eq!(f.label(&lib), "PTA + OTA");
+        assert!(f.has_role(&Id::new("ota")) && !f.has_role(&Id::new("pt-aide")));
+        let only_typo = Focus::new(&profile(&["astronaut"], None, None), &lib);
+        assert!(only_typo.is_every_role(), "a typo never hides everything");
+    }
+
+    #[test]
+    fn search_ranks_the_role_in_focus_first() {
+        let lib = lib();
+        let f = Focus::new(&profile(&["ota"], None, None), &lib);
+        let hits = search::search(&lib, "exam", 200);
+        let ranked = f.rank_hits(&lib, hits.clone());
+        assert_eq!(ranked.len(), hits.len());
+        let first_other = ranked.iter().position(|h| !f.hit_in_focus(&lib, h));
+        let last_mine = ranked.iter().rposition(|h| f.hit_in_focus(&lib, h));
+        if let (Some(o), Some(m)) = (first_other, last_mine) {
+            assert!(m < o, "every hit in focus comes before the others");
+        }
+        assert!(
+            first_other.is_some(),
+            "PTA exam hits are still found, later"
+        );
+        assert_eq!(Focus::everything().rank_hits(&lib, hits.clone()), hits);
+    }
+}

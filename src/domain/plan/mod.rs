@@ -1,0 +1,260 @@
+//! Preparing for one interview: what belongs to it ([`focus`]), new cards paced to the date
+//! ([`pace`]) and what to do today ([`today`]). The helpers here gather the plan's inputs from the
+//! review history, stories and practice log, so Home and `clinicprep status` compute the same plan.
+
+pub mod focus;
+pub mod pace;
+pub mod today;
+
+pub use focus::Focus;
+pub use pace::{Pace, PaceReason, pace};
+pub use today::{Inputs, Next, Plan, Practice, Story, plan};
+
+use crate::domain::config::Config;
+use crate::domain::content::Library;
+use crate::domain::practice::RoundLog;
+use crate::domain::schedule::{DayZone, Ledger, Settings, Standing, recall_at};
+use crate::domain::stories::Story as StarStory;
+use crate::domain::stories::coverage::Coverage;
+use crate::domain::study::{Catalogue, Filter};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+/// The time of day a weak card is judged at on the interview day when the profile gives none: the
+/// morning, when most interviews are.
+pub fn default_interview_time() -> NaiveTime {
+    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// The size of "My interview" at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeckNumbers {
+    pub total: usize,
+    /// Never studied.
+    pub unseen: usize,
+    /// Due now, learning steps included.
+    pub due: usize,
+    /// Seen, and predicted below [`today::WEAK_RECALL`] at `judged_at`.
+    pub weak: usize,
+}
+
+/// Counts the cards of `ids` (each once) at `now`, as the study queue does with `settings` on the
+/// local day `today`; weak cards are judged at `judged_at` (the interview, or now when there is no
+/// date).
+pub fn deck_numbers(
+    ids: &[crate::domain::content::Id],
+    ledger: &Ledger,
+    settings: &Settings,
+    (today, now): (NaiveDate, DateTime<Utc>),
+    judged_at: DateTime<Utc>,
+) -> DeckNumbers {
+    let mut n = DeckNumbers::default();
+    let mut seen = std::collections::HashSet::new();
+    for id in ids.iter().filter(|id| seen.insert(*id)) {
+        n.total += 1;
+        let state = ledger.state(id);
+        let standing = Standing::before_interview(state, now, settings, today);
+        match standing {
+            Standing::Unseen => n.unseen += 1,
+            Standing::Learning | Standing::Due => n.due += 1,
+            Standing::Later => {}
+        }
+        if let Some(s) = state.filter(|_| standing != Standing::Unseen)
+            && recall_at(s, judged_at) < today::WEAK_RECALL
+        {
+            n.weak += 1;
+        }
+    }
+    n
+}
+
+/// When weak cards are judged: the interview day at its time (the profile's, else the morning) if
+/// it is still ahead, else `now`.
+pub fn judged_at(
+    interview: Option<NaiveDate>,
+    time: Option<NaiveTime>,
+    zone: DayZone,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    interview
+        .map(|d| zone.instant(d, time.unwrap_or_else(default_interview_time)))
+        .filter(|t| *t > now)
+        .unwrap_or(now)
+}
+
+/// The story parts of the plan's inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryNumbers {
+    pub count: usize,
+    /// The first core competency no story shows.
+    pub uncovered_core: Option<String>,
+    /// The first story (by title) missing a STAR part, and the parts missing.
+    pub unfinished: Option<(String, Vec<String>)>,
+}
+
+/// How many stories, the first core competency none shows, and the first story (by title) missing
+/// a STAR part.
+pub fn story_inputs(lib: &Library, stories: &[&StarStory]) -> StoryNumbers {
+    let coverage = Coverage::from_library(lib, stories);
+    let uncovered = coverage.core_uncovered().next().map(|r| r.name.clone());
+    let mut sorted: Vec<&&StarStory> = stories.iter().collect();
+    sorted.sort_by(|a, b| a.title.cmp(&b.title));
+    let unfinished = sorted.into_iter().find_map(|s| {
+        let missing = s.completeness().missing();
+        (!missing.is_empty()).then(|| {
+            (
+                s.title.clone(),
+                missing.iter().map(|m| m.label().to_string()).collect(),
+            )
+        })
+    });
+    StoryNumbers {
+        count: stories.len(),
+        uncovered_core: uncovered,
+        unfinished,
+    }
+}
+
+/// Practice rounds with at least one answer: started on `today` (in `zone`), and in all.
+pub fn round_counts(log: &RoundLog, zone: DayZone, today: NaiveDate) -> (usize, usize) {
+    let done: Vec<_> = log.round.iter().filter(|r| !r.answer.is_empty()).collect();
+    let on_day = done
+        .iter()
+        .filter(|r| zone.date_of(r.started) == today)
+        .count();
+    (on_day, done.len())
+}
+
+/// Everything the plan needs that comes from the cards: the "My interview" deck of `focus` in
+/// `cat`, counted at `now`.
+pub fn card_inputs(
+    cat: &Catalogue,
+    focus: &Focus,
+    ledger: &Ledger,
+    settings: &Settings,
+    when: (NaiveDate, DateTime<Utc>),
+    judged_at: DateTime<Utc>,
+) -> DeckNumbers {
+    let ids = focus.select(cat, &Filter::default());
+    deck_numbers(&ids, ledger, settings, when, judged_at)
+}
+
+/// The plan's inputs from the parts gathered above, the review history and the config.
+pub fn inputs(
+    deck: &DeckNumbers,
+    ledger: &Ledger,
+    config: &Config,
+    stories: Option<&StoryNumbers>,
+    rounds: (usize, usize),
+    today: NaiveDate,
+) -> Inputs {
+    Inputs {
+        today,
+        interview: config.interview_date,
+        total: deck.total,
+        unseen: deck.unseen,
+        due: deck.due,
+        weak: deck.weak,
+        introduced_today: ledger.new_introduced_on(today),
+        reviewed_today: ledger.reviewed_on(today),
+        daily_new_limit: config.daily_new_limit,
+        stories: stories.map(|s| s.count),
+        uncovered_core: stories.and_then(|s| s.uncovered_core.clone()),
+        unfinished_story: stories.and_then(|s| s.unfinished.clone()),
+        rounds_today: rounds.0,
+        rounds_total: rounds.1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::Id;
+    use crate::domain::profile::Profile;
+    use crate::domain::schedule::{Grade, ReviewStore, StoreOptions};
+    use chrono::Duration;
+
+    #[test]
+    fn deck_numbers_count_each_card_once_and_find_weak_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+        let options = StoreOptions {
+            zone: DayZone::utc(),
+            ..StoreOptions::default()
+        };
+        let (mut store, _) = ReviewStore::open(dir.path(), &options, now).unwrap();
+        let ids: Vec<Id> = ["a", "b", "c", "d", "a"]
+            .iter()
+            .map(|s| Id::new(*s))
+            .collect();
+        store
+            .grade(&Id::new("a"), Grade::Easy, now - Duration::days(200))
+            .unwrap();
+        store.grade(&Id::new("b"), Grade::Easy, now).unwrap();
+        store
+            .grade(&Id::new("c"), Grade::Again, now - Duration::minutes(5))
+            .unwrap();
+        let today = store.today(now);
+        let n = deck_numbers(
+            &ids,
+            store.ledger(),
+            store.settings(),
+            (today, now),
+            now + Duration::days(5),
+        );
+        assert_eq!(
+            n,
+            DeckNumbers {
+                total: 4,
+                unseen: 1,
+                due: 2,
+                weak: 2
+            },
+            "a is long overdue and c just lapsed: both weak; b is fresh"
+        );
+    }
+
+    #[test]
+    fn judged_at_is_the_interview_morning_while_it_is_ahead() {
+        let z = DayZone::utc();
+        let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+        let day = z.date_of(now) + chrono::Days::new(3);
+        let at = judged_at(Some(day), None, z, now);
+        assert_eq!(at, z.instant(day, default_interview_time()));
+        let ten = NaiveTime::from_hms_opt(10, 0, 0);
+        assert_eq!(
+            judged_at(Some(day), ten, z, now),
+            z.instant(day, ten.unwrap())
+        );
+        assert_eq!(judged_at(None, None, z, now), now);
+        assert_eq!(
+            judged_at(Some(z.date_of(now) - chrono::Days::new(1)), None, z, now),
+            now
+        );
+    }
+
+    #[test]
+    fn the_persona_s_first_plan_from_real_content() {
+        let lib = Library::builtin();
+        let cat = Catalogue::from_library(&lib);
+        let profile = Profile {
+            roles: vec![Id::new("pt-aide")],
+            ..Profile::default()
+        };
+        let focus = Focus::new(&profile, &lib);
+        let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+        let when = (DayZone::utc().date_of(now), now);
+        let n = card_inputs(
+            &cat,
+            &focus,
+            &Ledger::default(),
+            &Settings::default(),
+            when,
+            now,
+        );
+        assert_eq!(n.unseen, n.total);
+        assert!(n.total > 100 && n.total < cat.cards.len(), "{n:?}");
+        let s = story_inputs(&lib, &[]);
+        assert_eq!(s.count, 0);
+        assert!(s.uncovered_core.is_some() && s.unfinished.is_none());
+    }
+}

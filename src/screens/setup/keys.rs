@@ -1,0 +1,107 @@
+//! The set-up's keymap tables: the roles list, the one-choice lists, text steps and the review.
+
+use crate::kit::Action;
+use crate::kit::keymap::{Binding, bind, ch, code};
+use crossterm::event::KeyCode;
+
+const UP: Binding = bind(
+    &[code(KeyCode::Up), ch('k')],
+    "↑/↓",
+    "move in the list",
+    Action::Up,
+    Some("move"),
+);
+const DOWN: Binding = bind(
+    &[code(KeyCode::Down), ch('j')],
+    "↓/j",
+    "move down",
+    Action::Down,
+    None,
+);
+const BACK: Binding = bind(
+    &[code(KeyCode::BackTab), code(KeyCode::Left)],
+    "Shift-Tab",
+    "back one step",
+    Action::PrevStep,
+    Some("back"),
+);
+const CLOSE: Binding = bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "save what you entered and close",
+    Action::Back,
+    Some("finish later"),
+)
+.writes();
+
+pub(super) static ROLES: &[Binding] = &[
+    bind(
+        &[ch(' '), ch('x')],
+        "Space",
+        "tick or untick a role (pick one or more)",
+        Action::Toggle,
+        Some("tick"),
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "next step (nothing ticked: takes the highlighted)",
+        Action::Select,
+        Some("next"),
+    ),
+    UP,
+    DOWN,
+    CLOSE,
+];
+
+pub(super) static CHOOSE: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "choose the highlighted line and go on",
+        Action::Select,
+        Some("choose"),
+    ),
+    UP,
+    DOWN,
+    BACK,
+    bind(
+        &[code(KeyCode::Right)],
+        "→",
+        "skip this step, keeping what was chosen",
+        Action::Right,
+        None,
+    ),
+    CLOSE,
+];
+
+pub(super) static TEXT: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "next step (leave it empty to skip)",
+        Action::Select,
+        Some("next"),
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        "back one step",
+        Action::PrevStep,
+        Some("back"),
+    ),
+    CLOSE,
+];
+
+pub(super) static REVIEW: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "save your profile",
+        Action::Select,
+        Some("save"),
+    )
+    .writes(),
+    BACK,
+    CLOSE,
+];

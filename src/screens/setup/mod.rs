@@ -1,0 +1,436 @@
+//! The profile set-up: a few short steps (roles, interview date, setting, background, employer,
+//! certifications), shown at first start and with p on Home. Every step is optional: Enter goes on,
+//! Shift-Tab goes back, and Esc saves what was entered so far and closes, so it never blocks the app.
+//! It is drawn over the screens by the app, which closes it when [`Setup::done`] says so.
+
+mod keys;
+mod view;
+
+use crate::domain::content::{Id, Library};
+use crate::domain::prep::parse_interview_date;
+use crate::domain::profile::{Background, Profile, Setting};
+use crate::kit::keymap::{Group, Keymap};
+use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
+use crate::widgets::field::{Lines, TextField};
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Roles,
+    Date,
+    Setting,
+    Background,
+    Employer,
+    Certifications,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Roles,
+        Step::Date,
+        Step::Setting,
+        Step::Background,
+        Step::Employer,
+        Step::Certifications,
+        Step::Review,
+    ];
+
+    fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    fn is_text(self) -> bool {
+        matches!(self, Step::Date | Step::Employer | Step::Certifications)
+    }
+}
+
+/// How the set-up ended, for the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    /// Saved (or skipped); back to the screens.
+    Closed,
+    /// Saved with "not sure yet": open the role-fit guide next.
+    OpenFit,
+}
+
+#[derive(Debug)]
+pub struct Setup {
+    pub step: Step,
+    /// True at first start: the first step says how to skip.
+    pub first_start: bool,
+    /// Ticked roles, by index into the library's roles.
+    pub roles: Vec<bool>,
+    /// "Not sure yet": every role, and the role-fit guide after.
+    pub not_sure: bool,
+    /// The highlighted line of a list step.
+    pub cursor: usize,
+    pub date: TextField,
+    pub setting: Option<Setting>,
+    pub background: Option<Background>,
+    pub employer: TextField,
+    pub certifications: TextField,
+    /// The profile as it was, for the fields the set-up does not ask about (name, time).
+    base: Profile,
+    pub done: Option<Done>,
+}
+
+impl Setup {
+    /// A set-up filled in from what is known: the profile, the date and the certifications.
+    pub fn new(
+        lib: &Library,
+        profile: &Profile,
+        date: Option<NaiveDate>,
+        certifications: &[String],
+        first_start: bool,
+    ) -> Setup {
+        let roles = lib
+            .roles
+            .iter()
+            .map(|r| profile.roles.contains(&r.id))
+            .collect();
+        let date_text = date.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        Setup {
+            step: Step::Roles,
+            first_start,
+            roles,
+            not_sure: false,
+            cursor: 0,
+            date: TextField::with_text(Lines::One, "e.g. 2026-12-07 or 12/07/2026", &date_text),
+            setting: profile.setting,
+            background: profile.background,
+            employer: TextField::with_text(
+                Lines::One,
+                "e.g. Riverside Orthopedics (optional)",
+                &profile.employer,
+            ),
+            certifications: TextField::with_text(
+                Lines::One,
+                "e.g. CNA, CPR/BLS (optional)",
+                &certifications.join(", "),
+            ),
+            base: profile.clone(),
+            done: None,
+        }
+    }
+
+    /// Lines in the list of the current step: roles plus "not sure yet", settings or backgrounds
+    /// plus "skip".
+    pub fn list_len(&self) -> usize {
+        match self.step {
+            Step::Roles => self.roles.len() + 1,
+            Step::Setting => Setting::ALL.len() + 1,
+            Step::Background => Background::ALL.len() + 1,
+            _ => 0,
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.cursor = match step {
+            Step::Setting => self
+                .setting
+                .and_then(|s| Setting::ALL.iter().position(|x| *x == s))
+                .unwrap_or(0),
+            Step::Background => self
+                .background
+                .and_then(|b| Background::ALL.iter().position(|x| *x == b))
+                .unwrap_or(0),
+            _ => 0,
+        };
+    }
+
+    fn next(&mut self) {
+        if let Some(s) = Step::ALL.get(self.step.index() + 1) {
+            self.go(*s);
+        }
+    }
+
+    fn back(&mut self) {
+        if let Some(i) = self.step.index().checked_sub(1) {
+            self.go(Step::ALL[i]);
+        }
+    }
+
+    /// The roles chosen, as ids; empty for "not sure yet" or none.
+    pub fn chosen_roles(&self, lib: &Library) -> Vec<Id> {
+        if self.not_sure {
+            return Vec::new();
+        }
+        lib.roles
+            .iter()
+            .zip(&self.roles)
+            .filter(|(_, on)| **on)
+            .map(|(r, _)| r.id.clone())
+            .collect()
+    }
+
+    /// The certifications as typed, split at commas.
+    pub fn certification_list(&self) -> Vec<String> {
+        self.certifications
+            .text()
+            .split([',', ';'])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    fn update_list(&mut self, action: Action, cx: &mut Ctx) {
+        let len = self.list_len();
+        match action {
+            Action::Up | Action::ScrollUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down | Action::ScrollDown => {
+                self.cursor = (self.cursor + 1).min(len.saturating_sub(1))
+            }
+            Action::Toggle if self.step == Step::Roles => self.tick_role(),
+            Action::Select => {
+                match self.step {
+                    Step::Roles if !self.not_sure && !self.roles.contains(&true) => {
+                        self.tick_role();
+                    }
+                    Step::Setting => self.setting = Setting::ALL.get(self.cursor).copied(),
+                    Step::Background => self.background = Background::ALL.get(self.cursor).copied(),
+                    _ => {}
+                }
+                self.next();
+            }
+            Action::Left | Action::PrevStep => self.back(),
+            Action::Right => self.next(),
+            Action::Back => self.finish(cx),
+            _ => {}
+        }
+    }
+
+    /// Ticks or unticks the highlighted role; "not sure yet" clears the roles and the other way.
+    fn tick_role(&mut self) {
+        match self.roles.get_mut(self.cursor) {
+            Some(on) => {
+                *on = !*on;
+                self.not_sure = false;
+            }
+            None => {
+                self.not_sure = !self.not_sure;
+                if self.not_sure {
+                    self.roles.iter_mut().for_each(|r| *r = false);
+                }
+            }
+        }
+    }
+
+    fn update_text(&mut self, action: Action, cx: &mut Ctx) {
+        let field = match self.step {
+            Step::Date => &mut self.date,
+            Step::Employer => &mut self.employer,
+            _ => &mut self.certifications,
+        };
+        match action {
+            Action::Edit(key) => {
+                field.key(key);
+            }
+            Action::Paste(text) => {
+                field.paste(&text);
+            }
+            Action::Select => {
+                if self.step == Step::Date
+                    && let Err(msg) = self.parsed_date(cx.today)
+                {
+                    return cx.say(Status::warn(msg));
+                }
+                self.next();
+            }
+            Action::PrevStep => self.back(),
+            Action::Back => self.finish(cx),
+            _ => {}
+        }
+    }
+
+    /// The date as typed: `Ok(None)` when empty.
+    fn parsed_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let text = self.date.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_interview_date(&text, today).map(Some)
+    }
+
+    /// Saves what was entered and closes. A date that does not read keeps the one there was.
+    fn finish(&mut self, cx: &mut Ctx) {
+        let lib = cx.data.library();
+        let mut profile = self.base.clone();
+        profile.roles = self.chosen_roles(lib);
+        profile.setting = self.setting;
+        profile.background = self.background;
+        profile.employer = crate::storage::sanitize::clean_line(self.employer.text().trim())
+            .chars()
+            .take(crate::domain::profile::MAX_TEXT_CHARS)
+            .collect();
+        profile.set_up = true;
+        let (date, date_note) = match self.parsed_date(cx.today) {
+            Ok(d) => (d, None),
+            Err(msg) => (cx.data.interview(), Some(msg)),
+        };
+        let certs = self.certification_list();
+        let label = crate::domain::plan::Focus::new(&profile, lib).label(lib);
+        let not_sure = self.not_sure;
+        let Some(mut w) = cx.writer() else {
+            self.done = Some(Done::Closed);
+            return;
+        };
+        let saved = w.save_profile(profile, date, certs);
+        cx.say(match (saved, date_note) {
+            (Err(text), _) => Status::error(text),
+            (Ok(()), Some(msg)) => Status::warn(format!("Profile saved, but not the date: {msg}")),
+            (Ok(()), None) if not_sure => Status::info(
+                "Profile saved. Next, a few questions to find the job that fits you best.",
+            ),
+            (Ok(()), None) => Status::info(format!(
+                "Profile saved: preparing for {label}. Press p on Home to change it."
+            )),
+        });
+        self.done = Some(if not_sure {
+            Done::OpenFit
+        } else {
+            Done::Closed
+        });
+    }
+}
+
+impl Screen for Setup {
+    fn keys(&self) -> Keymap {
+        let group = |title, bindings| vec![Group { title, bindings }];
+        match self.step {
+            s if s.is_text() => Keymap {
+                groups: group("Your profile", keys::TEXT),
+                typing: Some(Typing::Saved),
+            },
+            Step::Roles => Keymap::of(group("Your profile", keys::ROLES)),
+            Step::Review => Keymap::of(group("Your profile", keys::REVIEW)),
+            _ => Keymap::of(group("Your profile", keys::CHOOSE)),
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Ctx) {
+        match self.step {
+            s if s.is_text() => self.update_text(action, cx),
+            Step::Review => match action {
+                Action::Select | Action::Back => self.finish(cx),
+                Action::PrevStep | Action::Left => self.back(),
+                _ => {}
+            },
+            _ => self.update_list(action, cx),
+        }
+    }
+
+    fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+        view::render(self, cx, area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kit::fixture::Fixture;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_795_424_400, 0).unwrap()
+    }
+
+    fn typed(s: &str) -> Vec<Action> {
+        s.chars()
+            .map(|c| Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+            .collect()
+    }
+
+    fn new_setup(f: &Fixture) -> Setup {
+        let d = &f.data;
+        Setup::new(
+            d.library(),
+            d.profile(),
+            d.interview(),
+            d.certifications(),
+            true,
+        )
+    }
+
+    #[test]
+    fn enter_through_every_step_saves_the_profile() {
+        let mut f = Fixture::new(now());
+        let mut s = new_setup(&f);
+        // PT aide is first: Enter with nothing ticked takes the highlighted role.
+        f.update(&mut s, &[Action::Select]);
+        assert_eq!(s.step, Step::Date);
+        f.update(&mut s, &typed("2026-12-03"));
+        f.update(&mut s, &[Action::Select]);
+        // Outpatient is first; CNA/caregiver is the third background.
+        f.update(&mut s, &[Action::Select]);
+        f.update(&mut s, &[Action::Down, Action::Down, Action::Select]);
+        f.update(&mut s, &typed("Riverside Ortho"));
+        f.update(&mut s, &[Action::Select]);
+        f.update(&mut s, &typed("CNA, CPR/BLS"));
+        f.update(&mut s, &[Action::Select]);
+        assert_eq!(s.step, Step::Review);
+        f.update(&mut s, &[Action::Select]);
+        assert_eq!(s.done, Some(Done::Closed));
+        let p = f.data.profile();
+        assert_eq!(p.roles, [Id::new("pt-aide")]);
+        assert_eq!(p.setting, Some(Setting::Outpatient));
+        assert_eq!(p.background, Some(Background::CnaCaregiver));
+        assert_eq!(p.employer, "Riverside Ortho");
+        assert!(p.set_up);
+        assert_eq!(f.data.interview(), "2026-12-03".parse().ok());
+        assert_eq!(f.data.certifications(), ["CNA", "CPR/BLS"]);
+        let text = std::fs::read_to_string(f.data.paths().config_file.clone()).unwrap();
+        assert!(text.contains("roles = [\"pt-aide\"]"), "{text}");
+        assert!(text.contains("interview_date = 2026-12-03"), "{text}");
+        assert_eq!(
+            f.data.reviews().and_then(|r| r.settings().interview),
+            "2026-12-03".parse().ok(),
+            "the schedule now limits intervals to the date"
+        );
+    }
+
+    #[test]
+    fn esc_skips_at_once_and_is_not_offered_again() {
+        let mut f = Fixture::new(now());
+        let mut s = new_setup(&f);
+        f.update(&mut s, &[Action::Back]);
+        assert_eq!(s.done, Some(Done::Closed));
+        assert!(f.data.profile().set_up);
+        assert!(f.data.profile().roles.is_empty());
+    }
+
+    #[test]
+    fn a_bad_date_stops_the_step_and_back_goes_back() {
+        let mut f = Fixture::new(now());
+        let mut s = new_setup(&f);
+        f.update(&mut s, &[Action::Down, Action::Toggle, Action::Select]);
+        f.update(&mut s, &typed("next friday"));
+        f.update(&mut s, &[Action::Select]);
+        assert_eq!(s.step, Step::Date);
+        assert!(
+            f.status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("not a date"))
+        );
+        f.update(&mut s, &[Action::PrevStep]);
+        assert_eq!(s.step, Step::Roles);
+        assert_eq!(s.chosen_roles(f.data.library()), [Id::new("pta")]);
+    }
+
+    #[test]
+    fn not_sure_opens_the_role_fit_guide() {
+        let mut f = Fixture::new(now());
+        let mut s = new_setup(&f);
+        let last = s.list_len() - 1;
+        for _ in 0..last {
+            f.update(&mut s, &[Action::Down]);
+        }
+        f.update(&mut s, &[Action::Toggle, Action::Back]);
+        assert_eq!(s.done, Some(Done::OpenFit));
+        assert!(f.data.profile().roles.is_empty());
+    }
+}

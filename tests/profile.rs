@@ -1,0 +1,322 @@
+//! Preparing for one interview, as the persona does it at 80×24: the first-start set-up by keys, then
+//! Home, Guides, Cards and Practice following the role; one key for every role; the role-fit guide;
+//! intervals kept before the interview.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::app::Tab;
+use clinicprep::domain::content::Id;
+use clinicprep::domain::profile::{Background, Setting};
+use clinicprep::storage::lock::{Acquired, DataLock};
+use common::Harness;
+
+/// The persona's day 1: PT aide, interview in 10 days (the harness's clock is 2026-11-23), outpatient
+/// clinic, CNA, an employer and a certification, all through the set-up by keys.
+fn set_up_as_the_persona(h: &mut Harness) {
+    h.app.offer_setup();
+    assert!(h.app.panel_open(), "the set-up opens at first start");
+    h.press("<space><enter>");
+    h.type_text("2026-12-03").press("<enter>");
+    h.press("<enter>"); // Outpatient clinic is first.
+    h.press("<down><down><enter>"); // CNA or caregiver.
+    h.type_text("Riverside Ortho").press("<enter>");
+    h.type_text("CNA, CPR/BLS").press("<enter>");
+    let review = h.screen(80, 24);
+    assert!(review.contains("Is this right?"), "{review}");
+    assert!(
+        review.contains("Physical therapy aide / technician"),
+        "{review}"
+    );
+    h.press("<enter>");
+    assert!(!h.app.panel_open());
+}
+
+#[test]
+fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    let first = h.screen(80, 24);
+    for part in [
+        "Your profile · step 1 of 7",
+        "Welcome!",
+        "Which job are you interviewing for?",
+        "PT aide: Physical therapy aide / technician",
+        "Not sure yet: help me choose",
+        "Esc skips the rest",
+        "Space tick",
+    ] {
+        assert!(first.contains(part), "{part} missing in\n{first}");
+    }
+    set_up_as_the_persona(&mut h);
+
+    let profile = h.app.data().profile().clone();
+    assert_eq!(profile.roles, [Id::new("pt-aide")]);
+    assert_eq!(profile.setting, Some(Setting::Outpatient));
+    assert_eq!(profile.background, Some(Background::CnaCaregiver));
+    assert!(profile.set_up);
+    let config = h.file("config.toml").expect("the profile is saved");
+    assert!(config.contains("roles = [\"pt-aide\"]"), "{config}");
+    assert!(config.contains("interview_date = 2026-12-03"), "{config}");
+    assert!(
+        config.contains("certifications = [\"CNA\", \"CPR/BLS\"]"),
+        "{config}"
+    );
+
+    // Home: the role label, the countdown and today's plan, and the outpatient ask.
+    let home = h.screen(80, 24);
+    assert!(
+        home.lines().next().unwrap().ends_with("PT aide (m: all)"),
+        "{home}"
+    );
+    assert!(home.contains("Interview in 10 days"), "{home}");
+    assert!(home.contains("at Riverside Ortho"), "{home}");
+    assert!(home.contains("Today: 20 cards"), "{home}");
+    assert!(
+        home.contains("Next: study 20 cards of “My interview”"),
+        "{home}"
+    );
+    let asks: Vec<&str> = h
+        .app
+        .data()
+        .focus()
+        .asks(h.app.data().library())
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert!(asks.contains(&"ask-outpatient-pace"), "{asks:?}");
+    assert!(!asks.contains(&"ask-school-team"), "{asks:?}");
+
+    // Guides opens on the PT aide guide, with the note for a CNA.
+    h.press("<tab>");
+    assert_eq!(h.app.tab(), Tab::Guides);
+    let guides = h.screen(80, 24);
+    assert!(
+        guides.contains("Physical therapy aide / technician"),
+        "{guides}"
+    );
+    assert!(guides.contains("For you (CNA or caregiver)"), "{guides}");
+
+    // Cards: "My interview" is first and holds PT aide and general cards only, CNA questions first.
+    h.press("<tab>");
+    let cards = h.screen(80, 24);
+    let mine = cards
+        .lines()
+        .find(|l| l.contains("My interview"))
+        .expect("My interview row")
+        .to_string();
+    let total = h.app.facts().interview_deck.expect("deck").total;
+    assert!(mine.contains(&format!("{total}/{total}")), "{mine}");
+    let all = h.app.data().library().questions.len() + h.app.data().library().facts.len();
+    assert!(total < all, "other roles' exam facts are left out");
+    h.press("<enter>");
+    let front = h.screen(80, 24);
+    assert!(front.contains("You have worked as a CNA"), "{front}");
+    assert!(front.contains("0 of 20 cards done"), "{front}");
+    h.press("<esc>");
+
+    // Practice: the PT aide role.
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    let practice = h.screen(80, 24);
+    assert!(
+        practice.contains("Role        ‹ Physical therapy aide / technician ›"),
+        "{practice}"
+    );
+
+    // m: every role, on every screen; m again: back to PT aide.
+    h.press("m");
+    let all_roles = h.screen(80, 24);
+    assert!(
+        all_roles
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("All roles (m: mine)")
+    );
+    assert!(all_roles.contains("‹ Any role ›"), "{all_roles}");
+    // Every role's cards, less the three meant for other backgrounds (new graduates, aides moving up).
+    assert_eq!(h.app.facts().interview_deck.unwrap().total, all - 3);
+    h.press("m");
+    assert!(
+        h.screen(80, 24)
+            .contains("‹ Physical therapy aide / technician ›")
+    );
+
+    // p on Home brings the set-up back, filled in.
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Home));
+    h.press("p");
+    assert!(h.app.panel_open());
+    let again = h.screen(80, 24);
+    assert!(again.contains("[x] PT aide"), "{again}");
+    h.press("<esc>");
+    assert_eq!(h.app.data().profile().roles, [Id::new("pt-aide")]);
+}
+
+#[test]
+fn esc_skips_the_set_up_in_one_key_and_it_is_not_offered_again() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<esc>");
+    assert!(!h.app.panel_open());
+    assert!(h.app.data().profile().set_up);
+    assert!(h.screen(80, 24).contains("press p to set your role"));
+    let h = h.restart();
+    let (config, _) = clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
+    assert!(config.profile.set_up, "saved, so the next start skips it");
+}
+
+#[test]
+fn a_read_only_window_never_offers_the_set_up_nor_writes_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let Ok(Acquired::Writer(_held)) = DataLock::acquire(dir.path()) else {
+        panic!("could not take the lock");
+    };
+    let Ok(Acquired::ReadOnly(holder)) = DataLock::acquire(dir.path()) else {
+        panic!("a second lock was granted");
+    };
+    let mut h = Harness::in_dir(dir);
+    h.app.open_data(clinicprep::app::Access::ReadOnly(holder));
+    h.app.offer_setup();
+    assert!(
+        !h.app.panel_open(),
+        "it could not be saved, so it is not offered"
+    );
+    h.press("p");
+    assert!(!h.app.panel_open());
+    assert!(h.status().contains("read-only"), "{}", h.status());
+    assert!(h.file("config.toml").is_none());
+    // The role switch writes nothing, so it works read-only too (no role set: it says how).
+    h.press("m");
+    assert!(h.status().contains("press p on Home"), "{}", h.status());
+}
+
+#[test]
+fn not_sure_leads_to_the_role_fit_guide_which_sets_the_role() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<down><down><down><down><space><esc>");
+    assert!(h.app.panel_open(), "the role-fit guide follows");
+    let q = h.screen(80, 24);
+    assert!(q.contains("Which job fits you? · question 1 of 10"), "{q}");
+    // Weeks of training, support work, daily life, then skip the rest.
+    h.press("<enter><down><enter><down><enter>");
+    for _ in 0..7 {
+        h.press("<right>");
+    }
+    let result = h.screen(80, 24);
+    assert!(
+        result.contains("Best fit for you: Occupational therapy aide"),
+        "{result}"
+    );
+    assert!(result.contains("Fits you"), "{result}");
+    assert!(
+        result.contains("See the OT aide guide, section Duties."),
+        "{result}"
+    );
+    insta::assert_snapshot!("fit_result_80x24", result);
+    h.press("<enter>");
+    assert!(!h.app.panel_open());
+    assert_eq!(h.app.data().profile().roles, [Id::new("ot-aide")]);
+    assert!(h.screen(80, 24).lines().next().unwrap().contains("OT aide"));
+    let saved = h.file("fit.toml").expect("answers saved");
+    assert!(saved.contains("fit-schooling = \"weeks\""), "{saved}");
+    assert!(saved.contains("accepted = \"ot-aide\""), "{saved}");
+    // f on Guides reopens the result.
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Guides));
+    h.press("f");
+    assert!(h.screen(80, 24).contains("your result"));
+}
+
+#[test]
+fn grade_buttons_show_intervals_kept_before_the_interview() {
+    let mut h = Harness::new();
+    set_up_as_the_persona(&mut h);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Cards));
+    h.press("<enter><space>");
+    let back = h.screen(100, 30);
+    // Easy on a new card would be 15 days; the interview is in 10, so it comes back on the eve.
+    assert!(back.contains("4 Easy · 9d*"), "{back}");
+    assert!(back.contains("* = shortened so this card comes back before your interview"));
+    h.press("4");
+    let id = h
+        .app
+        .data()
+        .reviews()
+        .unwrap()
+        .ledger()
+        .cards()
+        .keys()
+        .next()
+        .cloned()
+        .unwrap();
+    let state = h.app.data().reviews().unwrap().state(&id).cloned().unwrap();
+    let eve: chrono::NaiveDate = "2026-12-02".parse().unwrap();
+    assert!(state.due().date_naive() <= eve, "{state:?}");
+    assert!(state.scheduled_days >= 15, "the memory state is FSRS's own");
+}
+
+#[test]
+fn the_set_up_and_the_role_fit_guide_draw_at_every_size_without_a_panic() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    for step in 0..8 {
+        for (w, hgt) in [(1, 1), (20, 5), (60, 16), (80, 24), (160, 50)] {
+            h.render(w, hgt);
+        }
+        if step == 0 {
+            insta::assert_snapshot!("setup_roles_80x24", h.screen(80, 24));
+        }
+        h.press("<enter>");
+    }
+    assert!(!h.app.panel_open());
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Guides));
+    h.press("f");
+    for (w, hgt) in [(1, 1), (20, 5), (60, 16), (80, 24), (160, 50)] {
+        h.render(w, hgt);
+    }
+    h.press("<esc>");
+    assert!(!h.app.panel_open());
+}
+
+#[test]
+fn practice_remembers_its_last_settings_across_a_restart() {
+    let mut h = Harness::new();
+    set_up_as_the_persona(&mut h);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    // Role: PT aide → PTA; length: 5 → 3.
+    h.press("<right><down><left><left>");
+    let setup = h.screen(80, 24);
+    assert!(
+        setup.contains("‹ Physical therapist assistant ›"),
+        "{setup}"
+    );
+    assert!(setup.contains("‹ 3 questions ›"), "{setup}");
+    h.press("<enter>");
+    let config = h.file("config.toml").expect("saved");
+    assert!(config.contains("[practice]"), "{config}");
+    assert!(config.contains("role = \"pta\""), "{config}");
+    assert!(config.contains("length = 3"), "{config}");
+    h.press("<esc>");
+    let mut h = h.restart();
+    let (config, problems) =
+        clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    let again = h.screen(80, 24);
+    assert!(
+        again.contains("‹ 3 questions ›"),
+        "the length is remembered: {again}"
+    );
+    // A role outside the profile's gives way to the profile's own: Practice defaults to your role.
+    assert!(
+        again.contains("‹ Physical therapy aide / technician ›"),
+        "{again}"
+    );
+    // With every role in focus, the remembered role stands.
+    h.press("m");
+    assert!(
+        h.screen(80, 24)
+            .contains("‹ Physical therapist assistant ›")
+    );
+}

@@ -1,0 +1,276 @@
+//! The Sheet screen as a user meets it: from Home (and the checklist step), pin and drop stories,
+//! write the introduction with coaching, write the sheet, and the cue line in the story editor.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::app::{Action, Tab};
+use clinicprep::domain::config::Config;
+use common::Harness;
+use std::fs;
+
+const CONFIG: &str = r#"interview_date = 2026-12-03
+certifications = ["CPR/BLS", "Certified Nursing Assistant"]
+
+[profile]
+name = "Dana Reyes"
+roles = ["pt-aide"]
+interview_time = "10:00"
+employer = "Riverside Orthopedics"
+setting = "outpatient"
+"#;
+
+const FALL: &str = r#"title = "A fall I prevented"
+cue = "Unsteady resident: gait belt, sat her down, told the nurse; no fall."
+situation = "After lunch a resident stood up too fast and started to sway."
+task = "Keep her safe."
+action = "I kept my hand on her gait belt and sat her down. I told the nurse."
+result = "She did not fall."
+tags = ["safety", "patient-care"]
+"#;
+
+const SHIFT: &str = r#"title = "Two aides short on a Saturday"
+situation = "Two aides called in sick."
+task = "Get everyone to therapy."
+action = "So we kind of split up the work. I took the residents who needed the most help."
+result = "All twelve residents had their sessions."
+tags = ["teamwork"]
+"#;
+
+/// An app over a data folder with a profile, two stories and two starred questions.
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir(&stories).unwrap();
+    fs::write(stories.join("fall.toml"), FALL).unwrap();
+    fs::write(stories.join("shift.toml"), SHIFT).unwrap();
+    fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    fs::write(
+        dir.path().join("favourites.toml"),
+        "starred = [\"ask-training\", \"ask-team\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    let (config, problems) = Config::load(&h.dir.path().join("config.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h
+}
+
+#[test]
+fn o_on_home_opens_the_sheet_and_esc_goes_back() {
+    let mut h = harness();
+    h.press("o");
+    assert_eq!(h.app.tab(), Tab::Sheet);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Fits one page of US Letter or A4"),
+        "{screen}"
+    );
+    assert!(screen.contains("Dana Reyes"), "{screen}");
+    assert!(screen.contains("on sheet"), "{screen}");
+    // The tab bar keeps Home lit, and the footer names the keys.
+    assert!(screen.contains("p pin"), "{screen}");
+    // ? lists every key of the screen.
+    h.press("?");
+    let help = h.screen(120, 60);
+    for key in [
+        "pin the story",
+        "leave the story off",
+        "30-second introduction",
+        "web browser",
+    ] {
+        assert!(help.contains(key), "help lacks {key}: {help}");
+    }
+    h.press("<esc><esc>");
+    assert_eq!(h.app.tab(), Tab::Home);
+}
+
+#[test]
+fn the_checklist_step_for_a_one_page_summary_points_to_the_sheet() {
+    let mut h = harness();
+    let steps = &h.app.data().library().steps;
+    let i = steps
+        .iter()
+        .position(|s| s.id.as_str() == "step-summary")
+        .expect("the checklist has the summary step");
+    for _ in 0..i {
+        h.press("<down>");
+    }
+    h.press("<enter>");
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("press o to see your one-page"), "{screen}");
+    h.press("o");
+    assert_eq!(h.app.tab(), Tab::Sheet);
+}
+
+#[test]
+fn pin_and_drop_are_saved_to_sheet_toml_and_shown() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    // The list is in sheet order; move to the second story and pin it.
+    h.press("j").press("p");
+    let file = h.file("sheet.toml").expect("sheet.toml written");
+    assert!(file.contains("pinned = ["), "{file}");
+    assert!(h.status().starts_with("Pinned"), "{}", h.status());
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("pinned"), "{screen}");
+    // Drop the pinned one: it leaves the sheet and the pin goes.
+    h.press("d");
+    let file = h.file("sheet.toml").unwrap();
+    assert!(file.contains("pinned = []"), "{file}");
+    assert!(file.contains("dropped = ["), "{file}");
+    assert!(h.screen(100, 30).contains("dropped"));
+    // Still there after a restart.
+    let mut h = h.restart();
+    let (config, _) = Config::load(&h.dir.path().join("config.toml"));
+    h.app.apply_config(&config);
+    h.app.update(Action::GoTo(Tab::Sheet));
+    assert!(h.screen(100, 30).contains("dropped"));
+}
+
+#[test]
+fn the_introduction_is_coached_as_typed_and_saved_by_itself() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i");
+    assert!(h.typing());
+    h.type_text("I'm a CNA at a nursing home. Um, I want this job.");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Cut filler words"), "{screen}");
+    assert!(screen.contains("add a sentence"), "{screen}");
+    assert!(screen.contains("not saved yet"), "{screen}");
+    // Autosave, without leaving the field.
+    h.advance_ms(1000);
+    let file = h.file("sheet.toml").expect("saved by itself");
+    assert!(file.contains("I'm a CNA at a nursing home."), "{file}");
+    h.type_text(" Riverside is close to home.");
+    h.press("<esc>");
+    assert!(!h.typing());
+    let file = h.file("sheet.toml").unwrap();
+    assert!(
+        file.contains("Riverside is close to home."),
+        "Esc saves: {file}"
+    );
+    assert!(h.screen(80, 24).contains("Tell me about yourself"));
+}
+
+#[test]
+fn quitting_while_typing_the_introduction_saves_it() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i").type_text("I'm a CNA.");
+    h.press("<c-c>");
+    let file = h.file("sheet.toml").expect("saved at quit");
+    assert!(file.contains("I'm a CNA."), "{file}");
+}
+
+#[test]
+fn w_writes_the_sheet_and_says_where_and_o_never_fails_without_a_browser() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("w");
+    let page = h.file("sheet.html").expect("sheet.html written");
+    assert!(page.contains("<h1>Dana Reyes</h1>"));
+    assert!(
+        page.contains("We split up the work."),
+        "fillers out, whole sentences"
+    );
+    assert!(h.status().contains("sheet.html"), "{}", h.status());
+    assert!(h.screen(80, 24).contains("Written to"));
+    // Tests never start a browser: o writes the file and says where it is.
+    h.press("o");
+    assert!(h.status().contains("sheet.html"), "{}", h.status());
+    h.press("m");
+    assert!(h.file("sheet.md").unwrap().starts_with("# Dana Reyes"));
+}
+
+#[test]
+fn the_cue_is_a_field_of_the_story_editor_and_goes_to_the_file() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Stories));
+    // Stories are listed by title: "A fall…" first, then "Two aides…".
+    h.press("j<enter>");
+    // The cue is the last field: Title, Situation, Task, Action, Result, Tags, Questions, Cue.
+    for _ in 0..7 {
+        h.press("<tab>");
+    }
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("┌ Cue"), "{screen}");
+    h.type_text("Short-staffed: made a list, took the hardest residents, all 12 seen.");
+    h.press("<c-s>");
+    let file = h.file("stories/shift.toml").unwrap();
+    assert!(
+        file.contains(
+            "cue = \"Short-staffed: made a list, took the hardest residents, all 12 seen.\""
+        ),
+        "{file}"
+    );
+    h.app.update(Action::GoTo(Tab::Sheet));
+    assert!(h.screen(120, 40).contains("Short-staffed: made a list"));
+}
+
+#[test]
+fn snapshots_at_80x24_and_160x50() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    insta::assert_snapshot!("sheet_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("sheet_160x50", h.screen(160, 50));
+    h.press("i");
+    insta::assert_snapshot!("sheet_intro_80x24", h.screen(80, 24));
+}
+
+#[test]
+fn any_size_draws_without_panic() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    for (w, ht) in [
+        (1, 1),
+        (2, 3),
+        (20, 5),
+        (59, 15),
+        (60, 16),
+        (61, 17),
+        (70, 20),
+        (250, 80),
+    ] {
+        h.render(w, ht);
+        h.press("i");
+        h.render(w, ht);
+        h.press("<esc>");
+    }
+}
+
+#[test]
+fn an_empty_data_folder_gets_a_kind_sheet_and_tips() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("No stories yet"), "{screen}");
+    assert!(screen.contains("Tips"), "{screen}");
+    h.press("p");
+    assert!(h.status().contains("No stories yet"), "{}", h.status());
+}
+
+#[test]
+fn a_damaged_sheet_file_is_named_and_never_saved_over() {
+    let h = harness();
+    let bad = "pinned = [\"fall\"]\nintro = \"unclosed\n";
+    fs::write(h.dir.path().join("sheet.toml"), bad).unwrap();
+    let mut h = h.restart();
+    let (config, _) = Config::load(&h.dir.path().join("config.toml"));
+    h.app.apply_config(&config);
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("sheet.toml"),
+        "the tip names the file: {screen}"
+    );
+    h.press("p");
+    assert!(h.status().starts_with("Not saved"), "{}", h.status());
+    h.press("i").type_text("I'm a CNA.").press("<esc>");
+    assert_eq!(
+        fs::read_to_string(h.dir.path().join("sheet.toml")).unwrap(),
+        bad
+    );
+}
