@@ -17,7 +17,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 }
 
 /// Source files that define the types stored in `src/cache` files, and the code that works out the
-/// derived values cached beside them (which ids the library keeps). Their hash is the cache schema:
+/// derived values cached beside them (which ids the library keeps, the stories' part of the plan). Their hash is the cache schema:
 /// editing any of them invalidates every cache written before.
 const CACHED_TYPES: &[&str] = &[
     "src/domain/content/model.rs",
@@ -32,6 +32,10 @@ const CACHED_TYPES: &[&str] = &[
     "src/domain/content/library.rs",
     "src/domain/study/catalogue.rs",
     "src/domain/study/catalogue_ids.rs",
+    // The story numbers `status` keeps (`cli/prep_status.rs`), and how they are worked out.
+    "src/domain/plan/mod.rs",
+    "src/domain/stories/coverage.rs",
+    "src/cli/prep_status.rs",
 ];
 
 /// FNV-1a, 64-bit: enough to tell one version of the sources from another.

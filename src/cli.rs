@@ -255,15 +255,20 @@ pub fn paths_cmd(paths: &Paths, out: &mut impl Write) -> std::io::Result<u8> {
 
 /// Stories that load, and problems with the story files that do not. Never fails: a folder that
 /// cannot be listed is itself a problem.
-fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>) {
+fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>, Option<u64>) {
     match StoryStore::count(&paths.data_dir) {
-        Ok((good, bad)) => (good, bad.iter().map(Problem::from).collect()),
+        Ok(c) => (
+            c.good,
+            c.bad.iter().map(Problem::from).collect(),
+            Some(c.fingerprint),
+        ),
         Err(e) => (
             0,
             vec![Problem::new(
                 e.path.display().to_string(),
                 format!("could not {}: {}", e.doing, e.source),
             )],
+            None,
         ),
     }
 }
@@ -284,18 +289,21 @@ pub fn status_cmd(
 
 /// What `status` loaded, handed back so that the command line can exit without freeing it.
 pub struct StatusLoaded {
-    _held: Option<(Library, schedule::Ledger)>,
+    _held: Option<(prep_status::Content, schedule::Ledger)>,
 }
 
-/// [`status_cmd`], returning what it loaded as well as the exit code.
+/// [`status_cmd`], returning what it loaded as well as the exit code. It reads only what the counts
+/// need: the story cache's index (not the stories), the sorted card ids from the cache and the
+/// built-in content when the user's files add only cards (see [`prep_status::Content`]), the review
+/// history, and the stories' part of the plan from the cache while no story changed.
 pub fn status_run(
     paths: &Paths,
     json: bool,
     now: DateTime<Utc>,
     out: &mut impl Write,
 ) -> std::io::Result<(u8, StatusLoaded)> {
-    let (stories, unreadable) = load_story_counts(paths);
-    let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
+    let (stories, unreadable, stories_fp) = load_story_counts(paths);
+    let content = prep_status::Content::load(paths);
     let zone = DayZone::Local;
     let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
         Ok(loaded) => loaded,
@@ -306,7 +314,7 @@ pub fn status_run(
     };
     let today = zone.date_of(now);
     let (config, _) = Config::load(&paths.config_file);
-    let prep = prep_status::gather(paths, &lib, &ledger, &config, zone, now);
+    let prep = prep_status::gather(paths, &content, &ledger, &config, stories_fp, (zone, now));
     let due = prep.deck.due;
     let new = prep.plan.cards.new;
     let reviewed = ledger.reviewed_on(today);
@@ -350,7 +358,7 @@ pub fn status_run(
     Ok((
         0,
         StatusLoaded {
-            _held: Some((lib, ledger)),
+            _held: Some((content, ledger)),
         },
     ))
 }

@@ -27,6 +27,18 @@ fn deck(prefix: &str, n: usize) -> String {
         .collect()
 }
 
+/// A built-in question that probes teamwork, the first core competency with no story in these tests.
+const TEAMWORK_Q: &str = "q-coworker-disagreement";
+
+/// A user question for `role`.
+fn question(role: &str) -> String {
+    format!(
+        "[[question]]\nid = \"my-q\"\nroles = [\"{role}\"]\ntext = \"Why this job?\"\n\
+         category = \"motivation\"\ncompetencies = [\"communication\"]\n\
+         looking_for = \"A reason.\"\noutline = [\"Say why.\"]\npitfalls = [\"Rambling.\"]\n"
+    )
+}
+
 fn story(title: &str) -> String {
     format!(
         "title = \"{title}\"\nsituation = \"A patient slipped.\"\ntask = \"\"\naction = \"\"\nresult = \"\"\n"
@@ -42,7 +54,9 @@ fn slow(dir: &Path) -> Value {
     let (ledger, _) = schedule::peek(dir, zone).unwrap();
     let (config, _) = Config::load(&paths.config_file);
     let today = zone.date_of(now());
-    let prep = prep_status::gather(&paths, &lib, &ledger, &config, zone, now());
+    let content = prep_status::Content::Loaded(lib);
+    // No stories' fingerprint: the stories' part of the plan is worked out from every story.
+    let prep = prep_status::gather(&paths, &content, &ledger, &config, None, (zone, now()));
     let (stories, bad) = StoryStore::load(dir)
         .map(|(s, bad)| (s.len(), bad.len()))
         .unwrap_or((0, 0));
@@ -123,7 +137,48 @@ fn status_from_the_caches_always_matches_the_slow_path() {
     grade(d, &[("a-03", Grade::Hard, Duration::days(10))], false);
     let first = agree(d, "start");
     assert_eq!(first["stories"], 2);
+    assert!(d.join("cache/card-ids.bin").is_file());
+    assert!(d.join("cache/story-numbers.bin").is_file());
     assert!(first["due"].as_u64().unwrap() >= 2, "{first}");
+
+    // A profile with one role and a background, and an interview date: "My interview" shrinks to
+    // that role's questions and facts (the user's cards stay), and the plan paces to the date.
+    fs::write(
+        d.join("config.toml"),
+        "interview_date = \"2026-12-03\"\n[profile]\nroles = [\"pt-aide\"]\nbackground = \"cna-caregiver\"\n",
+    )
+    .unwrap();
+    let focused = agree(d, "a profile and a date");
+    assert!(
+        focused["total"].as_u64() < first["total"].as_u64(),
+        "{focused}"
+    );
+    assert_eq!(focused["role"], "pt-aide");
+    // A user file that adds a question for another role: status loads the whole library for it.
+    fs::write(d.join("content/q.toml"), question("pta")).unwrap();
+    let problems = Library::load(Some(&d.join("content"))).problems;
+    assert!(problems.is_empty(), "{problems:?}");
+    let with_question = agree(d, "a user question");
+    assert_eq!(
+        with_question["total"], focused["total"],
+        "another role's question is left out"
+    );
+    fs::write(d.join("content/q.toml"), question("pt-aide")).unwrap();
+    let mine = agree(d, "a user question for my role");
+    assert_eq!(
+        mine["total"].as_u64(),
+        focused["total"].as_u64().map(|n| n + 1)
+    );
+    fs::remove_file(d.join("content/q.toml")).unwrap();
+    // A story that shows teamwork, written in place: the plan's story step moves on.
+    let desk = d.join("stories/desk.toml");
+    let teamwork = format!("questions = [\"{TEAMWORK_Q}\"]\n{}", story("Desk"));
+    fs::write(&desk, teamwork).unwrap();
+    let finished = agree(d, "a story that shows teamwork");
+    assert_ne!(finished["plan"], focused["plan"], "{finished}");
+    fs::write(&desk, story("Desk")).unwrap();
+    fs::remove_file(d.join("config.toml")).unwrap();
+    assert_eq!(agree(d, "back as it was"), first);
 
     // A graded card's id changed in place, same size, old mtime: it is now an unseen card.
     let a = d.join("content/a.toml");
@@ -159,7 +214,12 @@ fn status_from_the_caches_always_matches_the_slow_path() {
     );
     let broken = agree(d, "a story broken in place");
     assert_eq!(broken["unreadable_stories"], 1);
-    for f in ["cache/content.bin", "cache/stories.bin"] {
+    for f in [
+        "cache/card-ids.bin",
+        "cache/content.bin",
+        "cache/stories.bin",
+        "cache/story-numbers.bin",
+    ] {
         let mut bytes = fs::read(d.join(f)).unwrap();
         let mid = bytes.len() / 2;
         bytes[mid] ^= 0x40;

@@ -225,6 +225,17 @@ impl Library {
     pub fn competency(&self, id: &Id) -> Option<&Competency> {
         self.competencies.iter().find(|c| &c.id == id)
     }
+
+    /// True when this library has the same roles, competencies, questions, facts and coaching as
+    /// `builtin` (the built-in library): the user's files added nothing to them. The built-in
+    /// entries come first and a repeated id is dropped, so the same number of each means the same.
+    pub fn same_non_cards(&self, builtin: &Library) -> bool {
+        self.roles.len() == builtin.roles.len()
+            && self.competencies.len() == builtin.competencies.len()
+            && self.questions.len() == builtin.questions.len()
+            && self.facts.len() == builtin.facts.len()
+            && self.coaching.len() == builtin.coaching.len()
+    }
 }
 
 /// The built-in files parsed, once a process: start-up loads the built-in content for its first

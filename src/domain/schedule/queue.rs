@@ -93,7 +93,7 @@ impl Standing {
 /// pass beside the ledger, which is in id order too: no hashing, and no tree lookup per card, which
 /// at 100,000 cards misses the processor's cache at nearly every step. A small selection against a
 /// large history, or one in any other order, is deduplicated and looked up card by card.
-fn with_states<'a>(
+pub fn with_states<'a>(
     selection: &'a [Id],
     history: &'a Ledger,
 ) -> Vec<(&'a Id, Option<&'a CardState>)> {

@@ -13,7 +13,12 @@ const NAME: &str = "card-ids";
 /// The id of every card in the catalogue, each once, in id order: what `schedule::counts` reads in
 /// one pass beside the review history (see `schedule::queue`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardIds(Vec<Id>);
+pub struct CardIds {
+    ids: Vec<Id>,
+    /// True when the user's files add nothing but cards: the roles, coaching, questions, facts and
+    /// competencies are the built-in ones, so `status` can take them from the built-in content.
+    only_cards_added: bool,
+}
 
 impl CardIds {
     /// The catalogue's ids, sorted and without repeats.
@@ -21,7 +26,16 @@ impl CardIds {
         let mut ids = Catalogue::all_ids(lib);
         ids.sort_unstable();
         ids.dedup();
-        CardIds(ids)
+        CardIds {
+            ids,
+            only_cards_added: lib.same_non_cards(&Library::builtin()),
+        }
+    }
+
+    /// See the field: when true, `Library::builtin()` stands in for the whole library in all but
+    /// its cards.
+    pub fn only_cards_added(&self) -> bool {
+        self.only_cards_added
     }
 
     /// The ids of everything `Library::load_cached(user_dir, data_dir)` would load, from the cache
@@ -47,19 +61,19 @@ impl CardIds {
 
     /// True when the ids are strictly increasing, as stored; anything else is not ours to trust.
     fn is_sorted_set(&self) -> bool {
-        self.0.windows(2).all(|w| w[0] < w[1])
+        self.ids.windows(2).all(|w| w[0] < w[1])
     }
 
     pub fn as_slice(&self) -> &[Id] {
-        &self.0
+        &self.ids
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ids.is_empty()
     }
 }
 
@@ -110,7 +124,10 @@ mod tests {
         assert!(data.join("cache/card-ids.bin").is_file());
         // Cached values are used as they are: a planted value under the right fingerprint shows.
         let fp = Library::cached_fingerprint(&user, data).unwrap();
-        let planted = CardIds(vec![Id::new("planted")]);
+        let planted = CardIds {
+            ids: vec![Id::new("planted")],
+            only_cards_added: true,
+        };
         DerivedCache::put(data, NAME, fp, &planted).unwrap();
         assert_eq!(CardIds::load_cached(&user, data), planted);
         // Any change to the content (here a card added, the mtime put back) is a new fingerprint.
