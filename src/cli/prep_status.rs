@@ -64,8 +64,10 @@ impl Content {
     }
 
     /// The ids of "My interview": the same cards as [`Focus::library_ids`] gives for the whole
-    /// library. With the built-in library, each card id keeps the roles of the question or fact it
-    /// names (a user's card has none), and the ids stay sorted.
+    /// library. With the built-in library, only a built-in question or fact (which has roles), or an
+    /// id that coaching lists for some people, can be left out of the focus: a user's card has no
+    /// roles. Those few are found first, then taken out of the sorted ids in one pass, with no
+    /// lookup per card; with none to take out, the ids are used as they are.
     fn focus_ids(&self, focus: &Focus) -> Cow<'_, [Id]> {
         let (lib, ids) = match self {
             Content::Loaded(lib) => return Cow::Owned(focus.library_ids(lib)),
@@ -77,12 +79,28 @@ impl Content {
             .map(|q| (&q.id, q.roles.as_slice()))
             .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
             .collect();
-        let holds = |id: &Id| focus.holds_id(id, roles.get(id).copied().unwrap_or_default());
-        if ids.iter().all(holds) {
-            Cow::Borrowed(ids)
-        } else {
-            Cow::Owned(ids.iter().filter(|id| holds(id)).cloned().collect())
+        let listed = lib.coaching.iter().flat_map(|c| &c.questions);
+        let mut out: Vec<&Id> = roles
+            .keys()
+            .copied()
+            .chain(listed)
+            .filter(|id| !focus.holds_id(id, roles.get(id).copied().unwrap_or_default()))
+            .collect();
+        if out.is_empty() {
+            return Cow::Borrowed(ids);
         }
+        out.sort_unstable();
+        out.dedup();
+        let mut out = out.into_iter().peekable();
+        Cow::Owned(
+            ids.iter()
+                .filter(|id| {
+                    while out.next_if(|o| *o < *id).is_some() {}
+                    out.peek() != Some(id)
+                })
+                .cloned()
+                .collect(),
+        )
     }
 }
 
