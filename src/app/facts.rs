@@ -153,6 +153,7 @@ impl App {
         if self.facts_from.reviews != Some(history) {
             self.facts_from.reviews = Some(history);
             self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
+            self.facts.due.sort_unstable();
             self.facts.reviews_by_day = store.daily_counts().clone();
         }
         self.facts.recall = self

@@ -28,7 +28,7 @@ pub struct Facts {
     pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
     /// Cards due today across every deck, from the review schedule.
     pub cards_due_today: Option<usize>,
-    /// Due time of every scheduled card, for the 14-day chart.
+    /// Due time of every scheduled card, in time order, for the 14-day chart.
     pub due: Vec<DateTime<Utc>>,
     /// Reviews per local day from the review journal (`ReviewStore::daily_counts`). Practice answers
     /// are added to these for the study heatmap.
