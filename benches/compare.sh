@@ -33,7 +33,7 @@ dir="${1:?give the data dir}"
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
-cmd=("$bin" --data-dir "$dir" --config "$dir/config.toml" status --json)
+cmd=("$bin" --data-dir "$dir" status --json)
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
