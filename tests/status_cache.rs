@@ -4,6 +4,8 @@
 //! cache) says.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
+mod common;
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clinicprep::cli::{prep_status, status_cmd};
 use clinicprep::domain::config::Config;
@@ -11,6 +13,7 @@ use clinicprep::domain::content::{Id, Library};
 use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptions};
 use clinicprep::domain::stories::StoryStore;
 use clinicprep::storage::paths::Paths;
+use common::files::edit_keeping_size_and_mtime;
 use serde_json::{Value, json};
 use std::fs;
 use std::path::Path;
@@ -88,19 +91,6 @@ fn agree(dir: &Path, what: &str) -> Value {
     assert_eq!(fast(dir), want, "{what}: first");
     assert_eq!(fast(dir), want, "{what}: from the cache");
     want
-}
-
-/// Rewrites `path` with `text` of the same length and puts the old modification time back.
-fn edit_keeping_size_and_mtime(path: &Path, text: &str) {
-    assert_eq!(fs::metadata(path).unwrap().len(), text.len() as u64);
-    let mtime = fs::metadata(path).unwrap().modified().unwrap();
-    fs::write(path, text).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
 }
 
 fn grade(dir: &Path, cards: &[(&str, Grade, Duration)], snapshot: bool) {
