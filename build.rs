@@ -16,7 +16,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-/// Source files that define the types stored in `src/cache` files. Their hash is the cache schema:
+/// Source files that define the types stored in `src/cache` files, and the code that works out the
+/// derived values cached beside them (which ids the library keeps, the stories' part of the plan). Their hash is the cache schema:
 /// editing any of them invalidates every cache written before.
 const CACHED_TYPES: &[&str] = &[
     "src/domain/content/model.rs",
@@ -27,6 +28,14 @@ const CACHED_TYPES: &[&str] = &[
     "src/domain/schedule/ledger.rs",
     "src/storage/cache/container.rs",
     "src/storage/cache/stamp.rs",
+    "src/storage/cache/derived.rs",
+    "src/domain/content/library.rs",
+    "src/domain/study/catalogue.rs",
+    "src/domain/study/catalogue_ids.rs",
+    // The story numbers `status` keeps (`cli/prep_status.rs`), and how they are worked out.
+    "src/domain/plan/mod.rs",
+    "src/domain/stories/coverage.rs",
+    "src/cli/prep_status.rs",
 ];
 
 /// FNV-1a, 64-bit: enough to tell one version of the sources from another.

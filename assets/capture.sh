@@ -17,6 +17,19 @@ I called the PTA over, stayed with her while she rested, and then wrote down exa
 result = "She was not hurt, finished her session 10 minutes later, and the clinic added a second chair at every station."
 tags = ["safety", "patient-care", "teamwork"]
 STORY
+# The persona's profile, set up already, with the interview ten days out.
+cat > "$data/config.toml" <<CONFIG
+interview_date = $(date -d '+10 days' +%Y-%m-%d)
+certifications = ["CNA", "CPR/BLS"]
+
+[profile]
+name = "Dana Brooks"
+roles = ["pt-aide"]
+employer = "Riverside Orthopedics"
+setting = "outpatient"
+background = "cna-caregiver"
+set_up = true
+CONFIG
 t="tmux -L shots"
 $t kill-server 2>/dev/null || true
 $t new -d -s s -x 100 -y 30 "./target/release/clinicprep --data-dir $data --config $data/config.toml"

@@ -3,7 +3,9 @@
 //! grade. The floor is 1 ms median per key on every screen (issue #8).
 //!
 //! Cases marked "at 10k" use a data dir from `gen_scale` (10,000 user cards, 100,000 reviews over a
-//! year, 1,000 stories), generated once per run into a temp dir.
+//! year, 1,000 stories), "at 100k" one ten times as large (100,000 / 1,000,000 / 10,000). Each is
+//! generated once into `target/scale-data/` and copied for the run (see `benches/scale.rs`);
+//! `CLINICPREP_BENCH_SIZES=10k` leaves out the 100k cases.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
@@ -18,7 +20,7 @@ use clinicprep::domain::schedule::{Grade, ReviewStore, StoreOptions};
 use clinicprep::storage::paths::Paths;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use gen_scale::{Spec, generate};
+use gen_scale::{Spec, cached, copy_dir};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -85,17 +87,28 @@ fn scale_now() -> DateTime<Utc> {
         .expect("date")
 }
 
-fn scale_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    generate(&Spec {
-        cards: 10_000,
-        reviews: 100_000,
-        stories: 1_000,
+/// A copy of the `gen_scale` data dir with `cards` cards (and ten reviews and a tenth of a story
+/// each), generated once into `target/scale-data/`.
+fn scale_dir(cards: usize) -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-data");
+    let spec = Spec {
+        cards,
+        reviews: cards * 10,
+        stories: cards / 10,
         seed: 42,
-        dir: dir.path().to_path_buf(),
-    })
-    .expect("generate");
-    dir
+        dir: std::path::PathBuf::new(),
+    };
+    let dir = cached(&root, &spec).expect("generate");
+    copy_dir(&dir).expect("copy")
+}
+
+/// The scale cases this run covers: 10k, and 100k unless `CLINICPREP_BENCH_SIZES` leaves it out.
+fn scales() -> Vec<(usize, &'static str)> {
+    let wanted = std::env::var("CLINICPREP_BENCH_SIZES").unwrap_or_default();
+    [(10_000, "10k"), (100_000, "100k")]
+        .into_iter()
+        .filter(|(_, l)| wanted.is_empty() || wanted.split(',').any(|w| w.trim() == *l))
+        .collect()
 }
 
 /// 300 practice rounds of five answers, one every 20 hours back from `now`.
@@ -347,41 +360,49 @@ fn review(c: &mut Criterion, at: &str, s: &mut Screen) {
     s.app.update(Action::Back);
 }
 
-/// The screens whose work grows with the user's data, over a `gen_scale` dir.
+/// The screens whose work grows with the user's data, over `gen_scale` dirs.
 fn at_scale(c: &mut Criterion) {
-    let dir = scale_dir();
+    for (cards, at) in scales() {
+        at_size(c, cards, at);
+    }
+}
+
+fn at_size(c: &mut Criterion, cards: usize, at: &str) {
+    let dir = scale_dir(cards);
+    let stories = cards / 10;
     let now = scale_now();
     write_rounds(dir.path(), now);
     let mut s = Screen::new(dir.path(), now);
     down_and_up(
         c,
-        "home at 10k: move in the checklist and draw 200x50",
+        &format!("home at {at}: move in the checklist and draw 200x50"),
         &mut s,
     );
     s.app.update(Action::GoTo(Tab::Cards));
     down_and_up(
         c,
-        "cards at 10k: move between decks and draw 200x50",
+        &format!("cards at {at}: move between decks and draw 200x50"),
         &mut s,
     );
     // Every key changes the filter, so the deck counts are worked out again each time.
-    c.bench_function("cards at 10k: cycle the tag filter and draw 200x50", |b| {
-        b.iter(|| s.key_frame(KeyCode::Char('t')))
-    });
+    c.bench_function(
+        &format!("cards at {at}: cycle the tag filter and draw 200x50"),
+        |b| b.iter(|| s.key_frame(KeyCode::Char('t'))),
+    );
     s.app.update(Action::ClearFilters);
-    find_card(c, " at 10k", &mut s);
-    review(c, " at 10k", &mut s);
+    find_card(c, &format!(" at {at}"), &mut s);
+    review(c, &format!(" at {at}"), &mut s);
     s.app.update(Action::GoTo(Tab::Stories));
     down_and_up(
         c,
-        "stories at 10k: move in a list of 1,000 and draw 200x50",
+        &format!("stories at {at}: move in a list of {stories} and draw 200x50"),
         &mut s,
     );
     // Each key changes the filter, so the list is filtered again.
     s.key(KeyCode::Char('/'));
     type_and_erase(
         c,
-        "stories at 10k: type in the filter box over 1,000 and draw 200x50",
+        &format!("stories at {at}: type in the filter box over {stories} and draw 200x50"),
         &mut s,
         'e',
     );
@@ -389,14 +410,15 @@ fn at_scale(c: &mut Criterion) {
     s.app.update(Action::Coverage);
     down_and_up(
         c,
-        "stories at 10k: scroll coverage of 1,000 stories and draw 200x50",
+        &format!("stories at {at}: scroll coverage of {stories} stories and draw 200x50"),
         &mut s,
     );
     s.app.update(Action::Back);
     // Tab goes round the five screens; switching to Home, Cards and Practice refreshes their facts.
-    c.bench_function("tabs at 10k: Tab to the next screen and draw 200x50", |b| {
-        b.iter(|| s.key_frame(KeyCode::Tab))
-    });
+    c.bench_function(
+        &format!("tabs at {at}: Tab to the next screen and draw 200x50"),
+        |b| b.iter(|| s.key_frame(KeyCode::Tab)),
+    );
 }
 
 /// One durable grade (append + `sync_data`) on a journal with `past` reviews before it: the cost

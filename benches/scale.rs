@@ -1,6 +1,18 @@
-//! Costs at scale (10,000 user cards, 100,000 reviews, 1,000 stories, as `gen_scale` writes them):
-//! start-up and `status`, a durable grade against small and large histories, a story save among few
-//! and many stories, coaching insights on a long story, and review keys drawn on a 200×50 screen.
+//! Costs at scale, over data dirs as `gen_scale` writes them: 1k cards / 10k reviews / 100 stories,
+//! 10k / 100k / 1k, and 100k / 1M / 10k. Each is generated once into `target/scale-data/` and reused
+//! by later runs (the largest takes minutes to write); benches that change data work on a copy.
+//!
+//! - `status --json` in-process, warm and with no cache; `App::new`; the first frame of the TUI
+//!   (`App::start` and one 200×50 frame); `schedule::counts` over every card id: their growth from
+//!   10k to 100k is the point (issue #22).
+//! - The review session's summary screen, one frame on its own; a review key (flip, grade) with the
+//!   queue refilled by a cram whenever a session ends, so each iteration is a review.
+//! - Imports: 100,000 notes into an empty folder, and 10,000 into a folder that holds 10,000
+//!   (with the backup an import makes first).
+//! - A durable grade against small and large histories, a story save among few and many stories, and
+//!   coaching insights on a long story.
+//!
+//! `CLINICPREP_BENCH_SIZES=1k,10k` leaves out the 100k cases (default: all three).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a benchmark fails
 
 #[allow(dead_code)]
@@ -9,74 +21,369 @@ mod gen_scale;
 
 use chrono::{Duration, TimeZone, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
+use clinicprep::cli::import::ImportArgs;
 use clinicprep::cli::status_cmd;
 use clinicprep::domain::content::{Id, Library};
-use clinicprep::domain::schedule::{Grade, ReviewStore, StoreOptions};
+use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptions};
 use clinicprep::domain::stories::{Coach, Order, Section, Story, StoryStore, analyze};
+use clinicprep::domain::study::CardIds;
 use clinicprep::storage::paths::Paths;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use gen_scale::{Spec, generate};
+use crossterm::event::Event;
+use gen_scale::{Spec, cached, copy_dir};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-fn scale_dir(cards: usize, reviews: usize, stories: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    generate(&Spec {
-        cards,
-        reviews,
-        stories,
-        seed: 42,
-        dir: dir.path().to_path_buf(),
-    })
-    .expect("generate");
-    dir
+/// A data-dir size: its label and what `gen_scale` writes for it.
+#[derive(Clone, Copy)]
+struct Size {
+    label: &'static str,
+    cards: usize,
+    reviews: usize,
+    stories: usize,
 }
 
+const SIZES: [Size; 3] = [
+    Size {
+        label: "1k/10k/100",
+        cards: 1_000,
+        reviews: 10_000,
+        stories: 100,
+    },
+    Size {
+        label: "10k/100k/1k",
+        cards: 10_000,
+        reviews: 100_000,
+        stories: 1_000,
+    },
+    Size {
+        label: "100k/1M/10k",
+        cards: 100_000,
+        reviews: 1_000_000,
+        stories: 10_000,
+    },
+];
+
+/// The sizes this run covers (see the module doc).
+fn sizes() -> Vec<Size> {
+    let wanted = std::env::var("CLINICPREP_BENCH_SIZES").unwrap_or_default();
+    SIZES
+        .into_iter()
+        .filter(|s| {
+            wanted.is_empty()
+                || wanted
+                    .split(',')
+                    .any(|w| s.label.starts_with(&format!("{}/", w.trim())))
+        })
+        .collect()
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-data")
+}
+
+/// The generated data dir for `size` (made on the first run).
+fn data(size: Size) -> PathBuf {
+    let spec = Spec {
+        cards: size.cards,
+        reviews: size.reviews,
+        stories: size.stories,
+        seed: 42,
+        dir: PathBuf::new(),
+    };
+    cached(&root(), &spec).expect("generate")
+}
+
+/// The day `gen_scale` ends its year of history on.
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
 }
 
-fn load(c: &mut Criterion) {
+fn status(dir: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    status_cmd(&Paths::in_dir(dir), true, now(), &mut out).expect("status");
+    out
+}
+
+fn drop_cache(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir.join(clinicprep::storage::cache::CACHE_DIR));
+}
+
+fn status_and_start(c: &mut Criterion) {
     let empty = tempfile::tempdir().expect("temp dir");
-    let big = scale_dir(10_000, 100_000, 1_000);
-    let mut g = c.benchmark_group("load");
-    g.sample_size(10);
-    for (name, dir) in [("no user data", empty.path()), ("10k/100k/1k", big.path())] {
-        g.bench_function(format!("App::new, {name}"), |b| {
-            b.iter(|| black_box(App::new(Paths::in_dir(dir), now(), Theme::COLOR)))
+    let mut g = c.benchmark_group("status");
+    g.sample_size(20);
+    g.bench_function("status --json, no user data", |b| {
+        b.iter(|| black_box(status(empty.path())))
+    });
+    for size in sizes() {
+        let dir = data(size);
+        status(&dir);
+        g.bench_function(format!("status --json, {}", size.label), |b| {
+            b.iter(|| black_box(status(&dir)))
         });
-        g.bench_function(format!("status --json, {name}"), |b| {
+    }
+    for size in sizes().into_iter().skip(1) {
+        let dir = data(size);
+        g.bench_function(format!("status --json, {}, no cache", size.label), |b| {
+            b.iter_batched(
+                || drop_cache(&dir),
+                |()| black_box(status(&dir)),
+                BatchSize::PerIteration,
+            )
+        });
+        status(&dir);
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("start");
+    g.sample_size(10);
+    g.bench_function("App::new, no user data", |b| {
+        b.iter(|| black_box(App::new(Paths::in_dir(empty.path()), now(), Theme::COLOR)))
+    });
+    for size in sizes() {
+        let dir = data(size);
+        // Warm the caches as a first start would.
+        drop(App::new(Paths::in_dir(&dir), now(), Theme::COLOR));
+        g.bench_function(format!("App::new, {}", size.label), |b| {
+            b.iter(|| black_box(App::new(Paths::in_dir(&dir), now(), Theme::COLOR)))
+        });
+        let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+        g.bench_function(
+            format!("first frame (App::start, draw 200x50), {}", size.label),
+            |b| {
+                b.iter(|| {
+                    let mut app = App::start(Paths::in_dir(&dir), now(), Theme::COLOR);
+                    app.handle_event(Event::Resize(200, 50));
+                    term.draw(|f| f.render_widget(&app, f.area()))
+                        .expect("draw");
+                    black_box(app)
+                })
+            },
+        );
+    }
+    for size in sizes().into_iter().skip(1) {
+        let dir = data(size);
+        g.bench_function(format!("App::new, {}, no cache", size.label), |b| {
+            b.iter_batched(
+                || drop_cache(&dir),
+                |()| black_box(App::new(Paths::in_dir(&dir), now(), Theme::COLOR)),
+                BatchSize::PerIteration,
+            )
+        });
+        drop(App::new(Paths::in_dir(&dir), now(), Theme::COLOR));
+    }
+    g.finish();
+}
+
+/// `schedule::counts` over every card id, as `status` counts them (ids sorted, from the cache).
+fn counts(c: &mut Criterion) {
+    let mut g = c.benchmark_group("counts");
+    for size in sizes() {
+        let dir = data(size);
+        let ids = CardIds::load_cached(&dir.join("content"), &dir);
+        let (ledger, _) = schedule::peek(&dir, DayZone::utc()).expect("history");
+        let today = DayZone::utc().date_of(now());
+        let settings = schedule::Settings::default();
+        g.bench_function(format!("counts over every card, {}", size.label), |b| {
             b.iter(|| {
-                let mut out = Vec::new();
-                status_cmd(&Paths::in_dir(dir), true, now(), &mut out).expect("status");
-                black_box(out)
+                black_box(schedule::counts(
+                    ids.as_slice(),
+                    &ledger,
+                    &settings,
+                    today,
+                    now(),
+                ))
             })
         });
     }
-    // The first run after every file changed (or the cache was deleted): everything parsed, and the
-    // cache written.
-    let cold = || {
-        let _ = std::fs::remove_dir_all(big.path().join(clinicprep::storage::cache::CACHE_DIR));
-    };
-    g.bench_function("App::new, 10k/100k/1k, no cache", |b| {
-        b.iter_batched(
-            cold,
-            |()| black_box(App::new(Paths::in_dir(big.path()), now(), Theme::COLOR)),
-            BatchSize::PerIteration,
-        )
-    });
-    g.bench_function("status --json, 10k/100k/1k, no cache", |b| {
-        b.iter_batched(
-            cold,
-            |()| {
-                let mut out = Vec::new();
-                status_cmd(&Paths::in_dir(big.path()), true, now(), &mut out).expect("status");
-                black_box(out)
+    g.finish();
+}
+
+/// An app over a copy of `size`'s data dir, 200×50, showing the Cards screen.
+fn app_at(size: Size) -> (tempfile::TempDir, App, Terminal<TestBackend>) {
+    let dir = copy_dir(&data(size)).expect("copy");
+    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::COLOR);
+    app.handle_event(Event::Resize(200, 50));
+    app.update(Action::GoTo(Tab::Cards));
+    (
+        dir,
+        app,
+        Terminal::new(TestBackend::new(200, 50)).expect("terminal"),
+    )
+}
+
+/// The end-of-session summary: one frame, drawn again and again (it used to count every card on
+/// every frame).
+fn summary_frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("summary");
+    for size in sizes() {
+        let (_dir, mut app, mut term) = app_at(size);
+        app.update(Action::Select);
+        app.update(Action::Reveal);
+        app.update(Action::Grade(Grade::Good));
+        app.update(Action::Back);
+        let mut shown = String::new();
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
+        let buf = term.backend().buffer();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                shown.push_str(buf[(x, y)].symbol());
+            }
+        }
+        assert!(shown.contains("Session done"), "not on the summary");
+        g.bench_function(
+            format!("summary screen, one frame 200x50, {}", size.label),
+            |b| {
+                b.iter(|| {
+                    term.draw(|f| f.render_widget(&app, f.area()))
+                        .expect("draw")
+                        .area
+                })
             },
-            BatchSize::PerIteration,
-        )
-    });
+        );
+    }
+    g.finish();
+}
+
+/// Review keys at 10k: flip and grade (durably), each with its frame. Whenever a session ends, a cram
+/// of every card starts another (untimed), so every timed key is a review, never the summary.
+fn review_keys(c: &mut Criterion) {
+    let Some(size) = sizes().into_iter().find(|s| s.cards == 10_000) else {
+        return;
+    };
+    let (_dir, mut app, mut term) = app_at(size);
+    let mut g = c.benchmark_group("review");
+    let mut draw = |app: &App| {
+        term.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    };
+    // Back on a card's front, starting a cram when the session is over.
+    let refill = |app: &mut App| {
+        if app.facts().loading {
+            app.finish_loading();
+        }
+        if !app.reviewing() {
+            app.update(Action::Back);
+            app.update(Action::Back);
+            app.update(Action::Top);
+            app.update(Action::Cram);
+            assert!(app.reviewing(), "a cram of every card always has cards");
+        }
+    };
+    g.bench_function(
+        format!("flip a card and draw 200x50, {}", size.label),
+        |b| {
+            b.iter_custom(|iters| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    refill(&mut app);
+                    let start = Instant::now();
+                    app.update(Action::Reveal);
+                    draw(&app);
+                    spent += start.elapsed();
+                    app.update(Action::Grade(Grade::Good));
+                }
+                spent
+            })
+        },
+    );
+    g.bench_function(
+        format!(
+            "grade durably and draw the next card 200x50, {}",
+            size.label
+        ),
+        |b| {
+            b.iter_custom(|iters| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    refill(&mut app);
+                    app.update(Action::Reveal);
+                    let start = Instant::now();
+                    app.update(Action::Grade(Grade::Good));
+                    draw(&app);
+                    spent += start.elapsed();
+                }
+                spent
+            })
+        },
+    );
+    g.finish();
+}
+
+fn import_args(file: &Path) -> ImportArgs {
+    ImportArgs {
+        file: file.to_path_buf(),
+        deck: None,
+        role: Vec::new(),
+        dry_run: false,
+    }
+}
+
+/// 100,000 notes (31 MiB) into an empty folder; 10,000 into a folder that holds 10,000 cards, which
+/// backs the folder up first.
+fn imports(c: &mut Criterion) {
+    let notes = root().join("notes-100k.txt");
+    if !notes.is_file() {
+        gen_scale::write_import_file(&notes, 100_000, 42).expect("notes");
+    }
+    let small = root().join("notes-10k.txt");
+    if !small.is_file() {
+        gen_scale::write_import_file(&small, 10_000, 7).expect("notes");
+    }
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    if sizes().iter().any(|s| s.cards == 100_000) {
+        g.bench_function("import 100k notes into an empty folder", |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("temp dir"),
+                |dir| {
+                    let mut out = Vec::new();
+                    let code = clinicprep::cli::import::run(
+                        &Paths::in_dir(dir.path()),
+                        &import_args(&notes),
+                        &mut out,
+                    )
+                    .expect("import");
+                    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+                    dir
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    if let Some(size) = sizes().into_iter().find(|s| s.cards == 10_000) {
+        let base = data(size);
+        g.bench_function(
+            "import 10k notes into a folder of 10k (backup first)",
+            |b| {
+                b.iter_batched(
+                    || {
+                        // A folder as it is in use: backed up once already.
+                        let dir = copy_dir(&base).expect("copy");
+                        clinicprep::storage::backup::backup_now(dir.path(), now(), "earlier")
+                            .expect("backup");
+                        dir
+                    },
+                    |dir| {
+                        let mut out = Vec::new();
+                        let code = clinicprep::cli::import::run(
+                            &Paths::in_dir(dir.path()),
+                            &import_args(&small),
+                            &mut out,
+                        )
+                        .expect("import");
+                        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+                        dir
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+    }
     g.finish();
 }
 
@@ -113,7 +420,15 @@ fn grade(c: &mut Criterion) {
 fn story_save(c: &mut Criterion) {
     let mut g = c.benchmark_group("story save");
     for n in [10usize, 1_000] {
-        let dir = scale_dir(0, 0, n);
+        let dir = tempfile::tempdir().expect("temp dir");
+        gen_scale::generate(&Spec {
+            cards: 0,
+            reviews: 0,
+            stories: n,
+            seed: 42,
+            dir: dir.path().to_path_buf(),
+        })
+        .expect("generate");
         let (mut store, _) = StoryStore::load(dir.path()).expect("stories");
         let mut story = store.list(Order::Title)[n / 2].clone();
         let mut i = 0u32;
@@ -151,29 +466,15 @@ fn insights(c: &mut Criterion) {
     });
 }
 
-/// Review keys at scale: reveal the answer and draw, then grade (durably) and draw the next card.
-fn review_keys(c: &mut Criterion) {
-    let dir = scale_dir(10_000, 100_000, 1_000);
-    let mut app = App::new(Paths::in_dir(dir.path()), now(), Theme::COLOR);
-    app.handle_event(crossterm::event::Event::Resize(200, 50));
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    app.update(Action::GoTo(Tab::Cards));
-    app.update(Action::Select);
-    let mut draw = |app: &App| {
-        term.draw(|f| f.render_widget(app, f.area())).expect("draw");
-    };
-    let mut g = c.benchmark_group("review at 10k/100k/1k");
-    g.bench_function("flip and draw, grade and draw 200x50", |b| {
-        b.iter(|| {
-            app.update(Action::Reveal);
-            draw(&app);
-            app.update(Action::Grade(Grade::Good));
-            draw(&app);
-        })
-    });
-    g.finish();
-    assert!(dir.path().join("reviews.log").metadata().is_ok());
-}
-
-criterion_group!(benches, load, grade, story_save, insights, review_keys);
+criterion_group!(
+    benches,
+    status_and_start,
+    counts,
+    summary_frame,
+    review_keys,
+    imports,
+    grade,
+    story_save,
+    insights
+);
 criterion_main!(benches);

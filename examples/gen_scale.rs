@@ -3,6 +3,10 @@
 //! arguments always give the same files.
 //!
 //! `cargo run --release --example gen_scale -- --cards 10000 --reviews 100000 --stories 1000 DIR`
+//!
+//! With `--import-file FILE` (and `--cards N`) it writes an Anki "Notes in Plain Text" export of N
+//! new notes instead, as `clinicprep import` reads them, for timing imports.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a generator for benches: panicking is how it fails
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clap::Parser;
@@ -30,8 +34,12 @@ struct Args {
     /// Seed for the generator; the same seed gives the same files.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Write an Anki text export of `--cards` notes to this file instead of filling a data dir.
+    #[arg(long, value_name = "FILE")]
+    import_file: Option<PathBuf>,
     /// The data dir to fill (created if missing; must not hold clinicprep data yet).
-    dir: PathBuf,
+    #[arg(required_unless_present = "import_file")]
+    dir: Option<PathBuf>,
 }
 
 const DECK_SIZE: usize = 500;
@@ -179,6 +187,7 @@ impl Rng {
 }
 
 /// What to generate; the benches in `benches/scale.rs` use it too.
+#[derive(Clone)]
 pub struct Spec {
     pub cards: usize,
     pub reviews: usize,
@@ -189,12 +198,24 @@ pub struct Spec {
 
 fn main() -> ExitCode {
     let a = Args::parse();
+    if let Some(file) = &a.import_file {
+        return match write_import_file(file, a.cards, a.seed) {
+            Ok(()) => {
+                println!("wrote {} notes to {}", a.cards, file.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("gen_scale: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let spec = Spec {
         cards: a.cards,
         reviews: a.reviews,
         stories: a.stories,
         seed: a.seed,
-        dir: a.dir,
+        dir: a.dir.unwrap_or_default(),
     };
     match generate(&spec) {
         Ok(()) => {
@@ -212,6 +233,80 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// An Anki "Notes in Plain Text" export of `notes` new notes (front, back, tags and deck,
+/// tab-separated, with the header lines Anki writes; decks of 10,000 notes, so no deck file reaches
+/// the 32 MiB limit), seeded like the data dirs but with fronts of its own, so none is a duplicate of
+/// a generated deck card. 100,000 notes make about 31 MiB.
+pub fn write_import_file(
+    file: &std::path::Path,
+    notes: usize,
+    seed: u64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut rng = Rng(seed ^ 0x1a2b_3c4d);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    writeln!(out, "#separator:tab")?;
+    writeln!(out, "#html:false")?;
+    writeln!(out, "#tags column:3")?;
+    writeln!(out, "#deck column:4")?;
+    for i in 0..notes {
+        let front = format!("{}? (note {i})", rng.text(8, 10));
+        let back = rng.text(15, 30);
+        let tag = WORDS[rng.below(WORDS.len())];
+        let deck = i / 10_000 + 1;
+        writeln!(out, "{front}\t{back}\t{tag}\tImported {deck}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A data dir generated for `spec` (its `dir` ignored) under `root`, made once and reused by later
+/// runs: benches at 100,000 cards would otherwise spend minutes writing 10,000 fsynced stories each
+/// time. A marker written last says the dir is complete. Callers that change the data copy it first
+/// (see [`copy_dir`]).
+pub fn cached(root: &std::path::Path, spec: &Spec) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let name = format!(
+        "scale-{}c-{}r-{}s-seed{}",
+        spec.cards, spec.reviews, spec.stories, spec.seed
+    );
+    let dir = root.join(name);
+    let done = dir.join(".generated");
+    if done.is_file() {
+        return Ok(dir);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(root)?;
+    generate(&Spec {
+        dir: dir.clone(),
+        ..*spec
+    })?;
+    std::fs::write(&done, "")?;
+    Ok(dir)
+}
+
+/// Copies the folder `from` into a new temporary folder (regular files and folders only).
+pub fn copy_dir(from: &std::path::Path) -> std::io::Result<tempfile::TempDir> {
+    fn copy(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            let kind = e.file_type()?;
+            let target = to.join(e.file_name());
+            if kind.is_dir() {
+                copy(&e.path(), &target)?;
+            } else if kind.is_file() {
+                std::fs::copy(e.path(), &target)?;
+            }
+        }
+        Ok(())
+    }
+    let dir = tempfile::tempdir()?;
+    copy(from, dir.path())?;
+    Ok(dir)
 }
 
 /// Fills `spec.dir`. Prints nothing, so benches can call it quietly.

@@ -265,6 +265,10 @@ pub fn run(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<
     #[cfg(unix)]
     let job_control = spawn_job_control(tx.clone())?;
     spawn_reader(tx)?;
+    // The first frame is up; now what grows with the user's data (keys typed meanwhile wait).
+    if app.finish_loading() {
+        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    }
     let result = run_loop(app, terminal, stop, &events);
     #[cfg(unix)]
     job_control.close();

@@ -6,6 +6,7 @@ mod common;
 use clinicprep::domain::content::Id;
 use clinicprep::domain::stories::StoryId;
 use common::Harness;
+use common::files::edit_keeping_size_and_mtime;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -19,21 +20,6 @@ fn write_data(dir: &Path) {
     fs::write(dir.join("content/mine.toml"), DECK).unwrap();
     fs::create_dir_all(dir.join("stories")).unwrap();
     fs::write(dir.join("stories/fall.toml"), STORY).unwrap();
-}
-
-/// Rewrites `path` in place with `text` of the same length and puts its old modification time back,
-/// as `cp -p` or a sync tool might: only the change time and the bytes tell.
-fn edit_keeping_size_and_mtime(path: &Path, text: &str) {
-    let old = fs::read_to_string(path).unwrap();
-    assert_eq!(old.len(), text.len(), "same size");
-    let mtime = fs::metadata(path).unwrap().modified().unwrap();
-    fs::write(path, text).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
 }
 
 /// Makes every file look long settled, so the cache trusts their stamps without re-reading them.
@@ -112,7 +98,7 @@ fn a_damaged_cache_is_ignored_and_replaced() {
     assert!(
         fs::read(d.join("cache/content.bin"))
             .unwrap()
-            .starts_with(b"CLPCACHE")
+            .starts_with(b"CLPCACH2")
     );
 }
 

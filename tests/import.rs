@@ -523,3 +523,48 @@ fn an_unknown_role_is_refused_in_plain_words_and_nothing_is_written() {
         "nothing written"
     );
 }
+
+/// An import puts the decks it writes into the content cache as it read them back, keeping the
+/// other decks' entries: the next start loads them without parsing, and exactly as parsing would.
+#[test]
+fn imported_decks_are_cached_as_they_read_and_other_entries_are_kept() {
+    use clinicprep::domain::content::ContentFile;
+    use clinicprep::storage::cache::{ParseCache, hash};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("content")).unwrap();
+    std::fs::write(
+        d.join("content/mine.toml"),
+        "[[card]]\nid = \"mine-1\"\ndeck = \"Mine\"\nfront = \"Own\"\nback = \"Card\"\n",
+    )
+    .unwrap();
+    Library::load_cached(&d.join("content"), d);
+    let (code, out) = import(d, "anki_deck_header.txt", &[]);
+    assert_eq!(code, 0, "{out}");
+    let cache = ParseCache::<ContentFile>::open_lazy(d, "content");
+    let mut decks = 0;
+    for e in std::fs::read_dir(d.join("content/imported"))
+        .unwrap()
+        .flatten()
+    {
+        let path = e.path();
+        let key = format!("imported/{}", e.file_name().to_string_lossy());
+        let meta = std::fs::metadata(&path).unwrap();
+        let want = hash(&std::fs::read(&path).unwrap());
+        assert_eq!(cache.vouch(&key, &path, &meta), Some(want), "{key}");
+        decks += 1;
+    }
+    assert!(decks > 0);
+    let mine = d.join("content/mine.toml");
+    assert!(
+        cache
+            .vouch("mine.toml", &mine, &std::fs::metadata(&mine).unwrap())
+            .is_some(),
+        "the other deck's entry is kept"
+    );
+    // What the cache gives is what parsing gives.
+    let cached = Library::load_cached(&d.join("content"), d);
+    let parsed = Library::load(Some(&d.join("content")));
+    assert_eq!(format!("{:?}", cached.cards), format!("{:?}", parsed.cards));
+    assert!(cached.problems.is_empty(), "{:?}", cached.problems);
+}

@@ -21,6 +21,9 @@ pub(super) struct FactsFrom {
 impl App {
     /// Applies the user's config file: interview date, study settings, speaking pace and answer target.
     pub fn apply_config(&mut self, config: &Config) {
+        if self.facts.loading {
+            self.config = Some(config.clone());
+        }
         self.data.use_interview_date(config.interview_date);
         self.data.set_study_settings(config.study_settings());
         self.data.use_profile(
@@ -38,6 +41,10 @@ impl App {
     /// Refreshes every shared fact: story counts and links from the stories, due counts, due dates,
     /// recall and study days from the review history. Cheap enough to run on each screen switch.
     pub fn refresh_facts(&mut self) {
+        if self.facts.loading {
+            // Nothing to count from yet: the screens say "counting…".
+            return;
+        }
         // The story store already knows the count; the folder is only listed when it could not load.
         if self.data.stories().is_none() {
             self.facts.refresh_from_files(self.data.paths());
@@ -147,6 +154,7 @@ impl App {
         if self.facts_from.reviews != Some(history) {
             self.facts_from.reviews = Some(history);
             self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
+            self.facts.due.sort_unstable();
             self.facts.reviews_by_day = store.daily_counts().clone();
         }
         self.facts.recall = self

@@ -120,6 +120,8 @@ impl App {
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
         self.ignored = None;
+        // No screen ever acts on the first frame's partial data.
+        self.finish_loading();
         match &self.overlay {
             Some(Overlay::ConfirmQuit(_)) => {
                 match action {

@@ -66,6 +66,11 @@ pub struct App {
     recovered: Vec<Recovered>,
     /// The automatic backup's schedule and the backup running now, if any.
     auto_backup: lifecycle::AutoBackup,
+    /// The config last applied, kept to apply again once loading finishes.
+    config: Option<crate::domain::config::Config>,
+    /// What `start` put on the status line, until loading finishes: a message set since then is
+    /// not replaced by the history's or the content's problems.
+    start_status: Option<Status>,
     /// The set-up or the role-fit guide, while open over the screens.
     panel: Option<panels::Panel>,
     /// What the last `update` handed to a screen that had no use for it (see [`App::ignored`]).
@@ -76,28 +81,30 @@ impl App {
     /// Builds the app over `paths`, loading content and opening the review history. Never fails:
     /// problems are shown on screen.
     pub fn new(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
-        let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-        let mut screens = Screens::new(&library, theme);
-        let content = (!library.problems.is_empty()).then(|| {
-            Status::warn(format!(
-                "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
-                library.problems.len()
-            ))
-        });
-        let (reviews, history) =
-            match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now) {
-                Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
-                Err(e) => (None, screens.cards.set_store_error(&e)),
-            };
-        let data = AppData::load(paths, library, reviews);
-        let files = data.problems().into_iter().next().map(Status::error);
-        // Review-history problems first, then the other files': both concern the user's own data.
-        let status = history.or(files).or(content);
-        let mut app = App {
+        let mut app = App::start(paths, now, theme);
+        app.finish_loading();
+        app
+    }
+
+    /// Builds the app with only what its first frame needs: the built-in content, the checklist,
+    /// favourites and practice log. The user's decks, stories and review history, whose cost grows
+    /// with the data, are loaded by [`App::finish_loading`]; until then Home shows "counting…" where
+    /// their numbers go. The event loop draws the first frame in between, so start-up at 100,000
+    /// cards shows Home at once. Never fails.
+    pub fn start(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
+        let library = Library::builtin();
+        let screens = Screens::new(&library, theme);
+        let data = AppData::start(paths, library);
+        let status = data.problems().into_iter().next().map(Status::error);
+        App {
+            start_status: status.clone(),
             tab: Tab::Home,
             screens,
             data,
-            facts: Facts::default(),
+            facts: Facts {
+                loading: true,
+                ..Facts::default()
+            },
             facts_from: facts::FactsFrom::default(),
             overlay: None,
             status,
@@ -110,11 +117,63 @@ impl App {
             exit_note: None,
             recovered: Vec::new(),
             auto_backup: lifecycle::AutoBackup::default(),
+            config: None,
             panel: None,
             ignored: None,
-        };
-        app.refresh_facts();
-        app
+        }
+    }
+
+    /// True until [`App::finish_loading`] has loaded the user's decks, stories and review history.
+    pub fn is_loading(&self) -> bool {
+        self.facts.loading
+    }
+
+    /// Loads what [`App::start`] left out: the user's content (with the built-in content, checked
+    /// together), the review history and the stories; builds the screens over them and works out
+    /// the shared facts. Returns false if there was nothing left to load.
+    pub fn finish_loading(&mut self) -> bool {
+        if !self.facts.loading {
+            return false;
+        }
+        let paths = self.data.paths().clone();
+        let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
+        let mut screens = Screens::new(&library, self.theme);
+        let content = (!library.problems.is_empty()).then(|| {
+            Status::warn(format!(
+                "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
+                library.problems.len()
+            ))
+        });
+        let (reviews, history) =
+            match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), self.now) {
+                Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
+                Err(e) => (None, screens.cards.set_store_error(&e)),
+            };
+        self.data.finish_loading(library, reviews);
+        // Set by the session before the first frame; the rest of the screens' settings come
+        // back with the config, applied again below.
+        screens.sheet.can_open = self.screens.sheet.can_open;
+        self.screens = screens;
+        // As a whole load ranks them: the review history's problems, then the other data files'
+        // (what `start` said, if nothing has been said since), then the content's. What was said
+        // since (a recovered story, a folder others can change, the config) stays, unless the
+        // review history could not be opened at all (the Cards screen lists the history's
+        // notices, `clinicprep check` the content's problems).
+        let from_start = self.status == self.start_status;
+        let history_failed = history.as_ref().is_some_and(|s| s.level == Level::Error);
+        let current = self.status.as_ref().map(|s| s.level);
+        if from_start || (history_failed && current != Some(Level::Error)) {
+            self.status = history.or(self.status.take()).or(content);
+        }
+        self.start_status = None;
+        self.facts.loading = false;
+        match self.config.take() {
+            // Applying it again sets the study settings on the review history, now open.
+            Some(config) => self.apply_config(&config),
+            None => self.refresh_facts(),
+        }
+        self.refresh_showing();
+        true
     }
 
     /// The screen showing.
@@ -177,6 +236,17 @@ impl App {
         &self.recovered
     }
 
+    /// True while the Cards screen shows a card of a review session (not the deck list or the
+    /// session's summary): for benches that keep a review going.
+    pub fn reviewing(&self) -> bool {
+        let cards = &self.screens.cards;
+        cards.view == crate::screens::cards::View::Review
+            && cards
+                .session
+                .as_ref()
+                .is_some_and(|s| s.current().is_some())
+    }
+
     /// The story open in the editor as typed so far, saved or not.
     pub fn open_story(&self) -> Option<&Story> {
         self.screens.stories.editor.as_ref().map(|e| &e.story)
@@ -224,7 +294,7 @@ impl App {
     /// changed: once a second while a practice answer is timed on screen, when a card comes due, when
     /// a story was saved or a backup failed.
     pub fn tick(&mut self) -> bool {
-        let mut changed = false;
+        let mut changed = self.finish_loading();
         for tab in Tab::SCREENS {
             let shown = tab == self.tab && self.overlay.is_none();
             changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));

@@ -16,7 +16,7 @@ use std::io::Write;
 /// their history is kept, and restoring the card restores its schedule.
 pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Result<u8> {
     let lib = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-    let (stories, story_problems) = load_story_counts(paths);
+    let (stories, story_problems, _) = load_story_counts(paths);
     let (_, mut config_problems) = Config::load(&paths.config_file);
     // The data folder itself: others able to change it, links and pipes where our files go, and the
     // checklist, favourites and practice log (which `UserData` reads as the app does).

@@ -94,7 +94,8 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             return Ok(1);
         }
     };
-    let mut plan = match deck_import::plan(&notes, &lib, &user_dir, &choice) {
+    let read = describe(&notes);
+    let mut plan = match deck_import::plan(notes, &lib, &user_dir, &choice) {
         Ok(p) => p,
         Err(e) => {
             writeln!(out, "Could not import {shown}: {e}")?;
@@ -104,7 +105,8 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     for card in plan.updates.iter_mut().flat_map(|u| u.cards.iter_mut()) {
         card.roles = roles.clone();
     }
-    writeln!(out, "Read {shown}: {}.", describe(&notes))?;
+    drop(lib);
+    writeln!(out, "Read {shown}: {read}.")?;
     let date = crate::storage::clock::now()
         .with_timezone(&chrono::Local)
         .format("%Y-%m-%d")
@@ -142,11 +144,9 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             )?;
             return Ok(1);
         }
-        match deck_import::apply(&plan, &name, &date) {
-            Ok(_) => {
-                // Parse the new deck now, while the user waits for the import anyway, so the next
-                // start finds it in the cache instead of parsing it.
-                Library::load_cached(&user_dir, &paths.data_dir);
+        match deck_import::apply(&mut plan, &name, &date) {
+            Ok(written) => {
+                cache_written(paths, &user_dir, written);
                 0
             }
             Err(e) => {
@@ -198,6 +198,22 @@ fn roles(names: &[String], lib: &Library) -> Result<Vec<Id>, String> {
     Ok(out)
 }
 
+/// Puts the decks just written into the content cache, as they were read back to check them, so the
+/// next start finds them there instead of parsing them (the other decks' entries are kept as they
+/// are). A cache that cannot be written only costs time.
+fn cache_written(paths: &Paths, user_dir: &std::path::Path, written: Vec<deck_import::Written>) {
+    let mut cache = Library::content_cache(&paths.data_dir);
+    cache.keep_the_rest();
+    for w in written {
+        let (Some(parsed), Ok(meta)) = (w.parsed, std::fs::metadata(&w.path)) else {
+            continue;
+        };
+        let key = w.path.strip_prefix(user_dir).unwrap_or(&w.path);
+        cache.put_encoded(&key.to_string_lossy(), &meta, w.hash, parsed);
+    }
+    let _ = cache.save();
+}
+
 fn read(args: &ImportArgs) -> Result<NoteFile, String> {
     let meta = std::fs::metadata(&args.file).map_err(|e| e.to_string())?;
     if meta.is_dir() {
@@ -244,7 +260,7 @@ fn summary(plan: &Plan, dry_run: bool, out: &mut impl Write) -> std::io::Result<
     } else if added > 0 {
         writeln!(out, "{verb} {added} card{}:", plural(added))?;
         for u in &plan.updates {
-            writeln!(out, "  {} to the deck “{}”", u.cards.len(), u.deck)?;
+            writeln!(out, "  {} to the deck “{}”", u.added, u.deck)?;
         }
     }
     if !plan.skipped.is_empty() {

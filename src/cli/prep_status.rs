@@ -2,14 +2,18 @@
 //! unseen and today's plan, computed as Home computes it, from a read-only load.
 
 use crate::domain::config::Config;
-use crate::domain::content::Library;
-use crate::domain::plan::{self, DeckNumbers, Focus, Plan, Practice};
+use crate::domain::content::{Id, Library};
+use crate::domain::plan::{self, DeckNumbers, Focus, Plan, Practice, StoryNumbers};
 use crate::domain::practice::RoundLog;
 use crate::domain::schedule::{DayZone, Ledger};
 use crate::domain::stories::{Order, StoryStore};
+use crate::domain::study::CardIds;
+use crate::storage::cache::DerivedCache;
 use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The interview part of the status.
 #[derive(Debug, Clone)]
@@ -23,19 +27,98 @@ pub struct PrepStatus {
     pub plan: Plan,
 }
 
-/// Gathers the status from the files, reading and never writing. Stories or a practice log that
-/// cannot be read leave their part of the plan out.
+/// The content as `status` reads it. Usually the user's files add only cards, and then the built-in
+/// library (parsed in 3 ms) and the card ids kept in the cache are all it needs: the user's decks,
+/// 100,000 cards at the most, are not loaded at all.
+pub enum Content {
+    /// The whole library, loaded.
+    Loaded(Library),
+    /// The built-in library, with every card id there is to study (sorted).
+    Builtin { lib: Library, ids: CardIds },
+}
+
+impl Content {
+    /// The built-in library and the cached ids when the user's files add only cards, else the
+    /// whole library.
+    pub fn load(paths: &Paths) -> Content {
+        let ids = CardIds::load_cached(&paths.user_content_dir(), &paths.data_dir);
+        if ids.only_cards_added() {
+            Content::Builtin {
+                lib: Library::builtin(),
+                ids,
+            }
+        } else {
+            Content::Loaded(Library::load_cached(
+                &paths.user_content_dir(),
+                &paths.data_dir,
+            ))
+        }
+    }
+
+    /// The library, whole or built-in: the roles, coaching, questions, facts and competencies are
+    /// the same in both.
+    pub fn lib(&self) -> &Library {
+        match self {
+            Content::Loaded(lib) | Content::Builtin { lib, .. } => lib,
+        }
+    }
+
+    /// The ids of "My interview": the same cards as [`Focus::library_ids`] gives for the whole
+    /// library. With the built-in library, only a built-in question or fact (which has roles), or an
+    /// id that coaching lists for some people, can be left out of the focus: a user's card has no
+    /// roles. Those few are found first, then taken out of the sorted ids in one pass, with no
+    /// lookup per card; with none to take out, the ids are used as they are.
+    fn focus_ids(&self, focus: &Focus) -> Cow<'_, [Id]> {
+        let (lib, ids) = match self {
+            Content::Loaded(lib) => return Cow::Owned(focus.library_ids(lib)),
+            Content::Builtin { lib, ids } => (lib, ids.as_slice()),
+        };
+        let roles: HashMap<&Id, &[Id]> = lib
+            .questions
+            .iter()
+            .map(|q| (&q.id, q.roles.as_slice()))
+            .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
+            .collect();
+        let listed = lib.coaching.iter().flat_map(|c| &c.questions);
+        let mut out: Vec<&Id> = roles
+            .keys()
+            .copied()
+            .chain(listed)
+            .filter(|id| !focus.holds_id(id, roles.get(id).copied().unwrap_or_default()))
+            .collect();
+        if out.is_empty() {
+            return Cow::Borrowed(ids);
+        }
+        out.sort_unstable();
+        out.dedup();
+        let mut out = out.into_iter().peekable();
+        Cow::Owned(
+            ids.iter()
+                .filter(|id| {
+                    while out.next_if(|o| *o < *id).is_some() {}
+                    out.peek() != Some(id)
+                })
+                .cloned()
+                .collect(),
+        )
+    }
+}
+
+/// Gathers the status from the files, reading and never writing user data (caches aside). Stories
+/// or a practice log that cannot be read leave their part of the plan out. `stories` is the
+/// stories' fingerprint from [`StoryStore::count`], if it could count them.
 pub fn gather(
     paths: &Paths,
-    lib: &Library,
+    content: &Content,
     ledger: &Ledger,
     config: &Config,
-    zone: DayZone,
-    now: DateTime<Utc>,
+    stories: Option<u64>,
+    (zone, now): (DayZone, DateTime<Utc>),
 ) -> PrepStatus {
+    let lib = content.lib();
     let focus = Focus::new(&config.profile, lib);
     let today = zone.date_of(now);
-    let ids = focus.library_ids(lib);
+    let ids = content.focus_ids(&focus);
     let at = plan::judged_at(
         config.interview_date,
         config.profile.interview_time,
@@ -43,9 +126,7 @@ pub fn gather(
         now,
     );
     let deck = plan::deck_numbers(&ids, ledger, &config.study_settings(), (today, now), at);
-    let stories = StoryStore::load(&paths.data_dir)
-        .ok()
-        .map(|(store, _)| plan::story_inputs(lib, &store.list(Order::Title)));
+    let stories = story_numbers(paths, lib, stories);
     let rounds = RoundLog::load(&paths.data_dir)
         .map(|log| plan::round_counts(&log, zone, today))
         .unwrap_or((0, 0));
@@ -57,6 +138,36 @@ pub fn gather(
         deck,
         plan: plan::plan(&inputs),
     }
+}
+
+/// The derived cache's name for the stories' part of the plan.
+const STORY_NUMBERS: &str = "story-numbers";
+
+/// The stories' part of the plan: kept in the cache under the stories' fingerprint and the
+/// competencies and questions it was worked out against, since working it out decodes every story
+/// (10,000 stories are 40 MB). `None` when the stories cannot be read.
+fn story_numbers(paths: &Paths, lib: &Library, stories: Option<u64>) -> Option<StoryNumbers> {
+    let key = stories.and_then(|fp| {
+        // Coverage reads the competencies and the questions' links to them.
+        let against = postcard::to_allocvec(&(&lib.competencies, &lib.questions)).ok()?;
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&fp.to_le_bytes());
+        h.update(&against);
+        Some(h.digest())
+    });
+    if let Some(numbers) = key.and_then(|k| DerivedCache::get(&paths.data_dir, STORY_NUMBERS, k)) {
+        return Some(numbers);
+    }
+    let (store, _) = StoryStore::load(&paths.data_dir).ok()?;
+    let numbers = plan::story_inputs(lib, &store.list(Order::Title));
+    // Kept only if no story changed since it was counted: else the numbers are not those of the
+    // stories the fingerprint names.
+    let unchanged =
+        StoryStore::count(&paths.data_dir).is_ok_and(|c| Some(c.fingerprint) == stories);
+    if let Some(k) = key.filter(|_| unchanged) {
+        let _ = DerivedCache::put(&paths.data_dir, STORY_NUMBERS, k, &numbers);
+    }
+    Some(numbers)
 }
 
 impl PrepStatus {

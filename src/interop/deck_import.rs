@@ -4,10 +4,12 @@
 use crate::domain::content::library::valid_id;
 use crate::domain::content::{Card, ContentFile, Id, Library, Problem};
 use crate::interop::anki::{Note, NoteFile};
+use crate::interop::staged::Staged;
+use crate::storage::cache::Encoded;
 use crate::storage::sanitize;
 use crate::storage::{self, StorageError};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Folder under the user content dir that imported decks are written to.
@@ -41,7 +43,10 @@ pub struct Skipped {
 pub struct DeckUpdate {
     pub deck: String,
     pub path: PathBuf,
+    /// The new cards; [`apply`] takes them out as it writes them.
     pub cards: Vec<Card>,
+    /// How many new cards the deck gets.
+    pub added: usize,
     /// The file's current text, when it exists; it is kept byte for byte and the cards appended.
     existing: Option<String>,
     existing_cards: usize,
@@ -56,7 +61,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn added(&self) -> usize {
-        self.updates.iter().map(|u| u.cards.len()).sum()
+        self.updates.iter().map(|u| u.added).sum()
     }
 }
 
@@ -101,23 +106,25 @@ pub struct DeckChoice<'a> {
 }
 
 /// Works out which notes become new cards in which deck files, against everything already in `lib`
-/// and in the deck files under `user_dir/imported`.
+/// and in the deck files under `user_dir/imported`. Takes the notes, so their text moves into the
+/// cards rather than being copied (an import of 100,000 notes holds it once).
 pub fn plan(
-    file: &NoteFile,
+    file: NoteFile,
     lib: &Library,
     user_dir: &Path,
     choice: &DeckChoice,
 ) -> Result<Plan, ImportError> {
     let mut known = Known::from_library(lib);
     let mut plan = Plan::default();
-    plan.skipped.extend(file.bad.iter().map(|b| Skipped {
+    plan.skipped.extend(file.bad.into_iter().map(|b| Skipped {
         line: b.line,
         kind: SkipKind::Bad,
-        reason: b.reason.clone(),
+        reason: b.reason,
     }));
-    let mut by_path: HashMap<PathBuf, usize> = HashMap::new();
-    for note in &file.notes {
-        let deck = deck_name(note, choice);
+    // Each note deck's name and slot in `plan.updates`, by the note's own deck (most notes share
+    // one), so names and file names are worked out once a deck rather than once a note.
+    let mut slots: HashMap<Option<String>, (usize, String)> = HashMap::new();
+    for note in file.notes {
         let skip = |kind, reason: String| Skipped {
             line: note.line,
             kind,
@@ -133,85 +140,219 @@ pub fn plan(
                 .push(skip(SkipKind::Empty, "the back is empty".into()));
             continue;
         }
-        let path = user_dir.join(IMPORT_DIR).join(file_name(&deck));
-        let slot = match by_path.get(&path) {
-            Some(i) => *i,
+        let (slot, deck) = match slots.get(&note.deck) {
+            Some((i, deck)) => (*i, deck.clone()),
             None => {
-                let update = open_deck(&deck, path.clone(), &mut known)?;
-                plan.updates.push(update);
-                by_path.insert(path, plan.updates.len() - 1);
-                plan.updates.len() - 1
+                let deck = deck_name(&note, choice);
+                let path = user_dir.join(IMPORT_DIR).join(file_name(&deck));
+                // Two deck names can make one file name: they share the file, each card keeping
+                // its own deck name.
+                let i = match plan.updates.iter().position(|u| u.path == path) {
+                    Some(i) => i,
+                    None => {
+                        plan.updates.push(open_deck(&deck, path, &mut known)?);
+                        plan.updates.len() - 1
+                    }
+                };
+                slots.insert(note.deck.clone(), (i, deck.clone()));
+                (i, deck)
             }
         };
-        let id = card_id(note);
-        if let Some(why) = known.duplicate(&id, &note.front) {
+        let front = normal(&note.front);
+        let id = card_id_of(&note, &front);
+        if let Some(why) = known.duplicate(&id, &front) {
             plan.skipped.push(skip(SkipKind::Duplicate, why));
             continue;
         }
-        known.add(&id, &note.front);
+        known.add_normal(&id, front);
         plan.updates[slot].cards.push(Card {
             id,
             deck,
-            front: note.front.clone(),
-            back: note.back.clone(),
-            tags: note.tags.clone(),
+            front: note.front,
+            back: note.back,
+            tags: note.tags,
             roles: Vec::new(),
         });
     }
     plan.updates.retain(|u| !u.cards.is_empty());
+    for u in &mut plan.updates {
+        u.added = u.cards.len();
+    }
     plan.skipped.sort_by_key(|s| s.line);
     Ok(plan)
 }
 
+/// A deck file [`apply`] wrote: where, the hash of the bytes written, and its cards as they were read
+/// back to check the text, encoded for the parse cache so that the next start need not parse the
+/// file again (`None` for a file that starts with a byte-order mark, which loading reads without).
+#[derive(Debug)]
+pub struct Written {
+    pub path: PathBuf,
+    pub hash: u64,
+    pub parsed: Option<Encoded<ContentFile>>,
+}
+
 /// Writes every deck file in the plan atomically. `source` (the imported file's name) and `date` go in
-/// a comment above the new cards.
-pub fn apply(plan: &Plan, source: &str, date: &str) -> Result<Vec<PathBuf>, ImportError> {
+/// a comment above the new cards. The cards are taken out of the plan as their text is made, so an
+/// import does not hold them twice; the plan keeps how many each deck got.
+pub fn apply(plan: &mut Plan, source: &str, date: &str) -> Result<Vec<Written>, ImportError> {
     apply_within(plan, source, date, MAX_DECK_BYTES)
 }
 
-/// [`apply`] with the size limit given, for tests at the boundary. Every deck's text is made and
-/// measured before anything is written, so a deck over the limit stops the import whole.
-fn apply_within(
-    plan: &Plan,
+/// One deck's new text, made, read back to check it and written beside the deck file (see
+/// [`Staged`]), with its hash and what the parse cache keeps of it.
+struct Made {
+    staged: Staged,
+    hash: u64,
+    parsed: Option<Encoded<ContentFile>>,
+}
+
+/// Why a deck could not be made.
+enum Unmade {
+    Problem(Problem),
+    TooLarge(u64),
+    Write(StorageError),
+}
+
+fn make(
+    u: &DeckUpdate,
+    cards: Vec<Card>,
     source: &str,
     date: &str,
     limit: u64,
-) -> Result<Vec<PathBuf>, ImportError> {
-    let mut texts = Vec::with_capacity(plan.updates.len());
-    for u in &plan.updates {
-        let text = deck_text(u, source, date).map_err(ImportError::BrokenDeck)?;
-        if text.len() as u64 > limit {
-            return Err(ImportError::TooLarge {
-                path: u.path.clone(),
-                bytes: text.len() as u64,
-            });
-        }
-        texts.push(text);
+) -> Result<Made, Unmade> {
+    let (text, back) = deck_text(u, cards, source, date).map_err(Unmade::Problem)?;
+    let len = text.len() as u64;
+    if len > limit {
+        return Err(Unmade::TooLarge(len));
     }
-    let mut saved = Vec::new();
-    for (u, text) in plan.updates.iter().zip(texts) {
-        let write = |error| ImportError::Write {
-            error,
-            saved: saved.clone(),
-        };
-        if let Some(dir) = u.path.parent() {
-            storage::ensure_private_dir(dir).map_err(write)?;
-        }
-        storage::write_atomic(&u.path, text.as_bytes()).map_err(write)?;
-        saved.push(u.path.clone());
+    let parsed = (!text.starts_with('\u{FEFF}'))
+        .then(|| Encoded::of(&back))
+        .flatten();
+    drop(back);
+    if let Some(dir) = u.path.parent() {
+        storage::ensure_private_dir(dir).map_err(Unmade::Write)?;
     }
-    Ok(saved)
+    let staged = Staged::write(&u.path, text.as_bytes()).map_err(Unmade::Write)?;
+    Ok(Made {
+        staged,
+        hash: crate::storage::cache::hash(text.as_bytes()),
+        parsed,
+    })
 }
 
-/// The deck file's new text: the old text untouched, then the new cards. Checked by reading it back.
-fn deck_text(u: &DeckUpdate, source: &str, date: &str) -> Result<String, Problem> {
+/// Every deck's text made, checked and staged, the decks shared out among the processor's cores
+/// (the check reads each text back with the TOML parser, the bulk of an import's time). Each deck's
+/// text is dropped once it is staged, so an import holds one text per core, not all of them.
+fn make_all(plan: &mut Plan, source: &str, date: &str, limit: u64) -> Vec<Result<Made, Unmade>> {
+    let jobs: Vec<(usize, Vec<Card>)> = plan
+        .updates
+        .iter_mut()
+        .map(|u| std::mem::take(&mut u.cards))
+        .enumerate()
+        .collect();
+    let updates = &plan.updates;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, jobs.len().max(1));
+    let jobs = std::sync::Mutex::new(jobs.into_iter());
+    let next = || jobs.lock().unwrap_or_else(|p| p.into_inner()).next();
+    let work = || {
+        let mut out = Vec::new();
+        while let Some((i, cards)) = next() {
+            out.push((i, make(&updates[i], cards, source, date, limit)));
+        }
+        out
+    };
+    // This thread works too: it reuses the memory the notes were read into, where another thread
+    // would take fresh memory from the system.
+    let mut made: Vec<(usize, Result<Made, Unmade>)> = std::thread::scope(|s| {
+        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
+        let mut made = work();
+        for h in others {
+            made.extend(h.join().unwrap_or_default());
+        }
+        made
+    });
+    made.sort_by_key(|(i, _)| *i);
+    made.into_iter().map(|(_, m)| m).collect()
+}
+
+/// [`apply`] with the size limit given, for tests at the boundary. Every deck's text is made,
+/// measured and written beside its file before any file is replaced, so a deck over the limit (or
+/// any failure until then) stops the import whole.
+fn apply_within(
+    plan: &mut Plan,
+    source: &str,
+    date: &str,
+    limit: u64,
+) -> Result<Vec<Written>, ImportError> {
+    let made = make_all(plan, source, date, limit);
+    let mut ready = Vec::with_capacity(made.len());
+    let mut failed = None;
+    for (u, m) in plan.updates.iter().zip(made) {
+        match m {
+            Ok(m) => ready.push(m),
+            Err(e) if failed.is_none() => {
+                failed = Some(match e {
+                    Unmade::Problem(p) => ImportError::BrokenDeck(p),
+                    Unmade::TooLarge(bytes) => ImportError::TooLarge {
+                        path: u.path.clone(),
+                        bytes,
+                    },
+                    Unmade::Write(error) => ImportError::Write {
+                        error,
+                        saved: Vec::new(),
+                    },
+                });
+            }
+            Err(_) => {}
+        }
+    }
+    if ready.len() != plan.updates.len() {
+        ready.into_iter().for_each(|m| m.staged.discard());
+        return Err(failed.unwrap_or_else(|| {
+            let p = Problem::new("import", "the new cards could not all be prepared");
+            ImportError::BrokenDeck(p)
+        }));
+    }
+    let mut saved: Vec<PathBuf> = Vec::new();
+    let mut written = Vec::with_capacity(ready.len());
+    let mut ready = ready.into_iter();
+    while let Some(m) = ready.next() {
+        let path = m.staged.path().to_path_buf();
+        if let Err(error) = m.staged.commit() {
+            ready.for_each(|m| m.staged.discard());
+            return Err(ImportError::Write { error, saved });
+        }
+        saved.push(path.clone());
+        written.push(Written {
+            path,
+            hash: m.hash,
+            parsed: m.parsed,
+        });
+    }
+    Ok(written)
+}
+
+/// The deck file's new text: the old text untouched, then the new cards. Checked by reading it back;
+/// returned with what was read.
+fn deck_text(
+    u: &DeckUpdate,
+    new: Vec<Card>,
+    source: &str,
+    date: &str,
+) -> Result<(String, ContentFile), Problem> {
     #[derive(Serialize)]
     struct Cards<'a> {
         card: &'a [Card],
     }
     let shown = u.path.display().to_string();
-    let cards = toml::to_string(&Cards { card: &u.cards })
+    let cards = toml::to_string(&Cards { card: &new })
         .map_err(|e| Problem::new(&shown, format!("could not write the new cards: {e}")))?;
+    let added = new.len();
+    // Written out: the cards are not needed while their text is read back.
+    drop(new);
     let mut text = match &u.existing {
         Some(t) if t.is_empty() || t.ends_with('\n') => t.clone(),
         Some(t) => format!("{t}\n"),
@@ -223,10 +364,11 @@ fn deck_text(u: &DeckUpdate, source: &str, date: &str) -> Result<String, Problem
     };
     let source = sanitize::clean_line(source);
     text.push_str(&format!(
-        "\n# {} card(s) imported from {source} on {date}\n",
-        u.cards.len()
+        "\n# {added} card(s) imported from {source} on {date}\n"
     ));
+    text.reserve_exact(cards.len());
     text.push_str(&cards);
+    drop(cards);
     let back: ContentFile = toml::from_str(&text).map_err(|e| {
         let mut p = Problem::from_toml(&shown, &text, &e);
         p.message = format!(
@@ -235,13 +377,13 @@ fn deck_text(u: &DeckUpdate, source: &str, date: &str) -> Result<String, Problem
         );
         p
     })?;
-    if back.card.len() != u.existing_cards + u.cards.len() {
+    if back.card.len() != u.existing_cards + added {
         return Err(Problem::new(
             &shown,
             "the new cards did not read back whole",
         ));
     }
-    Ok(text)
+    Ok((text, back))
 }
 
 /// Reads the deck file the cards will join, if it exists, refusing one that does not parse.
@@ -273,22 +415,24 @@ fn open_deck(deck: &str, path: PathBuf, known: &mut Known) -> Result<DeckUpdate,
         deck: deck.to_string(),
         path,
         cards: Vec::new(),
+        added: 0,
         existing,
         existing_cards,
     })
 }
 
-/// Every id in use and every card front, to spot what is already there.
+/// Every id in use and every card front, to spot what is already there. (foldhash: an import of
+/// 100,000 notes looks each one up twice.)
 struct Known {
-    ids: HashSet<String>,
-    fronts: HashMap<String, String>,
+    ids: foldhash::HashSet<String>,
+    fronts: foldhash::HashMap<String, String>,
 }
 
 impl Known {
     fn from_library(lib: &Library) -> Known {
         let mut k = Known {
-            ids: HashSet::new(),
-            fronts: HashMap::new(),
+            ids: foldhash::HashSet::default(),
+            fronts: foldhash::HashMap::default(),
         };
         let other_ids = lib.roles.iter().map(|r| &r.id).chain(
             lib.competencies
@@ -314,39 +458,60 @@ impl Known {
     }
 
     fn add(&mut self, id: &Id, front: &str) {
-        self.ids.insert(id.0.clone());
-        self.fronts.entry(normal(front)).or_insert(id.0.clone());
+        self.add_normal(id, normal(front));
     }
 
+    /// [`Known::add`] with the front already in its [`normal`] form.
+    fn add_normal(&mut self, id: &Id, front: String) {
+        self.ids.insert(id.0.clone());
+        self.fronts.entry(front).or_insert(id.0.clone());
+    }
+
+    /// Why a card with `id` and a front whose [`normal`] form is `front` is already there, if it is.
     fn duplicate(&self, id: &Id, front: &str) -> Option<String> {
         if self.ids.contains(id.as_str()) {
             return Some(format!("already in your cards (id {id})"));
         }
-        self.fronts.get(&normal(front)).map(|other| {
+        self.fronts.get(front).map(|other| {
             format!("a card with the same front is already in your cards (id {other})")
         })
     }
 }
 
-/// Fronts compare without case or spacing differences.
+/// Fronts compare without case or spacing differences. (Card ids hash this form, so it must never
+/// change: `str::to_lowercase` of the words joined by single spaces.)
 fn normal(front: &str) -> String {
-    front
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut joined = String::with_capacity(front.len());
+    for w in front.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    if joined.is_ascii() {
+        // The same as `to_lowercase` for ASCII, without a second string.
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 /// A card id that is the same every time the same note is imported: the Anki note id when the file
 /// has one (as is, if it is already a valid id, as clinicprep's own exports write), else a hash of
 /// the front.
 pub fn card_id(note: &Note) -> Id {
+    card_id_of(note, &normal(&note.front))
+}
+
+/// [`card_id`] with the front already in its [`normal`] form.
+fn card_id_of(note: &Note, normal_front: &str) -> Id {
     match note.guid.as_deref() {
         Some(g) if valid_id(g) => Id::new(g),
         Some(g) => Id::new(format!("imp-{:016x}", fnv1a(&format!("guid\0{g}")))),
         None => Id::new(format!(
             "imp-{:016x}",
-            fnv1a(&format!("front\0{}", normal(&note.front)))
+            fnv1a(&format!("front\0{normal_front}"))
         )),
     }
 }
@@ -419,6 +584,29 @@ mod tests {
     }
 
     #[test]
+    fn the_normal_form_of_a_front_never_changes() {
+        let old = |f: &str| {
+            f.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for f in [
+            "  Gait\tBELT  check ",
+            "ΟΔΟΣ ΣΟΦΙΑΣ",
+            "Ünïcode  Straße",
+            "",
+            "a\u{00A0}b\u{2003}c",
+        ] {
+            assert_eq!(normal(f), old(f), "{f:?}");
+        }
+        use proptest::prelude::*;
+        proptest!(|(f in "[ a-zA-ZΣσς\t\u{00A0}İ]{0,20}")| {
+            prop_assert_eq!(normal(&f), old(&f));
+        });
+    }
+
+    #[test]
     fn guids_become_ids_valid_ones_as_they_are() {
         assert_eq!(
             card_id(&note("x", Some("q-transfer"))).as_str(),
@@ -454,19 +642,26 @@ mod tests {
             fallback: "x",
         };
         let lib = Library::builtin();
-        let p = plan(&file, &lib, &user, &choice).unwrap();
-        let size = deck_text(&p.updates[0], "f.csv", "2026-11-23")
-            .unwrap()
-            .len() as u64;
-        let err = apply_within(&p, "f.csv", "2026-11-23", size - 1).unwrap_err();
+        let mut p = plan(file, &lib, &user, &choice).unwrap();
+        let size = deck_text(
+            &p.updates[0],
+            p.updates[0].cards.clone(),
+            "f.csv",
+            "2026-11-23",
+        )
+        .unwrap()
+        .0
+        .len() as u64;
+        let mut again = p.clone();
+        let err = apply_within(&mut p, "f.csv", "2026-11-23", size - 1).unwrap_err();
         assert!(
             matches!(err, ImportError::TooLarge { bytes, .. } if bytes == size),
             "{err}"
         );
         assert!(err.to_string().contains("Nothing was imported"), "{err}");
         assert!(!user.join(IMPORT_DIR).exists(), "nothing written");
-        let saved = apply_within(&p, "f.csv", "2026-11-23", size).unwrap();
-        assert_eq!(std::fs::metadata(&saved[0]).unwrap().len(), size);
+        let saved = apply_within(&mut again, "f.csv", "2026-11-23", size).unwrap();
+        assert_eq!(std::fs::metadata(&saved[0].path).unwrap().len(), size);
         // The real limit is the library's: what import writes, the library loads.
         assert_eq!(
             MAX_DECK_BYTES,

@@ -3,3 +3,4 @@
 pub mod anki;
 pub mod deck_export;
 pub mod deck_import;
+mod staged;

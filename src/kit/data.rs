@@ -132,6 +132,17 @@ impl AppData {
     /// Loads the user's files under `paths`; a damaged one is reported (see `problems`) and left
     /// untouched on disk. The review history is opened by the caller, which reports its problems.
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {
+        let mut data = AppData::start(paths, library);
+        data.reviews = reviews;
+        data.stories = StoriesFolder::load(&data.paths);
+        data
+    }
+
+    /// Loads only what a first frame needs: the checklist, favourites, round log, role-fit answers
+    /// and sheet choices, over `library` (the built-in content). The stories and review history,
+    /// whose cost grows with the data, are loaded by [`AppData::finish_loading`]; until then they
+    /// read as not loaded.
+    pub fn start(paths: Paths, library: Library) -> AppData {
         let dir = &paths.data_dir;
         let decks = super::decks::DeckWatch::new(&paths.user_content_dir());
         let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
@@ -148,8 +159,8 @@ impl AppData {
                 MarkSet::new(MarkKind::Favourites),
             ),
             rounds: Kept::from_load(RoundLog::load(dir), RoundLog::default()),
-            stories: StoriesFolder::load(&paths),
-            reviews,
+            stories: StoriesFolder::default(),
+            reviews: None,
             library,
             paths,
             interview: None,
@@ -168,6 +179,14 @@ impl AppData {
             decks,
             cards_version: 0,
         }
+    }
+
+    /// The rest of the loading after [`AppData::start`]: the whole library, the review history
+    /// (opened by the caller, which reports its problems) and the stories.
+    pub fn finish_loading(&mut self, library: Library, reviews: Option<ReviewStore>) {
+        self.library = library;
+        self.reviews = reviews;
+        self.stories = StoriesFolder::load(&self.paths);
     }
 
     /// A sentence for each of the checklist, favourites and round log files that could not be loaded.

@@ -28,7 +28,7 @@ pub struct Facts {
     pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
     /// Cards due today across every deck, from the review schedule.
     pub cards_due_today: Option<usize>,
-    /// Due time of every scheduled card, for the 14-day chart.
+    /// Due time of every scheduled card, in time order, for the 14-day chart.
     pub due: Vec<DateTime<Utc>>,
     /// Reviews per local day from the review journal (`ReviewStore::daily_counts`). Practice answers
     /// are added to these for the study heatmap.
@@ -37,6 +37,9 @@ pub struct Facts {
     pub stories_written: Option<usize>,
     /// Competency ids the stories cover (from their linked questions), for "competencies covered".
     pub competencies_covered: Option<BTreeSet<Id>>,
+    /// True while start-up is still loading the user's decks, stories and review history (the first
+    /// frame is drawn before): what depends on them is shown as "counting…", never as a number.
+    pub loading: bool,
     /// The stories as today's plan needs them: how many, the first core competency none shows, the
     /// first story missing a STAR part.
     pub story_numbers: Option<StoryNumbers>,

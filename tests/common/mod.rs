@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cut;
+pub mod files;
 pub mod spelling;
 pub mod states;
 

@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 
+/// The parse cache of user content files: `<data dir>/cache/content.bin`.
+const CONTENT_CACHE: &str = "content";
+
 /// User content files larger than this are refused: no real deck is this big, and it keeps a stray
 /// binary file from stalling start-up.
 pub const MAX_USER_FILE: u64 = 32 * 1024 * 1024;
@@ -89,22 +92,65 @@ impl Library {
     /// under `data_dir` (see [`crate::storage::cache`]) and updating it. A cache that cannot be written only
     /// costs time, so that error is dropped.
     pub fn load_cached(user_dir: &Path, data_dir: &Path) -> Library {
-        let mut cache = ParseCache::open(data_dir, "content");
+        // Deck files are few and large: each value is read from the cache file as it is decoded,
+        // so the whole cache is never in memory at once.
+        let mut cache = ParseCache::open_lazy(data_dir, CONTENT_CACHE);
         let lib = Library::load_with(Some(user_dir), &mut cache);
         let _ = cache.save();
         lib
     }
 
+    /// The parse cache [`Library::load_cached`] uses, opened lazily: for a caller that writes user
+    /// content files and puts their parsed form in it (an import).
+    pub fn content_cache(data_dir: &Path) -> ParseCache<ContentFile> {
+        ParseCache::open_lazy(data_dir, CONTENT_CACHE)
+    }
+
+    /// A fingerprint of everything [`Library::load_cached`] would load: the built-in files, and each
+    /// user file's path and content hash as the parse cache vouches for it, without parsing or
+    /// decoding anything. `None` when the cache cannot vouch for every user file (one is new, changed,
+    /// too large, broken, or a folder cannot be read): then only a full load knows what it holds.
+    /// Values worked out from the library can be kept under it (see [`crate::storage::cache::DerivedCache`]).
+    pub fn cached_fingerprint(user_dir: &Path, data_dir: &Path) -> Option<u64> {
+        let cache = ParseCache::<ContentFile>::open_lazy(data_dir, CONTENT_CACHE);
+        let mut problems = Vec::new();
+        let files = user_files(user_dir, &mut problems);
+        if !problems.is_empty() {
+            return None;
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (path, text) in BUILTIN {
+            for part in [path.as_bytes(), text.as_bytes()] {
+                h.update(&(part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        for path in files {
+            let meta = fs::metadata(&path).ok()?;
+            if meta.len() > MAX_USER_FILE {
+                return None;
+            }
+            let key = path
+                .strip_prefix(user_dir)
+                .unwrap_or(&path)
+                .to_string_lossy();
+            let hash = cache.vouch(&key, &path, &meta)?;
+            h.update(&(key.len() as u64).to_le_bytes());
+            h.update(key.as_bytes());
+            h.update(&hash.to_le_bytes());
+        }
+        Some(h.digest())
+    }
+
     fn load_with(user_dir: Option<&Path>, cache: &mut ParseCache<ContentFile>) -> Library {
         let mut lib = Library::default();
         let mut sources = Vec::new();
-        for (path, text) in BUILTIN {
-            let path = format!("(built-in) content/{path}");
-            match toml::from_str::<ContentFile>(text) {
-                Ok(file) => lib.add(file),
-                Err(e) => lib.problems.push(Problem::from_toml(&path, text, &e)),
+        for ((path, parsed), (_, text)) in builtin_parsed().iter().zip(BUILTIN) {
+            match parsed {
+                Ok(file) => lib.add(file.clone()),
+                Err(p) => lib.problems.push(p.clone()),
             }
-            sources.push(Source::with_text(path, (*text).to_string()));
+            sources.push(Source::with_text(path.clone(), (*text).to_string()));
         }
         if let Some(dir) = user_dir {
             for path in user_files(dir, &mut lib.problems) {
@@ -185,6 +231,35 @@ impl Library {
     pub fn competency(&self, id: &Id) -> Option<&Competency> {
         self.competencies.iter().find(|c| &c.id == id)
     }
+
+    /// True when this library has the same roles, competencies, questions, facts and coaching as
+    /// `builtin` (the built-in library): the user's files added nothing to them. The built-in
+    /// entries come first and a repeated id is dropped, so the same number of each means the same.
+    pub fn same_non_cards(&self, builtin: &Library) -> bool {
+        self.roles.len() == builtin.roles.len()
+            && self.competencies.len() == builtin.competencies.len()
+            && self.questions.len() == builtin.questions.len()
+            && self.facts.len() == builtin.facts.len()
+            && self.coaching.len() == builtin.coaching.len()
+    }
+}
+
+/// The built-in files parsed, once a process: start-up loads the built-in content for its first
+/// frame and again with the user's files, and a copy costs a fraction of a parse.
+fn builtin_parsed() -> &'static [(String, Result<ContentFile, Problem>)] {
+    static PARSED: std::sync::OnceLock<Vec<(String, Result<ContentFile, Problem>)>> =
+        std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(path, text)| {
+                let path = format!("(built-in) content/{path}");
+                let parsed = toml::from_str::<ContentFile>(text)
+                    .map_err(|e| Problem::from_toml(&path, text, &e));
+                (path, parsed)
+            })
+            .collect()
+    })
 }
 
 /// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent

@@ -26,7 +26,7 @@ impl fmt::Display for Id {
 }
 
 /// One content file. Every table is optional, so built-in files and a user's own files share one format.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentFile {
     #[serde(default)]

@@ -48,10 +48,9 @@ pub fn deck_numbers(
     judged_at: DateTime<Utc>,
 ) -> DeckNumbers {
     let mut n = DeckNumbers::default();
-    let mut seen = std::collections::HashSet::new();
-    for id in ids.iter().filter(|id| seen.insert(*id)) {
+    // Sorted ids (as `status` passes them) are read beside the ledger in one pass.
+    for (_, state) in crate::domain::schedule::with_states(ids, ledger) {
         n.total += 1;
-        let state = ledger.state(id);
         let standing = Standing::before_interview(state, now, settings, today);
         match standing {
             Standing::Unseen => n.unseen += 1,
@@ -82,7 +81,7 @@ pub fn judged_at(
 }
 
 /// The story parts of the plan's inputs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StoryNumbers {
     pub count: usize,
     /// The first core competency no story shows.

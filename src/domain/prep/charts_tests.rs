@@ -235,10 +235,12 @@ mod by_arithmetic {
             offset in offset(),
             ahead in prop::collection::vec(-40 * 86_400_000i64..40 * 86_400_000, 0..60),
         ) {
-            let due: Vec<DateTime<Utc>> = ahead
+            // In time order, as the app keeps them (see `Facts::due`).
+            let mut due: Vec<DateTime<Utc>> = ahead
                 .iter()
                 .map(|ms| now + Duration::milliseconds(*ms))
                 .collect();
+            due.sort();
             prop_assert_eq!(
                 due_by_day(&due, now, offset, DUE_DAYS),
                 due_by_day_by_calendar(&due, now, offset, DUE_DAYS)
@@ -267,6 +269,29 @@ mod by_arithmetic {
                 study_heatmap(&reviews, times, offset, today, HEATMAP_WEEKS),
                 heatmap(&merged, today, HEATMAP_WEEKS)
             );
+        }
+    }
+}
+
+#[test]
+fn due_chart_counts_as_going_through_every_time() {
+    let now = utc("2026-11-23T09:00:00Z");
+    // Every 37 minutes from 60 days before to 30 days after: overdue, in the window and past it.
+    let due: Vec<_> = (-2335..1168)
+        .map(|i| now + Duration::minutes(37 * i))
+        .collect();
+    for offset in [zone(0), zone(-5), zone(9)] {
+        let chart = due_by_day(&due, now, offset, DUE_DAYS);
+        let today = local_day(now, offset);
+        for (i, day) in chart.iter().enumerate() {
+            let naive = due
+                .iter()
+                .filter(|t| match day_index(**t, today, offset) {
+                    n if n < 0 => i == 0,
+                    n => n as usize == i,
+                })
+                .count();
+            assert_eq!(day.count as usize, naive, "day {i} at {offset}");
         }
     }
 }

@@ -6,6 +6,7 @@ use super::story::{Story, StoryId};
 use crate::storage::cache::{self, ParseCache};
 use crate::storage::{StorageError, ensure_private_dir, write_atomic};
 use chrono::{DateTime, SubsecRound, Utc};
+pub use scan::StoryCount;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;

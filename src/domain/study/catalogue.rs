@@ -109,6 +109,14 @@ pub fn cycle<T: Clone + PartialEq>(current: &Option<T>, all: &[T]) -> Option<T> 
     }
 }
 
+/// Distinct cards by standing (see [`Catalogue::tally`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub learning: usize,
+    pub due: usize,
+    pub unseen: usize,
+}
+
 /// Every studyable card with lookup by id, and the values each facet takes.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
@@ -299,7 +307,14 @@ impl Catalogue {
     /// once, from every card's standing in catalogue order (see `standings`): the learning and due
     /// counts `schedule::counts` gives for the whole catalogue.
     pub fn waiting(&self, standings: &[Standing]) -> (usize, usize) {
-        let (mut learning, mut due) = (0, 0);
+        let t = self.tally(standings);
+        (t.learning, t.due)
+    }
+
+    /// Every distinct card counted by its standing, from every card's standing in catalogue order
+    /// (see `standings`).
+    pub fn tally(&self, standings: &[Standing]) -> Tally {
+        let mut t = Tally::default();
         let mut seen = HashSet::new();
         // Most catalogues have no repeated id; the check is for those that do, or may since building.
         let check = !(self.unique_ids && self.walkable());
@@ -308,12 +323,13 @@ impl Catalogue {
                 continue;
             }
             match standing {
-                Standing::Learning => learning += 1,
-                Standing::Due => due += 1,
-                _ => {}
+                Standing::Learning => t.learning += 1,
+                Standing::Due => t.due += 1,
+                Standing::Unseen => t.unseen += 1,
+                Standing::Later => {}
             }
         }
-        (learning, due)
+        t
     }
 
     /// The index in `subjects` of card `i`'s subject.

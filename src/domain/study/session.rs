@@ -36,6 +36,11 @@ pub struct Session {
     pub title: String,
     pub mode: Mode,
     queue: Vec<Id>,
+    /// The queue's length at the start, and its distinct cards (the queue only grows by a card
+    /// graded in it coming back, so that number never changes). When the start had no repeat, a
+    /// card ahead that was also seen can only be one that came back, past `start_len`.
+    start_len: usize,
+    distinct: usize,
     pos: usize,
     pub side: Side,
     /// The option picked on a multiple-choice card.
@@ -51,9 +56,12 @@ pub struct Session {
 impl Session {
     /// A session over `queue`, or `None` when there is nothing to study.
     pub fn new(title: String, queue: Vec<Id>, mode: Mode, now: DateTime<Utc>) -> Option<Session> {
+        let distinct = queue.iter().collect::<HashSet<_>>().len();
         (!queue.is_empty()).then(|| Session {
             title,
             mode,
+            start_len: queue.len(),
+            distinct,
             queue,
             pos: 0,
             side: Side::Front,
@@ -179,13 +187,24 @@ impl Session {
 
     /// Distinct cards in the session: a card that comes back after Again is still one card.
     pub fn cards(&self) -> usize {
-        self.queue.iter().collect::<HashSet<_>>().len()
+        self.distinct
     }
 
-    /// Distinct cards finished: none of their turns is still ahead in the queue.
+    /// Distinct cards finished: none of their turns is still ahead in the queue. Drawn on every
+    /// frame of the summary, so with a start without repeats (as `build_queue` makes them) only the
+    /// cards seen and the turns that came back are looked at, not the 30,000 cards still ahead.
     pub fn cards_done(&self) -> usize {
-        let ahead: HashSet<&Id> = self.queue.iter().skip(self.pos).collect();
-        self.cards() - ahead.len()
+        let pos = self.pos.min(self.queue.len());
+        if self.distinct != self.start_len {
+            let ahead: HashSet<&Id> = self.queue[pos..].iter().collect();
+            return self.distinct - ahead.len();
+        }
+        let seen: HashSet<&Id> = self.queue[..pos].iter().collect();
+        let back: HashSet<&Id> = self.queue[pos.max(self.start_len)..]
+            .iter()
+            .filter(|id| seen.contains(id))
+            .collect();
+        seen.len() - back.len()
     }
 
     /// Distinct cards graded so far.
@@ -257,6 +276,35 @@ mod tests {
             "two cards, three reviews"
         );
         assert_eq!(s.elapsed(at(50)), Duration::minutes(3));
+    }
+
+    /// Distinct cards with no turn left ahead, counted the slow way over the whole queue.
+    fn done_slow(s: &Session) -> usize {
+        let ahead: HashSet<&Id> = s.queue.iter().skip(s.pos).collect();
+        s.queue.iter().collect::<HashSet<_>>().len() - ahead.len()
+    }
+
+    #[test]
+    fn cards_done_matches_counting_the_whole_queue() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut st = store(dir.path());
+        // Without repeats at the start (as build_queue makes it) and with one.
+        for ids in [&["a", "b", "c", "d", "e"][..], &["a", "b", "a", "c"][..]] {
+            let mut s = session(ids);
+            // A fixed walk of grades (Again comes back), undos and more grades.
+            let walk = [1, 3, 1, 0, 4, 1, 1, 0, 0, 3, 4, 1, 4, 4, 4, 4, 4, 4];
+            for (i, step) in walk.into_iter().enumerate() {
+                let now = at(10 + i as i64);
+                match step {
+                    0 => drop(s.undo(&mut st, now).unwrap()),
+                    g => s.grade(&mut st, Grade::ALL[g - 1], now).unwrap(),
+                }
+                assert_eq!(s.cards_done(), done_slow(&s), "{ids:?} after step {i}");
+                assert_eq!(s.cards(), s.queue.iter().collect::<HashSet<_>>().len());
+            }
+            assert!(s.is_finished(), "{ids:?}");
+            assert_eq!(s.cards_done(), s.cards());
+        }
     }
 
     #[test]

@@ -71,13 +71,13 @@ pub fn read(bytes: &[u8]) -> Result<NoteFile, ReadError> {
     }
     let html = h.html.unwrap_or_else(|| rows.iter().any(looks_like_html));
     let mut notes = Vec::with_capacity(rows.len());
+    let mut decks = LastDeck::default();
+    // Each row is taken apart as it becomes a note, so the file's text is not held twice.
     for row in rows {
-        match note(&row, &cols, &h, html, separator) {
+        let line = row.line;
+        match note(row, &cols, &h, html, separator, &mut decks) {
             Ok(n) => notes.push(n),
-            Err(reason) => bad.push(BadRow {
-                line: row.line,
-                reason,
-            }),
+            Err(reason) => bad.push(BadRow { line, reason }),
         }
     }
     Ok(NoteFile {
@@ -133,32 +133,37 @@ impl Columns {
     }
 }
 
-fn note(row: &Row, cols: &Columns, h: &Header, html: bool, sep: char) -> Result<Note, String> {
+/// The last deck name seen and its cleaned form: most notes of a file share a deck, and cleaning
+/// the name once saves a copy a note.
+#[derive(Default)]
+struct LastDeck {
+    raw: String,
+    clean: String,
+}
+
+impl LastDeck {
+    fn clean(&mut self, raw: &str) -> String {
+        if raw != self.raw {
+            raw.clone_into(&mut self.raw);
+            self.clean = sanitize::clean_line(raw).trim().to_string();
+        }
+        self.clean.clone()
+    }
+}
+
+fn note(
+    row: Row,
+    cols: &Columns,
+    h: &Header,
+    html: bool,
+    sep: char,
+    decks: &mut LastDeck,
+) -> Result<Note, String> {
     let get = |i: Option<usize>| {
         i.and_then(|i| row.fields.get(i))
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
     };
-    let fields: Vec<String> = row
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !cols.is_extra(*i))
-        .map(|(_, f)| plain(f, html))
-        .collect();
-    if fields.len() < 2 {
-        let name = header::separator_name(sep);
-        return Err(format!(
-            "needs a front and a back separated by a {name}, but has only one column; if the file \
-             uses another separator, add a first line such as #separator:comma"
-        ));
-    }
-    let back = fields[1..]
-        .iter()
-        .filter(|f| !f.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n\n");
     let mut tags: Vec<String> = Vec::new();
     let file_tags = get(cols.tags).into_iter().flat_map(str::split_whitespace);
     for t in file_tags
@@ -169,26 +174,50 @@ fn note(row: &Row, cols: &Columns, h: &Header, html: bool, sep: char) -> Result<
             tags.push(t);
         }
     }
+    let guid = get(cols.guid).map(str::to_string);
+    let deck = get(cols.deck)
+        .or(h.deck.as_deref().filter(|d| !d.is_empty()))
+        .map(|d| decks.clean(d));
+    let line = row.line;
+    let mut fields = row
+        .fields
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !cols.is_extra(*i))
+        .map(|(_, f)| plain(f, html));
+    let (Some(front), Some(second)) = (fields.next(), fields.next()) else {
+        let name = header::separator_name(sep);
+        return Err(format!(
+            "needs a front and a back separated by a {name}, but has only one column; if the file \
+             uses another separator, add a first line such as #separator:comma"
+        ));
+    };
+    let mut back = second;
+    for f in fields.filter(|f| !f.is_empty()) {
+        if !back.is_empty() {
+            back.push_str("\n\n");
+        }
+        back.push_str(&f);
+    }
     Ok(Note {
-        line: row.line,
-        front: fields[0].clone(),
+        line,
+        front,
         back,
         tags,
-        guid: get(cols.guid).map(str::to_string),
-        deck: get(cols.deck)
-            .or(h.deck.as_deref().filter(|d| !d.is_empty()))
-            .map(|d| sanitize::clean_line(d).trim().to_string()),
+        guid,
+        deck,
     })
 }
 
-/// A field as plain, terminal-safe text.
-fn plain(field: &str, html: bool) -> String {
-    let text = if html {
-        html::to_text(field)
-    } else {
-        field.to_string()
-    };
-    sanitize::clean(&text).trim().to_string()
+/// A field as plain, terminal-safe text; allocates only when something must change.
+fn plain(field: String, html: bool) -> String {
+    let mut text = if html { html::to_text(&field) } else { field };
+    sanitize::clean_in_place(&mut text);
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        text = trimmed.to_string();
+    }
+    text
 }
 
 /// Anki's guess when there is no `#separator:`: the first separator the first row contains, tab

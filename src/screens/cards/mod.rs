@@ -7,6 +7,7 @@ mod keys;
 mod review;
 mod review_view;
 mod rows;
+mod summary;
 mod view;
 
 use crate::domain::content::{Id, Library};
@@ -67,6 +68,8 @@ pub struct Cards {
     checked_at: Option<DateTime<Utc>>,
     /// Standings and the deck list's rows, kept between frames (see `rows`).
     kept: rows::Kept,
+    /// What the end-of-session summary says is left, kept between frames (see `summary`).
+    summary: summary::Kept,
     /// What "My interview" holds, from the profile, and the version it was taken at.
     pub focus: Focus,
     focus_version: u64,
@@ -103,6 +106,7 @@ impl Cards {
             store_error: None,
             checked_at: None,
             kept: Default::default(),
+            summary: Default::default(),
             focus: Focus::everything(),
             focus_version: 0,
             held: Vec::new(),
@@ -405,6 +409,11 @@ impl Screen for Cards {
         {
             self.refresh_rows(store, cx.now);
         }
+        if self.view == View::Summary
+            && let Some(store) = cx.data.reviews()
+        {
+            self.refresh_summary(store, cx.now);
+        }
         if self.view == View::Review {
             let len = review_view::card_len(self, &cx.view(), cx.size.0);
             let max = len.saturating_sub(review_view::page_height(cx.size.1));
@@ -437,6 +446,9 @@ impl Screen for Cards {
         self.sync_focus(cx.data);
         if let Some(store) = cx.data.reviews() {
             self.refresh_rows(store, cx.now);
+            if self.view == View::Summary {
+                self.refresh_summary(store, cx.now);
+            }
         }
     }
 

@@ -4,8 +4,8 @@
 use super::Cards;
 use crate::domain::content::{Id, Library};
 use crate::domain::schedule::Mode;
-use crate::domain::schedule::{Grade, counts, format_interval};
-use crate::domain::study::{Choices, Filter, Kind, Side};
+use crate::domain::schedule::{Grade, format_interval};
+use crate::domain::study::{Choices, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
 use crate::widgets::clip::{clip_line, clip_words};
@@ -368,9 +368,9 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     d.line(Line::from(spans));
     if let Some(store) = cx.data.reviews() {
         let today = store.today(cx.now);
-        let all = c.focus.select(&c.catalogue, &Filter::default());
-        let left = counts(&all, store.ledger(), store.settings(), today, cx.now);
-        let unseen = all.iter().filter(|id| store.state(id).is_none()).count();
+        // Kept between frames (see `summary`): counting every card here cost 146 ms a frame at
+        // 100,000 cards.
+        let left = c.summary_left(store, cx.now);
         d.blank();
         d.text(
             &format!(
@@ -380,32 +380,21 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             ),
             t.base,
         );
-        let next = if left.learning + left.due + left.new == 0 {
-            let soonest = store
-                .ledger()
-                .cards()
-                .values()
-                .map(|s| s.due())
-                .filter(|d| *d > cx.now)
-                .min();
-            soonest.map_or(String::new(), |d| {
-                format!(" The next card is due in {}.", format_interval(d - cx.now))
-            })
-        } else {
-            String::new()
-        };
+        let next = left.next.map_or(String::new(), |d| {
+            format!(" The next card is due in {}.", format_interval(d - cx.now))
+        });
         d.text(
             &format!(
                 "Left today in “My interview”: {} due, {} new.{next}",
-                left.learning + left.due,
-                left.new
+                left.due, left.new
             ),
             t.base,
         );
         d.text(
             &format!(
-                "Overall: {unseen} of {} never seen yet.",
-                plural(all.len(), "card")
+                "Overall: {} of {} never seen yet.",
+                left.unseen,
+                plural(left.total, "card")
             ),
             t.base,
         );

@@ -77,7 +77,11 @@ fn next_change(ledger: &Ledger, now_ms: i64) -> i64 {
 
 impl Cards {
     /// Each card's standing now, in catalogue order: the kept ones while they hold.
-    fn standings_now(&self, store: &ReviewStore, now: DateTime<Utc>) -> Cow<'_, [Standing]> {
+    pub(super) fn standings_now(
+        &self,
+        store: &ReviewStore,
+        now: DateTime<Utc>,
+    ) -> Cow<'_, [Standing]> {
         match self.kept.standings.get(&history(store)) {
             Some(k) if k.holds_at(now.timestamp_millis()) => Cow::Borrowed(&k.value),
             _ => Cow::Owned(self.catalogue.standings(store.ledger(), now)),
@@ -85,7 +89,7 @@ impl Cards {
     }
 
     /// Works the standings out again if a grade or the clock changed them.
-    fn refresh_standings(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
+    pub(super) fn refresh_standings(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
         let now_ms = now.timestamp_millis();
         let key = history(store);
         if self

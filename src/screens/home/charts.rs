@@ -41,6 +41,10 @@ fn due_width(bar_w: u16) -> u16 {
 
 fn study_days(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
+    if cx.facts.loading {
+        block(t, " Study days: counting… ", false).render(area, buf);
+        return;
+    }
     let map = charts::study_heatmap(
         &cx.facts.reviews_by_day,
         cx.data.rounds().answer_times(),
@@ -66,7 +70,9 @@ fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
     let inner = b.inner(area);
     b.render(area, buf);
     if days.iter().all(|d| d.count == 0) {
-        let msg = if cx.facts.cards_due_today.is_none() {
+        let msg = if cx.facts.loading {
+            super::view::COUNTING
+        } else if cx.facts.cards_due_today.is_none() {
             "Study some cards and their next reviews show here."
         } else {
             "Nothing due in the next two weeks."

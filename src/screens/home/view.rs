@@ -104,6 +104,17 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     first.push(Span::styled("  ·  p profile, i date", t.muted));
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
+    // While start-up still loads the decks, stories and history, their numbers are not known yet.
+    let loading = cx.facts.loading;
+    if loading {
+        for (long, short) in [
+            ("Cards due today", "Due"),
+            ("Stories", "Stories"),
+            ("Competencies covered", "Competencies"),
+        ] {
+            counts.push((long, short, COUNTING.to_string()));
+        }
+    }
     if let Some(n) = cx.facts.cards_due_today {
         counts.push(("Cards due today", "Due", n.to_string()));
     }
@@ -123,7 +134,12 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     counts.push(("Practice rounds", "Rounds", answered.to_string()));
     let steps = &cx.data.library().steps;
     let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
-    counts.push(("Checklist", "Checklist", format!("{done}/{}", steps.len())));
+    // Your own content files may add steps: the total is known once they are loaded.
+    let checklist = match loading {
+        true => COUNTING.to_string(),
+        false => format!("{done}/{}", steps.len()),
+    };
+    counts.push(("Checklist", "Checklist", checklist));
     let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
     let narrow = long > usize::from(area.width);
     let sep = if narrow { " · " } else { "  ·  " };
@@ -143,9 +159,10 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         second.push(Span::styled(format!("{label} "), t.base));
         second.push(Span::styled(value, t.heading));
     }
-    let (today_line, next) = match &cx.facts.plan {
-        Some(plan) => (plan_line(plan, cx), plan_next(plan, cx)),
-        None => (Line::default(), next_step(&progress(cx)).text()),
+    let (today_line, next) = match (&cx.facts.plan, loading) {
+        (_, true) => (Line::default(), COUNTING.to_string()),
+        (Some(plan), false) => (plan_line(plan, cx), plan_next(plan, cx)),
+        (None, false) => (Line::default(), next_step(&progress(cx)).text()),
     };
     let fourth = Line::from(vec![
         Span::styled(" Next: ", t.key),
@@ -247,6 +264,9 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
     }
 }
 
+/// Shown for a number start-up has not worked out yet.
+pub(super) const COUNTING: &str = "counting…";
+
 pub(super) fn block<'a>(t: &Theme, title: &'a str, focused: bool) -> Block<'a> {
     Block::bordered()
         .title(Span::styled(
@@ -274,9 +294,18 @@ fn checklist(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         done as f64 / steps.len() as f64
     };
     let [gauge, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    // Your own content files may add steps: counted once they are loaded.
+    let label = match cx.facts.loading {
+        true => COUNTING.to_string(),
+        false => format!("{done} of {} done", steps.len()),
+    };
     Gauge::default()
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label(format!("{done} of {} done", steps.len()))
+        .ratio(if cx.facts.loading {
+            0.0
+        } else {
+            ratio.clamp(0.0, 1.0)
+        })
+        .label(label)
         .gauge_style(t.good)
         .use_unicode(true)
         .render(gauge, buf);
@@ -324,7 +353,10 @@ fn asks(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let favs = cx.data.favourites();
     let mine = cx.data.focus().asks(lib);
     let starred = favs.count_among(mine.iter().map(|a| &a.id));
-    let mut title = format!(" Questions to ask · {starred} starred ");
+    let mut title = match cx.facts.loading {
+        true => format!(" Questions to ask · {COUNTING} "),
+        false => format!(" Questions to ask · {starred} starred "),
+    };
     if title.chars().count() + 3 > usize::from(area.width) {
         title = " Questions to ask ".to_string();
     }

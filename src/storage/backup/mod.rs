@@ -1,13 +1,23 @@
 //! Rolling backups of the data folder into `<data>/backups/<id>/`, made when something changed.
 //!
 //! Each backup is a folder named for its UTC time (`2026-11-23T09-00-00Z`) holding `backup.toml` (time,
-//! reason, file count, fingerprint) and `files/`, a copy of every regular file under the data folder
-//! with its relative path kept — stories, the schedule snapshot, the review journal, your content —
-//! except `backups/` itself, crash reports and the lock file. A backup is built in a hidden staging
-//! folder, every file fsynced, then renamed into place, so a listed backup is always whole.
+//! reason, file count, fingerprint), `sums.txt` (every file's size and checksum, see [`sums`]) and
+//! `files/`, every regular file under the data folder with its relative path kept — stories, the
+//! schedule snapshot, the review journal, your content — except `backups/` itself, crash reports,
+//! the cache and the lock file. A backup is built in a hidden staging folder, every file fsynced,
+//! then renamed into place, so a listed backup is always whole.
+//!
+//! Backups are incremental: a data file whose stamp (size, times, inode) is what the previous backup
+//! recorded when it copied it is unchanged since, so the new backup hard-links the previous backup's
+//! copy instead of copying it again. Only backup copies are ever linked, never the data files
+//! themselves: backup copies are written once here and never changed, so each link is as good a
+//! snapshot as a copy, whatever an editor later does to the data file. A backup of a large folder
+//! after an import thus costs what the import changed, not the whole folder.
 
 pub mod files;
+pub(crate) mod incremental;
 pub mod restore;
+pub mod sums;
 pub mod thin;
 
 pub use restore::{RestoreError, Restored, restore};
@@ -64,6 +74,8 @@ pub struct Backup {
     pub files: usize,
     pub bytes: u64,
     pub fingerprint: String,
+    /// Files written as new copies; the others are links to an earlier backup's copies.
+    pub copied: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -73,6 +85,9 @@ struct Manifest {
     files: usize,
     bytes: u64,
     fingerprint: String,
+    /// Missing in backups made before backups were incremental: they copied every file.
+    #[serde(default)]
+    copied: Option<usize>,
 }
 
 /// What a periodic check did.
@@ -119,6 +134,7 @@ fn read_manifest(dir: &Path, id: String) -> Option<Backup> {
         files: m.files,
         bytes: m.bytes,
         fingerprint: m.fingerprint,
+        copied: m.copied.unwrap_or(m.files),
     })
 }
 
@@ -230,10 +246,11 @@ pub const RESERVE_MIN: u64 = 4 * 1024 * 1024;
 /// it does, so another process can tell a live staging folder from one left by a kill.
 const OWNER: &str = ".owner";
 
-/// Copies `files` into a new backup folder: staged in a folder of this process's own, fsynced,
-/// checked against what was copied, then renamed into place. It is published whole or not at all:
-/// on any failure (a full disk, a file gone, a cancel at quit) the staging folder is removed whole.
-/// It is not started when it would leave less free space than saves need ([`RESERVE_MIN`]).
+/// Copies `files` into a new backup folder (linking those unchanged since the previous backup, see
+/// the module's doc): staged in a folder of this process's own, fsynced, checked against what was
+/// copied, then renamed into place. It is published whole or not at all: on any failure (a full
+/// disk, a file gone, a cancel at quit) the staging folder is removed whole. It is not started when
+/// it would leave less free space than saves need ([`RESERVE_MIN`]).
 fn make(
     data_dir: &Path,
     now: DateTime<Utc>,
@@ -245,12 +262,13 @@ fn make(
     let root = data_dir.join(BACKUP_DIR);
     storage::ensure_private_dir(&root)?;
     remove_staging(&root);
-    check_space(&root, files)?;
+    let plan = incremental::plan(data_dir, files, incremental::previous(data_dir));
+    check_space(&root, plan.to_copy(), files)?;
     let id = free_id(&root, now);
     let staging = root.join(format!("{STAGING_PREFIX}{id}-{}", std::process::id()));
     storage::ensure_private_dir(&staging)?;
     let owner = claim(&staging);
-    let built = build(data_dir, &staging, now, reason, files);
+    let built = build(data_dir, &staging, now, reason, files, &plan);
     let published = built.and_then(|manifest| {
         let copied = root.join(&id);
         let _ = fs::remove_file(staging.join(OWNER));
@@ -265,6 +283,7 @@ fn make(
             files: manifest.files,
             bytes: manifest.bytes,
             fingerprint: manifest.fingerprint,
+            copied: manifest.copied.unwrap_or(manifest.files),
         })
     });
     if published.is_err() {
@@ -286,9 +305,9 @@ fn claim(staging: &Path) -> Option<fs::File> {
     Some(file)
 }
 
-/// Refuses to start a backup that would leave less than the reserve free.
-fn check_space(root: &Path, files: &[files::DataFile]) -> Result<(), StorageError> {
-    let need: u64 = files.iter().map(|f| f.size).sum();
+/// Refuses to start a backup that would leave less than the reserve free. Only what is copied
+/// takes space (`need` bytes); links to earlier copies take none.
+fn check_space(root: &Path, need: u64, files: &[files::DataFile]) -> Result<(), StorageError> {
     let largest = files.iter().map(|f| f.size).max().unwrap_or(0);
     let reserve = RESERVE_MIN.max(largest.saturating_mul(2));
     let Some(free) = free_space(root) else {
@@ -325,17 +344,21 @@ fn free_space(dir: &Path) -> Option<u64> {
     }
 }
 
-/// Fills `staging`: every file copied (0600, fsynced), the manifest, then a check that what is in
-/// the folder is what the manifest says.
+/// Fills `staging`: every file linked to the previous backup's copy or copied (0600, fsynced), the
+/// manifest of checksums and the manifest, then a check that what is in the folder is what the
+/// manifest says.
 fn build(
     data_dir: &Path,
     staging: &Path,
     now: DateTime<Utc>,
     reason: &str,
     files: &[files::DataFile],
+    plan: &incremental::Plan,
 ) -> Result<Manifest, StorageError> {
     storage::ensure_private_dir(&staging.join(FILES))?;
     let mut bytes = 0;
+    let mut copied = 0;
+    let mut sums = sums::Sums::default();
     for f in files {
         if CANCEL.load(Ordering::SeqCst) {
             let e = std::io::Error::new(
@@ -344,19 +367,28 @@ fn build(
             );
             return Err(StorageError::new(staging, "finish the backup in", e));
         }
-        let from = data_dir.join(&f.rel);
         let to = staging.join(FILES).join(&f.rel);
         if let Some(parent) = to.parent() {
             storage::ensure_private_dir(parent)?;
         }
-        bytes += copy_private(&from, &to)?;
+        let sum = match plan.link(&f.rel, &to) {
+            Some(sum) => sum,
+            None => {
+                copied += 1;
+                incremental::copy_private(&data_dir.join(&f.rel), &to)?
+            }
+        };
+        bytes += sum.size;
+        sums.insert(&f.rel, sum);
     }
+    sums.write(staging)?;
     let manifest = Manifest {
         time: now.to_rfc3339(),
         reason: reason.to_string(),
         files: files.len(),
         bytes,
         fingerprint: files::fingerprint(files),
+        copied: Some(copied),
     };
     let text = toml::to_string(&manifest).unwrap_or_default();
     storage::write_atomic(&staging.join(MANIFEST), text.as_bytes())?;
@@ -374,27 +406,6 @@ fn build(
         return Err(StorageError::new(staging, "check the backup in", e));
     }
     Ok(manifest)
-}
-
-/// Copies a regular file (never a link or a pipe that took its place) to a new private file, fsynced.
-fn copy_private(from: &Path, to: &Path) -> Result<u64, StorageError> {
-    let (mut src, _) =
-        storage::safe::open_regular(from).map_err(|e| StorageError::new(from, "back up", e))?;
-    let mut opts = fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut dst = opts
-        .open(to)
-        .map_err(|e| StorageError::new(to, "save the backup copy", e))?;
-    let n = std::io::copy(&mut src, &mut dst)
-        .map_err(|e| StorageError::new(to, "save the backup copy", e))?;
-    dst.sync_all()
-        .map_err(|e| StorageError::new(to, "save the backup copy", e))?;
-    Ok(n)
 }
 
 /// A folder name for a backup made at `now`, with `-2`, `-3`… when one that second exists already.

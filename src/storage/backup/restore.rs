@@ -58,6 +58,18 @@ pub fn restore(lock: &DataLock, id: &str, now: DateTime<Utc>) -> Result<Restored
     } else {
         None
     };
+    // Every file against the manifest of checksums, when the backup has one (older ones do not):
+    // a copy changed or damaged since it was made is caught before anything is written.
+    let damage = damage.or_else(|| {
+        let sums = super::sums::Sums::read(&backup.dir)?;
+        wanted.iter().find_map(|f| {
+            let good = sums.get(&f.rel).is_some_and(|s| {
+                super::incremental::hash_file(&source.join(&f.rel))
+                    .is_ok_and(|(size, hash)| size == s.size && hash == s.hash)
+            });
+            (!good).then(|| format!("{} does not match its checksum", f.rel.display()))
+        })
+    });
     if let Some(what) = damage {
         return Err(RestoreError::Damaged {
             id: id.to_string(),

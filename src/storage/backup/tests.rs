@@ -364,3 +364,146 @@ fn a_clock_in_2040_deletes_no_real_backup_and_does_not_stop_later_ones() {
     backup_now(d, year(1960), "old clock").unwrap();
     assert_eq!(list(d).unwrap().len(), 7);
 }
+
+/// Waits (polling, with a deadline) until every file under `dir` changed long enough ago that its
+/// stamp alone vouches for its content (see `Stamp::is_racy`).
+fn settle(dir: &Path) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let racy = files::walk(dir, &excluded()).unwrap().iter().any(|f| {
+            let meta = fs::metadata(dir.join(&f.rel)).unwrap();
+            crate::storage::cache::Stamp::of(&meta).is_racy(std::time::SystemTime::now())
+        });
+        if !racy {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "files never settled");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_copies_only_what_changed_and_links_the_rest_to_the_previous_copies() {
+    let dir = data();
+    let d = dir.path();
+    fs::create_dir_all(d.join("content")).unwrap();
+    fs::write(d.join("content/deck.toml"), "[[card]]\nid = 'a'\n").unwrap();
+    settle(d);
+    let first = backup_now(d, t0(), "first").unwrap();
+    assert_eq!((first.files, first.copied), (4, 4));
+    let sums = sums::Sums::read(&first.dir).unwrap();
+    assert_eq!(sums.0.len(), 4);
+    assert!(
+        sums.0.values().all(|s| s.source.is_some()),
+        "settled files vouch"
+    );
+
+    // A save (a new file by rename) and an in-place edit that puts the old mtime back: both copied;
+    // the two untouched files are links to the first backup's copies.
+    storage::write_atomic(&d.join("stories/fall.toml"), b"title = 'Fell'\n").unwrap();
+    let deck = d.join("content/deck.toml");
+    let mtime = fs::metadata(&deck).unwrap().modified().unwrap();
+    fs::write(&deck, "[[card]]\nid = 'b'\n").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&deck)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let second = backup_now(d, mins(1), "second").unwrap();
+    assert_eq!((second.files, second.copied), (4, 2));
+    for (rel, linked) in [
+        ("reviews.log", true),
+        ("schedule.json", true),
+        ("stories/fall.toml", false),
+        ("content/deck.toml", false),
+    ] {
+        let same = inode(&files_dir(&first).join(rel)) == inode(&files_dir(&second).join(rel));
+        assert_eq!(same, linked, "{rel}");
+    }
+    assert_eq!(
+        fs::read_to_string(files_dir(&first).join("content/deck.toml")).unwrap(),
+        "[[card]]\nid = 'a'\n",
+        "an earlier backup keeps what it had: data files are never linked"
+    );
+    assert_eq!(
+        fs::read_to_string(files_dir(&second).join("content/deck.toml")).unwrap(),
+        "[[card]]\nid = 'b'\n"
+    );
+    // Just written, so not trusted by stamp: the next backup copies them again.
+    let sums = sums::Sums::read(&second.dir).unwrap();
+    assert!(
+        sums.get(Path::new("stories/fall.toml"))
+            .unwrap()
+            .source
+            .is_none()
+    );
+
+    // Each backup restores whole, and thinning one leaves the other's links whole.
+    let lock = lock(d);
+    restore(&lock, &first.id, mins(2)).unwrap();
+    assert_eq!(fs::read_to_string(&deck).unwrap(), "[[card]]\nid = 'a'\n");
+    fs::remove_dir_all(&first.dir).unwrap();
+    restore(&lock, &second.id, mins(3)).unwrap();
+    assert_eq!(fs::read_to_string(&deck).unwrap(), "[[card]]\nid = 'b'\n");
+    assert_eq!(
+        fs::read_to_string(d.join("reviews.log")).unwrap(),
+        "r1\nr2\n"
+    );
+}
+
+#[test]
+fn a_copy_changed_after_its_backup_was_made_is_refused_at_restore() {
+    let dir = data();
+    let d = dir.path();
+    let b = backup_now(d, t0(), "test").unwrap();
+    // Same size, other bytes: only the checksum can tell.
+    fs::write(files_dir(&b).join("reviews.log"), "r1\nr9\n").unwrap();
+    fs::write(d.join("schedule.json"), "current").unwrap();
+    let lock = lock(d);
+    let err = restore(&lock, &b.id, mins(1)).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, RestoreError::Damaged { .. }), "{msg}");
+    assert!(
+        msg.contains("reviews.log does not match its checksum"),
+        "{msg}"
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("schedule.json")).unwrap(),
+        "current"
+    );
+}
+
+#[test]
+fn a_backup_made_before_checksums_still_restores_and_the_next_one_copies_everything() {
+    let dir = data();
+    let d = dir.path();
+    let old = backup_now(d, t0(), "old").unwrap();
+    // What an older version left: no manifest of checksums, no copied count.
+    fs::remove_file(old.dir.join(sums::SUMS)).unwrap();
+    let manifest = fs::read_to_string(old.dir.join(MANIFEST)).unwrap();
+    let manifest: String = manifest
+        .lines()
+        .filter(|l| !l.starts_with("copied"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(old.dir.join(MANIFEST), manifest).unwrap();
+    let listed = list(d).unwrap();
+    assert_eq!(listed[0].copied, listed[0].files);
+    let next = backup_now(d, mins(1), "next").unwrap();
+    assert_eq!(next.copied, next.files, "nothing to link from");
+    let lock = lock(d);
+    fs::write(d.join("schedule.json"), "current").unwrap();
+    restore(&lock, &old.id, mins(2)).unwrap();
+    assert_eq!(
+        fs::read_to_string(d.join("schedule.json")).unwrap(),
+        "{\"cards\":[]}"
+    );
+}

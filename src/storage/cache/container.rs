@@ -1,66 +1,285 @@
-//! The cache file's layout: a header that says which build's types it holds, a checksum, the entries.
+//! The cache file's layout: a header that says which build's types it holds, an index of entries with
+//! its checksum, then every entry's value, each with a checksum of its own.
+//!
+//! The index comes first and is small, so a reader that only needs to know which files are unchanged
+//! (`status` counting stories, the content fingerprint) reads the header and the index and never the
+//! values. A value is checked against its own checksum when it is fetched, so a damaged value is
+//! refused on its own and never misread.
 
 use super::Stamp;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::io;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
 
-const MAGIC: &[u8; 8] = b"CLPCACHE";
+/// Changed from `CLPCACHE` when the index was split from the values: an older cache is not read.
+const MAGIC: &[u8; 8] = b"CLPCACH2";
 
 /// Changes whenever a cached type's source does (computed by `build.rs` from those files). Postcard is
 /// not self-describing, so a value written by a build with a different layout could decode as wrong
 /// data rather than fail; such a cache is never read.
 const SCHEMA: &str = env!("CLINICPREP_CACHE_SCHEMA");
 
-/// Magic, the schema as 16 hex digits, and the payload's XXH3.
-const HEADER_LEN: usize = 8 + 16 + 8;
+/// Magic, the schema as 16 hex digits, the index's length and its XXH3.
+const HEADER_LEN: usize = 8 + 16 + 8 + 8;
 
-/// One source file's entry: its stamp and hash, and its parsed value still encoded, so entries that
-/// are reused are copied back unchanged at save and only the values looked up are decoded.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No index is larger than this: it holds a few dozen bytes a source file.
+const MAX_INDEX: u64 = 64 * 1024 * 1024;
+
+/// One source file's entry with its value, as tests and [`Container::encode`] see it.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawEntry {
     pub stamp: Stamp,
     pub hash: u64,
     /// The hash must be checked before the stamp is trusted (see [`Stamp::is_racy`]).
     pub racy: bool,
-    #[serde(with = "serde_bytes")]
     pub value: Vec<u8>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Container {
-    pub entries: BTreeMap<String, RawEntry>,
+/// One source file's entry in the index: its stamp and hash, and where its value is in the values
+/// that follow the index, with the value's own XXH3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    pub stamp: Stamp,
+    pub hash: u64,
+    pub racy: bool,
+    pub at: u64,
+    pub len: u64,
+    pub sum: u64,
 }
 
+/// Every entry with its value in memory, for tests that read or damage a cache file.
+#[cfg(test)]
+#[derive(Debug, Default, Clone)]
+pub struct Container {
+    pub entries: std::collections::BTreeMap<String, RawEntry>,
+}
+
+#[cfg(test)]
 impl Container {
+    /// The whole file's bytes.
     pub fn encode(&self) -> io::Result<Vec<u8>> {
-        let payload = postcard::to_allocvec(self).map_err(io::Error::other)?;
-        let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(schema().as_bytes());
-        out.extend_from_slice(&super::hash(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
+        let entries: Vec<Out> = self
+            .entries
+            .iter()
+            .map(|(key, e)| Out {
+                key,
+                stamp: e.stamp,
+                hash: e.hash,
+                racy: e.racy,
+                len: e.value.len() as u64,
+                sum: super::hash(&e.value),
+            })
+            .collect();
+        let values: Vec<&[u8]> = self.entries.values().map(|e| e.value.as_slice()).collect();
+        let mut out = Vec::new();
+        write(&mut out, &entries, |i| Ok(Cow::Borrowed(values[i])))?;
         Ok(out)
     }
 
-    /// The container in `bytes`, or `None` for anything but an intact cache written by this build.
+    /// The container in `bytes` with every value checked, or `None` for anything but an intact cache
+    /// written by this build.
     pub fn decode(bytes: &[u8]) -> Option<Container> {
-        let (header, payload) = bytes.split_at_checked(HEADER_LEN)?;
-        let (magic, rest) = header.split_at(8);
-        let (schema_hex, sum) = rest.split_at(16);
-        if magic != MAGIC || schema_hex != schema().as_bytes() {
+        let opened = Opened::from_bytes(bytes.to_vec())?;
+        let mut entries = std::collections::BTreeMap::new();
+        for (key, slot) in &opened.slots {
+            let value = opened.value(slot)?.into_owned();
+            let entry = RawEntry {
+                stamp: slot.stamp,
+                hash: slot.hash,
+                racy: slot.racy,
+                value,
+            };
+            entries.insert(key.clone(), entry);
+        }
+        Some(Container { entries })
+    }
+}
+
+/// One entry to write: everything but its value, which [`write`] asks for when it gets to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Out<'a> {
+    pub key: &'a str,
+    pub stamp: Stamp,
+    pub hash: u64,
+    pub racy: bool,
+    pub len: u64,
+    /// The value's XXH3.
+    pub sum: u64,
+}
+
+/// Writes a cache file: the header, the index, then the values in the order given, which must be
+/// key order (as from a `BTreeMap`). `value(i)` gives entry `i`'s value when it is written, so
+/// values kept in an older cache file are copied one at a time rather than all held at once. The
+/// caller vouches that each value matches its `sum` (fetched through [`Opened::value`], which checks
+/// it, or hashed just now); a value of another length than announced is an error, and the caller
+/// throws the file away.
+pub fn write<'v, W: Write>(
+    out: &mut W,
+    entries: &[Out],
+    mut value: impl FnMut(usize) -> io::Result<Cow<'v, [u8]>>,
+) -> io::Result<()> {
+    let mut slots: Vec<(&str, Slot)> = Vec::with_capacity(entries.len());
+    let mut at = 0u64;
+    for e in entries {
+        let slot = Slot {
+            stamp: e.stamp,
+            hash: e.hash,
+            racy: e.racy,
+            at,
+            len: e.len,
+            sum: e.sum,
+        };
+        slots.push((e.key, slot));
+        at += e.len;
+    }
+    if !slots.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(io::Error::other("cache entries out of order"));
+    }
+    let index = postcard::to_allocvec(&slots).map_err(io::Error::other)?;
+    out.write_all(MAGIC)?;
+    out.write_all(schema().as_bytes())?;
+    out.write_all(&(index.len() as u64).to_le_bytes())?;
+    out.write_all(&super::hash(&index).to_le_bytes())?;
+    out.write_all(&index)?;
+    for (i, e) in entries.iter().enumerate() {
+        let v = value(i)?;
+        if v.len() as u64 != e.len {
+            return Err(io::Error::other(
+                "a cached value changed while it was copied",
+            ));
+        }
+        out.write_all(&v)?;
+    }
+    Ok(())
+}
+
+/// Where an opened cache's values are: read with the index, or left in the file and read one at a
+/// time when asked for.
+enum Values {
+    /// The whole file; values start at the offset.
+    Memory(Vec<u8>, usize),
+    /// The file kept open (a cache is only ever replaced by a rename, so this handle keeps the
+    /// version the index describes), values starting at the offset.
+    File(File, u64),
+}
+
+/// A cache file opened for use: the index checked and decoded, values fetched and checked on demand.
+pub struct Opened {
+    /// Every entry by key, in strictly increasing key order (as written; checked when read). A list
+    /// rather than a map: it decodes without a tree insertion per entry and is searched by halving.
+    pub slots: Vec<(String, Slot)>,
+    values: Values,
+}
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opened")
+            .field("entries", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The index length in a header, or `None` if the header is not this build's.
+fn parse_header(header: &[u8]) -> Option<(u64, u64)> {
+    let (magic, rest) = header.split_at_checked(8)?;
+    let (schema_hex, rest) = rest.split_at_checked(16)?;
+    let (len, sum) = rest.split_at_checked(8)?;
+    if magic != MAGIC || schema_hex != schema().as_bytes() {
+        return None;
+    }
+    let len = u64::from_le_bytes(len.try_into().ok()?);
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    (len <= MAX_INDEX).then_some((len, sum))
+}
+
+fn parse_index(index: &[u8], sum: u64) -> Option<Vec<(String, Slot)>> {
+    if super::hash(index) != sum {
+        return None;
+    }
+    let slots: Vec<(String, Slot)> = postcard::from_bytes(index).ok()?;
+    slots.windows(2).all(|w| w[0].0 < w[1].0).then_some(slots)
+}
+
+impl Opened {
+    /// Where `key`'s entry is in `slots`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.slots
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+    }
+
+    /// The cache in `bytes`, values kept in memory.
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Opened> {
+        let (len, sum) = parse_header(bytes.get(..HEADER_LEN)?)?;
+        let end = HEADER_LEN.checked_add(usize::try_from(len).ok()?)?;
+        let slots = parse_index(bytes.get(HEADER_LEN..end)?, sum)?;
+        Some(Opened {
+            slots,
+            values: Values::Memory(bytes, end),
+        })
+    }
+
+    /// Reads the header and the index of the cache file `path` only; values are read from the file
+    /// when asked for. The file must be a regular file no larger than `limit`.
+    pub fn index_of(path: &Path, limit: u64) -> Option<Opened> {
+        let (mut file, meta) = crate::storage::safe::open_regular(path).ok()?;
+        if meta.len() > limit {
             return None;
         }
-        let sum = u64::from_le_bytes(sum.try_into().ok()?);
-        if super::hash(payload) != sum {
+        let mut header = [0u8; HEADER_LEN];
+        file.read_exact(&mut header).ok()?;
+        let (len, sum) = parse_header(&header)?;
+        let mut index = Vec::with_capacity(usize::try_from(len).ok()?);
+        (&mut file).take(len).read_to_end(&mut index).ok()?;
+        if index.len() as u64 != len {
             return None;
         }
-        postcard::from_bytes(payload).ok()
+        let slots = parse_index(&index, sum)?;
+        Some(Opened {
+            slots,
+            values: Values::File(file, HEADER_LEN as u64 + len),
+        })
+    }
+
+    /// The value in `slot`, or `None` if it cannot be read or fails its checksum.
+    pub fn value(&self, slot: &Slot) -> Option<Cow<'_, [u8]>> {
+        let bytes = match &self.values {
+            Values::Memory(bytes, start) => {
+                let from = start.checked_add(usize::try_from(slot.at).ok()?)?;
+                let to = from.checked_add(usize::try_from(slot.len).ok()?)?;
+                Cow::Borrowed(bytes.get(from..to)?)
+            }
+            Values::File(file, start) => {
+                let mut buf = vec![0u8; usize::try_from(slot.len).ok()?];
+                read_at(file, &mut buf, start.checked_add(slot.at)?).ok()?;
+                Cow::Owned(buf)
+            }
+        };
+        (super::hash(&bytes) == slot.sum).then_some(bytes)
+    }
+}
+
+/// Fills `buf` from `file` at `offset` without moving a shared cursor.
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Seek, SeekFrom};
+        let mut f = file.try_clone()?;
+        f.seek(SeekFrom::Start(offset))?;
+        f.read_exact(buf)
     }
 }
 
 /// The schema id padded or cut to exactly 16 bytes.
-fn schema() -> String {
+pub(super) fn schema() -> String {
     format!("{SCHEMA:0>16.16}")
 }
 
@@ -71,15 +290,19 @@ mod tests {
     fn sample() -> Container {
         let meta = std::fs::metadata(env!("CARGO_MANIFEST_DIR")).unwrap();
         let mut c = Container::default();
-        c.entries.insert(
-            "a.toml".into(),
-            RawEntry {
+        for (key, value) in [
+            ("a.toml", vec![1, 2, 3]),
+            ("b.toml", vec![]),
+            ("c", vec![9]),
+        ] {
+            let entry = RawEntry {
                 stamp: Stamp::of(&meta),
                 hash: 7,
                 racy: false,
-                value: vec![1, 2, 3],
-            },
-        );
+                value,
+            };
+            c.entries.insert(key.into(), entry);
+        }
         c
     }
 
@@ -87,27 +310,49 @@ mod tests {
     fn round_trips() {
         let bytes = sample().encode().unwrap();
         let back = Container::decode(&bytes).unwrap();
-        assert_eq!(back.entries["a.toml"].value, vec![1, 2, 3]);
-        assert_eq!(
-            back.entries["a.toml"].stamp,
-            sample().entries["a.toml"].stamp
-        );
+        assert_eq!(back.entries, sample().entries);
+    }
+
+    #[test]
+    fn the_index_alone_is_read_and_values_are_fetched_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.bin");
+        std::fs::write(&path, sample().encode().unwrap()).unwrap();
+        let opened = Opened::index_of(&path, 1 << 20).unwrap();
+        assert_eq!(opened.slots.len(), 3);
+        let slot = opened.slots[opened.find("a.toml").unwrap()].1;
+        assert_eq!(opened.value(&slot).unwrap().as_ref(), &[1, 2, 3]);
+        assert!(Opened::index_of(&path, 10).is_none(), "over the limit");
+        // A value damaged after the index was read is refused, not misread.
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        let opened = Opened::from_bytes(bytes).unwrap();
+        let slot = |k| opened.slots[opened.find(k).unwrap()].1;
+        assert_eq!(opened.value(&slot("a.toml")).unwrap().as_ref(), &[1, 2, 3]);
+        assert!(opened.value(&slot("c")).is_none());
     }
 
     /// A payload with a valid header and checksum but any bytes at all (what a bug in an older build
     /// with the same schema could leave) decodes or is refused, never panics; so does any value in it.
     #[test]
-    fn any_payload_with_a_good_checksum_never_panics() {
+    fn any_index_or_value_with_a_good_checksum_never_panics() {
         use proptest::prelude::*;
-        proptest!(|(payload in proptest::collection::vec(any::<u8>(), 0..512))| {
+        proptest!(|(index in proptest::collection::vec(any::<u8>(), 0..512))| {
             let mut bytes = Vec::new();
             bytes.extend_from_slice(MAGIC);
             bytes.extend_from_slice(schema().as_bytes());
-            bytes.extend_from_slice(&crate::storage::cache::hash(&payload).to_le_bytes());
-            bytes.extend_from_slice(&payload);
-            let _ = Container::decode(&bytes);
-            let _ = postcard::from_bytes::<crate::domain::content::ContentFile>(&payload);
-            let _ = postcard::from_bytes::<crate::domain::stories::Story>(&payload);
+            bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(&crate::storage::cache::hash(&index).to_le_bytes());
+            bytes.extend_from_slice(&index);
+            bytes.extend_from_slice(&index);
+            if let Some(c) = Opened::from_bytes(bytes) {
+                for (_, slot) in &c.slots {
+                    let _ = c.value(slot);
+                }
+            }
+            let _ = postcard::from_bytes::<crate::domain::content::ContentFile>(&index);
+            let _ = postcard::from_bytes::<crate::domain::stories::Story>(&index);
         });
     }
 

@@ -8,14 +8,16 @@
 //! files that parsed cleanly are cached, so a broken file is always re-read and reported.
 
 mod container;
+mod derived;
 mod stamp;
 
+pub use derived::DerivedCache;
 pub use stamp::{Stamp, hash};
 
-use container::{Container, RawEntry};
+use container::{Opened, Out, Slot};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fs::{self, Metadata};
 use std::io;
 use std::marker::PhantomData;
@@ -56,42 +58,107 @@ pub enum LoadError<E> {
     Parse(E),
 }
 
+/// An entry of the cache to be written: reused from the cache file as it was, or made just now.
+enum Value {
+    Old(Slot),
+    Fresh { bytes: Vec<u8>, sum: u64 },
+}
+
+/// An entry's key: the old index's (by position, so keeping an entry allocates nothing) or its own.
+enum Key {
+    Old(usize),
+    Own(String),
+}
+
+struct Entry {
+    key: Key,
+    stamp: Stamp,
+    hash: u64,
+    racy: bool,
+    value: Value,
+}
+
+/// What the cache says about a source file before any value is decoded.
+enum Lookup {
+    /// The entry at this position of the old index vouches for the file (its stamp matches, and
+    /// its hash too if it was racy).
+    Hit(usize, Slot),
+    /// No usable entry; the bytes if the file was read to check a racy entry.
+    Miss(Option<Vec<u8>>),
+}
+
 /// One cache file of parsed values of type `T`, keyed by a name for each source file.
 pub struct ParseCache<T> {
     file: PathBuf,
-    old: BTreeMap<String, RawEntry>,
-    new: BTreeMap<String, RawEntry>,
+    /// The cache file as read.
+    old: Option<Opened>,
+    /// Which of the old entries were looked up (the rest are dropped at save).
+    taken: Vec<bool>,
+    /// The entries to write, in the order they were looked up.
+    new: Vec<Entry>,
     /// Set when `new` differs from what is on disk, so an unchanged cache is never rewritten.
     changed: bool,
     /// False for [`ParseCache::off`]: nothing is read, remembered or written.
     enabled: bool,
+    /// Set by [`ParseCache::keep_the_rest`].
+    keep_rest: bool,
     _value: PhantomData<fn() -> T>,
 }
 
+/// A value encoded as a [`ParseCache<T>`] stores it, made ahead of [`ParseCache::put_encoded`].
+#[derive(Debug)]
+pub struct Encoded<T> {
+    bytes: Vec<u8>,
+    _value: PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize> Encoded<T> {
+    /// `None` if the value cannot be encoded (then it is simply not cached).
+    pub fn of(value: &T) -> Option<Encoded<T>> {
+        let mut bytes = postcard::to_allocvec(value).ok()?;
+        // Kept until the cache is written: without the room the encoder grew into.
+        bytes.shrink_to_fit();
+        Some(Encoded {
+            bytes,
+            _value: PhantomData,
+        })
+    }
+}
+
 impl<T: Serialize + DeserializeOwned> ParseCache<T> {
-    /// Opens `<data_dir>/cache/<name>.bin`. Never fails: an unusable cache is an empty one.
+    /// Opens `<data_dir>/cache/<name>.bin`, reading it whole: for callers that decode most values.
+    /// Never fails: an unusable cache is an empty one.
     pub fn open(data_dir: &Path, name: &str) -> ParseCache<T> {
-        let file = data_dir.join(CACHE_DIR).join(format!("{name}.bin"));
+        let file = cache_file(data_dir, name);
         let old = crate::storage::safe::read_regular(&file, MAX_CACHE_BYTES)
             .ok()
-            .and_then(|bytes| Container::decode(&bytes))
-            .map(|c| c.entries)
-            .unwrap_or_default();
+            .and_then(Opened::from_bytes);
+        ParseCache::new(file, old, true)
+    }
+
+    /// Opens `<data_dir>/cache/<name>.bin` reading only its index; each value is read from the file
+    /// when it is decoded. For callers that only check files (`status`), or decode a few large values
+    /// (deck files), so the whole cache is never held in memory at once.
+    pub fn open_lazy(data_dir: &Path, name: &str) -> ParseCache<T> {
+        let file = cache_file(data_dir, name);
+        let old = Opened::index_of(&file, MAX_CACHE_BYTES);
         ParseCache::new(file, old, true)
     }
 
     /// A cache that never hits and never writes, for loading without a data folder.
     pub fn off() -> ParseCache<T> {
-        ParseCache::new(PathBuf::new(), BTreeMap::new(), false)
+        ParseCache::new(PathBuf::new(), None, false)
     }
 
-    fn new(file: PathBuf, old: BTreeMap<String, RawEntry>, enabled: bool) -> ParseCache<T> {
+    fn new(file: PathBuf, old: Option<Opened>, enabled: bool) -> ParseCache<T> {
         ParseCache {
             file,
+            taken: vec![false; old.as_ref().map_or(0, |o| o.slots.len())],
             old,
-            new: BTreeMap::new(),
+            new: Vec::new(),
             changed: false,
             enabled,
+            keep_rest: false,
             _value: PhantomData,
         }
     }
@@ -106,18 +173,32 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         meta: &Metadata,
         parse: impl FnOnce(&[u8]) -> Result<T, E>,
     ) -> Result<Loaded<T>, LoadError<E>> {
-        self.get(
-            key,
-            path,
-            meta,
-            parse,
-            |raw| postcard::from_bytes(raw).ok(),
-            |v| v,
-        )
+        let stamp = Stamp::of(meta);
+        let bytes = match self.lookup(key, path, stamp).map_err(LoadError::Read)? {
+            Lookup::Hit(i, slot) => {
+                let value = self
+                    .old_value(&slot)
+                    .and_then(|raw| postcard::from_bytes(&raw).ok());
+                if let Some(value) = value {
+                    self.keep(i, slot, stamp);
+                    return Ok(Loaded {
+                        value,
+                        hash: slot.hash,
+                        len: meta.len(),
+                        cached: true,
+                    });
+                }
+                // The entry vouched for the file but its value cannot be read: parse instead.
+                self.changed = true;
+                None
+            }
+            Lookup::Miss(bytes) => bytes,
+        };
+        self.parse_now(key, path, stamp, bytes, parse)
     }
 
     /// Like [`Self::load`] for a caller that only needs to know the file is good (`status` counting
-    /// stories): a cached value is not decoded.
+    /// stories): a cached value is not read or decoded.
     pub fn check<E>(
         &mut self,
         key: &str,
@@ -125,48 +206,139 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         meta: &Metadata,
         parse: impl FnOnce(&[u8]) -> Result<T, E>,
     ) -> Result<Loaded<()>, LoadError<E>> {
-        self.get(key, path, meta, parse, |_| Some(()), |_| ())
-    }
-
-    /// The lookup behind [`Self::load`] and [`Self::check`]: `hit` turns a cached value's bytes into
-    /// the result (`None` if it cannot, which falls back to parsing), `miss` a freshly parsed value.
-    fn get<E, R>(
-        &mut self,
-        key: &str,
-        path: &Path,
-        meta: &Metadata,
-        parse: impl FnOnce(&[u8]) -> Result<T, E>,
-        hit: impl FnOnce(&[u8]) -> Option<R>,
-        miss: impl FnOnce(T) -> R,
-    ) -> Result<Loaded<R>, LoadError<E>> {
         let stamp = Stamp::of(meta);
-        let mut bytes = None;
-        let old = self.old.remove(key);
-        let changed_before = self.changed;
-        // Whatever happens below, an entry that is not reused as it was means the cache changed.
-        self.changed |= old.is_some();
-        if let Some(entry) = old.filter(|e| e.stamp == stamp) {
-            let same = if entry.racy {
-                let b = read_source(path).map_err(LoadError::Read)?;
-                let same = hash(&b) == entry.hash;
-                bytes = Some(b);
-                same
-            } else {
-                true
-            };
-            if same && let Some(value) = hit(&entry.value) {
-                let hash = entry.hash;
-                let racy = entry.racy && stamp.is_racy(SystemTime::now());
-                self.changed = changed_before || racy != entry.racy;
-                self.new.insert(key.to_string(), RawEntry { racy, ..entry });
+        let bytes = match self.lookup(key, path, stamp).map_err(LoadError::Read)? {
+            Lookup::Hit(i, slot) => {
+                self.keep(i, slot, stamp);
                 return Ok(Loaded {
-                    value,
-                    hash,
+                    value: (),
+                    hash: slot.hash,
                     len: meta.len(),
                     cached: true,
                 });
             }
+            Lookup::Miss(bytes) => bytes,
+        };
+        self.parse_now(key, path, stamp, bytes, parse)
+            .map(|l| Loaded {
+                value: (),
+                hash: l.hash,
+                len: l.len,
+                cached: false,
+            })
+    }
+
+    /// The content hash the cache vouches for, for the file at `path` as it is now, or `None` when it
+    /// cannot (no entry, another stamp, or a racy entry whose hash no longer matches). Changes
+    /// nothing and decodes nothing: for fingerprinting a set of files (see [`DerivedCache`]).
+    pub fn vouch(&self, key: &str, path: &Path, meta: &Metadata) -> Option<u64> {
+        let old = self.old.as_ref()?;
+        let (_, slot) = old.slots.get(old.find(key)?)?;
+        if slot.stamp != Stamp::of(meta) {
+            return None;
         }
+        let same = !slot.racy || read_source(path).is_ok_and(|b| hash(&b) == slot.hash);
+        same.then_some(slot.hash)
+    }
+
+    /// Records `value` as the parsed form of the file whose metadata is `meta`, which the caller
+    /// has just written with bytes whose hash is `hash`, so the next load does not parse it again.
+    /// The entry is racy (just written), so it is trusted only once the file's hash is checked again.
+    pub fn put(&mut self, key: &str, meta: &Metadata, hash: u64, value: &T) {
+        if let Some(encoded) = Encoded::of(value) {
+            self.put_encoded(key, meta, hash, encoded);
+        }
+    }
+
+    /// [`Self::put`] with the value encoded beforehand (on another thread, say).
+    pub fn put_encoded(&mut self, key: &str, meta: &Metadata, hash: u64, value: Encoded<T>) {
+        self.take(key);
+        if !self.enabled {
+            return;
+        }
+        let stamp = Stamp::of(meta);
+        let sum = self::hash(&value.bytes);
+        self.new.push(Entry {
+            key: Key::Own(key.to_string()),
+            stamp,
+            hash,
+            racy: stamp.is_racy(SystemTime::now()),
+            value: Value::Fresh {
+                bytes: value.bytes,
+                sum,
+            },
+        });
+        self.changed = true;
+    }
+
+    /// Keeps, at [`Self::save`], the entries that were not looked up, instead of dropping them: for
+    /// a caller that adds a few files (an import) without looking at the others.
+    pub fn keep_the_rest(&mut self) {
+        self.keep_rest = true;
+    }
+
+    /// Looks `key` up and says whether its entry vouches for the file with `stamp`.
+    /// The old entry for `key`, marked as looked up, with its position.
+    fn take(&mut self, key: &str) -> Option<(usize, Slot)> {
+        let old = self.old.as_ref()?;
+        let i = old.find(key)?;
+        let taken = self.taken.get_mut(i)?;
+        if std::mem::replace(taken, true) {
+            // Looked up before: that lookup's entry stands.
+            return None;
+        }
+        Some((i, old.slots.get(i)?.1))
+    }
+
+    fn lookup(&mut self, key: &str, path: &Path, stamp: Stamp) -> io::Result<Lookup> {
+        let Some((i, slot)) = self.take(key) else {
+            return Ok(Lookup::Miss(None));
+        };
+        // Whatever happens below, an entry that is not reused as it was means the cache changed;
+        // `keep` clears this again when it is.
+        if slot.stamp != stamp {
+            self.changed = true;
+            return Ok(Lookup::Miss(None));
+        }
+        if !slot.racy {
+            return Ok(Lookup::Hit(i, slot));
+        }
+        let bytes = read_source(path)?;
+        if hash(&bytes) == slot.hash {
+            Ok(Lookup::Hit(i, slot))
+        } else {
+            self.changed = true;
+            Ok(Lookup::Miss(Some(bytes)))
+        }
+    }
+
+    /// Reuses an entry that vouched for its file; it stays racy only while the file is that recent.
+    fn keep(&mut self, i: usize, slot: Slot, stamp: Stamp) {
+        let racy = slot.racy && stamp.is_racy(SystemTime::now());
+        self.changed |= racy != slot.racy;
+        let entry = Entry {
+            key: Key::Old(i),
+            stamp,
+            hash: slot.hash,
+            racy,
+            value: Value::Old(slot),
+        };
+        self.new.push(entry);
+    }
+
+    fn old_value(&self, slot: &Slot) -> Option<Cow<'_, [u8]>> {
+        self.old.as_ref()?.value(slot)
+    }
+
+    /// Reads (unless already read) and parses the file, and remembers the value if it parsed.
+    fn parse_now<E>(
+        &mut self,
+        key: &str,
+        path: &Path,
+        stamp: Stamp,
+        bytes: Option<Vec<u8>>,
+        parse: impl FnOnce(&[u8]) -> Result<T, E>,
+    ) -> Result<Loaded<T>, LoadError<E>> {
         let read_at = SystemTime::now();
         let bytes = match bytes {
             Some(b) => b,
@@ -176,7 +348,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         let hash = hash(&bytes);
         self.remember(key, stamp, hash, stamp.is_racy(read_at), &value);
         Ok(Loaded {
-            value: miss(value),
+            value,
             hash,
             len: bytes.len() as u64,
             cached: false,
@@ -187,14 +359,16 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         if !self.enabled {
             return;
         }
-        if let Ok(value) = postcard::to_allocvec(value) {
-            let entry = RawEntry {
+        if let Ok(bytes) = postcard::to_allocvec(value) {
+            let sum = self::hash(&bytes);
+            let entry = Entry {
+                key: Key::Own(key.to_string()),
                 stamp,
                 hash,
                 racy,
-                value,
+                value: Value::Fresh { bytes, sum },
             };
-            self.new.insert(key.to_string(), entry);
+            self.new.push(entry);
             self.changed = true;
         }
     }
@@ -203,8 +377,24 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
     /// opened. Does nothing when `data_dir` (the folder holding `cache/`) does not exist, so a command
     /// never creates a data folder just to cache. Errors are returned for the caller to ignore or log:
     /// a cache that cannot be written only costs time.
-    pub fn save(self) -> io::Result<()> {
-        let dropped = !self.old.is_empty();
+    pub fn save(mut self) -> io::Result<()> {
+        if self.keep_rest
+            && let Some(old) = self.old.as_ref()
+        {
+            for (i, (_, slot)) in old.slots.iter().enumerate() {
+                if !self.taken[i] {
+                    self.new.push(Entry {
+                        key: Key::Old(i),
+                        stamp: slot.stamp,
+                        hash: slot.hash,
+                        racy: slot.racy,
+                        value: Value::Old(*slot),
+                    });
+                }
+            }
+            self.taken.iter_mut().for_each(|t| *t = true);
+        }
+        let dropped = self.taken.iter().any(|t| !t);
         if !self.enabled || !(self.changed || dropped) {
             return Ok(());
         }
@@ -215,16 +405,64 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             return Ok(());
         }
         crate::storage::ensure_private_dir(cache_dir).map_err(|e| e.source)?;
-        let bytes = Container { entries: self.new }.encode()?;
-        replace_unsynced(&self.file, &bytes)
+        let old = self.old.as_ref();
+        fn key_of<'a>(old: Option<&'a Opened>, e: &'a Entry) -> Option<&'a str> {
+            match &e.key {
+                Key::Old(i) => old?.slots.get(*i).map(|(k, _)| k.as_str()),
+                Key::Own(k) => Some(k.as_str()),
+            }
+        }
+        // In key order, a key looked up twice written once (its latest entry).
+        let mut order: Vec<(&str, &Entry)> = self
+            .new
+            .iter()
+            .filter_map(|e| Some((key_of(old, e)?, e)))
+            .collect();
+        order.reverse();
+        order.sort_by(|a, b| a.0.cmp(b.0));
+        order.dedup_by(|a, b| a.0 == b.0);
+        let outs: Vec<Out> = order
+            .iter()
+            .map(|(key, e)| {
+                let (len, sum) = match &e.value {
+                    Value::Old(slot) => (slot.len, slot.sum),
+                    Value::Fresh { bytes, sum } => (bytes.len() as u64, *sum),
+                };
+                Out {
+                    key,
+                    stamp: e.stamp,
+                    hash: e.hash,
+                    racy: e.racy,
+                    len,
+                    sum,
+                }
+            })
+            .collect();
+        // Values reused from the old file are copied one at a time, each checked as it is read; if
+        // one cannot be read back intact, the cache is not written (it only costs time).
+        replace_unsynced(&self.file, |w| {
+            container::write(w, &outs, |i| match &order[i].1.value {
+                Value::Fresh { bytes, .. } => Ok(Cow::Borrowed(bytes.as_slice())),
+                Value::Old(slot) => old
+                    .and_then(|o| o.value(slot))
+                    .ok_or_else(|| io::Error::other("a cached value could not be read back")),
+            })
+        })
     }
+}
+
+fn cache_file(data_dir: &Path, name: &str) -> PathBuf {
+    data_dir.join(CACHE_DIR).join(format!("{name}.bin"))
 }
 
 /// Replaces `path` by writing a temporary file beside it and renaming it over, without the fsyncs that
 /// user data gets: they would cost more than the cache saves, and a cache torn by a crash (or by two
 /// processes writing at once) fails its checksum and is rebuilt. Private (0600) like all data files,
 /// since it holds the same text.
-fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn replace_unsynced(
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<&mut fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
     use std::io::Write;
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
@@ -243,7 +481,11 @@ fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
         opts.mode(0o600);
     }
     let mut file = opts.open(&tmp)?;
-    if let Err(e) = file.write_all(bytes) {
+    let written = {
+        let mut w = io::BufWriter::with_capacity(256 * 1024, &mut file);
+        fill(&mut w).and_then(|()| w.flush())
+    };
+    if let Err(e) = written {
         // On a full disk the partial file would hold on to the space the user's own saves need.
         drop(file);
         let _ = fs::remove_file(&tmp);

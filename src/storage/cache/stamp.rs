@@ -65,6 +65,40 @@ impl Stamp {
     }
 }
 
+/// As text: `len,mtime_ns,ctime_ns,ino,dev`, for manifests meant to outlive a build (backups).
+impl std::fmt::Display for Stamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Stamp {
+            len,
+            mtime_ns,
+            ctime_ns,
+            ino,
+            dev,
+        } = self;
+        write!(f, "{len},{mtime_ns},{ctime_ns},{ino},{dev}")
+    }
+}
+
+impl std::str::FromStr for Stamp {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Stamp, ()> {
+        let mut parts = s.split(',');
+        let mut next = || parts.next().ok_or(());
+        let stamp = Stamp {
+            len: next()?.parse().map_err(|_| ())?,
+            mtime_ns: next()?.parse().map_err(|_| ())?,
+            ctime_ns: next()?.parse().map_err(|_| ())?,
+            ino: next()?.parse().map_err(|_| ())?,
+            dev: next()?.parse().map_err(|_| ())?,
+        };
+        match parts.next() {
+            None => Ok(stamp),
+            Some(_) => Err(()),
+        }
+    }
+}
+
 fn since_epoch(t: SystemTime) -> i128 {
     match t.duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,
@@ -111,6 +145,16 @@ mod tests {
             stamp.is_racy(now - Duration::from_secs(60)),
             "times in the future are never trusted"
         );
+    }
+
+    #[test]
+    fn a_stamp_reads_back_from_its_text_and_nothing_else_does() {
+        let meta = std::fs::metadata(env!("CARGO_MANIFEST_DIR")).unwrap();
+        let stamp = Stamp::of(&meta);
+        assert_eq!(stamp.to_string().parse::<Stamp>(), Ok(stamp));
+        for bad in ["", "1,2,3,4", "1,2,3,4,5,6", "1,2,x,4,5", "-1,2,3,4,5"] {
+            assert!(bad.parse::<Stamp>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::container::Container;
+use super::container::{Container, RawEntry};
 use super::*;
 use std::cell::Cell;
 
@@ -211,4 +211,177 @@ fn check_vouches_for_a_file_without_decoding_and_still_catches_edits() {
         .unwrap();
     assert!(!got.cached, "an edited file is parsed");
     assert_eq!(got.hash, hash(b"world"));
+}
+
+/// Loads `name` through a cache opened with `open`, as a caller of either kind does, and saves it.
+fn load_with(
+    dir: &Path,
+    open: fn(&Path, &str) -> ParseCache<String>,
+    name: &str,
+) -> Loaded<String> {
+    let path = dir.join(name);
+    let mut cache = open(dir, "test");
+    let meta = fs::metadata(&path).unwrap();
+    let got = cache
+        .load(name, &path, &meta, |b| {
+            Ok::<_, ()>(String::from_utf8_lossy(b).to_uppercase())
+        })
+        .unwrap();
+    cache.save().unwrap();
+    got
+}
+
+/// Makes every entry of the test cache settled, as if recorded long after its file last changed.
+fn settle(dir: &Path) {
+    let file = dir.join(CACHE_DIR).join("test.bin");
+    let mut c = Container::decode(&fs::read(&file).unwrap()).unwrap();
+    c.entries.values_mut().for_each(|e| e.racy = false);
+    fs::write(&file, c.encode().unwrap()).unwrap();
+}
+
+#[test]
+fn a_lazy_cache_reads_values_from_the_file_and_keeps_the_others_when_it_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.toml"), "alpha").unwrap();
+    fs::write(d.join("b.toml"), "beta").unwrap();
+    load_with(d, ParseCache::open, "a.toml");
+    // A lazy cache that looks up both: `a` comes from the file's values, `b` is parsed and added.
+    let mut cache = ParseCache::<String>::open_lazy(d, "test");
+    let parse = |b: &[u8]| Ok::<_, ()>(String::from_utf8_lossy(b).to_uppercase());
+    for (name, cached) in [("a.toml", true), ("b.toml", false)] {
+        let path = d.join(name);
+        let meta = fs::metadata(&path).unwrap();
+        let got = cache.load(name, &path, &meta, parse).unwrap();
+        assert_eq!(got.cached, cached, "{name}");
+    }
+    cache.save().unwrap();
+    settle(d);
+    let c = Container::decode(&fs::read(d.join("cache/test.bin")).unwrap()).unwrap();
+    assert_eq!(c.entries.len(), 2);
+    let mut cache = ParseCache::<String>::open_lazy(d, "test");
+    for (name, text) in [("a.toml", "ALPHA"), ("b.toml", "BETA")] {
+        let path = d.join(name);
+        let meta = fs::metadata(&path).unwrap();
+        let got = cache.load(name, &path, &meta, parse).unwrap();
+        assert_eq!((got.value.as_str(), got.cached), (text, true), "{name}");
+    }
+}
+
+#[test]
+fn a_lazy_cache_that_only_checks_still_carries_every_value_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.toml"), "alpha").unwrap();
+    fs::write(d.join("b.toml"), "beta").unwrap();
+    load_with(d, ParseCache::open, "a.toml");
+    let mut cache = ParseCache::<String>::open(d, "test");
+    let parse = |b: &[u8]| Ok::<_, ()>(String::from_utf8_lossy(b).to_uppercase());
+    for name in ["a.toml", "b.toml"] {
+        let path = d.join(name);
+        let meta = fs::metadata(&path).unwrap();
+        cache.load(name, &path, &meta, parse).unwrap();
+    }
+    cache.save().unwrap();
+    settle(d);
+    // `status` checks both and finds `b` edited: it rewrites the cache, copying `a`'s value over.
+    fs::write(d.join("b.toml"), "bravo").unwrap();
+    let mut cache = ParseCache::<String>::open_lazy(d, "test");
+    for name in ["a.toml", "b.toml"] {
+        let path = d.join(name);
+        let meta = fs::metadata(&path).unwrap();
+        cache.check(name, &path, &meta, parse).unwrap();
+    }
+    cache.save().unwrap();
+    settle(d);
+    let got = load_with(d, ParseCache::open, "a.toml");
+    assert_eq!((got.value.as_str(), got.cached), ("ALPHA", true));
+}
+
+#[test]
+fn a_damaged_value_is_parsed_again_and_the_rest_of_the_cache_still_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.toml"), "alpha").unwrap();
+    fs::write(d.join("b.toml"), "beta").unwrap();
+    let mut cache = ParseCache::<String>::open(d, "test");
+    let parse = |b: &[u8]| Ok::<_, ()>(String::from_utf8_lossy(b).to_uppercase());
+    for name in ["a.toml", "b.toml"] {
+        let path = d.join(name);
+        cache
+            .load(name, &path, &fs::metadata(&path).unwrap(), parse)
+            .unwrap();
+    }
+    cache.save().unwrap();
+    settle(d);
+    // Values are in key order at the end of the file: the last byte is `b`'s.
+    let file = d.join("cache/test.bin");
+    let mut bytes = fs::read(&file).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x20;
+    fs::write(&file, &bytes).unwrap();
+    for open in [ParseCache::open, ParseCache::open_lazy] {
+        let mut cache = open(d, "test");
+        let load = |cache: &mut ParseCache<String>, name: &str| {
+            let path = d.join(name);
+            cache
+                .load(name, &path, &fs::metadata(&path).unwrap(), parse)
+                .unwrap()
+        };
+        let a = load(&mut cache, "a.toml");
+        let b = load(&mut cache, "b.toml");
+        assert_eq!((a.value.as_str(), a.cached), ("ALPHA", true));
+        assert_eq!(
+            (b.value.as_str(), b.cached),
+            ("BETA", false),
+            "never misread"
+        );
+    }
+}
+
+#[test]
+fn vouch_gives_the_hash_only_for_an_unchanged_file() {
+    let fx = Fixture::new("hello");
+    fx.load().unwrap();
+    let meta = || fs::metadata(fx.source()).unwrap();
+    let cache = ParseCache::<String>::open_lazy(fx.dir.path(), "test");
+    assert_eq!(
+        cache.vouch("deck.toml", &fx.source(), &meta()),
+        Some(hash(b"hello")),
+        "a racy entry whose hash still matches"
+    );
+    assert_eq!(cache.vouch("other.toml", &fx.source(), &meta()), None);
+    edit_in_place_keeping_stamp_apart_from_ctime(&fx.source(), "jello");
+    let cache = ParseCache::<String>::open_lazy(fx.dir.path(), "test");
+    assert_eq!(cache.vouch("deck.toml", &fx.source(), &meta()), None);
+}
+
+/// Rewrites a file with text of the same length and puts its old modification time back.
+fn edit_in_place_keeping_stamp_apart_from_ctime(path: &Path, text: &str) {
+    let mtime = fs::metadata(path).unwrap().modified().unwrap();
+    fs::write(path, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
+#[test]
+fn put_records_a_file_just_written_so_it_is_not_parsed_again() {
+    let fx = Fixture::new("hello");
+    let mut cache = ParseCache::<String>::open(fx.dir.path(), "test");
+    let meta = fs::metadata(fx.source()).unwrap();
+    cache.put("deck.toml", &meta, hash(b"hello"), &"HELLO".to_string());
+    cache.save().unwrap();
+    let got = fx.load().unwrap();
+    assert_eq!((got.value.as_str(), got.cached), ("HELLO", true));
+    assert_eq!(fx.parses.get(), 0);
+    // Had the file changed after the write, the racy entry's hash would not match: parsed again.
+    let mut cache = ParseCache::<String>::open(fx.dir.path(), "test");
+    cache.put("deck.toml", &meta, hash(b"other"), &"OTHER".to_string());
+    cache.save().unwrap();
+    let got = fx.load().unwrap();
+    assert_eq!((got.value.as_str(), got.cached), ("HELLO", false));
 }

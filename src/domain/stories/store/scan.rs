@@ -41,7 +41,12 @@ pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
             continue;
         };
         let path = item.path();
-        let meta = fs::metadata(&path);
+        // Through the folder's open handle (one name to look up, not the whole path), except for a
+        // link, whose target is what loading reads.
+        let meta = match item.file_type() {
+            Ok(t) if !t.is_symlink() => item.metadata(),
+            _ => fs::metadata(&path),
+        };
         if meta.as_ref().is_ok_and(Metadata::is_dir) {
             continue;
         }
@@ -114,23 +119,46 @@ pub fn open_one(
     Ok(Opened { id, story, disk })
 }
 
+/// What [`StoryStore::count`] finds: how many stories load, which files do not, and a fingerprint of
+/// the stories that load.
+#[derive(Debug)]
+pub struct StoryCount {
+    pub good: usize,
+    pub bad: Vec<BadStory>,
+    /// A hash of each loading story's id and content hash, in id order: values worked out from the
+    /// stories can be kept under it (see [`crate::storage::cache::DerivedCache`]).
+    pub fingerprint: u64,
+}
+
 impl StoryStore {
     /// How many story files load, and which do not, as [`StoryStore::load`] would find them, without
     /// decoding the stories the cache vouches for: all that `status` needs.
-    pub fn count(data_dir: &Path) -> Result<(usize, Vec<BadStory>), StorageError> {
-        let mut cache = ParseCache::open(data_dir, "stories");
-        let mut good = 0;
+    pub fn count(data_dir: &Path) -> Result<StoryCount, StorageError> {
+        // Only the cache's index is read: the stories themselves are never decoded here.
+        let mut cache = ParseCache::open_lazy(data_dir, "stories");
+        let mut good = Vec::new();
         let mut bad = Vec::new();
         for found in scan(&data_dir.join("stories"))? {
             if let Found::Story { path, stem, meta } = found {
                 match open_one(&mut cache, &path, &stem, meta, false) {
-                    Ok(_) => good += 1,
+                    Ok(opened) => good.push((stem, opened.disk.hash)),
                     Err((_, b)) => bad.push(b),
                 }
             }
         }
         let _ = cache.save();
         bad.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok((good, bad))
+        good.sort_unstable();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (stem, hash) in &good {
+            h.update(&(stem.len() as u64).to_le_bytes());
+            h.update(stem.as_bytes());
+            h.update(&hash.to_le_bytes());
+        }
+        Ok(StoryCount {
+            good: good.len(),
+            bad,
+            fingerprint: h.digest(),
+        })
     }
 }
