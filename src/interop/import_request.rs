@@ -98,7 +98,7 @@ pub fn read(path: &Path) -> Result<Request, String> {
     let bytes = safe::read_regular(path, MAX_REQUEST_BYTES).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
     toml::from_str(&text).map_err(|e| {
-        let p = crate::domain::content::Problem::from_toml(&path.display().to_string(), &text, &e);
+        let p = crate::domain::content::Problem::from_toml(path.display().to_string(), &text, &e);
         match p.line {
             Some(line) => format!("line {line}: {}", p.message),
             None => p.message,
