@@ -29,6 +29,13 @@ fn inbox(dir: &Path) -> Vec<PathBuf> {
     import_request::pending(dir)
 }
 
+/// The request is still in the inbox and none of its cards came in.
+fn assert_waiting(h: &Harness, path: &Path) {
+    assert!(path.exists(), "the request is kept");
+    let cards = &h.app.data().library().cards;
+    assert!(!cards.iter().any(|c| c.deck == "Gait"), "nothing imported");
+}
+
 #[test]
 fn a_handed_over_deck_is_imported_with_a_notice_a_backup_and_the_request_gone() {
     let mut h = Harness::new();
@@ -146,15 +153,7 @@ fn a_request_for_an_unknown_role_is_kept_with_the_reason() {
     );
     h.advance(3);
     assert!(h.status().contains("surgeon"), "{}", h.status());
-    assert!(path.exists());
-    assert!(
-        !h.app
-            .data()
-            .library()
-            .cards
-            .iter()
-            .any(|c| c.deck == "Gait")
-    );
+    assert_waiting(&h, &path);
 }
 
 #[test]
@@ -167,14 +166,6 @@ fn a_read_only_window_leaves_requests_for_the_writer() {
     let path = hand_over(&h, &gait());
     h.advance(3);
     h.advance(3);
-    assert!(path.exists());
-    assert!(
-        !h.app
-            .data()
-            .library()
-            .cards
-            .iter()
-            .any(|c| c.deck == "Gait")
-    );
+    assert_waiting(&h, &path);
     assert!(!h.dir.path().join("content").exists(), "nothing written");
 }
