@@ -109,32 +109,62 @@ fn restore_refuses_while_another_instance_is_open() {
     );
 }
 
-#[test]
-fn import_waits_then_refuses_while_another_instance_holds_the_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("deck.csv");
-    std::fs::write(&csv, "front one,back one\n").unwrap();
-    let mut child = child_holding_lock(dir.path());
+/// Runs `clinicprep import FILE` over `dir` while the helper holds the lock, as an open app would.
+fn import_while_open(dir: &Path, csv: &Path) -> (Option<i32>, String) {
+    let mut child = child_holding_lock(dir);
     let started = std::time::Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_clinicprep"))
         .env_remove("CLINICPREP_DATA_DIR")
         .arg("--data-dir")
-        .arg(dir.path())
+        .arg(dir)
         .arg("import")
-        .arg(&csv)
+        .arg(csv)
         .output()
         .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("Another clinicprep") && text.contains("nothing was imported"),
-        "{text}"
-    );
     assert!(
         started.elapsed() >= clinicprep::storage::lock::COMMAND_WAIT,
         "it waited first"
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn import_while_the_app_is_open_hands_the_deck_to_its_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("deck.csv");
+    std::fs::write(&csv, "front one,back one\n").unwrap();
+    let (code, text) = import_while_open(dir.path(), &csv);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("open in another window") && text.contains("status line"),
+        "{text}"
+    );
+    let pending = clinicprep::interop::import_request::pending(dir.path());
+    assert_eq!(pending.len(), 1, "one request");
+    let request = clinicprep::interop::import_request::read(&pending[0]).unwrap();
+    assert_eq!(request.file, "deck.csv");
+    assert_eq!(request.text, "front one,back one\n");
+    assert!(!dir.path().join("content").exists(), "no deck written");
+    assert!(!dir.path().join("backups").exists(), "no backup made");
+}
+
+#[test]
+fn import_refuses_as_before_when_the_inbox_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("deck.csv");
+    std::fs::write(&csv, "front one,back one\n").unwrap();
+    // A file where the inbox folder would go.
+    std::fs::write(dir.path().join("inbox"), "not a folder").unwrap();
+    let (code, text) = import_while_open(dir.path(), &csv);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("Another clinicprep") && text.contains("nothing was imported"),
+        "{text}"
     );
     assert!(!dir.path().join("content").exists(), "nothing was written");
 }
@@ -167,6 +197,9 @@ fn concurrent_imports_into_one_deck_lose_nothing() {
         let out = c.wait_with_output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         match out.status.code() {
+            // Another import held the folder past the wait: the file went to the inbox for an
+            // app, and not into the deck.
+            Some(0) if text.contains("open in another window") => {}
             Some(0) => {
                 assert!(text.contains("Added 200 cards"), "{text}");
                 added += 200;

@@ -300,6 +300,10 @@ impl App {
             changed |= self.with_screen(tab, |screen, cx| screen.tick(cx, shown));
         }
         changed |= self.backup_if_due();
+        if let Some(status) = self.data.pick_up_inbox(self.now) {
+            self.status = Some(status);
+            changed = true;
+        }
         if let Some(news) = self.data.pick_up_decks(self.now) {
             self.status = Some(Status::info(news));
             changed = true;

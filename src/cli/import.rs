@@ -1,8 +1,10 @@
 //! `clinicprep import FILE`: adds cards from an Anki text export or a CSV/TSV file and says what happened.
 
-use crate::domain::content::{Id, Library};
+use crate::domain::content::Library;
 use crate::interop::anki::{self, NoteFile};
 use crate::interop::deck_import::{self, DeckChoice, ImportError, Plan, SkipKind};
+use crate::interop::import_request;
+use crate::interop::import_run::{self, SaveError, roles};
 use crate::storage::lock::{self, Acquired, DataLock};
 use crate::storage::paths::Paths;
 use crate::storage::sanitize;
@@ -35,7 +37,7 @@ pub struct ImportArgs {
 /// empty file, no row with a front and a back, or a file that could not be read or saved.
 pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::Result<u8> {
     let shown = sanitize::clean_line(&args.file.display().to_string());
-    let notes = match read(args) {
+    let (notes, text) = match read(args) {
         Ok(n) => n,
         Err(msg) => {
             writeln!(out, "Could not import {shown}: {msg}")?;
@@ -44,7 +46,9 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     };
     // Every writer holds the data-folder lock, from reading the decks to writing them: two imports
     // into one deck (or an import while the app is open) would otherwise each append to the deck
-    // as it was before the other. A dry run writes nothing and needs no lock.
+    // as it was before the other. A dry run writes nothing and needs no lock. While the app has
+    // the folder, the checked file goes to its inbox for the app to import (`hand_off`).
+    let mut open_app = None;
     let _lock = if args.dry_run {
         None
     } else {
@@ -59,12 +63,8 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         match DataLock::acquire_waiting(&paths.data_dir, lock::COMMAND_WAIT) {
             Ok(Acquired::Writer(l)) => Some(l),
             Ok(Acquired::ReadOnly(holder)) => {
-                writeln!(
-                    out,
-                    "Could not import {shown}: {}",
-                    holder.refusal("imported")
-                )?;
-                return Ok(1);
+                open_app = Some(holder);
+                None
             }
             Err(e) => {
                 writeln!(
@@ -102,15 +102,9 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             return Ok(1);
         }
     };
-    for card in plan.updates.iter_mut().flat_map(|u| u.cards.iter_mut()) {
-        card.roles = roles.clone();
-    }
+    import_run::set_roles(&mut plan, &roles);
     drop(lib);
     writeln!(out, "Read {shown}: {read}.")?;
-    let date = crate::storage::clock::now()
-        .with_timezone(&chrono::Local)
-        .format("%Y-%m-%d")
-        .to_string();
     let name = args
         .file
         .file_name()
@@ -126,30 +120,37 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         )?;
         return Ok(1);
     }
+    if let Some(holder) = open_app.filter(|_| plan.added() > 0) {
+        let request = import_request::Request {
+            file: name,
+            deck: args.deck.clone(),
+            roles: args.role.clone(),
+            text,
+        };
+        return hand_off(paths, &request, &holder, &shown, plan.added(), out);
+    }
     let code = if args.dry_run || plan.added() == 0 {
         0
     } else {
-        // A backup first, so an import that was not what the user wanted can be undone with
-        // `clinicprep restore`. An empty data folder has nothing to back up yet.
-        if let Err(e) = crate::storage::backup::backup_now(
+        match import_run::back_up_and_apply(
             &paths.data_dir,
+            &mut plan,
+            &name,
             crate::storage::clock::now(),
-            &format!("before importing {name}"),
-        ) && paths.data_dir.exists()
-        {
-            writeln!(
-                out,
-                "Could not back up your data before importing ({e}); nothing was imported. {}.",
-                e.cli_hint()
-            )?;
-            return Ok(1);
-        }
-        match deck_import::apply(&mut plan, &name, &date) {
+        ) {
             Ok(written) => {
                 cache_written(paths, &user_dir, written);
                 0
             }
-            Err(e) => {
+            Err(SaveError::Backup(e)) => {
+                writeln!(
+                    out,
+                    "Could not back up your data before importing ({e}); nothing was imported. {}.",
+                    e.cli_hint()
+                )?;
+                return Ok(1);
+            }
+            Err(SaveError::Apply(e)) => {
                 if let ImportError::Write { saved, .. } = &e
                     && !saved.is_empty()
                 {
@@ -169,35 +170,6 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
     Ok(code)
 }
 
-/// The role ids named with `--role`, each checked against the roles there are; an unknown name is
-/// refused with the names that work, before anything is read or written.
-fn roles(names: &[String], lib: &Library) -> Result<Vec<Id>, String> {
-    let mut out: Vec<Id> = Vec::new();
-    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-        let found = lib.roles.iter().find(|r| {
-            r.id.as_str().eq_ignore_ascii_case(name) || r.short.eq_ignore_ascii_case(name)
-        });
-        match found {
-            Some(r) if !out.contains(&r.id) => out.push(r.id.clone()),
-            Some(_) => {}
-            None => {
-                let known: Vec<String> = lib
-                    .roles
-                    .iter()
-                    .map(|r| format!("{} ({})", r.id, r.short))
-                    .collect();
-                return Err(format!(
-                    "there is no role called “{}”. Use one or more of: {}, separated by commas. \
-                     Nothing was imported.",
-                    sanitize::clean_line(name),
-                    known.join(", ")
-                ));
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Puts the decks just written into the content cache, as they were read back to check them, so the
 /// next start finds them there instead of parsing them (the other decks' entries are kept as they
 /// are). A cache that cannot be written only costs time.
@@ -214,7 +186,8 @@ fn cache_written(paths: &Paths, user_dir: &std::path::Path, written: Vec<deck_im
     let _ = cache.save();
 }
 
-fn read(args: &ImportArgs) -> Result<NoteFile, String> {
+/// The file's notes, and its text for a hand-off to the open app.
+fn read(args: &ImportArgs) -> Result<(NoteFile, String), String> {
     let meta = std::fs::metadata(&args.file).map_err(|e| e.to_string())?;
     if meta.is_dir() {
         return Err("that is a folder; give the file Anki exported".into());
@@ -227,7 +200,38 @@ fn read(args: &ImportArgs) -> Result<NoteFile, String> {
             e.to_string()
         }
     })?;
-    anki::read(&bytes).map_err(|e| e.to_string())
+    let notes = anki::read(&bytes).map_err(|e| e.to_string())?;
+    // `anki::read` took only UTF-8 text.
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok((notes, text))
+}
+
+/// The app has the data folder open: leaves the checked file in its inbox, which it imports within
+/// a couple of seconds (see `import_request`). Refused as before when the inbox cannot be written.
+fn hand_off(
+    paths: &Paths,
+    request: &import_request::Request,
+    holder: &lock::Holder,
+    shown: &str,
+    added: usize,
+    out: &mut impl Write,
+) -> std::io::Result<u8> {
+    let now = crate::storage::clock::now();
+    if let Err(e) = import_request::write(&paths.data_dir, request, now) {
+        let refusal = holder.refusal("imported");
+        writeln!(out, "Could not import {shown}: {refusal} ({e})")?;
+        return Ok(1);
+    }
+    let who = holder
+        .pid
+        .map_or(String::new(), |p| format!(" (process {p})"));
+    writeln!(
+        out,
+        "clinicprep is open in another window{who}, so it will add the {added} new card{} itself \
+         within a few seconds and say so on its status line. Nothing more to do here.",
+        plural(added)
+    )?;
+    Ok(0)
 }
 
 fn describe(f: &NoteFile) -> String {

@@ -120,6 +120,8 @@ pub struct AppData {
     decks: super::decks::DeckWatch,
     /// Moves whenever the user's cards are loaded again, for what is derived from them.
     cards_version: u64,
+    /// Imports handed over by `clinicprep import` while this window is the writer.
+    inbox: super::inbox::InboxWatch,
 }
 
 /// What the one-page sheet reads besides the stories, favourites, profile and content.
@@ -178,6 +180,7 @@ impl AppData {
             sheet,
             decks,
             cards_version: 0,
+            inbox: super::inbox::InboxWatch::default(),
         }
     }
 
@@ -226,11 +229,38 @@ impl AppData {
         if !self.decks.changed(&dir, now) {
             return None;
         }
+        let added = self.reload_cards();
+        super::decks::notice(&added, "")
+    }
+
+    /// Loads the user's cards again; returns the new ones by deck.
+    fn reload_cards(&mut self) -> Vec<(String, usize)> {
+        let dir = self.paths.user_content_dir();
         let fresh = Library::load_cached(&dir, &self.paths.data_dir);
         let added = super::decks::added(&self.library.cards, &fresh.cards);
         self.library.cards = fresh.cards;
         self.cards_version += 1;
-        super::decks::notice(&added)
+        added
+    }
+
+    /// Imports the decks `clinicprep import` handed over while this window holds the data folder
+    /// (see `interop::import_request`), through the one writer: nothing in a read-only window.
+    /// Looks at once, then every couple of seconds; says what came in, or which file is stuck.
+    pub fn pick_up_inbox(&mut self, now: chrono::DateTime<chrono::Utc>) -> Option<super::Status> {
+        let taken = self.writer().ok()?.take_inbox(now);
+        let news = if taken.imported > 0 {
+            let added = self.reload_cards();
+            // The watch on the content folder has seen these decks now: no second notice.
+            self.decks = super::decks::DeckWatch::new(&self.paths.user_content_dir());
+            super::decks::notice(&added, " (imported while clinicprep was open)")
+        } else {
+            None
+        };
+        let level = match taken.failed.is_empty() {
+            true => super::Level::Info,
+            false => super::Level::Warning,
+        };
+        Some(super::Status::new(level, taken.sentence(news)?))
     }
 
     pub fn checklist(&self) -> &MarkSet {
@@ -450,6 +480,12 @@ pub struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// Imports what waits in the inbox (see [`AppData::pick_up_inbox`]).
+    fn take_inbox(&mut self, now: chrono::DateTime<chrono::Utc>) -> super::inbox::Taken {
+        let d = &mut *self.data;
+        d.inbox.take(&d.paths, now)
+    }
+
     /// Ticks or unticks a checklist step.
     pub fn toggle_step(&mut self, id: &Id) -> Result<(), String> {
         let dir = self.data.paths.data_dir.clone();

@@ -69,8 +69,9 @@ pub fn added(old: &[Card], new: &[Card]) -> Vec<(String, usize)> {
     out
 }
 
-/// The status line for cards that came in: "12 cards from deck “PT words” were added."
-pub fn notice(added: &[(String, usize)]) -> Option<String> {
+/// The status line for cards that came in: "12 cards from deck “PT words” were added", then `how`
+/// (" (imported while clinicprep was open)" or nothing), then where to find them.
+pub fn notice(added: &[(String, usize)], how: &str) -> Option<String> {
     let part = |(deck, n): &(String, usize)| {
         let deck = crate::storage::sanitize::clean_line(deck);
         match n {
@@ -87,7 +88,7 @@ pub fn notice(added: &[(String, usize)]) -> Option<String> {
     };
     let verb = if total == 1 { "was" } else { "were" };
     Some(format!(
-        "{list} {verb} added. Find them under “Your decks” on the Cards screen."
+        "{list} {verb} added{how}. Find them under “Your decks” on the Cards screen."
     ))
 }
 
@@ -117,11 +118,11 @@ mod tests {
             card("d", "X"),
         ];
         assert_eq!(added(&old, &new), [("X".into(), 2), ("Y".into(), 1)]);
-        let text = notice(&added(&old, &new)).unwrap();
+        let text = notice(&added(&old, &new), "").unwrap();
         assert!(text.starts_with("2 cards from deck “X” and 1 card from deck “Y” were added"));
-        assert_eq!(notice(&[]), None);
+        assert_eq!(notice(&[], ""), None);
         assert!(
-            notice(&[("X".into(), 1)])
+            notice(&[("X".into(), 1)], "")
                 .unwrap()
                 .contains("“X” was added")
         );

@@ -7,6 +7,7 @@ pub mod derived;
 pub mod facts;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod inbox;
 pub mod keyhelp;
 pub mod keymap;
 pub mod screen;

@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+/// The folder, inside the data folder, where `clinicprep import` leaves files for the open app.
+pub const INBOX_DIR: &str = "inbox";
+
 /// The folders and files clinicprep reads and writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {

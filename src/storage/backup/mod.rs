@@ -52,13 +52,15 @@ pub const INTERVAL: TimeDelta = TimeDelta::minutes(30);
 pub const PERIODIC: &str = "automatic";
 
 /// Top-level entries of the data folder that are never backed up or restored. The parse cache is
-/// derived from the files that are, and rebuilt from them.
-pub fn excluded() -> [&'static str; 4] {
+/// derived from the files that are, and rebuilt from them. The import inbox holds hand-offs on
+/// their way in: restoring the backup made before one was imported must not import it again.
+pub fn excluded() -> [&'static str; 5] {
     [
         BACKUP_DIR,
         crate::storage::crash::CRASH_DIR,
         crate::storage::lock::LOCK_FILE,
         crate::storage::cache::CACHE_DIR,
+        crate::storage::paths::INBOX_DIR,
     ]
 }
 
