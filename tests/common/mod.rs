@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cut;
+pub mod data;
 pub mod spelling;
 pub mod states;
 
