@@ -79,3 +79,23 @@ pub fn story_with(
     .unwrap();
     s
 }
+
+/// Writes one finished story (all four STAR parts written) for each tag in `tags`, each showing the
+/// competency its tag names.
+pub fn finished_stories(dir: &Path, tags: &[&str]) {
+    for tag in tags {
+        story_with(
+            dir,
+            tag,
+            &format!("A shift that shows {tag}"),
+            &[tag],
+            NO_QUESTIONS,
+            [
+                "A busy shift at the clinic.",
+                "Keep the patients on time.",
+                "I set up each room before the PT needed it.",
+                "Every patient started on time that day.",
+            ],
+        );
+    }
+}
