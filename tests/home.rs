@@ -12,7 +12,6 @@ use clinicprep::domain::prep::{MarkKind, MarkSet};
 use clinicprep::domain::schedule::Grade;
 use clinicprep::kit::Level;
 use common::{Harness, find, fixed_now};
-use std::collections::BTreeSet;
 
 fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
     MarkSet::load(h.dir.path(), kind)
@@ -341,6 +340,20 @@ fn home_views_match_their_snapshots() {
             h.screen(w, ht).replace(&dir, "[DATA]"),
         ));
     }
+    // A fuller history, written while the app is closed: new cards learnt on eight days over two
+    // months (Easy brings them back about 15 days later) and three stories, two showing a
+    // competency.
+    h = h.restart_after(|dir| {
+        let ids = common::data::question_ids();
+        let mut next = 0;
+        for days_ago in [60i64, 31, 30, 9, 5, 2, 1, 0] {
+            let n = 3 + days_ago as usize % 7;
+            let when = fixed_now() - Duration::days(days_ago) - Duration::hours(1);
+            common::data::grade_all_at(dir, &ids[next..next + n], Grade::Easy, when);
+            next += n;
+        }
+        common::data::finished_stories(dir, &["teamwork", "safety", "night shift"]);
+    });
     set_interview(&mut h, "2026-12-07");
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
@@ -353,24 +366,6 @@ fn home_views_match_their_snapshots() {
         }
     }
     h.app.update(Action::GoTo(Tab::Home));
-    // Switching screens refreshed the facts from the (empty) stores; stand in for a fuller history,
-    // keeping the three practice answers just graded.
-    h.app.facts_mut().cards_due_today = Some(7);
-    h.app.facts_mut().stories_written = Some(3);
-    h.app.facts_mut().competencies_covered =
-        Some(BTreeSet::from([Id::new("teamwork"), Id::new("safety")]));
-    h.app.facts_mut().due = (0..20)
-        .map(|i| fixed_now() + Duration::hours(i * 13))
-        .collect();
-    for days_ago in [0i64, 1, 2, 5, 9, 30, 31, 60] {
-        let day = (fixed_now() - Duration::days(days_ago)).date_naive();
-        h.app
-            .facts_mut()
-            .reviews_by_day
-            .entry(day)
-            .and_modify(|n| *n += 3 + days_ago as u32 % 7)
-            .or_insert(3 + days_ago as u32 % 7);
-    }
     h.press("<space>jj<space><right><space>");
     for (w, ht) in [(80, 24), (120, 40)] {
         shots.push((
