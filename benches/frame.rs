@@ -190,15 +190,28 @@ fn home_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let now = Utc::now();
     write_rounds(dir.path(), now);
-    let mut s = Screen::new(dir.path(), now);
-    for d in 0..365 {
-        let day = (now - Duration::days(d)).date_naive();
-        s.app
-            .facts_mut()
-            .reviews_by_day
-            .insert(day, (d % 13) as u32);
+    // A year of reviews in the journal, 0–12 a day, over the built-in cards: the heatmap has a
+    // value every day and the due chart a card nearly every day ahead.
+    let ids: Vec<Id> = Library::load(None)
+        .cards
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    {
+        let start = now - Duration::days(365);
+        let (mut store, _) = ReviewStore::open(dir.path(), &StoreOptions::default(), start)
+            .expect("open the journal");
+        let mut next = ids.iter().cycle();
+        for d in (0..365).rev() {
+            let when = now - Duration::days(d);
+            for _ in 0..(d % 13) {
+                if let Some(id) = next.next() {
+                    store.grade(id, Grade::Good, when).expect("grade");
+                }
+            }
+        }
     }
-    s.app.facts_mut().due = (0..2000).map(|i| now + Duration::hours(i % 400)).collect();
+    let mut s = Screen::new(dir.path(), now);
     down_and_up(
         c,
         "home: move in the checklist and draw 200x50 with a year of history",

@@ -12,7 +12,6 @@ use clinicprep::domain::schedule::{
 };
 use clinicprep::domain::study::{Choices, Side};
 use clinicprep::kit::Level;
-use clinicprep::kit::facts::StoryOutline;
 use common::{Harness, buffer_text, find, fixed_now};
 use proptest::prelude::*;
 use ratatui::style::Modifier;
@@ -506,15 +505,23 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
 
 #[test]
 fn question_backs_show_a_linked_story_title() {
-    let mut h = on_cards();
-    h.press("<enter>");
+    // A story linked to every question, written before the app starts: whichever question comes
+    // first has it.
+    let dir = tempfile::tempdir().unwrap();
+    let questions = common::data::question_ids();
+    common::data::story(
+        dir.path(),
+        "calming",
+        "Calming a \u{1b}[31manxious patient",
+        &[],
+        &questions,
+    );
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab><enter>");
     let id = current(&mut h);
-    h.app.facts_mut().stories_by_question.insert(
-        id,
-        vec![StoryOutline {
-            title: "Calming a \u{1b}[31manxious patient".to_string(),
-            ..StoryOutline::default()
-        }],
+    assert!(
+        h.app.data().library().question(&id).is_some(),
+        "a question comes first: {id}"
     );
     h.press("<space>");
     let s = h.screen(80, 50);

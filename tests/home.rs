@@ -9,9 +9,9 @@ use clinicprep::app::{Action, Tab};
 use clinicprep::domain::content::Id;
 use clinicprep::domain::practice::ROUNDS_FILE;
 use clinicprep::domain::prep::{MarkKind, MarkSet};
+use clinicprep::domain::schedule::Grade;
 use clinicprep::kit::Level;
 use common::{Harness, find, fixed_now};
-use std::collections::BTreeSet;
 
 fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
     MarkSet::load(h.dir.path(), kind)
@@ -190,25 +190,34 @@ fn tomorrow_and_today_read_naturally() {
 #[test]
 fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
     let mut h = Harness::new();
-    set_interview(&mut h, "2026-12-07");
     let s = h.screen(120, 40);
     assert!(
         s.contains("Cards due today 0"),
         "counts come from the (empty) review history: {s}"
     );
-    h.app.facts_mut().cards_due_today = Some(12);
-    h.app.facts_mut().plan = None;
-    h.app.facts_mut().competencies_covered = Some(BTreeSet::from([Id::new("teamwork")]));
-    h.app.facts_mut().due = (0..5)
-        .map(|i| fixed_now() + Duration::days(i % 2))
-        .collect();
+    // Earlier sessions: three cards forgotten ten days ago (due again since), two known well two
+    // weeks ago (due tomorrow), and a story that shows teamwork.
+    let mut h = h.restart_after(|dir| {
+        let ids = common::data::question_ids();
+        let ago = |days| fixed_now() - Duration::days(days);
+        common::data::grade_all_at(dir, &ids[..3], Grade::Again, ago(10));
+        for due in common::data::grade_all_at(dir, &ids[3..5], Grade::Easy, ago(14)) {
+            let due = chrono::DateTime::from_timestamp_millis(due.due_ms).unwrap();
+            assert_eq!(
+                due.date_naive(),
+                (fixed_now() + Duration::days(1)).date_naive()
+            );
+        }
+        common::data::finished_stories(dir, &["teamwork"]);
+    });
+    set_interview(&mut h, "2026-12-07");
     let s = h.screen(120, 40);
-    assert!(s.contains("Cards due today 12"), "{s}");
+    // The three forgotten cards; the chart below counts them in today's bar.
+    assert!(s.contains("Cards due today 3"), "{s}");
     assert!(s.contains("Competencies covered 1/"), "{s}");
-    assert!(
-        s.contains("Next: Review the 12 cards due today on the Cards screen."),
-        "{s}"
-    );
+    // With an interview date the plan names the next step: 20 new cards (236 unseen over 12 days)
+    // plus the 3 due.
+    assert!(s.contains("Next: study 23 cards of “My interview”"), "{s}");
     assert!(
         !s.contains("Study some cards"),
         "the due chart has bars now: {s}"
@@ -220,7 +229,19 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
 
 #[test]
 fn the_next_step_moves_on_as_the_user_does_things() {
-    let mut h = Harness::new();
+    // Five finished stories that show the four core competencies: the plan asks for no more.
+    let dir = tempfile::tempdir().unwrap();
+    common::data::finished_stories(
+        dir.path(),
+        &[
+            "teamwork",
+            "problem-solving",
+            "patient-care",
+            "admin-organisation",
+            "safety",
+        ],
+    );
+    let mut h = Harness::in_dir(dir);
     set_interview(&mut h, "2026-12-07");
     // Today's plan comes first: the paced new cards, and s starts them.
     let s = h.screen(100, 30);
@@ -231,29 +252,30 @@ fn the_next_step_moves_on_as_the_user_does_things() {
     h.press("s");
     assert_eq!(h.app.tab(), Tab::Cards);
     assert!(h.screen(100, 30).contains("0 of 21 cards done"));
+    // Easy on each new card puts it days away, so none is due again today.
+    for _ in 0..21 {
+        h.press("<space>4");
+    }
     h.app.update(Action::GoTo(Tab::Home));
-    // With nothing left in the plan, the next-step rule takes over: practice, then the checklist.
-    h.app.facts_mut().plan = None;
-    h.app.facts_mut().cards_due_today = Some(0);
-    h.app.facts_mut().stories_written = Some(5);
+    // Cards and stories done, practice is next: the plan says so in its own words.
     assert!(
         h.screen(100, 30)
-            .contains("Next: Run a timed practice round")
+            .contains("Next: a timed practice round, out loud."),
+        "{}",
+        h.screen(100, 30)
     );
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
     h.advance(30);
     h.press("<space><enter><esc>");
     h.app.update(Action::GoTo(Tab::Home));
-    h.app.facts_mut().plan = None;
-    h.app.facts_mut().stories_written = Some(5);
+    // With nothing left in the plan, the next-step rule takes over: the checklist.
     let s = h.screen(100, 30);
     assert!(
         s.contains("Next: Research the clinic (from your checklist below)."),
         "{s}"
     );
     h.press("<space>");
-    h.app.facts_mut().plan = None;
     assert!(
         h.screen(100, 30)
             .contains("Next: Match your experience to the job posting (from")
@@ -318,6 +340,20 @@ fn home_views_match_their_snapshots() {
             h.screen(w, ht).replace(&dir, "[DATA]"),
         ));
     }
+    // A fuller history, written while the app is closed: new cards learnt on eight days over two
+    // months (Easy brings them back about 15 days later) and three stories, two showing a
+    // competency.
+    h = h.restart_after(|dir| {
+        let ids = common::data::question_ids();
+        let mut next = 0;
+        for days_ago in [60i64, 31, 30, 9, 5, 2, 1, 0] {
+            let n = 3 + days_ago as usize % 7;
+            let when = fixed_now() - Duration::days(days_ago) - Duration::hours(1);
+            common::data::grade_all_at(dir, &ids[next..next + n], Grade::Easy, when);
+            next += n;
+        }
+        common::data::finished_stories(dir, &["teamwork", "safety", "night shift"]);
+    });
     set_interview(&mut h, "2026-12-07");
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
@@ -330,24 +366,6 @@ fn home_views_match_their_snapshots() {
         }
     }
     h.app.update(Action::GoTo(Tab::Home));
-    // Switching screens refreshed the facts from the (empty) stores; stand in for a fuller history,
-    // keeping the three practice answers just graded.
-    h.app.facts_mut().cards_due_today = Some(7);
-    h.app.facts_mut().stories_written = Some(3);
-    h.app.facts_mut().competencies_covered =
-        Some(BTreeSet::from([Id::new("teamwork"), Id::new("safety")]));
-    h.app.facts_mut().due = (0..20)
-        .map(|i| fixed_now() + Duration::hours(i * 13))
-        .collect();
-    for days_ago in [0i64, 1, 2, 5, 9, 30, 31, 60] {
-        let day = (fixed_now() - Duration::days(days_ago)).date_naive();
-        h.app
-            .facts_mut()
-            .reviews_by_day
-            .entry(day)
-            .and_modify(|n| *n += 3 + days_ago as u32 % 7)
-            .or_insert(3 + days_ago as u32 % 7);
-    }
     h.press("<space>jj<space><right><space>");
     for (w, ht) in [(80, 24), (120, 40)] {
         shots.push((

@@ -4,11 +4,12 @@
 
 mod common;
 
+use chrono::Duration;
 use clinicprep::app::{Action, Tab};
 use clinicprep::domain::content::{Id, QuestionKind, Trigger};
 use clinicprep::domain::practice::{Grade, ROUNDS_FILE, RoundLog};
+use clinicprep::domain::schedule::Grade as ReviewGrade;
 use clinicprep::kit::Level;
-use clinicprep::kit::facts::StoryOutline;
 use common::{Harness, find};
 use ratatui::style::Color;
 
@@ -414,18 +415,17 @@ fn a_damaged_round_log_is_reported_and_never_overwritten() {
 
 #[test]
 fn weak_and_story_less_picks_say_why_they_were_chosen() {
-    let mut h = practice();
-    let ids: Vec<Id> = h
-        .app
-        .data()
-        .library()
-        .questions
-        .iter()
-        .map(|q| q.id.clone())
-        .collect();
-    for id in ids {
-        h.app.facts_mut().recall.insert(id, 0.2);
-    }
+    // Every question was graded Again ten days ago: none is likely to be recalled now.
+    let dir = tempfile::tempdir().unwrap();
+    let ids = common::data::question_ids();
+    common::data::grade_all_at(
+        dir.path(),
+        &ids,
+        ReviewGrade::Again,
+        common::fixed_now() - Duration::days(10),
+    );
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
     let mut saw_both = false;
     for _ in 0..4 {
@@ -442,23 +442,27 @@ fn weak_and_story_less_picks_say_why_they_were_chosen() {
 
 #[test]
 fn h_shows_the_linked_story_in_full_and_the_coaching_notes_scroll() {
-    let mut h = practice();
-    h.press("<enter>");
-    let first = shown_question(&mut h);
+    // A story linked to every question, written before the app starts: the first question has it.
+    let dir = tempfile::tempdir().unwrap();
+    let ids = common::data::question_ids();
     let long = "I checked every brake on every chair in the gym before the first patient came in, \
                 and I wrote each one down on the log sheet by the door.";
-    h.app.facts_mut().stories_by_question.insert(
-        first.clone(),
-        vec![StoryOutline {
-            title: "The wheelchair \u{1b}[31mbrake".into(),
-            star: [
-                "Busy Monday at the clinic.".into(),
-                "Keep the gym safe.".into(),
-                long.into(),
-                "No falls that quarter.".into(),
-            ],
-        }],
+    common::data::story_with(
+        dir.path(),
+        "brake",
+        "The wheelchair \u{1b}[31mbrake",
+        &[],
+        &ids,
+        [
+            "Busy Monday at the clinic.",
+            "Keep the gym safe.",
+            long,
+            "No falls that quarter.",
+        ],
     );
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
     assert!(!h.screen(80, 24).contains("The wheelchair"));
     h.press("h");
     let s = h.screen(80, 24);

@@ -262,13 +262,6 @@ impl App {
         &self.facts
     }
 
-    /// The facts, to stand in for a longer history than a test can make by keys. Switching to Home,
-    /// Cards or Practice works them out again from the stores, where they changed.
-    #[doc(hidden)]
-    pub fn facts_mut(&mut self) -> &mut Facts {
-        &mut self.facts
-    }
-
     /// Lets the Sheet screen open the written sheet in the default browser. Only the real session
     /// calls this, so tests never start a browser.
     pub fn allow_opening_files(&mut self) {

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cut;
+pub mod data;
 pub mod files;
 pub mod spelling;
 pub mod states;
@@ -59,14 +60,23 @@ impl Harness {
     }
 
     /// Quits and starts a new app over the same data dir, as a restart would.
-    pub fn restart(mut self) -> Harness {
+    pub fn restart(self) -> Harness {
+        self.restart_after(|_| {})
+    }
+
+    /// Quits, lets `between` change the data dir while no app runs (as other sessions or the user
+    /// would), and starts a new app over it.
+    pub fn restart_after(mut self, between: impl FnOnce(&std::path::Path)) -> Harness {
         self.app.quit();
         assert!(
             self.app.should_quit(),
             "quit was refused: {:?}",
             self.app.status()
         );
-        Harness::in_dir(self.dir)
+        let Harness { app, dir } = self;
+        drop(app);
+        between(dir.path());
+        Harness::in_dir(dir)
     }
 
     /// Presses keys written as text: plain characters, or names in angle brackets such as `<tab>`,
