@@ -23,7 +23,7 @@ interview_date = $(date -d '+10 days' +%Y-%m-%d)
 certifications = ["CNA", "CPR/BLS"]
 
 [profile]
-name = "Dana Brooks"
+name = "Maria Lopez"
 roles = ["pt-aide"]
 employer = "Riverside Orthopedics"
 setting = "outpatient"

@@ -747,3 +747,19 @@ proptest! {
         h.press("c");
     }
 }
+
+#[test]
+fn the_coaching_panel_beside_the_editor_keeps_the_time_target_whole() {
+    for (w, ht) in [(100, 30), (120, 40), (160, 50)] {
+        let mut h = Harness::new();
+        h.press("<s-tab><s-tab>n");
+        h.type_text("Steadying a patient");
+        h.press("<tab>");
+        // Over a hundred words, so the panel's first line is at its longest.
+        h.type_text(
+            &"During a busy Monday in the rehab gym, an older patient began to fall. ".repeat(8),
+        );
+        let s = h.screen(w, ht);
+        assert!(s.contains("target 90–120 s"), "{w}x{ht}:\n{s}");
+    }
+}

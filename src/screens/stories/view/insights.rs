@@ -47,11 +47,24 @@ fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Do
     } else {
         t.base
     };
-    d.line(Line::from(vec![
-        Span::styled(format!("{} words · ", m.total_words), t.base),
-        Span::styled(format!("about {}", spoken(m.spoken as f32)), time_style),
-        Span::styled(format!(" · target {lo}–{hi} s"), t.muted),
-    ]));
+    let words = format!("{} words · ", m.total_words);
+    let about = format!("about {}", spoken(m.spoken as f32));
+    let target = format!("target {lo}–{hi} s");
+    // The target goes on a line of its own when the three do not fit whole on one, with a column
+    // to spare before the border.
+    let one_line = [&words, &about, " · ", &target]
+        .iter()
+        .map(|p| p.chars().count())
+        .sum::<usize>()
+        < width;
+    let mut first = vec![Span::styled(words, t.base), Span::styled(about, time_style)];
+    if one_line {
+        first.push(Span::styled(format!(" · {target}"), t.muted));
+        d.line(Line::from(first));
+    } else {
+        d.line(Line::from(first));
+        d.line(Line::styled(target, t.muted));
+    }
     if height >= 12 {
         for s in Section::ALL {
             let i = s.index();
