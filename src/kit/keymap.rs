@@ -370,6 +370,38 @@ pub static NAV: &[Binding] = &[
     ),
 ];
 
+/// Scrolling a page of text that has nothing to choose in it: hints, an analysis, a result.
+pub static SCROLL: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        "↑/↓",
+        "scroll",
+        Action::Up,
+        Some("scroll"),
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        "↓/j",
+        "scroll down",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown), ch(' ')],
+        "PgDn/Space",
+        "page down",
+        Action::PageDown,
+        None,
+    ),
+];
+
 /// Keys inside the help overlay. `q` closes help rather than quitting: a user who opened help from
 /// the story editor with F1 expects `q` to take them back to their text.
 pub static HELP: &[Binding] = &[

@@ -59,34 +59,6 @@ pub(super) static RESULT: &[Binding] = &[
     )
     .writes(),
     bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "scroll",
-        Action::Up,
-        Some("scroll"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ch(' ')],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        None,
-    ),
-    bind(
         &[ch('r')],
         "r",
         "answer the questions again",

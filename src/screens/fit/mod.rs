@@ -166,7 +166,16 @@ impl Screen for Fit {
         let group = |title, bindings| vec![Group { title, bindings }];
         match self.stage {
             Stage::Question(_) => Keymap::of(group("Which job fits you?", keys::QUESTION)),
-            Stage::Result => Keymap::of(group("Your result", keys::RESULT)),
+            Stage::Result => Keymap::of(vec![
+                Group {
+                    title: "Your result",
+                    bindings: keys::RESULT,
+                },
+                Group {
+                    title: "Moving",
+                    bindings: crate::kit::keymap::SCROLL,
+                },
+            ]),
         }
     }
 

@@ -108,38 +108,6 @@ pub(super) static HINT_KEYS: &[Binding] = &[bind(
     Some("back to answering"),
 )];
 
-/// Scrolling the hints, the analysis of a typed answer or a past round.
-pub(super) static SCROLL_KEYS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "scroll",
-        Action::Up,
-        Some("scroll"),
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ch(' ')],
-        "PgDn/Space",
-        "page down",
-        Action::PageDown,
-        None,
-    ),
-];
-
 /// "That was only a few seconds. Did you answer?"
 pub(super) static CONFIRM_KEYS: &[Binding] = &[
     bind(

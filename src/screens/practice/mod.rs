@@ -230,7 +230,7 @@ impl Screen for Practice {
         if scrolls {
             groups.push(Group {
                 title: "Scrolling",
-                bindings: keys::SCROLL_KEYS,
+                bindings: crate::kit::keymap::SCROLL,
             });
         }
         let mut km = Keymap::of(groups);
