@@ -237,7 +237,7 @@ fn the_next_step_moves_on_as_the_user_does_things() {
             "teamwork",
             "problem-solving",
             "patient-care",
-            "admin-organisation",
+            "admin-organization",
             "safety",
         ],
     );

@@ -20,7 +20,11 @@ employer = "Riverside Orthopedics"
 setting = "outpatient"
 "#;
 
+// Both stories carry the same saved time, so the list's newest-first order falls back to the
+// title; without it, the files' modification times decided, and two files written a tick apart
+// swapped places now and then.
 const FALL: &str = r#"title = "A fall I prevented"
+updated = 2026-11-20T10:00:00Z
 cue = "Unsteady resident: gait belt, sat her down, told the nurse; no fall."
 situation = "After lunch a resident stood up too fast and started to sway."
 task = "Keep her safe."
@@ -30,6 +34,7 @@ tags = ["safety", "patient-care"]
 "#;
 
 const SHIFT: &str = r#"title = "Two aides short on a Saturday"
+updated = 2026-11-20T10:00:00Z
 situation = "Two aides called in sick."
 task = "Get everyone to therapy."
 action = "So we kind of split up the work. I took the residents who needed the most help."

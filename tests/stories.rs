@@ -220,7 +220,7 @@ fn editing_a_hand_written_story_keeps_its_other_fields() {
         s.task,
         "Check patients in without delaying their therapy. Two therapists were waiting."
     );
-    assert_eq!(s.tags, ["admin-organisation", "teamwork"]);
+    assert_eq!(s.tags, ["admin-organization", "teamwork"]);
     assert!(s.action.starts_with("I took over check-in"));
     assert_eq!(s.created.unwrap().to_rfc3339(), "2026-11-09T10:00:00+00:00");
     assert!(h.app.status().unwrap().text.contains("Saved"));

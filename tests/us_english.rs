@@ -1,6 +1,6 @@
 //! The program's own strings are US English: every string literal in `src/` outside test code is
 //! read for the UK spellings `common::spelling` knows. Ids, file names and keys of files users
-//! already have ("favourites.toml", "admin-organisation", the `behavioural` content key) are not
+//! already have ("favourites.toml", the `behavioural` content key) are not
 //! prose and are left out: renaming them would need a migration.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 

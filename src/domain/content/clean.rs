@@ -1,6 +1,6 @@
 //! Sanitizing a parsed content file: every text stripped of control characters before it is kept.
 
-use super::model::ContentFile;
+use super::model::{ContentFile, Id, current_competency};
 use crate::storage::sanitize;
 
 impl ContentFile {
@@ -23,11 +23,19 @@ impl ContentFile {
             }
             r.glance.texts_mut().for_each(l);
         }
+        let renamed = |id: &mut Id| {
+            let now = current_competency(id.as_str());
+            if now != id.as_str() {
+                *id = Id::new(now);
+            }
+        };
         for x in &mut self.competency {
+            renamed(&mut x.id);
             l(&mut x.name);
             c(&mut x.description);
         }
         for q in &mut self.question {
+            q.competencies.iter_mut().for_each(renamed);
             c(&mut q.text);
             c(&mut q.looking_for);
             q.outline
@@ -86,5 +94,27 @@ impl ContentFile {
         super::prep_model::sanitize_coaching(&mut self.coaching);
         super::prep_model::sanitize_fit(&mut self.fit, &mut self.fit_role);
         self.phrasing.iter_mut().for_each(|r| r.sanitize());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_competency_id_reads_as_the_new_one_in_a_content_file() {
+        // The built-in questions as a file written before the rename would have them.
+        let old = include_str!("../../../content/questions/general.toml")
+            .replace("admin-organization", "admin-organisation");
+        let mut f: ContentFile = toml::from_str(&old).unwrap();
+        f.sanitize();
+        let ids: Vec<&str> = f
+            .question
+            .iter()
+            .flat_map(|q| q.competencies.iter().map(Id::as_str))
+            .collect();
+        assert!(ids.contains(&"admin-organization"), "{ids:?}");
+        assert!(!ids.contains(&"admin-organisation"), "{ids:?}");
+        assert_eq!(current_competency("teamwork"), "teamwork");
     }
 }

@@ -178,6 +178,19 @@ pub struct Figure {
     pub check: bool,
 }
 
+/// Competency ids that were renamed, old first: stories and content files written before keep
+/// working, and a story saved again carries the new id. ("admin-organisation" was UK spelling, and
+/// tags are shown to users.)
+pub const RENAMED_COMPETENCIES: &[(&str, &str)] = &[("admin-organisation", "admin-organization")];
+
+/// The current id for a competency id or tag that may have been renamed.
+pub fn current_competency(id: &str) -> &str {
+    RENAMED_COMPETENCIES
+        .iter()
+        .find(|(old, _)| *old == id)
+        .map_or(id, |(_, new)| new)
+}
+
 /// A skill interviewers probe and stories can demonstrate, e.g. teamwork.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -106,7 +106,7 @@ fn stories_are_chosen_to_cover_the_competencies_not_to_repeat_one() {
     );
     // After one teamwork story, a story showing something new beats the other one.
     let mut more = stories.clone();
-    more.push(story("d", "Double booking", &["admin-organisation"]));
+    more.push(story("d", "Double booking", &["admin-organization"]));
     let refs: Vec<&Story> = more.iter().collect();
     let sel = select::choose_from(&refs, &lib.competencies, &weights, &[], &[]);
     let order: Vec<&str> = sel.chosen.iter().map(|c| c.story.title.as_str()).collect();

@@ -287,7 +287,7 @@ mod tests {
                 "teamwork",
                 "problem-solving",
                 "patient-care",
-                "admin-organisation"
+                "admin-organization"
             ]
         );
         assert!(c.rows[..4].iter().all(|r| r.core), "core rows come first");

@@ -142,7 +142,12 @@ pub fn from_str(
         task: raw.task,
         action: raw.action,
         result: raw.result,
-        tags: raw.tags,
+        // A tag naming a renamed competency reads as the new id (and is saved so next time).
+        tags: raw
+            .tags
+            .into_iter()
+            .map(|t| crate::domain::content::current_competency(&t).to_string())
+            .collect(),
         questions: raw.questions,
         created: raw.created.or(fallback_time),
         updated: raw.updated.or(fallback_time),

@@ -47,7 +47,7 @@ fn list_matching_filters_by_text_or_tag() {
     let mut a = story(&mut store, "Upset patient", t(9, 0));
     a.tags = vec!["patient-care".into(), "communication".into()];
     let mut b = story(&mut store, "Double booking", t(10, 0));
-    b.tags = vec!["admin-organisation".into()];
+    b.tags = vec!["admin-organization".into()];
     b.action = "I rebooked the Café group.".into();
     store.save(&a, t(9, 0)).unwrap();
     store.save(&b, t(10, 0)).unwrap();

@@ -118,7 +118,7 @@ fn hand_written_files_with_some_fields_load_and_take_the_file_time() {
     let s = store.get(&StoryId::from_stem("my-first").unwrap()).unwrap();
     assert_eq!(s.title, "Front desk");
     assert_eq!(s.result, "No double bookings for 3 weeks.\n");
-    assert_eq!(s.tags, ["admin-organisation"]);
+    assert_eq!(s.tags, ["admin-organization"]);
     assert_eq!(s.situation, "");
     let mtime: DateTime<Utc> = fs::metadata(stories.join("my-first.toml"))
         .unwrap()
