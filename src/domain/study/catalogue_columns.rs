@@ -85,10 +85,14 @@ impl Catalogue {
         };
         match &filter.tag {
             None => (0..n).for_each(&mut visit),
-            Some(t) => match self.tags.binary_search(t) {
-                Ok(t) => c.by_tag[t].iter().for_each(|&i| visit(i as usize)),
-                Err(_) => {}
-            },
+            Some(t) => {
+                let cards = self
+                    .tags
+                    .binary_search(t)
+                    .ok()
+                    .and_then(|t| c.by_tag.get(t));
+                cards.into_iter().flatten().for_each(|&i| visit(i as usize));
+            }
         }
         true
     }
