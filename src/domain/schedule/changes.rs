@@ -35,9 +35,11 @@ impl Changes {
     }
 
     /// The cards changed by the records after `seq` (a card changed twice is listed twice), or
-    /// `None` when some of those records are no longer remembered.
+    /// `None` when some of those records are no longer remembered, or `seq` is past the last one
+    /// (it came from another store).
     pub(super) fn since(&self, seq: u64) -> Option<impl Iterator<Item = &Id>> {
-        (seq >= self.known_after).then(|| {
+        let last = self.recent.back().map_or(self.known_after, |(s, _)| *s);
+        (self.known_after..=last).contains(&seq).then(|| {
             self.recent
                 .iter()
                 .filter(move |(s, _)| *s > seq)
@@ -59,6 +61,7 @@ mod tests {
         let mut c = Changes::starting_after(10);
         assert_eq!(c.since(10).map(ids), Some(vec![]));
         assert!(c.since(9).is_none(), "before the store opened");
+        assert!(c.since(11).is_none(), "after the last record");
         c.record(11, &Id::new("a"));
         c.record(12, &Id::new("b"));
         c.record(13, &Id::new("a"));
