@@ -35,6 +35,11 @@ impl<K: PartialEq, V> Derived<K, V> {
         &self.slot.get_or_insert_with(|| (key, make())).1
     }
 
+    /// The kept value with the key it was made from, taken out (to be updated and kept again).
+    pub fn take(&mut self) -> Option<(K, V)> {
+        self.slot.take()
+    }
+
     /// Forgets the kept value, so the next `refresh` works it out again.
     pub fn clear(&mut self) {
         self.slot = None;
@@ -93,8 +98,11 @@ mod tests {
         assert_eq!(d.get(&2), None, "another key never sees the kept value");
         assert_eq!(d.refresh(2, || make(2)), "v2");
         assert_eq!(made, 2, "made once per key change");
+        assert_eq!(d.take(), Some((2, "v2".to_string())));
+        assert_eq!(d.get(&2), None, "taken out");
+        d.refresh(3, || "v3".to_string());
         d.clear();
-        assert_eq!(d.get(&2), None);
+        assert_eq!(d.get(&3), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod aside;
 mod card;
+mod changes;
 mod days;
 mod deadline;
 mod history;

@@ -2,6 +2,7 @@
 
 use super::aside::rename_aside;
 use super::card::{CardState, truncate_to_ms};
+use super::changes::Changes;
 use super::days::DayZone;
 use super::deadline::{clamp_due, latest_due};
 use super::journal::{JOURNAL_FILE, Journal};
@@ -60,6 +61,8 @@ pub struct ReviewStore {
     snapshot_every: u64,
     /// Journal records not yet covered by the snapshot on disk.
     since_snapshot: u64,
+    /// Which cards the records since opening changed (see `changed_since`).
+    changes: Changes,
 }
 
 /// Shown in the app's debug output; the journal's sink has no useful `Debug` of its own.
@@ -135,6 +138,7 @@ impl ReviewStore {
             ledger.apply(record, options.zone);
         }
         notices.extend(replay.notices);
+        let ledger_last_seq = ledger.last_seq();
         let mut store = ReviewStore {
             dir: dir.to_path_buf(),
             journal,
@@ -144,6 +148,7 @@ impl ReviewStore {
             zone: options.zone,
             snapshot_every: options.snapshot_every,
             since_snapshot: replay.records.len() as u64,
+            changes: Changes::starting_after(ledger_last_seq),
         };
         let saved = if fresh_snapshot_needed {
             store.snapshot_now()
@@ -175,6 +180,7 @@ impl ReviewStore {
         let seq = self.ledger.last_seq + 1;
         let record = self.journal.append_grade(seq, card, now, grade, &next)?;
         self.ledger.apply(&record, self.zone);
+        self.changes.record(record.seq(), card);
         self.since_snapshot += 1;
         Ok(next)
     }
@@ -206,8 +212,9 @@ impl ReviewStore {
             states.insert(card, next);
         }
         self.journal.append_all(&records)?;
-        for record in &records {
+        for (record, (card, _, _)) in records.iter().zip(grades) {
             self.ledger.apply(record, self.zone);
+            self.changes.record(record.seq(), card);
         }
         self.since_snapshot += records.len() as u64;
         Ok(())
@@ -222,6 +229,7 @@ impl ReviewStore {
         let seq = self.ledger.last_seq + 1;
         let record = self.journal.append_undo(seq, &top, now)?;
         self.ledger.apply(&record, self.zone);
+        self.changes.record(record.seq(), &top.card);
         self.since_snapshot += 1;
         Ok(Some(top.card))
     }
@@ -316,6 +324,12 @@ impl ReviewStore {
     }
 
     /// Everything loaded, for views that need more than the shortcuts below.
+    /// The cards whose state the records after record `seq` changed, or `None` when they are not
+    /// all known (too many since, or from before the store was opened): then work everything out.
+    pub fn changed_since(&self, seq: u64) -> Option<impl Iterator<Item = &Id>> {
+        self.changes.since(seq)
+    }
+
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
     }

@@ -140,6 +140,8 @@ pub struct Catalogue {
     subject_of: Vec<usize>,
     /// No two cards share an id (a user deck may repeat a built-in one).
     unique_ids: bool,
+    /// Each card's roles and tags as numbers (see `for_each_passing`).
+    columns: columns::Columns,
 }
 
 /// Catalogue order: the user's own cards first, then questions and facts alternately. Every index
@@ -243,20 +245,24 @@ impl Catalogue {
             .iter()
             .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
             .collect();
+        let roles: Vec<(Id, String)> = lib
+            .roles
+            .iter()
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect();
+        let tags: Vec<String> = tags.into_iter().collect();
+        let columns = columns::Columns::build(&cards, &roles, &tags);
         Catalogue {
             cards,
             index,
-            roles: lib
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect(),
+            roles,
             subjects,
-            tags: tags.into_iter().collect(),
+            tags,
             by_id,
             id_text,
             subject_of,
             unique_ids,
+            columns,
         }
     }
 
@@ -301,6 +307,19 @@ impl Catalogue {
             out[i] = Standing::of(state, now);
         }
         out
+    }
+
+    /// Sets card `id`'s standing in `standings` (in catalogue order, see `standings`); a card not in
+    /// the catalogue has none to set. False when it cannot tell which entry is the card's (ids
+    /// repeated, or cards changed since building): work them all out again.
+    pub fn set_standing(&self, standings: &mut [Standing], id: &Id, standing: Standing) -> bool {
+        if !(self.unique_ids && self.walkable()) || standings.len() != self.cards.len() {
+            return false;
+        }
+        if let Some(slot) = self.index.get(id).and_then(|&i| standings.get_mut(i)) {
+            *slot = standing;
+        }
+        true
     }
 
     /// Cards in a learning step and due, and on a day schedule and due, each distinct id counted
@@ -395,6 +414,9 @@ impl Catalogue {
             .collect()
     }
 }
+
+#[path = "catalogue_columns.rs"]
+mod columns;
 
 #[cfg(test)]
 #[path = "catalogue_tests.rs"]

@@ -63,6 +63,34 @@ fn key(c: &Cards, store: &ReviewStore, now: DateTime<Utc>) -> RowsKey {
     }
 }
 
+/// Counts one card's `standing` in each row that holds it: My interview (when `held`), All cards,
+/// its roles' rows (`roles_of`, indices into the catalogue's `roles` roles), then its subject's row.
+fn tally_card(
+    rows: &mut [DeckRow],
+    (standing, held): (Standing, bool),
+    roles: usize,
+    roles_of: impl Iterator<Item = usize>,
+    subject: Option<usize>,
+) {
+    let picked = [held.then_some(0), Some(1)]
+        .into_iter()
+        .flatten()
+        .chain(roles_of.map(|r| 2 + r))
+        .chain(subject.map(|s| 2 + roles + s));
+    for r in picked {
+        let Some(row) = rows.get_mut(r) else {
+            continue;
+        };
+        row.total += 1;
+        match standing {
+            Standing::Unseen => row.counts.new += 1,
+            Standing::Learning => row.counts.learning += 1,
+            Standing::Due => row.counts.due += 1,
+            Standing::Later => {}
+        }
+    }
+}
+
 /// The first moment after `now_ms` at which some card's standing changes: the earliest due time still
 /// ahead among the cards already studied (unseen cards stay new whatever the time).
 fn next_change(ledger: &Ledger, now_ms: i64) -> i64 {
@@ -88,8 +116,10 @@ impl Cards {
         }
     }
 
-    /// Works the standings out again if a grade or the clock changed them.
-    pub(super) fn refresh_standings(&mut self, store: &ReviewStore, now: DateTime<Utc>) {
+    /// Works the standings out again if a grade or the clock changed them: after a few grades or
+    /// undos, only for the cards they changed (every card is a pass like `counts`, milliseconds at
+    /// 100,000 cards); otherwise for every card. True when only the changed cards were worked out.
+    pub(super) fn refresh_standings(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> bool {
         let now_ms = now.timestamp_millis();
         let key = history(store);
         if self
@@ -98,7 +128,13 @@ impl Cards {
             .get(&key)
             .is_some_and(|k| k.holds_at(now_ms))
         {
-            return;
+            return false;
+        }
+        if let Some(kept) = self.kept.standings.take()
+            && let Some(value) = self.restand(kept, store, now)
+        {
+            self.kept.standings.refresh(key, || value);
+            return true;
         }
         let value = self.catalogue.standings(store.ledger(), now);
         let until_ms = next_change(store.ledger(), now_ms);
@@ -108,6 +144,36 @@ impl Cards {
             from_ms: now_ms,
             until_ms,
         });
+        false
+    }
+
+    /// The kept standings brought up to date for the cards graded or undone since they were kept,
+    /// or `None` when that cannot be done (they no longer hold, or which cards changed is unknown).
+    /// Every other card's standing holds until `until_ms`; a changed card's holds until it is due.
+    fn restand(
+        &self,
+        (from, mut kept): (History, Timed<Vec<Standing>>),
+        store: &ReviewStore,
+        now: DateTime<Utc>,
+    ) -> Option<Timed<Vec<Standing>>> {
+        let now_ms = now.timestamp_millis();
+        if !kept.holds_at(now_ms) {
+            return None;
+        }
+        for id in store.changed_since(from.0)? {
+            let state = store.ledger().state(id);
+            if !self
+                .catalogue
+                .set_standing(&mut kept.value, id, Standing::of(state, now))
+            {
+                return None;
+            }
+            if let Some(c) = state.filter(|c| c.phase != Phase::New && c.due_ms > now_ms) {
+                kept.until_ms = kept.until_ms.min(c.due_ms);
+            }
+        }
+        kept.from_ms = now_ms;
+        Some(kept)
     }
 
     /// Cards in a learning step and due, and on a day schedule and due, over the whole catalogue
@@ -159,40 +225,21 @@ impl Cards {
             })
             .collect();
         let roles = cat.roles.len();
-        let tally = |row: &mut DeckRow, standing: Standing| {
-            row.total += 1;
-            match standing {
-                Standing::Unseen => row.counts.new += 1,
-                Standing::Learning => row.counts.learning += 1,
-                Standing::Due => row.counts.due += 1,
-                Standing::Later => {}
+        // The fast way reads the catalogue's columns, with each card's roles as bits.
+        let fast = cat.for_each_passing(&self.filter, |i, bits, subject| {
+            if let Some(&standing) = standings.get(i) {
+                let roles_of = (0..roles.min(64)).filter(|r| bits >> r & 1 != 0);
+                let card = (standing, self.holds(i));
+                tally_card(&mut rows, card, roles, roles_of, Some(subject));
             }
-        };
-        for (i, (card, &standing)) in cat.cards.iter().zip(standings.iter()).enumerate() {
-            if !self.filter.matches(card) {
-                continue;
-            }
-            // Rows: My interview, All cards, each role, each subject.
-            if self.holds(i)
-                && let Some(row) = rows.first_mut()
-            {
-                tally(row, standing);
-            }
-            if let Some(row) = rows.get_mut(1) {
-                tally(row, standing);
-            }
-            for (r, (role, _)) in cat.roles.iter().enumerate() {
-                if card.for_role(role)
-                    && let Some(row) = rows.get_mut(2 + r)
-                {
-                    tally(row, standing);
-                }
-            }
-            if let Some(row) = cat
-                .subject_index(i)
-                .and_then(|s| rows.get_mut(2 + roles + s))
-            {
-                tally(row, standing);
+        });
+        // Otherwise go through the cards themselves.
+        let slow = cat.cards.iter().zip(standings.iter()).enumerate();
+        for (i, (card, &standing)) in slow.filter(|_| !fast) {
+            if self.filter.matches(card) {
+                let roles_of = (0..roles).filter(|&r| card.for_role(&cat.roles[r].0));
+                let card = (standing, self.holds(i));
+                tally_card(&mut rows, card, roles, roles_of, cat.subject_index(i));
             }
         }
         for row in &mut rows {

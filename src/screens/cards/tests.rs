@@ -69,6 +69,15 @@ fn deck_rows_agree_with_counting_each_selection() {
             tag: cards.catalogue.tags.first().cloned(),
             ..Filter::default()
         },
+        Filter {
+            role: cards.catalogue.roles.last().map(|(r, _)| r.clone()),
+            subject: cards.catalogue.subjects.first().cloned(),
+            tag: cards.catalogue.tags.last().cloned(),
+        },
+        Filter {
+            role: cards.catalogue.roles.first().map(|(r, _)| r.clone()),
+            ..Filter::default()
+        },
     ] {
         cards.filter = filter.clone();
         let store = f.data.reviews().unwrap();
@@ -136,4 +145,47 @@ fn kept_deck_rows_follow_grades_filters_and_the_clock() {
     assert!(kept);
     assert_eq!(filtered, fresh);
     assert!(filtered[0].total < due[0].total);
+}
+
+/// After any run of grades, undos and clock moves, the kept standings (updated for the graded
+/// cards alone while they hold) equal every card's standing worked out afresh.
+#[test]
+fn standings_kept_across_grades_equal_a_full_recount() {
+    use proptest::prelude::*;
+    use std::borrow::Cow;
+    proptest!(ProptestConfig::with_cases(24), |(
+        steps in proptest::collection::vec((0usize..12, 0usize..5, 0i64..90), 1..30),
+    )| {
+        let mut f = Fixture::new(now());
+        let mut cards = Cards::new(f.data.library());
+        let ids: Vec<_> = cards.catalogue.cards.iter().take(12).map(|c| c.id.clone()).collect();
+        cards.refresh_standings(f.data.reviews().unwrap(), f.now);
+        let mut graded = false;
+        for (card, what, minutes) in steps {
+            f.now += chrono::Duration::minutes(minutes);
+            let mut w = f.data.writer().unwrap();
+            let store = w.reviews().unwrap();
+            let first_grade = what > 0 && !graded;
+            match what {
+                0 => {
+                    store.undo(f.now).unwrap();
+                }
+                g => {
+                    let grade = Grade::ALL[g - 1];
+                    store.grade(&ids[card], grade, f.now).unwrap();
+                    graded = true;
+                }
+            }
+            let store = f.data.reviews().unwrap();
+            let only_changed = cards.refresh_standings(store, f.now);
+            // Until a card has been studied nothing comes due, so the first grade is always one.
+            prop_assert!(only_changed || !first_grade, "the first grade updates only its card");
+            let kept = cards.standings_now(store, f.now);
+            prop_assert!(matches!(kept, Cow::Borrowed(_)), "kept after a refresh");
+            prop_assert_eq!(
+                kept.into_owned(),
+                cards.catalogue.standings(store.ledger(), f.now)
+            );
+        }
+    });
 }
