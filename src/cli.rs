@@ -10,6 +10,7 @@ pub mod fit;
 pub mod import;
 pub mod prep_status;
 pub mod restore;
+pub mod status_cards;
 
 pub use check::check_cmd;
 
@@ -17,7 +18,8 @@ use crate::app::{Access, App, Theme};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::content::Problem;
-use crate::domain::schedule::{self, DayZone};
+use crate::domain::plan::Focus;
+use crate::domain::schedule::DayZone;
 use crate::domain::stories::{Order, StoryStore, export};
 use crate::kit::Status;
 use crate::storage;
@@ -289,7 +291,7 @@ pub fn status_cmd(
 
 /// What `status` loaded, handed back so that the command line can exit without freeing it.
 pub struct StatusLoaded {
-    _held: Option<(prep_status::Content, schedule::Ledger)>,
+    _held: Option<status_cards::Study>,
 }
 
 /// [`status_cmd`], returning what it loaded as well as the exit code. It reads only what the counts
@@ -302,19 +304,48 @@ pub fn status_run(
     now: DateTime<Utc>,
     out: &mut impl Write,
 ) -> std::io::Result<(u8, StatusLoaded)> {
-    let (stories, unreadable, stories_fp) = load_story_counts(paths);
-    let content = prep_status::Content::load(paths);
+    status_run_at(paths, json, now, std::time::SystemTime::now(), out)
+}
+
+/// [`status_run`], with the moment the files are read: a file changed less than two seconds before
+/// it is not trusted by its stamp alone (see [`status_cards`]). Tests pass a later moment to
+/// read what an earlier run kept.
+pub fn status_run_at(
+    paths: &Paths,
+    json: bool,
+    now: DateTime<Utc>,
+    read_at: std::time::SystemTime,
+    out: &mut impl Write,
+) -> std::io::Result<(u8, StatusLoaded)> {
     let zone = DayZone::Local;
-    let (ledger, _) = match schedule::peek(&paths.data_dir, zone) {
-        Ok(loaded) => loaded,
+    let (config, _) = Config::load(&paths.config_file);
+    // The stories are checked on a second core while the content and the review history load on
+    // this one; the two share no file.
+    let (story_counts, study) = std::thread::scope(|s| {
+        let stories = s.spawn(|| load_story_counts(paths));
+        let focus = |lib: &Library| Focus::new(&config.profile, lib);
+        let study = status_cards::Study::load(paths, focus, zone, read_at);
+        let stories = stories.join().unwrap_or_else(|_| {
+            let folder = paths.data_dir.join("stories").display().to_string();
+            (
+                0,
+                vec![Problem::new(folder, "could not count the stories")],
+                None,
+            )
+        });
+        (stories, study)
+    });
+    let (stories, unreadable, stories_fp) = story_counts;
+    let study = match study {
+        Ok(study) => study,
         Err(e) => {
             eprintln!("clinicprep: could not read your review history: {e}");
             return Ok((1, StatusLoaded { _held: None }));
         }
     };
     let today = zone.date_of(now);
-    let (config, _) = Config::load(&paths.config_file);
-    let prep = prep_status::gather(paths, &content, &ledger, &config, stories_fp, (zone, now));
+    let prep = prep_status::gather(paths, &study, &config, stories_fp, (zone, now));
+    let ledger = study.ledger();
     let due = prep.deck.due;
     let new = prep.plan.cards.new;
     let reviewed = ledger.reviewed_on(today);
@@ -355,12 +386,7 @@ pub fn status_run(
             )?;
         }
     }
-    Ok((
-        0,
-        StatusLoaded {
-            _held: Some((content, ledger)),
-        },
-    ))
+    Ok((0, StatusLoaded { _held: Some(study) }))
 }
 
 /// Said after "Wrote … to FILE" when FILE was there before: `-o` replaces it whole.

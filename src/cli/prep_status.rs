@@ -1,18 +1,18 @@
 //! What `clinicprep status` says about the interview being prepared for: the role, the date, what is
 //! unseen and today's plan, computed as Home computes it, from a read-only load.
 
+use super::status_cards::Study;
 use crate::domain::config::Config;
 use crate::domain::content::{Id, Library};
 use crate::domain::plan::{self, DeckNumbers, Focus, Plan, Practice, StoryNumbers};
 use crate::domain::practice::RoundLog;
-use crate::domain::schedule::{DayZone, Ledger};
+use crate::domain::schedule::DayZone;
 use crate::domain::stories::{Order, StoryStore};
 use crate::domain::study::CardIds;
 use crate::storage::cache::DerivedCache;
 use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The interview part of the status.
@@ -66,66 +66,93 @@ impl Content {
     /// The ids of "My interview": the same cards as [`Focus::library_ids`] gives for the whole
     /// library. With the built-in library, only a built-in question or fact (which has roles), or an
     /// id that coaching lists for some people, can be left out of the focus: a user's card has no
-    /// roles. Those few are found first, then taken out of the sorted ids in one pass, with no
-    /// lookup per card; with none to take out, the ids are used as they are.
-    fn focus_ids(&self, focus: &Focus) -> Cow<'_, [Id]> {
+    /// roles. Those few ([`excluded_ids`]) are passed over in one walk of the sorted ids, which are
+    /// borrowed, not copied; with none to leave out, the ids are used as they are.
+    pub(super) fn focus_ids(&self, focus: &Focus) -> FocusIds<'_> {
         let (lib, ids) = match self {
-            Content::Loaded(lib) => return Cow::Owned(focus.library_ids(lib)),
+            Content::Loaded(lib) => return FocusIds::Owned(focus.library_ids(lib)),
             Content::Builtin { lib, ids } => (lib, ids.as_slice()),
         };
-        let roles: HashMap<&Id, &[Id]> = lib
-            .questions
-            .iter()
-            .map(|q| (&q.id, q.roles.as_slice()))
-            .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
-            .collect();
-        let listed = lib.coaching.iter().flat_map(|c| &c.questions);
-        let mut out: Vec<&Id> = roles
-            .keys()
-            .copied()
-            .chain(listed)
-            .filter(|id| !focus.holds_id(id, roles.get(id).copied().unwrap_or_default()))
-            .collect();
+        let out = excluded_ids(lib, focus);
         if out.is_empty() {
-            return Cow::Borrowed(ids);
+            return FocusIds::All(ids);
         }
-        out.sort_unstable();
-        out.dedup();
         let mut out = out.into_iter().peekable();
-        Cow::Owned(
+        FocusIds::Some(
             ids.iter()
                 .filter(|id| {
                     while out.next_if(|o| *o < *id).is_some() {}
                     out.peek() != Some(id)
                 })
-                .cloned()
                 .collect(),
         )
     }
 }
+
+/// The ids of the built-in library's questions, facts and coached questions that `focus` leaves
+/// out, sorted and each once: with the built-in library, the only cards not in "My interview".
+pub(super) fn excluded_ids<'a>(lib: &'a Library, focus: &Focus) -> Vec<&'a Id> {
+    let roles: HashMap<&Id, &[Id]> = lib
+        .questions
+        .iter()
+        .map(|q| (&q.id, q.roles.as_slice()))
+        .chain(lib.facts.iter().map(|f| (&f.id, f.roles.as_slice())))
+        .collect();
+    let listed = lib.coaching.iter().flat_map(|c| &c.questions);
+    let mut out: Vec<&Id> = roles
+        .keys()
+        .copied()
+        .chain(listed)
+        .filter(|id| !focus.holds_id(id, roles.get(id).copied().unwrap_or_default()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The ids in focus, as [`Content::focus_ids`] finds them without copying 100,000 ids.
+pub(super) enum FocusIds<'a> {
+    /// From the whole library.
+    Owned(Vec<Id>),
+    /// Every cached id.
+    All(&'a [Id]),
+    /// Some of the cached ids.
+    Some(Vec<&'a Id>),
+}
+
+/// Calls `$f` with the ids as a slice, whichever way they are held.
+macro_rules! with_ids {
+    ($ids:expr, $f:expr) => {
+        match $ids {
+            FocusIds::Owned(ids) => $f(ids.as_slice()),
+            FocusIds::All(ids) => $f(*ids),
+            FocusIds::Some(ids) => $f(ids.as_slice()),
+        }
+    };
+}
+pub(super) use with_ids;
 
 /// Gathers the status from the files, reading and never writing user data (caches aside). Stories
 /// or a practice log that cannot be read leave their part of the plan out. `stories` is the
 /// stories' fingerprint from [`StoryStore::count`], if it could count them.
 pub fn gather(
     paths: &Paths,
-    content: &Content,
-    ledger: &Ledger,
+    study: &Study,
     config: &Config,
     stories: Option<u64>,
     (zone, now): (DayZone, DateTime<Utc>),
 ) -> PrepStatus {
-    let lib = content.lib();
+    let lib = study.lib();
+    let ledger = study.ledger();
     let focus = Focus::new(&config.profile, lib);
     let today = zone.date_of(now);
-    let ids = content.focus_ids(&focus);
     let at = plan::judged_at(
         config.interview_date,
         config.profile.interview_time,
         zone,
         now,
     );
-    let deck = plan::deck_numbers(&ids, ledger, &config.study_settings(), (today, now), at);
+    let deck = study.deck_numbers(&focus, &config.study_settings(), (today, now), at);
     let stories = story_numbers(paths, lib, stories);
     let rounds = RoundLog::load(&paths.data_dir)
         .map(|log| plan::round_counts(&log, zone, today))

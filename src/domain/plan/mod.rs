@@ -13,7 +13,7 @@ pub use today::{Inputs, Next, Plan, Practice, Story, plan};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
-use crate::domain::schedule::{DayZone, Ledger, Settings, Standing, recall_at};
+use crate::domain::schedule::{CardState, DayZone, Ledger, Settings, Standing, recall_at};
 use crate::domain::stories::Story as StarStory;
 use crate::domain::stories::coverage::Coverage;
 use crate::domain::study::{Catalogue, Filter};
@@ -40,30 +40,60 @@ pub struct DeckNumbers {
 /// Counts the cards of `ids` (each once) at `now`, as the study queue does with `settings` on the
 /// local day `today`; weak cards are judged at `judged_at` (the interview, or now when there is no
 /// date).
-pub fn deck_numbers(
-    ids: &[crate::domain::content::Id],
+pub fn deck_numbers<T: std::borrow::Borrow<crate::domain::content::Id>>(
+    ids: &[T],
     ledger: &Ledger,
     settings: &Settings,
-    (today, now): (NaiveDate, DateTime<Utc>),
+    when: (NaiveDate, DateTime<Utc>),
     judged_at: DateTime<Utc>,
 ) -> DeckNumbers {
-    let mut n = DeckNumbers::default();
+    let mut tally = DeckTally::new(settings, when, judged_at);
     // Sorted ids (as `status` passes them) are read beside the ledger in one pass.
-    for (_, state) in crate::domain::schedule::with_states(ids, ledger) {
+    crate::domain::schedule::each_state(ids, ledger, |_, state| tally.add(state));
+    tally.numbers
+}
+
+/// [`deck_numbers`] a card at a time, for cards whose states come from somewhere other than a
+/// ledger (`status` keeps the states of the cards in focus).
+pub struct DeckTally<'a> {
+    pub numbers: DeckNumbers,
+    settings: &'a Settings,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    judged_at: DateTime<Utc>,
+}
+
+impl<'a> DeckTally<'a> {
+    pub fn new(
+        settings: &'a Settings,
+        (today, now): (NaiveDate, DateTime<Utc>),
+        judged_at: DateTime<Utc>,
+    ) -> DeckTally<'a> {
+        DeckTally {
+            numbers: DeckNumbers::default(),
+            settings,
+            today,
+            now,
+            judged_at,
+        }
+    }
+
+    /// Counts one card, with its state if it has one.
+    pub fn add(&mut self, state: Option<&CardState>) {
+        let n = &mut self.numbers;
         n.total += 1;
-        let standing = Standing::before_interview(state, now, settings, today);
+        let standing = Standing::before_interview(state, self.now, self.settings, self.today);
         match standing {
             Standing::Unseen => n.unseen += 1,
             Standing::Learning | Standing::Due => n.due += 1,
             Standing::Later => {}
         }
         if let Some(s) = state.filter(|_| standing != Standing::Unseen)
-            && recall_at(s, judged_at) < today::WEAK_RECALL
+            && recall_at(s, self.judged_at) < today::WEAK_RECALL
         {
             n.weak += 1;
         }
     }
-    n
 }
 
 /// When weak cards are judged: the interview day at its time (the profile's, else the morning) if

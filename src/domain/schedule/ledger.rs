@@ -108,6 +108,24 @@ impl Ledger {
         self.last_seq = self.last_seq.max(record.seq());
     }
 
+    /// A ledger of day counts alone, no cards: what `clinicprep status` needs of the history once
+    /// the cards' part is kept (see `cli::status_cards`).
+    pub fn of_days(
+        reviews_per_day: BTreeMap<NaiveDate, u32>,
+        new_per_day: BTreeMap<NaiveDate, u32>,
+    ) -> Ledger {
+        Ledger {
+            reviews_per_day,
+            new_per_day,
+            ..Ledger::default()
+        }
+    }
+
+    /// Reviews and new cards a day, for [`Ledger::of_days`].
+    pub fn days(&self) -> (&BTreeMap<NaiveDate, u32>, &BTreeMap<NaiveDate, u32>) {
+        (&self.reviews_per_day, &self.new_per_day)
+    }
+
     pub fn state(&self, id: &Id) -> Option<&CardState> {
         self.cards.get(id)
     }

@@ -5,6 +5,7 @@ use super::ledger::Ledger;
 use super::scheduler::{Settings, recall_at};
 use crate::domain::content::Id;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Borrow;
 use std::collections::HashSet;
 
 /// How to pick and order cards.
@@ -88,35 +89,37 @@ impl Standing {
     }
 }
 
-/// Each distinct card of `selection` with its state, first occurrences in selection order. A
-/// selection in strictly increasing id order (`status` passes every card id sorted) is read in one
-/// pass beside the ledger, which is in id order too: no hashing, and no tree lookup per card, which
-/// at 100,000 cards misses the processor's cache at nearly every step. A small selection against a
-/// large history, or one in any other order, is deduplicated and looked up card by card.
-pub fn with_states<'a>(
-    selection: &'a [Id],
+/// Calls `visit` with each distinct card of `selection` and its state, first occurrences in
+/// selection order. A selection in strictly increasing id order (`status` passes every card id
+/// sorted) is read in one pass beside the ledger, which is in id order too: no hashing, no tree
+/// lookup per card (at 100,000 cards that misses the processor's cache at nearly every step) and
+/// nothing allocated. A small selection against a large history, or one in any other order, is
+/// deduplicated and looked up card by card.
+pub fn each_state<'a, T: Borrow<Id>>(
+    selection: &'a [T],
     history: &'a Ledger,
-) -> Vec<(&'a Id, Option<&'a CardState>)> {
+    mut visit: impl FnMut(&'a Id, Option<&'a CardState>),
+) {
     let cards = history.cards();
     let walk = selection.len().saturating_mul(16) >= cards.len()
-        && selection.windows(2).all(|w| w[0] < w[1]);
+        && selection.windows(2).all(|w| w[0].borrow() < w[1].borrow());
     if walk {
         let mut states = cards.iter().peekable();
-        return selection
-            .iter()
-            .map(|id| {
-                while states.next_if(|(k, _)| *k < id).is_some() {}
-                let state = states.peek().filter(|(k, _)| *k == id).map(|(_, s)| *s);
-                (id, state)
-            })
-            .collect();
+        for id in selection {
+            let id = id.borrow();
+            while states.next_if(|(k, _)| *k < id).is_some() {}
+            let state = states.peek().filter(|(k, _)| *k == id).map(|(_, s)| *s);
+            visit(id, state);
+        }
+        return;
     }
     let mut seen = foldhash::HashSet::default();
-    selection
-        .iter()
-        .filter(|id| seen.insert(*id))
-        .map(|id| (id, history.state(id)))
-        .collect()
+    for id in selection {
+        let id = id.borrow();
+        if seen.insert(id) {
+            visit(id, history.state(id));
+        }
+    }
 }
 
 fn sort<'a>(
@@ -131,7 +134,7 @@ fn sort<'a>(
         review: Vec::new(),
         unseen: Vec::new(),
     };
-    for (id, state) in with_states(selection, history) {
+    each_state(selection, history, |id, state| {
         match (
             Standing::before_interview(state, now, settings, today),
             state,
@@ -141,7 +144,7 @@ fn sort<'a>(
             (Standing::Due, Some(c)) => s.review.push((id, c)),
             _ => {}
         }
-    }
+    });
     s
 }
 
@@ -161,12 +164,19 @@ pub fn counts(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Counts {
-    let s = sort(selection, history, now, settings, today);
-    Counts {
-        new: s.unseen.len().min(new_allowance(history, settings, today)),
-        learning: s.learning.len(),
-        due: s.review.len(),
-    }
+    let mut c = Counts::default();
+    each_state(
+        selection,
+        history,
+        |_, state| match Standing::before_interview(state, now, settings, today) {
+            Standing::Unseen => c.new += 1,
+            Standing::Learning => c.learning += 1,
+            Standing::Due => c.due += 1,
+            Standing::Later => {}
+        },
+    );
+    c.new = c.new.min(new_allowance(history, settings, today));
+    c
 }
 
 /// The cards to study, in order. Normal: due learning cards (earliest first), then due reviews

@@ -102,6 +102,8 @@ pub struct ParseCache<T> {
     enabled: bool,
     /// Set by [`ParseCache::keep_the_rest`].
     keep_rest: bool,
+    /// Where the next key is looked for first: after the last one found.
+    next: usize,
     _value: PhantomData<fn() -> T>,
 }
 
@@ -159,6 +161,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             changed: false,
             enabled,
             keep_rest: false,
+            next: 0,
             _value: PhantomData,
         }
     }
@@ -281,7 +284,8 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
     /// The old entry for `key`, marked as looked up, with its position.
     fn take(&mut self, key: &str) -> Option<(usize, Slot)> {
         let old = self.old.as_ref()?;
-        let i = old.find(key)?;
+        let i = old.find_from(key, self.next)?;
+        self.next = i + 1;
         let taken = self.taken.get_mut(i)?;
         if std::mem::replace(taken, true) {
             // Looked up before: that lookup's entry stands.

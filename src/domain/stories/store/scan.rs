@@ -10,6 +10,16 @@ use std::fs::{self, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
 
+impl Found {
+    /// The story's file name without `.toml`; `None` for a conflict copy.
+    fn stem(&self) -> Option<&str> {
+        match self {
+            Found::Story { stem, .. } => Some(stem),
+            Found::ConflictCopy(_) => None,
+        }
+    }
+}
+
 /// One entry of the stories folder worth looking at.
 pub enum Found {
     /// A `<stem>.toml` file (the metadata read through links, as loading does).
@@ -138,7 +148,10 @@ impl StoryStore {
         let mut cache = ParseCache::open_lazy(data_dir, "stories");
         let mut good = Vec::new();
         let mut bad = Vec::new();
-        for found in scan(&data_dir.join("stories"))? {
+        let mut found = scan(&data_dir.join("stories"))?;
+        // In name order, as the cache keeps them, so each is found at the next place in its index.
+        found.sort_unstable_by(|a, b| a.stem().cmp(&b.stem()));
+        for found in found {
             if let Found::Story { path, stem, meta } = found {
                 match open_one(&mut cache, &path, &stem, meta, false) {
                     Ok(opened) => good.push((stem, opened.disk.hash)),
