@@ -3,8 +3,8 @@
 //! by later runs (the largest takes minutes to write); benches that change data work on a copy.
 //!
 //! - `status --json` in-process, warm and with no cache; `App::new`; the first frame of the TUI
-//!   (`App::start` and one 200×50 frame); `schedule::counts` over every card id: their growth from
-//!   10k to 100k is the point (issue #22).
+//!   (`App::start` and one 200×50 frame); `schedule::counts` over every card id, and `status`'s
+//!   tally of the kept cards: their growth from 10k to 100k is the point (issue #22).
 //! - The review session's summary screen, one frame on its own; a review key (flip, grade) with the
 //!   queue refilled by a cram whenever a session ends, so each iteration is a review.
 //! - Imports: 100,000 notes into an empty folder, and 10,000 into a folder that holds 10,000
@@ -22,8 +22,11 @@ mod gen_scale;
 use chrono::{Duration, TimeZone, Utc};
 use clinicprep::app::{Action, App, Tab, Theme};
 use clinicprep::cli::import::ImportArgs;
+use clinicprep::cli::status_cards::Study;
 use clinicprep::cli::status_cmd;
 use clinicprep::domain::content::{Id, Library};
+use clinicprep::domain::plan::Focus;
+use clinicprep::domain::profile::Profile;
 use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptions};
 use clinicprep::domain::stories::{Coach, Order, Section, Story, StoryStore, analyze};
 use clinicprep::domain::study::CardIds;
@@ -35,7 +38,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 /// A data-dir size: its label and what `gen_scale` writes for it.
 #[derive(Clone, Copy)]
@@ -199,6 +202,34 @@ fn counts(c: &mut Criterion) {
                 ))
             })
         });
+    }
+    g.finish();
+}
+
+/// How `status` counts the cards in focus once their states are kept (`cli::status_cards`): a pass
+/// over the states alone, no ids.
+fn kept_tally(c: &mut Criterion) {
+    let mut g = c.benchmark_group("counts");
+    for size in sizes() {
+        let dir = data(size);
+        let paths = Paths::in_dir(&dir);
+        let later = SystemTime::now() + std::time::Duration::from_secs(3600);
+        let focus = |lib: &Library| Focus::new(&Profile::default(), lib);
+        let load = || Study::load(&paths, focus, DayZone::utc(), later).expect("history");
+        let _ = load();
+        let _ = load();
+        let study = load();
+        assert!(
+            matches!(study, Study::Kept { .. }),
+            "kept by the runs before"
+        );
+        let today = DayZone::utc().date_of(now());
+        let settings = schedule::Settings::default();
+        let f = focus(study.lib());
+        g.bench_function(
+            format!("status tallies the kept cards, {}", size.label),
+            |b| b.iter(|| black_box(study.deck_numbers(&f, &settings, (today, now()), now()))),
+        );
     }
     g.finish();
 }
@@ -470,6 +501,7 @@ criterion_group!(
     benches,
     status_and_start,
     counts,
+    kept_tally,
     summary_frame,
     review_keys,
     imports,

@@ -101,21 +101,44 @@ pub fn each_state<'a, T: Borrow<Id>>(
     mut visit: impl FnMut(&'a Id, Option<&'a CardState>),
 ) {
     let cards = history.cards();
-    let walk = selection.len().saturating_mul(16) >= cards.len()
-        && selection.windows(2).all(|w| w[0].borrow() < w[1].borrow());
-    if walk {
+    let mut rest = selection;
+    if selection.len().saturating_mul(16) >= cards.len() {
+        // Walked while the ids keep increasing; from the first that does not, looked up.
         let mut states = cards.iter().peekable();
-        for id in selection {
-            let id = id.borrow();
-            while states.next_if(|(k, _)| *k < id).is_some() {}
-            let state = states.peek().filter(|(k, _)| *k == id).map(|(_, s)| *s);
+        let mut last: Option<&Id> = None;
+        for (i, item) in selection.iter().enumerate() {
+            let id = item.borrow();
+            if last.is_some_and(|l| l >= id) {
+                rest = selection.get(i..).unwrap_or_default();
+                break;
+            }
+            // One comparison a card when it has a state (the usual case), not two.
+            let mut state = None;
+            while let Some((k, s)) = states.peek() {
+                match (*k).cmp(id) {
+                    std::cmp::Ordering::Less => {
+                        states.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        state = Some(*s);
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
             visit(id, state);
+            last = Some(id);
         }
-        return;
+        if last.is_some() && rest.len() == selection.len() {
+            return;
+        }
     }
-    let mut seen = foldhash::HashSet::default();
-    for id in selection {
-        let id = id.borrow();
+    let walked = selection
+        .get(..selection.len() - rest.len())
+        .unwrap_or_default();
+    let mut seen: foldhash::HashSet<&Id> = walked.iter().map(Borrow::borrow).collect();
+    for item in rest {
+        let id = item.borrow();
         if seen.insert(id) {
             visit(id, history.state(id));
         }
@@ -445,6 +468,20 @@ mod tests {
                 if !first_seen.contains(id) {
                     first_seen.push(id.clone());
                 }
+            }
+            // Each distinct card once, in selection order, with its state: also when a sorted run
+            // (walked) is followed by ids out of order (looked up).
+            let mixed: Vec<Id> = sorted.iter().chain(&unsorted).cloned().collect();
+            for sel in [&unsorted, &sorted, &mixed] {
+                let mut visited = Vec::new();
+                each_state(sel, &ledger, |id, s| visited.push((id.clone(), s.cloned())));
+                let mut naive: Vec<(Id, Option<CardState>)> = Vec::new();
+                for id in sel.iter() {
+                    if !naive.iter().any(|(seen, _)| seen == id) {
+                        naive.push((id.clone(), ledger.state(id).cloned()));
+                    }
+                }
+                prop_assert_eq!(visited, naive);
             }
             // The same cards are queued; new ones in selection order, so which new ones can differ
             // only when the allowance cuts them.
