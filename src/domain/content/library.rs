@@ -4,7 +4,7 @@ use super::model::*;
 use super::prep_model::{Coaching, FitQuestion, FitRole};
 use super::problem::Problem;
 use super::script::{FollowUp, Persona};
-use crate::storage::cache::{LoadError, ParseCache};
+use crate::storage::cache::{Job, LoadError, ParseCache};
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fs;
@@ -153,14 +153,14 @@ impl Library {
             sources.push(Source::with_text(path.clone(), (*text).to_string()));
         }
         if let Some(dir) = user_dir {
-            for path in user_files(dir, &mut lib.problems) {
-                let shown = path.display().to_string();
-                match load_user_file(cache, dir, &path, &shown) {
+            let files = user_files(dir, &mut lib.problems);
+            for (path, loaded) in files.iter().zip(load_user_files(cache, dir, &files)) {
+                match loaded {
                     Ok(file) => {
                         lib.add(file);
                         sources.push(Source {
-                            path: shown,
-                            file: Some(path),
+                            path: path.display().to_string(),
+                            file: Some(path.clone()),
                             text: OnceCell::new(),
                         });
                     }
@@ -302,28 +302,58 @@ fn collect_user_files(
     }
 }
 
-/// A user file parsed and cleaned, from the cache when unchanged; a file too big to be content is
-/// refused before it is read.
-fn load_user_file(
+/// Each user file through the cache, in order; the files it cannot vouch for are parsed on every
+/// core (100,000 cards in a hundred decks take a second to parse on one).
+fn load_user_files(
     cache: &mut ParseCache<ContentFile>,
     dir: &Path,
-    path: &Path,
-    shown: &str,
-) -> Result<ContentFile, Problem> {
-    let problem = |msg: String| Problem::new(shown, msg);
-    let meta = fs::metadata(path).map_err(|e| problem(format!("could not read the file: {e}")))?;
-    if meta.len() > MAX_USER_FILE {
-        return Err(problem(format!(
-            "the file is {} MiB; content files must be under 32 MiB",
-            meta.len() >> 20
-        )));
+    files: &[PathBuf],
+) -> Vec<Result<ContentFile, Problem>> {
+    let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    // Each file's outcome: known before the cache is asked, or the position of its job.
+    let mut early = Vec::with_capacity(files.len());
+    let mut jobs = Vec::new();
+    for (path, name) in files.iter().zip(&shown) {
+        let problem = |msg: String| Problem::new(name, msg);
+        match fs::metadata(path) {
+            Err(e) => early.push(Err(problem(format!("could not read the file: {e}")))),
+            Ok(meta) if meta.len() > MAX_USER_FILE => early.push(Err(problem(format!(
+                "the file is {} MiB; content files must be under 32 MiB",
+                meta.len() >> 20
+            )))),
+            Ok(meta) => {
+                early.push(Ok(name.as_str()));
+                let key = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+                jobs.push(Job {
+                    key: key.into_owned(),
+                    path: path.clone(),
+                    meta,
+                });
+            }
+        }
     }
-    let key = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
-    match cache.load(&key, path, &meta, |bytes| parse_user_file(shown, bytes)) {
-        Ok(loaded) => Ok(loaded.value),
-        Err(LoadError::Read(e)) => Err(problem(format!("could not read the file: {e}"))),
-        Err(LoadError::Parse(p)) => Err(p),
-    }
+    let names: Vec<&str> = early
+        .iter()
+        .filter_map(|e| e.as_ref().ok().copied())
+        .collect();
+    let parse =
+        |i: usize, bytes: &[u8]| parse_user_file(names.get(i).copied().unwrap_or(""), bytes);
+    let mut loaded = cache.load_many(&jobs, true, parse).into_iter();
+    early
+        .into_iter()
+        .map(|e| {
+            let name = e?;
+            let problem = |msg: String| Problem::new(name, msg);
+            match loaded.next() {
+                Some(Ok(l)) => l.value.ok_or_else(|| problem("could not be read".into())),
+                Some(Err(LoadError::Read(e))) => {
+                    Err(problem(format!("could not read the file: {e}")))
+                }
+                Some(Err(LoadError::Parse(p))) => Err(p),
+                None => Err(problem("could not be read".into())),
+            }
+        })
+        .collect()
 }
 
 /// A user file's bytes parsed; its text is cleaned when it is added to the library.

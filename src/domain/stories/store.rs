@@ -138,16 +138,18 @@ impl StoryStore {
         };
         let mut bad = Vec::new();
         let mut cache = ParseCache::open(data_dir, "stories");
-        for found in scan::scan(&store.stories_dir)? {
-            let (path, stem, meta) = match found {
-                Found::ConflictCopy(path) => {
-                    store.conflict_copies.push(path);
-                    continue;
-                }
-                Found::Story { path, stem, meta } => (path, stem, meta),
-            };
-            // From the id on, the file is protected even if it turns out unreadable.
-            match scan::open_one(&mut cache, &path, &stem, meta, true) {
+        let mut found = scan::scan(&store.stories_dir)?;
+        // In name order, as the cache keeps them (see `StoryStore::count`).
+        found.sort_unstable_by(|a, b| a.stem().cmp(&b.stem()));
+        let mut stories = Vec::with_capacity(found.len());
+        for f in found {
+            match f {
+                Found::ConflictCopy(path) => store.conflict_copies.push(path),
+                Found::Story { path, stem, meta } => stories.push((path, stem, meta)),
+            }
+        }
+        for opened in scan::open_many(&mut cache, stories, true) {
+            match opened {
                 Ok(Opened { id, story, disk }) => {
                     if let Some(story) = story {
                         store.entries.insert(
@@ -160,6 +162,7 @@ impl StoryStore {
                         );
                     }
                 }
+                // From the id on, the file is protected even if it turns out unreadable.
                 Err((id, b)) => {
                     store.bad.extend(id);
                     bad.push(b);

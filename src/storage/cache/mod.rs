@@ -9,9 +9,11 @@
 
 mod container;
 mod derived;
+mod many;
 mod stamp;
 
 pub use derived::DerivedCache;
+pub use many::Job;
 pub use stamp::{Stamp, hash};
 
 use container::{Opened, Out, Slot};
@@ -364,16 +366,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
             return;
         }
         if let Ok(bytes) = postcard::to_allocvec(value) {
-            let sum = self::hash(&bytes);
-            let entry = Entry {
-                key: Key::Own(key.to_string()),
-                stamp,
-                hash,
-                racy,
-                value: Value::Fresh { bytes, sum },
-            };
-            self.new.push(entry);
-            self.changed = true;
+            self.remember_bytes(key, stamp, hash, racy, bytes);
         }
     }
 

@@ -4,7 +4,7 @@ use super::{BadStory, Fingerprint, MAX_STORY_BYTES, StoryStore};
 use crate::domain::stories::file;
 use crate::domain::stories::story::{Story, StoryId};
 use crate::storage::StorageError;
-use crate::storage::cache::{LoadError, ParseCache};
+use crate::storage::cache::{Job, LoadError, ParseCache};
 use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io;
@@ -12,9 +12,17 @@ use std::path::{Path, PathBuf};
 
 impl Found {
     /// The story's file name without `.toml`; `None` for a conflict copy.
-    fn stem(&self) -> Option<&str> {
+    pub fn stem(&self) -> Option<&str> {
         match self {
             Found::Story { stem, .. } => Some(stem),
+            Found::ConflictCopy(_) => None,
+        }
+    }
+
+    /// A story file's path, name and metadata; `None` for a conflict copy.
+    pub fn into_story(self) -> Option<(PathBuf, String, io::Result<Metadata>)> {
+        match self {
+            Found::Story { path, stem, meta } => Some((path, stem, meta)),
             Found::ConflictCopy(_) => None,
         }
     }
@@ -80,53 +88,93 @@ pub struct Opened {
     pub disk: Fingerprint,
 }
 
-/// Opens one story file through the cache: parsed and cleaned, or (with `decode` false) only checked.
-/// A failure carries the id when the name was one, so the store can protect that file from saves.
-pub fn open_one(
+/// The story files `found` (in name order, as the cache keeps them), opened through the cache:
+/// parsed and cleaned, or (with `decode` false) only checked; the files the cache cannot vouch for
+/// are parsed on every core. A failure carries the id when the name was one, so the store can
+/// protect that file from saves.
+pub fn open_many(
     cache: &mut ParseCache<Story>,
-    path: &Path,
-    stem: &str,
-    meta: io::Result<Metadata>,
+    found: Vec<(PathBuf, String, io::Result<Metadata>)>,
     decode: bool,
-) -> Result<Opened, (Option<StoryId>, BadStory)> {
-    let fail = |line, column, message: String| BadStory {
+) -> Vec<Result<Opened, (Option<StoryId>, BadStory)>> {
+    let fail = |path: &Path, line, column, message: String| BadStory {
         path: path.to_path_buf(),
         line,
         column,
         message,
     };
-    let Some(id) = StoryId::from_stem(stem) else {
-        let msg = "this file name cannot be a story id".into();
-        return Err((None, fail(None, None, msg)));
-    };
-    let failed = |b: BadStory| (Some(id.clone()), b);
-    let meta = meta.map_err(|e| failed(fail(None, None, e.to_string())))?;
-    if meta.len() > MAX_STORY_BYTES {
-        let msg = format!("too large for a story ({} KiB)", meta.len() / 1024);
-        return Err(failed(fail(None, None, msg)));
+    // Each file's outcome: known before the cache is asked, or the position of its job.
+    let mut early = Vec::with_capacity(found.len());
+    let mut jobs = Vec::new();
+    let mut ids = Vec::new();
+    let mut mtimes = Vec::new();
+    for (path, stem, meta) in found {
+        let Some(id) = StoryId::from_stem(&stem) else {
+            let msg = "this file name cannot be a story id".into();
+            early.push(Err((None, fail(&path, None, None, msg))));
+            continue;
+        };
+        let meta = match meta {
+            Ok(m) if m.len() > MAX_STORY_BYTES => {
+                let msg = format!("too large for a story ({} KiB)", m.len() / 1024);
+                early.push(Err((Some(id), fail(&path, None, None, msg))));
+                continue;
+            }
+            Ok(m) => m,
+            Err(e) => {
+                early.push(Err((Some(id), fail(&path, None, None, e.to_string()))));
+                continue;
+            }
+        };
+        early.push(Ok(jobs.len()));
+        mtimes.push(meta.modified().ok().map(DateTime::<Utc>::from));
+        ids.push(id);
+        jobs.push(Job {
+            key: stem,
+            path,
+            meta,
+        });
     }
-    let mtime = meta.modified().ok().map(DateTime::<Utc>::from);
-    let parse = |bytes: &[u8]| file::from_bytes(bytes, id.clone(), mtime).map(|s| s.sanitized());
-    let got = if decode {
-        let loaded = cache.load(stem, path, &meta, parse);
-        loaded.map(|l| (Some(l.value), l.hash, l.len))
-    } else {
-        let checked = cache.check(stem, path, &meta, parse);
-        checked.map(|l| (None, l.hash, l.len))
+    let parse = |i: usize, bytes: &[u8]| {
+        let (Some(id), Some(mtime)) = (ids.get(i), mtimes.get(i)) else {
+            return Err(file::FormatError {
+                line: None,
+                column: None,
+                message: "could not be opened".into(),
+            });
+        };
+        file::from_bytes(bytes, id.clone(), *mtime).map(|s| s.sanitized())
     };
-    let (story, hash, size) = got.map_err(|e| {
-        failed(match e {
-            LoadError::Read(e) => fail(None, None, e.to_string()),
-            LoadError::Parse(e) => fail(e.line, e.column, e.message),
+    let mut loaded = cache.load_many(&jobs, decode, parse).into_iter();
+    let mut ids = ids.into_iter();
+    let mut jobs = jobs.iter();
+    early
+        .into_iter()
+        .map(|e| {
+            let _ = e?;
+            let (Some(id), Some(job), Some(got)) = (ids.next(), jobs.next(), loaded.next()) else {
+                let msg = "could not be opened".to_string();
+                return Err((None, fail(Path::new(""), None, None, msg)));
+            };
+            let got = got.map_err(|e| {
+                let b = match e {
+                    LoadError::Read(e) => fail(&job.path, None, None, e.to_string()),
+                    LoadError::Parse(e) => fail(&job.path, e.line, e.column, e.message),
+                };
+                (Some(id.clone()), b)
+            })?;
+            let disk = Fingerprint {
+                size: got.len,
+                hash: got.hash,
+            };
+            // The file name is the id, whatever the cache holds.
+            let story = got.value.map(|mut s: Story| {
+                s.id = id.clone();
+                s
+            });
+            Ok(Opened { id, story, disk })
         })
-    })?;
-    let disk = Fingerprint { size, hash };
-    let story = story.map(|mut s: Story| {
-        // The file name is the id, whatever the cache holds.
-        s.id = id.clone();
-        s
-    });
-    Ok(Opened { id, story, disk })
+        .collect()
 }
 
 /// What [`StoryStore::count`] finds: how many stories load, which files do not, and a fingerprint of
@@ -151,19 +199,19 @@ impl StoryStore {
         let mut found = scan(&data_dir.join("stories"))?;
         // In name order, as the cache keeps them, so each is found at the next place in its index.
         found.sort_unstable_by(|a, b| a.stem().cmp(&b.stem()));
-        for found in found {
-            if let Found::Story { path, stem, meta } = found {
-                match open_one(&mut cache, &path, &stem, meta, false) {
-                    Ok(opened) => good.push((stem, opened.disk.hash)),
-                    Err((_, b)) => bad.push(b),
-                }
+        let stories = found.into_iter().filter_map(Found::into_story).collect();
+        for opened in open_many(&mut cache, stories, false) {
+            match opened {
+                Ok(opened) => good.push((opened.id, opened.disk.hash)),
+                Err((_, b)) => bad.push(b),
             }
         }
         let _ = cache.save();
         bad.sort_by(|a, b| a.path.cmp(&b.path));
         good.sort_unstable();
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for (stem, hash) in &good {
+        for (id, hash) in &good {
+            let stem = id.as_str();
             h.update(&(stem.len() as u64).to_le_bytes());
             h.update(stem.as_bytes());
             h.update(&hash.to_le_bytes());
