@@ -48,7 +48,7 @@ pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StorageError::new(dir, "list the stories in", e)),
     };
-    let mut out = Vec::new();
+    let mut named = Vec::new();
     for item in listing {
         let item = item.map_err(|e| StorageError::new(dir, "list the stories in", e))?;
         let name = item.file_name().to_string_lossy().into_owned();
@@ -58,27 +58,59 @@ pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
         else {
             continue;
         };
-        let path = item.path();
-        // Through the folder's open handle (one name to look up, not the whole path), except for a
-        // link, whose target is what loading reads.
-        let meta = match item.file_type() {
-            Ok(t) if !t.is_symlink() => item.metadata(),
-            _ => fs::metadata(&path),
-        };
+        let stem = stem.to_string();
+        named.push((item, stem));
+    }
+    let metas = stat_all(&named);
+    let mut out = Vec::with_capacity(named.len());
+    for ((item, stem), meta) in named.into_iter().zip(metas) {
         if meta.as_ref().is_ok_and(Metadata::is_dir) {
             continue;
         }
+        let path = item.path();
         if stem.contains(".conflict-") {
             out.push(Found::ConflictCopy(path));
             continue;
         }
-        out.push(Found::Story {
-            stem: stem.to_string(),
-            path,
-            meta,
-        });
+        out.push(Found::Story { stem, path, meta });
     }
     Ok(out)
+}
+
+/// Each entry's metadata, through the folder's open handle (one name to look up, not the whole
+/// path), except for a link, whose target is what loading reads. Ten thousand stories are looked
+/// up on every core: the lookups are most of what counting them costs.
+fn stat_all(named: &[(fs::DirEntry, String)]) -> Vec<io::Result<Metadata>> {
+    let one = |(item, _): &(fs::DirEntry, String)| match item.file_type() {
+        Ok(t) if !t.is_symlink() => item.metadata(),
+        _ => fs::metadata(item.path()),
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || named.len() < 1024 {
+        return named.iter().map(one).collect();
+    }
+    let share = named.len().div_ceil(workers);
+    std::thread::scope(|s| {
+        let running: Vec<_> = named
+            .chunks(share)
+            .map(|chunk| {
+                (
+                    chunk.len(),
+                    s.spawn(move || chunk.iter().map(one).collect::<Vec<_>>()),
+                )
+            })
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|(n, r)| {
+                r.join().unwrap_or_else(|_| {
+                    (0..n)
+                        .map(|_| Err(io::Error::other("could not be looked up")))
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// A story file that opened: its id, the story if it was asked for, and what is on disk.

@@ -73,3 +73,47 @@ fn list_matching_filters_by_text_or_tag() {
         "newest first"
     );
 }
+
+/// Past a thousand files the folder is looked up on every core; what loads, what is skipped and what
+/// is refused is the same as for a small folder, and counting agrees with loading.
+#[test]
+fn a_folder_of_thousands_loads_and_counts_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir(&stories).unwrap();
+    for i in 0..1_200 {
+        let body = if i % 100 == 7 {
+            "title = \"broken".to_string()
+        } else {
+            format!(
+                "title = \"Story {i}\"\nsituation = \"s\"\ntask = \"\"\naction = \"\"\nresult = \"\"\n"
+            )
+        };
+        fs::write(stories.join(format!("s-{i:04}.toml")), body).unwrap();
+    }
+    fs::create_dir(stories.join("folder.toml")).unwrap();
+    fs::write(
+        stories.join("s-0001.conflict-123.toml"),
+        "title = \"copy\"\n",
+    )
+    .unwrap();
+    fs::write(stories.join("notes.txt"), "not a story").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(stories.join("s-0002.toml"), stories.join("link.toml")).unwrap();
+
+    let (store, bad) = StoryStore::load(dir.path()).unwrap();
+    let links = usize::from(cfg!(unix));
+    assert_eq!(bad.len(), 12, "s-0007, s-0107, … s-1107");
+    assert_eq!(store.len(), 1_200 - 12 + links);
+    assert_eq!(store.conflict_copies().len(), 1);
+    assert!(bad.iter().all(|b| b.line.is_some()), "each with its line");
+    let count = StoryStore::count(dir.path()).unwrap();
+    assert_eq!((count.good, count.bad.len()), (store.len(), bad.len()));
+    // Again from the cache, which now vouches for every good file.
+    let (again, bad_again) = StoryStore::load(dir.path()).unwrap();
+    assert_eq!((again.len(), bad_again.len()), (store.len(), bad.len()));
+    assert_eq!(
+        StoryStore::count(dir.path()).unwrap().fingerprint,
+        count.fingerprint
+    );
+}
