@@ -19,6 +19,7 @@ use crate::domain::content::Library;
 use crate::domain::prep::charts::local_day;
 use crate::domain::schedule::{ReviewStore, StoreOptions};
 use crate::domain::stories::Story;
+use crate::kit::data::StoriesFolder;
 use crate::kit::{AppData, Facts, Level, Status, ViewCtx};
 use crate::storage::paths::Paths;
 use crate::storage::recovery::Recovered;
@@ -136,20 +137,35 @@ impl App {
             return false;
         }
         let paths = self.data.paths().clone();
-        let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-        let mut screens = Screens::new(&library, self.theme);
+        let now = self.now;
+        // The stories and the review history load on other cores while the content loads and the
+        // screens are built on this one: the three share no file (at 100,000 cards each takes a
+        // good part of a second). A panic in one is passed on as if it had happened here.
+        let (library, mut screens, opened, stories) = std::thread::scope(|s| {
+            let stories = s.spawn(|| StoriesFolder::load(&paths));
+            let opened =
+                s.spawn(|| ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now));
+            let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
+            let screens = Screens::new(&library, self.theme);
+            let opened = opened
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let stories = stories
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (library, screens, opened, stories)
+        });
         let content = (!library.problems.is_empty()).then(|| {
             Status::warn(format!(
                 "{} problem(s) in content files; run `clinicprep check` to see them. The rest loaded.",
                 library.problems.len()
             ))
         });
-        let (reviews, history) =
-            match ReviewStore::open(&paths.data_dir, &StoreOptions::default(), self.now) {
-                Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
-                Err(e) => (None, screens.cards.set_store_error(&e)),
-            };
-        self.data.finish_loading(library, reviews);
+        let (reviews, history) = match opened {
+            Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
+            Err(e) => (None, screens.cards.set_store_error(&e)),
+        };
+        self.data.finish_loading(library, reviews, stories);
         // Set by the session before the first frame; the rest of the screens' settings come
         // back with the config, applied again below.
         screens.sheet.can_open = self.screens.sheet.can_open;

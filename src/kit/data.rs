@@ -53,7 +53,7 @@ impl fmt::Debug for StoriesFolder {
 }
 
 impl StoriesFolder {
-    fn load(paths: &Paths) -> StoriesFolder {
+    pub fn load(paths: &Paths) -> StoriesFolder {
         let mut folder = StoriesFolder::default();
         folder.reload(paths);
         folder
@@ -186,10 +186,15 @@ impl AppData {
 
     /// The rest of the loading after [`AppData::start`]: the whole library, the review history
     /// (opened by the caller, which reports its problems) and the stories.
-    pub fn finish_loading(&mut self, library: Library, reviews: Option<ReviewStore>) {
+    pub fn finish_loading(
+        &mut self,
+        library: Library,
+        reviews: Option<ReviewStore>,
+        stories: StoriesFolder,
+    ) {
         self.library = library;
         self.reviews = reviews;
-        self.stories = StoriesFolder::load(&self.paths);
+        self.stories = stories;
     }
 
     /// A sentence for each of the checklist, favourites and round log files that could not be loaded.
