@@ -24,6 +24,16 @@ impl Filter {
         f
     }
 
+    /// The words asked for anywhere in a story, folded.
+    pub(super) fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The words asked for in a tag (written `#word`), folded.
+    pub(super) fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
     /// True when the filter lets every story through.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.tags.is_empty()
@@ -57,7 +67,7 @@ impl Filter {
 
 /// A story's text as the filter searches it: folded (lowercase, accents off) once, so the Stories
 /// screen can keep it while the user types in the filter box rather than fold every story per key.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchText {
     tags: Vec<String>,
     /// Title, the four sections, tags and linked question ids, a line each.

@@ -7,7 +7,7 @@
 
 use super::view::{CoverageDoc, coverage_doc};
 use super::{Stories, View};
-use crate::domain::stories::{Filter, Order, SearchText, Story, StoryId};
+use crate::domain::stories::{Filter, Order, Story, StoryId, StoryIndex};
 use crate::kit::{AppData, Theme};
 use std::borrow::Cow;
 
@@ -45,10 +45,10 @@ impl Picks {
         kept.map(|(_, picks)| picks.as_slice())
     }
 
-    /// Works out the matches of `filter` over `search` (every story's folded text in the order
-    /// `base`), from the kept matches of the last query it narrows; those of queries it does not
-    /// narrow are dropped.
-    fn refresh(&mut self, base: Base, filter: Filter, search: &[SearchText]) {
+    /// Works out the matches of `filter` through `index` (of the stories in the order `base`), from
+    /// the kept matches of the last query it narrows; those of queries it does not narrow are
+    /// dropped.
+    fn refresh(&mut self, base: Base, filter: Filter, index: &StoryIndex) {
         if self.base != Some(base) {
             self.base = Some(base);
             self.stack.clear();
@@ -62,15 +62,8 @@ impl Picks {
             }
             self.stack.pop();
         }
-        let matches = |&i: &u32| {
-            search
-                .get(i as usize)
-                .is_some_and(|t| filter.matches_text(t))
-        };
-        let picks: Vec<u32> = match self.stack.last() {
-            Some((_, wider)) => wider.iter().copied().filter(matches).collect(),
-            None => (0..search.len() as u32).filter(matches).collect(),
-        };
+        let wider = self.stack.last().map(|(f, picks)| (f, picks.as_slice()));
+        let picks = index.matching(&filter, wider);
         if self.stack.len() >= DEEPEST {
             self.stack.remove(0);
         }
@@ -217,8 +210,8 @@ impl Stories {
     }
 
     /// Keeps the list's order and the filter's matches up to date: the order when the stories or
-    /// the order chosen changed, every story's folded text once the filter is used, and the
-    /// matches of the query typed.
+    /// the order chosen changed, the stories' word index once the filter is used, and the matches
+    /// of the query typed.
     fn refresh_list(&mut self, data: &AppData) {
         let base = self.base(data);
         let Some(store) = data.stories() else {
@@ -233,15 +226,15 @@ impl Stories {
         if filter.is_empty() {
             return;
         }
-        if self.kept_search.get(&base).is_none()
+        if self.kept_index.get(&base).is_none()
             && let Some(ids) = self.kept_order.get(&base)
         {
-            let fold = |id| store.get(id).map(SearchText::of).unwrap_or_default();
-            let search: Vec<SearchText> = ids.iter().map(fold).collect();
-            self.kept_search.refresh(base, || search);
+            // Numbered in list order: the kept order holds only ids the store has.
+            let index = StoryIndex::build(ids.iter().filter_map(|id| store.get(id)));
+            self.kept_index.refresh(base, || index);
         }
-        if let Some(search) = self.kept_search.get(&base) {
-            self.picks.refresh(base, filter, search);
+        if let Some(index) = self.kept_index.get(&base) {
+            self.picks.refresh(base, filter, index);
         }
     }
 

@@ -50,8 +50,8 @@ pub struct Stories {
     /// Every story's id in list order, and the coverage view laid out, kept between frames.
     kept_order: Derived<listing::Base, Vec<StoryId>>,
     kept_coverage: Derived<listing::CoverageKey, view::CoverageDoc>,
-    /// Every story's text folded for the filter, in list order, kept once the filter is used.
-    kept_search: Derived<listing::Base, Vec<crate::domain::stories::SearchText>>,
+    /// The stories' words for the filter, numbered in list order, kept once the filter is used.
+    kept_index: Derived<listing::Base, crate::domain::stories::StoryIndex>,
     /// The filter's matches for the queries typed, as positions in the list order.
     picks: listing::Picks,
     /// The coaching of the story selected in the list, for the preview beside it.
@@ -86,7 +86,7 @@ impl Stories {
             theme,
             kept_order: Derived::default(),
             kept_coverage: Derived::default(),
-            kept_search: Derived::default(),
+            kept_index: Derived::default(),
             picks: listing::Picks::default(),
             kept_preview: Derived::default(),
         }
