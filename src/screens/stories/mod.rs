@@ -6,6 +6,7 @@ mod flags;
 mod keys;
 mod listing;
 pub mod picker;
+mod shown;
 mod view;
 
 pub use editor::{Editor, Field};
@@ -53,7 +54,7 @@ pub struct Stories {
     /// The stories' words for the filter, numbered in list order, kept once the filter is used.
     kept_index: Derived<listing::Base, crate::domain::stories::StoryIndex>,
     /// The filter's matches for the queries typed, as positions in the list order.
-    picks: listing::Picks,
+    picks: shown::Picks,
     /// The coaching of the story selected in the list, for the preview beside it.
     kept_preview: Derived<(StoryId, u64), crate::domain::stories::Analysis>,
 }
@@ -87,7 +88,7 @@ impl Stories {
             kept_order: Derived::default(),
             kept_coverage: Derived::default(),
             kept_index: Derived::default(),
-            picks: listing::Picks::default(),
+            picks: shown::Picks::default(),
             kept_preview: Derived::default(),
         }
     }
