@@ -163,6 +163,47 @@ fn type_and_erase(c: &mut Criterion, name: &str, s: &mut Screen, letter: char) {
     });
 }
 
+/// Types words into the box that has focus a letter at a time, each letter drawn; between words
+/// (untimed) the box is emptied again. Each word starts with another letter, so no letter finds
+/// what it asks for worked out already, as when erasing.
+fn type_words(c: &mut Criterion, name: &str, s: &mut Screen) {
+    let words = [
+        "transfer",
+        "wheelchair",
+        "gait belt",
+        "safety",
+        "privacy",
+        "documentation",
+        "balance",
+    ];
+    let mut letters = words
+        .iter()
+        .cycle()
+        .flat_map(|w| w.chars().map(Some).chain([None]));
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            let mut timed = 0;
+            while timed < iters {
+                match letters.next().flatten() {
+                    Some(letter) => {
+                        let start = Instant::now();
+                        s.key_frame(KeyCode::Char(letter));
+                        spent += start.elapsed();
+                        timed += 1;
+                    }
+                    None => {
+                        for _ in 0..20 {
+                            s.key(KeyCode::Backspace);
+                        }
+                    }
+                }
+            }
+            spent
+        })
+    });
+}
+
 fn guides(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = Screen::new(dir.path(), Utc::now());
@@ -418,6 +459,13 @@ fn at_size(c: &mut Criterion, cards: usize, at: &str) {
         &format!("stories at {at}: type in the filter box over {stories} and draw 200x50"),
         &mut s,
         'e',
+    );
+    type_words(
+        c,
+        &format!(
+            "stories at {at}: type words letter by letter in the filter box over {stories} and draw 200x50"
+        ),
+        &mut s,
     );
     s.key(KeyCode::Esc);
     s.app.update(Action::Coverage);

@@ -141,12 +141,16 @@ impl App {
     }
 
     fn refresh_review_facts(&mut self) {
+        if self.data.reviews().is_none() {
+            return;
+        }
+        let now = self.now;
+        // The Cards screen keeps its catalogue and every card's standing, with this count, which
+        // a grade updates: a switch with nothing changed counts nothing again.
+        let (learning, due) = self.screens.cards.waiting(&self.data, now);
         let Some(store) = self.data.reviews() else {
             return;
         };
-        let now = self.now;
-        // The Cards screen built its catalogue from the same library at start; reuse it.
-        let (learning, due) = self.screens.cards.waiting(store, now);
         let cards = store.ledger().cards();
         self.facts.cards_due_today = Some(learning + due);
         // Due dates and days studied change only with a grade or an undo, which add a record.

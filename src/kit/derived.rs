@@ -27,6 +27,15 @@ impl<K: PartialEq, V> Derived<K, V> {
         }
     }
 
+    /// The kept value, if it was made from `key`, to update in place (what it is worked out from
+    /// must not change: it stays kept under `key`).
+    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        match &mut self.slot {
+            Some((k, v)) if k == key => Some(v),
+            _ => None,
+        }
+    }
+
     /// The value for `key`: the kept one if it was made from `key`, otherwise `make()`, kept from now on.
     pub fn refresh(&mut self, key: K, make: impl FnOnce() -> V) -> &V {
         if self.slot.as_ref().is_some_and(|(k, _)| *k != key) {
@@ -96,6 +105,13 @@ mod tests {
         assert_eq!(d.refresh(1, || make(1)), "v1");
         assert_eq!(d.get(&1).map(String::as_str), Some("v1"));
         assert_eq!(d.get(&2), None, "another key never sees the kept value");
+        assert_eq!(d.get_mut(&2), None);
+        d.get_mut(&1).unwrap().push('!');
+        assert_eq!(
+            d.get(&1).map(String::as_str),
+            Some("v1!"),
+            "updated in place"
+        );
         assert_eq!(d.refresh(2, || make(2)), "v2");
         assert_eq!(made, 2, "made once per key change");
         assert_eq!(d.take(), Some((2, "v2".to_string())));

@@ -24,6 +24,16 @@ impl Filter {
         f
     }
 
+    /// The words asked for anywhere in a story, folded.
+    pub(super) fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The words asked for in a tag (written `#word`), folded.
+    pub(super) fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
     /// True when the filter lets every story through.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.tags.is_empty()
@@ -31,6 +41,19 @@ impl Filter {
 
     pub fn matches(&self, story: &Story) -> bool {
         self.is_empty() || self.matches_text(&SearchText::of(story))
+    }
+
+    /// True when every story this filter lets through, `wider` lets through too: each of `wider`'s
+    /// words is part of one of these words or tags (tags are part of the text searched), and each of
+    /// its tags part of one of these tags. So a query grown by a letter or a word need only look
+    /// through what the shorter one matched.
+    pub fn narrows(&self, wider: &Filter) -> bool {
+        let within = |w: &String, among: &[String]| among.iter().any(|x| x.contains(w.as_str()));
+        wider
+            .words
+            .iter()
+            .all(|w| within(w, &self.words) || within(w, &self.tags))
+            && wider.tags.iter().all(|t| within(t, &self.tags))
     }
 
     /// `matches` for a story whose text was folded beforehand.
@@ -126,6 +149,38 @@ mod tests {
             "gait is in the text, not a tag"
         );
         assert!(!Filter::new("#team zebra").matches(&s));
+    }
+
+    #[test]
+    fn a_longer_query_narrows_a_shorter_one_only_when_it_asks_for_more() {
+        let narrows = |a: &str, b: &str| Filter::new(a).narrows(&Filter::new(b));
+        for (longer, shorter) in [
+            ("gait", "gai"),
+            ("gait", ""),
+            ("gait belt", "gait"),
+            ("gait b", "gait"),
+            ("Gait", "gait "),
+            ("#team", "tea"),
+            ("#team", "#te"),
+            ("belt #care", "#car"),
+        ] {
+            assert!(narrows(longer, shorter), "{longer:?} narrows {shorter:?}");
+        }
+        for (a, b) in [
+            ("gai", "gait"),
+            ("gait", "belt"),
+            ("team", "#team"),
+            ("", "a"),
+            ("ga", "gait b"),
+        ] {
+            assert!(!narrows(a, b), "{a:?} does not narrow {b:?}");
+        }
+        // What it promises: whatever the narrower filter matches, the wider one matches too.
+        let s = story();
+        for (longer, shorter) in [("gait belt", "gait"), ("#team", "tea"), ("cafe r", "caf")] {
+            assert!(narrows(longer, shorter));
+            assert!(Filter::new(longer).matches(&s) && Filter::new(shorter).matches(&s));
+        }
     }
 
     #[test]

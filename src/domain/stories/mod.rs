@@ -5,6 +5,7 @@ pub mod coverage;
 pub mod export;
 pub mod file;
 pub mod filter;
+pub mod index;
 pub mod insights;
 pub mod phrasing;
 pub mod store;
@@ -15,6 +16,7 @@ pub use coach::Coach;
 pub use coverage::{CompetencyRow, Coverage, Gap, OpenQuestion};
 pub use file::FormatError;
 pub use filter::{Filter, SearchText};
+pub use index::StoryIndex;
 pub use insights::{
     Analysis, AnswerAnalysis, Finding, Guidance, Insight, Level, Metrics, Part, Scan, TARGETS,
     Targets, analyze,

@@ -322,6 +322,11 @@ impl Catalogue {
         true
     }
 
+    /// Where card `id` is in `cards` (the first such card, if ids repeat).
+    pub fn position(&self, id: &Id) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// Cards in a learning step and due, and on a day schedule and due, each distinct id counted
     /// once, from every card's standing in catalogue order (see `standings`): the learning and due
     /// counts `schedule::counts` gives for the whole catalogue.

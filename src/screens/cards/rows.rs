@@ -1,12 +1,14 @@
 //! The deck list's rows: what each deck holds now under the filters, counted in one pass over the
 //! cards and kept between frames until a grade, a filter, the day or a card coming due changes them.
 //! Each card's standing (new, learning, due, later) is kept too, so a filter change only re-tallies,
-//! and Home's "cards due today" reads the same standings.
+//! and Home's "cards due today" and "My interview" numbers are counted from the same standings once
+//! and kept with them (a grade updates both), so a screen switch counts nothing again.
 
 use super::{Cards, DeckRow};
 use crate::domain::plan::DeckNumbers;
 use crate::domain::schedule::{Counts, Ledger, Phase, ReviewStore, Standing, new_allowance};
 use crate::domain::study::Filter;
+use crate::domain::study::catalogue::Tally;
 use crate::kit::AppData;
 use crate::kit::derived::Derived;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -46,10 +48,57 @@ pub(super) struct RowsKey {
     today: NaiveDate,
 }
 
+/// Each card's standing, in catalogue order, with the counts Home reads, once counted.
+#[derive(Debug, Clone)]
+pub(super) struct Stood {
+    each: Vec<Standing>,
+    /// Every distinct card by standing (`Catalogue::tally`): Home's "cards due today".
+    all: Option<Tally>,
+    /// "My interview"'s numbers, with the focus version they were counted under.
+    interview: Option<(u64, DeckNumbers)>,
+}
+
+impl Stood {
+    fn new(each: Vec<Standing>) -> Stood {
+        Stood {
+            each,
+            all: None,
+            interview: None,
+        }
+    }
+
+    /// A card's standing went from `old` to `new`: the counts follow. `held` says whether "My
+    /// interview" holds it. Only for catalogues whose ids are all different, where each card
+    /// counts once.
+    fn recount(&mut self, old: Standing, new: Standing, held: bool) {
+        if let Some(t) = &mut self.all {
+            for (standing, add) in [(old, false), (new, true)] {
+                let n = match standing {
+                    Standing::Unseen => &mut t.unseen,
+                    Standing::Learning => &mut t.learning,
+                    Standing::Due => &mut t.due,
+                    Standing::Later => continue,
+                };
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        }
+        if let Some((_, d)) = self.interview.as_mut().filter(|_| held) {
+            for (standing, add) in [(old, false), (new, true)] {
+                let n = match standing {
+                    Standing::Unseen => &mut d.unseen,
+                    Standing::Learning | Standing::Due => &mut d.due,
+                    Standing::Later => continue,
+                };
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        }
+    }
+}
+
 /// Each card's standing, and the deck rows, kept between frames.
 #[derive(Debug, Default)]
 pub(super) struct Kept {
-    standings: Derived<History, Timed<Vec<Standing>>>,
+    standings: Derived<History, Timed<Stood>>,
     rows: Derived<RowsKey, Timed<Vec<DeckRow>>>,
 }
 
@@ -111,7 +160,7 @@ impl Cards {
         now: DateTime<Utc>,
     ) -> Cow<'_, [Standing]> {
         match self.kept.standings.get(&history(store)) {
-            Some(k) if k.holds_at(now.timestamp_millis()) => Cow::Borrowed(&k.value),
+            Some(k) if k.holds_at(now.timestamp_millis()) => Cow::Borrowed(&k.value.each),
             _ => Cow::Owned(self.catalogue.standings(store.ledger(), now)),
         }
     }
@@ -136,7 +185,7 @@ impl Cards {
             self.kept.standings.refresh(key, || value);
             return true;
         }
-        let value = self.catalogue.standings(store.ledger(), now);
+        let value = Stood::new(self.catalogue.standings(store.ledger(), now));
         let until_ms = next_change(store.ledger(), now_ms);
         self.kept.standings.clear();
         self.kept.standings.refresh(key, || Timed {
@@ -147,26 +196,34 @@ impl Cards {
         false
     }
 
-    /// The kept standings brought up to date for the cards graded or undone since they were kept,
-    /// or `None` when that cannot be done (they no longer hold, or which cards changed is unknown).
-    /// Every other card's standing holds until `until_ms`; a changed card's holds until it is due.
+    /// The kept standings (and the counts kept with them) brought up to date for the cards graded
+    /// or undone since they were kept, or `None` when that cannot be done (they no longer hold,
+    /// or which cards changed is unknown). Every other card's standing holds until `until_ms`; a
+    /// changed card's holds until it is due.
     fn restand(
         &self,
-        (from, mut kept): (History, Timed<Vec<Standing>>),
+        (from, mut kept): (History, Timed<Stood>),
         store: &ReviewStore,
         now: DateTime<Utc>,
-    ) -> Option<Timed<Vec<Standing>>> {
+    ) -> Option<Timed<Stood>> {
         let now_ms = now.timestamp_millis();
         if !kept.holds_at(now_ms) {
             return None;
         }
         for id in store.changed_since(from.0)? {
             let state = store.ledger().state(id);
+            let standing = Standing::of(state, now);
+            let at = self.catalogue.position(id);
+            let old = at.and_then(|i| Some((i, *kept.value.each.get(i)?)));
+            // Only where each id is one card can one card's standing be set, and counted again.
             if !self
                 .catalogue
-                .set_standing(&mut kept.value, id, Standing::of(state, now))
+                .set_standing(&mut kept.value.each, id, standing)
             {
                 return None;
+            }
+            if let Some((i, old)) = old {
+                kept.value.recount(old, standing, self.holds(i));
             }
             if let Some(c) = state.filter(|c| c.phase != Phase::New && c.due_ms > now_ms) {
                 kept.until_ms = kept.until_ms.min(c.due_ms);
@@ -178,9 +235,20 @@ impl Cards {
 
     /// Cards in a learning step and due, and on a day schedule and due, over the whole catalogue
     /// (each id once): Home's "cards due today".
-    pub fn waiting(&mut self, store: &ReviewStore, now: DateTime<Utc>) -> (usize, usize) {
+    /// Counted once for the kept standings and kept with them; over the cards as loaded now.
+    pub fn waiting(&mut self, data: &AppData, now: DateTime<Utc>) -> (usize, usize) {
+        self.sync_focus(data);
+        let Some(store) = data.reviews() else {
+            return (0, 0);
+        };
         self.refresh_standings(store, now);
-        self.catalogue.waiting(&self.standings_now(store, now))
+        let key = history(store);
+        let kept = self.kept.standings.get(&key).and_then(|k| k.value.all);
+        let tally = kept.unwrap_or_else(|| self.catalogue.tally(&self.standings_now(store, now)));
+        if let Some(k) = self.kept.standings.get_mut(&key) {
+            k.value.all = Some(tally);
+        }
+        (tally.learning, tally.due)
     }
 
     /// "My interview" as it stands now, whatever the filters: its size, what is unseen and what is
@@ -191,6 +259,18 @@ impl Cards {
             return DeckNumbers::default();
         };
         self.refresh_standings(store, now);
+        let key = history(store);
+        let version = self.focus_version;
+        let kept = self
+            .kept
+            .standings
+            .get(&key)
+            .and_then(|k| k.value.interview);
+        if let Some((v, n)) = kept
+            && v == version
+        {
+            return n;
+        }
         let standings = self.standings_now(store, now);
         let mut n = DeckNumbers::default();
         for (i, standing) in standings.iter().enumerate() {
@@ -203,6 +283,9 @@ impl Cards {
                 Standing::Learning | Standing::Due => n.due += 1,
                 Standing::Later => {}
             }
+        }
+        if let Some(k) = self.kept.standings.get_mut(&key) {
+            k.value.interview = Some((version, n));
         }
         n
     }

@@ -186,6 +186,14 @@ fn standings_kept_across_grades_equal_a_full_recount() {
                 kept.into_owned(),
                 cards.catalogue.standings(store.ledger(), f.now)
             );
+            // The counts Home reads, kept with the standings and updated with them, equal a
+            // count of a fresh screen's.
+            let mut fresh = Cards::new(f.data.library());
+            prop_assert_eq!(cards.waiting(&f.data, f.now), fresh.waiting(&f.data, f.now));
+            prop_assert_eq!(
+                cards.interview_numbers(&f.data, f.now),
+                fresh.interview_numbers(&f.data, f.now)
+            );
         }
     });
 }

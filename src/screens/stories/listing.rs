@@ -1,20 +1,19 @@
-//! The story list and the coverage view as the screen shows them, kept between frames: with a
-//! thousand stories, sorting and filtering them or laying out coverage on every key cost more than a
-//! frame. Both are kept with what they came from (the store's change count, the order, the filter,
-//! the width) and worked out again in `update` when that changes; see [`crate::kit::derived`].
+//! The story list and the coverage view as the screen shows them, kept between frames: with ten
+//! thousand stories, sorting and filtering them or laying out coverage on every key cost more than
+//! a frame. The order is kept with what it came from (the store's change count and the order
+//! chosen), the filter's matches as positions in it (see `shown`), and the coverage view with the
+//! width too; all are worked out again in `update` when that changes (see [`crate::kit::derived`]).
+
+pub use super::shown::Shown;
 
 use super::view::{CoverageDoc, coverage_doc};
 use super::{Stories, View};
-use crate::domain::stories::{Filter, Order, SearchText, Story, StoryId};
+use crate::domain::stories::{Filter, Order, Story, StoryId, StoryIndex};
 use crate::kit::{AppData, Theme};
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct ListKey {
-    changes: u64,
-    order: Order,
-    filter: String,
-}
+/// What the list's order is worked out from: the stores' change count and the order chosen.
+pub(super) type Base = (u64, Order);
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct CoverageKey {
@@ -30,41 +29,40 @@ pub(super) fn coverage_width(w: u16) -> usize {
 }
 
 impl Stories {
-    fn list_key(&self, data: &AppData) -> ListKey {
-        ListKey {
-            changes: data.stories_changes(),
-            order: self.order,
-            filter: self.filter_text(),
+    fn base(&self, data: &AppData) -> Base {
+        (data.stories_changes(), self.order)
+    }
+
+    /// The list worked out from the store, without anything kept: the slow way.
+    fn work_out_list(&self, data: &AppData, filter: &Filter) -> Shown<'static> {
+        let list = data.stories().map_or_else(Vec::new, |s| s.list(self.order));
+        let picks = (!filter.is_empty()).then(|| {
+            let picked = list.iter().enumerate().filter(|(_, s)| filter.matches(s));
+            picked.map(|(i, _)| i as u32).collect()
+        });
+        Shown {
+            ids: Cow::Owned(list.iter().map(|s| s.id.clone()).collect()),
+            picks: picks.map(Cow::Owned),
         }
     }
 
-    fn work_out_list(&self, data: &AppData) -> Vec<StoryId> {
-        let Some(store) = data.stories() else {
-            return Vec::new();
-        };
+    /// The stories the list shows: all of them in the chosen order, narrowed by the filter.
+    pub fn shown(&self, data: &AppData) -> Shown<'_> {
+        let base = self.base(data);
         let filter = Filter::new(&self.filter_text());
-        match self.kept_search.get(&(data.stories_changes(), self.order)) {
-            // Typing in the filter box: every story's text was folded once, in list order.
-            Some(all) => all
-                .iter()
-                .filter(|(_, text)| filter.matches_text(text))
-                .map(|(id, _)| id.clone())
-                .collect(),
-            None => store
-                .list(self.order)
-                .into_iter()
-                .filter(|s| filter.matches(s))
-                .map(|s| s.id.clone())
-                .collect(),
+        if let Some(ids) = self.kept_order.get(&base) {
+            let picks = match filter.is_empty() {
+                true => Some(None),
+                false => self.picks.get(&base, &filter).map(Some),
+            };
+            if let Some(picks) = picks {
+                return Shown {
+                    ids: Cow::Borrowed(ids),
+                    picks: picks.map(Cow::Borrowed),
+                };
+            }
         }
-    }
-
-    /// The ids of the stories the list shows: all of them in the chosen order, narrowed by the filter.
-    pub fn visible_ids<'a>(&'a self, data: &AppData) -> Cow<'a, [StoryId]> {
-        match self.kept_list.get(&self.list_key(data)) {
-            Some(ids) => Cow::Borrowed(ids),
-            None => Cow::Owned(self.work_out_list(data)),
-        }
+        self.work_out_list(data, &filter)
     }
 
     /// The stories the list shows, in order.
@@ -73,21 +71,19 @@ impl Stories {
         let Some(store) = data.stories() else {
             return Vec::new();
         };
-        self.visible_ids(data)
-            .iter()
-            .filter_map(|id| store.get(id))
-            .collect()
+        let shown = self.shown(data);
+        shown.iter().filter_map(|id| store.get(id)).collect()
     }
 
     /// How many stories the list shows.
     pub fn visible_len(&self, data: &AppData) -> usize {
-        self.visible_ids(data).len()
+        self.shown(data).len()
     }
 
     /// The story at `i` in the list as shown.
     pub fn visible_at<'a>(&self, data: &'a AppData, i: usize) -> Option<&'a Story> {
         let store = data.stories()?;
-        self.visible_ids(data).get(i).and_then(|id| store.get(id))
+        self.shown(data).get(i).and_then(|id| store.get(id))
     }
 
     pub fn selected_story<'a>(&self, data: &'a AppData) -> Option<&'a Story> {
@@ -96,7 +92,7 @@ impl Stories {
 
     /// Where `id` is in the list as shown.
     pub(super) fn position_of(&self, data: &AppData, id: &StoryId) -> Option<usize> {
-        self.visible_ids(data).iter().position(|x| x == id)
+        self.shown(data).iter().position(|x| x == id)
     }
 
     fn coverage_key(&self, data: &AppData, t: &Theme, width: usize) -> CoverageKey {
@@ -123,23 +119,41 @@ impl Stories {
             .len()
     }
 
-    /// Works out again what the list or coverage view draws, if its inputs changed.
-    pub fn refresh_derived(&mut self, data: &AppData, _theme: &Theme, size: (u16, u16)) {
-        let search = (data.stories_changes(), self.order);
-        if !self.filter_text().trim().is_empty() && self.kept_search.get(&search).is_none() {
-            let all = data.stories().map_or_else(Vec::new, |store| {
-                store
-                    .list(self.order)
-                    .into_iter()
-                    .map(|s| (s.id.clone(), SearchText::of(s)))
-                    .collect()
-            });
-            self.kept_search.refresh(search, || all);
+    /// Keeps the list's order and the filter's matches up to date: the order when the stories or
+    /// the order chosen changed, the stories' word index once the filter is used, and the matches
+    /// of the query typed.
+    fn refresh_list(&mut self, data: &AppData) {
+        let base = self.base(data);
+        let Some(store) = data.stories() else {
+            return;
+        };
+        if self.kept_order.get(&base).is_none() {
+            let ids = store.list(self.order).into_iter().map(|s| s.id.clone());
+            let ids: Vec<StoryId> = ids.collect();
+            self.kept_order.refresh(base, || ids);
         }
-        let key = self.list_key(data);
-        if self.kept_list.get(&key).is_none() {
-            let ids = self.work_out_list(data);
-            self.kept_list.refresh(key, || ids);
+        let filter = Filter::new(&self.filter_text());
+        if filter.is_empty() {
+            return;
+        }
+        if self.kept_index.get(&base).is_none()
+            && let Some(ids) = self.kept_order.get(&base)
+        {
+            // Numbered in list order: the kept order holds only ids the store has.
+            let index = StoryIndex::build(ids.iter().filter_map(|id| store.get(id)));
+            self.kept_index.refresh(base, || index);
+        }
+        if let Some(index) = self.kept_index.get(&base) {
+            self.picks.refresh(base, filter, index);
+        }
+    }
+
+    /// Works out again what the list or coverage view draws, if its inputs changed. Only for the
+    /// view showing: while a story is edited, its saves leave the list to be worked out on the way
+    /// back to it.
+    pub fn refresh_derived(&mut self, data: &AppData, _theme: &Theme, size: (u16, u16)) {
+        if self.view == View::List {
+            self.refresh_list(data);
         }
         if self.view == View::List
             && size.0 >= super::view::PREVIEW_BESIDE
@@ -167,6 +181,7 @@ impl Stories {
 #[cfg(test)]
 mod tests {
     use super::super::Stories;
+    use crate::domain::stories::Filter;
     use crate::kit::fixture::Fixture;
     use crate::kit::{Action, Theme};
     use chrono::{DateTime, Utc};
@@ -195,9 +210,12 @@ mod tests {
 
     /// The titles the list shows, after checking the kept list is in use and matches a fresh one.
     fn shown(f: &Fixture, st: &Stories) -> Vec<String> {
-        let ids = st.visible_ids(&f.data);
-        assert!(matches!(ids, Cow::Borrowed(_)), "kept after update");
-        assert_eq!(*ids, *st.work_out_list(&f.data), "kept list is up to date");
+        let kept = st.shown(&f.data);
+        assert!(kept.is_kept(), "kept after update");
+        let filter = Filter::new(&st.filter_text());
+        let fresh = st.work_out_list(&f.data, &filter);
+        let ids = |s: &super::Shown| s.iter().cloned().collect::<Vec<_>>();
+        assert_eq!(ids(&kept), ids(&fresh), "kept list is up to date");
         st.visible(&f.data)
             .iter()
             .map(|s| s.title.clone())
@@ -262,6 +280,85 @@ mod tests {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
             f.update(st, &[Action::Edit(key)]);
         }
+    }
+
+    /// Presses Backspace in the focused field.
+    fn erase(f: &mut Fixture, st: &mut Stories) {
+        let key = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        f.update(st, &[Action::Edit(key)]);
+    }
+
+    /// The queries whose matches are kept, widest first.
+    fn kept_queries(st: &Stories) -> Vec<Filter> {
+        st.picks.stack.iter().map(|(f, _)| f.clone()).collect()
+    }
+
+    #[test]
+    fn typed_and_erased_letters_narrow_and_reuse_the_kept_matches() {
+        let (mut f, mut st) = stories();
+        for (title, tag) in [
+            ("Alpha belt", "teamwork"),
+            ("Beta belt", "safety"),
+            ("Bravo gait", "team"),
+            ("Café rush", "patient-care"),
+        ] {
+            write(&mut f, &mut st, title, tag);
+        }
+        f.update(&mut st, &[Action::Search]);
+        // Each step is checked against the list worked out afresh (in `shown`).
+        let mut steps: Vec<(String, Vec<&str>)> = Vec::new();
+        for (c, want) in [
+            ('b', vec!["Bravo gait", "Beta belt", "Alpha belt"]),
+            ('e', vec!["Beta belt", "Alpha belt"]),
+            ('l', vec!["Beta belt", "Alpha belt"]),
+            (' ', vec!["Beta belt", "Alpha belt"]),
+            ('#', vec!["Beta belt", "Alpha belt"]),
+            ('t', vec!["Beta belt", "Alpha belt"]),
+            ('e', vec!["Alpha belt"]),
+        ] {
+            type_keys(&mut f, &mut st, &c.to_string());
+            assert_eq!(shown(&f, &st), want, "after {c:?}");
+            steps.push((st.filter_text(), want));
+        }
+        assert_eq!(
+            kept_queries(&st),
+            ["b", "be", "bel", "bel #t", "bel #te"].map(Filter::new),
+            "one list per distinct query, each narrowing the one before"
+        );
+        // Erasing walks back through the kept lists without working any out again.
+        for (query, want) in steps.iter().rev().skip(1) {
+            erase(&mut f, &mut st);
+            assert_eq!(st.filter_text(), *query);
+            assert_eq!(shown(&f, &st), *want, "back at {query:?}");
+        }
+        assert_eq!(kept_queries(&st), [Filter::new("b")]);
+        // A letter that does not narrow drops the lists it does not narrow.
+        erase(&mut f, &mut st);
+        type_keys(&mut f, &mut st, "caf");
+        assert_eq!(shown(&f, &st), ["Café rush"]);
+        assert_eq!(kept_queries(&st), ["c", "ca", "caf"].map(Filter::new));
+        type_keys(&mut f, &mut st, "x");
+        assert!(shown(&f, &st).is_empty());
+    }
+
+    #[test]
+    fn kept_matches_follow_a_story_changed_while_the_filter_is_set() {
+        let (mut f, mut st) = stories();
+        write(&mut f, &mut st, "Alpha", "teamwork");
+        write(&mut f, &mut st, "Beta", "safety");
+        f.update(&mut st, &[Action::Search]);
+        type_keys(&mut f, &mut st, "alp");
+        assert_eq!(shown(&f, &st), ["Alpha"]);
+        f.update(&mut st, &[Action::Select]);
+        // Open Beta (the filter still shows only Alpha, so clear it first), retitle it.
+        f.update(&mut st, &[Action::Back, Action::Top, Action::Select]);
+        assert_eq!(st.view, super::View::Edit);
+        f.update(&mut st, &[Action::Paste(" alpine".into()), Action::Back]);
+        f.update(&mut st, &[Action::Search]);
+        type_keys(&mut f, &mut st, "alp");
+        assert_eq!(shown(&f, &st), ["Beta alpine", "Alpha"]);
+        erase(&mut f, &mut st);
+        assert_eq!(shown(&f, &st), ["Beta alpine", "Alpha"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod flags;
 mod keys;
 mod listing;
 pub mod picker;
+mod shown;
 mod view;
 
 pub use editor::{Editor, Field};
@@ -47,11 +48,13 @@ pub struct Stories {
     pub coverage_pick: Option<usize>,
     pub coach: Coach,
     theme: Theme,
-    /// The list as shown (ids in order) and the coverage view laid out, kept between frames.
-    kept_list: Derived<listing::ListKey, Vec<StoryId>>,
+    /// Every story's id in list order, and the coverage view laid out, kept between frames.
+    kept_order: Derived<listing::Base, Vec<StoryId>>,
     kept_coverage: Derived<listing::CoverageKey, view::CoverageDoc>,
-    /// Every story in list order with its text folded for the filter, kept once the filter is used.
-    kept_search: Derived<(u64, Order), Vec<(StoryId, crate::domain::stories::SearchText)>>,
+    /// The stories' words for the filter, numbered in list order, kept once the filter is used.
+    kept_index: Derived<listing::Base, crate::domain::stories::StoryIndex>,
+    /// The filter's matches for the queries typed, as positions in the list order.
+    picks: shown::Picks,
     /// The coaching of the story selected in the list, for the preview beside it.
     kept_preview: Derived<(StoryId, u64), crate::domain::stories::Analysis>,
 }
@@ -82,9 +85,10 @@ impl Stories {
             coverage_pick: None,
             coach: Coach::from_library(lib),
             theme,
-            kept_list: Derived::default(),
+            kept_order: Derived::default(),
             kept_coverage: Derived::default(),
-            kept_search: Derived::default(),
+            kept_index: Derived::default(),
+            picks: shown::Picks::default(),
             kept_preview: Derived::default(),
         }
     }
@@ -345,9 +349,12 @@ impl Screen for Stories {
             View::Edit => self.update_editor(action, cx),
         }
         self.refresh_derived(cx.data, cx.theme, cx.size);
-        self.selected = self
-            .selected
-            .min(self.visible_len(cx.data).saturating_sub(1));
+        // Only the list has a selection to keep in range (and only its order is kept up to date).
+        if self.view == View::List {
+            self.selected = self
+                .selected
+                .min(self.visible_len(cx.data).saturating_sub(1));
+        }
     }
 
     /// Autosave, whichever screen shows: writes the open story once its changes are due.

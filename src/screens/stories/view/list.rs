@@ -47,7 +47,7 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    let visible = st.visible_ids(cx.data);
+    let visible = st.shown(cx.data);
     let total = cx.data.stories().map_or(0, |s| s.len());
     let order = match st.order {
         Order::Updated => "newest first",
@@ -191,8 +191,8 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     let room = usize::from(rows_area.height).saturating_sub(1).max(1);
     let first = st.selected.saturating_sub(room - 1);
-    let shown = visible.iter().enumerate().skip(first).take(room);
-    for (i, s) in shown.filter_map(|(i, id)| Some((i, store.get(id)?))) {
+    let rows = (first..visible.len()).take(room);
+    for (i, s) in rows.filter_map(|i| Some((i, store.get(visible.get(i)?)?))) {
         let sel = i == st.selected;
         let row = if sel { t.selected } else { Style::new() };
         let mut spans = vec![Span::styled(
