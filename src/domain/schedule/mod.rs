@@ -35,7 +35,7 @@ pub use peek::verify_journal;
 pub use queue::{Counts, Mode, Standing, build_queue, counts, each_state, new_allowance};
 pub use record::{MAX_ID_LEN, Record, validate_card_id};
 pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
-pub use snapshot::{Packed as PackedState, SNAPSHOT_FILE};
+pub use snapshot::SNAPSHOT_FILE;
 pub use store::{Preview, ReviewStore, StoreOptions};
 
 use chrono::{DateTime, Utc};

@@ -106,8 +106,8 @@ struct Cached {
 /// A card state as the cache keeps it: the floats as their bits (postcard writes an `f64` as its
 /// eight bytes), where the snapshot and journal write them as decimal text. Decoding 100,000 states
 /// then parses no numbers from text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Packed {
+#[derive(Serialize, Deserialize)]
+struct Packed {
     due_ms: i64,
     stability: f64,
     difficulty: f64,
