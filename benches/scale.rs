@@ -182,7 +182,8 @@ fn status_and_start(c: &mut Criterion) {
     g.finish();
 }
 
-/// `schedule::counts` over every card id, as `status` counts them (ids sorted, from the cache).
+/// `schedule::counts` over every card id, sorted, from the cache: the one-pass walk beside the
+/// review history that `status` makes when nothing is kept yet.
 fn counts(c: &mut Criterion) {
     let mut g = c.benchmark_group("counts");
     for size in sizes() {
