@@ -10,6 +10,7 @@ pub mod prep_model;
 pub mod problem;
 pub mod script;
 pub mod search;
+mod user_files;
 
 pub use library::Library;
 pub use model::*;

@@ -1,0 +1,126 @@
+//! Reading the user's content files: finding every deck under the content folder, and parsing
+//! each through the parse cache, the ones it cannot vouch for on every core.
+
+use super::library::MAX_USER_FILE;
+use super::model::ContentFile;
+use super::problem::Problem;
+use crate::storage::cache::{Job, LoadError, ParseCache};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every `*.toml` under `dir`, sorted. Linked folders are followed once each (a link back to a parent
+/// would otherwise loop forever). The app also walks it to notice deck files changed while it runs (`kit::decks`).
+pub(crate) fn user_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    collect_user_files(dir, problems, &mut seen, &mut out);
+    out.sort();
+    out
+}
+
+fn collect_user_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    seen: &mut HashSet<std::path::PathBuf>,
+    out: &mut Vec<std::path::PathBuf>,
+) {
+    if !seen.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir.display().to_string(),
+                format!("could not read the folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_user_files(&path, problems, seen, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Each user file through the cache, in order; the files it cannot vouch for are parsed on every
+/// core (100,000 cards in a hundred decks take a second to parse on one).
+pub(super) fn load_user_files(
+    cache: &mut ParseCache<ContentFile>,
+    dir: &Path,
+    files: &[PathBuf],
+) -> Vec<Result<ContentFile, Problem>> {
+    let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    // Each file's outcome: known before the cache is asked, or the position of its job.
+    let mut early = Vec::with_capacity(files.len());
+    let mut jobs = Vec::new();
+    for (path, name) in files.iter().zip(&shown) {
+        let problem = |msg: String| Problem::new(name, msg);
+        match fs::metadata(path) {
+            Err(e) => early.push(Err(problem(format!("could not read the file: {e}")))),
+            Ok(meta) if meta.len() > MAX_USER_FILE => early.push(Err(problem(format!(
+                "the file is {} MiB; content files must be under 32 MiB",
+                meta.len() >> 20
+            )))),
+            Ok(meta) => {
+                early.push(Ok(name.as_str()));
+                let key = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+                jobs.push(Job {
+                    key: key.into_owned(),
+                    path: path.clone(),
+                    meta,
+                });
+            }
+        }
+    }
+    let names: Vec<&str> = early
+        .iter()
+        .filter_map(|e| e.as_ref().ok().copied())
+        .collect();
+    let parse =
+        |i: usize, bytes: &[u8]| parse_user_file(names.get(i).copied().unwrap_or(""), bytes);
+    let mut loaded = cache.load_many(&jobs, true, parse).into_iter();
+    early
+        .into_iter()
+        .map(|e| {
+            let name = e?;
+            let problem = |msg: String| Problem::new(name, msg);
+            match loaded.next() {
+                Some(Ok(l)) => l.value.ok_or_else(|| problem("could not be read".into())),
+                Some(Err(LoadError::Read(e))) => {
+                    Err(problem(format!("could not read the file: {e}")))
+                }
+                Some(Err(LoadError::Parse(p))) => Err(p),
+                None => Err(problem("could not be read".into())),
+            }
+        })
+        .collect()
+}
+
+/// A user file's bytes parsed; its text is cleaned when it is added to the library.
+pub(super) fn parse_user_file(shown: &str, bytes: &[u8]) -> Result<ContentFile, Problem> {
+    let text = decode_user_file(shown, bytes)?;
+    toml::from_str(&text).map_err(|e| Problem::from_toml(shown, &text, &e))
+}
+
+/// A user file's bytes as text, without a leading byte-order mark. Text that is not UTF-8 is a problem,
+/// located at the first bad byte's line and column.
+fn decode_user_file(shown: &str, bytes: &[u8]) -> Result<String, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..good]);
+        Problem::at_offset(
+            shown,
+            &before,
+            good,
+            format!("the file is not UTF-8 text (bad byte at offset {good}); save it as UTF-8"),
+        )
+    })?;
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
+}
