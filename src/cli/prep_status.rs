@@ -38,15 +38,12 @@ pub enum Content {
 }
 
 impl Content {
-    /// The built-in library and the cached ids when the user's files add only cards, else the
-    /// whole library.
-    pub fn load(paths: &Paths) -> Content {
+    /// The built-in library (`builtin`, already loaded) and the cached ids when the user's files
+    /// add only cards, else the whole library.
+    pub fn load(paths: &Paths, builtin: Library) -> Content {
         let ids = CardIds::load_cached(&paths.user_content_dir(), &paths.data_dir);
         if ids.only_cards_added() {
-            Content::Builtin {
-                lib: Library::builtin(),
-                ids,
-            }
+            Content::Builtin { lib: builtin, ids }
         } else {
             Content::Loaded(Library::load_cached(
                 &paths.user_content_dir(),

@@ -120,7 +120,7 @@ impl Study {
                 days,
             });
         }
-        let content = Content::load(paths);
+        let content = Content::load(paths, builtin);
         let (ledger, _) = schedule::peek(&paths.data_dir, zone)?;
         if let Some(k) = key
             && let Content::Builtin { .. } = content
