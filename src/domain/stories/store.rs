@@ -138,9 +138,7 @@ impl StoryStore {
         };
         let mut bad = Vec::new();
         let mut cache = ParseCache::open(data_dir, "stories");
-        let mut found = scan::scan(&store.stories_dir)?;
-        // In name order, as the cache keeps them (see `StoryStore::count`).
-        found.sort_unstable_by(|a, b| a.stem().cmp(&b.stem()));
+        let found = scan::scan(&store.stories_dir)?;
         let mut stories = Vec::with_capacity(found.len());
         for f in found {
             match f {

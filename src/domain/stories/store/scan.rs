@@ -11,14 +11,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 impl Found {
-    /// The story's file name without `.toml`; `None` for a conflict copy.
-    pub fn stem(&self) -> Option<&str> {
-        match self {
-            Found::Story { stem, .. } => Some(stem),
-            Found::ConflictCopy(_) => None,
-        }
-    }
-
     /// A story file's path, name and metadata; `None` for a conflict copy.
     pub fn into_story(self) -> Option<(PathBuf, String, io::Result<Metadata>)> {
         match self {
@@ -40,7 +32,7 @@ pub enum Found {
     ConflictCopy(PathBuf),
 }
 
-/// The story files and conflict copies in `dir`; a missing folder has none. Dot files (including the
+/// The story files and conflict copies in `dir`, in name order; a missing folder has none. Dot files (including the
 /// temporary files of an interrupted atomic write) and folders are skipped.
 pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
     let listing = match fs::read_dir(dir) {
@@ -61,6 +53,8 @@ pub fn scan(dir: &Path) -> Result<Vec<Found>, StorageError> {
         let stem = stem.to_string();
         named.push((item, stem));
     }
+    // In name order, as the cache keeps them, so each is found at the next place in its index.
+    named.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     let metas = stat_all(&named);
     let mut out = Vec::with_capacity(named.len());
     for ((item, stem), meta) in named.into_iter().zip(metas) {
@@ -228,9 +222,7 @@ impl StoryStore {
         let mut cache = ParseCache::open_lazy(data_dir, "stories");
         let mut good = Vec::new();
         let mut bad = Vec::new();
-        let mut found = scan(&data_dir.join("stories"))?;
-        // In name order, as the cache keeps them, so each is found at the next place in its index.
-        found.sort_unstable_by(|a, b| a.stem().cmp(&b.stem()));
+        let found = scan(&data_dir.join("stories"))?;
         let stories = found.into_iter().filter_map(Found::into_story).collect();
         for opened in open_many(&mut cache, stories, false) {
             match opened {
