@@ -11,6 +11,7 @@ pub mod import;
 pub mod prep_status;
 pub mod restore;
 pub mod status_cards;
+pub mod status_stories;
 
 pub use check::check_cmd;
 
@@ -28,6 +29,7 @@ use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
+use status_stories::Stories;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -319,23 +321,15 @@ pub fn status_run_at(
 ) -> std::io::Result<(u8, StatusLoaded)> {
     let zone = DayZone::Local;
     let (config, _) = Config::load(&paths.config_file);
-    // The stories are checked on a second core while the content and the review history load on
-    // this one; the two share no file.
-    let (story_counts, study) = std::thread::scope(|s| {
-        let stories = s.spawn(|| load_story_counts(paths));
+    // The stories are counted, and their part of the plan worked out, on a second core while the
+    // content and the review history load on this one; the two share no file.
+    let (mut seen, study) = std::thread::scope(|s| {
+        let stories = s.spawn(|| Stories::survey(paths));
         let focus = |lib: &Library| Focus::new(&config.profile, lib);
         let study = status_cards::Study::load(paths, focus, zone, read_at);
-        let stories = stories.join().unwrap_or_else(|_| {
-            let folder = paths.data_dir.join("stories").display().to_string();
-            (
-                0,
-                vec![Problem::new(folder, "could not count the stories")],
-                None,
-            )
-        });
+        let stories = stories.join().unwrap_or_else(|_| Stories::lost(paths));
         (stories, study)
     });
-    let (stories, unreadable, stories_fp) = story_counts;
     let study = match study {
         Ok(study) => study,
         Err(e) => {
@@ -343,8 +337,9 @@ pub fn status_run_at(
             return Ok((1, StatusLoaded { _held: None }));
         }
     };
+    let (stories, unreadable) = (seen.good, std::mem::take(&mut seen.problems));
     let today = zone.date_of(now);
-    let prep = prep_status::gather(paths, &study, &config, stories_fp, (zone, now));
+    let prep = prep_status::gather(paths, &study, &config, seen, (zone, now));
     let ledger = study.ledger();
     let due = prep.deck.due;
     let new = prep.plan.cards.new;

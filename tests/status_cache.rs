@@ -8,6 +8,7 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clinicprep::cli::status_cards::Study;
+use clinicprep::cli::status_stories::Stories;
 use clinicprep::cli::{prep_status, status_run_at};
 use clinicprep::domain::config::Config;
 use clinicprep::domain::content::{Id, Library};
@@ -64,8 +65,8 @@ fn slow(dir: &Path) -> Value {
         ledger,
     };
     let ledger = study.ledger();
-    // No stories' fingerprint: the stories' part of the plan is worked out from every story.
-    let prep = prep_status::gather(&paths, &study, &config, None, (zone, now()));
+    // Not counted: the stories' part of the plan is worked out from every story.
+    let prep = prep_status::gather(&paths, &study, &config, Stories::uncounted(), (zone, now()));
     let (stories, bad) = StoryStore::load(dir)
         .map(|(s, bad)| (s.len(), bad.len()))
         .unwrap_or((0, 0));
@@ -226,4 +227,16 @@ fn status_from_the_caches_always_matches_the_slow_path() {
     agree(d, "damaged caches");
     fs::remove_dir_all(d.join("cache")).unwrap();
     agree(d, "no cache");
+    // With no cache the stories' part is worked out from the stories as counted, against the
+    // built-in library; a user question (another library) has it worked out again.
+    // The story links to that question, so the two libraries see different coverage.
+    let teamwork_q = question("pt-aide").replace("\"communication\"", "\"teamwork\"");
+    fs::write(d.join("content/q.toml"), teamwork_q).unwrap();
+    fs::write(&desk, format!("questions = [\"my-q\"]\n{}", story("Desk"))).unwrap();
+    fs::remove_dir_all(d.join("cache")).unwrap();
+    let linked = agree(d, "no cache, and a user question");
+    fs::remove_file(d.join("content/q.toml")).unwrap();
+    fs::remove_dir_all(d.join("cache")).unwrap();
+    let unlinked = agree(d, "no cache, the question gone");
+    assert_ne!(linked["plan"], unlinked["plan"], "{linked} {unlinked}");
 }

@@ -2,14 +2,13 @@
 //! unseen and today's plan, computed as Home computes it, from a read-only load.
 
 use super::status_cards::Study;
+use super::status_stories::Stories;
 use crate::domain::config::Config;
 use crate::domain::content::{Id, Library};
-use crate::domain::plan::{self, DeckNumbers, Focus, Plan, Practice, StoryNumbers};
+use crate::domain::plan::{self, DeckNumbers, Focus, Plan, Practice};
 use crate::domain::practice::RoundLog;
 use crate::domain::schedule::DayZone;
-use crate::domain::stories::{Order, StoryStore};
 use crate::domain::study::CardIds;
-use crate::storage::cache::DerivedCache;
 use crate::storage::paths::Paths;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -130,13 +129,12 @@ macro_rules! with_ids {
 pub(super) use with_ids;
 
 /// Gathers the status from the files, reading and never writing user data (caches aside). Stories
-/// or a practice log that cannot be read leave their part of the plan out. `stories` is the
-/// stories' fingerprint from [`StoryStore::count`], if it could count them.
+/// or a practice log that cannot be read leave their part of the plan out.
 pub fn gather(
     paths: &Paths,
     study: &Study,
     config: &Config,
-    stories: Option<u64>,
+    stories: Stories,
     (zone, now): (DayZone, DateTime<Utc>),
 ) -> PrepStatus {
     let lib = study.lib();
@@ -150,7 +148,7 @@ pub fn gather(
         now,
     );
     let deck = study.deck_numbers(&focus, &config.study_settings(), (today, now), at);
-    let stories = story_numbers(paths, lib, stories);
+    let stories = stories.numbers(paths, lib);
     let rounds = RoundLog::load(&paths.data_dir)
         .map(|log| plan::round_counts(&log, zone, today))
         .unwrap_or((0, 0));
@@ -162,36 +160,6 @@ pub fn gather(
         deck,
         plan: plan::plan(&inputs),
     }
-}
-
-/// The derived cache's name for the stories' part of the plan.
-const STORY_NUMBERS: &str = "story-numbers";
-
-/// The stories' part of the plan: kept in the cache under the stories' fingerprint and the
-/// competencies and questions it was worked out against, since working it out decodes every story
-/// (10,000 stories are 40 MB). `None` when the stories cannot be read.
-fn story_numbers(paths: &Paths, lib: &Library, stories: Option<u64>) -> Option<StoryNumbers> {
-    let key = stories.and_then(|fp| {
-        // Coverage reads the competencies and the questions' links to them.
-        let against = postcard::to_allocvec(&(&lib.competencies, &lib.questions)).ok()?;
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&fp.to_le_bytes());
-        h.update(&against);
-        Some(h.digest())
-    });
-    if let Some(numbers) = key.and_then(|k| DerivedCache::get(&paths.data_dir, STORY_NUMBERS, k)) {
-        return Some(numbers);
-    }
-    let (store, _) = StoryStore::load(&paths.data_dir).ok()?;
-    let numbers = plan::story_inputs(lib, &store.list(Order::Title));
-    // Kept only if no story changed since it was counted: else the numbers are not those of the
-    // stories the fingerprint names.
-    let unchanged =
-        StoryStore::count(&paths.data_dir).is_ok_and(|c| Some(c.fingerprint) == stories);
-    if let Some(k) = key.filter(|_| unchanged) {
-        let _ = DerivedCache::put(&paths.data_dir, STORY_NUMBERS, k, &numbers);
-    }
-    Some(numbers)
 }
 
 impl PrepStatus {

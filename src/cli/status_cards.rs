@@ -120,8 +120,13 @@ impl Study {
                 days,
             });
         }
-        let content = Content::load(paths, builtin);
-        let (ledger, _) = schedule::peek(&paths.data_dir, zone)?;
+        // The history is read on another core while the content loads: they share no file.
+        let (content, peeked) = std::thread::scope(|s| {
+            let peek = s.spawn(|| schedule::peek(&paths.data_dir, zone));
+            let content = Content::load(paths, builtin);
+            (content, peek.join())
+        });
+        let (ledger, _) = peeked.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         if let Some(k) = key
             && let Content::Builtin { .. } = content
         {

@@ -22,6 +22,6 @@ pub use insights::{
     Targets, analyze,
 };
 pub use phrasing::{Flag, Phrasing, Replacement};
-pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryStore};
+pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryCount, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};
 pub use words::{Glossary, TermHit};

@@ -3,7 +3,7 @@
 use super::file;
 use super::filter::Filter;
 use super::story::{Story, StoryId};
-use crate::storage::cache::{self, ParseCache};
+use crate::storage::cache::{self, ParseCache, Want};
 use crate::storage::{StorageError, ensure_private_dir, write_atomic};
 use chrono::{DateTime, SubsecRound, Utc};
 pub use scan::StoryCount;
@@ -82,6 +82,21 @@ pub enum Order {
     Updated,
 }
 
+impl Order {
+    /// `stories` in this order.
+    pub fn sorted(self, mut stories: Vec<&Story>) -> Vec<&Story> {
+        match self {
+            Order::Title => stories.sort_by_cached_key(|s| (s.title.to_lowercase(), s.id.clone())),
+            Order::Updated => stories.sort_by(|a, b| {
+                b.updated
+                    .cmp(&a.updated)
+                    .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            }),
+        }
+        stories
+    }
+}
+
 /// What a file held when we last read or wrote it. The modification time is deliberately not part of
 /// it: mtimes can be coarse (an edit in the same second looks unchanged) and a `touch` changes them
 /// without changing a byte, while the file is re-read before every save anyway.
@@ -146,7 +161,7 @@ impl StoryStore {
                 Found::Story { path, stem, meta } => stories.push((path, stem, meta)),
             }
         }
-        for opened in scan::open_many(&mut cache, stories, true) {
+        for opened in scan::open_many(&mut cache, stories, Want::Values) {
             match opened {
                 Ok(Opened { id, story, disk }) => {
                     if let Some(story) = story {
@@ -206,16 +221,7 @@ impl StoryStore {
 
     /// All stories in the given order.
     pub fn list(&self, order: Order) -> Vec<&Story> {
-        let mut out: Vec<&Story> = self.entries.values().map(|e| &e.story).collect();
-        match order {
-            Order::Title => out.sort_by_cached_key(|s| (s.title.to_lowercase(), s.id.clone())),
-            Order::Updated => out.sort_by(|a, b| {
-                b.updated
-                    .cmp(&a.updated)
-                    .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-            }),
-        }
-        out
+        order.sorted(self.entries.values().map(|e| &e.story).collect())
     }
 
     /// The stories that match a filter typed by the user (see [`Filter`]), in the given order.

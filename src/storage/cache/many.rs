@@ -16,6 +16,18 @@ pub struct Job {
     pub meta: Metadata,
 }
 
+/// Which values [`ParseCache::load_many`] hands back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// Every file's value, from the cache or parsed.
+    Values,
+    /// Only the values of the files parsed anyway (those the cache could not vouch for); the
+    /// others are checked, not decoded. A count over a first start can then use what it parsed.
+    Parsed,
+    /// None: every file is only checked.
+    Checks,
+}
+
 /// A file the cache could not vouch for, with the bytes read to check it, if any.
 struct Miss {
     job: usize,
@@ -38,14 +50,14 @@ type Outcome<T, E> = Result<Loaded<Option<T>>, LoadError<E>>;
 type Done<T, E> = (Miss, Result<Parsed<T>, LoadError<E>>);
 
 impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
-    /// [`ParseCache::load`] of every job (with `decode` false, [`ParseCache::check`]: values from the
-    /// cache are not decoded, and parsed ones are dropped), in order. `parse` gets the job's index.
+    /// [`ParseCache::load`] of every job, in order, with the values `want` asks for (for those it
+    /// does not, [`ParseCache::check`]: the value is `None`). `parse` gets the job's index.
     /// Cached values are decoded on this thread; the misses are read, parsed and encoded on every
     /// core, then remembered as `load` would, so the cache written is the same either way.
     pub fn load_many<E: Send>(
         &mut self,
         jobs: &[Job],
-        decode: bool,
+        want: Want,
         parse: impl Fn(usize, &[u8]) -> Result<T, E> + Sync,
     ) -> Vec<Outcome<T, E>> {
         let mut out: Vec<Outcome<T, E>> = Vec::with_capacity(jobs.len());
@@ -55,7 +67,7 @@ impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
             let found = match self.lookup(&job.key, &job.path, stamp) {
                 Err(e) => Err(LoadError::Read(e)),
                 Ok(Lookup::Hit(at, slot)) => {
-                    let value = if decode {
+                    let value = if want == Want::Values {
                         self.old_value(&slot)
                             .and_then(|raw| postcard::from_bytes::<T>(&raw).ok())
                             .map(Some)
@@ -96,7 +108,8 @@ impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
             out.push(found);
         }
         let enabled = self.enabled;
-        for (miss, parsed) in parse_all(jobs, misses, decode, enabled, &parse) {
+        let keep = want != Want::Checks;
+        for (miss, parsed) in parse_all(jobs, misses, keep, enabled, &parse) {
             let Some(job) = jobs.get(miss.job) else {
                 continue;
             };
@@ -148,12 +161,12 @@ impl<T> ParseCache<T> {
 fn parse_all<T: Serialize + Send, E: Send>(
     jobs: &[Job],
     misses: Vec<Miss>,
-    decode: bool,
+    keep: bool,
     encode: bool,
     parse: &(impl Fn(usize, &[u8]) -> Result<T, E> + Sync),
 ) -> Vec<Done<T, E>> {
     let one = |miss: Miss| {
-        let result = parse_one(jobs, &miss, decode, encode, parse);
+        let result = parse_one(jobs, &miss, keep, encode, parse);
         (miss, result)
     };
     let workers = std::thread::available_parallelism()
@@ -184,7 +197,7 @@ fn parse_all<T: Serialize + Send, E: Send>(
 fn parse_one<T: Serialize, E>(
     jobs: &[Job],
     miss: &Miss,
-    decode: bool,
+    keep: bool,
     encode: bool,
     parse: &impl Fn(usize, &[u8]) -> Result<T, E>,
 ) -> Result<Parsed<T>, LoadError<E>> {
@@ -203,7 +216,7 @@ fn parse_one<T: Serialize, E>(
     let value = parse(miss.job, bytes).map_err(LoadError::Parse)?;
     let encoded = encode.then(|| postcard::to_allocvec(&value).ok()).flatten();
     Ok(Parsed {
-        value: decode.then_some(value),
+        value: keep.then_some(value),
         encoded,
         hash: hash(bytes),
         len: bytes.len() as u64,
@@ -281,7 +294,7 @@ mod tests {
         // All at once, into a's cache.
         let mut many = ParseCache::<String>::open(a.path(), "t");
         let got: Vec<String> = many
-            .load_many(&jobs, true, |_, b| parse(b))
+            .load_many(&jobs, Want::Values, |_, b| parse(b))
             .iter()
             .map(shown)
             .collect();
@@ -299,7 +312,7 @@ mod tests {
 
         // Next time the good files come from the cache: decoded, or only checked.
         let mut again = ParseCache::<String>::open(a.path(), "t");
-        let second = again.load_many(&jobs, true, |_, _| Err("parsed again".to_string()));
+        let second = again.load_many(&jobs, Want::Values, |_, _| Err("parsed again".to_string()));
         for (i, r) in second.iter().enumerate() {
             match r {
                 Ok(l) => assert!(l.cached && l.value.is_some(), "{i}"),
@@ -309,7 +322,40 @@ mod tests {
                 Err(LoadError::Read(e)) => assert_eq!(e.kind(), io::ErrorKind::NotFound),
             }
         }
-        let checked = again.load_many(&jobs[..1], false, |_, b| parse(b));
+        let checked = again.load_many(&jobs[..1], Want::Checks, |_, b| parse(b));
         assert!(matches!(&checked[0], Ok(l) if l.value.is_none()));
+    }
+
+    #[test]
+    fn asked_for_what_was_parsed_only_the_files_the_cache_could_not_vouch_for_come_with_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs = sources(dir.path());
+        // Files 0 and 2 are known to the cache; the rest are new to it.
+        let mut first = ParseCache::<String>::open(dir.path(), "t");
+        first.load_many(&[0, 2].map(|i| job(&jobs[i])), Want::Checks, |_, b| {
+            parse(b)
+        });
+        first.save().unwrap();
+        let mut cache = ParseCache::<String>::open(dir.path(), "t");
+        let got = cache.load_many(&jobs, Want::Parsed, |_, b| parse(b));
+        for (i, r) in got.iter().enumerate() {
+            match r {
+                Ok(l) if l.cached => assert!(l.value.is_none(), "{i}: checked, not decoded"),
+                Ok(l) => assert_eq!(l.value.as_deref(), Some("FINE".repeat(i + 1).as_str())),
+                Err(_) => assert!(i % 4 == 1 || i == 7, "{i}"),
+            }
+        }
+        let cached: Vec<usize> = (0..got.len())
+            .filter(|&i| matches!(&got[i], Ok(l) if l.cached))
+            .collect();
+        assert_eq!(cached, [0, 2]);
+    }
+
+    fn job(j: &Job) -> Job {
+        Job {
+            key: j.key.clone(),
+            path: j.path.clone(),
+            meta: fs::metadata(&j.path).unwrap(),
+        }
     }
 }

@@ -13,7 +13,7 @@ mod many;
 mod stamp;
 
 pub use derived::DerivedCache;
-pub use many::Job;
+pub use many::{Job, Want};
 pub use stamp::{Stamp, hash};
 
 use container::{Opened, Out, Slot};

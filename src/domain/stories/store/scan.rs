@@ -4,7 +4,7 @@ use super::{BadStory, Fingerprint, MAX_STORY_BYTES, StoryStore};
 use crate::domain::stories::file;
 use crate::domain::stories::story::{Story, StoryId};
 use crate::storage::StorageError;
-use crate::storage::cache::{Job, LoadError, ParseCache};
+use crate::storage::cache::{Job, LoadError, ParseCache, Want};
 use chrono::{DateTime, Utc};
 use std::fs::{self, Metadata};
 use std::io;
@@ -115,13 +115,13 @@ pub struct Opened {
 }
 
 /// The story files `found` (in name order, as the cache keeps them), opened through the cache:
-/// parsed and cleaned, or (with `decode` false) only checked; the files the cache cannot vouch for
-/// are parsed on every core. A failure carries the id when the name was one, so the store can
+/// parsed and cleaned, with the stories `want` asks for; the files the cache cannot vouch for are
+/// parsed on every core. A failure carries the id when the name was one, so the store can
 /// protect that file from saves.
 pub fn open_many(
     cache: &mut ParseCache<Story>,
     found: Vec<(PathBuf, String, io::Result<Metadata>)>,
-    decode: bool,
+    want: Want,
 ) -> Vec<Result<Opened, (Option<StoryId>, BadStory)>> {
     let fail = |path: &Path, line, column, message: String| BadStory {
         path: path.to_path_buf(),
@@ -171,7 +171,7 @@ pub fn open_many(
         };
         file::from_bytes(bytes, id.clone(), *mtime).map(|s| s.sanitized())
     };
-    let mut loaded = cache.load_many(&jobs, decode, parse).into_iter();
+    let mut loaded = cache.load_many(&jobs, want, parse).into_iter();
     let mut ids = ids.into_iter();
     let mut jobs = jobs.iter();
     early
@@ -218,32 +218,64 @@ impl StoryStore {
     /// How many story files load, and which do not, as [`StoryStore::load`] would find them, without
     /// decoding the stories the cache vouches for: all that `status` needs.
     pub fn count(data_dir: &Path) -> Result<StoryCount, StorageError> {
-        // Only the cache's index is read: the stories themselves are never decoded here.
+        Ok(StoryStore::count_keeping(data_dir)?.0)
+    }
+
+    /// [`StoryStore::count`], and the stories that load, in name order, when every one of them had
+    /// to be parsed (a first start, or no cache): then working something out from them costs no
+    /// second pass over the files or the cache. `None` when any came from the cache unread.
+    pub fn count_keeping(
+        data_dir: &Path,
+    ) -> Result<(StoryCount, Option<Vec<Story>>), StorageError> {
+        // Only the cache's index is read: the stories it vouches for are never decoded here.
         let mut cache = ParseCache::open_lazy(data_dir, "stories");
         let mut good = Vec::new();
+        let mut parsed = Some(Vec::new());
         let mut bad = Vec::new();
         let found = scan(&data_dir.join("stories"))?;
         let stories = found.into_iter().filter_map(Found::into_story).collect();
-        for opened in open_many(&mut cache, stories, false) {
+        for opened in open_many(&mut cache, stories, Want::Parsed) {
             match opened {
-                Ok(opened) => good.push((opened.id, opened.disk.hash)),
+                Ok(opened) => {
+                    good.push((opened.id, opened.disk.hash));
+                    match (opened.story, parsed.as_mut()) {
+                        (Some(story), Some(all)) => all.push(story),
+                        _ => parsed = None,
+                    }
+                }
                 Err((_, b)) => bad.push(b),
             }
         }
         let _ = cache.save();
         bad.sort_by(|a, b| a.path.cmp(&b.path));
         good.sort_unstable();
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for (id, hash) in &good {
-            let stem = id.as_str();
-            h.update(&(stem.len() as u64).to_le_bytes());
-            h.update(stem.as_bytes());
-            h.update(&hash.to_le_bytes());
-        }
-        Ok(StoryCount {
+        let count = StoryCount {
             good: good.len(),
             bad,
-            fingerprint: h.digest(),
-        })
+            fingerprint: fingerprint(good.iter().map(|(id, hash)| (id, *hash))),
+        };
+        Ok((count, parsed))
     }
+
+    /// The fingerprint [`StoryStore::count`] gives for the stories loaded now, so a value worked
+    /// out from them can be kept under it only if no file changed in between.
+    pub fn fingerprint(&self) -> u64 {
+        fingerprint(
+            self.entries
+                .iter()
+                .filter_map(|(id, e)| Some((id, e.disk?.hash))),
+        )
+    }
+}
+
+/// A hash of each loading story's id and content hash, in id order.
+fn fingerprint<'a>(good: impl Iterator<Item = (&'a StoryId, u64)>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (id, hash) in good {
+        let stem = id.as_str();
+        h.update(&(stem.len() as u64).to_le_bytes());
+        h.update(stem.as_bytes());
+        h.update(&hash.to_le_bytes());
+    }
+    h.digest()
 }

@@ -117,3 +117,40 @@ fn a_folder_of_thousands_loads_and_counts_alike() {
         count.fingerprint
     );
 }
+
+/// A first count parses every story, and hands them over, so `status` needs no second pass; once
+/// the cache vouches for them, it hands none over (they are not decoded). The store loaded later
+/// has the same fingerprint, and a story changed since the count gives another.
+#[test]
+fn a_first_count_keeps_what_it_parsed_and_a_cached_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir(&stories).unwrap();
+    for i in 0..5 {
+        let body = format!("title = \"Story {i}\"\nsituation = \"s {i}\"\n");
+        fs::write(stories.join(format!("s-{i}.toml")), body).unwrap();
+    }
+    fs::write(stories.join("s-9.toml"), "title = \"broken").unwrap();
+
+    let (count, parsed) = StoryStore::count_keeping(dir.path()).unwrap();
+    let parsed = parsed.expect("nothing was cached, so every story was parsed");
+    assert_eq!((count.good, count.bad.len()), (5, 1));
+    let titles: Vec<&str> = parsed.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Story 0", "Story 1", "Story 2", "Story 3", "Story 4"]
+    );
+    let (store, _) = StoryStore::load(dir.path()).unwrap();
+    for s in &parsed {
+        assert_eq!(store.get(&s.id), Some(s), "{:?} as loading gives it", s.id);
+    }
+    assert_eq!(store.fingerprint(), count.fingerprint);
+
+    let (again, none) = StoryStore::count_keeping(dir.path()).unwrap();
+    assert!(none.is_none(), "the cache vouched for them: none decoded");
+    assert_eq!(again.fingerprint, count.fingerprint);
+
+    fs::write(stories.join("s-3.toml"), "title = \"Story 3, longer\"\n").unwrap();
+    let (store, _) = StoryStore::load(dir.path()).unwrap();
+    assert_ne!(store.fingerprint(), count.fingerprint);
+}
