@@ -33,21 +33,29 @@ pub enum Content {
     /// The whole library, loaded.
     Loaded(Library),
     /// The built-in library, with every card id there is to study (sorted).
-    Builtin { lib: Library, ids: CardIds },
+    Builtin {
+        lib: Library,
+        ids: CardIds,
+        /// The whole library, when the ids had to be worked out from it: held, not used, so that
+        /// it is left to the operating system at exit instead of freed card by card.
+        _loaded: Option<Box<Library>>,
+    },
 }
 
 impl Content {
     /// The built-in library (`builtin`, already loaded) and the cached ids when the user's files
     /// add only cards, else the whole library.
     pub fn load(paths: &Paths, builtin: Library) -> Content {
-        let ids = CardIds::load_cached(&paths.user_content_dir(), &paths.data_dir);
+        let user = paths.user_content_dir();
+        let (ids, loaded) = CardIds::load_cached_keeping(&user, &paths.data_dir);
         if ids.only_cards_added() {
-            Content::Builtin { lib: builtin, ids }
+            Content::Builtin {
+                lib: builtin,
+                ids,
+                _loaded: loaded.map(Box::new),
+            }
         } else {
-            Content::Loaded(Library::load_cached(
-                &paths.user_content_dir(),
-                &paths.data_dir,
-            ))
+            Content::Loaded(loaded.unwrap_or_else(|| Library::load_cached(&user, &paths.data_dir)))
         }
     }
 
@@ -67,7 +75,7 @@ impl Content {
     pub(super) fn focus_ids(&self, focus: &Focus) -> FocusIds<'_> {
         let (lib, ids) = match self {
             Content::Loaded(lib) => return FocusIds::Owned(focus.library_ids(lib)),
-            Content::Builtin { lib, ids } => (lib, ids.as_slice()),
+            Content::Builtin { lib, ids, .. } => (lib, ids.as_slice()),
         };
         let out = excluded_ids(lib, focus);
         if out.is_empty() {

@@ -43,11 +43,17 @@ impl CardIds {
     /// the same user files, each vouched for by its stamp and content hash), else from loading the
     /// library, after which they are stored for next time.
     pub fn load_cached(user_dir: &Path, data_dir: &Path) -> CardIds {
+        CardIds::load_cached_keeping(user_dir, data_dir).0
+    }
+
+    /// [`CardIds::load_cached`], and the library if it had to be loaded: a command about to exit
+    /// can leave its 100,000 cards to the operating system instead of freeing them one by one.
+    pub fn load_cached_keeping(user_dir: &Path, data_dir: &Path) -> (CardIds, Option<Library>) {
         if let Some(ids) = Library::cached_fingerprint(user_dir, data_dir)
             .and_then(|fp| DerivedCache::get::<CardIds>(data_dir, NAME, fp))
             .filter(CardIds::is_sorted_set)
         {
-            return ids;
+            return (ids, None);
         }
         let lib = Library::load_cached(user_dir, data_dir);
         let ids = CardIds::from_library(&lib);
@@ -56,7 +62,7 @@ impl CardIds {
         if let Some(fp) = Library::cached_fingerprint(user_dir, data_dir) {
             let _ = DerivedCache::put(data_dir, NAME, fp, &ids);
         }
-        ids
+        (ids, Some(lib))
     }
 
     /// True when the ids are strictly increasing, as stored; anything else is not ours to trust.
