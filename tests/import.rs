@@ -509,6 +509,22 @@ fn role_sets_the_roles_of_every_imported_card_by_id_or_short_name() {
 }
 
 #[test]
+fn cards_for_every_role_are_written_without_a_roles_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = import(dir.path(), "plain.csv", &[]);
+    assert_eq!(code, 0, "{out}");
+    let decks = dir.path().join("content/imported");
+    for entry in std::fs::read_dir(&decks).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.contains("[[card]]"), "{text}");
+        assert!(
+            !text.contains("roles"),
+            "a card for every role says nothing of roles:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn an_unknown_role_is_refused_in_plain_words_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out) = import(dir.path(), "plain.csv", &["--role", "pt-aide,physio"]);

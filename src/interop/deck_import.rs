@@ -343,12 +343,34 @@ fn deck_text(
     source: &str,
     date: &str,
 ) -> Result<(String, ContentFile), Problem> {
+    /// A card as the deck file has it: `roles` only when there are some.
+    #[derive(Serialize)]
+    struct CardOut<'a> {
+        id: &'a Id,
+        deck: &'a str,
+        front: &'a str,
+        back: &'a str,
+        tags: &'a [String],
+        #[serde(skip_serializing_if = "<[Id]>::is_empty")]
+        roles: &'a [Id],
+    }
     #[derive(Serialize)]
     struct Cards<'a> {
-        card: &'a [Card],
+        card: Vec<CardOut<'a>>,
     }
     let shown = u.path.display().to_string();
-    let cards = toml::to_string(&Cards { card: &new })
+    let card = new
+        .iter()
+        .map(|c| CardOut {
+            id: &c.id,
+            deck: &c.deck,
+            front: &c.front,
+            back: &c.back,
+            tags: &c.tags,
+            roles: &c.roles,
+        })
+        .collect();
+    let cards = toml::to_string(&Cards { card })
         .map_err(|e| Problem::new(&shown, format!("could not write the new cards: {e}")))?;
     let added = new.len();
     // Written out: the cards are not needed while their text is read back.

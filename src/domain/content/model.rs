@@ -262,8 +262,9 @@ pub struct Question {
     #[serde(default, alias = "behavioral")]
     pub behavioural: bool,
     /// What kind of answer it wants, which picks its practice rubric; see [`Question::kind`] for
-    /// the kind of a question written without one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// the kind of a question written without one. (Never left out when serialized, as the parse
+    /// cache needs: see [`Card::roles`].)
+    #[serde(default)]
     pub kind: Option<super::script::QuestionKind>,
     #[serde(default)]
     pub source: Option<String>,
@@ -359,8 +360,10 @@ pub struct Card {
     pub back: String,
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Role ids the card is for (`import --role`); empty means every role.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Role ids the card is for (`import --role`); empty means every role. Always serialized: the
+    /// parse cache's binary form has no field names, so a field left out cannot be read back (the
+    /// deck writer leaves it out of the file itself, see `interop::deck_import`).
+    #[serde(default)]
     pub roles: Vec<Id>,
 }
 

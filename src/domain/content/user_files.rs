@@ -124,3 +124,89 @@ fn decode_user_file<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, Problem
     })?;
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::cache::LoadError;
+
+    /// Every file under `content/`, with its name.
+    fn builtin_files() -> Vec<(String, Vec<u8>)> {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        collect_user_files(&root, &mut problems, &mut HashSet::new(), &mut found);
+        assert!(problems.is_empty(), "{problems:?}");
+        found
+            .into_iter()
+            .map(|p| (p.display().to_string(), fs::read(&p).unwrap()))
+            .collect()
+    }
+
+    /// The parse cache keeps files in a binary form with no field names, so a field a type leaves
+    /// out when serializing cannot be read back, and the file is parsed again at every start. Every
+    /// shape of content there is (all the built-in files, a deck as `import` writes it, whose cards
+    /// have no roles, and a question with no kind) must come back as it went in.
+    #[test]
+    fn every_content_file_reads_back_from_the_cache_form() {
+        let mut files = builtin_files();
+        files.push((
+            "deck.toml".into(),
+            b"[[card]]\nid = \"c-1\"\ndeck = \"D\"\nfront = \"f\"\nback = \"b\"\n".to_vec(),
+        ));
+        files.push((
+            "question.toml".into(),
+            b"[[question]]\nid = \"my-q\"\nroles = [\"pta\"]\ntext = \"Why?\"\ncategory = \"motivation\"\n\
+              competencies = [\"teamwork\"]\nlooking_for = \"A reason.\"\noutline = [\"Say.\"]\n\
+              pitfalls = [\"Rambling.\"]\n"
+                .to_vec(),
+        ));
+        assert!(files.len() > 10, "{}", files.len());
+        for (name, bytes) in files {
+            let file = parse_user_file(&name, &bytes).unwrap();
+            let encoded = postcard::to_allocvec(&file).unwrap();
+            let back: ContentFile = postcard::from_bytes(&encoded)
+                .unwrap_or_else(|e| panic!("{name} does not read back from the cache form: {e}"));
+            assert_eq!(postcard::to_allocvec(&back).unwrap(), encoded, "{name}");
+        }
+    }
+
+    /// The second load of unchanged files parses nothing: every file comes from the cache.
+    #[test]
+    fn unchanged_user_files_come_from_the_cache_without_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("content");
+        fs::create_dir(&user).unwrap();
+        fs::write(
+            user.join("deck.toml"),
+            "[[card]]\nid = \"c-1\"\ndeck = \"D\"\nfront = \"f\"\nback = \"b\"\n\
+             [[card]]\nid = \"c-2\"\ndeck = \"D\"\nfront = \"f\"\nback = \"b\"\nroles = [\"pta\"]\n",
+        )
+        .unwrap();
+        let (_, interviews) = builtin_files()
+            .into_iter()
+            .find(|(n, _)| n.contains("/questions/"))
+            .unwrap();
+        fs::write(user.join("questions.toml"), interviews).unwrap();
+        let jobs: Vec<Job> = ["deck.toml", "questions.toml"]
+            .map(|n| Job {
+                key: n.into(),
+                path: user.join(n),
+                meta: fs::metadata(user.join(n)).unwrap(),
+            })
+            .into();
+        let mut first = ParseCache::open(dir.path(), "content");
+        let parsed = first.load_many(&jobs, Want::Values, |_, b| parse_user_file("f", b));
+        assert!(parsed.iter().all(|r| matches!(r, Ok(l) if !l.cached)));
+        first.save().unwrap();
+        let mut again = ParseCache::<ContentFile>::open(dir.path(), "content");
+        let no_parse = |_: usize, _: &[u8]| Err(Problem::new("f", "parsed again"));
+        for r in again.load_many(&jobs, Want::Values, no_parse) {
+            match r {
+                Ok(l) => assert!(l.cached && l.value.is_some()),
+                Err(LoadError::Parse(p)) => panic!("parsed again: {p:?}"),
+                Err(LoadError::Read(e)) => panic!("{e}"),
+            }
+        }
+    }
+}
