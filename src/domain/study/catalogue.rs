@@ -204,12 +204,18 @@ fn fact_card(lib: &Library, i: usize) -> StudyCard {
 
 /// The cards' indices in id order with where each id is in the text of all ids, one after another.
 fn in_id_order(cards: &[StudyCard]) -> (Vec<(usize, Range<usize>)>, String) {
-    let mut order: Vec<usize> = (0..cards.len()).collect();
-    order.sort_by(|&a, &b| cards[a].id.cmp(&cards[b].id));
+    // By id, then position: the order a stable sort by id gives, with each id's text at hand
+    // rather than behind its card (at 100,000 cards the sort was a tenth of start-up).
+    let mut order: Vec<(&str, usize)> = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    order.sort_unstable();
     let mut text = String::new();
     let by_id = order
         .into_iter()
-        .map(|i| {
+        .map(|(_, i)| {
             let start = text.len();
             text.push_str(cards[i].id.as_str());
             (i, start..text.len())
@@ -234,9 +240,13 @@ impl Catalogue {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        let subjects: BTreeSet<Subject> = cards.iter().map(|c| c.subject.clone()).collect();
-        let subjects: Vec<Subject> = subjects.into_iter().collect();
-        let tags: BTreeSet<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+        // Each distinct subject and tag copied once, not once a card.
+        let subjects: BTreeSet<&Subject> = cards.iter().map(|c| &c.subject).collect();
+        let subjects: Vec<Subject> = subjects.into_iter().cloned().collect();
+        let tags: BTreeSet<&str> = cards
+            .iter()
+            .flat_map(|c| c.tags.iter().map(String::as_str))
+            .collect();
         let (by_id, id_text) = in_id_order(&cards);
         let unique_ids = by_id
             .windows(2)
@@ -250,7 +260,7 @@ impl Catalogue {
             .iter()
             .map(|r| (r.id.clone(), r.name.clone()))
             .collect();
-        let tags: Vec<String> = tags.into_iter().collect();
+        let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
         let columns = columns::Columns::build(&cards, &roles, &tags);
         Catalogue {
             cards,
