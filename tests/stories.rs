@@ -310,6 +310,12 @@ fn an_unreadable_file_is_listed_with_path_and_line_and_never_touched() {
         "{s}"
     );
     assert!(s.contains("left exactly as it is"), "{s}");
+    // The parser's wording is put in plain words, as `clinicprep check` says it.
+    assert!(
+        s.contains("text in quotes is not") && s.contains("closing quote"),
+        "{s}"
+    );
+    assert!(!s.contains("invalid basic string"), "{s}");
     assert!(
         s.contains("Covering the front desk"),
         "the other stories work"
