@@ -3,6 +3,7 @@
 
 use super::review_view as review;
 use super::{Cards, DeckRow, View};
+use crate::domain::plan::today::reviews_words;
 use crate::domain::schedule::{Counts, ReviewStore};
 use crate::domain::study::{Deck, Subject};
 use crate::kit::{Theme, ViewCtx};
@@ -122,12 +123,19 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
             Span::raw(if due + learning + new == 0 {
                 "finds nothing due or new in this deck now.".to_string()
             } else {
-                let (lo, hi) = reviews_for(due + learning, new);
-                format!(
-                    "studies {} now: the due ones first, then the new ones. That is about {lo}–{hi} \
-                     reviews, since a new card comes back until it sticks.",
-                    plural(due + learning + new, "card")
-                )
+                let reviews = reviews_words(reviews_for(due + learning, new));
+                let cards = plural(due + learning + new, "card");
+                match (due + learning, new) {
+                    (0, _) => format!(
+                        "studies {cards} now. That is about {reviews}, since a new card comes \
+                         back until it sticks."
+                    ),
+                    (_, 0) => format!("studies {cards} now, all due: about {reviews}."),
+                    _ => format!(
+                        "studies {cards} now: the due ones first, then the new ones. That is \
+                         about {reviews}, since a new card comes back until it sticks."
+                    ),
+                }
             }),
         ]),
         Line::from(vec![
@@ -334,12 +342,7 @@ fn enter_hint(row: &DeckRow) -> String {
             row.label
         );
     }
-    let (lo, hi) = reviews_for(waiting, new);
-    let reviews = if lo == hi {
-        plural(lo, "review")
-    } else {
-        format!("{lo}–{hi} reviews")
-    };
+    let reviews = reviews_words(reviews_for(waiting, new));
     format!(
         "Enter: {} from “{}” ({waiting} due, {new} new), about {reviews}.",
         plural(waiting + new, "card"),

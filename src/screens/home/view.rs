@@ -4,6 +4,7 @@
 use super::Home;
 use super::Pane;
 use super::charts as home_charts;
+use crate::domain::plan::today::reviews_words;
 use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
@@ -239,11 +240,10 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
         PlanNext::Cards => {
             let c = &plan.cards;
             format!(
-                "study {} card{} of “My interview”, about {}–{} reviews. Press s to start.",
+                "study {} card{} of “My interview”, about {}. Press s to start.",
                 c.count(),
                 if c.count() == 1 { "" } else { "s" },
-                c.reviews.0,
-                c.reviews.1
+                reviews_words(c.reviews)
             )
         }
         PlanNext::Story => match &plan.story {
