@@ -91,7 +91,7 @@ fn a_review_shows_on_home_as_a_study_day_and_cards_due() {
     h.app.update(Action::GoTo(Tab::Home));
     let s = h.screen(120, 40);
     assert!(s.contains("Study days: 1 in 16 weeks"), "{s}");
-    assert!(s.contains("Cards due today 0"), "{s}");
+    assert!(s.contains("Cards due now 0"), "{s}");
     assert!(
         !s.contains("Study some cards"),
         "the graded card has a due date: {s}"

@@ -109,7 +109,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let loading = cx.facts.loading;
     if loading {
         for (long, short) in [
-            ("Cards due today", "Due"),
+            ("Cards due now", "Due"),
             ("Stories", "Stories"),
             ("Competencies covered", "Competencies"),
         ] {
@@ -117,7 +117,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(n) = cx.facts.cards_due_today {
-        counts.push(("Cards due today", "Due", n.to_string()));
+        counts.push(("Cards due now", "Due", n.to_string()));
     }
     if let Some(n) = cx.facts.stories_written {
         counts.push(("Stories", "Stories", n.to_string()));
