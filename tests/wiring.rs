@@ -25,7 +25,7 @@ fn setting_the_interview_date_on_home_writes_the_config_and_survives_a_restart()
     h.app.update(Action::GoTo(Tab::Cards));
     let s = h.screen(100, 30);
     assert!(
-        s.contains("interview 2026-12-07"),
+        s.contains("interview Dec 7, 2026"),
         "cram mode aims at the new date: {s}"
     );
 

@@ -90,6 +90,9 @@ fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 /// From this width on, the highlighted deck's details show beside the list.
 const WIDE: u16 = 110;
 
+/// How the interview date reads on this screen: "Dec 13, 2026", as Home and the sheet write it.
+pub(super) const DATE: &str = "%b %-d, %Y";
+
 /// The highlighted deck in more words: size, progress, what Enter and i would do.
 fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
@@ -97,12 +100,15 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
     let Counts { new, learning, due } = row.counts;
     let paced = match cx.data.interview() {
         Some(d) if limit > cx.data.study_settings().daily_new_limit => {
-            format!("{limit} new cards today, paced so you see every card before {d}")
+            format!(
+                "{limit} new cards today, paced so you see every card before {}",
+                d.format(DATE)
+            )
         }
         _ => format!("up to {limit} new cards a day"),
     };
     let interview = match cx.data.interview() {
-        Some(d) => format!("your interview on {d}"),
+        Some(d) => format!("your interview on {}", d.format(DATE)),
         None => "today (no interview date set)".to_string(),
     };
     let lines = vec![
@@ -315,7 +321,7 @@ fn today_line(cx: &ViewCtx, store: &ReviewStore) -> Line<'static> {
     let today = store.today(cx.now);
     let streak = store.streak(today);
     let interview = match cx.data.interview() {
-        Some(d) => format!("interview {d}"),
+        Some(d) => format!("interview {}", d.format(DATE)),
         None => "interview date not set".to_string(),
     };
     Line::from(vec![
