@@ -279,3 +279,14 @@ fn a_damaged_sheet_file_is_named_and_never_saved_over() {
         bad
     );
 }
+
+/// The set-up (p) asks no name, so the sheet must not send the user there for it: it names the
+/// config file's key, which is where the name is kept.
+#[test]
+fn without_a_name_the_sheet_says_where_the_name_is_set() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(160, 50);
+    assert!(s.contains("name under [profile] in config.toml"), "{s}");
+    assert!(!s.contains("add your name in your profile"), "{s}");
+}
