@@ -290,3 +290,15 @@ fn without_a_name_the_sheet_says_where_the_name_is_set() {
     assert!(s.contains("name under [profile] in config.toml"), "{s}");
     assert!(!s.contains("add your name in your profile"), "{s}");
 }
+
+/// The set-up (p on Home) asks for certifications, so the tip for a sheet without any points there,
+/// not to the config file.
+#[test]
+fn without_certifications_the_tip_points_to_the_profile() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(160, 50);
+    assert!(s.contains("No certifications listed"), "{s}");
+    assert!(!s.contains("`certifications` in the"), "{s}");
+    assert!(s.contains("(p on Home)"), "{s}");
+}
