@@ -496,7 +496,7 @@ fn cram_takes_every_card_of_the_deck_weakest_first() {
     let status = h.app.status().cloned().unwrap();
     assert_eq!(status.level, Level::Info);
     assert!(
-        status.text.contains("interview on 2026-12-01"),
+        status.text.contains("interview on Dec 1, 2026"),
         "{}",
         status.text
     );

@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// The numbers on Home that depend on what start-up loads after the first frame.
 const COUNTED: [&str; 4] = [
-    "Cards due today",
+    "Cards due now",
     "Stories",
     "Competencies covered",
     "Checklist",
@@ -109,10 +109,7 @@ fn the_first_frame_says_counting_and_never_shows_an_unknown_number() {
             "{label}"
         );
     }
-    assert_eq!(
-        value_after(&loaded, "Cards due today").as_deref(),
-        Some("3")
-    );
+    assert_eq!(value_after(&loaded, "Cards due now").as_deref(), Some("3"));
     assert_eq!(value_after(&loaded, "Stories").as_deref(), Some("2"));
     assert_eq!(&facts, whole.facts());
 }

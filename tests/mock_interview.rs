@@ -267,12 +267,13 @@ fn past_rounds_show_every_answer_with_its_time_rubric_and_text() {
     h.press("r");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("Past rounds") && s.contains("▸ Mon 23 Nov 09:00"),
+        s.contains("Past rounds") && s.contains("▸ Nov 23, 9:00 AM"),
         "{s}"
     );
     h.press("<enter>");
     let s = h.screen(160, 50);
-    assert!(s.contains("Round of Mon 23 Nov 2026, 09:00"), "{s}");
+    // US English dates, as everywhere else: month before day, 12-hour time.
+    assert!(s.contains("Round of Mon, Nov 23, 2026, 9:00 AM"), "{s}");
     assert!(s.contains("typed answers"), "{s}");
     assert!(s.contains("Opener · 00:20"), "{s}");
     assert!(s.contains("[x] Said why this job"), "{s}");

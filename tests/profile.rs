@@ -340,6 +340,17 @@ fn the_set_up_and_the_role_fit_guide_draw_at_every_size_without_a_panic() {
     assert!(!h.app.panel_open());
 }
 
+/// Restarts, reads the config file as start-up does, and opens Practice.
+fn restart_on_practice(h: Harness) -> Harness {
+    let mut h = h.restart();
+    let (config, problems) =
+        clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    h
+}
+
 #[test]
 fn practice_remembers_its_last_settings_across_a_restart() {
     let mut h = Harness::new();
@@ -359,12 +370,7 @@ fn practice_remembers_its_last_settings_across_a_restart() {
     assert!(config.contains("role = \"pta\""), "{config}");
     assert!(config.contains("length = 3"), "{config}");
     h.press("<esc>");
-    let mut h = h.restart();
-    let (config, problems) =
-        clinicprep::domain::config::Config::load(&h.dir.path().join("config.toml"));
-    assert!(problems.is_empty(), "{problems:?}");
-    h.app.apply_config(&config);
-    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    let mut h = restart_on_practice(h);
     let again = h.screen(80, 24);
     assert!(
         again.contains("‹ 3 questions ›"),
@@ -381,4 +387,29 @@ fn practice_remembers_its_last_settings_across_a_restart() {
         h.screen(80, 24)
             .contains("‹ Physical therapist assistant ›")
     );
+}
+
+#[test]
+fn practice_remembers_typed_answers_and_the_interviewer_across_a_restart() {
+    let mut h = Harness::new();
+    set_up_as_the_persona(&mut h);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Practice));
+    let interviewer = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Interviewer ‹"))
+            .map(|l| l.replace('▸', " ").trim().to_string())
+            .unwrap_or_default()
+    };
+    let before = interviewer(&h.screen(80, 24));
+    // The next interviewer, and typed answers.
+    h.press("<down><right><down><down><right>");
+    let setup = h.screen(80, 24);
+    assert!(setup.contains("‹ Type (or paste) ›"), "{setup}");
+    let chosen = interviewer(&setup);
+    assert_ne!(chosen, before, "{setup}");
+    h.press("<enter><esc>x");
+    let mut h = restart_on_practice(h);
+    let again = h.screen(80, 24);
+    assert!(again.contains("‹ Type (or paste) ›"), "{again}");
+    assert_eq!(interviewer(&again), chosen, "{again}");
 }

@@ -279,3 +279,26 @@ fn a_damaged_sheet_file_is_named_and_never_saved_over() {
         bad
     );
 }
+
+/// The set-up (p) asks no name, so the sheet must not send the user there for it: it names the
+/// config file's key, which is where the name is kept.
+#[test]
+fn without_a_name_the_sheet_says_where_the_name_is_set() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(160, 50);
+    assert!(s.contains("name under [profile] in config.toml"), "{s}");
+    assert!(!s.contains("add your name in your profile"), "{s}");
+}
+
+/// The set-up (p on Home) asks for certifications, so the tip for a sheet without any points there,
+/// not to the config file.
+#[test]
+fn without_certifications_the_tip_points_to_the_profile() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(160, 50);
+    assert!(s.contains("No certifications listed"), "{s}");
+    assert!(!s.contains("`certifications` in the"), "{s}");
+    assert!(s.contains("(p on Home)"), "{s}");
+}

@@ -310,6 +310,12 @@ fn an_unreadable_file_is_listed_with_path_and_line_and_never_touched() {
         "{s}"
     );
     assert!(s.contains("left exactly as it is"), "{s}");
+    // The parser's wording is put in plain words, as `clinicprep check` says it.
+    assert!(
+        s.contains("text in quotes is not") && s.contains("closing quote"),
+        "{s}"
+    );
+    assert!(!s.contains("invalid basic string"), "{s}");
     assert!(
         s.contains("Covering the front desk"),
         "the other stories work"
@@ -762,4 +768,18 @@ fn the_coaching_panel_beside_the_editor_keeps_the_time_target_whole() {
         let s = h.screen(w, ht);
         assert!(s.contains("target 90–120 s"), "{w}x{ht}:\n{s}");
     }
+}
+
+/// A message about the empty list ("no story to edit yet: press n") is gone once n opens the
+/// editor: it would contradict the story being written under it.
+#[test]
+fn opening_the_editor_clears_a_message_about_the_list() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("<enter>");
+    assert!(h.status().contains("no story to edit"), "{}", h.status());
+    h.press("n");
+    assert!(h.app.open_story().is_some());
+    assert_eq!(h.status(), "", "the old message is cleared");
+    assert!(!h.screen(80, 24).contains("no story to edit"));
 }

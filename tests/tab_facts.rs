@@ -1,4 +1,4 @@
-//! Numbers kept between screen switches (cards due today, what "My interview" holds, stories
+//! Numbers kept between screen switches (cards due now, what "My interview" holds, stories
 //! written, competencies covered) are right after Tab once the data changed: after a grade, the
 //! clock moving on, a deck imported while the app runs, and a story saved or deleted. A switch
 //! with nothing changed counts nothing again, so these are what keeps the kept numbers honest.
@@ -45,7 +45,7 @@ fn grade(h: &mut Harness, grade: Grade) {
 fn cards_due_and_unseen_follow_grades_and_the_clock_across_tabs() {
     let mut h = Harness::new();
     let s = home(&mut h);
-    assert!(s.contains("Cards due today 0"), "{s}");
+    assert!(s.contains("Cards due now 0"), "{s}");
     assert!(s.contains("241 unseen"), "{s}");
     // Tabbing round again with nothing changed shows the same.
     assert_eq!(home(&mut h), s);
@@ -54,21 +54,21 @@ fn cards_due_and_unseen_follow_grades_and_the_clock_across_tabs() {
     grade(&mut h, Grade::Again);
     let s = home(&mut h);
     assert!(s.contains("240 unseen"), "{s}");
-    assert!(s.contains("Cards due today 0"), "{s}");
+    assert!(s.contains("Cards due now 0"), "{s}");
 
     // Ten minutes on, the card is due again.
     h.advance(600);
     let s = home(&mut h);
-    assert!(s.contains("Cards due today 1"), "{s}");
+    assert!(s.contains("Cards due now 1"), "{s}");
 
     // Known now (a new session shows it first): days away. Then a second card forgotten.
     grade(&mut h, Grade::Easy);
     let s = home(&mut h);
-    assert!(s.contains("Cards due today 0"), "{s}");
+    assert!(s.contains("Cards due now 0"), "{s}");
     grade(&mut h, Grade::Again);
     h.advance(600);
     let s = home(&mut h);
-    assert!(s.contains("Cards due today 1"), "{s}");
+    assert!(s.contains("Cards due now 1"), "{s}");
     assert!(s.contains("239 unseen"), "{s}");
 }
 

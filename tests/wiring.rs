@@ -25,7 +25,7 @@ fn setting_the_interview_date_on_home_writes_the_config_and_survives_a_restart()
     h.app.update(Action::GoTo(Tab::Cards));
     let s = h.screen(100, 30);
     assert!(
-        s.contains("interview 2026-12-07"),
+        s.contains("interview Dec 7, 2026"),
         "cram mode aims at the new date: {s}"
     );
 
@@ -91,7 +91,7 @@ fn a_review_shows_on_home_as_a_study_day_and_cards_due() {
     h.app.update(Action::GoTo(Tab::Home));
     let s = h.screen(120, 40);
     assert!(s.contains("Study days: 1 in 16 weeks"), "{s}");
-    assert!(s.contains("Cards due today 0"), "{s}");
+    assert!(s.contains("Cards due now 0"), "{s}");
     assert!(
         !s.contains("Study some cards"),
         "the graded card has a due date: {s}"

@@ -26,7 +26,7 @@ pub struct Facts {
     /// Stories linked to each question id (`Story::questions`), for the practice hint and so round
     /// selection can favour questions no story answers.
     pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
-    /// Cards due today across every deck, from the review schedule.
+    /// Cards due now across every deck (learning steps included), from the review schedule.
     pub cards_due_today: Option<usize>,
     /// Due time of every scheduled card, in time order, for the 14-day chart.
     pub due: Vec<DateTime<Utc>>,

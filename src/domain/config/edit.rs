@@ -79,7 +79,7 @@ pub fn save_roles(path: &Path, roles: &[Id]) -> Result<(), ConfigSaveError> {
     })
 }
 
-/// Saves the practice settings last used (`[practice]` role and length) and the answer target
+/// Saves the practice settings last used (`[practice]`: role, length, interviewer, answer_by) and the answer target
 /// (`answer_seconds`), so Practice opens as the user left it. Unchanged keys keep their comments.
 pub fn save_practice(
     path: &Path,
@@ -370,6 +370,8 @@ mod roles_and_practice_tests {
         let prefs = PracticePrefs {
             role: Some(Id::new("pta")),
             length: Some(3),
+            interviewer: Some(Id::new("persona-school-ot")),
+            answer_by: Some(crate::domain::practice::AnswerMode::Typing),
         };
         save_practice(&path, &prefs, 90).unwrap();
         let text = fs::read_to_string(&path).unwrap();

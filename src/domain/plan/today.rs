@@ -83,6 +83,16 @@ impl Cards {
     }
 }
 
+/// Reviews `(low, high)` in words: "1 review", "12 reviews", "40–60 reviews". Due cards alone take
+/// one review each, so there is no range to give, and "12–12 reviews" would read as a mistake.
+pub fn reviews_words((lo, hi): (usize, usize)) -> String {
+    match (lo, hi) {
+        (1, 1) => "1 review".to_string(),
+        (lo, hi) if lo == hi => format!("{lo} reviews"),
+        (lo, hi) => format!("{lo}–{hi} reviews"),
+    }
+}
+
 /// The story work to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Story {
@@ -213,12 +223,11 @@ impl Plan {
             }
             (_, 0) => out.push("Cards: nothing due now. Well done.".into()),
             _ => out.push(format!(
-                "Cards: {} ({} new, {} due), about {}–{} reviews, {} min.",
+                "Cards: {} ({} new, {} due), about {}, {} min.",
                 c.count(),
                 c.new,
                 c.due,
-                c.reviews.0,
-                c.reviews.1,
+                reviews_words(c.reviews),
                 c.minutes.max(1)
             )),
         }
@@ -310,6 +319,19 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("write one that shows Teamwork"), "{text}");
+    }
+
+    #[test]
+    fn due_cards_alone_give_a_number_of_reviews_not_a_range() {
+        let mut i = day_one();
+        i.unseen = 0;
+        i.due = 12;
+        let p = plan(&i);
+        assert_eq!((p.cards.new, p.cards.reviews), (0, (12, 12)));
+        let text = p.lines().join("\n");
+        assert!(text.contains("about 12 reviews,"), "{text}");
+        assert_eq!(reviews_words((1, 1)), "1 review");
+        assert_eq!(reviews_words((40, 60)), "40–60 reviews");
     }
 
     #[test]

@@ -261,7 +261,7 @@ pub fn build(inputs: &Inputs) -> Sheet {
         .collect();
     if certifications.is_empty() {
         notes.push(
-            "No certifications listed: add yours (e.g. CPR/BLS) to `certifications` in the config file."
+            "No certifications listed: add yours (e.g. CPR/BLS) in your profile (p on Home)."
                 .into(),
         );
     }

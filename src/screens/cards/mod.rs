@@ -316,9 +316,9 @@ impl Cards {
             let (at, note) = match interview {
                 Some((d, time)) if store.zone().instant(d, time) > now => (
                     store.zone().instant(d, time),
-                    format!("Cramming for your interview on {d}: weakest cards first. Your grades go into the card schedule."),
+                    format!("Cramming for your interview on {}: weakest cards first. Your grades go into the card schedule.", d.format(view::DATE)),
                 ),
-                Some((d, _)) => (now, format!("Your interview date ({d}) has passed, so cram orders cards by how well you would recall them now.")),
+                Some((d, _)) => (now, format!("Your interview date ({}) has passed, so cram orders cards by how well you would recall them now.", d.format(view::DATE))),
                 None => (now, "No interview date is set, so cram orders cards by how well you would recall them now.".to_string()),
             };
             (

@@ -3,6 +3,7 @@
 
 use super::review_view as review;
 use super::{Cards, DeckRow, View};
+use crate::domain::plan::today::reviews_words;
 use crate::domain::schedule::{Counts, ReviewStore};
 use crate::domain::study::{Deck, Subject};
 use crate::kit::{Theme, ViewCtx};
@@ -89,6 +90,9 @@ fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 /// From this width on, the highlighted deck's details show beside the list.
 const WIDE: u16 = 110;
 
+/// How the interview date reads on this screen: "Dec 13, 2026", as Home and the sheet write it.
+pub(super) const DATE: &str = "%b %-d, %Y";
+
 /// The highlighted deck in more words: size, progress, what Enter and i would do.
 fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
@@ -96,12 +100,15 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
     let Counts { new, learning, due } = row.counts;
     let paced = match cx.data.interview() {
         Some(d) if limit > cx.data.study_settings().daily_new_limit => {
-            format!("{limit} new cards today, paced so you see every card before {d}")
+            format!(
+                "{limit} new cards today, paced so you see every card before {}",
+                d.format(DATE)
+            )
         }
         _ => format!("up to {limit} new cards a day"),
     };
     let interview = match cx.data.interview() {
-        Some(d) => format!("your interview on {d}"),
+        Some(d) => format!("your interview on {}", d.format(DATE)),
         None => "today (no interview date set)".to_string(),
     };
     let lines = vec![
@@ -122,12 +129,19 @@ fn render_detail(cx: &ViewCtx, store: &ReviewStore, row: &DeckRow, area: Rect, b
             Span::raw(if due + learning + new == 0 {
                 "finds nothing due or new in this deck now.".to_string()
             } else {
-                let (lo, hi) = reviews_for(due + learning, new);
-                format!(
-                    "studies {} now: the due ones first, then the new ones. That is about {lo}–{hi} \
-                     reviews, since a new card comes back until it sticks.",
-                    plural(due + learning + new, "card")
-                )
+                let reviews = reviews_words(reviews_for(due + learning, new));
+                let cards = plural(due + learning + new, "card");
+                match (due + learning, new) {
+                    (0, _) => format!(
+                        "studies {cards} now. That is about {reviews}, since a new card comes \
+                         back until it sticks."
+                    ),
+                    (_, 0) => format!("studies {cards} now, all due: about {reviews}."),
+                    _ => format!(
+                        "studies {cards} now: the due ones first, then the new ones. That is \
+                         about {reviews}, since a new card comes back until it sticks."
+                    ),
+                }
             }),
         ]),
         Line::from(vec![
@@ -307,7 +321,7 @@ fn today_line(cx: &ViewCtx, store: &ReviewStore) -> Line<'static> {
     let today = store.today(cx.now);
     let streak = store.streak(today);
     let interview = match cx.data.interview() {
-        Some(d) => format!("interview {d}"),
+        Some(d) => format!("interview {}", d.format(DATE)),
         None => "interview date not set".to_string(),
     };
     Line::from(vec![
@@ -334,12 +348,7 @@ fn enter_hint(row: &DeckRow) -> String {
             row.label
         );
     }
-    let (lo, hi) = reviews_for(waiting, new);
-    let reviews = if lo == hi {
-        plural(lo, "review")
-    } else {
-        format!("{lo}–{hi} reviews")
-    };
+    let reviews = reviews_words(reviews_for(waiting, new));
     format!(
         "Enter: {} from “{}” ({waiting} due, {new} new), about {reviews}.",
         plural(waiting + new, "card"),

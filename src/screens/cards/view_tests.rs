@@ -96,3 +96,36 @@ fn only_the_rows_in_view_are_drawn_exactly_as_the_whole_table_would_draw_them() 
         }
     }
 }
+
+#[test]
+fn a_deck_with_only_due_cards_gives_a_number_of_reviews_and_no_word_of_new_ones() {
+    let now = chrono::DateTime::from_timestamp(1_795_424_400, 0).expect("a time");
+    let f = crate::kit::fixture::Fixture::new(now);
+    let store = f.data.reviews().expect("review history");
+    let row = DeckRow {
+        deck: Deck::Interview,
+        label: "My interview".into(),
+        counts: Counts {
+            new: 0,
+            learning: 0,
+            due: 40,
+        },
+        total: 136,
+        seen: 40,
+    };
+    let area = Rect::new(0, 0, 60, 20);
+    let mut buf = Buffer::empty(area);
+    render_detail(&f.view(), store, &row, area, &mut buf);
+    let text: String = (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(text.contains("about 40 reviews"), "{text}");
+    assert!(!text.contains("40–40"), "{text}");
+    assert!(!text.contains("new ones"), "{text}");
+    assert!(enter_hint(&row).contains("about 40 reviews"));
+}

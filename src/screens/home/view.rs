@@ -4,6 +4,7 @@
 use super::Home;
 use super::Pane;
 use super::charts as home_charts;
+use crate::domain::plan::today::reviews_words;
 use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
@@ -108,7 +109,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let loading = cx.facts.loading;
     if loading {
         for (long, short) in [
-            ("Cards due today", "Due"),
+            ("Cards due now", "Due"),
             ("Stories", "Stories"),
             ("Competencies covered", "Competencies"),
         ] {
@@ -116,7 +117,7 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(n) = cx.facts.cards_due_today {
-        counts.push(("Cards due today", "Due", n.to_string()));
+        counts.push(("Cards due now", "Due", n.to_string()));
     }
     if let Some(n) = cx.facts.stories_written {
         counts.push(("Stories", "Stories", n.to_string()));
@@ -239,11 +240,10 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
         PlanNext::Cards => {
             let c = &plan.cards;
             format!(
-                "study {} card{} of “My interview”, about {}–{} reviews. Press s to start.",
+                "study {} card{} of “My interview”, about {}. Press s to start.",
                 c.count(),
                 if c.count() == 1 { "" } else { "s" },
-                c.reviews.0,
-                c.reviews.1
+                reviews_words(c.reviews)
             )
         }
         PlanNext::Story => match &plan.story {

@@ -150,6 +150,8 @@ impl Practice {
         let prefs = PracticePrefs {
             role: Some(role.unwrap_or_else(|| Id::new(ANY_ROLE))),
             length: u32::try_from(self.setup.length).ok(),
+            interviewer: self.persona(cx.data.library()).map(|p| p.id.clone()),
+            answer_by: Some(self.setup.mode),
         };
         let target = self.setup.target_secs;
         if let Some(mut w) = cx.writer()

@@ -109,9 +109,9 @@ impl Practice {
 
     /// The profile or the practice settings changed: the next interview is for the role last
     /// practised (from `[practice]`) when it is one in focus, else the profile's first role, else
-    /// any role; the length as last used; the interviewer of the profile's work setting. So Practice
-    /// defaults to the user's role and remembers which of their roles they practised. An interview
-    /// under way is left alone.
+    /// any role; the length, the interviewer (when they hire for that role) and spoken or typed
+    /// answers as last used, else the interviewer of the profile's work setting. So Practice
+    /// defaults to the user's role and opens as they left it. An interview under way is left alone.
     pub fn follow(&mut self, data: &AppData) {
         if self.stage != Stage::Setup {
             return;
@@ -127,8 +127,20 @@ impl Practice {
         if let Some(n) = prefs.length {
             self.setup.length = (n as usize).clamp(MIN_LENGTH, FULL_LENGTH);
         }
+        if let Some(mode) = prefs.answer_by {
+            self.setup.mode = mode;
+        }
         self.setting = data.profile().setting;
         self.prefer_setting(lib);
+        if let Some(id) = &prefs.interviewer {
+            let role = self.role(lib).map(|r| &r.id);
+            if let Some(i) = personas_for(&lib.personas, role)
+                .iter()
+                .position(|p| &p.id == id)
+            {
+                self.setup.interviewer = i;
+            }
+        }
         // Built here, at start-up, so the first typed answer's Ctrl-S does not wait for it.
         if self.coach.is_none() {
             self.coach = Some(Coach::from_library(lib));

@@ -170,7 +170,8 @@ pub(super) fn preview_doc(sheet: &Sheet, t: &Theme, width: usize) -> Doc {
     let mut d = Doc::new(width);
     let hd = &sheet.header;
     let name = if hd.name.is_empty() {
-        "My interview sheet (add your name in your profile)"
+        // The set-up (p on Home) does not ask for a name: it is kept in the config file.
+        "My interview sheet (for your name here, set name under [profile] in config.toml)"
     } else {
         &hd.name
     };

@@ -21,6 +21,8 @@ impl Stories {
         let lib = cx.data.library();
         self.editor = Some(Editor::new_story(cx.now, lib, &self.coach, &self.theme));
         self.view = View::Edit;
+        // A message about the list ("no story to edit yet: press n") would contradict the editor.
+        *cx.status = None;
     }
 
     /// A new story for a gap in the coverage: tagged with the competency, or linked to the question.

@@ -151,7 +151,7 @@ pub(super) fn history(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         let when = r
             .started
             .with_timezone(&cx.offset)
-            .format("%a %-d %b %H:%M");
+            .format("%b %-d, %-I:%M %p");
         let role = r
             .role
             .as_ref()
@@ -275,7 +275,7 @@ pub(super) fn round(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let when = r
         .started
         .with_timezone(&cx.offset)
-        .format("%a %-d %b %Y, %H:%M");
+        .format("%a, %b %-d, %Y, %-I:%M %p");
     let inner = frame(t, &format!("Round of {when}"), area, buf);
     let d = round_doc(r, cx, readable(inner.width));
     draw_doc(&d, p.scroll, inner, buf);

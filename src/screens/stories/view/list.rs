@@ -120,10 +120,11 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                 Some(l) => format!(" line {l}"),
                 None => String::new(),
             };
+            // The parser's wording in plain words, as `clinicprep check` puts it.
             let text = crate::storage::sanitize::clean_line(&format!(
                 "{}{at}: {}",
                 b.path.display(),
-                b.message
+                crate::domain::content::plain::plain(&b.message)
             ));
             notes.prefixed("• ", "  ", &text, t.base);
         }
