@@ -240,13 +240,22 @@ impl Catalogue {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        // Each distinct subject and tag copied once, not once a card.
-        let subjects: BTreeSet<&Subject> = cards.iter().map(|c| &c.subject).collect();
+        // Each distinct subject and tag copied once, not once a card; inserted one by one into sets
+        // that stay small (collecting would first sort a list as long as the cards).
+        let mut subjects: BTreeSet<&Subject> = BTreeSet::new();
+        let mut tags: BTreeSet<&str> = BTreeSet::new();
+        let mut last = None;
+        for c in &cards {
+            // A deck's cards come together: its subject is looked up once.
+            if last != Some(&c.subject) {
+                subjects.insert(&c.subject);
+                last = Some(&c.subject);
+            }
+            for t in &c.tags {
+                tags.insert(t);
+            }
+        }
         let subjects: Vec<Subject> = subjects.into_iter().cloned().collect();
-        let tags: BTreeSet<&str> = cards
-            .iter()
-            .flat_map(|c| c.tags.iter().map(String::as_str))
-            .collect();
         let (by_id, id_text) = in_id_order(&cards);
         let unique_ids = by_id
             .windows(2)
