@@ -136,7 +136,7 @@ impl App {
             .collect();
         self.facts.stories_written = Some(stories.len());
         self.facts.competencies_covered = Some(covered);
-        self.facts.story_numbers = Some(plan::story_inputs(self.data.library(), &stories));
+        self.facts.story_numbers = Some(plan::story_inputs_covered(&coverage, &stories));
         self.facts.stories_by_question = by_question;
     }
 

@@ -123,7 +123,11 @@ pub struct StoryNumbers {
 /// How many stories, the first core competency none shows, and the first story (by title) missing
 /// a STAR part.
 pub fn story_inputs(lib: &Library, stories: &[&StarStory]) -> StoryNumbers {
-    let coverage = Coverage::from_library(lib, stories);
+    story_inputs_covered(&Coverage::from_library(lib, stories), stories)
+}
+
+/// [`story_inputs`] with the stories' coverage already worked out (it reads every story).
+pub fn story_inputs_covered(coverage: &Coverage, stories: &[&StarStory]) -> StoryNumbers {
     let uncovered = coverage.core_uncovered().next().map(|r| r.name.clone());
     let mut sorted: Vec<&&StarStory> = stories.iter().collect();
     sorted.sort_by(|a, b| a.title.cmp(&b.title));
