@@ -234,8 +234,9 @@ fn run_tui(paths: Paths) -> ExitCode {
         app.set_now(crate::storage::clock::now());
         app.shutdown();
     }
+    // The terminal window may be gone (closed): what cannot be said is not a crash.
     if let Some(note) = app.exit_note() {
-        eprintln!("clinicprep: {note}");
+        let _ = writeln!(std::io::stderr(), "clinicprep: {note}");
     }
     // Everything is saved (grades and stories as they were made, pending saves just now) and a
     // backup in progress was finished or removed. Let go of the data folder, then leave without
@@ -245,7 +246,7 @@ fn run_tui(paths: Paths) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("clinicprep: the terminal failed: {e}");
+            let _ = writeln!(std::io::stderr(), "clinicprep: the terminal failed: {e}");
             ExitCode::from(1)
         }
     }

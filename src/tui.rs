@@ -12,6 +12,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -27,7 +28,10 @@ const WAKE: Duration = Duration::from_millis(200);
 /// Restores the terminal when dropped, so every exit path (return, error, unwinding panic) leaves the
 /// user's shell usable.
 pub struct Session {
-    pub terminal: Term,
+    /// Never dropped: ratatui's `Terminal` shows the cursor when dropped and prints to stderr when
+    /// it cannot, and printing to a terminal window that was closed panics. [`restore`] shows the
+    /// cursor instead, ignoring what fails, and the process is about to end.
+    pub terminal: ManuallyDrop<Term>,
 }
 
 impl Session {
@@ -48,7 +52,9 @@ impl Session {
         }
         let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
         match Terminal::new(backend) {
-            Ok(terminal) => Ok(Session { terminal }),
+            Ok(terminal) => Ok(Session {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)

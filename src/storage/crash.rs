@@ -3,6 +3,7 @@
 use crate::storage::recovery;
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, Utc};
+use std::io::Write as _;
 use std::panic::PanicHookInfo;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -84,7 +85,8 @@ pub fn handle_panic(info: &PanicHookInfo<'_>) -> String {
     let stashed = recovery::stash_pending(&dir, report.time);
     let written = report.write(&dir);
     let msg = user_message(&report, &written, stashed.as_ref());
-    eprintln!("{msg}");
+    // Not `eprintln!`: with the terminal gone it would panic inside this panic hook, and abort.
+    let _ = writeln!(std::io::stderr(), "{msg}");
     msg
 }
 
