@@ -267,15 +267,16 @@ fn load_story_counts(paths: &Paths) -> (usize, Vec<Problem>, Option<u64>) {
             c.bad.iter().map(Problem::from).collect(),
             Some(c.fingerprint),
         ),
-        Err(e) => (
-            0,
-            vec![Problem::new(
-                e.path.display().to_string(),
-                format!("could not {}: {}", e.doing, e.source),
-            )],
-            None,
-        ),
+        Err(e) => (0, vec![storage_problem(&e)], None),
     }
+}
+
+/// A failure to read something of the user's, as a problem to list: the path and what failed.
+fn storage_problem(e: &crate::storage::StorageError) -> Problem {
+    Problem::new(
+        e.path.display().to_string(),
+        format!("could not {}: {}", e.doing, e.source),
+    )
 }
 
 /// Progress in one line (for a shell prompt), or JSON with at least `due`, `new`, `reviewed_today`, `stories` and

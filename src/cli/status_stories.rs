@@ -74,10 +74,7 @@ impl Stories {
     fn unlisted(e: &StorageError) -> Stories {
         Stories {
             good: 0,
-            problems: vec![Problem::new(
-                e.path.display().to_string(),
-                format!("could not {}: {}", e.doing, e.source),
-            )],
+            problems: vec![super::storage_problem(e)],
             fingerprint: None,
             early: None,
         }
