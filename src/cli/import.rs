@@ -76,6 +76,9 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
             }
         }
     };
+    // The file's text is kept only to hand it to the open app; an import of 100,000 notes would
+    // otherwise hold its 32 MB to the end (the notes already own their words).
+    let text = open_app.is_some().then_some(text);
     let user_dir = paths.user_content_dir();
     let lib = Library::load_cached(&user_dir, &paths.data_dir);
     let stem = args
@@ -120,7 +123,7 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> std::io::R
         )?;
         return Ok(1);
     }
-    if let Some(holder) = open_app.filter(|_| plan.added() > 0) {
+    if let (Some(holder), Some(text)) = (open_app.filter(|_| plan.added() > 0), text) {
         let request = import_request::Request {
             file: name,
             deck: args.deck.clone(),

@@ -4,11 +4,11 @@
 use crate::domain::content::library::valid_id;
 use crate::domain::content::{Card, ContentFile, Id, Library, Problem};
 use crate::interop::anki::{Note, NoteFile};
+use crate::interop::deck_text::deck_text;
 use crate::interop::staged::Staged;
 use crate::storage::cache::Encoded;
 use crate::storage::sanitize;
 use crate::storage::{self, StorageError};
-use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -48,8 +48,8 @@ pub struct DeckUpdate {
     /// How many new cards the deck gets.
     pub added: usize,
     /// The file's current text, when it exists; it is kept byte for byte and the cards appended.
-    existing: Option<String>,
-    existing_cards: usize,
+    pub(super) existing: Option<String>,
+    pub(super) existing_cards: usize,
 }
 
 /// What an import would do; nothing is written until [`apply`].
@@ -333,79 +333,6 @@ fn apply_within(
         });
     }
     Ok(written)
-}
-
-/// The deck file's new text: the old text untouched, then the new cards. Checked by reading it back;
-/// returned with what was read.
-fn deck_text(
-    u: &DeckUpdate,
-    new: Vec<Card>,
-    source: &str,
-    date: &str,
-) -> Result<(String, ContentFile), Problem> {
-    /// A card as the deck file has it: `roles` only when there are some.
-    #[derive(Serialize)]
-    struct CardOut<'a> {
-        id: &'a Id,
-        deck: &'a str,
-        front: &'a str,
-        back: &'a str,
-        tags: &'a [String],
-        #[serde(skip_serializing_if = "<[Id]>::is_empty")]
-        roles: &'a [Id],
-    }
-    #[derive(Serialize)]
-    struct Cards<'a> {
-        card: Vec<CardOut<'a>>,
-    }
-    let shown = u.path.display().to_string();
-    let card = new
-        .iter()
-        .map(|c| CardOut {
-            id: &c.id,
-            deck: &c.deck,
-            front: &c.front,
-            back: &c.back,
-            tags: &c.tags,
-            roles: &c.roles,
-        })
-        .collect();
-    let cards = toml::to_string(&Cards { card })
-        .map_err(|e| Problem::new(&shown, format!("could not write the new cards: {e}")))?;
-    let added = new.len();
-    // Written out: the cards are not needed while their text is read back.
-    drop(new);
-    let mut text = match &u.existing {
-        Some(t) if t.is_empty() || t.ends_with('\n') => t.clone(),
-        Some(t) => format!("{t}\n"),
-        None => {
-            "# Cards added by `clinicprep import`. Edit the text as you like, but keep each id: \
-                 your review history follows it.\n"
-                .to_string()
-        }
-    };
-    let source = sanitize::clean_line(source);
-    text.push_str(&format!(
-        "\n# {added} card(s) imported from {source} on {date}\n"
-    ));
-    text.reserve_exact(cards.len());
-    text.push_str(&cards);
-    drop(cards);
-    let back: ContentFile = toml::from_str(&text).map_err(|e| {
-        let mut p = Problem::from_toml(&shown, &text, &e);
-        p.message = format!(
-            "the new cards did not read back, so nothing was written: {}",
-            p.message
-        );
-        p
-    })?;
-    if back.card.len() != u.existing_cards + added {
-        return Err(Problem::new(
-            &shown,
-            "the new cards did not read back whole",
-        ));
-    }
-    Ok((text, back))
 }
 
 /// Reads the deck file the cards will join, if it exists, refusing one that does not parse.

@@ -3,6 +3,7 @@
 pub mod anki;
 pub mod deck_export;
 pub mod deck_import;
+mod deck_text;
 pub mod import_request;
 pub mod import_run;
 mod staged;
