@@ -190,3 +190,44 @@ fn all_ids_are_the_whole_catalogue_in_order() {
     assert_eq!(Catalogue::all_ids(&lib), all);
     assert!(all.contains(&Id::new("mine-1")));
 }
+
+#[test]
+fn every_card_is_found_by_its_id_and_a_repeated_id_finds_the_first() {
+    let cat = Catalogue::from_library(&lib());
+    assert!(cat.cards.len() > 100, "{}", cat.cards.len());
+    for (i, card) in cat.cards.iter().enumerate() {
+        assert_eq!(cat.position(&card.id), Some(i), "{}", card.id);
+        assert_eq!(cat.get(&card.id).map(|c| &c.id), Some(&card.id));
+    }
+    for missing in ["", "0", "zzzz", "pta-zzz-not-a-card"] {
+        assert_eq!(cat.position(&Id::new(missing)), None, "{missing:?}");
+    }
+    assert_eq!(cat.ids().len(), cat.cards.len());
+
+    // A user deck repeating an id: the first card with it is the one found.
+    let mut cards = cat.cards.clone();
+    let twin = cards[5].clone();
+    cards.insert(2, twin.clone());
+    let (by_id, id_text) = in_id_order(&cards);
+    let rebuilt = Catalogue {
+        cards,
+        by_id,
+        id_text,
+        ..Catalogue::default()
+    };
+    assert_eq!(rebuilt.position(&twin.id), Some(2));
+}
+
+proptest::proptest! {
+    /// Sorting by the 16-byte prefix first, then the text, is sorting by the text, ids sharing
+    /// a start (as imported ones do) and a NUL among the bytes included.
+    #[test]
+    fn the_prefix_orders_ids_as_their_text_does(
+        start in "[a-z0-9-]{0,20}",
+        x in "[a-z0-9:._\\-\u{0}]{0,12}",
+        y in "[a-z0-9:._\\-\u{0}]{0,12}",
+    ) {
+        let (a, b) = (format!("{start}{x}"), format!("{start}{y}"));
+        proptest::prop_assert_eq!((prefix(&a), &a).cmp(&(prefix(&b), &b)), a.cmp(&b));
+    }
+}
