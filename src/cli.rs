@@ -194,7 +194,8 @@ fn run_tui(paths: Paths) -> ExitCode {
         Ok(Acquired::ReadOnly(holder)) => (None, Access::ReadOnly(holder)),
         Err(e) => (None, Access::Unlocked(e.to_string())),
     };
-    let (config, config_problems) = Config::load(&paths.config_file);
+    let read = Config::read(&paths.config_file);
+    let (config, config_problems) = (read.config, read.problems);
     let paths_data_dir = paths.data_dir.clone();
     let now = crate::storage::clock::now();
     // Only what the first frame needs; the event loop draws it, then loads the rest.
@@ -205,7 +206,16 @@ fn run_tui(paths: Paths) -> ExitCode {
     // At first start, who is preparing and for what: skippable, and never in a read-only window.
     app.offer_setup();
     app.allow_opening_files();
-    if !config_problems.is_empty() {
+    if !read.settings_known
+        && let Some(p) = config_problems.first()
+    {
+        // The set-up was not offered (see `offer_setup`): say why, and that nothing was lost.
+        let at = p.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        app.set_status(Status::warn(format!(
+            "Your config file could not be read{at}, so defaults are used and the file is left \
+             as it is. `clinicprep check` shows what to fix."
+        )));
+    } else if !config_problems.is_empty() {
         // Short enough for an 80-column status line.
         let text = match app.status() {
             Some(_) => {

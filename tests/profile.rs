@@ -413,3 +413,34 @@ fn practice_remembers_typed_answers_and_the_interviewer_across_a_restart() {
     assert!(again.contains("‹ Type (or paste) ›"), "{again}");
     assert_eq!(interviewer(&again), chosen, "{again}");
 }
+
+/// Maria's config file lost a comma while she edited it by hand. clinicprep does not greet her as a
+/// newcomer with the set-up (her profile is unknown, not missing, and her answers could not be
+/// saved into the file), and the file stays exactly as she left it. A file with one bad value is
+/// read, so someone who never set up still gets the set-up.
+#[test]
+fn a_config_file_that_cannot_be_read_is_not_taken_for_a_first_start() {
+    let broken = "[profile]\nroles = [\"pta\"\nname = \"Maria\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), broken).unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.app.offer_setup();
+    assert!(
+        !h.app.panel_open(),
+        "the set-up was offered:\n{}",
+        h.screen(80, 24)
+    );
+    h.press("q");
+    let kept = std::fs::read_to_string(h.dir.path().join("config.toml")).unwrap();
+    assert_eq!(kept, broken);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "interview_date = \"soon\"\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.app.offer_setup();
+    assert!(h.app.panel_open(), "one bad value leaves the rest known");
+}

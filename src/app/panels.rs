@@ -31,9 +31,11 @@ impl Panel {
 
 impl App {
     /// Offers the set-up at first start: when the profile was never set up and this window may
-    /// write. A read-only window never offers it (it could not save), so it never blocks the app.
+    /// write. A read-only window never offers it (it could not save), so it never blocks the app;
+    /// nor does a config file that cannot be read at all: its profile is unknown, not missing, and
+    /// the answers could not be saved into it, so asking would only look like a fresh start.
     pub fn offer_setup(&mut self) {
-        if !self.data.profile().set_up && self.data.can_write() {
+        if !self.data.profile().set_up && self.data.can_write() && self.data.config_known() {
             self.open_setup(true);
         }
     }

@@ -131,6 +131,12 @@ struct SheetData {
 }
 
 impl AppData {
+    /// False when the config file is there but cannot be read as TOML at all: its settings,
+    /// the profile among them, are unknown, and nothing can be saved into it until it is fixed.
+    pub fn config_known(&self) -> bool {
+        config::Config::read(&self.paths.config_file).settings_known
+    }
+
     /// Loads the user's files under `paths`; a damaged one is reported (see `problems`) and left
     /// untouched on disk. The review history is opened by the caller, which reports its problems.
     pub fn load(paths: Paths, library: Library, reviews: Option<ReviewStore>) -> AppData {

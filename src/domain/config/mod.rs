@@ -49,6 +49,17 @@ impl ThemeName {
     }
 }
 
+/// What reading the config file gave.
+#[derive(Debug, Clone)]
+pub struct ConfigRead {
+    pub config: Config,
+    pub problems: Vec<Problem>,
+    /// False when the file is there but cannot be read as TOML at all (or cannot be read): none of
+    /// its settings are known, and none can be saved into it until it is fixed. A missing file, or
+    /// one with only some bad values, is known.
+    pub settings_known: bool,
+}
+
 /// Every setting, with defaults for those the file leaves out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -108,7 +119,18 @@ impl Config {
     /// it can be pinned) and the default is used for that setting, or for all of them if the file
     /// cannot be read as TOML at all.
     pub fn load(path: &Path) -> (Config, Vec<Problem>) {
-        read::load(path)
+        let (config, problems, _) = read::load(path);
+        (config, problems)
+    }
+
+    /// [`Config::load`], saying also whether the file's settings are known at all.
+    pub fn read(path: &Path) -> ConfigRead {
+        let (config, problems, settings_known) = read::load(path);
+        ConfigRead {
+            config,
+            problems,
+            settings_known,
+        }
     }
 
     /// Reads settings from the text of a config file; `shown` names the file in problems.

@@ -26,7 +26,9 @@ pub const KEYS: [&str; 10] = [
     "practice",
 ];
 
-pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
+/// The settings, the problems found, and whether the file's settings are known: false when the
+/// file is there but could not be read as TOML at all.
+pub(super) fn load(path: &Path) -> (Config, Vec<Problem>, bool) {
     let shown = path.display().to_string();
     let fail = |msg: String| {
         (
@@ -35,11 +37,14 @@ pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
                 &shown,
                 format!("{msg}; every setting uses its default"),
             )],
+            false,
         )
     };
     let meta = match fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), vec![]),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Config::default(), vec![], true);
+        }
         Err(e) => return fail(format!("could not read the config file: {e}")),
     };
     if meta.is_dir() {
@@ -57,7 +62,10 @@ pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
         Err(e) => return fail(format!("could not read the config file: {e}")),
     };
     match String::from_utf8(bytes) {
-        Ok(text) => from_text(&shown, text.strip_prefix('\u{FEFF}').unwrap_or(&text)),
+        Ok(text) => {
+            let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+            read_text(&shown, text)
+        }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -68,12 +76,18 @@ pub(super) fn load(path: &Path) -> (Config, Vec<Problem>) {
                 "the config file is not UTF-8 text; save it as UTF-8",
             );
             p.message.push_str("; every setting uses its default");
-            (Config::default(), vec![p])
+            (Config::default(), vec![p], false)
         }
     }
 }
 
 pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
+    let (config, problems, _) = read_text(shown, text);
+    (config, problems)
+}
+
+/// [`from_text`], and whether the text is TOML at all (else no setting of it is known).
+fn read_text(shown: &str, text: &str) -> (Config, Vec<Problem>, bool) {
     let mut cfg = Config::default();
     let doc = match Document::parse(text) {
         Ok(d) => d,
@@ -86,7 +100,7 @@ pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
                 Some(s) => Problem::at_offset(shown, text, s.start, msg),
                 None => Problem::new(shown, msg),
             };
-            return (cfg, vec![p]);
+            return (cfg, vec![p], false);
         }
     };
     let mut problems = Vec::new();
@@ -144,7 +158,7 @@ pub(super) fn from_text(shown: &str, text: &str) -> (Config, Vec<Problem>) {
             problems.push(at(item.span(), msg));
         }
     }
-    (cfg, problems)
+    (cfg, problems, true)
 }
 
 fn unknown_key(key: &str) -> String {
@@ -308,6 +322,32 @@ fn certifications(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_are_unknown_only_when_the_file_cannot_be_read_as_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let known = |bytes: &[u8]| {
+            fs::write(&path, bytes).unwrap();
+            let (_, problems, known) = load(&path);
+            (known, problems.len())
+        };
+        assert!(load(&path).2, "a missing file is the defaults, known");
+        assert_eq!(known(b"theme = \"light\"\n"), (true, 0));
+        assert_eq!(
+            known(b"interview_date = \"soon\"\n"),
+            (true, 1),
+            "one bad value"
+        );
+        assert_eq!(
+            known(b"[profile]\nroles = [\"pta\"\nname = \"M\"\n"),
+            (false, 1)
+        );
+        assert_eq!(known(b"theme = \"l\xffght\"\n"), (false, 1), "not UTF-8");
+        fs::remove_file(&path).unwrap();
+        fs::create_dir(&path).unwrap();
+        assert!(!load(&path).2, "a folder where the file should be");
+    }
 
     #[test]
     fn misspelt_key_gets_a_suggestion_and_a_stranger_gets_the_list() {
