@@ -185,6 +185,11 @@ fn tomorrow_and_today_read_naturally() {
     let s = h.screen(80, 24);
     assert!(s.contains("Interview today"), "{s}");
     assert!(s.contains("Next: Interview today"), "{s}");
+    // Whole at 80 columns, and advice rather than a claim that no card is due.
+    assert!(
+        s.contains("Today: your interview: let the cards wait and reread your stories."),
+        "{s}"
+    );
 }
 
 #[test]

@@ -182,7 +182,8 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
     let t = cx.theme;
     let day = match plan.days_left {
-        Some(0) => Some("your interview. No cards and no new stories: reread what you wrote."),
+        // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
+        Some(0) => Some("your interview: let the cards wait and reread your stories."),
         Some(n) if n < 0 => Some("nothing planned. How did it go? Set a new date with i."),
         _ => None,
     };
