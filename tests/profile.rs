@@ -444,3 +444,26 @@ fn a_config_file_that_cannot_be_read_is_not_taken_for_a_first_start() {
     h.app.offer_setup();
     assert!(h.app.panel_open(), "one bad value leaves the rest known");
 }
+
+/// On a small window (60×16) every step of the set-up still says how to leave it: the footer
+/// keeps "Esc finish later" and lets the arrows' hint go first.
+#[test]
+fn every_set_up_step_says_how_to_finish_later_at_60_by_16() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    let mut seen = Vec::new();
+    for keys in ["", "<space><enter>", "<enter>", "<enter>"] {
+        h.press(keys);
+        let s = h.screen(60, 16);
+        let footer = s.lines().last().unwrap_or_default().to_string();
+        assert!(footer.contains("Esc finish later"), "{s}");
+        seen.push(footer);
+    }
+    // The steps were really different: tick roles, type a date, choose from lists.
+    assert!(seen[0].contains("Space tick"), "{seen:?}");
+    assert!(seen[1].contains("Enter next"), "typing the date: {seen:?}");
+    assert!(
+        seen[2].contains("Enter choose"),
+        "choosing a setting: {seen:?}"
+    );
+}

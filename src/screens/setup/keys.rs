@@ -34,6 +34,8 @@ const CLOSE: Binding = bind(
 )
 .writes();
 
+// In each list, the keys that move on or leave come first: a narrow footer keeps the first that
+// fit, and "Esc finish later" is how a newcomer knows every step can be skipped.
 pub(super) static ROLES: &[Binding] = &[
     bind(
         &[ch(' '), ch('x')],
@@ -49,9 +51,9 @@ pub(super) static ROLES: &[Binding] = &[
         Action::Select,
         Some("next"),
     ),
+    CLOSE,
     UP,
     DOWN,
-    CLOSE,
 ];
 
 pub(super) static CHOOSE: &[Binding] = &[
@@ -62,6 +64,7 @@ pub(super) static CHOOSE: &[Binding] = &[
         Action::Select,
         Some("choose"),
     ),
+    CLOSE,
     UP,
     DOWN,
     BACK,
@@ -72,7 +75,6 @@ pub(super) static CHOOSE: &[Binding] = &[
         Action::Right,
         None,
     ),
-    CLOSE,
 ];
 
 pub(super) static TEXT: &[Binding] = &[
@@ -83,6 +85,7 @@ pub(super) static TEXT: &[Binding] = &[
         Action::Select,
         Some("next"),
     ),
+    CLOSE,
     bind(
         &[code(KeyCode::BackTab)],
         "Shift-Tab",
@@ -90,7 +93,6 @@ pub(super) static TEXT: &[Binding] = &[
         Action::PrevStep,
         Some("back"),
     ),
-    CLOSE,
 ];
 
 pub(super) static REVIEW: &[Binding] = &[
@@ -102,6 +104,6 @@ pub(super) static REVIEW: &[Binding] = &[
         Some("save"),
     )
     .writes(),
-    BACK,
     CLOSE,
+    BACK,
 ];
