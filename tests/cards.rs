@@ -135,7 +135,7 @@ fn deck_list_shows_new_learning_and_due_per_deck_by_role_and_category() {
     let all = deck_row(&s, "All cards");
     assert!(all.contains(" 20 "), "20 new today by default: {all}");
     assert!(
-        s.contains("Enter: 20 cards from “My interview” (0 due, 20 new), about 40–60 reviews."),
+        s.contains("Enter: 20 new cards from “My interview”, about 40–60 reviews."),
         "{s}"
     );
     let mine = deck_row(&s, "My interview");

@@ -349,11 +349,22 @@ fn enter_hint(row: &DeckRow) -> String {
         );
     }
     let reviews = reviews_words(reviews_for(waiting, new));
-    format!(
-        "Enter: {} from “{}” ({waiting} due, {new} new), about {reviews}.",
-        plural(waiting + new, "card"),
-        row.label
-    )
+    let label = &row.label;
+    // "(40 due, 0 new)" only repeats the count: one kind of card is named in the count itself.
+    match (waiting, new) {
+        (_, 0) => format!(
+            "Enter: {} from “{label}”, about {reviews}.",
+            plural(waiting, "due card")
+        ),
+        (0, _) => format!(
+            "Enter: {} from “{label}”, about {reviews}.",
+            plural(new, "new card")
+        ),
+        _ => format!(
+            "Enter: {} from “{label}” ({waiting} due, {new} new), about {reviews}.",
+            plural(waiting + new, "card")
+        ),
+    }
 }
 
 /// Reviews `waiting` due cards and `new` new cards may take: one each for due cards, two to three

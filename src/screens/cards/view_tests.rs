@@ -127,5 +127,20 @@ fn a_deck_with_only_due_cards_gives_a_number_of_reviews_and_no_word_of_new_ones(
     assert!(text.contains("about 40 reviews"), "{text}");
     assert!(!text.contains("40–40"), "{text}");
     assert!(!text.contains("new ones"), "{text}");
-    assert!(enter_hint(&row).contains("about 40 reviews"));
+    assert_eq!(
+        enter_hint(&row),
+        "Enter: 40 due cards from “My interview”, about 40 reviews."
+    );
+    let mixed = DeckRow {
+        counts: Counts {
+            new: 3,
+            learning: 1,
+            due: 40,
+        },
+        ..row.clone()
+    };
+    assert_eq!(
+        enter_hint(&mixed),
+        "Enter: 44 cards from “My interview” (41 due, 3 new), about 47–50 reviews."
+    );
 }
