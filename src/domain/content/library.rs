@@ -300,67 +300,58 @@ impl Library {
                 })
                 .unwrap_or_else(|| Problem::new("content", msg))
         };
-        // Every id, in the order items are checked, borrowed: cloning 100,000 ids into the set
-        // (and freeing them) was a third of this check at 100,000 cards (profiled).
-        let verdicts: Vec<bool> = {
-            let ids = self
-                .roles
-                .iter()
-                .map(|r| (&r.id, "role"))
-                .chain(self.competencies.iter().map(|c| (&c.id, "competency")))
-                .chain(self.questions.iter().map(|q| (&q.id, "question")))
-                .chain(self.facts.iter().map(|f| (&f.id, "fact")))
-                .chain(self.asks.iter().map(|a| (&a.id, "ask")))
-                .chain(self.steps.iter().map(|s| (&s.id, "step")))
-                .chain(self.terms.iter().map(|t| (&t.id, "term")))
-                .chain(self.cards.iter().map(|c| (&c.id, "card")))
-                .chain(self.personas.iter().map(|p| (&p.id, "persona")))
-                .chain(self.follow_ups.iter().map(|f| (&f.id, "follow-up")))
-                .chain(self.coaching.iter().map(|c| (&c.id, "coaching")))
-                .chain(self.fit.iter().map(|q| (&q.id, "fit question")))
-                .chain(self.phrasing.iter().map(|r| (&r.id, "phrasing rule")));
-            // Sized for every id up front: growing it rehash by rehash was a fifth of this check.
-            let mut seen: foldhash::HashSet<&str> =
-                foldhash::HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
-            ids.map(|(id, kind)| {
-                if !valid_id(id.as_str()) {
-                    problems.push(locate(
-                        id,
-                        format!(
-                            "{kind} id {:?} must be lowercase letters, digits, '-', '_' or '.'",
-                            id.as_str()
-                        ),
-                    ));
-                    false
-                } else if !seen.insert(id.as_str()) {
-                    problems.push(locate(
-                        id,
-                        format!(
-                            "{kind} id {id} is used twice; ids must be unique, this one was skipped"
-                        ),
-                    ));
-                    false
-                } else {
-                    true
+        // Every kind of item with an id, listed once: the check and the removal below both walk
+        // the kinds in this order, one verdict an item.
+        macro_rules! each_kind {
+            ($do:ident) => {
+                $do!(roles, "role");
+                $do!(competencies, "competency");
+                $do!(questions, "question");
+                $do!(facts, "fact");
+                $do!(asks, "ask");
+                $do!(steps, "step");
+                $do!(terms, "term");
+                $do!(cards, "card");
+                $do!(personas, "persona");
+                $do!(follow_ups, "follow-up");
+                $do!(coaching, "coaching");
+                $do!(fit, "fit question");
+                $do!(phrasing, "phrasing rule");
+            };
+        }
+        let mut total = 0;
+        macro_rules! count {
+            ($field:ident, $kind:expr) => {
+                total += self.$field.len();
+            };
+        }
+        each_kind!(count);
+        // The ids are borrowed: cloning 100,000 of them into the set (and freeing them) was a third
+        // of this check at 100,000 cards, and growing the set rehash by rehash a fifth (profiled).
+        let mut verdicts = Vec::with_capacity(total);
+        let mut seen: foldhash::HashSet<&str> =
+            foldhash::HashSet::with_capacity_and_hasher(total, Default::default());
+        macro_rules! check {
+            ($field:ident, $kind:expr) => {
+                for item in &self.$field {
+                    let valid = valid_id(item.id.as_str());
+                    let keep = valid && seen.insert(item.id.as_str());
+                    if !keep {
+                        problems.push(locate(&item.id, refusal(&item.id, $kind, valid)));
+                    }
+                    verdicts.push(keep);
                 }
-            })
-            .collect()
-        };
+            };
+        }
+        each_kind!(check);
+        drop(seen);
         let mut verdicts = verdicts.into_iter();
-        let mut keep = || verdicts.next().unwrap_or(false);
-        self.roles.retain(|_| keep());
-        self.competencies.retain(|_| keep());
-        self.questions.retain(|_| keep());
-        self.facts.retain(|_| keep());
-        self.asks.retain(|_| keep());
-        self.steps.retain(|_| keep());
-        self.terms.retain(|_| keep());
-        self.cards.retain(|_| keep());
-        self.personas.retain(|_| keep());
-        self.follow_ups.retain(|_| keep());
-        self.coaching.retain(|_| keep());
-        self.fit.retain(|_| keep());
-        self.phrasing.retain(|_| keep());
+        macro_rules! remove {
+            ($field:ident, $kind:expr) => {
+                self.$field.retain(|_| verdicts.next().unwrap_or(false));
+            };
+        }
+        each_kind!(remove);
 
         let roles: HashSet<&Id> = self.roles.iter().map(|r| &r.id).collect();
         let comps: HashSet<&Id> = self.competencies.iter().map(|c| &c.id).collect();
@@ -471,6 +462,18 @@ impl Library {
             }
         }
         self.problems.extend(problems);
+    }
+}
+
+/// Why an item with `id` was left out: its id is not `valid`, or an earlier item has it.
+fn refusal(id: &Id, kind: &str, valid: bool) -> String {
+    if valid {
+        format!("{kind} id {id} is used twice; ids must be unique, this one was skipped")
+    } else {
+        format!(
+            "{kind} id {:?} must be lowercase letters, digits, '-', '_' or '.'",
+            id.as_str()
+        )
     }
 }
 
