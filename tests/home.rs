@@ -81,13 +81,7 @@ fn favourite_questions_to_ask_persist_across_restarts() {
 
 #[test]
 fn ids_the_content_does_not_have_are_kept_when_saving() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("checklist.toml"),
-        "done = [\"step-from-an-old-version\"]\n",
-    )
-    .unwrap();
-    let mut h = Harness::in_dir(dir);
+    let mut h = Harness::with_file("checklist.toml", "done = [\"step-from-an-old-version\"]\n");
     let n = h.app.data().library().steps.len();
     assert!(
         h.screen(80, 24).contains(&format!("0 of {n} done")),

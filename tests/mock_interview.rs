@@ -229,13 +229,10 @@ fn the_role_in_focus_comes_from_the_profile_and_the_interview_keeps_to_it() {
 
 #[test]
 fn the_close_offers_starred_questions_first_and_saves_the_ones_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("favourites.toml"),
+    let mut h = Harness::with_file(
+        "favourites.toml",
         "starred = [\"ask-success\", \"ask-team\"]\n",
-    )
-    .unwrap();
-    let mut h = Harness::in_dir(dir);
+    );
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<down><down><left><left>"); // 3 questions
     h.press("<enter><esc>n<esc>n");

@@ -421,9 +421,7 @@ fn practice_remembers_typed_answers_and_the_interviewer_across_a_restart() {
 #[test]
 fn a_config_file_that_cannot_be_read_is_not_taken_for_a_first_start() {
     let broken = "[profile]\nroles = [\"pta\"\nname = \"Maria\"\n";
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), broken).unwrap();
-    let mut h = Harness::in_dir(dir);
+    let mut h = Harness::with_file("config.toml", broken);
     h.app.offer_setup();
     assert!(
         !h.app.panel_open(),
@@ -434,13 +432,7 @@ fn a_config_file_that_cannot_be_read_is_not_taken_for_a_first_start() {
     let kept = std::fs::read_to_string(h.dir.path().join("config.toml")).unwrap();
     assert_eq!(kept, broken);
 
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("config.toml"),
-        "interview_date = \"soon\"\n",
-    )
-    .unwrap();
-    let mut h = Harness::in_dir(dir);
+    let mut h = Harness::with_file("config.toml", "interview_date = \"soon\"\n");
     h.app.offer_setup();
     assert!(h.app.panel_open(), "one bad value leaves the rest known");
 }

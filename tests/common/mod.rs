@@ -44,6 +44,13 @@ impl Harness {
         Harness { app, dir }
     }
 
+    /// An app over a data dir that holds one file, `name` with `text`, written before it starts.
+    pub fn with_file(name: &str, text: &str) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join(name), text).expect("write the file");
+        Harness::in_dir(dir)
+    }
+
     /// A fresh app drawn in `theme`.
     pub fn themed(theme: Theme) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
