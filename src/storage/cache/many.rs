@@ -214,7 +214,11 @@ fn parse_one<T: Serialize, E>(
         }
     };
     let value = parse(miss.job, bytes).map_err(LoadError::Parse)?;
-    let encoded = encode.then(|| postcard::to_allocvec(&value).ok()).flatten();
+    // The encoding is about as long as the text it came from: room for it up front spares the
+    // doublings (and their copies) of a buffer grown from empty.
+    let encoded = encode
+        .then(|| postcard::to_extend(&value, Vec::with_capacity(bytes.len())).ok())
+        .flatten();
     Ok(Parsed {
         value: keep.then_some(value),
         encoded,
