@@ -3,9 +3,11 @@
 use super::App;
 use crate::domain::config::Config;
 use crate::domain::content::Id;
+use crate::domain::content::Library;
 use crate::domain::plan;
+use crate::domain::plan::StoryNumbers;
 use crate::domain::schedule::{self, DayZone};
-use crate::domain::stories::{Coverage, Order};
+use crate::domain::stories::{Coverage, Order, StoryStore};
 use crate::kit::facts::StoryOutline;
 use chrono::{DateTime, TimeZone, Utc};
 use std::collections::{BTreeMap, BTreeSet};
@@ -104,40 +106,21 @@ impl App {
         let Some(store) = self.data.stories() else {
             return;
         };
-        let changes = self.data.stories_changes();
-        if self.facts_from.stories == Some(changes) {
+        if self.facts_from.stories == Some(self.data.stories_changes()) {
             return;
         }
-        self.facts_from.stories = Some(changes);
-        let stories = store.list(Order::Title);
-        let mut by_question: BTreeMap<Id, Vec<StoryOutline>> = BTreeMap::new();
-        for s in &stories {
-            for q in &s.questions {
-                by_question
-                    .entry(q.clone())
-                    .or_default()
-                    .push(StoryOutline {
-                        title: s.title.clone(),
-                        star: [
-                            s.situation.clone(),
-                            s.task.clone(),
-                            s.action.clone(),
-                            s.result.clone(),
-                        ],
-                    });
-            }
-        }
-        let coverage = Coverage::from_library(self.data.library(), &stories);
-        let covered: BTreeSet<Id> = coverage
-            .rows
-            .iter()
-            .filter(|r| r.is_covered())
-            .map(|r| r.id.clone())
-            .collect();
-        self.facts.stories_written = Some(stories.len());
-        self.facts.competencies_covered = Some(covered);
-        self.facts.story_numbers = Some(plan::story_inputs_covered(&coverage, &stories));
-        self.facts.stories_by_question = by_question;
+        let facts = StoryFacts::of(store, self.data.library());
+        self.use_story_facts(facts);
+    }
+
+    /// Takes `facts`, worked out from the stories loaded now (at start-up, on another core while
+    /// the Cards screen is built), so that they are not worked out again until the stories change.
+    pub(super) fn use_story_facts(&mut self, facts: StoryFacts) {
+        self.facts_from.stories = Some(self.data.stories_changes());
+        self.facts.stories_written = Some(facts.written);
+        self.facts.competencies_covered = Some(facts.covered);
+        self.facts.story_numbers = Some(facts.numbers);
+        self.facts.stories_by_question = facts.by_question;
     }
 
     fn refresh_review_facts(&mut self) {
@@ -174,6 +157,51 @@ impl App {
     }
 }
 
+/// What the stories give the shared facts. It reads only the stories and the content, so it can be
+/// worked out on any thread.
+pub(super) struct StoryFacts {
+    written: usize,
+    covered: BTreeSet<Id>,
+    numbers: StoryNumbers,
+    by_question: BTreeMap<Id, Vec<StoryOutline>>,
+}
+
+impl StoryFacts {
+    pub(super) fn of(store: &StoryStore, lib: &Library) -> StoryFacts {
+        let stories = store.list(Order::Title);
+        let mut by_question: BTreeMap<Id, Vec<StoryOutline>> = BTreeMap::new();
+        for s in &stories {
+            for q in &s.questions {
+                by_question
+                    .entry(q.clone())
+                    .or_default()
+                    .push(StoryOutline {
+                        title: s.title.clone(),
+                        star: [
+                            s.situation.clone(),
+                            s.task.clone(),
+                            s.action.clone(),
+                            s.result.clone(),
+                        ],
+                    });
+            }
+        }
+        let coverage = Coverage::from_library(lib, &stories);
+        let covered = coverage
+            .rows
+            .iter()
+            .filter(|r| r.is_covered())
+            .map(|r| r.id.clone())
+            .collect();
+        StoryFacts {
+            written: stories.len(),
+            covered,
+            numbers: plan::story_inputs_covered(&coverage, &stories),
+            by_question,
+        }
+    }
+}
+
 fn at_ms(ms: i64) -> Option<DateTime<Utc>> {
     Utc.timestamp_millis_opt(ms).single()
 }
@@ -204,6 +232,44 @@ mod tests {
         app.update(Action::GoTo(Tab::Stories));
         write_by_keys(app, title, tag);
         app.update(Action::GoTo(Tab::Home));
+    }
+
+    /// The story facts start-up works out on another core are the ones a refresh works out: the
+    /// count, what is covered, the plan's numbers and the stories linked to each question.
+    #[test]
+    fn story_facts_from_start_up_are_those_a_refresh_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let stories = dir.path().join("stories");
+        std::fs::create_dir_all(&stories).unwrap();
+        let story = |title: &str, question: &str| {
+            format!(
+                "title = \"{title}\"\nsituation = \"A patient slipped.\"\ntask = \"Keep her safe.\"\n\
+                 action = \"I held her gait belt.\"\nresult = \"\"\nquestions = [\"{question}\"]\n"
+            )
+        };
+        for (file, title, question) in [
+            ("a.toml", "Slip in the gym", "q-coworker-disagreement"),
+            ("b.toml", "Busy morning", "q-coworker-disagreement"),
+            ("c.toml", "Unlinked", "no-such-question"),
+        ] {
+            std::fs::write(stories.join(file), story(title, question)).unwrap();
+        }
+        let now = DateTime::<Utc>::from_timestamp(1_795_424_400, 0).unwrap();
+        let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
+        let at_start = app.facts.clone();
+        assert_eq!(at_start.stories_written, Some(3));
+        let linked = &at_start.stories_by_question;
+        let titles: Vec<&str> = linked
+            .values()
+            .flatten()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), 3, "{linked:?}");
+        assert!(at_start.story_numbers.is_some());
+
+        app.facts_from.stories = None;
+        app.refresh_facts();
+        assert_eq!(app.facts, at_start);
     }
 
     #[test]

@@ -78,6 +78,11 @@ pub struct App {
     ignored: Option<Action>,
 }
 
+/// What a thread returned; its panic is passed on as if it had happened on this one.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
 impl App {
     /// Builds the app over `paths`, loading content and opening the review history. Never fails:
     /// problems are shown on screen.
@@ -138,22 +143,25 @@ impl App {
         }
         let paths = self.data.paths().clone();
         let now = self.now;
-        // The stories and the review history load on other cores while the content loads and the
-        // screens are built on this one: the three share no file (at 100,000 cards each takes a
-        // good part of a second). A panic in one is passed on as if it had happened here.
-        let (library, mut screens, opened, stories) = std::thread::scope(|s| {
+        // The stories and the review history load on other cores while the content loads on this
+        // one: the three share no file (at 100,000 cards each takes a good part of a second). A
+        // panic in one is passed on as if it had happened here.
+        let (library, opened, stories) = std::thread::scope(|s| {
             let stories = s.spawn(|| StoriesFolder::load(&paths));
             let opened =
                 s.spawn(|| ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now));
             let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-            let screens = Screens::new(&library, self.theme);
-            let opened = opened
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            let stories = stories
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (library, screens, opened, stories)
+            (library, joined(opened), joined(stories))
+        });
+        // Then the screens are built here (the Cards screen's catalogue is most of it) while the
+        // stories' facts, which need the content, are worked out on another core.
+        let (mut screens, story_facts) = std::thread::scope(|s| {
+            let facts = s.spawn(|| {
+                stories
+                    .store()
+                    .map(|store| facts::StoryFacts::of(store, &library))
+            });
+            (Screens::new(&library, self.theme), joined(facts))
         });
         let content = (!library.problems.is_empty()).then(|| {
             Status::warn(format!(
@@ -166,6 +174,9 @@ impl App {
             Err(e) => (None, screens.cards.set_store_error(&e)),
         };
         self.data.finish_loading(library, reviews, stories);
+        if let Some(facts) = story_facts {
+            self.use_story_facts(facts);
+        }
         // Set by the session before the first frame; the rest of the screens' settings come
         // back with the config, applied again below.
         screens.sheet.can_open = self.screens.sheet.can_open;

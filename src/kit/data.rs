@@ -53,6 +53,11 @@ impl fmt::Debug for StoriesFolder {
 }
 
 impl StoriesFolder {
+    /// The stories, if the folder could be read.
+    pub fn store(&self) -> Option<&StoryStore> {
+        self.store.get().as_ref()
+    }
+
     pub fn load(paths: &Paths) -> StoriesFolder {
         let mut folder = StoriesFolder::default();
         folder.reload(paths);

@@ -231,3 +231,41 @@ proptest::proptest! {
         proptest::prop_assert_eq!((prefix(&a), &a).cmp(&(prefix(&b), &b)), a.cmp(&b));
     }
 }
+
+/// A library large enough to be copied on two cores comes out whole and in order: the user's
+/// cards first, each with its own facets, then the questions and facts alternating.
+#[test]
+fn a_large_library_is_catalogued_in_order_with_every_facet() {
+    use crate::domain::content::Card;
+    let mut lib = lib();
+    let builtin = lib.questions.len() + lib.facts.len();
+    lib.cards = (0..9_001)
+        .map(|i| Card {
+            id: Id::new(format!("user-{i:05}")),
+            deck: format!("Deck {}", i % 7),
+            front: "f".into(),
+            back: "b".into(),
+            tags: vec![format!("tag-{}", i % 3)],
+            roles: if i % 2 == 0 {
+                vec![Id::new("pta")]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let cat = Catalogue::from_library(&lib);
+    assert_eq!(cat.cards.len(), 9_001 + builtin);
+    for (i, card) in cat.cards.iter().take(9_001).enumerate() {
+        assert_eq!(card.kind, Kind::Note(i));
+        assert_eq!(card.id, lib.cards[i].id);
+        assert_eq!(card.subject, Subject::Deck(format!("Deck {}", i % 7)));
+        assert_eq!(card.tags, [format!("tag-{}", i % 3)]);
+        assert_eq!(card.roles.len(), usize::from(i % 2 == 0));
+    }
+    let kinds: Vec<bool> = cat.cards[9_001..9_007]
+        .iter()
+        .map(|c| matches!(c.kind, Kind::Question(_)))
+        .collect();
+    assert_eq!(kinds, [true, false, true, false, true, false]);
+    assert_eq!(cat.position(&Id::new("user-04500")), Some(4_500));
+}
