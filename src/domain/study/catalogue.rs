@@ -157,11 +157,14 @@ fn order(lib: &Library) -> impl Iterator<Item = Kind> + '_ {
     (0..lib.cards.len()).map(Kind::Note).chain(mixed)
 }
 
+/// From this many cards on, the catalogue is built on two cores (a thread costs tens of
+/// microseconds; a thousand cards take a few hundred).
+const SPLIT_FROM: usize = 4096;
+
 /// Every card of `lib` in catalogue order. Copying each card's id, deck, roles and tags is most of
 /// building the catalogue of a large library, so from a few thousand cards on the second half is
 /// copied on another core (at 100,000 cards, while start-up works out the stories' facts there).
 fn study_cards(lib: &Library) -> Vec<StudyCard> {
-    const SPLIT_FROM: usize = 4096;
     let card = |kind: &Kind| match *kind {
         Kind::Note(i) => note_card(lib, i),
         Kind::Question(i) => question_card(lib, i),
@@ -262,17 +265,24 @@ fn prefix(id: &str) -> u128 {
     u128::from_be_bytes(head)
 }
 
-impl Catalogue {
-    /// The user's own cards first (they added them for a reason), then questions and facts
-    /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
-    pub fn from_library(lib: &Library) -> Catalogue {
-        let cards = study_cards(lib);
+/// What the catalogue keeps beside the cards besides their id order: the distinct roles,
+/// subjects and tags, each card's subject, and the columns of roles and tags.
+struct Facets {
+    roles: Vec<(Id, String)>,
+    subjects: Vec<Subject>,
+    tags: Vec<String>,
+    subject_of: Vec<usize>,
+    columns: columns::Columns,
+}
+
+impl Facets {
+    fn of(lib: &Library, cards: &[StudyCard]) -> Facets {
         // Each distinct subject and tag copied once, not once a card; inserted one by one into sets
         // that stay small (collecting would first sort a list as long as the cards).
         let mut subjects: BTreeSet<&Subject> = BTreeSet::new();
         let mut tags: BTreeSet<&str> = BTreeSet::new();
         let mut last = None;
-        for c in &cards {
+        for c in cards {
             // A deck's cards come together: its subject is looked up once.
             if last != Some(&c.subject) {
                 subjects.insert(&c.subject);
@@ -283,10 +293,6 @@ impl Catalogue {
             }
         }
         let subjects: Vec<Subject> = subjects.into_iter().cloned().collect();
-        let (by_id, id_text) = in_id_order(&cards);
-        let unique_ids = by_id
-            .windows(2)
-            .all(|w| id_text[w[0].1.clone()] != id_text[w[1].1.clone()]);
         let subject_of = cards
             .iter()
             .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
@@ -297,17 +303,58 @@ impl Catalogue {
             .map(|r| (r.id.clone(), r.name.clone()))
             .collect();
         let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
-        let columns = columns::Columns::build(&cards, &roles, &tags);
-        Catalogue {
-            cards,
+        let columns = columns::Columns::build(cards, &roles, &tags);
+        Facets {
             roles,
             subjects,
             tags,
+            subject_of,
+            columns,
+        }
+    }
+}
+
+/// `a` and `b`, `a` worked out on another core while `b` is on this one when `apart`, else one
+/// after the other. A panic in `a` is passed on as if it had happened here.
+fn both<A: Send, B>(apart: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if !apart {
+        return (a(), b());
+    }
+    std::thread::scope(|s| {
+        let first = s.spawn(a);
+        let second = b();
+        match first.join() {
+            Ok(first) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+impl Catalogue {
+    /// The user's own cards first (they added them for a reason), then questions and facts
+    /// alternately, so new cards of a big deck do not arrive as a long run of one kind.
+    pub fn from_library(lib: &Library) -> Catalogue {
+        let cards = study_cards(lib);
+        // The id order (a sort of every id) is worked out on another core while the facets are
+        // gathered on this one: both only read the cards.
+        let ((by_id, id_text), facets) = both(
+            cards.len() >= SPLIT_FROM,
+            || in_id_order(&cards),
+            || Facets::of(lib, &cards),
+        );
+        let unique_ids = by_id
+            .windows(2)
+            .all(|w| id_text[w[0].1.clone()] != id_text[w[1].1.clone()]);
+        Catalogue {
+            cards,
+            roles: facets.roles,
+            subjects: facets.subjects,
+            tags: facets.tags,
             by_id,
             id_text,
-            subject_of,
+            subject_of: facets.subject_of,
             unique_ids,
-            columns,
+            columns: facets.columns,
         }
     }
 
