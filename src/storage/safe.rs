@@ -53,6 +53,22 @@ pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
     if !fs::metadata(path)?.is_file() {
         return Err(refused(NOT_REGULAR));
     }
+    open_checked(path)
+}
+
+/// Opens a path read as a regular file a moment ago (`seen`, its metadata through links) without
+/// looking it up again first: loading 10,000 stories looked each one up three times. It is still
+/// refused if it is no longer a regular file once open.
+fn open_seen(path: &Path, seen: &Metadata) -> io::Result<(File, Metadata)> {
+    if seen.is_file() {
+        open_checked(path)
+    } else {
+        open_regular(path)
+    }
+}
+
+/// Opens `path` without blocking and checks, on the open file, that it is a regular file.
+fn open_checked(path: &Path) -> io::Result<(File, Metadata)> {
     let mut opts = OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
@@ -71,7 +87,16 @@ pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
 /// Reads a regular file of at most `limit` bytes (see [`open_regular`]). A larger file is refused
 /// before reading, and reading stops at the limit even if the file grows meanwhile.
 pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let (file, meta) = open_regular(path)?;
+    read_open(open_regular(path)?, limit)
+}
+
+/// [`read_regular`] of a path whose metadata (through links) was read a moment ago: see
+/// [`open_seen`].
+pub fn read_regular_seen(path: &Path, seen: &Metadata, limit: u64) -> io::Result<Vec<u8>> {
+    read_open(open_seen(path, seen)?, limit)
+}
+
+fn read_open((file, meta): (File, Metadata), limit: u64) -> io::Result<Vec<u8>> {
     if meta.len() > limit {
         return Err(too_large(meta.len(), limit));
     }
@@ -241,6 +266,40 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
         assert!(err.to_string().contains("101 bytes"), "{err}");
         assert_eq!(read_regular(&big, 101).unwrap().len(), 101);
+    }
+
+    /// A file seen as a regular file and then swapped for a pipe or a link to a device is refused
+    /// once open, without hanging; one still regular is read, and a path seen as something else
+    /// is looked up as `read_regular` would.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_seen_regular_then_swapped_is_still_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.toml");
+        fs::write(&path, "title = 'x'").unwrap();
+        let seen = fs::metadata(&path).unwrap();
+        assert_eq!(
+            read_regular_seen(&path, &seen, 100).unwrap(),
+            b"title = 'x'"
+        );
+        fs::remove_file(&path).unwrap();
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &path,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        )
+        .unwrap();
+        let err = read_regular_seen(&path, &seen, 100).unwrap_err();
+        assert!(is_refusal(&err), "{err}");
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert!(is_refusal(
+            &read_regular_seen(&path, &seen, 100).unwrap_err()
+        ));
+        let folder = fs::metadata(dir.path()).unwrap();
+        assert!(is_refusal(
+            &read_regular_seen(&path, &folder, 100).unwrap_err()
+        ));
     }
 
     #[cfg(unix)]

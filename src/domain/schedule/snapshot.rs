@@ -7,8 +7,10 @@ use crate::domain::content::Id;
 use crate::storage::cache::{self, ParseCache};
 use crate::storage::{StorageError, write_atomic};
 use chrono::NaiveDate;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -82,7 +84,8 @@ struct In {
     version: u32,
     last_seq: u64,
     journal_offset: u64,
-    cards: BTreeMap<Id, CardState>,
+    #[serde(deserialize_with = "cards_in_order")]
+    cards: Vec<(Id, Packed)>,
     reviews_per_day: BTreeMap<String, u32>,
     new_per_day: BTreeMap<String, u32>,
     undo: VecDeque<UndoEntry>,
@@ -157,12 +160,36 @@ impl From<In> for Cached {
             version: s.version,
             last_seq: s.last_seq,
             journal_offset: s.journal_offset,
-            cards: s.cards.into_iter().map(|(id, c)| (id, c.into())).collect(),
+            cards: s.cards,
             reviews_per_day: s.reviews_per_day,
             new_per_day: s.new_per_day,
             undo: s.undo,
         }
     }
+}
+
+/// The cards of a snapshot, read straight into a list. The file writes them from a map, so they
+/// come in id order and once each, and the ledger's tree is then built from the list in one pass;
+/// building it one card at a time here was a tenth of reading a snapshot of 100,000 cards. A file
+/// edited out of order, or with an id twice, reads as a map would (see [`check`]).
+fn cards_in_order<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(Id, Packed)>, D::Error> {
+    struct Cards;
+    impl<'de> Visitor<'de> for Cards {
+        type Value = Vec<(Id, Packed)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of card ids to their states")
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let mut cards = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1 << 20));
+            while let Some((id, state)) = map.next_entry::<Id, CardState>()? {
+                cards.push((id, state.into()));
+            }
+            Ok(cards)
+        }
+    }
+    d.deserialize_map(Cards)
 }
 
 /// A loaded snapshot: the ledger, and the journal offset it covers.
@@ -416,5 +443,30 @@ mod tests {
         let v2 = format!("{{{body}");
         fs::write(&path, &v2).unwrap();
         assert!(matches!(load(&path), Err(LoadError::Unusable { .. })));
+    }
+
+    /// A snapshot edited by hand, its cards out of order and one repeated, reads as a map would:
+    /// in id order, the repeated card with the state written last.
+    #[test]
+    fn cards_out_of_order_or_repeated_read_as_a_map_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SNAPSHOT_FILE);
+        save(&path, &ledger(), 10).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let body = &text[text.find(',').unwrap() + 1..];
+        let v1 = format!("{{{}", body.replacen("\"version\":2", "\"version\":1", 1));
+        // The states are flat objects, so the map of cards ends at the first "}}".
+        let start = v1.find("\"cards\":").unwrap() + 8;
+        let end = start + v1[start..].find("}}").unwrap() + 2;
+        let states: BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(&v1[start..end]).unwrap();
+        let (a, b) = (&states["a"], &states["b"]);
+        // b, then a with b's state, then a again with its own: each keeps its own.
+        let cards = format!("{{\"b\":{b},\"a\":{b},\"a\":{a}}}");
+        fs::write(&path, format!("{}{cards}{}", &v1[..start], &v1[end..])).unwrap();
+        let read = load(&path).unwrap().unwrap().ledger;
+        assert_eq!(read.cards(), ledger().cards());
+        let ids: Vec<&str> = read.cards().keys().map(|id| id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
     }
 }

@@ -1,7 +1,9 @@
 //! Loading many files through one parse cache, with the files it cannot vouch for parsed on every
 //! core at once: a first start over 10,000 stories or a hundred large decks.
 
-use super::{Entry, Key, LoadError, Loaded, Lookup, ParseCache, Stamp, Value, hash, read_source};
+use super::{
+    Entry, Key, LoadError, Loaded, Lookup, MAX_SOURCE_BYTES, ParseCache, Stamp, Value, hash,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::Metadata;
@@ -209,7 +211,8 @@ fn parse_one<T: Serialize, E>(
     let bytes = match &miss.bytes {
         Some(b) => b,
         None => {
-            read = read_source(&job.path).map_err(LoadError::Read)?;
+            read = crate::storage::safe::read_regular_seen(&job.path, &job.meta, MAX_SOURCE_BYTES)
+                .map_err(LoadError::Read)?;
             &read
         }
     };
