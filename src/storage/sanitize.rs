@@ -56,10 +56,15 @@ fn is_clean_keeping_tabs(s: &str) -> bool {
     !s.chars().any(is_forbidden)
 }
 
+/// True when [`clean`] would return `s` unchanged, found without building the cleaned copy.
+pub fn is_clean(s: &str) -> bool {
+    !s.contains('\t') && is_clean_keeping_tabs(s)
+}
+
 /// [`clean`] in place, allocating only when something must change: loading thousands of cards
 /// sanitizes every field, and almost none need it.
 pub fn clean_in_place(s: &mut String) {
-    if !s.contains('\t') && is_clean_keeping_tabs(s) {
+    if is_clean(s) {
         return;
     }
     *s = clean(s);
@@ -212,6 +217,11 @@ mod tests {
             prop_assert_eq!(clean(&kept), once);
             let line = clean_line(&s);
             prop_assert_eq!(clean_line(&line), line);
+        }
+
+        #[test]
+        fn is_clean_says_whether_cleaning_changes_the_text(s in nasty()) {
+            prop_assert_eq!(is_clean(&s), clean(&s) == s, "{:?}", s);
         }
 
         #[test]

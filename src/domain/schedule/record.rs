@@ -29,7 +29,7 @@ pub fn validate_card_id(id: &Id) -> Result<(), ScheduleError> {
         Some("it is longer than 128 bytes")
     } else if s.chars().any(char::is_whitespace) {
         Some("it contains whitespace")
-    } else if sanitize::clean(s) != s {
+    } else if !sanitize::is_clean(s) {
         Some("it contains control or invisible formatting characters")
     } else if s == "-" {
         Some("\"-\" is reserved")
