@@ -85,21 +85,18 @@ pub(super) fn load_user_files(
         .collect();
     let parse =
         |i: usize, bytes: &[u8]| parse_user_file(names.get(i).copied().unwrap_or(""), bytes);
-    let mut loaded = cache.load_many(&jobs, Want::Values, parse).into_iter();
+    // A parsed file is cleaned on its worker; one from the cache (a file like any other) as soon
+    // as it is decoded.
+    let mut loaded = cache
+        .load_many_then(&jobs, Want::Values, parse, ContentFile::sanitize)
+        .into_iter();
     early
         .into_iter()
         .map(|e| {
             let name = e?;
             let problem = |msg: String| Problem::new(name, msg);
             match loaded.next() {
-                Some(Ok(l)) => {
-                    let mut file = l.value.ok_or_else(|| problem("could not be read".into()))?;
-                    // A parsed file was cleaned on its worker; the cache is a file like any other.
-                    if l.cached {
-                        file.sanitize();
-                    }
-                    Ok(file)
-                }
+                Some(Ok(l)) => l.value.ok_or_else(|| problem("could not be read".into())),
                 Some(Err(LoadError::Read(e))) => {
                     Err(problem(format!("could not read the file: {e}")))
                 }

@@ -62,6 +62,19 @@ impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
         want: Want,
         parse: impl Fn(usize, &[u8]) -> Result<T, E> + Sync,
     ) -> Vec<Outcome<T, E>> {
+        self.load_many_then(jobs, want, parse, |_| {})
+    }
+
+    /// [`ParseCache::load_many`], with `then` applied to each value decoded from the cache as soon
+    /// as it is decoded, while its memory is still in the processor's cache (at 100,000 cards, a
+    /// pass over every value afterwards missed it at nearly every string).
+    pub fn load_many_then<E: Send>(
+        &mut self,
+        jobs: &[Job],
+        want: Want,
+        parse: impl Fn(usize, &[u8]) -> Result<T, E> + Sync,
+        then: impl Fn(&mut T),
+    ) -> Vec<Outcome<T, E>> {
         let mut out: Vec<Outcome<T, E>> = Vec::with_capacity(jobs.len());
         let mut misses = Vec::new();
         for (i, job) in jobs.iter().enumerate() {
@@ -72,7 +85,10 @@ impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
                     let value = if want == Want::Values {
                         self.old_value(&slot)
                             .and_then(|raw| postcard::from_bytes::<T>(&raw).ok())
-                            .map(Some)
+                            .map(|mut value| {
+                                then(&mut value);
+                                Some(value)
+                            })
                     } else {
                         Some(None)
                     };
