@@ -275,3 +275,29 @@ mod mutated {
         }
     }
 }
+
+/// A card whose front or back is only spaces, tabs and line breaks is named with the field that is
+/// empty; text with spaces around it is not empty.
+#[test]
+fn a_card_side_of_only_whitespace_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(&content).unwrap();
+    let card = |id: &str, front: &str, back: &str| {
+        format!(
+            "[[card]]\nid = \"{id}\"\ndeck = \"Mine\"\nfront = \"{front}\"\nback = \"{back}\"\n"
+        )
+    };
+    let deck = [
+        card("blank-front", " \\t\\n\u{a0} ", "Back"),
+        card("blank-back", "Front", ""),
+        card("padded", "  Front  ", "\\n Back \\n"),
+    ]
+    .concat();
+    fs::write(content.join("deck.toml"), deck).unwrap();
+    let lib = Library::load(Some(&content));
+    let said: Vec<&str> = lib.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(said.contains(&"blank-front: `front` is empty"), "{said:?}");
+    assert!(said.contains(&"blank-back: `back` is empty"), "{said:?}");
+    assert!(!said.iter().any(|m| m.contains("padded")), "{said:?}");
+}
