@@ -302,7 +302,7 @@ impl AppData {
 
     /// The stories, or `None` when their folder could not be read.
     pub fn stories(&self) -> Option<&StoryStore> {
-        self.stories.store.get().as_ref()
+        self.stories.store()
     }
 
     /// The stories folder: its store, unreadable files and load error.
