@@ -237,26 +237,29 @@ impl Story {
     /// Strips terminal control characters and invisible formatting from every field, since story files
     /// can be edited by hand or copied from elsewhere and their text is drawn on the terminal.
     pub fn sanitized(mut self) -> Story {
-        use crate::storage::sanitize::{clean, clean_line};
-        self.title = clean_line(&self.title);
-        self.cue = clean_line(&self.cue);
-        for s in Section::ALL {
-            let t = self.text_mut(s);
-            *t = clean(t);
-        }
-        self.tags = self
-            .tags
-            .iter()
-            .map(|t| clean_line(t).trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect();
-        self.questions = self
-            .questions
-            .iter()
-            .map(|q| Id::new(clean_line(q.as_str()).trim()))
-            .filter(|q| !q.as_str().is_empty())
-            .collect();
+        self.sanitize();
         self
+    }
+
+    /// [`Story::sanitized`] in place, allocating only for a field that changes: a story read back
+    /// from the parse cache (a file like any other) is cleaned again, and almost never changes.
+    pub fn sanitize(&mut self) {
+        use crate::storage::sanitize::{clean_in_place, clean_line_in_place};
+        clean_line_in_place(&mut self.title);
+        clean_line_in_place(&mut self.cue);
+        for s in Section::ALL {
+            clean_in_place(self.text_mut(s));
+        }
+        // A tag or question id is one trimmed line; one left empty is dropped.
+        let line = |t: &mut String| {
+            clean_line_in_place(t);
+            if t.trim().len() != t.len() {
+                *t = t.trim().to_string();
+            }
+            !t.is_empty()
+        };
+        self.tags.retain_mut(line);
+        self.questions.retain_mut(|q| line(&mut q.0));
     }
 }
 

@@ -171,7 +171,10 @@ pub fn open_many(
         };
         file::from_bytes(bytes, id.clone(), *mtime).map(|s| s.sanitized())
     };
-    let mut loaded = cache.load_many(&jobs, want, parse).into_iter();
+    // A parsed story is cleaned above; one from the cache as soon as it is decoded.
+    let mut loaded = cache
+        .load_many_then(&jobs, want, parse, Story::sanitize)
+        .into_iter();
     let mut ids = ids.into_iter();
     let mut jobs = jobs.iter();
     early

@@ -154,3 +154,50 @@ fn a_first_count_keeps_what_it_parsed_and_a_cached_one_does_not() {
     let (store, _) = StoryStore::load(dir.path()).unwrap();
     assert_ne!(store.fingerprint(), count.fingerprint);
 }
+
+/// A story read back from the parse cache is cleaned like one parsed from its file: a cache that
+/// holds raw escape sequences (as one written by hand or by an older version could) never puts
+/// them on the terminal.
+#[test]
+fn a_story_is_clean_whether_parsed_or_read_from_a_tampered_cache() {
+    use crate::storage::cache::{Job, ParseCache, Want};
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir(&stories).unwrap();
+    let path = stories.join("s-1.toml");
+    let body = "title = \"red \\u001b[31m title\"\naction = \"I \\u202e did it\"\n\
+                tags = [\" \\u0007 \", \" teamwork \"]\nquestions = [\" q-1 \"]\n";
+    fs::write(&path, body).unwrap();
+    let clean = |store: &StoryStore| {
+        let s = store.list(Order::Title)[0].clone();
+        (s.title, s.action, s.tags, s.questions)
+    };
+    let (parsed, _) = StoryStore::load(dir.path()).unwrap();
+    let want = clean(&parsed);
+    assert_eq!(want.0, "red [31m title");
+    assert!(!want.1.contains('\u{202e}'), "{:?}", want.1);
+    assert_eq!(want.2, ["teamwork"]);
+
+    // The cache now holds the story as a parse that never cleaned would have kept it.
+    fs::remove_dir_all(dir.path().join("cache")).unwrap();
+    let jobs = [Job {
+        key: "s-1".into(),
+        path: path.clone(),
+        meta: fs::metadata(&path).unwrap(),
+    }];
+    let mut cache = ParseCache::<Story>::open(dir.path(), "stories");
+    let raw = |_: usize, b: &[u8]| {
+        let id = StoryId::from_stem("s-1").unwrap();
+        crate::domain::stories::file::from_bytes(b, id, None).map_err(|e| e.message)
+    };
+    let kept = cache.load_many(&jobs, Want::Values, raw);
+    let raw_title = &kept[0].as_ref().ok().unwrap().value.as_ref().unwrap().title;
+    assert!(
+        raw_title.contains('\u{1b}'),
+        "the cache was not given raw text"
+    );
+    cache.save().unwrap();
+
+    let (cached, _) = StoryStore::load(dir.path()).unwrap();
+    assert_eq!(clean(&cached), want);
+}
