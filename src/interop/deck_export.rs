@@ -16,9 +16,9 @@ pub fn notes(lib: &Library) -> Vec<ExportNote> {
         if q.behavioural {
             tags.push("behavioral".into());
         }
-        tags.extend(q.roles.iter().map(|r| r.0.clone()));
+        tags.extend(q.roles.iter().map(|r| r.0.to_string()));
         out.push(ExportNote {
-            guid: q.id.0.clone(),
+            guid: q.id.0.to_string(),
             deck: QUESTIONS_DECK.into(),
             front: q.text.clone(),
             back: coaching(q),
@@ -27,9 +27,9 @@ pub fn notes(lib: &Library) -> Vec<ExportNote> {
     }
     for f in &lib.facts {
         let mut tags = vec![kebab(f.topic.label())];
-        tags.extend(f.roles.iter().map(|r| r.0.clone()));
+        tags.extend(f.roles.iter().map(|r| r.0.to_string()));
         out.push(ExportNote {
-            guid: f.id.0.clone(),
+            guid: f.id.0.to_string(),
             deck: FACTS_DECK.into(),
             front: f.front.clone(),
             back: f.back.clone(),
@@ -38,7 +38,7 @@ pub fn notes(lib: &Library) -> Vec<ExportNote> {
     }
     for c in &lib.cards {
         out.push(ExportNote {
-            guid: c.id.0.clone(),
+            guid: c.id.0.to_string(),
             deck: c.deck.clone(),
             front: c.front.clone(),
             back: c.back.clone(),

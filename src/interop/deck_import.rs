@@ -392,7 +392,7 @@ impl Known {
                 .chain(lib.terms.iter().map(|t| &t.id)),
         );
         for id in other_ids {
-            k.ids.insert(id.0.clone());
+            k.ids.insert(id.0.to_string());
         }
         for q in &lib.questions {
             k.add(&q.id, &q.text);
@@ -412,8 +412,8 @@ impl Known {
 
     /// [`Known::add`] with the front already in its [`normal`] form.
     fn add_normal(&mut self, id: &Id, front: String) {
-        self.ids.insert(id.0.clone());
-        self.fronts.entry(front).or_insert(id.0.clone());
+        self.ids.insert(id.0.to_string());
+        self.fronts.entry(front).or_insert(id.0.to_string());
     }
 
     /// Why a card with `id` and a front whose [`normal`] form is `front` is already there, if it is.

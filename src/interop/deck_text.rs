@@ -143,7 +143,7 @@ mod tests {
     fn cards(n: usize) -> Vec<Card> {
         (0..n)
             .map(|i| Card {
-                id: Id(format!("imp-{i:05}")),
+                id: Id::new(format!("imp-{i:05}")),
                 deck: "Gait".into(),
                 front: format!("What is \"gait\" {i}? Café \\ naïve"),
                 back: format!("Line one\nline two {i}\t'''"),

@@ -1,6 +1,7 @@
 //! Built-in and user content: roles, interview questions, fact cards, and the rest of the coaching material.
 
 pub mod clean;
+pub mod id;
 pub mod library;
 pub mod markup;
 pub mod model;

@@ -1,29 +1,7 @@
 //! The shape of content files: roles, questions, facts, asks, checklist steps, glossary terms, cards.
 
+pub use super::id::Id;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// A stable identifier for any piece of content (role, question, fact, ask, step, card, competency).
-///
-/// Ids are what the review journal and stories refer to, so they must never change when wording does.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Id(pub String);
-
-impl Id {
-    pub fn new(s: impl Into<String>) -> Self {
-        Id(s.into())
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// One content file. Every table is optional, so built-in files and a user's own files share one format.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]

@@ -13,7 +13,9 @@ pub use today::{Inputs, Next, Plan, Practice, Story, plan};
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
-use crate::domain::schedule::{CardState, DayZone, Ledger, Settings, Standing, recall_at};
+use crate::domain::schedule::{
+    CardState, DayZone, Ledger, Settings, Standing, StandingAt, recall_at,
+};
 use crate::domain::stories::Story as StarStory;
 use crate::domain::stories::coverage::Coverage;
 use crate::domain::study::{Catalogue, Filter};
@@ -55,25 +57,21 @@ pub fn deck_numbers<T: std::borrow::Borrow<crate::domain::content::Id>>(
 
 /// [`deck_numbers`] a card at a time, for cards whose states come from somewhere other than a
 /// ledger (`status` keeps the states of the cards in focus).
-pub struct DeckTally<'a> {
+pub struct DeckTally {
     pub numbers: DeckNumbers,
-    settings: &'a Settings,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    at: StandingAt,
     judged_at: DateTime<Utc>,
 }
 
-impl<'a> DeckTally<'a> {
+impl DeckTally {
     pub fn new(
-        settings: &'a Settings,
+        settings: &Settings,
         (today, now): (NaiveDate, DateTime<Utc>),
         judged_at: DateTime<Utc>,
-    ) -> DeckTally<'a> {
+    ) -> DeckTally {
         DeckTally {
             numbers: DeckNumbers::default(),
-            settings,
-            today,
-            now,
+            at: StandingAt::new(now, settings, today),
             judged_at,
         }
     }
@@ -82,7 +80,7 @@ impl<'a> DeckTally<'a> {
     pub fn add(&mut self, state: Option<&CardState>) {
         let n = &mut self.numbers;
         n.total += 1;
-        let standing = Standing::before_interview(state, self.now, self.settings, self.today);
+        let standing = self.at.of(state);
         match standing {
             Standing::Unseen => n.unseen += 1,
             Standing::Learning | Standing::Due => n.due += 1,

@@ -32,7 +32,9 @@ pub use ledger::{Ledger, UndoEntry};
 pub use notice::{Notice, ScheduleError};
 pub use peek::peek;
 pub use peek::verify_journal;
-pub use queue::{Counts, Mode, Standing, build_queue, counts, each_state, new_allowance};
+pub use queue::{
+    Counts, Mode, Standing, StandingAt, build_queue, counts, each_state, new_allowance,
+};
 pub use record::{MAX_ID_LEN, Record, validate_card_id};
 pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
 pub use snapshot::SNAPSHOT_FILE;

@@ -51,31 +51,14 @@ pub enum Standing {
 }
 
 impl Standing {
-    /// Like [`Standing::of`], with the interview in `settings`: on the day before the interview
-    /// (`today` is its eve), a card due after the interview counts as due now, so its last review
-    /// lands before it. Such cards were scheduled before the date was set; grades since never
-    /// schedule past it (see `schedule::deadline`). "After the interview" is read as more than a day
-    /// after `now`, which on the eve is always after the interview day starts.
+    /// Like [`Standing::of`], with the interview in `settings`: see [`StandingAt`].
     pub fn before_interview(
         state: Option<&CardState>,
         now: DateTime<Utc>,
         settings: &Settings,
         today: NaiveDate,
     ) -> Standing {
-        let standing = Standing::of(state, now);
-        let eve = settings
-            .interview
-            .is_some_and(|d| (d - today).num_days() == 1);
-        match state {
-            Some(c)
-                if eve
-                    && standing == Standing::Later
-                    && c.due_ms > now.timestamp_millis() + 86_400_000 =>
-            {
-                Standing::Due
-            }
-            _ => standing,
-        }
+        StandingAt::new(now, settings, today).of(state)
     }
 
     pub fn of(state: Option<&CardState>, now: DateTime<Utc>) -> Standing {
@@ -85,6 +68,44 @@ impl Standing {
             Some(c) if c.due_ms > now.timestamp_millis() => Standing::Later,
             Some(c) if c.phase.is_learning() => Standing::Learning,
             Some(_) => Standing::Due,
+        }
+    }
+}
+
+/// Where cards stand at one moment, with the interview in mind: on the day before the interview
+/// (`today` is its eve), a card due after the interview counts as due now, so its last review lands
+/// before it. Such cards were scheduled before the date was set; grades since never schedule past it
+/// (see `schedule::deadline`). "After the interview" is read as more than a day after `now`, which on
+/// the eve is always after the interview day starts. Worked out once for a walk over every card.
+#[derive(Debug, Clone, Copy)]
+pub struct StandingAt {
+    now: DateTime<Utc>,
+    now_ms: i64,
+    eve: bool,
+}
+
+impl StandingAt {
+    pub fn new(now: DateTime<Utc>, settings: &Settings, today: NaiveDate) -> StandingAt {
+        StandingAt {
+            now,
+            now_ms: now.timestamp_millis(),
+            eve: settings
+                .interview
+                .is_some_and(|d| (d - today).num_days() == 1),
+        }
+    }
+
+    pub fn of(&self, state: Option<&CardState>) -> Standing {
+        let standing = Standing::of(state, self.now);
+        match state {
+            Some(c)
+                if self.eve
+                    && standing == Standing::Later
+                    && c.due_ms > self.now_ms + 86_400_000 =>
+            {
+                Standing::Due
+            }
+            _ => standing,
         }
     }
 }
@@ -157,11 +178,9 @@ fn sort<'a>(
         review: Vec::new(),
         unseen: Vec::new(),
     };
+    let at = StandingAt::new(now, settings, today);
     each_state(selection, history, |id, state| {
-        match (
-            Standing::before_interview(state, now, settings, today),
-            state,
-        ) {
+        match (at.of(state), state) {
             (Standing::Unseen, _) => s.unseen.push(id),
             (Standing::Learning, Some(c)) => s.learning.push((id, c)),
             (Standing::Due, Some(c)) => s.review.push((id, c)),
@@ -188,16 +207,13 @@ pub fn counts(
     now: DateTime<Utc>,
 ) -> Counts {
     let mut c = Counts::default();
-    each_state(
-        selection,
-        history,
-        |_, state| match Standing::before_interview(state, now, settings, today) {
-            Standing::Unseen => c.new += 1,
-            Standing::Learning => c.learning += 1,
-            Standing::Due => c.due += 1,
-            Standing::Later => {}
-        },
-    );
+    let at = StandingAt::new(now, settings, today);
+    each_state(selection, history, |_, state| match at.of(state) {
+        Standing::Unseen => c.new += 1,
+        Standing::Learning => c.learning += 1,
+        Standing::Due => c.due += 1,
+        Standing::Later => {}
+    });
     c.new = c.new.min(new_allowance(history, settings, today));
     c
 }

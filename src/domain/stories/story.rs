@@ -244,7 +244,7 @@ impl Story {
     /// [`Story::sanitized`] in place, allocating only for a field that changes: a story read back
     /// from the parse cache (a file like any other) is cleaned again, and almost never changes.
     pub fn sanitize(&mut self) {
-        use crate::storage::sanitize::{clean_in_place, clean_line_in_place};
+        use crate::storage::sanitize::{clean_in_place, clean_line_in_place, is_clean};
         clean_line_in_place(&mut self.title);
         clean_line_in_place(&mut self.cue);
         for s in Section::ALL {
@@ -259,7 +259,16 @@ impl Story {
             !t.is_empty()
         };
         self.tags.retain_mut(line);
-        self.questions.retain_mut(|q| line(&mut q.0));
+        self.questions.retain_mut(|q| {
+            let s = q.as_str();
+            if s.contains(['\t', '\n']) || !is_clean(s) || s.trim().len() != s.len() {
+                let mut t = s.to_string();
+                let kept = line(&mut t);
+                *q = Id::new(t);
+                return kept;
+            }
+            !s.is_empty()
+        });
     }
 }
 

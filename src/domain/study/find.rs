@@ -142,7 +142,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, (front, back, tags))| Card {
-                id: Id(format!("mine-{i}")),
+                id: Id::new(format!("mine-{i}")),
                 deck: "Mine".into(),
                 front: front.to_string(),
                 back: back.to_string(),
