@@ -1,4 +1,4 @@
-//! Times `App::new` and `schedule::counts` on a data dir, for profiling their growth (issue #22).
+//! Times `App::new`, its three loads alone and `schedule::counts` on a data dir, for profiling their growth (issue #22).
 
 use chrono::{TimeZone, Utc};
 use clinicprep::app::{App, Theme};
@@ -27,7 +27,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(what), Some(dir)) = (args.next(), args.next()) else {
-        eprintln!("usage: scale_probe app|counts <data dir> [runs]");
+        eprintln!("usage: scale_probe app|stories|library|reviews|counts <data dir> [runs]");
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
@@ -39,6 +39,16 @@ fn main() {
         .unwrap_or_default();
     let (median, min) = match what.as_str() {
         "app" => time(runs, || App::new(Paths::in_dir(&dir), now, Theme::COLOR)),
+        // The three loads `App::finish_loading` runs side by side, each alone.
+        "stories" => time(runs, || {
+            clinicprep::domain::stories::StoryStore::load(&dir).map(|(s, _)| s.len())
+        }),
+        "library" => time(runs, || {
+            clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir)
+        }),
+        "reviews" => time(runs, || {
+            schedule::ReviewStore::open(&dir, &schedule::StoreOptions::default(), now)
+        }),
         "counts" => {
             let ids = CardIds::load_cached(&dir.join("content"), &dir);
             let ledger = match schedule::peek(&dir, DayZone::utc()) {

@@ -143,25 +143,28 @@ impl App {
         }
         let paths = self.data.paths().clone();
         let now = self.now;
+        let theme = self.theme;
         // The stories and the review history load on other cores while the content loads on this
-        // one: the three share no file (at 100,000 cards each takes a good part of a second). A
-        // panic in one is passed on as if it had happened here.
-        let (library, opened, stories) = std::thread::scope(|s| {
+        // one: the three share no file (at 100,000 cards each takes a good part of a second). As
+        // soon as the content is in, the screens are built here (the Cards screen's catalogue is
+        // most of it) while the stories finish and their facts, which need the content, are worked
+        // out on another core. A panic in one is passed on as if it had happened here.
+        let (library, opened, stories, story_facts, mut screens) = std::thread::scope(|s| {
             let stories = s.spawn(|| StoriesFolder::load(&paths));
             let opened =
                 s.spawn(|| ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now));
             let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-            (library, joined(opened), joined(stories))
-        });
-        // Then the screens are built here (the Cards screen's catalogue is most of it) while the
-        // stories' facts, which need the content, are worked out on another core.
-        let (mut screens, story_facts) = std::thread::scope(|s| {
-            let facts = s.spawn(|| {
-                stories
-                    .store()
-                    .map(|store| facts::StoryFacts::of(store, &library))
+            let (screens, (stories, facts)) = std::thread::scope(|inner| {
+                let facts = inner.spawn(|| {
+                    let stories = joined(stories);
+                    let facts = stories
+                        .store()
+                        .map(|store| facts::StoryFacts::of(store, &library));
+                    (stories, facts)
+                });
+                (Screens::new(&library, theme), joined(facts))
             });
-            (Screens::new(&library, self.theme), joined(facts))
+            (library, joined(opened), stories, facts, screens)
         });
         let content = (!library.problems.is_empty()).then(|| {
             Status::warn(format!(
