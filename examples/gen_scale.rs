@@ -340,10 +340,10 @@ fn write_decks(args: &Spec, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error
                 let back = rng.text(30, 60);
                 Card {
                     id: Id::new(format!("imp-{:016x}", rng.next())),
-                    deck: deck.clone(),
+                    deck: deck.as_str().into(),
                     front,
                     back,
-                    tags: vec![WORDS[rng.below(WORDS.len())].to_string()],
+                    tags: vec![WORDS[rng.below(WORDS.len())].into()],
                     roles: Vec::new(),
                 }
             })

@@ -39,10 +39,10 @@ pub fn notes(lib: &Library) -> Vec<ExportNote> {
     for c in &lib.cards {
         out.push(ExportNote {
             guid: c.id.0.to_string(),
-            deck: c.deck.clone(),
+            deck: c.deck.to_string(),
             front: c.front.clone(),
             back: c.back.clone(),
-            tags: c.tags.clone(),
+            tags: c.tags.iter().map(ToString::to_string).collect(),
         });
     }
     out

@@ -167,10 +167,14 @@ pub fn plan(
         known.add_normal(&id, front);
         plan.updates[slot].cards.push(Card {
             id,
-            deck,
+            deck: deck.into(),
             front: note.front,
             back: note.back,
-            tags: note.tags,
+            tags: note
+                .tags
+                .into_iter()
+                .map(compact_str::CompactString::from)
+                .collect(),
             roles: Vec::new(),
         });
     }

@@ -100,7 +100,7 @@ fn cards_text(cards: &[Card], shown: &str) -> Result<String, Problem> {
         deck: &'a str,
         front: &'a str,
         back: &'a str,
-        tags: &'a [String],
+        tags: &'a [compact_str::CompactString],
         #[serde(skip_serializing_if = "<[Id]>::is_empty")]
         roles: &'a [Id],
     }

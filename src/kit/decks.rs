@@ -63,7 +63,7 @@ pub fn added(old: &[Card], new: &[Card]) -> Vec<(String, usize)> {
     for c in new.iter().filter(|c| !before.contains(c.id.as_str())) {
         match out.iter_mut().find(|(d, _)| *d == c.deck) {
             Some((_, n)) => *n += 1,
-            None => out.push((c.deck.clone(), 1)),
+            None => out.push((c.deck.to_string(), 1)),
         }
     }
     out

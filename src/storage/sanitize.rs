@@ -70,12 +70,13 @@ pub fn clean_in_place(s: &mut String) {
     *s = clean(s);
 }
 
-/// [`clean_line`] in place, allocating only when something must change.
-pub fn clean_line_in_place(s: &mut String) {
+/// [`clean_line`] in place, allocating only when something must change; for a `String` or a
+/// short text held inline (a card's deck and tags).
+pub fn clean_line_in_place<S: std::ops::Deref<Target = str> + From<String>>(s: &mut S) {
     if !s.contains(['\t', '\n']) && is_clean_keeping_tabs(s) {
         return;
     }
-    *s = clean_line(s);
+    *s = S::from(clean_line(s));
 }
 
 /// The display variant: like [`clean_keep_tabs`], then every tab expanded to spaces up to the next

@@ -66,10 +66,10 @@ impl ContentFile {
             c(&mut t.meaning);
         }
         for k in &mut self.card {
-            l(&mut k.deck);
+            sanitize::clean_line_in_place(&mut k.deck);
             c(&mut k.front);
             c(&mut k.back);
-            k.tags.iter_mut().for_each(l);
+            k.tags.iter_mut().for_each(sanitize::clean_line_in_place);
         }
         for s in &mut self.synonym {
             s.words.iter_mut().for_each(l);

@@ -1,6 +1,7 @@
 //! The shape of content files: roles, questions, facts, asks, checklist steps, glossary terms, cards.
 
 pub use super::id::Id;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// One content file. Every table is optional, so built-in files and a user's own files share one format.
@@ -333,11 +334,13 @@ pub struct Term {
 #[serde(deny_unknown_fields)]
 pub struct Card {
     pub id: Id,
-    pub deck: String,
+    /// Short names, held inline like ids: the catalogue copies each card's deck and tags, and at
+    /// 100,000 cards an allocation apiece was a good part of start-up.
+    pub deck: CompactString,
     pub front: String,
     pub back: String,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<CompactString>,
     /// Role ids the card is for (`import --role`); empty means every role. Always serialized: the
     /// parse cache's binary form has no field names, so a field left out cannot be read back (the
     /// deck writer leaves it out of the file itself, see `interop::deck_import`).

@@ -4,6 +4,7 @@
 use crate::domain::content::{self, Id, Library, Topic};
 use crate::domain::schedule::{CardState, Ledger, Standing};
 use chrono::{DateTime, Utc};
+use compact_str::CompactString;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
@@ -22,7 +23,7 @@ pub enum Kind {
 pub enum Subject {
     Question(content::Category),
     Fact(Topic),
-    Deck(String),
+    Deck(CompactString),
 }
 
 impl Subject {
@@ -44,7 +45,7 @@ pub struct StudyCard {
     pub roles: Vec<Id>,
     pub subject: Subject,
     /// Competencies a question probes, "Behavioral", "Multiple choice", or a user card's own tags.
-    pub tags: Vec<String>,
+    pub tags: Vec<CompactString>,
 }
 
 impl StudyCard {
@@ -89,7 +90,10 @@ impl Filter {
         let own = matches!(card.subject, Subject::Deck(_));
         (own || self.role.as_ref().is_none_or(|r| card.for_role(r)))
             && self.subject.as_ref().is_none_or(|s| &card.subject == s)
-            && self.tag.as_ref().is_none_or(|t| card.tags.contains(t))
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| card.tags.iter().any(|c| c == t))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -200,14 +204,14 @@ fn note_card(lib: &Library, i: usize) -> StudyCard {
 
 fn question_card(lib: &Library, i: usize) -> StudyCard {
     let q = &lib.questions[i];
-    let mut tags: Vec<String> = q
+    let mut tags: Vec<CompactString> = q
         .competencies
         .iter()
         .filter_map(|c| lib.competency(c))
-        .map(|c| c.name.clone())
+        .map(|c| CompactString::from(c.name.as_str()))
         .collect();
     if q.behavioural {
-        tags.push("Behavioral".to_string());
+        tags.push(CompactString::const_new("Behavioral"));
     }
     StudyCard {
         id: q.id.clone(),
@@ -226,7 +230,7 @@ fn fact_card(lib: &Library, i: usize) -> StudyCard {
         roles: f.roles.clone(),
         subject: Subject::Fact(f.topic),
         tags: if f.correct.is_some() {
-            vec!["Multiple choice".to_string()]
+            vec![CompactString::const_new("Multiple choice")]
         } else {
             Vec::new()
         },

@@ -32,8 +32,10 @@ impl Columns {
         let mut by_tag = vec![Vec::new(); tags.len()];
         for (i, card) in cards.iter().enumerate() {
             for tag in &card.tags {
-                if let (Ok(t), Ok(i)) = (tags.binary_search(tag), u32::try_from(i))
-                    && let Some(list) = by_tag.get_mut(t)
+                if let (Ok(t), Ok(i)) = (
+                    tags.binary_search_by(|t| t.as_str().cmp(tag)),
+                    u32::try_from(i),
+                ) && let Some(list) = by_tag.get_mut(t)
                     && list.last() != Some(&i)
                 {
                     list.push(i);

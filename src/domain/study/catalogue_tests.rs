@@ -242,10 +242,10 @@ fn a_large_library_is_catalogued_in_order_with_every_facet() {
     lib.cards = (0..9_001)
         .map(|i| Card {
             id: Id::new(format!("user-{i:05}")),
-            deck: format!("Deck {}", i % 7),
+            deck: format!("Deck {}", i % 7).into(),
             front: "f".into(),
             back: "b".into(),
-            tags: vec![format!("tag-{}", i % 3)],
+            tags: vec![format!("tag-{}", i % 3).into()],
             roles: if i % 2 == 0 {
                 vec![Id::new("pta")]
             } else {
@@ -258,7 +258,10 @@ fn a_large_library_is_catalogued_in_order_with_every_facet() {
     for (i, card) in cat.cards.iter().take(9_001).enumerate() {
         assert_eq!(card.kind, Kind::Note(i));
         assert_eq!(card.id, lib.cards[i].id);
-        assert_eq!(card.subject, Subject::Deck(format!("Deck {}", i % 7)));
+        assert_eq!(
+            card.subject,
+            Subject::Deck(format!("Deck {}", i % 7).into())
+        );
         assert_eq!(card.tags, [format!("tag-{}", i % 3)]);
         assert_eq!(card.roles.len(), usize::from(i % 2 == 0));
     }

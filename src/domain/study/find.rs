@@ -68,7 +68,7 @@ impl CardIndex {
                     }
                     Kind::Note(_) => {}
                 }
-                all.extend(card.tags.iter().map(String::as_str));
+                all.extend(card.tags.iter().map(compact_str::CompactString::as_str));
                 let mut text = fold(front);
                 let front_end = text.len();
                 text.push('\n');
@@ -146,7 +146,7 @@ mod tests {
                 deck: "Mine".into(),
                 front: front.to_string(),
                 back: back.to_string(),
-                tags: tags.iter().map(|t| t.to_string()).collect(),
+                tags: tags.iter().map(|t| (*t).into()).collect(),
                 roles: Vec::new(),
             })
             .collect();

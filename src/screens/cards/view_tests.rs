@@ -83,7 +83,7 @@ fn only_the_rows_in_view_are_drawn_exactly_as_the_whole_table_would_draw_them() 
     };
     let mut rows = vec![row(Deck::Interview, 0), row(Deck::All, 0)];
     rows.extend((1..4).map(|n| row(Deck::Role(Id::new(format!("r{n}"))), n)));
-    rows.extend((4..30).map(|n| row(Deck::Subject(Subject::Deck(format!("d{n}"))), n)));
+    rows.extend((4..30).map(|n| row(Deck::Subject(Subject::Deck(format!("d{n}").into())), n)));
     let t = Theme::COLOR;
     for height in [2, 3, 4, 12, 40] {
         let area = Rect::new(0, 0, 50, height);
