@@ -125,7 +125,8 @@ pub fn each_state<'a, T: Borrow<Id>>(
     let mut rest = selection;
     if selection.len().saturating_mul(16) >= cards.len() {
         // Walked while the ids keep increasing; from the first that does not, looked up.
-        let mut states = cards.iter().peekable();
+        let mut states = cards.iter();
+        let mut next = states.next();
         let mut last: Option<&Id> = None;
         for (i, item) in selection.iter().enumerate() {
             let id = item.borrow();
@@ -133,15 +134,15 @@ pub fn each_state<'a, T: Borrow<Id>>(
                 rest = selection.get(i..).unwrap_or_default();
                 break;
             }
-            // One comparison a card when it has a state (the usual case), not two.
+            // One comparison a card when it has a state (the usual case), not two. The ids
+            // increase, so a state once matched is passed.
             let mut state = None;
-            while let Some((k, s)) = states.peek() {
-                match (*k).cmp(id) {
-                    std::cmp::Ordering::Less => {
-                        states.next();
-                    }
+            while let Some((k, s)) = next {
+                match k.cmp(id) {
+                    std::cmp::Ordering::Less => next = states.next(),
                     std::cmp::Ordering::Equal => {
-                        state = Some(*s);
+                        state = Some(s);
+                        next = states.next();
                         break;
                     }
                     std::cmp::Ordering::Greater => break,
