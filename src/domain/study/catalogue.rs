@@ -6,7 +6,7 @@ use crate::domain::schedule::{CardState, Ledger, Standing};
 use chrono::{DateTime, Utc};
 use compact_str::CompactString;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Where a card's text lives: an index into the library's questions, facts or user cards.
@@ -269,55 +269,6 @@ fn prefix(id: &str) -> u128 {
     u128::from_be_bytes(head)
 }
 
-/// What the catalogue keeps beside the cards besides their id order: the distinct roles,
-/// subjects and tags, each card's subject, and the columns of roles and tags.
-struct Facets {
-    roles: Vec<(Id, String)>,
-    subjects: Vec<Subject>,
-    tags: Vec<String>,
-    subject_of: Vec<usize>,
-    columns: columns::Columns,
-}
-
-impl Facets {
-    fn of(lib: &Library, cards: &[StudyCard]) -> Facets {
-        // Each distinct subject and tag copied once, not once a card; inserted one by one into sets
-        // that stay small (collecting would first sort a list as long as the cards).
-        let mut subjects: BTreeSet<&Subject> = BTreeSet::new();
-        let mut tags: BTreeSet<&str> = BTreeSet::new();
-        let mut last = None;
-        for c in cards {
-            // A deck's cards come together: its subject is looked up once.
-            if last != Some(&c.subject) {
-                subjects.insert(&c.subject);
-                last = Some(&c.subject);
-            }
-            for t in &c.tags {
-                tags.insert(t);
-            }
-        }
-        let subjects: Vec<Subject> = subjects.into_iter().cloned().collect();
-        let subject_of = cards
-            .iter()
-            .map(|c| subjects.binary_search(&c.subject).unwrap_or(0))
-            .collect();
-        let roles: Vec<(Id, String)> = lib
-            .roles
-            .iter()
-            .map(|r| (r.id.clone(), r.name.clone()))
-            .collect();
-        let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
-        let columns = columns::Columns::build(cards, &roles, &tags);
-        Facets {
-            roles,
-            subjects,
-            tags,
-            subject_of,
-            columns,
-        }
-    }
-}
-
 /// `a` and `b`, `a` worked out on another core while `b` is on this one when `apart`, else one
 /// after the other. A panic in `a` is passed on as if it had happened here.
 fn both<A: Send, B>(apart: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
@@ -524,6 +475,9 @@ impl Catalogue {
 
 #[path = "catalogue_columns.rs"]
 mod columns;
+#[path = "catalogue_facets.rs"]
+mod facets;
+use facets::Facets;
 
 #[cfg(test)]
 #[path = "catalogue_tests.rs"]

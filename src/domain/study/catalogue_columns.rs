@@ -1,7 +1,7 @@
 //! Each card's roles and tags as numbers beside the catalogue, so a pass over 100,000 cards (the
 //! deck counts under a filter) reads small arrays in order rather than each card's own strings.
 
-use super::{Catalogue, Filter, StudyCard, Subject};
+use super::{Catalogue, Filter, Subject};
 
 /// Built once with the catalogue, in catalogue order.
 #[derive(Debug, Clone, Default)]
@@ -13,35 +13,8 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn build(
-        cards: &[StudyCard],
-        roles: &[(crate::domain::content::Id, String)],
-        tags: &[String],
-    ) -> Columns {
-        let role_bits = cards
-            .iter()
-            .map(|c| {
-                roles
-                    .iter()
-                    .take(64)
-                    .enumerate()
-                    .filter(|(_, (r, _))| c.for_role(r))
-                    .fold(0u64, |bits, (i, _)| bits | 1 << i)
-            })
-            .collect();
-        let mut by_tag = vec![Vec::new(); tags.len()];
-        for (i, card) in cards.iter().enumerate() {
-            for tag in &card.tags {
-                if let (Ok(t), Ok(i)) = (
-                    tags.binary_search_by(|t| t.as_str().cmp(tag)),
-                    u32::try_from(i),
-                ) && let Some(list) = by_tag.get_mut(t)
-                    && list.last() != Some(&i)
-                {
-                    list.push(i);
-                }
-            }
-        }
+    /// `role_bits` a card, in catalogue order; `by_tag` the cards of each tag, ascending.
+    pub(super) fn new(role_bits: Vec<u64>, by_tag: Vec<Vec<u32>>) -> Columns {
         Columns { role_bits, by_tag }
     }
 }

@@ -272,3 +272,81 @@ fn a_large_library_is_catalogued_in_order_with_every_facet() {
     assert_eq!(kinds, [true, false, true, false, true, false]);
     assert_eq!(cat.position(&Id::new("user-04500")), Some(4_500));
 }
+
+/// The columns answer every filter as the cards themselves do: the same cards, each with its roles
+/// as bits over `roles` and the index of its own subject; and the subjects and tags are each
+/// listed once, sorted.
+#[test]
+fn the_columns_pass_exactly_the_cards_the_filters_match() {
+    use crate::domain::content::Card;
+    let mut lib = lib();
+    // Decks that come back after another, a tag given twice, cards with no tag.
+    lib.cards = (0..400)
+        .map(|i| Card {
+            id: Id::new(format!("user-{i:03}")),
+            deck: format!("Deck {}", (i / 30) % 4).into(),
+            front: "f".into(),
+            back: "b".into(),
+            tags: match i % 5 {
+                0 => Vec::new(),
+                1 => vec!["zeta".into(), "zeta".into()],
+                2 => vec!["alpha".into(), "Multiple choice".into()],
+                _ => vec![format!("t{}", i % 7).into()],
+            },
+            roles: if i % 3 == 0 {
+                vec![Id::new("pta")]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let cat = Catalogue::from_library(&lib);
+    let mut sorted = cat.subjects.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(cat.subjects, sorted, "subjects listed once, in order");
+    let mut tags = cat.tags.clone();
+    tags.sort();
+    tags.dedup();
+    assert_eq!(cat.tags, tags, "tags listed once, in order");
+    assert!(cat.tags.iter().any(|t| t == "zeta") && cat.tags.iter().any(|t| t == "t6"));
+    let mut filters = vec![Filter::default()];
+    filters.extend(cat.tags.iter().map(|t| Filter {
+        tag: Some(t.clone()),
+        ..Filter::default()
+    }));
+    filters.extend(cat.subjects.iter().map(|s| Filter {
+        subject: Some(s.clone()),
+        ..Filter::default()
+    }));
+    for (r, _) in &cat.roles {
+        filters.push(Filter {
+            role: Some(r.clone()),
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            role: Some(r.clone()),
+            tag: Some("zeta".into()),
+            ..Filter::default()
+        });
+    }
+    for filter in &filters {
+        let mut fast = Vec::new();
+        assert!(cat.for_each_passing(filter, |i, bits, s| fast.push((i, bits, s))));
+        let slow: Vec<(usize, u64, usize)> = cat
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| filter.matches(c))
+            .map(|(i, c)| {
+                let bits = (0..cat.roles.len())
+                    .filter(|&r| c.for_role(&cat.roles[r].0))
+                    .fold(0u64, |b, r| b | 1 << r);
+                let s = cat.subjects.iter().position(|s| *s == c.subject).unwrap();
+                (i, bits, s)
+            })
+            .collect();
+        assert!(!slow.is_empty() || filter.tag.is_some());
+        assert_eq!(fast, slow, "{filter:?}");
+    }
+}
