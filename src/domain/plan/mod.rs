@@ -127,17 +127,21 @@ pub fn story_inputs(lib: &Library, stories: &[&StarStory]) -> StoryNumbers {
 /// [`story_inputs`] with the stories' coverage already worked out (it reads every story).
 pub fn story_inputs_covered(coverage: &Coverage, stories: &[&StarStory]) -> StoryNumbers {
     let uncovered = coverage.core_uncovered().next().map(|r| r.name.clone());
-    let mut sorted: Vec<&&StarStory> = stories.iter().collect();
-    sorted.sort_by(|a, b| a.title.cmp(&b.title));
-    let unfinished = sorted.into_iter().find_map(|s| {
-        let missing = s.completeness().missing();
-        (!missing.is_empty()).then(|| {
+    // The first by title (of equal titles, the first given) that misses a part: one pass, not a
+    // sort of every story.
+    let unfinished = stories
+        .iter()
+        .filter_map(|s| {
+            let missing = s.completeness().missing();
+            (!missing.is_empty()).then_some((s, missing))
+        })
+        .min_by(|(a, _), (b, _)| a.title.cmp(&b.title))
+        .map(|(s, missing)| {
             (
                 s.title.clone(),
                 missing.iter().map(|m| m.label().to_string()).collect(),
             )
-        })
-    });
+        });
     StoryNumbers {
         count: stories.len(),
         uncovered_core: uncovered,
@@ -287,5 +291,44 @@ mod tests {
         let s = story_inputs(&lib, &[]);
         assert_eq!(s.count, 0);
         assert!(s.uncovered_core.is_some() && s.unfinished.is_none());
+    }
+
+    /// The story to finish next is the first by title that misses a part; of two with one title,
+    /// the first given; finished stories are passed over however they sort.
+    #[test]
+    fn the_story_to_finish_is_the_first_by_title_that_misses_a_part() {
+        use crate::domain::stories::StoryId;
+        let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+        let make = |stem: &str, title: &str, done: bool| {
+            let mut s = StarStory::new(StoryId::from_stem(stem).unwrap(), title, now);
+            s.situation = "At the clinic.".into();
+            if done {
+                s.task = "Help.".into();
+                s.action = "I helped.".into();
+                s.result = "It went well.".into();
+            } else {
+                s.action = "I helped.".into();
+            }
+            s
+        };
+        let mut stories = [
+            make("2026-11-20-d", "Delta", false),
+            make("2026-11-20-a", "Alpha", true),
+            make("2026-11-20-b1", "Bravo", false),
+            make("2026-11-20-b2", "Bravo", false),
+        ];
+        // The second Bravo misses three parts, the first two: the count tells them apart.
+        stories[3].action.clear();
+        let refs: Vec<&StarStory> = stories.iter().collect();
+        let n = story_inputs(&Library::builtin(), &refs);
+        let (title, missing) = n.unfinished.unwrap();
+        assert_eq!(title, "Bravo");
+        assert_eq!(missing.len(), 2, "the first Bravo given: {missing:?}");
+        let only_done: Vec<&StarStory> = stories.iter().filter(|s| s.title == "Alpha").collect();
+        assert!(
+            story_inputs(&Library::builtin(), &only_done)
+                .unfinished
+                .is_none()
+        );
     }
 }

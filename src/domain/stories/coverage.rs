@@ -71,32 +71,49 @@ impl Coverage {
             .iter()
             .map(|q| (&q.id, q.competencies.as_slice()))
             .collect();
-        let tag_keys: Vec<HashSet<String>> = stories
+        // Core competencies first, then the rest, each in content order; each row is found by
+        // the key of its id and of its name. Each story's few keys are then looked up once, not
+        // every competency against every story (10,000 stories made that a few hundred thousand
+        // hashed lookups at every start).
+        let order: Vec<&Competency> = competencies
             .iter()
-            .map(|s| {
-                let linked = s
-                    .questions
-                    .iter()
-                    .filter_map(|q| probes.get(q))
-                    .flat_map(|cs| cs.iter().map(|c| key(c.as_str())));
-                s.tags.iter().map(|t| key(t)).chain(linked).collect()
-            })
+            .filter(|c| c.core)
+            .chain(competencies.iter().filter(|c| !c.core))
             .collect();
-        let row = |c: &Competency| {
-            let (id, name) = (key(c.id.as_str()), key(&c.name));
-            CompetencyRow {
+        let mut rows_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (r, c) in order.iter().enumerate() {
+            for k in [key(c.id.as_str()), key(&c.name)] {
+                let rows = rows_of.entry(k).or_default();
+                if rows.last() != Some(&r) {
+                    rows.push(r);
+                }
+            }
+        }
+        let mut covered_by = vec![vec![false; stories.len()]; order.len()];
+        for (i, s) in stories.iter().enumerate() {
+            let linked = s
+                .questions
+                .iter()
+                .filter_map(|q| probes.get(q))
+                .flat_map(|cs| cs.iter().map(|c| key(c.as_str())));
+            for k in s.tags.iter().map(|t| key(t)).chain(linked) {
+                for &r in rows_of.get(&k).into_iter().flatten() {
+                    if let Some(cell) = covered_by.get_mut(r).and_then(|row| row.get_mut(i)) {
+                        *cell = true;
+                    }
+                }
+            }
+        }
+        let rows: Vec<CompetencyRow> = order
+            .into_iter()
+            .zip(covered_by)
+            .map(|(c, covered_by)| CompetencyRow {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 core: c.core,
-                covered_by: tag_keys
-                    .iter()
-                    .map(|tags| tags.contains(&id) || tags.contains(&name))
-                    .collect(),
-            }
-        };
-        let mut rows: Vec<CompetencyRow> =
-            competencies.iter().filter(|c| c.core).map(row).collect();
-        rows.extend(competencies.iter().filter(|c| !c.core).map(row));
+                covered_by,
+            })
+            .collect();
 
         let linked: HashSet<&Id> = stories.iter().flat_map(|s| &s.questions).collect();
         let mut unanswered: Vec<OpenQuestion> = questions
@@ -424,5 +441,50 @@ mod tests {
         assert!(Coverage::new(&comps(), &qs, &refs).advice().is_empty());
         let one = Coverage::new(&[], &[], &refs[..1]);
         assert_eq!(one.advice(), ["You have 1 story: aim for 4–6."]);
+    }
+
+    proptest::proptest! {
+        /// The grid says what its definition says, story by story and competency by competency:
+        /// covered when one of the story's tags, or a competency a linked question probes, has the
+        /// competency's id or name as its key. Two competencies may share a key; a story may
+        /// repeat a tag.
+        #[test]
+        fn the_grid_is_its_definition(
+            stories in proptest::collection::vec(
+                (
+                    proptest::collection::vec("(Teamwork|patient_care|EMPATHY|care|x|patient-care|Empathy )", 0..4),
+                    proptest::collection::vec("q[0-3]", 0..3),
+                ),
+                0..8,
+            )
+        ) {
+            let mut comps = comps();
+            comps.push(comp("care", "Patient care", false));
+            let mut questions: Vec<Question> = (0..4).map(|i| question(&format!("q{i}"), i % 2 == 0)).collect();
+            questions[1].competencies = vec![Id::new("empathy")];
+            questions[2].competencies = vec![Id::new("teamwork"), Id::new("care")];
+            let stories: Vec<Story> = stories
+                .iter()
+                .enumerate()
+                .map(|(i, (tags, qs))| {
+                    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                    let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
+                    story(&format!("2026-11-2{i}-s"), &tags, &qs)
+                })
+                .collect();
+            let refs: Vec<&Story> = stories.iter().collect();
+            let grid = Coverage::new(&comps, &questions, &refs);
+            let order: Vec<&Competency> = comps.iter().filter(|c| c.core).chain(comps.iter().filter(|c| !c.core)).collect();
+            proptest::prop_assert_eq!(grid.rows.len(), order.len());
+            for (row, c) in grid.rows.iter().zip(&order) {
+                proptest::prop_assert_eq!(&row.id, &c.id);
+                for (j, s) in stories.iter().enumerate() {
+                    let probed = s.questions.iter().filter_map(|q| questions.iter().find(|x| x.id == *q)).flat_map(|q| q.competencies.iter().map(|c| key(c.as_str())));
+                    let keys: Vec<String> = s.tags.iter().map(|t| key(t)).chain(probed).collect();
+                    let want = keys.contains(&key(c.id.as_str())) || keys.contains(&key(&c.name));
+                    proptest::prop_assert_eq!(row.covered_by[j], want, "{} / story {}", c.id, j);
+                }
+            }
+        }
     }
 }

@@ -86,7 +86,11 @@ impl Order {
     /// `stories` in this order.
     pub fn sorted(self, mut stories: Vec<&Story>) -> Vec<&Story> {
         match self {
-            Order::Title => stories.sort_by_cached_key(|s| (s.title.to_lowercase(), s.id.clone())),
+            Order::Title => stories.sort_by_cached_key(|s| {
+                // The id is borrowed: it only settles equal titles.
+                let s: &Story = s;
+                (s.title.to_lowercase(), &s.id)
+            }),
             Order::Updated => stories.sort_by(|a, b| {
                 b.updated
                     .cmp(&a.updated)
