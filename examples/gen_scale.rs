@@ -343,7 +343,7 @@ fn write_decks(args: &Spec, rng: &mut Rng) -> Result<Vec<Id>, Box<dyn std::error
                     deck: deck.as_str().into(),
                     front,
                     back,
-                    tags: vec![WORDS[rng.below(WORDS.len())].into()],
+                    tags: std::iter::once(WORDS[rng.below(WORDS.len())].into()).collect(),
                     roles: Vec::new(),
                 }
             })

@@ -76,7 +76,7 @@ fn anki_tab_export_with_guids_decks_tags_and_html() {
     assert_eq!(words.card.len(), 2);
     assert_eq!(words.card[0].deck, "PT Words");
     assert_eq!(words.card[0].front, "ROM");
-    assert_eq!(words.card[0].tags, ["abbreviations", "pt"]);
+    assert_eq!(words.card[0].tags[..], ["abbreviations", "pt"]);
     assert_eq!(
         words.card[1].back,
         "Home exercise program\ngiven at discharge"
@@ -119,7 +119,7 @@ fn comma_separated_quoted_fields_keep_commas_newlines_and_quotes() {
         c[0].back,
         "Lock the wheels.\nExplain each step.\nUse a gait belt."
     );
-    assert_eq!(c[0].tags, ["transfers"]);
+    assert_eq!(c[0].tags[..], ["transfers"]);
     assert_eq!(c[1].front, "What does \"NWB\" mean?");
     // A tab is expanded to spaces up to the next 4-column stop, like every tab shown in the terminal.
     assert_eq!(c[2].back, "Back with \"quotes\", commas, and a tab");
@@ -160,8 +160,8 @@ fn deck_header_global_tags_and_tags_column() {
         (c[0].front.as_str(), c[0].back.as_str()),
         ("ADL", "Activities of daily living")
     );
-    assert_eq!(c[0].tags, ["terms", "imported", "clinic"]);
-    assert_eq!(c[1].tags, ["terms", "verbs", "imported", "clinic"]);
+    assert_eq!(c[0].tags[..], ["terms", "imported", "clinic"]);
+    assert_eq!(c[1].tags[..], ["terms", "verbs", "imported", "clinic"]);
 }
 
 #[test]
@@ -175,9 +175,9 @@ fn plain_csv_and_tsv_take_front_back_and_tags() {
     let c = deck_file(dir.path(), "terms.toml").card;
     let fronts: Vec<&str> = c.iter().map(|c| c.front.as_str()).collect();
     assert_eq!(fronts, ["Contraindication", "Modality", "COTA", "OTR"]);
-    assert_eq!(c[0].tags, ["terms"]);
+    assert_eq!(c[0].tags[..], ["terms"]);
     assert!(c[1].tags.is_empty());
-    assert_eq!(c[2].tags, ["ot", "abbreviations"]);
+    assert_eq!(c[2].tags[..], ["ot", "abbreviations"]);
     assert_eq!(c[3].back, "Registered occupational therapist");
 }
 

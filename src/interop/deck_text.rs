@@ -147,7 +147,7 @@ mod tests {
                 deck: "Gait".into(),
                 front: format!("What is \"gait\" {i}? Café \\ naïve"),
                 back: format!("Line one\nline two {i}\t'''"),
-                tags: vec!["mobility".into()],
+                tags: smallvec::smallvec!["mobility".into()],
                 roles: if i % 7 == 0 {
                     vec![Id("pta".into())]
                 } else {

@@ -103,7 +103,7 @@ mod tests {
             deck: deck.into(),
             front: "f".into(),
             back: "b".into(),
-            tags: Vec::new(),
+            tags: Default::default(),
             roles: Vec::new(),
         }
     }

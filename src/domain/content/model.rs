@@ -1,6 +1,9 @@
 //! The shape of content files: roles, questions, facts, asks, checklist steps, glossary terms, cards.
 
 pub use super::id::Id;
+
+/// A card's tags: short names, the first two held inside the card itself.
+pub type Tags = smallvec::SmallVec<[CompactString; 2]>;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -340,7 +343,7 @@ pub struct Card {
     pub front: String,
     pub back: String,
     #[serde(default)]
-    pub tags: Vec<CompactString>,
+    pub tags: Tags,
     /// Role ids the card is for (`import --role`); empty means every role. Always serialized: the
     /// parse cache's binary form has no field names, so a field left out cannot be read back (the
     /// deck writer leaves it out of the file itself, see `interop::deck_import`).

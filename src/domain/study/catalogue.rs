@@ -45,7 +45,7 @@ pub struct StudyCard {
     pub roles: Vec<Id>,
     pub subject: Subject,
     /// Competencies a question probes, "Behavioral", "Multiple choice", or a user card's own tags.
-    pub tags: Vec<CompactString>,
+    pub tags: content::Tags,
 }
 
 impl StudyCard {
@@ -204,7 +204,7 @@ fn note_card(lib: &Library, i: usize) -> StudyCard {
 
 fn question_card(lib: &Library, i: usize) -> StudyCard {
     let q = &lib.questions[i];
-    let mut tags: Vec<CompactString> = q
+    let mut tags: content::Tags = q
         .competencies
         .iter()
         .filter_map(|c| lib.competency(c))
@@ -230,9 +230,9 @@ fn fact_card(lib: &Library, i: usize) -> StudyCard {
         roles: f.roles.clone(),
         subject: Subject::Fact(f.topic),
         tags: if f.correct.is_some() {
-            vec![CompactString::const_new("Multiple choice")]
+            smallvec::smallvec![CompactString::const_new("Multiple choice")]
         } else {
-            Vec::new()
+            content::Tags::new()
         },
     }
 }
