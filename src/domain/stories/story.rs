@@ -244,31 +244,22 @@ impl Story {
     /// [`Story::sanitized`] in place, allocating only for a field that changes: a story read back
     /// from the parse cache (a file like any other) is cleaned again, and almost never changes.
     pub fn sanitize(&mut self) {
-        use crate::storage::sanitize::{clean_in_place, clean_line_in_place, is_clean};
+        use crate::storage::sanitize::{clean_in_place, clean_line_in_place};
         clean_line_in_place(&mut self.title);
         clean_line_in_place(&mut self.cue);
         for s in Section::ALL {
             clean_in_place(self.text_mut(s));
         }
         // A tag or question id is one trimmed line; one left empty is dropped.
-        let line = |t: &mut String| {
+        fn line<S: std::ops::Deref<Target = str> + From<String>>(t: &mut S) -> bool {
             clean_line_in_place(t);
             if t.trim().len() != t.len() {
-                *t = t.trim().to_string();
+                *t = S::from(t.trim().to_string());
             }
             !t.is_empty()
-        };
+        }
         self.tags.retain_mut(line);
-        self.questions.retain_mut(|q| {
-            let s = q.as_str();
-            if s.contains(['\t', '\n']) || !is_clean(s) || s.trim().len() != s.len() {
-                let mut t = s.to_string();
-                let kept = line(&mut t);
-                *q = Id::new(t);
-                return kept;
-            }
-            !s.is_empty()
-        });
+        self.questions.retain_mut(|q| line(&mut q.0));
     }
 }
 
@@ -361,11 +352,21 @@ mod tests {
     }
 
     #[test]
-    fn sanitized_removes_escapes_and_empty_tags() {
+    fn sanitized_removes_escapes_and_empty_tags_and_questions() {
         let mut s = Story::new(StoryId("x".into()), "Ti\u{1b}[2Jtle\nTwo", at());
         s.action = "I\u{202E} did\tit".into();
         s.tags = vec![" teamwork ".into(), "\u{7}".into()];
+        // Question ids are held inline (short) or not (long): both are cleaned the same way.
+        let long = format!("q-{}", "x".repeat(40));
+        s.questions = vec![
+            Id::new(" q-intro\u{1b}[1m "),
+            Id::new("\t"),
+            Id::new(format!("{long}\u{7}")),
+            Id::new("q-ok"),
+        ];
         let s = s.sanitized();
+        let questions: Vec<&str> = s.questions.iter().map(Id::as_str).collect();
+        assert_eq!(questions, ["q-intro[1m", long.as_str(), "q-ok"]);
         assert_eq!(s.title, "Ti[2Jtle Two");
         // The tab expands to the next 4-column stop.
         assert_eq!(s.action, "I did   it");
