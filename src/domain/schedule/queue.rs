@@ -51,16 +51,6 @@ pub enum Standing {
 }
 
 impl Standing {
-    /// Like [`Standing::of`], with the interview in `settings`: see [`StandingAt`].
-    pub fn before_interview(
-        state: Option<&CardState>,
-        now: DateTime<Utc>,
-        settings: &Settings,
-        today: NaiveDate,
-    ) -> Standing {
-        StandingAt::new(now, settings, today).of(state)
-    }
-
     pub fn of(state: Option<&CardState>, now: DateTime<Utc>) -> Standing {
         match state {
             None => Standing::Unseen,
@@ -93,6 +83,12 @@ impl StandingAt {
                 .interview
                 .is_some_and(|d| (d - today).num_days() == 1),
         }
+    }
+
+    /// True on the day before the interview, when [`StandingAt::of`] can differ from
+    /// [`Standing::of`].
+    pub fn is_eve(&self) -> bool {
+        self.eve
     }
 
     pub fn of(&self, state: Option<&CardState>) -> Standing {

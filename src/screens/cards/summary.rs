@@ -3,7 +3,7 @@
 //! used to count every card on every frame (146 ms a frame at 100,000 cards).
 
 use super::Cards;
-use crate::domain::schedule::{ReviewStore, Standing, new_allowance};
+use crate::domain::schedule::{ReviewStore, Standing, StandingAt, new_allowance};
 use crate::kit::derived::Derived;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Cow;
@@ -65,23 +65,19 @@ fn next_due_ms(store: &ReviewStore, now_ms: i64) -> i64 {
 impl Cards {
     /// `Left` worked out now, from the standings (kept ones while they hold) of the cards "My
     /// interview" holds. On the eve of the interview a card due after it counts as due now, as the
-    /// study queue has it (see `Standing::before_interview`).
+    /// study queue has it (see `StandingAt`).
     fn left(&self, store: &ReviewStore, now: DateTime<Utc>) -> Left {
         let standings = self.standings_now(store, now);
         let today = store.today(now);
         let settings = store.settings();
-        let eve = settings
-            .interview
-            .is_some_and(|d| (d - today).num_days() == 1);
+        let at = StandingAt::new(now, settings, today);
         let (mut due, mut unseen, mut total) = (0, 0, 0);
         for (i, standing) in standings.iter().enumerate() {
             if !self.holds(i) {
                 continue;
             }
-            let standing = match (eve, standing, self.catalogue.cards.get(i)) {
-                (true, Standing::Later, Some(card)) => {
-                    Standing::before_interview(store.state(&card.id), now, settings, today)
-                }
+            let standing = match (at.is_eve(), standing, self.catalogue.cards.get(i)) {
+                (true, Standing::Later, Some(card)) => at.of(store.state(&card.id)),
                 _ => *standing,
             };
             total += 1;
