@@ -4,6 +4,7 @@ use crate::storage::StorageError;
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The lock file's name inside the data folder. It is never deleted: removing it while another
 /// process has it open would let a third process lock a fresh file beside the held one.
@@ -21,6 +22,37 @@ pub struct DataLock {
 /// How long `import` and `restore` wait for another command to finish with the data folder before
 /// they refuse.
 pub const COMMAND_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How long a lock that is busy is tried again before it is taken for another process's. A process
+/// that starts a program (a browser for the sheet; in tests, another test's child) hands the child a
+/// copy of every open file until the program begins, and an OS lock travels with it: that hold lasts
+/// milliseconds, and a short wait tells it apart from a second instance.
+pub const BRIEF_HOLD: Duration = Duration::from_millis(300);
+
+/// Takes `file`'s exclusive lock, trying again while it is busy until `wait` has passed.
+pub fn lock_within(file: &File, wait: Duration) -> Result<(), TryLockError> {
+    retry_while_busy(|| file.try_lock(), wait, std::thread::sleep)
+}
+
+/// The retry loop of [`lock_within`], with the attempt and the pause passed in so a test can count
+/// them without a clock.
+fn retry_while_busy(
+    mut attempt: impl FnMut() -> Result<(), TryLockError>,
+    wait: Duration,
+    mut pause: impl FnMut(Duration),
+) -> Result<(), TryLockError> {
+    const STEP: Duration = Duration::from_millis(5);
+    let mut waited = Duration::ZERO;
+    loop {
+        match attempt() {
+            Err(TryLockError::WouldBlock) if waited < wait => {
+                pause(STEP);
+                waited += STEP;
+            }
+            done => return done,
+        }
+    }
+}
 
 /// Who holds the lock when we could not take it, for a message that names the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +107,7 @@ impl DataLock {
         // Never through a link, never a pipe: the pid is written over whatever file this is.
         let mut file = crate::storage::safe::open_private_rw(&path, false)
             .map_err(|e| StorageError::new(&path, "open the lock file", e))?;
-        match file.try_lock() {
+        match lock_within(&file, BRIEF_HOLD) {
             Ok(()) => {
                 // The pid is only for the other instance's message; failing to write it is harmless.
                 let _ = write_pid(&mut file);
@@ -158,6 +190,54 @@ mod tests {
             DataLock::acquire(dir.path()).unwrap(),
             Acquired::Writer(_)
         ));
+    }
+
+    #[test]
+    fn a_lock_busy_for_a_moment_is_taken_once_it_frees() {
+        let mut busy = 2;
+        let mut pauses = Vec::new();
+        let got = retry_while_busy(
+            || {
+                if busy == 0 {
+                    return Ok(());
+                }
+                busy -= 1;
+                Err(TryLockError::WouldBlock)
+            },
+            BRIEF_HOLD,
+            |d| pauses.push(d),
+        );
+        assert!(got.is_ok());
+        assert_eq!(pauses.len(), 2, "one pause per busy attempt");
+    }
+
+    #[test]
+    fn a_lock_busy_past_the_wait_stays_busy_and_other_errors_are_not_retried() {
+        let mut attempts = 0;
+        let mut waited = Duration::ZERO;
+        let got = retry_while_busy(
+            || {
+                attempts += 1;
+                Err(TryLockError::WouldBlock)
+            },
+            Duration::from_millis(100),
+            |d| waited += d,
+        );
+        assert!(matches!(got, Err(TryLockError::WouldBlock)));
+        assert_eq!(waited, Duration::from_millis(100));
+        assert_eq!(
+            attempts, 21,
+            "the first try, then one after each 5 ms pause"
+        );
+
+        let mut pauses = 0;
+        let got = retry_while_busy(
+            || Err(TryLockError::Error(std::io::ErrorKind::Unsupported.into())),
+            BRIEF_HOLD,
+            |_| pauses += 1,
+        );
+        assert!(matches!(got, Err(TryLockError::Error(_))));
+        assert_eq!(pauses, 0);
     }
 
     #[test]

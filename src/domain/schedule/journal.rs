@@ -228,7 +228,7 @@ impl Journal {
         // Never through a link or into a pipe: a torn tail is cut from whatever file this is.
         let file = crate::storage::safe::open_private_rw(&path, true)
             .map_err(|e| StorageError::new(&path, "open", e))?;
-        match file.try_lock() {
+        match crate::storage::lock::lock_within(&file, crate::storage::lock::BRIEF_HOLD) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let e = io::Error::new(io::ErrorKind::WouldBlock, "locked by another process");
