@@ -14,7 +14,7 @@ use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
 use crate::domain::schedule::{
-    CardState, DayZone, Ledger, Settings, Standing, StandingAt, recall_at,
+    CardState, DayZone, Ledger, RecallBelow, Settings, Standing, StandingAt,
 };
 use crate::domain::stories::Story as StarStory;
 use crate::domain::stories::coverage::Coverage;
@@ -60,7 +60,7 @@ pub fn deck_numbers<T: std::borrow::Borrow<crate::domain::content::Id>>(
 pub struct DeckTally {
     pub numbers: DeckNumbers,
     at: StandingAt,
-    judged_at: DateTime<Utc>,
+    weak: RecallBelow,
 }
 
 impl DeckTally {
@@ -72,7 +72,7 @@ impl DeckTally {
         DeckTally {
             numbers: DeckNumbers::default(),
             at: StandingAt::new(now, settings, today),
-            judged_at,
+            weak: RecallBelow::new(today::WEAK_RECALL, judged_at),
         }
     }
 
@@ -87,7 +87,7 @@ impl DeckTally {
             Standing::Later => {}
         }
         if let Some(s) = state.filter(|_| standing != Standing::Unseen)
-            && recall_at(s, self.judged_at) < today::WEAK_RECALL
+            && self.weak.test(s)
         {
             n.weak += 1;
         }

@@ -15,6 +15,7 @@ mod ledger;
 mod notice;
 mod peek;
 mod queue;
+mod recall;
 mod record;
 mod scheduler;
 mod snapshot;
@@ -35,8 +36,9 @@ pub use peek::verify_journal;
 pub use queue::{
     Counts, Mode, Standing, StandingAt, build_queue, counts, each_state, new_allowance,
 };
+pub use recall::{RecallBelow, recall_at};
 pub use record::{MAX_ID_LEN, Record, validate_card_id};
-pub use scheduler::{Grade, Scheduler, Settings, format_interval, recall_at};
+pub use scheduler::{Grade, Scheduler, Settings, format_interval};
 pub use snapshot::SNAPSHOT_FILE;
 pub use store::{Preview, ReviewStore, StoreOptions};
 

@@ -2,7 +2,8 @@
 
 use super::card::{CardState, Phase};
 use super::ledger::Ledger;
-use super::scheduler::{Settings, recall_at};
+use super::recall::recall_at;
+use super::scheduler::Settings;
 use crate::domain::content::Id;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::borrow::Borrow;

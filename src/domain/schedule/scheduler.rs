@@ -175,18 +175,6 @@ pub(super) fn fsrs_input(card: Option<&CardState>, now: DateTime<Utc>) -> (Card,
     }
 }
 
-/// The predicted probability of recalling `card` at `when`, from the FSRS forgetting curve. Unlike
-/// rs-fsrs's own method this uses fractional days, so cram ordering is smooth within a day. A card
-/// never reviewed counts as 0.
-pub fn recall_at(card: &CardState, when: DateTime<Utc>) -> f64 {
-    if card.phase == Phase::New || card.stability.is_nan() || card.stability <= 0.0 {
-        return 0.0;
-    }
-    let elapsed_ms = (when.timestamp_millis() - card.last_review_ms).max(0);
-    let elapsed_days = elapsed_ms as f64 / 86_400_000.0;
-    Parameters::forgetting_curve(elapsed_days, card.stability)
-}
-
 /// A short label for an interval, e.g. "10m", "4d", "3mo", "1.2y", for grade buttons and lists.
 pub fn format_interval(d: Duration) -> String {
     let secs = d.num_seconds().max(0) as f64;
@@ -216,6 +204,7 @@ pub fn format_interval(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::schedule::recall::recall_at;
 
     fn t0() -> DateTime<Utc> {
         DateTime::from_timestamp(1_717_000_000, 0).unwrap()
