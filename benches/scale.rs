@@ -2,7 +2,8 @@
 //! 10k / 100k / 1k, and 100k / 1M / 10k. Each is generated once into `target/scale-data/` and reused
 //! by later runs (the largest takes minutes to write); benches that change data work on a copy.
 //!
-//! - `status --json` in-process, warm and with no cache; `App::new`; the first frame of the TUI
+//! - `status --json` in-process, warm and with no cache; `App::new`, in a loop and in a fresh process
+//!   each time (the real start); the first frame of the TUI
 //!   (`App::start` and one 200×50 frame); `schedule::counts` over every card id, and `status`'s
 //!   tally of the kept cards: their growth from 10k to 100k is the point (issue #22).
 //! - The review session's summary screen, one frame on its own; a review key (flip, grade) with the
@@ -31,7 +32,7 @@ use clinicprep::domain::schedule::{self, DayZone, Grade, ReviewStore, StoreOptio
 use clinicprep::domain::stories::{Coach, Order, Section, Story, StoryStore, analyze};
 use clinicprep::domain::study::CardIds;
 use clinicprep::storage::paths::Paths;
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group};
 use crossterm::event::Event;
 use gen_scale::{Spec, cached, copy_dir};
 use ratatui::Terminal;
@@ -182,6 +183,56 @@ fn status_and_start(c: &mut Criterion) {
         drop(App::new(Paths::in_dir(&dir), now(), Theme::COLOR));
     }
     g.finish();
+}
+
+/// Set in a child this bench starts to time one `App::new` in a process of its own (see
+/// [`start_fresh`]); holds the data dir.
+const FRESH_START: &str = "CLINICPREP_BENCH_FRESH_START";
+
+/// `App::new` in a process of its own, as every real start is: a fresh heap whose pages the start
+/// touches for the first time. The `App::new` loop above builds each app in the memory the one
+/// before it freed, which a real start never can; at 10k that is most of what it needs, at 100k
+/// (which outgrows what the allocator keeps) much less, so that loop grows faster than a real start.
+/// Only the call is timed (the child reads the clock around it), not starting the process.
+fn start_fresh(c: &mut Criterion) {
+    let mut g = c.benchmark_group("start");
+    g.sample_size(10);
+    for size in sizes() {
+        let dir = data(size);
+        fresh_start(&dir);
+        g.bench_function(
+            format!("App::new in a fresh process, {}", size.label),
+            |b| b.iter_custom(|iters| (0..iters).map(|_| fresh_start(&dir)).sum()),
+        );
+    }
+    g.finish();
+}
+
+/// Runs this bench binary as a child that times one `App::new` over `dir` and prints nanoseconds.
+fn fresh_start(dir: &Path) -> std::time::Duration {
+    let out = std::process::Command::new(std::env::current_exe().expect("bench binary"))
+        .env(FRESH_START, dir)
+        .output()
+        .expect("start the child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let nanos: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("the child prints nanoseconds");
+    std::time::Duration::from_nanos(nanos)
+}
+
+/// The child's whole work: one start, timed, and the app left to the OS as the real program leaves it.
+fn time_one_start(dir: &Path) {
+    let t = Instant::now();
+    let app = App::new(Paths::in_dir(dir), now(), Theme::COLOR);
+    let spent = t.elapsed();
+    std::mem::forget(app);
+    println!("{}", spent.as_nanos());
 }
 
 /// `schedule::counts` over every card id, sorted, from the cache: the one-pass walk beside the
@@ -519,6 +570,7 @@ criterion_group!(
     counts,
     kept_tally,
     status_and_start,
+    start_fresh,
     summary_frame,
     review_keys,
     imports,
@@ -526,4 +578,13 @@ criterion_group!(
     story_save,
     insights
 );
-criterion_main!(benches);
+// `criterion_main!` with one addition: the same binary, started with `FRESH_START` set, is the child
+// `start_fresh` times.
+fn main() {
+    if let Some(dir) = std::env::var_os(FRESH_START) {
+        time_one_start(Path::new(&dir));
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
