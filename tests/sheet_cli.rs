@@ -202,15 +202,15 @@ fn the_opener_gets_the_path_and_its_output_is_discarded() {
         &page,
     );
     assert_eq!(o, output::Opened::Asked(fake.display().to_string()));
+    // The fake browser runs on its own; wait (up to 10 s) for it to have written all it will.
+    let want = format!("--new {}", page.display());
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !got.exists() && std::time::Instant::now() < deadline {
+    let mut written = String::new();
+    while written != want && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
+        written = std::fs::read_to_string(&got).unwrap_or_default();
     }
-    std::thread::sleep(std::time::Duration::from_millis(50));
-    assert_eq!(
-        std::fs::read_to_string(&got).unwrap(),
-        format!("--new {}", page.display())
-    );
+    assert_eq!(written, want);
 }
 
 #[test]
