@@ -239,3 +239,42 @@ fn extreme_clocks_never_panic() {
         h.app.quit();
     }
 }
+
+#[test]
+fn a_story_file_that_cannot_be_read_is_named_on_the_first_screen_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir_all(&stories).unwrap();
+    fs::write(stories.join("broken.toml"), "title = \"Broken\n").unwrap();
+    fs::write(stories.join("fine.toml"), "title = 'Fine'\n").unwrap();
+    let mut h = Harness::in_dir(dir);
+    let status = h.app.status().cloned().unwrap();
+    assert_eq!(status.level, Level::Warning);
+    assert!(
+        status.text.starts_with("1 story file could not be read"),
+        "{}",
+        status.text
+    );
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("1 story file could not be read"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("the Stories screen says which line"),
+        "{screen}"
+    );
+    // The Stories screen names the file, and the file stays as it was.
+    h.app.update(Action::GoTo(Tab::Stories));
+    assert!(h.screen(100, 30).contains("broken.toml"));
+    assert_eq!(h.file("stories/broken.toml").unwrap(), "title = \"Broken\n");
+}
+
+#[test]
+fn with_every_story_readable_the_first_screen_says_nothing_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("stories")).unwrap();
+    fs::write(dir.path().join("stories/fine.toml"), "title = 'Fine'\n").unwrap();
+    let h = Harness::in_dir(dir);
+    assert!(!h.status().contains("could not be read"), "{}", h.status());
+}

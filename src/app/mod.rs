@@ -83,6 +83,25 @@ fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
     h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
+/// What the first screen says of story files that could not be read, which otherwise only the
+/// Stories screen lists: someone studying cards should still learn that a story is not showing.
+fn unreadable_stories(folder: &StoriesFolder) -> Option<Status> {
+    let text = match (&folder.load_error, folder.bad.len()) {
+        (Some(_), _) => {
+            "Your stories folder could not be read; the Stories screen says why.".into()
+        }
+        (None, 0) => return None,
+        (None, 1) => "1 story file could not be read and was left as it is; \
+                      the Stories screen says which line to fix."
+            .into(),
+        (None, n) => format!(
+            "{n} story files could not be read and were left as they are; \
+             the Stories screen says which lines to fix."
+        ),
+    };
+    Some(Status::warn(text))
+}
+
 impl App {
     /// Builds the app over `paths`, loading content and opening the review history. Never fails:
     /// problems are shown on screen.
@@ -172,6 +191,7 @@ impl App {
                 library.problems.len()
             ))
         });
+        let unreadable = unreadable_stories(&stories);
         let (reviews, history) = match opened {
             Ok((store, notices)) => (Some(store), screens.cards.set_notices(&notices)),
             Err(e) => (None, screens.cards.set_store_error(&e)),
@@ -185,7 +205,8 @@ impl App {
         screens.sheet.can_open = self.screens.sheet.can_open;
         self.screens = screens;
         // As a whole load ranks them: the review history's problems, then the other data files'
-        // (what `start` said, if nothing has been said since), then the content's. What was said
+        // (what `start` said, if nothing has been said since), then story files that could not
+        // be read, then the content's. What was said
         // since (a recovered story, a folder others can change, the config) stays, unless the
         // review history could not be opened at all (the Cards screen lists the history's
         // notices, `clinicprep check` the content's problems).
@@ -193,7 +214,7 @@ impl App {
         let history_failed = history.as_ref().is_some_and(|s| s.level == Level::Error);
         let current = self.status.as_ref().map(|s| s.level);
         if from_start || (history_failed && current != Some(Level::Error)) {
-            self.status = history.or(self.status.take()).or(content);
+            self.status = history.or(self.status.take()).or(unreadable).or(content);
         }
         self.start_status = None;
         self.facts.loading = false;
