@@ -331,6 +331,7 @@ pub fn status_run_at(
     read_at: std::time::SystemTime,
     out: &mut impl Write,
 ) -> std::io::Result<(u8, StatusLoaded)> {
+    crate::domain::content::library::keep_builtin_in(&paths.data_dir);
     let zone = DayZone::Local;
     let (config, _) = Config::load(&paths.config_file);
     // The stories are counted, and their part of the plan worked out, on a second core while the

@@ -150,3 +150,22 @@ fn status_never_creates_a_data_folder() {
     assert!(out.contains("\"stories\":0"), "{out}");
     assert!(!missing.exists());
 }
+
+#[test]
+fn the_built_in_content_is_kept_once_and_a_damaged_copy_is_parsed_around_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    write_data(dir.path());
+    age(dir.path());
+    let first = status(dir.path());
+    let kept = dir.path().join("cache/builtin-content.bin");
+    let bytes = fs::read(&kept).expect("kept after the first run");
+    assert!(bytes.starts_with(b"CLPDERIV"));
+    assert_eq!(status(dir.path()), first, "decoded from the cache");
+
+    let mut damaged = bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    fs::write(&kept, &damaged).unwrap();
+    assert_eq!(status(dir.path()), first, "parsed again");
+    assert_eq!(fs::read(&kept).unwrap(), bytes, "and kept again whole");
+}

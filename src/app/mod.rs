@@ -117,6 +117,7 @@ impl App {
     /// their numbers go. The event loop draws the first frame in between, so start-up at 100,000
     /// cards shows Home at once. Never fails.
     pub fn start(paths: Paths, now: DateTime<Utc>, theme: Theme) -> App {
+        crate::domain::content::library::keep_builtin_in(&paths.data_dir);
         let library = Library::builtin();
         let screens = Screens::new(&library, theme);
         let data = AppData::start(paths, library);

@@ -1,5 +1,6 @@
 //! Loads built-in and user content files into one library and checks it.
 
+use super::builtin_cache::{self, Parsed};
 use super::model::*;
 use super::prep_model::{Coaching, FitQuestion, FitRole};
 use super::problem::Problem;
@@ -265,24 +266,48 @@ impl Library {
 
 /// The built-in files parsed, once a process: start-up loads the built-in content for its first
 /// frame and again with the user's files, and a copy costs a fraction of a parse.
+static PARSED: std::sync::OnceLock<Parsed> = std::sync::OnceLock::new();
+
+/// The data folder whose cache keeps the built-in parse (see [`keep_builtin_in`]).
+static CACHE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
 fn builtin_parsed() -> &'static [(String, Result<ContentFile, Problem>)] {
-    static PARSED: std::sync::OnceLock<Vec<(String, Result<ContentFile, Problem>)>> =
-        std::sync::OnceLock::new();
     PARSED.get_or_init(|| {
-        BUILTIN
-            .iter()
-            .map(|(path, text)| {
-                let path = format!("(built-in) content/{path}");
-                let parsed = toml::from_str::<ContentFile>(text)
-                    .map(|mut file| {
-                        file.sanitize();
-                        file
-                    })
-                    .map_err(|e| Problem::from_toml(&path, text, &e));
-                (path, parsed)
-            })
-            .collect()
+        let dir = CACHE_DIR.get();
+        if let Some(parsed) = dir.and_then(|d| builtin_cache::read(d, BUILTIN)) {
+            return parsed;
+        }
+        let parsed = parse_builtin(BUILTIN);
+        if let Some(d) = dir {
+            builtin_cache::write(d, BUILTIN, &parsed);
+        }
+        parsed
     })
+}
+
+/// Parses and cleans each of `builtin`'s (path, text) files.
+pub(super) fn parse_builtin(builtin: &[(&str, &str)]) -> Parsed {
+    builtin
+        .iter()
+        .map(|(path, text)| {
+            let path = builtin_cache::shown_path(path);
+            let parsed = toml::from_str::<ContentFile>(text)
+                .map(|mut file| {
+                    file.sanitize();
+                    file
+                })
+                .map_err(|e| Problem::from_toml(&path, text, &e));
+            (path, parsed)
+        })
+        .collect()
+}
+
+/// From now on, when the built-in content is first needed, it is taken from `data_dir`'s cache,
+/// or parsed and stored there: decoding costs a fraction of parsing 400 KB of TOML, which every
+/// start and many a `status` paid. Only the first folder given counts (a process works on one);
+/// with none, the built-in content is parsed as before.
+pub fn keep_builtin_in(data_dir: &Path) {
+    let _ = CACHE_DIR.set(data_dir.to_path_buf());
 }
 
 impl Library {

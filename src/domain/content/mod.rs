@@ -1,5 +1,6 @@
 //! Built-in and user content: roles, interview questions, fact cards, and the rest of the coaching material.
 
+mod builtin_cache;
 pub mod clean;
 pub mod id;
 pub mod library;
