@@ -642,6 +642,33 @@ fn snapshots_of_the_deck_list_a_front_a_back_a_multiple_choice_card_and_the_end_
     shot(&mut h, "cards_end_80x24");
 }
 
+/// Someone who has never scrolled a terminal learns there is more of the card below: the footer
+/// names the scroll keys while the card is taller than the window, and only then.
+#[test]
+fn the_footer_offers_scrolling_only_while_the_card_is_taller_than_the_window() {
+    let mut h = on_cards_with_new_limit(3);
+    let footer = |h: &mut Harness, w: u16, ht: u16| {
+        let screen = h.screen(w, ht);
+        screen.lines().last().unwrap_or_default().to_string()
+    };
+    h.press("<enter>");
+    assert!(!footer(&mut h, 80, 24).contains("scroll"), "a short front");
+    h.press("<space>");
+    assert!(footer(&mut h, 80, 24).contains("↑/↓ scroll"));
+    assert!(
+        !footer(&mut h, 160, 80).contains("scroll"),
+        "the whole card fits"
+    );
+    assert!(
+        footer(&mut h, 80, 24).contains("↑/↓ scroll"),
+        "back once the window shrinks"
+    );
+    // The keys do what the footer says.
+    let before = h.screen(80, 24);
+    h.press("<down> <down>");
+    assert_ne!(h.screen(80, 24), before, "the card scrolled");
+}
+
 /// Help lists every key in force, on each of the review states, as the footer promises.
 fn assert_help_lists_every_key(h: &mut Harness) {
     let keymap = h.app.keymap_beneath();

@@ -292,36 +292,31 @@ pub static BACK: &[Binding] = &[
 ];
 
 /// Scrolling a card too long for the window.
-pub static SCROLL: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Up), ch('k')],
-        "↑/↓",
-        "scroll up",
-        Action::Up,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Down), ch('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "scroll a page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "scroll a page down",
-        Action::PageDown,
-        None,
-    ),
-];
+pub static SCROLL: &[Binding] = &scroll(None);
+
+/// [`SCROLL`], named in the footer: while the card is taller than the window, so someone who has
+/// never scrolled a terminal learns there is more below.
+pub static SCROLL_MORE: &[Binding] = &scroll(Some("scroll"));
+
+const UP_K: &[Key] = &[code(KeyCode::Up), ch('k')];
+const DOWN_J: &[Key] = &[code(KeyCode::Down), ch('j')];
+const PAGE_UP: &[Key] = &[code(KeyCode::PageUp)];
+const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown)];
+
+const fn scroll(footer: Option<&'static str>) -> [Binding; 4] {
+    [
+        bind(UP_K, "↑/↓", "scroll up", Action::Up, footer),
+        bind(DOWN_J, "↓/j", "scroll down", Action::Down, None),
+        bind(PAGE_UP, "PgUp", "scroll a page up", Action::PageUp, None),
+        bind(
+            PAGE_DOWN,
+            "PgDn",
+            "scroll a page down",
+            Action::PageDown,
+            None,
+        ),
+    ]
+}
 
 pub static SUMMARY: &[Binding] = &[
     bind(

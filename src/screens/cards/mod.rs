@@ -60,6 +60,9 @@ pub struct Cards {
     pub choices: Option<Choices>,
     /// First visible line of the card showing.
     pub scroll: usize,
+    /// True while the card showing (in review or opened from the search) is taller than the
+    /// window, worked out with the scroll after each key and resize.
+    taller_than_window: bool,
     /// What was repaired or found wrong in the review history at start-up, with what to do.
     pub notices: Vec<String>,
     /// Why the review history could not be opened; studying is off until the user fixes it.
@@ -102,6 +105,7 @@ impl Cards {
             session: None,
             choices: None,
             scroll: 0,
+            taller_than_window: false,
             notices: Vec::new(),
             store_error: None,
             checked_at: None,
@@ -217,6 +221,11 @@ impl Cards {
     fn groups(&self) -> Vec<Group> {
         let group = |title, bindings| Group { title, bindings };
         let proposed = self.session.as_ref().and_then(|s| s.proposed);
+        let scrolling = if self.taller_than_window {
+            keys::SCROLL_MORE
+        } else {
+            keys::SCROLL
+        };
         match (self.view, self.session.as_ref().map(|s| s.side)) {
             (View::Review, Some(Side::Front)) if self.choices.is_some() => vec![
                 group(
@@ -224,26 +233,48 @@ impl Cards {
                     keys::pick_keys(self.choices.as_ref().map_or(0, |c| c.options.len())),
                 ),
                 group("Card", keys::FRONT),
-                group("Scrolling", keys::SCROLL),
+                group("Scrolling", scrolling),
             ],
             (View::Review, Some(Side::Front)) => {
-                vec![group("Card", keys::FRONT), group("Scrolling", keys::SCROLL)]
+                vec![group("Card", keys::FRONT), group("Scrolling", scrolling)]
             }
             (View::Review, _) => {
                 let accept = proposed.map_or(&[][..], keys::accept_keys);
                 vec![
                     group("Grade", accept),
                     group("Grade", keys::BACK),
-                    group("Scrolling", keys::SCROLL),
+                    group("Scrolling", scrolling),
                 ]
             }
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
             (View::Search, _) => vec![group("Find a card", keys::SEARCH)],
-            (View::Browse, _) => vec![
-                group("Card", keys::BROWSE),
-                group("Scrolling", keys::SCROLL),
-            ],
+            (View::Browse, _) => vec![group("Card", keys::BROWSE), group("Scrolling", scrolling)],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
+        }
+    }
+
+    /// Keeps the scroll of the card showing inside it at this window size, and notes whether the
+    /// card is taller than the window (the footer then names the scroll keys).
+    fn fit_to_window(&mut self, cx: &ViewCtx) {
+        self.taller_than_window = false;
+        let page = review_view::page_height(cx.size.1);
+        if self.view == View::Review {
+            let max = review_view::card_len(self, cx, cx.size.0).saturating_sub(page);
+            self.scroll = self.scroll.min(max);
+            self.taller_than_window = max > 0;
+        }
+        if let Some(open) = self
+            .finder
+            .open
+            .as_ref()
+            .filter(|_| self.view == View::Browse)
+        {
+            let max = find_view::browse_len(self, cx, cx.size.0).saturating_sub(page);
+            let scroll = open.scroll.min(max);
+            if let Some(open) = self.finder.open.as_mut() {
+                open.scroll = scroll;
+            }
+            self.taller_than_window = max > 0;
         }
     }
 
@@ -414,24 +445,7 @@ impl Screen for Cards {
         {
             self.refresh_summary(store, cx.now);
         }
-        if self.view == View::Review {
-            let len = review_view::card_len(self, &cx.view(), cx.size.0);
-            let max = len.saturating_sub(review_view::page_height(cx.size.1));
-            self.scroll = self.scroll.min(max);
-        }
-        if let Some(open) = self
-            .finder
-            .open
-            .as_ref()
-            .filter(|_| self.view == View::Browse)
-        {
-            let len = find_view::browse_len(self, &cx.view(), cx.size.0);
-            let max = len.saturating_sub(review_view::page_height(cx.size.1));
-            let scroll = open.scroll.min(max);
-            if let Some(open) = self.finder.open.as_mut() {
-                open.scroll = scroll;
-            }
-        }
+        self.fit_to_window(&cx.view());
     }
 
     /// Looks for cards coming due even while another screen shows, so the counts are right on return.
@@ -444,6 +458,7 @@ impl Screen for Cards {
 
     fn refresh(&mut self, cx: &ViewCtx) {
         self.sync_focus(cx.data);
+        self.fit_to_window(cx);
         if let Some(store) = cx.data.reviews() {
             self.refresh_rows(store, cx.now);
             if self.view == View::Summary {
