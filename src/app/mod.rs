@@ -207,10 +207,10 @@ impl App {
         self.screens = screens;
         // As a whole load ranks them: the review history's problems, then the other data files'
         // (what `start` said, if nothing has been said since), then story files that could not
-        // be read, then the content's. What was said
-        // since (a recovered story, a folder others can change, the config) stays, unless the
-        // review history could not be opened at all (the Cards screen lists the history's
-        // notices, `clinicprep check` the content's problems).
+        // be read, then the content's. What was said since (a recovered story, a folder others
+        // can change, the config) stays, unless the review history could not be opened at all
+        // (the Cards screen lists the history's notices, `clinicprep check` the content's
+        // problems).
         let from_start = self.status == self.start_status;
         let history_failed = history.as_ref().is_some_and(|s| s.level == Level::Error);
         let current = self.status.as_ref().map(|s| s.level);

@@ -21,7 +21,7 @@ pub struct DataLock {
 
 /// How long `import` and `restore` wait for another command to finish with the data folder before
 /// they refuse.
-pub const COMMAND_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+pub const COMMAND_WAIT: Duration = Duration::from_secs(5);
 
 /// How long a lock that is busy is tried again before it is taken for another process's. A process
 /// that starts a program (a browser for the sheet; in tests, another test's child) hands the child a
@@ -98,16 +98,27 @@ pub enum Acquired {
 }
 
 impl DataLock {
-    /// Tries, without waiting, to become the one writer on `data_dir` (which must exist). Another
-    /// process holding the lock is not an error: it yields [`Acquired::ReadOnly`] and leaves that
-    /// process undisturbed. Errors are for a lock file that cannot be opened or a filesystem that
-    /// cannot lock.
+    /// Tries to become the one writer on `data_dir` (which must exist), waiting only out a
+    /// moment's hold ([`BRIEF_HOLD`]). Another process holding the lock is not an error: it yields
+    /// [`Acquired::ReadOnly`] and leaves that process undisturbed. Errors are for a lock file that
+    /// cannot be opened or a filesystem that cannot lock.
     pub fn acquire(data_dir: &Path) -> Result<Acquired, StorageError> {
+        DataLock::acquire_within(data_dir, BRIEF_HOLD)
+    }
+
+    /// Like [`DataLock::acquire`], but while another process holds the lock, tries again until
+    /// `wait` has passed: for commands (`import`, `restore`) that another short command may be
+    /// finishing with. Still [`Acquired::ReadOnly`] after that, for the caller to refuse with.
+    pub fn acquire_waiting(data_dir: &Path, wait: Duration) -> Result<Acquired, StorageError> {
+        DataLock::acquire_within(data_dir, wait.max(BRIEF_HOLD))
+    }
+
+    fn acquire_within(data_dir: &Path, wait: Duration) -> Result<Acquired, StorageError> {
         let path = data_dir.join(LOCK_FILE);
         // Never through a link, never a pipe: the pid is written over whatever file this is.
         let mut file = crate::storage::safe::open_private_rw(&path, false)
             .map_err(|e| StorageError::new(&path, "open the lock file", e))?;
-        match lock_within(&file, BRIEF_HOLD) {
+        match lock_within(&file, wait) {
             Ok(()) => {
                 // The pid is only for the other instance's message; failing to write it is harmless.
                 let _ = write_pid(&mut file);
@@ -121,25 +132,6 @@ impl DataLock {
                 lock_path: path,
             })),
             Err(TryLockError::Error(e)) => Err(StorageError::new(&path, "lock", e)),
-        }
-    }
-
-    /// Like [`DataLock::acquire`], but while another process holds the lock, tries again until
-    /// `wait` has passed: for commands (`import`, `restore`) that another short command may be
-    /// finishing with. Still [`Acquired::ReadOnly`] after that, for the caller to refuse with.
-    pub fn acquire_waiting(
-        data_dir: &Path,
-        wait: std::time::Duration,
-    ) -> Result<Acquired, StorageError> {
-        let deadline = std::time::Instant::now() + wait;
-        loop {
-            match DataLock::acquire(data_dir)? {
-                Acquired::ReadOnly(h) if std::time::Instant::now() < deadline => {
-                    let _ = h;
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                done => return Ok(done),
-            }
         }
     }
 
