@@ -1,6 +1,7 @@
 //! The in-memory review history: card states, day counts and the undo stack, built by applying records.
 
 use super::card::{CardState, Phase};
+use super::card_table::CardTable;
 use super::days::{DayZone, streak};
 use super::record::Record;
 use crate::domain::content::Id;
@@ -26,7 +27,7 @@ pub struct UndoEntry {
 /// gives an equal ledger, which is what lets a snapshot stand in for a prefix of the journal.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger {
-    pub(super) cards: BTreeMap<Id, CardState>,
+    pub(super) cards: CardTable,
     pub(super) reviews_per_day: BTreeMap<NaiveDate, u32>,
     pub(super) new_per_day: BTreeMap<NaiveDate, u32>,
     pub(super) undo: VecDeque<UndoEntry>,
@@ -131,8 +132,14 @@ impl Ledger {
     }
 
     /// Every card that has a state, in id order.
-    pub fn cards(&self) -> &BTreeMap<Id, CardState> {
+    pub fn cards(&self) -> &CardTable {
         &self.cards
+    }
+
+    /// Lays the card states out in one list again after a load or a run of first grades (see
+    /// [`CardTable::settle`]).
+    pub(super) fn settle(&mut self) {
+        self.cards.settle();
     }
 
     pub fn last_seq(&self) -> u64 {

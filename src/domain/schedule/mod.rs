@@ -6,6 +6,7 @@
 
 mod aside;
 mod card;
+mod card_table;
 mod changes;
 mod days;
 mod deadline;
@@ -25,6 +26,7 @@ mod store;
 mod tests;
 
 pub use card::{CardState, Phase};
+pub use card_table::CardTable;
 pub use days::DayZone;
 pub use deadline::{clamp_due, latest_due, was_clamped};
 pub use history::PastReview;

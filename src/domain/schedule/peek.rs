@@ -45,6 +45,7 @@ pub fn peek(dir: &Path, zone: DayZone) -> Result<(Ledger, Vec<Notice>), Schedule
     for record in &replay.records {
         ledger.apply(record, zone);
     }
+    ledger.settle();
     notices.extend(replay.notices);
     Ok((ledger, notices))
 }

@@ -1,6 +1,7 @@
 //! The snapshot `schedule.json`: the ledger as of a journal offset, so startup replays only the tail.
 
 use super::card::{CardState, Phase};
+use super::card_table::CardTable;
 use super::ledger::{Ledger, UndoEntry};
 use super::record::validate_card_id;
 use crate::domain::content::Id;
@@ -72,7 +73,7 @@ struct Out<'a> {
     version: u32,
     last_seq: u64,
     journal_offset: u64,
-    cards: &'a BTreeMap<Id, CardState>,
+    cards: &'a CardTable,
     reviews_per_day: BTreeMap<String, u32>,
     new_per_day: BTreeMap<String, u32>,
     undo: &'a VecDeque<UndoEntry>,
@@ -304,7 +305,7 @@ fn check(s: Cached) -> Result<Snapshot, String> {
     }
     Ok(Snapshot {
         ledger: Ledger {
-            // In id order from the cache or the JSON map, so this is a bulk build; a list out of
+            // In id order from the cache or the JSON map, so this is taken as it is; a list out of
             // order would still be sorted, and a repeated id keeps its last state as a map would.
             cards: cards.into_iter().collect(),
             reviews_per_day: days_in(s.reviews_per_day)?,

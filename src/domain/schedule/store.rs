@@ -137,6 +137,7 @@ impl ReviewStore {
         for record in &replay.records {
             ledger.apply(record, options.zone);
         }
+        ledger.settle();
         notices.extend(replay.notices);
         let ledger_last_seq = ledger.last_seq();
         let mut store = ReviewStore {
@@ -300,6 +301,8 @@ impl ReviewStore {
         let path = self.dir.join(SNAPSHOT_FILE);
         snapshot::save(&path, &self.ledger, self.journal.end())?;
         self.since_snapshot = 0;
+        // Written out, everything was read once; lay it out in one list while it is warm.
+        self.ledger.settle();
         Ok(())
     }
 
