@@ -11,9 +11,9 @@ use std::iter::Peekable;
 /// The review history's card states, as a map from id to state.
 ///
 /// Why not a `BTreeMap`: `status` and the deck counts walk every state beside every card id, and a
-/// tree's nodes are separate allocations. At 100,000 cards that walk misses the processor's cache
-/// far more often than a list laid out in id order, which the hardware reads ahead of the loop
-/// (measured: 1.7 ms against 1.1 ms, 2026-12-05). Loading builds the list in one pass from the
+/// tree's nodes are separate allocations, where a list in id order is read ahead by the hardware.
+/// At 100,000 cards, against a tree walked the same way (2026-12-05): `counts` 1.18 -> 1.05-1.09 ms,
+/// loading the history 11.1-11.4 -> 10.1-10.4 ms; no tree is built. Loading builds the list in one pass from the
 /// snapshot, which is in id order already. A grade changes a listed card in place; a card graded
 /// for the first time goes in a small tree beside the list until [`CardTable::settle`] merges the
 /// two (after loading, and whenever the snapshot is written, which is a pass over everything anyway),
