@@ -12,12 +12,12 @@ use std::iter::Peekable;
 ///
 /// Why not a `BTreeMap`: `status` and the deck counts walk every state beside every card id, and a
 /// tree's nodes are separate allocations, where a list in id order is read ahead by the hardware.
-/// At 100,000 cards, against a tree walked the same way (2026-12-05): `counts` 1.18 -> 1.05-1.09 ms,
-/// loading the history 11.1-11.4 -> 10.1-10.4 ms; no tree is built. Loading builds the list in one pass from the
-/// snapshot, which is in id order already. A grade changes a listed card in place; a card graded
-/// for the first time goes in a small tree beside the list until [`CardTable::settle`] merges the
-/// two (after loading, and whenever the snapshot is written, which is a pass over everything anyway),
-/// so a grade never moves the whole list.
+/// At 100,000 cards, against a tree walked the same way (2026-12-05): `counts` 1.18 -> 1.05-1.09
+/// ms, loading the history 11.1-11.4 -> 10.1-10.4 ms. Loading builds the list in one pass from the
+/// snapshot, which is in id order already, and builds no tree. A grade changes a listed card in
+/// place; a card graded for the first time goes in a small tree beside the list until
+/// [`CardTable::settle`] merges the two (after loading, and whenever the snapshot is written, which
+/// is a pass over everything anyway), so a grade never moves the whole list.
 #[derive(Clone, Default)]
 pub struct CardTable {
     /// In strictly increasing id order. `None` marks a card removed since (an undone first grade),
