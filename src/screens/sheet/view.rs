@@ -84,7 +84,18 @@ fn stories_and_tips(s: &SheetScreen, cx: &ViewCtx, sheet: &Sheet, area: Rect, bu
         tips.push(p);
     }
     tips.extend(sheet.notes.iter().cloned());
-    let list_h = (rows.len() as u16 + 2).max(3);
+    // With no stories the box holds a note instead, as many lines as it wraps to.
+    let empty_note = rows.is_empty().then(|| {
+        // A column free at the right, so a line that fills the box never touches its border.
+        let mut d = Doc::new(usize::from(area.width.saturating_sub(3)));
+        d.text(
+            "No stories yet. Write 4 to 6 on the Stories screen; the best ones come here.",
+            t.muted,
+        );
+        d
+    });
+    let lines = empty_note.as_ref().map_or(rows.len(), Doc::len);
+    let list_h = (lines as u16 + 2).max(3);
     let tips_h = if tips.is_empty() || area.height < list_h + 4 {
         0
     } else {
@@ -100,13 +111,7 @@ fn stories_and_tips(s: &SheetScreen, cx: &ViewCtx, sheet: &Sheet, area: Rect, bu
     block.render(list, buf);
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
-    if rows.is_empty() {
-        // A column free at the right, so a line that fills the box never touches its border.
-        let mut d = Doc::new(w.saturating_sub(1));
-        d.text(
-            "No stories yet. Write 4 to 6 on the Stories screen; the best ones come here.",
-            t.muted,
-        );
+    if let Some(d) = &empty_note {
         draw_lines(d.window(0, h), inner, buf);
     } else {
         let start = s.sel.saturating_sub(h.saturating_sub(1));
@@ -170,8 +175,7 @@ pub(super) fn preview_doc(sheet: &Sheet, t: &Theme, width: usize) -> Doc {
     let mut d = Doc::new(width);
     let hd = &sheet.header;
     let name = if hd.name.is_empty() {
-        // The set-up (p on Home) does not ask for a name: it is kept in the config file.
-        "My interview sheet (for your name here, set name under [profile] in config.toml)"
+        "My interview sheet (to put your name here, press p on Home)"
     } else {
         &hd.name
     };
