@@ -12,7 +12,7 @@ use clinicprep::storage::lock::{Acquired, DataLock};
 use common::Harness;
 
 /// The persona's day 1: PT aide, interview in 10 days (the harness's clock is 2026-11-23), outpatient
-/// clinic, CNA, an employer and a certification, all through the set-up by keys.
+/// clinic, CNA, their name, an employer and a certification, all through the set-up by keys.
 fn set_up_as_the_persona(h: &mut Harness) {
     h.app.offer_setup();
     assert!(h.app.panel_open(), "the set-up opens at first start");
@@ -28,6 +28,7 @@ fn set_up_as_the_persona(h: &mut Harness) {
     h.press(&"<up>".repeat(Setting::ALL.len())).press("<enter>"); // Outpatient clinic, the first.
     h.press(&"<up>".repeat(Background::ALL.len() - 2))
         .press("<enter>"); // CNA or caregiver.
+    h.type_text("Maria López").press("<enter>");
     h.type_text("Riverside Ortho").press("<enter>");
     h.type_text("CNA, CPR/BLS").press("<enter>");
     let review = h.screen(80, 24);
@@ -40,6 +41,7 @@ fn set_up_as_the_persona(h: &mut Harness) {
         review.contains("Interview      Thursday, December 3, 2026, in 10 days"),
         "{review}"
     );
+    assert!(review.contains("Name           Maria López"), "{review}");
     h.press("<enter>");
     assert!(!h.app.panel_open());
 }
@@ -86,7 +88,7 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
     h.app.offer_setup();
     let first = h.screen(80, 24);
     for part in [
-        "Your profile · step 1 of 7",
+        "Your profile · step 1 of 8",
         "Welcome!",
         "Which job are you interviewing for?",
         "PT aide: Physical therapy aide / technician",
@@ -102,6 +104,7 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
     assert_eq!(profile.roles, [Id::new("pt-aide")]);
     assert_eq!(profile.setting, Some(Setting::Outpatient));
     assert_eq!(profile.background, Some(Background::CnaCaregiver));
+    assert_eq!(profile.name, "Maria López");
     assert!(profile.set_up);
     let config = h.file("config.toml").expect("the profile is saved");
     assert!(config.contains("roles = [\"pt-aide\"]"), "{config}");

@@ -280,15 +280,27 @@ fn a_damaged_sheet_file_is_named_and_never_saved_over() {
     );
 }
 
-/// The set-up (p) asks no name, so the sheet must not send the user there for it: it names the
-/// config file's key, which is where the name is kept.
+/// Without a name the sheet's preview says where to give one: the set-up (p on Home), which asks
+/// for it, not a key in a file the user has never opened. Given there, it heads the sheet.
 #[test]
-fn without_a_name_the_sheet_says_where_the_name_is_set() {
+fn without_a_name_the_sheet_sends_the_user_to_the_set_up_which_puts_it_on_top() {
     let mut h = Harness::new();
     h.app.update(Action::GoTo(Tab::Sheet));
     let s = h.screen(160, 50);
-    assert!(s.contains("name under [profile] in config.toml"), "{s}");
-    assert!(!s.contains("add your name in your profile"), "{s}");
+    assert!(s.contains("to put your name here, press p on Home"), "{s}");
+    assert!(!s.contains("config.toml"), "{s}");
+    h.app.update(Action::GoTo(Tab::Home));
+    h.press("p");
+    // Roles, date, setting and background keep what they have; the fifth step asks the name.
+    h.press("<enter><enter><enter><enter>");
+    assert!(h.screen(80, 24).contains("What is your name?"));
+    h.type_text("Maria López")
+        .press("<enter><enter><enter><enter>");
+    assert!(!h.app.panel_open(), "saved and closed");
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(160, 50);
+    assert!(s.contains("Maria López"), "{s}");
+    assert!(!s.contains("to put your name here"), "{s}");
 }
 
 /// The set-up (p on Home) asks for certifications, so the tip for a sheet without any points there,
@@ -301,4 +313,25 @@ fn without_certifications_the_tip_points_to_the_profile() {
     assert!(s.contains("No certifications listed"), "{s}");
     assert!(!s.contains("`certifications` in the"), "{s}");
     assert!(s.contains("(p on Home)"), "{s}");
+}
+
+/// Before any story is written, the stories box holds a note on what to do; at 80×24 it is all
+/// there, not cut after its first line.
+#[test]
+fn with_no_stories_the_note_is_whole_at_80_by_24() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    let s = h.screen(80, 24);
+    let note: String = s
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        note.contains(
+            "No stories yet. Write 4 to 6 on the Stories screen; the best ones come here."
+        ),
+        "{s}"
+    );
 }

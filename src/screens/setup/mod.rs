@@ -1,5 +1,5 @@
-//! The profile set-up: a few short steps (roles, interview date, setting, background, employer,
-//! certifications), shown at first start and with p on Home. Every step is optional: Enter goes on,
+//! The profile set-up: a few short steps (roles, interview date, setting, background, name,
+//! employer, certifications), shown at first start and with p on Home. Every step is optional: Enter goes on,
 //! Shift-Tab goes back, and Esc saves what was entered so far and closes, so it never blocks the app.
 //! It is drawn over the screens by the app, which closes it when [`Setup::done`] says so.
 
@@ -23,17 +23,19 @@ pub enum Step {
     Date,
     Setting,
     Background,
+    Name,
     Employer,
     Certifications,
     Review,
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Roles,
         Step::Date,
         Step::Setting,
         Step::Background,
+        Step::Name,
         Step::Employer,
         Step::Certifications,
         Step::Review,
@@ -44,8 +46,20 @@ impl Step {
     }
 
     fn is_text(self) -> bool {
-        matches!(self, Step::Date | Step::Employer | Step::Certifications)
+        matches!(
+            self,
+            Step::Date | Step::Name | Step::Employer | Step::Certifications
+        )
     }
+}
+
+/// A short field's text as the profile keeps it: one clean line, trimmed, no longer than the
+/// profile allows.
+fn one_line(field: &TextField) -> String {
+    crate::storage::sanitize::clean_line(field.text().trim())
+        .chars()
+        .take(crate::domain::profile::MAX_TEXT_CHARS)
+        .collect()
 }
 
 /// How the set-up ended, for the app.
@@ -71,9 +85,11 @@ pub struct Setup {
     pub date: TextField,
     pub setting: Option<Setting>,
     pub background: Option<Background>,
+    /// Their name, for the top of the one-page sheet.
+    pub name: TextField,
     pub employer: TextField,
     pub certifications: TextField,
-    /// The profile as it was, for the fields the set-up does not ask about (name, time).
+    /// The profile as it was, for the fields the set-up does not ask about (the interview's time).
     base: Profile,
     pub done: Option<Done>,
 }
@@ -102,6 +118,7 @@ impl Setup {
             date: TextField::with_text(Lines::One, "e.g. 2026-12-07 or 12/07/2026", &date_text),
             setting: profile.setting,
             background: profile.background,
+            name: TextField::with_text(Lines::One, "e.g. Maria Lopez (optional)", &profile.name),
             employer: TextField::with_text(
                 Lines::One,
                 "e.g. Riverside Orthopedics (optional)",
@@ -225,6 +242,7 @@ impl Setup {
     fn update_text(&mut self, action: Action, cx: &mut Ctx) {
         let field = match self.step {
             Step::Date => &mut self.date,
+            Step::Name => &mut self.name,
             Step::Employer => &mut self.employer,
             _ => &mut self.certifications,
         };
@@ -265,10 +283,8 @@ impl Setup {
         profile.roles = self.chosen_roles(lib);
         profile.setting = self.setting;
         profile.background = self.background;
-        profile.employer = crate::storage::sanitize::clean_line(self.employer.text().trim())
-            .chars()
-            .take(crate::domain::profile::MAX_TEXT_CHARS)
-            .collect();
+        profile.name = one_line(&self.name);
+        profile.employer = one_line(&self.employer);
         profile.set_up = true;
         let (date, date_note) = match self.parsed_date(cx.today) {
             Ok(d) => (d, None),
@@ -373,6 +389,9 @@ mod tests {
         f.update(&mut s, &[Action::Select]);
         f.update(&mut s, &vec![Action::Up; Background::ALL.len() - 2]);
         f.update(&mut s, &[Action::Select]);
+        assert_eq!(s.step, Step::Name);
+        f.update(&mut s, &typed("  Maria López "));
+        f.update(&mut s, &[Action::Select]);
         f.update(&mut s, &typed("Riverside Ortho"));
         f.update(&mut s, &[Action::Select]);
         f.update(&mut s, &typed("CNA, CPR/BLS"));
@@ -384,6 +403,7 @@ mod tests {
         assert_eq!(p.roles, [Id::new("pt-aide")]);
         assert_eq!(p.setting, Some(Setting::Outpatient));
         assert_eq!(p.background, Some(Background::CnaCaregiver));
+        assert_eq!(p.name, "Maria López", "trimmed, accents kept");
         assert_eq!(p.employer, "Riverside Ortho");
         assert!(p.set_up);
         assert_eq!(f.data.interview(), "2026-12-03".parse().ok());
@@ -391,6 +411,7 @@ mod tests {
         let text = std::fs::read_to_string(f.data.paths().config_file.clone()).unwrap();
         assert!(text.contains("roles = [\"pt-aide\"]"), "{text}");
         assert!(text.contains("interview_date = 2026-12-03"), "{text}");
+        assert!(text.contains("name = \"Maria López\""), "{text}");
         assert_eq!(
             f.data.reviews().and_then(|r| r.settings().interview),
             "2026-12-03".parse().ok(),

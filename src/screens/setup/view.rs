@@ -48,6 +48,7 @@ pub(super) fn render(s: &Setup, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     };
     let field = match s.step {
         Step::Date => Some(&s.date),
+        Step::Name => Some(&s.name),
         Step::Employer => Some(&s.employer),
         Step::Certifications => Some(&s.certifications),
         _ => None,
@@ -204,6 +205,13 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
             };
             a.line(item(t, s.cursor == n, mark, "Skip"));
         }
+        Step::Name => {
+            ask(
+                &mut a,
+                "What is your name? (optional)",
+                "It goes at the top of your one-page interview sheet.",
+            );
+        }
         Step::Employer => {
             ask(
                 &mut a,
@@ -261,6 +269,7 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
                     "Background",
                     s.background.map_or("—".into(), |v| v.label().to_string()),
                 ),
+                ("Name", or_none(s.name.text())),
                 ("Employer", or_none(s.employer.text())),
                 ("Certifications", or_none(s.certification_list().join(", "))),
             ];
