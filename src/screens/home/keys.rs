@@ -51,7 +51,7 @@ pub(super) static KEYS: &[Binding] = &[
     bind(
         &[ch('p')],
         "p",
-        "your profile: role, date, setting, background",
+        "your profile: role, date, setting, background, name",
         Action::EditProfile,
         Some("profile"),
     )
