@@ -301,7 +301,22 @@ fn grade_buttons_show_intervals_kept_before_the_interview() {
     let back = h.screen(100, 30);
     // Easy on a new card would be 15 days; the interview is in 10, so it comes back on the eve.
     assert!(back.contains("4 Easy · 9d*"), "{back}");
-    assert!(back.contains("* = shortened so this card comes back before your interview"));
+    // The note on the mark sits on the line just above the grades, at any scroll.
+    for (w, hgt) in [(100, 30), (80, 24)] {
+        for scroll in ["", "<down><down><down><down><down>"] {
+            h.press(scroll);
+            let lines: Vec<String> = h.screen(w, hgt).lines().map(str::to_string).collect();
+            let grades = lines.iter().position(|l| l.contains("4 Easy · 9d*"));
+            let note = lines
+                .iter()
+                .position(|l| l.contains("* = shortened so this card comes back before your"));
+            assert!(
+                grades.is_some() && note == grades.map(|g| g - 1),
+                "{w}x{hgt}, scrolled {scroll:?}:\n{}",
+                lines.join("\n")
+            );
+        }
+    }
     h.press("4");
     let id = h
         .app

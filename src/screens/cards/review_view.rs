@@ -66,14 +66,6 @@ fn options(d: &mut Doc, ch: &Choices, picked: Option<usize>, back: bool, t: &The
 
 /// The card showing, front or back, laid out for `width`.
 pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
-    let mut d = Doc::new(width);
-    clamp_note(c, cx, &mut d, t);
-    d.lines.extend(card_text(c, cx, width, t).lines);
-    d
-}
-
-/// The card's own text, front or back.
-fn card_text(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
     let lib = cx.data.library();
     let mut d = Doc::new(width);
     let Some(session) = c.session.as_ref() else {
@@ -172,20 +164,17 @@ fn card_text(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
     d
 }
 
-/// The note under a card's back when the interview date shortened some grade's interval.
-fn clamp_note(c: &Cards, cx: &ViewCtx, d: &mut Doc, t: &Theme) {
-    let Some(session) = c.session.as_ref().filter(|s| s.side == Side::Back) else {
-        return;
-    };
-    let (Some(id), Some(store)) = (session.current(), cx.data.reviews()) else {
-        return;
-    };
-    if store.preview_detail(id, cx.now).iter().any(|p| p.clamped) {
-        d.text(
-            "* = shortened so this card comes back before your interview.",
-            t.muted,
-        );
-    }
+/// What the `*` on a grade means, when the interview date shortened some grade's interval. It
+/// goes on the line just above the grade buttons, so it is beside the mark it explains however
+/// far the card is scrolled.
+fn clamp_note(c: &Cards, cx: &ViewCtx) -> Option<&'static str> {
+    let session = c.session.as_ref().filter(|s| s.side == Side::Back)?;
+    let (id, store) = (session.current()?, cx.data.reviews()?);
+    store
+        .preview_detail(id, cx.now)
+        .iter()
+        .any(|p| p.clamped)
+        .then_some("* = shortened so this card comes back before your interview.")
 }
 
 /// Number of lines of the card showing at terminal width `w`, for clamping the scroll.
@@ -205,7 +194,7 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .border_style(t.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let [gauge, _, body, _, buttons] = Layout::vertical([
+    let [gauge, _, body, note, buttons] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -251,6 +240,9 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(body, buf, &mut state);
     }
     let avail = usize::from(buttons.width.saturating_sub(1));
+    if let Some(text) = clamp_note(c, cx) {
+        clip_line(&Line::styled(text, t.muted), avail).render(note, buf);
+    }
     let row = [false, true]
         .into_iter()
         .map(|compact| button_row(c, cx, session.side, compact))
