@@ -241,7 +241,8 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     let avail = usize::from(buttons.width.saturating_sub(1));
     if let Some(text) = clamp_note(c, cx) {
-        clip_line(&Line::styled(text, t.muted), avail).render(note, buf);
+        // Indented as the grades below it are.
+        clip_line(&Line::styled(format!(" {text}"), t.muted), avail).render(note, buf);
     }
     let row = [false, true]
         .into_iter()
