@@ -1,7 +1,8 @@
 //! The profile set-up: a few short steps (roles, interview date, setting, background, name,
-//! employer, certifications), shown at first start and with p on Home. Every step is optional: Enter goes on,
-//! Shift-Tab goes back, and Esc saves what was entered so far and closes, so it never blocks the app.
-//! It is drawn over the screens by the app, which closes it when [`Setup::done`] says so.
+//! employer, certifications), shown at first start and with p on Home. Every step is optional:
+//! Enter goes on, Shift-Tab goes back, and Esc saves what was entered so far and closes, so it never
+//! blocks the app. It is drawn over the screens by the app, which closes it when [`Setup::done`]
+//! says so.
 
 mod keys;
 mod view;
