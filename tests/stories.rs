@@ -783,3 +783,19 @@ fn opening_the_editor_clears_a_message_about_the_list() {
     assert_eq!(h.status(), "", "the old message is cleared");
     assert!(!h.screen(80, 24).contains("no story to edit"));
 }
+
+/// A folder whose only story cannot be read does not greet the user with "No stories yet": their
+/// story is there, only unreadable. The file and what to fix come first, then the STAR basics.
+#[test]
+fn with_only_an_unreadable_story_the_list_says_none_can_be_shown_and_why_first() {
+    let mut h = with_files(&[("broken.toml", "title = \"Half written\n")]);
+    let s = screen(&mut h, 80, 24);
+    assert!(!s.contains("No stories yet"), "{s}");
+    assert!(s.contains("No stories to show."), "{s}");
+    let why = s.find("could not be read").expect("the problem is named");
+    let star = s.find("A STAR story is").expect("the basics still follow");
+    assert!(why < star, "{s}");
+    for (w, hgt) in [(1, 1), (2, 3), (20, 5)] {
+        screen(&mut h, w, hgt);
+    }
+}

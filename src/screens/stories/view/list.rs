@@ -146,11 +146,16 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
 
     if total == 0 {
-        let mut d = intro(width, cx);
-        if !notes.is_empty() {
-            d.blank();
-            d.lines.extend(notes.lines);
-        }
+        // With a file that could not be read there are stories, just none to show: say so, and
+        // put what went wrong under that line, before the introduction to STAR.
+        let heading = if notes.is_empty() {
+            "No stories yet."
+        } else {
+            "No stories to show."
+        };
+        let mut d = intro(width, cx, heading);
+        let under = d.lines.len().min(1);
+        d.lines.splice(under..under, notes.lines);
         draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
     }
@@ -226,10 +231,10 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 }
 
 /// What a newcomer sees before writing a story: what STAR is, why it matters, and which key to press.
-fn intro(width: usize, cx: &ViewCtx) -> Doc {
+fn intro(width: usize, cx: &ViewCtx, heading: &str) -> Doc {
     let t = cx.theme;
     let mut d = Doc::new(width.saturating_sub(2));
-    d.text("No stories yet.", t.title);
+    d.text(heading, t.title);
     d.blank();
     d.text(
         "Interviewers ask “Tell me about a time when…”. A STAR story is a short, true story from \
