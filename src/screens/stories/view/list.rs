@@ -101,8 +101,13 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     };
 
-    // Problems go below the list, so they take the rows the list does not need.
-    let mut notes = Doc::new(width);
+    // Problems go below the list, so they take the rows the list does not need; with no list they
+    // go in the introduction, indented as it is.
+    let mut notes = Doc::new(if total == 0 {
+        width.saturating_sub(2)
+    } else {
+        width
+    });
     if !cx.data.stories_folder().bad.is_empty() {
         notes.blank();
         let n = cx.data.stories_folder().bad.len();
@@ -146,16 +151,7 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
 
     if total == 0 {
-        // With a file that could not be read there are stories, just none to show: say so, and
-        // put what went wrong under that line, before the introduction to STAR.
-        let heading = if notes.is_empty() {
-            "No stories yet."
-        } else {
-            "No stories to show."
-        };
-        let mut d = intro(width, cx, heading);
-        let under = d.lines.len().min(1);
-        d.lines.splice(under..under, notes.lines);
+        let d = intro(width, cx, notes);
         draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
         return;
     }
@@ -231,10 +227,18 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 }
 
 /// What a newcomer sees before writing a story: what STAR is, why it matters, and which key to press.
-fn intro(width: usize, cx: &ViewCtx, heading: &str) -> Doc {
+/// `problems` (story files that could not be read) come first, under a heading that says there are
+/// stories, only none that can be shown.
+fn intro(width: usize, cx: &ViewCtx, problems: Doc) -> Doc {
     let t = cx.theme;
     let mut d = Doc::new(width.saturating_sub(2));
-    d.text(heading, t.title);
+    if problems.is_empty() {
+        d.text("No stories yet.", t.title);
+    } else {
+        d.text("No stories to show.", t.title);
+        d.blank();
+        d.lines.extend(problems.lines);
+    }
     d.blank();
     d.text(
         "Interviewers ask “Tell me about a time when…”. A STAR story is a short, true story from \
