@@ -440,3 +440,28 @@ fn the_header_counts_cards_due_now_and_says_so() {
     h.app.update(Action::GoTo(Tab::Home));
     assert!(h.screen(160, 50).contains("Cards due now 1"));
 }
+
+/// Today's plan names all three steps whole at 80×24: where the line is too long, the count of
+/// unseen cards gives way, not "practice after a story". Wider, the count is there too.
+#[test]
+fn todays_plan_keeps_its_three_steps_whole_on_a_small_window() {
+    let mut h = Harness::new();
+    set_interview(&mut h, "2026-12-03");
+    let today = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with(" Today:"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let small = today(&h.screen(80, 24));
+    assert!(
+        small.contains("story:") && small.ends_with("practice after a story"),
+        "{small}"
+    );
+    assert!(!small.contains('…') && !small.contains("unseen"), "{small}");
+    let wide = today(&h.screen(120, 40));
+    assert!(
+        wide.contains("unseen") && wide.contains("practice after a story"),
+        "{wide}"
+    );
+}

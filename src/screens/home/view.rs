@@ -17,6 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the summary at the top: countdown, counts, today's plan, the next step.
 const SUMMARY_ROWS: u16 = 4;
@@ -162,7 +163,10 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     let (today_line, next) = match (&cx.facts.plan, loading) {
         (_, true) => (Line::default(), COUNTING.to_string()),
-        (Some(plan), false) => (plan_line(plan, cx), plan_next(plan, cx)),
+        (Some(plan), false) => (
+            plan_line(plan, cx, usize::from(area.width.saturating_sub(1))),
+            plan_next(plan, cx),
+        ),
         (None, false) => (Line::default(), next_step(&progress(cx)).text()),
     };
     let fourth = Line::from(vec![
@@ -179,7 +183,9 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 }
 
 /// Today's plan on one line: cards and the time they take, the story step, the practice round.
-fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
+/// Where the line is wider than `room`, the count of unseen cards goes first, so the three steps
+/// stay whole.
+fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let t = cx.theme;
     let day = match plan.days_left {
         // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
@@ -194,11 +200,7 @@ fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
         ]);
     }
     let c = &plan.cards;
-    let unseen = cx
-        .facts
-        .interview_deck
-        .map_or(String::new(), |d| format!(", {} unseen", d.unseen));
-    let cards = match (plan.days_left, c.count()) {
+    let cards = |unseen: &str| match (plan.days_left, c.count()) {
         (Some(0), _) => "no cards today".to_string(),
         (_, 0) => format!("cards done{unseen}"),
         (_, n) => format!(
@@ -221,10 +223,16 @@ fn plan_line(plan: &Plan, cx: &ViewCtx) -> Line<'static> {
         Practice::NotYet => "practice after a story",
         Practice::Rest => "rest",
     };
-    Line::from(vec![
-        Span::styled(" Today: ", t.key),
-        Span::styled(format!("{cards} · {story} · {practice}"), t.base),
-    ])
+    let unseen = cx
+        .facts
+        .interview_deck
+        .map_or(String::new(), |d| format!(", {} unseen", d.unseen));
+    let label = " Today: ";
+    let mut text = format!("{} · {story} · {practice}", cards(&unseen));
+    if label.width() + text.width() > room {
+        text = format!("{} · {story} · {practice}", cards(""));
+    }
+    Line::from(vec![Span::styled(label, t.key), Span::styled(text, t.base)])
 }
 
 /// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
