@@ -1,5 +1,5 @@
 //! A corpus of damaged files for every kind of user data file (story, config, checklist, favourites,
-//! practice log, review journal, schedule snapshot, user deck): the app opens, works and quits without
+//! practice log, review journal, schedule snapshot, user deck, interview notes): the app opens, works and quits without
 //! a panic, tells the user, and never rewrites or deletes the damaged file.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
@@ -27,6 +27,10 @@ const KINDS: &[(&str, &str)] = &[
     (
         "content/deck.toml",
         "[[card]]\nid = \"c-1\"\nfront = \"F\"\nback = \"B\"\n",
+    ),
+    (
+        "interviews.toml",
+        "[[interview]]\ndate = \"2026-11-20\"\nnotes = \"It went well.\"\n",
     ),
 ];
 

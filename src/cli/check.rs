@@ -35,6 +35,8 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             crate::domain::practice::RoundLog::load(dir).err(),
             // The one-page sheet's introduction, pins and drops.
             crate::domain::sheet::SheetChoices::load(dir).err(),
+            // Notes on how each interview went.
+            crate::domain::prep::Debriefs::load(dir).err(),
         ];
         config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
     }

@@ -137,6 +137,8 @@ pub enum Action {
     PastRounds,
     /// Open the field for the interview date.
     SetInterviewDate,
+    /// Open the notes on how the interview went (Home, once its day has passed).
+    NoteInterview,
     // Cards
     /// Show the answer side of the card (Space or Enter on the front).
     Reveal,

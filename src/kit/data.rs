@@ -6,7 +6,7 @@ use crate::domain::content::{Id, Library};
 use crate::domain::fit::SavedFit;
 use crate::domain::plan::Focus;
 use crate::domain::practice::{Graded, RoundLog, RoundRecord};
-use crate::domain::prep::{MarkKind, MarkSet};
+use crate::domain::prep::{Debriefs, MarkKind, MarkSet};
 use crate::domain::profile::Profile;
 use crate::domain::schedule::{ReviewStore, Settings};
 use crate::domain::sheet::SheetChoices;
@@ -121,6 +121,8 @@ pub struct AppData {
     study: Settings,
     /// The one-page sheet: the introduction, pins and drops (`sheet.toml`).
     sheet: SheetData,
+    /// Notes on how each interview went (`interviews.toml`).
+    debriefs: Kept<Debriefs>,
     /// The deck files as last loaded, to notice an import from another shell.
     decks: super::decks::DeckWatch,
     /// Moves whenever the user's cards are loaded again, for what is derived from them.
@@ -162,6 +164,7 @@ impl AppData {
         let sheet = SheetData {
             choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default()),
         };
+        let debriefs = Kept::from_load(Debriefs::load(dir), Debriefs::default());
         AppData {
             checklist: Kept::from_load(
                 MarkSet::load(dir, MarkKind::Checklist),
@@ -189,6 +192,7 @@ impl AppData {
             practice_target: None,
             study: Settings::default(),
             sheet,
+            debriefs,
             decks,
             cards_version: 0,
             inbox: super::inbox::InboxWatch::default(),
@@ -216,6 +220,7 @@ impl AppData {
             self.rounds.damaged.as_ref(),
             self.fit.damaged.as_ref(),
             self.sheet.choices.damaged.as_ref(),
+            self.debriefs.damaged.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -336,6 +341,17 @@ impl AppData {
     /// introduction, pins and drops are kept only while the app is open.
     pub fn sheet_choices_problem(&self) -> Option<String> {
         self.sheet.choices.damaged.as_ref().map(|e| e.advice())
+    }
+
+    /// Notes on how each interview went.
+    pub fn debriefs(&self) -> &Debriefs {
+        &self.debriefs.value
+    }
+
+    /// Why `interviews.toml` could not be read, if it could not: until it is fixed, notes are kept
+    /// only while the app is open.
+    pub fn debriefs_problem(&self) -> Option<String> {
+        self.debriefs.damaged.as_ref().map(|e| e.advice())
     }
 
     /// Sets the interview date for this session without saving it (from the config file at start).
@@ -624,6 +640,24 @@ impl<'a> Writer<'a> {
         kept.save(|c| c.save(&dir))
     }
 
+    /// Keeps new notes on the interview of `date` in memory; [`Writer::save_debriefs`] (or
+    /// quitting) writes them, so typing does not wait for the disk.
+    pub fn note_debrief(&mut self, date: NaiveDate, notes: &str) {
+        if self.data.debriefs.value.set(date, notes) {
+            self.data.debriefs.unsaved = true;
+        }
+    }
+
+    /// Writes `interviews.toml` now if it has unsaved changes.
+    pub fn save_debriefs(&mut self) -> Result<(), String> {
+        let dir = self.data.paths.data_dir.clone();
+        let kept = &mut self.data.debriefs;
+        if !kept.unsaved {
+            return Ok(());
+        }
+        kept.save(|d| d.save(&dir))
+    }
+
     /// Pins a story to the one-page sheet, or unpins it; saved at once.
     pub fn toggle_sheet_pin(&mut self, id: &StoryId) -> Result<(), String> {
         self.data.sheet.choices.value.toggle_pin(id);
@@ -695,8 +729,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Retries saves that failed earlier (checklist, favourites, round log, the sheet's
-    /// introduction, pins and drops). Returns the first
-    /// reason something is still not on disk.
+    /// introduction, pins and drops, interview notes). Returns the first reason something is
+    /// still not on disk.
     pub fn save_pending(&mut self) -> Result<(), String> {
         let dir = self.data.paths.data_dir.clone();
         let d = &mut *self.data;
@@ -712,6 +746,9 @@ impl<'a> Writer<'a> {
         }
         if d.sheet.choices.unsaved && d.sheet.choices.damaged.is_none() {
             failed.extend(d.sheet.choices.save(|c| c.save(&dir)).err());
+        }
+        if d.debriefs.unsaved && d.debriefs.damaged.is_none() {
+            failed.extend(d.debriefs.save(|n| n.save(&dir)).err());
         }
         match failed.into_iter().next() {
             Some(text) => Err(text),

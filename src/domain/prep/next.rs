@@ -39,7 +39,7 @@ impl Suggestion {
                 "Press i to set your interview date, so the countdown can pace you.".into()
             }
             Suggestion::DatePassed => {
-                "Your interview date has passed. Press i to set the next one.".into()
+                "Your interview has passed: n notes how it went, i sets the next date.".into()
             }
             Suggestion::InterviewToday => {
                 "Interview today: reread your stories, take your one-page summary, and good luck!"

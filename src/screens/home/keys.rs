@@ -1,6 +1,6 @@
 //! The Home screen's keymap tables: the two lists, an item read in full, and the date field.
 
-use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
 use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
@@ -72,6 +72,14 @@ pub(super) static KEYS: &[Binding] = &[
         None,
     ),
     bind(
+        &[ch('n')],
+        "n",
+        "after the interview day: note how it went",
+        Action::NoteInterview,
+        None,
+    )
+    .writes(),
+    bind(
         &[code(KeyCode::Home), ch('g')],
         "Home/g",
         "first item",
@@ -142,4 +150,22 @@ pub(super) static DATE_KEYS: &[Binding] = &[
         Action::Back,
         Some("cancel"),
     ),
+];
+
+pub(super) static DEBRIEF_KEYS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "close (your notes are saved)",
+        Action::Back,
+        Some("close"),
+    ),
+    bind(
+        &[ctrl('s')],
+        "Ctrl-S",
+        "save now (it also saves by itself)",
+        Action::Save,
+        Some("save"),
+    )
+    .writes(),
 ];

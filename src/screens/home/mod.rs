@@ -2,6 +2,7 @@
 //! interviewer, and progress charts. Its state is only what has focus; the data is shared.
 
 mod charts;
+mod debrief;
 mod keys;
 mod view;
 
@@ -30,6 +31,8 @@ pub struct Home {
     pub detail: bool,
     /// The interview date field, while open.
     pub date: Option<TextField>,
+    /// The notes on how the interview went, while open.
+    pub debrief: Option<debrief::DebriefEditor>,
 }
 
 impl Home {
@@ -40,6 +43,7 @@ impl Home {
             ask: 0,
             detail: false,
             date: None,
+            debrief: None,
         }
     }
 
@@ -114,6 +118,7 @@ impl Home {
                 }
             }
             Action::SetInterviewDate => self.open_date(cx.data.interview()),
+            Action::NoteInterview => self.open_debrief(cx),
             other => cx.ignore(other),
         }
     }
@@ -154,6 +159,11 @@ impl Screen for Home {
                 groups: group("Interview date", keys::DATE_KEYS),
                 typing: Some(Typing::Saved),
             }
+        } else if self.debrief.is_some() {
+            Keymap {
+                groups: group("Notes on your interview", keys::DEBRIEF_KEYS),
+                typing: Some(Typing::Saved),
+            }
         } else if self.detail {
             Keymap::of(group("Reading", keys::DETAIL_KEYS))
         } else {
@@ -164,9 +174,19 @@ impl Screen for Home {
     fn update(&mut self, action: Action, cx: &mut Ctx) {
         if self.date.is_some() {
             self.update_date(action, cx);
+        } else if self.debrief.is_some() {
+            self.update_debrief(action, cx);
         } else {
             self.update_lists(action, cx);
         }
+    }
+
+    fn tick(&mut self, cx: &mut Ctx, _shown: bool) -> bool {
+        self.tick_debrief(cx)
+    }
+
+    fn next_deadline(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.debrief.as_ref().and_then(|e| e.due)
     }
 
     fn render(&self, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {

@@ -52,6 +52,9 @@ pub(super) fn render(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     if home.date.is_some() {
         date_field(home, cx, area, buf);
     }
+    if let Some(ed) = &home.debrief {
+        super::debrief::render(ed, cx, area, buf);
+    }
 }
 
 /// What Home knows, as the next-step rule wants it.
@@ -190,7 +193,7 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let day = match plan.days_left {
         // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
         Some(0) => Some("your interview: let the cards wait and reread your stories."),
-        Some(n) if n < 0 => Some("nothing planned. How did it go? Set a new date with i."),
+        Some(n) if n < 0 => Some("nothing planned. How did it go? n notes it; i sets a new date."),
         _ => None,
     };
     if let Some(text) = day {
