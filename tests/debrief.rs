@@ -64,6 +64,11 @@ fn after_the_interview_n_notes_how_it_went_and_it_is_kept() {
         h.status()
     );
     assert!(h.file("interviews.toml").unwrap().contains("Send thanks."));
+    let home = h.screen(80, 24);
+    assert!(
+        home.contains("Today: nothing planned. Your notes are saved (n)"),
+        "{home}"
+    );
 
     // After a restart the notes open as they were left.
     let mut h = configured(h.restart());

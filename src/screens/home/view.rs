@@ -193,7 +193,18 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let day = match plan.days_left {
         // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
         Some(0) => Some("your interview: let the cards wait and reread your stories."),
-        Some(n) if n < 0 => Some("nothing planned. How did it go? n notes it; i sets a new date."),
+        Some(n) if n < 0 => Some(
+            if cx
+                .data
+                .interview()
+                .and_then(|d| cx.data.debriefs().notes_for(d))
+                .is_some()
+            {
+                "nothing planned. Your notes are saved (n); i sets a new date."
+            } else {
+                "nothing planned. How did it go? n notes it; i sets a new date."
+            },
+        ),
         _ => None,
     };
     if let Some(text) = day {
