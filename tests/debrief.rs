@@ -145,3 +145,17 @@ fn the_notes_box_draws_at_every_size_without_a_panic() {
         h.render(w, hgt);
     }
 }
+
+/// Notes typed just before quitting, before their autosave, are written on the way out.
+#[test]
+fn notes_typed_just_before_quitting_are_saved_on_the_way_out() {
+    let mut h = interview_on("2026-11-20");
+    h.press("n").type_text("Quick thought.");
+    assert!(h.file("interviews.toml").is_none(), "not saved yet");
+    let h = h.restart();
+    assert!(
+        h.file("interviews.toml")
+            .unwrap()
+            .contains("Quick thought.")
+    );
+}
