@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 /// How long after the last change the notes are saved by itself: long enough not to write at every
 /// key, short enough that a crash loses a few words at most.
@@ -138,15 +138,7 @@ fn save(ed: &mut Option<DebriefEditor>, cx: &mut Ctx, now: bool) -> bool {
 /// The notes' box over Home: what to write about, the text, and how it is saved.
 pub(super) fn render(ed: &DebriefEditor, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t: &Theme = cx.theme;
-    let w = area.width.min(76);
-    let h = area.height.min(16);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    Clear.render(r, buf);
+    let r = super::view::popup(area, 76, 16, buf);
     let b = super::view::block(t, " How did it go? ", true);
     let inner = b.inner(r);
     b.render(r, buf);

@@ -491,7 +491,7 @@ fn draw_list(
 }
 
 /// A centred box `w`×`h` (clamped to `area`), cleared.
-fn popup(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let r = Rect {
