@@ -78,8 +78,24 @@ fn after_the_interview_n_notes_how_it_went_and_it_is_kept() {
         again.contains("Next time: slower intro. Send thanks."),
         "{again}"
     );
+    h.press("<esc>");
+
+    // A new interview is set: until it has passed, n opens the last notes, to read before it.
+    h.press("i");
+    for _ in 0..12 {
+        h.press("<bs>");
+    }
+    h.type_text("2026-12-03").press("<enter>");
+    h.press("n");
+    let before_next = h.screen(100, 30);
+    assert!(
+        before_next.contains("Your interview on Friday, November 20")
+            && before_next.contains("Next time: slower intro."),
+        "{before_next}"
+    );
 }
 
+/// Before the first interview there is nothing to note or read yet.
 #[test]
 fn before_the_interview_day_n_only_says_when_notes_open() {
     let mut h = interview_on("2026-12-03");

@@ -29,20 +29,23 @@ pub struct DebriefEditor {
 }
 
 impl Home {
-    /// Opens the notes on the interview just past. Before the interview day there is nothing to
-    /// note yet, and the status line says when there will be.
+    /// Opens the notes on the interview just past; while the next one is still ahead, the notes
+    /// on the last interview noted, to read before the next. With neither, the status line says
+    /// when there will be something to note.
     pub(super) fn open_debrief(&mut self, cx: &mut Ctx) {
-        let Some(date) = cx.data.interview() else {
-            return cx.say(Status::info(
-                "Set your interview date with i first. After the interview, n notes how it went.",
-            ));
+        let past = cx.data.interview().filter(|d| *d < cx.today);
+        let last_noted = cx.data.debriefs().interviews.last().map(|d| d.date);
+        let Some(date) = past.or(last_noted) else {
+            return cx.say(Status::info(match cx.data.interview() {
+                Some(d) => format!(
+                    "After your interview on {}, press n here to note how it went.",
+                    d.format("%A, %B %-d")
+                ),
+                None => "Set your interview date with i first. After the interview, n notes how \
+                         it went."
+                    .to_string(),
+            }));
         };
-        if date >= cx.today {
-            return cx.say(Status::info(format!(
-                "After your interview on {}, press n here to note how it went.",
-                date.format("%A, %B %-d")
-            )));
-        }
         // The writer says why when this window may not write.
         if cx.writer().is_none() {
             return;

@@ -74,7 +74,7 @@ pub(super) static KEYS: &[Binding] = &[
     bind(
         &[ch('n')],
         "n",
-        "after the interview day: note how it went",
+        "notes on how your interview went",
         Action::NoteInterview,
         None,
     )
