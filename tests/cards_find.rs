@@ -151,3 +151,19 @@ fn results_typed_letter_by_letter_or_after_backspace_match_a_fresh_search() {
     h.press("<bs><bs><bs>");
     assert_eq!(h.screen(100, 40), fresh("trans"));
 }
+
+#[test]
+fn opening_the_search_again_offers_the_last_query_to_replace() {
+    let mut h = on_cards();
+    h.press("/");
+    h.type_text("transfer");
+    h.press("<esc>/");
+    assert!(
+        h.screen(100, 30).contains("type to replace the last one"),
+        "the last query is offered, selected"
+    );
+    h.type_text("gait");
+    let s = h.screen(100, 30);
+    assert!(s.lines().any(|l| l.starts_with("│gait ")), "{s}");
+    assert!(!s.contains("transfer gait"), "{s}");
+}

@@ -169,3 +169,43 @@ fn no_matches_says_what_to_try() {
     h.type_text("xyzzyplugh");
     assert!(h.screen(100, 30).contains("Try fewer or shorter words"));
 }
+
+#[test]
+fn a_second_search_replaces_the_first_as_soon_as_you_type() {
+    let mut h = on_guides();
+    h.press("/");
+    h.type_text("gait belt");
+    h.press("<enter>");
+    // Back in the guide; the user looks something else up.
+    h.press("/");
+    let buf = h.render(100, 30);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("type to replace the last one"),
+        "the box says what typing will do: {screen}"
+    );
+    let (x, y) = find(&buf, "gait belt").expect("the last query is shown");
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "the last query is shown selected"
+    );
+    h.type_text("salary");
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.lines().any(|l| l.starts_with("│salary ")),
+        "the new word replaced the old query: {screen}"
+    );
+    assert!(screen.contains("Pay and outlook"), "{screen}");
+
+    // An arrow keeps the query and adds to it instead.
+    h.press("<enter>/<right>");
+    h.type_text(" range");
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.lines().any(|l| l.starts_with("│salary range ")),
+        "{screen}"
+    );
+}

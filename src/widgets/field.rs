@@ -55,7 +55,29 @@ impl TextField {
         if keymaps || (newline && self.lines == Lines::One) {
             return false;
         }
+        // An arrow without Shift ends a selection, as in any text box; the textarea keeps it when
+        // the cursor cannot move (Right at the end), and the next letter would replace it all.
+        let moves = matches!(
+            key.code,
+            KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Home
+                | KeyCode::End
+        );
+        if moves && !key.modifiers.contains(KeyModifiers::SHIFT) {
+            self.area.cancel_selection();
+        }
         self.area.input(key)
+    }
+
+    /// Selects the whole text, so the next letter typed replaces it and an arrow keeps it: a search
+    /// box opened again offers its last query this way.
+    pub fn select_all(&mut self) {
+        if !self.text().is_empty() {
+            self.area.select_all();
+        }
     }
 
     /// Pastes `text`: control characters removed, and line breaks kept only in a field of several
@@ -232,6 +254,30 @@ mod tests {
             "a\n",
             "Enter is a new line where there are several"
         );
+    }
+
+    #[test]
+    fn a_selected_query_is_replaced_by_typing_and_kept_by_an_arrow() {
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        let mut f = TextField::with_text(Lines::One, "", "gait belt");
+        f.select_all();
+        assert!(f.key(key('s')));
+        assert_eq!(f.text(), "s", "the first letter replaces the selection");
+
+        let mut f = TextField::with_text(Lines::One, "", "gait belt");
+        f.select_all();
+        f.key(press(KeyCode::Right, KeyModifiers::NONE));
+        f.key(key('s'));
+        assert_eq!(f.text(), "gait belts", "an arrow ends the selection");
+
+        let mut f = TextField::with_text(Lines::One, "", "gait belt");
+        f.select_all();
+        f.key(press(KeyCode::Backspace, KeyModifiers::NONE));
+        assert_eq!(f.text(), "", "Backspace deletes the selection");
+
+        let mut f = TextField::new(Lines::One, "");
+        f.select_all();
+        assert!(!f.area().is_selecting(), "nothing to select");
     }
 
     #[test]

@@ -100,13 +100,15 @@ impl Finder {
 }
 
 impl Cards {
-    /// Opens the search box, keeping the last query and its results.
+    /// Opens the search box with the last query and its results, the query selected so typing
+    /// starts a new one.
     pub(super) fn open_search(&mut self, cx: &Ctx) {
         if self.finder.index.len() != self.catalogue.cards.len() {
             self.finder.index = CardIndex::build(&self.catalogue, cx.data.library());
             self.finder.trail.clear();
             self.search_again();
         }
+        self.finder.query.select_all();
         self.view = View::Search;
     }
 

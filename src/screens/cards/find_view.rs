@@ -33,9 +33,14 @@ pub(super) fn render_search(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffe
     let mut query = f.query.area().clone();
     query.set_block(
         Block::bordered()
-            .title(" Find a card (Esc to close) ")
+            .title(if query.is_selecting() {
+                " Find a card: type to replace the last one, → to add to it (Esc to close) "
+            } else {
+                " Find a card (Esc to close) "
+            })
             .border_style(t.focus_border),
     );
+    query.set_selection_style(t.selected);
     query.render(input, buf);
     let n = f.hits.len();
     let title = match n {

@@ -249,7 +249,10 @@ impl Guides {
         match action {
             Action::Left => self.set_role((self.role + n - 1) % n, lib),
             Action::Right => self.set_role((self.role + 1) % n, lib),
-            Action::Search => self.view = View::Search,
+            Action::Search => {
+                self.query.select_all();
+                self.view = View::Search;
+            }
             Action::Compare => {
                 self.compare = default_pair(lib, self.role);
                 self.compare_scroll = 0;

@@ -19,9 +19,14 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let mut query = g.query.area().clone();
     query.set_block(
         Block::bordered()
-            .title(" Search (Esc to close) ")
+            .title(if query.is_selecting() {
+                " Search: type to replace the last one, → to add to it (Esc to close) "
+            } else {
+                " Search (Esc to close) "
+            })
             .border_style(t.focus_border),
     );
+    query.set_selection_style(t.selected);
     query.set_cursor_line_style(Style::new());
     query.render(input, buf);
     let title = format!(
