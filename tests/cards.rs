@@ -410,6 +410,38 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
 }
 
 #[test]
+fn stopping_early_says_which_started_cards_come_back_and_when() {
+    let mut h = on_cards_with_new_limit(5);
+    h.press("<enter>");
+    // Two new cards answered Good: each comes back after its first learning step.
+    h.press(" 3 3");
+    h.app.set_now(fixed_now() + chrono::Duration::seconds(30));
+    h.press("<esc>");
+    assert_eq!(view(&mut h), "summary");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Stopped “My interview” with 0 of 5 cards done."),
+        "{s}"
+    );
+    assert!(
+        s.contains("2 cards you started come back in 10 minutes"),
+        "why none is done yet: {s}"
+    );
+    // Later, the one left is ready now; the line says so in the singular.
+    h.press("u");
+    h.press("<esc>");
+    h.app.set_now(fixed_now() + chrono::Duration::minutes(11));
+    let s = h.screen(80, 24);
+    assert!(s.contains("1 card you started is ready again now"), "{s}");
+
+    // A session finished, or stopped before any card came back, says nothing of the kind.
+    let mut h = on_cards_with_new_limit(1);
+    h.press("<enter> 4");
+    assert_eq!(view(&mut h), "summary");
+    assert!(!h.screen(80, 24).contains("you started"));
+}
+
+#[test]
 fn a_card_coming_due_redraws_the_deck_list_without_a_key_press() {
     let mut h = on_cards_with_new_limit(1);
     h.press("<enter> 1<esc><enter>");

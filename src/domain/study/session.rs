@@ -207,6 +207,26 @@ impl Session {
         seen.len() - back.len()
     }
 
+    /// Cards graded in this session whose next turn is still ahead (put back after a learning
+    /// step): started but not finished, in the order they come back. With a start without repeats
+    /// only the turns put back are looked at, as in [`Session::cards_done`].
+    pub fn coming_back(&self) -> Vec<&Id> {
+        let pos = self.pos.min(self.queue.len());
+        let from = if self.distinct == self.start_len {
+            pos.max(self.start_len)
+        } else {
+            pos
+        };
+        let graded: HashSet<&Id> = self.steps.iter().map(|s| &s.card).collect();
+        let mut listed = HashSet::new();
+        self.queue
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|id| graded.contains(id) && listed.insert(*id))
+            .collect()
+    }
+
     /// Distinct cards graded so far.
     pub fn cards_graded(&self) -> usize {
         self.steps
@@ -264,6 +284,7 @@ mod tests {
             (0, 2),
             "a comes back, so it is not done"
         );
+        assert_eq!(s.coming_back(), [&Id::new("a")], "started, not finished");
         s.grade(&mut st, Grade::Easy, at(2)).unwrap();
         assert_eq!(s.current(), Some(&Id::new("a")));
         s.grade(&mut st, Grade::Easy, at(3)).unwrap();
@@ -276,12 +297,25 @@ mod tests {
             "two cards, three reviews"
         );
         assert_eq!(s.elapsed(at(50)), Duration::minutes(3));
+        assert!(s.coming_back().is_empty(), "finished: nothing comes back");
     }
 
     /// Distinct cards with no turn left ahead, counted the slow way over the whole queue.
     fn done_slow(s: &Session) -> usize {
         let ahead: HashSet<&Id> = s.queue.iter().skip(s.pos).collect();
         s.queue.iter().collect::<HashSet<_>>().len() - ahead.len()
+    }
+
+    /// Cards graded so far with a turn still ahead, the slow way: every turn ahead looked at.
+    fn back_slow(s: &Session) -> Vec<&Id> {
+        let graded: HashSet<&Id> = s.steps.iter().map(|st| &st.card).collect();
+        let mut out: Vec<&Id> = Vec::new();
+        for id in s.queue.iter().skip(s.pos) {
+            if graded.contains(id) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
     }
 
     #[test]
@@ -300,6 +334,7 @@ mod tests {
                     g => s.grade(&mut st, Grade::ALL[g - 1], now).unwrap(),
                 }
                 assert_eq!(s.cards_done(), done_slow(&s), "{ids:?} after step {i}");
+                assert_eq!(s.coming_back(), back_slow(&s), "{ids:?} after step {i}");
                 assert_eq!(s.cards(), s.queue.iter().collect::<HashSet<_>>().len());
             }
             assert!(s.is_finished(), "{ids:?}");

@@ -8,6 +8,7 @@ mod review;
 mod review_view;
 mod rows;
 mod summary;
+mod summary_view;
 mod view;
 
 use crate::domain::content::{Id, Library};

@@ -3,8 +3,7 @@
 
 use super::Cards;
 use crate::domain::content::{Id, Library};
-use crate::domain::schedule::Mode;
-use crate::domain::schedule::{Grade, format_interval};
+use crate::domain::schedule::format_interval;
 use crate::domain::study::{Choices, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
@@ -12,7 +11,6 @@ use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::coaching::coaching;
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
-use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -292,115 +290,10 @@ fn button_row(c: &Cards, cx: &ViewCtx, side: Side, compact: bool) -> Line<'stati
 }
 
 /// "1 card", "3 cards".
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
     }
-}
-
-fn minutes(d: Duration) -> String {
-    match d.num_minutes() {
-        0 => "under a minute".to_string(),
-        1 => "1 minute".to_string(),
-        n => format!("{n} minutes"),
-    }
-}
-
-pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
-    let t = cx.theme;
-    let block = Block::bordered()
-        .title(" Session done ")
-        .border_style(t.focus_border);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let Some(session) = c.session.as_ref() else {
-        return;
-    };
-    let mut d = Doc::new(usize::from(inner.width.saturating_sub(2)));
-    let (reviews, per) = session.tally();
-    if session.is_finished() {
-        d.text(&format!("Finished “{}”.", session.title), t.title);
-    } else {
-        d.text(
-            &format!(
-                "Stopped “{}” with {} of {} done.",
-                session.title,
-                session.cards_done(),
-                plural(session.cards(), "card")
-            ),
-            t.title,
-        );
-    }
-    d.blank();
-    let cards = session.cards_graded();
-    d.text(
-        &format!(
-            "You saw {} and did {} in {}.",
-            plural(cards, "card"),
-            plural(reviews, "review"),
-            minutes(session.elapsed(cx.now))
-        ),
-        t.base,
-    );
-    if matches!(session.mode, Mode::Cram { .. }) {
-        d.text(
-            "Cram grades count like any others: they went into your card schedule.",
-            t.muted,
-        );
-    }
-    let styles = [t.bad, t.warn, t.good, t.accent];
-    let mut spans = Vec::new();
-    for (i, g) in Grade::ALL.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", t.muted));
-        }
-        spans.push(Span::styled(format!("{} {}", g.label(), per[i]), styles[i]));
-    }
-    d.line(Line::from(spans));
-    if let Some(store) = cx.data.reviews() {
-        let today = store.today(cx.now);
-        // Kept between frames (see `summary`): counting every card here cost 146 ms a frame at
-        // 100,000 cards.
-        let left = c.summary_left(store, cx.now);
-        d.blank();
-        d.text(
-            &format!(
-                "Today: {} reviewed · streak {}.",
-                store.reviewed_on(today),
-                plural(store.streak(today) as usize, "day")
-            ),
-            t.base,
-        );
-        let next = left.next.map_or(String::new(), |d| {
-            format!(" The next card is due in {}.", format_interval(d - cx.now))
-        });
-        d.text(
-            &format!(
-                "Left today in “My interview”: {} due, {} new.{next}",
-                left.due, left.new
-            ),
-            t.base,
-        );
-        d.text(
-            &format!(
-                "Overall: {} of {} never seen yet.",
-                left.unseen,
-                plural(left.total, "card")
-            ),
-            t.base,
-        );
-    }
-    d.blank();
-    d.text(
-        "Enter goes back to the decks. u undoes the last grade.",
-        t.muted,
-    );
-    let text = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    draw_lines(d.window(0, usize::from(text.height)), text, buf);
 }

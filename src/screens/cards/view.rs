@@ -2,6 +2,7 @@
 //! end screens to `review`.
 
 use super::review_view as review;
+use super::summary_view;
 use super::{Cards, DeckRow, View};
 use crate::domain::plan::today::reviews_words;
 use crate::domain::schedule::{Counts, ReviewStore};
@@ -21,7 +22,7 @@ use ratatui::widgets::{
 pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     match c.view {
         View::Review => review::render_review(c, cx, area, buf),
-        View::Summary => review::render_summary(c, cx, area, buf),
+        View::Summary => summary_view::render_summary(c, cx, area, buf),
         View::Decks => render_decks(c, cx, area, buf),
         View::Search => super::find_view::render_search(c, cx, area, buf),
         View::Browse => super::find_view::render_browse(c, cx, area, buf),
