@@ -35,22 +35,20 @@ fn coming_back(session: &Session, cx: &ViewCtx) -> Option<String> {
         .filter_map(|id| store.state(id))
         .map(|s| s.due_ms)
         .min()?;
-    let (n, them) = match back.len() {
-        1 => ("1 card you started".to_string(), "it"),
-        n => (format!("{n} cards you started"), "them"),
+    let (is, comes, them) = if back.len() == 1 {
+        ("is", "comes", "it")
+    } else {
+        ("are", "come", "them")
     };
     let wait = first - cx.now.timestamp_millis();
     let when = if wait <= 0 {
-        format!(
-            "{} ready again now",
-            if back.len() == 1 { "is" } else { "are" }
-        )
+        format!("{is} ready again now")
     } else {
-        let comes = if back.len() == 1 { "comes" } else { "come" };
         format!("{comes} back in {}", wait_in_words(wait))
     };
     Some(format!(
-        "{n} {when}: study “{}” again then to finish {them}.",
+        "{} you started {when}: study “{}” again then to finish {them}.",
+        plural(back.len(), "card"),
         session.title
     ))
 }
