@@ -60,6 +60,11 @@ proptest! {
             prop_assert_eq!(table.len(), model.len());
             prop_assert_eq!(table.is_empty(), model.is_empty());
             prop_assert_eq!(table.iter().collect::<Vec<_>>(), model.iter().collect::<Vec<_>>());
+            // The keys a count reads stay in step with the states, through every change.
+            prop_assert_eq!(
+                table.keyed().collect::<Vec<_>>(),
+                model.iter().map(|(k, s)| (k, Key::of(Some(s)))).collect::<Vec<_>>()
+            );
             for k in 0..40 {
                 prop_assert_eq!(table.get(&id(k)), model.get(&id(k)));
             }
@@ -71,7 +76,8 @@ proptest! {
         };
         prop_assert_eq!(&settled, &table);
         prop_assert!(settled.added.is_empty());
-        prop_assert!(settled.settled.iter().all(|(_, s)| s.is_some()));
+        prop_assert!(settled.states.iter().all(Option::is_some));
+        prop_assert_eq!(settled.ids.len(), settled.keys.len());
     }
 }
 
@@ -107,7 +113,7 @@ fn a_card_graded_again_changes_in_place_and_a_new_one_waits_beside_the_list() {
     assert_eq!(t.added.len(), 1);
     t.settle();
     assert!(t.added.is_empty());
-    assert_eq!(t.settled.len(), 2);
+    assert_eq!(t.ids.len(), 2);
 }
 
 #[test]
@@ -118,7 +124,7 @@ fn a_removed_card_is_gone_at_once_and_dropped_from_the_list_on_settling() {
     assert_eq!(t.len(), 1);
     assert_eq!(t.keys().collect::<Vec<_>>(), [&id(2)]);
     t.settle();
-    assert_eq!(t.settled.len(), 1);
+    assert_eq!(t.ids.len(), 1);
 }
 
 #[test]
