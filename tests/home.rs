@@ -441,6 +441,23 @@ fn the_header_counts_cards_due_now_and_says_so() {
     assert!(h.screen(160, 50).contains("Cards due now 1"));
 }
 
+/// On day one the due chart says no card has been studied yet, not "nothing due", which would
+/// read as nothing to do; once a card is graded, the day it comes back has a bar.
+#[test]
+fn the_due_chart_tells_a_new_user_what_it_will_show() {
+    let mut h = Harness::new();
+    let s = h.screen(120, 40);
+    assert!(s.contains("No cards studied yet"), "{s}");
+    assert!(!s.contains("Nothing due"), "{s}");
+    h.app.update(Action::GoTo(Tab::Cards));
+    h.press("<enter><space>3<esc>");
+    h.app.update(Action::GoTo(Tab::Home));
+    let s = h.screen(120, 40);
+    assert!(!s.contains("No cards studied yet"), "{s}");
+    assert!(!s.contains("Nothing due"), "{s}");
+    assert!(s.contains("█1█"), "one card back today: {s}");
+}
+
 /// Today's plan names all three steps whole at 80×24: where the line is too long, the count of
 /// unseen cards gives way, not "practice after a story". Wider, the count is there too.
 #[test]

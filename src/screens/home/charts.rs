@@ -74,6 +74,9 @@ fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
             super::view::COUNTING
         } else if cx.facts.cards_due_today.is_none() {
             "Study some cards and their next reviews show here."
+        } else if cx.facts.due.is_empty() {
+            // Before the first card is studied, "nothing due" would read as nothing to do.
+            "No cards studied yet. Each card you study shows here on the day it comes back."
         } else {
             "Nothing due in the next two weeks."
         };
