@@ -81,15 +81,11 @@ impl DeckTally {
         let n = &mut self.numbers;
         n.total += 1;
         let standing = self.at.of(state);
-        match standing {
-            Standing::Unseen => n.unseen += 1,
-            Standing::Learning | Standing::Due => n.due += 1,
-            Standing::Later => {}
-        }
-        if let Some(s) = state.filter(|_| standing != Standing::Unseen)
-            && self.weak.test(s)
-        {
-            n.weak += 1;
+        // Added, not branched on: cards mix their standings at random (see `StandingAt::of_key`).
+        n.unseen += usize::from(standing == Standing::Unseen);
+        n.due += usize::from(matches!(standing, Standing::Learning | Standing::Due));
+        if let Some(s) = state.filter(|_| standing != Standing::Unseen) {
+            n.weak += usize::from(self.weak.test(s));
         }
     }
 }

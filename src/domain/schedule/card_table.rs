@@ -49,6 +49,9 @@ const REVIEW: i64 = 3;
 const LIMIT: i64 = 1 << 60;
 
 impl Key {
+    /// The key of a card with no state.
+    pub const NONE: Key = Key(REMOVED);
+
     pub fn of(state: Option<&CardState>) -> Key {
         let Some(s) = state else {
             return Key(REMOVED);

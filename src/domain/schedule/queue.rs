@@ -98,9 +98,10 @@ impl StandingAt {
         self.eve
     }
 
-    /// [`StandingAt::of`] from a card's [`Key`], which holds all it reads; worked out from a table
-    /// rather than by branches (see [`counts`]).
-    pub fn of_key(&self, key: Option<Key>) -> Standing {
+    /// [`StandingAt::of`] from a card's [`Key`], which holds all it reads. Worked out from a
+    /// table rather than by branches: cards mix their standings at random, and a branch the
+    /// processor guesses wrong half the time costs more than the rest of a card.
+    pub fn of_key(&self, key: Key) -> Standing {
         use Standing::{Due, Later, Learning, Unseen};
         /// By kind (none, new, learning, review), then by how far off it is due: not yet, later,
         /// or after the interview on its eve.
@@ -110,15 +111,17 @@ impl StandingAt {
             [Learning, Later, Due],
             [Due, Later, Due],
         ];
-        let (kind, due) = key.map_or((0, 0), |k| (k.kind(), k.due_ms()));
+        let due = key.due_ms();
         let later = usize::from(due > self.now_ms);
         let after = usize::from(self.eve && due > self.now_ms + 86_400_000);
-        BY.get(kind)
+        BY.get(key.kind())
             .and_then(|row| row.get(later + after))
             .copied()
             .unwrap_or(Unseen)
     }
 
+    /// Where a card with `state` stands. By branches, which the status tally measured as no
+    /// slower than [`StandingAt::of_key`] and faster at 1,000 and 10,000 cards.
     pub fn of(&self, state: Option<&CardState>) -> Standing {
         let standing = Standing::at_ms(state, self.now_ms);
         match state {
@@ -277,11 +280,10 @@ pub fn counts(
     now: DateTime<Utc>,
 ) -> Counts {
     let at = StandingAt::new(now, settings, today);
-    // Tallied by index with no branch on where a card stands: cards mix their standings at random,
-    // and a branch the processor guesses wrong half the time costs more than the rest of a card.
+    // Tallied by index, with no branch on where a card stands (see `StandingAt::of_key`).
     let mut tally = [0usize; 4];
     each_key(selection, history, |_, key| {
-        if let Some(t) = tally.get_mut(at.of_key(key) as usize) {
+        if let Some(t) = tally.get_mut(at.of_key(key.unwrap_or(Key::NONE)) as usize) {
             *t += 1;
         }
     });
