@@ -145,6 +145,29 @@ fn i_sets_the_interview_date_and_the_countdown_shows_it() {
     assert_eq!(h.app.data().interview(), None);
 }
 
+/// A month and day with no year is the next one: typed in late November, "1/8" is in January.
+#[test]
+fn a_date_without_a_year_is_the_next_one_and_reopens_written_in_full() {
+    let mut h = Harness::new();
+    h.press("i");
+    assert!(
+        h.screen(100, 30)
+            .contains("When is your interview? e.g. 12/07/2026 or Dec 7")
+    );
+    h.type_text("1/8");
+    h.press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2027, 1, 8)
+    );
+    h.press("i");
+    assert!(
+        h.screen(100, 30).contains("01/08/2027"),
+        "the field holds the date"
+    );
+    h.press("<esc>");
+}
+
 #[test]
 fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
     let mut h = Harness::new();

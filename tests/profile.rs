@@ -62,6 +62,30 @@ fn a_date_that_cannot_be_read_says_so_while_it_is_typed() {
     assert!(s.contains("is in the past"), "{s}");
 }
 
+/// The date as the persona would write it in a text message, not as a form wants it: the hint shows
+/// two ways two weeks from today, and the reading below says which day it understood.
+#[test]
+fn the_date_can_be_typed_as_people_write_it() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter>");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("e.g. 12/07/2026 or Dec 7"),
+        "the field's hint:\n{s}"
+    );
+    assert!(s.contains("Type it like 12/07/2026 or Dec 7."), "{s}");
+    h.type_text("thursday, dec 3rd");
+    let s = h.screen(80, 24);
+    assert!(s.contains("Thursday, December 3, 2026, in 10 days"), "{s}");
+    // Esc finishes later, keeping what was given so far.
+    h.press("<enter><esc>");
+    assert_eq!(
+        h.app.data().interview(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+    );
+}
+
 #[test]
 fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
     let mut h = Harness::new();

@@ -53,6 +53,7 @@ impl App {
             d.interview(),
             d.certifications(),
             first_start,
+            self.today(),
         );
         self.panel = Some(Panel::Setup(Box::new(setup)));
     }

@@ -6,7 +6,7 @@ mod debrief;
 mod keys;
 mod view;
 
-use crate::domain::prep::parse_interview_date;
+use crate::domain::prep::{date_examples, parse_interview_date};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
@@ -117,7 +117,7 @@ impl Home {
                     cx.say(Status::error(text));
                 }
             }
-            Action::SetInterviewDate => self.open_date(cx.data.interview()),
+            Action::SetInterviewDate => self.open_date(cx.data.interview(), cx.today),
             Action::NoteInterview => self.open_debrief(cx),
             other => cx.ignore(other),
         }
@@ -130,9 +130,10 @@ impl Home {
     }
 
     /// Opens the date field holding the `current` date, if any, ready to edit.
-    pub fn open_date(&mut self, current: Option<NaiveDate>) {
-        let text = current.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
-        self.date = Some(TextField::with_text(Lines::One, "e.g. 2026-12-07", &text));
+    pub fn open_date(&mut self, current: Option<NaiveDate>, today: NaiveDate) {
+        let text = current.map_or(String::new(), |d| d.format("%m/%d/%Y").to_string());
+        let hint = format!("e.g. {}", date_examples(today));
+        self.date = Some(TextField::with_text(Lines::One, &hint, &text));
         self.detail = false;
     }
 }

@@ -587,7 +587,10 @@ fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     ])
     .areas(inner);
     Line::styled(
-        "When is your interview? e.g. 2026-12-07 or 12/07/2026",
+        format!(
+            "When is your interview? e.g. {}",
+            crate::domain::prep::date_examples(cx.today)
+        ),
         t.base,
     )
     .render(help, buf);

@@ -8,7 +8,7 @@ mod keys;
 mod view;
 
 use crate::domain::content::{Id, Library};
-use crate::domain::prep::parse_interview_date;
+use crate::domain::prep::{date_examples, parse_interview_date};
 use crate::domain::profile::{Background, Profile, Setting};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
@@ -103,20 +103,22 @@ impl Setup {
         date: Option<NaiveDate>,
         certifications: &[String],
         first_start: bool,
+        today: NaiveDate,
     ) -> Setup {
         let roles = lib
             .roles
             .iter()
             .map(|r| profile.roles.contains(&r.id))
             .collect();
-        let date_text = date.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        let date_text = date.map_or(String::new(), |d| d.format("%m/%d/%Y").to_string());
+        let date_hint = format!("e.g. {}", date_examples(today));
         Setup {
             step: Step::Roles,
             first_start,
             roles,
             not_sure: false,
             cursor: 0,
-            date: TextField::with_text(Lines::One, "e.g. 2026-12-07 or 12/07/2026", &date_text),
+            date: TextField::with_text(Lines::One, &date_hint, &date_text),
             setting: profile.setting,
             background: profile.background,
             name: TextField::with_text(Lines::One, "e.g. Maria Lopez (optional)", &profile.name),
@@ -372,6 +374,7 @@ mod tests {
             d.interview(),
             d.certifications(),
             true,
+            f.view().today,
         )
     }
 

@@ -155,7 +155,10 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
                 Some(Ok(when)) => b.text(&when, t.good),
                 Some(Err(why)) => b.text(&why, t.warn),
                 None => b.text(
-                    "Type it like 2026-12-07 or 12/07/2026. Leave it empty if you do not know yet.",
+                    &format!(
+                        "Type it like {}. Leave it empty if you do not know yet.",
+                        crate::domain::prep::date_examples(cx.today)
+                    ),
                     t.muted,
                 ),
             }
