@@ -168,6 +168,39 @@ fn a_date_without_a_year_is_the_next_one_and_reopens_written_in_full() {
     h.press("<esc>");
 }
 
+/// The persona's interview is Thursday at 10: the time typed after the date shows in the countdown,
+/// is kept in the config file, and comes back in the field; typed again without it, it is gone.
+#[test]
+fn a_time_after_the_date_is_kept_and_shown() {
+    let mut h = Harness::new();
+    h.press("i");
+    h.type_text("Thursday Dec 3 at 10am");
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Interview in 10 days (Thu, Dec 3, 2026, 10:00 AM)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Interview set for Thursday, December 3, 2026 at 10:00 AM."),
+        "{s}"
+    );
+    let config = std::fs::read_to_string(h.dir.path().join("config.toml")).unwrap();
+    assert!(config.contains("interview_time = \"10:00\""), "{config}");
+    h.press("i");
+    assert!(h.screen(100, 30).contains("12/03/2026 10:00 AM"));
+    for _ in 0.."10:00 AM".len() + 1 {
+        h.press("<bs>");
+    }
+    h.press("<enter>");
+    assert_eq!(h.app.data().profile().interview_time, None);
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Interview in 10 days (Thu, Dec 3, 2026) "),
+        "{s}"
+    );
+}
+
 #[test]
 fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
     let mut h = Harness::new();

@@ -71,18 +71,30 @@ fn the_date_can_be_typed_as_people_write_it() {
     h.press("<space><enter>");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("e.g. 12/07/2026 or Dec 7"),
+        s.contains("e.g. 12/07/2026 or Dec 7 10am"),
         "the field's hint:\n{s}"
     );
-    assert!(s.contains("Type it like 12/07/2026 or Dec 7."), "{s}");
-    h.type_text("thursday, dec 3rd");
+    assert!(s.contains("Type it like 12/07/2026 or Dec 7 10am."), "{s}");
+    h.type_text("thursday, dec 3rd at 10am");
     let s = h.screen(80, 24);
-    assert!(s.contains("Thursday, December 3, 2026, in 10 days"), "{s}");
+    assert!(
+        s.contains("Thursday, December 3, 2026 at 10:00 AM, in 10 days"),
+        "{s}"
+    );
     // Esc finishes later, keeping what was given so far.
     h.press("<enter><esc>");
     assert_eq!(
         h.app.data().interview(),
         chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+    );
+    assert_eq!(
+        h.app.data().profile().interview_time,
+        chrono::NaiveTime::from_hms_opt(10, 0, 0)
+    );
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Interview in 10 days (Thu, Dec 3, 2026, 10:00 AM)"),
+        "{s}"
     );
 }
 

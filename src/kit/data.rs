@@ -14,7 +14,7 @@ use crate::domain::stories::{BadStory, StoryId, StoryStore};
 use crate::storage::datafile::Kept;
 use crate::storage::lock::Holder;
 use crate::storage::paths::Paths;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use std::fmt;
 
 /// Why a write was refused: another instance is the writer of the data folder.
@@ -532,11 +532,17 @@ impl<'a> Writer<'a> {
         self.data.favourites.save(|m| m.save(&dir))
     }
 
-    /// Sets the interview date and saves it to the config file (only that key changes).
-    pub fn set_interview_date(&mut self, date: Option<NaiveDate>) -> Result<(), String> {
+    /// Sets the interview date and time and saves them to the config file (only those keys
+    /// change).
+    pub fn set_interview(
+        &mut self,
+        date: Option<NaiveDate>,
+        time: Option<NaiveTime>,
+    ) -> Result<(), String> {
         self.data.interview = date;
+        self.data.profile.interview_time = time;
         self.data.set_interview_in_store(date);
-        config::save_interview_date(&self.data.paths.config_file, date)
+        config::save_interview(&self.data.paths.config_file, date, time)
             .map_err(|e| format!("The interview date is set for now but could not be saved: {e}"))
     }
 

@@ -9,7 +9,9 @@ mod practice;
 mod profile;
 mod read;
 
-pub use edit::{ConfigSaveError, save_interview_date, save_practice, save_profile, save_roles};
+pub use edit::{
+    ConfigSaveError, save_interview, save_interview_date, save_practice, save_profile, save_roles,
+};
 pub use practice::{ANY_ROLE, PracticePrefs};
 
 use crate::domain::content::Problem;

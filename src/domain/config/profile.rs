@@ -173,18 +173,22 @@ fn named<T>(
     }
 }
 
+/// `interview_time` as written: "HH:MM" on a 24-hour clock, or "" for none.
+pub(super) fn time_value(time: Option<NaiveTime>) -> Value {
+    Value::from(
+        time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
+            .unwrap_or_default(),
+    )
+}
+
 /// Writes `p` into `table`, changing only keys whose value differs, so comments on the others stay.
 /// Empty values are written as `""` rather than removed, which would also remove a comment above.
 pub(super) fn write(table: &mut Table, p: &Profile) {
     let roles: Array = p.roles.iter().map(|r| r.as_str()).collect();
-    let time = p
-        .interview_time
-        .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
-        .unwrap_or_default();
     let pairs: [(&str, Value); 7] = [
         ("name", Value::from(p.name.as_str())),
         ("roles", Value::Array(roles)),
-        ("interview_time", Value::from(time)),
+        ("interview_time", time_value(p.interview_time)),
         ("employer", Value::from(p.employer.as_str())),
         (
             "setting",

@@ -1,14 +1,49 @@
-//! Reading the interview date the user types, the ways people write dates on US forms and in texts.
+//! Reading the interview date and time the user types, the ways people write them on US forms and
+//! in texts.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
-/// Parses an interview date: `12/16/2026`, `12/16/26`, `12/16`, `2026-12-16`, `Dec 16`,
-/// `December 16th, 2026` or `16 Dec` (numbers month first, as on US forms; a weekday before it, as
-/// in "Thursday, Dec 16", is allowed). Without a year it is the next such day, today included.
-/// Dates before `today` are refused, since a countdown to the past helps no one. The error is a
-/// sentence for the user.
-pub fn parse_interview_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let Some(date) = read_date(text, today) else {
+/// The interview's day, and its time when one was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+impl When {
+    /// "Thursday, December 10, 2026 at 10:00 AM", or the day alone.
+    pub fn long(&self) -> String {
+        let day = self.date.format("%A, %B %-d, %Y");
+        match self.time {
+            Some(t) => format!("{day} at {}", clock(t)),
+            None => day.to_string(),
+        }
+    }
+
+    /// How the date field shows it when it opens again: "12/10/2026 10:00 AM".
+    pub fn typed(&self) -> String {
+        let day = self.date.format("%m/%d/%Y");
+        match self.time {
+            Some(t) => format!("{day} {}", clock(t)),
+            None => day.to_string(),
+        }
+    }
+}
+
+/// A time of day as a US reader expects it: "10:00 AM".
+pub fn clock(t: NaiveTime) -> String {
+    t.format("%-I:%M %p").to_string()
+}
+
+/// Parses an interview date, with a time after it or not: `12/16/2026`, `12/16/26`, `12/16`,
+/// `2026-12-16`, `Dec 16`, `December 16th, 2026` or `16 Dec` (numbers month first, as on US forms;
+/// a weekday before it, as in "Thursday, Dec 16", is allowed), then maybe `10am`, `at 10:30 am`,
+/// `14:00` or `noon`. Without a year it is the next such day, today included. Dates before `today`
+/// are refused, since a countdown to the past helps no one. The error is a sentence for the user.
+pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
+    let lower = text.trim().to_lowercase();
+    let (rest, time) = split_time(&lower)?;
+    let Some(date) = read_date(&rest, today) else {
         return Err(format!(
             "\"{}\" is not a date clinicprep can read. Type it like {}.",
             crate::storage::sanitize::clean_line(text.trim()),
@@ -21,13 +56,71 @@ pub fn parse_interview_date(text: &str, today: NaiveDate) -> Result<NaiveDate, S
             date.format("%B %-d, %Y")
         ));
     }
-    Ok(date)
+    Ok(When { date, time })
 }
 
-/// Two ways to write a date two weeks from `today`, for hints: "12/07/2026 or Dec 7".
+/// Takes a time of day off the end of `text` (lowercase): the rest, and the time if there was one.
+/// Only words that can only be times count ("10am", "10:00", "noon"), so the 10 of "Dec 10" stays a
+/// day; one that looks like a time but is none ("13pm", "10:75") is refused.
+fn split_time(text: &str) -> Result<(String, Option<NaiveTime>), String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let ampm = |w: &str| ["am", "pm", "a.m.", "p.m."].contains(&w);
+    let (n, candidate) = match words.as_slice() {
+        [.., h, m] if ampm(m) => (2, format!("{h}{m}")),
+        [.., last] => (1, (*last).to_string()),
+        [] => return Ok((String::new(), None)),
+    };
+    let Some(time) = read_time(&candidate) else {
+        return Ok((text.to_string(), None));
+    };
+    let time = time.ok_or_else(|| {
+        format!(
+            "\"{}\" is not a time clinicprep can read. Type it like 10:00 AM or 2:30 pm.",
+            crate::storage::sanitize::clean_line(&candidate)
+        )
+    })?;
+    let mut rest = words.get(..words.len() - n).unwrap_or_default();
+    if let [before @ .., "at" | "@"] = rest {
+        rest = before;
+    }
+    Ok((rest.join(" "), Some(time)))
+}
+
+/// `None` when `word` is not written as a time; `Some(None)` when it is but names none.
+fn read_time(word: &str) -> Option<Option<NaiveTime>> {
+    if word == "noon" {
+        return Some(NaiveTime::from_hms_opt(12, 0, 0));
+    }
+    let word = word.replace('.', "");
+    let (body, pm) = match (word.strip_suffix("am"), word.strip_suffix("pm")) {
+        (Some(b), _) => (b, Some(false)),
+        (_, Some(b)) => (b, Some(true)),
+        _ => (word.as_str(), None),
+    };
+    let (h, m) = match body.split_once(':') {
+        Some((h, m)) => (h, Some(m)),
+        None => (body, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(h) || m.is_some_and(|m| !digits(m)) || (pm.is_none() && m.is_none()) {
+        return None;
+    }
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.map_or(Some(0), |m| m.parse().ok())?;
+    let hour = match pm {
+        None => Some(h),
+        Some(_) if !(1..=12).contains(&h) => None,
+        Some(false) => Some(h % 12),
+        Some(true) => Some(h % 12 + 12),
+    };
+    Some(hour.and_then(|h| NaiveTime::from_hms_opt(h, m, 0)))
+}
+
+/// Two ways to write a date two weeks from `today`, the second with a time, for hints:
+/// "12/07/2026 or Dec 7 10am".
 pub fn examples(today: NaiveDate) -> String {
     let d = today.checked_add_days(Days::new(14)).unwrap_or(today);
-    format!("{} or {}", d.format("%m/%d/%Y"), d.format("%b %-d"))
+    format!("{} or {} 10am", d.format("%m/%d/%Y"), d.format("%b %-d"))
 }
 
 /// The date `text` names, if it names one.

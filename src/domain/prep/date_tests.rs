@@ -7,7 +7,50 @@ fn d(s: &str) -> NaiveDate {
 const TODAY: &str = "2026-11-23";
 
 fn read(text: &str) -> Result<NaiveDate, String> {
-    parse_interview_date(text, d(TODAY))
+    parse_interview(text, d(TODAY)).map(|w| w.date)
+}
+
+fn at(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[test]
+fn a_time_after_the_date_is_read_and_a_day_number_is_never_taken_for_one() {
+    let when = |text: &str| parse_interview(text, d(TODAY));
+    for (text, time) in [
+        ("Dec 10 10am", at(10, 0)),
+        ("12/10 at 10:30 am", at(10, 30)),
+        ("Thursday, December 10th at 2 PM", at(14, 0)),
+        ("12/10/2026 14:05", at(14, 5)),
+        ("dec 10 12am", at(0, 0)),
+        ("dec 10 @ noon", at(12, 0)),
+        ("dec 10 9 a.m.", at(9, 0)),
+        ("Dec 10", None),
+        ("10 Dec", None),
+    ] {
+        let w = when(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!((w.date, w.time), (d("2026-12-10"), time), "{text}");
+    }
+    for text in ["dec 10 13pm", "dec 10 10:75", "dec 10 25:00", "dec 10 0am"] {
+        let e = when(text).unwrap_err();
+        assert!(
+            e.contains("is not a time") && e.contains("10:00 AM"),
+            "{text}: {e}"
+        );
+    }
+    let e = when("10am").unwrap_err();
+    assert!(
+        e.contains("\"10am\" is not a date"),
+        "a time alone needs its day: {e}"
+    );
+    let w = when("Dec 10 10:00").unwrap();
+    assert_eq!(w.long(), "Thursday, December 10, 2026 at 10:00 AM");
+    assert_eq!(w.typed(), "12/10/2026 10:00 AM");
+    assert_eq!(
+        when(&w.typed()),
+        Ok(w),
+        "what the field reopens with reads back"
+    );
 }
 
 #[test]
@@ -51,7 +94,7 @@ fn without_a_year_it_is_the_next_such_day_today_included() {
     // No February 29th in 2027 either: not a date.
     assert!(read("2/29").is_err());
     assert_eq!(
-        parse_interview_date("2/29", d("2027-12-01")),
+        parse_interview("2/29", d("2027-12-01")).map(|w| w.date),
         Ok(d("2028-02-29"))
     );
 }
@@ -88,8 +131,14 @@ fn nonsense_and_the_past_are_refused_with_advice() {
 
 #[test]
 fn the_examples_are_two_weeks_out() {
-    assert_eq!(examples(d(TODAY)), "12/07/2026 or Dec 7");
-    assert_eq!(examples(d("2026-12-25")), "01/08/2027 or Jan 8");
+    assert_eq!(examples(d(TODAY)), "12/07/2026 or Dec 7 10am");
+    assert_eq!(examples(d("2026-12-25")), "01/08/2027 or Jan 8 10am");
+    for e in examples(d(TODAY)).split(" or ") {
+        assert!(
+            parse_interview(e, d(TODAY)).is_ok(),
+            "the example {e} reads"
+        );
+    }
 }
 
 proptest::proptest! {
@@ -108,5 +157,7 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read(&date.format("%m/%d/%Y").to_string()), Ok(date));
         proptest::prop_assert_eq!(read(&date.format("%B %-d, %Y").to_string()), Ok(date));
         proptest::prop_assert_eq!(read(&date.format("%a %b %-d %Y").to_string()), Ok(date));
+        let w = When { date, time: NaiveTime::from_hms_opt((days % 24) as u32, (days % 60) as u32, 0) };
+        proptest::prop_assert_eq!(parse_interview(&w.typed(), d(TODAY)), Ok(w));
     }
 }

@@ -6,7 +6,7 @@ mod debrief;
 mod keys;
 mod view;
 
-use crate::domain::prep::{date_examples, parse_interview_date};
+use crate::domain::prep::{When, date_examples, parse_interview};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
@@ -55,16 +55,16 @@ impl Home {
         match action {
             Action::Select => {
                 let text = field.text();
-                let date = if text.trim().is_empty() {
+                let when = if text.trim().is_empty() {
                     None
                 } else {
-                    match parse_interview_date(&text, cx.today) {
-                        Ok(d) => Some(d),
+                    match parse_interview(&text, cx.today) {
+                        Ok(w) => Some(w),
                         Err(msg) => return cx.say(Status::warn(msg)),
                     }
                 };
                 self.date = None;
-                set_interview(date, cx);
+                set_interview(when, cx);
             }
             Action::Back => self.date = None,
             Action::Edit(key) => {
@@ -117,7 +117,13 @@ impl Home {
                     cx.say(Status::error(text));
                 }
             }
-            Action::SetInterviewDate => self.open_date(cx.data.interview(), cx.today),
+            Action::SetInterviewDate => {
+                let current = cx.data.interview().map(|date| When {
+                    date,
+                    time: cx.data.profile().interview_time,
+                });
+                self.open_date(current, cx.today);
+            }
             Action::NoteInterview => self.open_debrief(cx),
             other => cx.ignore(other),
         }
@@ -130,8 +136,8 @@ impl Home {
     }
 
     /// Opens the date field holding the `current` date, if any, ready to edit.
-    pub fn open_date(&mut self, current: Option<NaiveDate>, today: NaiveDate) {
-        let text = current.map_or(String::new(), |d| d.format("%m/%d/%Y").to_string());
+    pub fn open_date(&mut self, current: Option<When>, today: NaiveDate) {
+        let text = current.map_or(String::new(), |w| w.typed());
         let hint = format!("e.g. {}", date_examples(today));
         self.date = Some(TextField::with_text(Lines::One, &hint, &text));
         self.detail = false;
@@ -139,12 +145,12 @@ impl Home {
 }
 
 /// Saves a new interview date (None clears it) and says so.
-fn set_interview(date: Option<NaiveDate>, cx: &mut Ctx) {
+fn set_interview(when: Option<When>, cx: &mut Ctx) {
     let Some(mut w) = cx.writer() else { return };
-    let saved = w.set_interview_date(date);
+    let saved = w.set_interview(when.map(|w| w.date), when.and_then(|w| w.time));
     cx.say(match saved {
-        Ok(()) => Status::info(match date {
-            Some(d) => format!("Interview date set to {}.", d.format("%A, %B %-d, %Y")),
+        Ok(()) => Status::info(match when {
+            Some(w) => format!("Interview set for {}.", w.long()),
             None => "Interview date cleared.".into(),
         }),
         Err(text) => Status::error(text),

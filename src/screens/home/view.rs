@@ -88,7 +88,10 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     match cx.data.interview() {
         Some(d) => {
             let n = days_until(d, today);
-            let when = d.format("%a, %b %-d, %Y").to_string();
+            let mut when = d.format("%a, %b %-d, %Y").to_string();
+            if let Some(time) = cx.data.profile().interview_time {
+                when = format!("{when}, {}", crate::domain::prep::clock(time));
+            }
             let text = match n {
                 0 => format!("Interview today ({when})"),
                 1 => format!("Interview tomorrow ({when})"),

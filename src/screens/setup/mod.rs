@@ -8,7 +8,7 @@ mod keys;
 mod view;
 
 use crate::domain::content::{Id, Library};
-use crate::domain::prep::{date_examples, parse_interview_date};
+use crate::domain::prep::{When, date_examples, parse_interview};
 use crate::domain::profile::{Background, Profile, Setting};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
@@ -110,7 +110,10 @@ impl Setup {
             .iter()
             .map(|r| profile.roles.contains(&r.id))
             .collect();
-        let date_text = date.map_or(String::new(), |d| d.format("%m/%d/%Y").to_string());
+        let date_text = date.map_or(String::new(), |date| {
+            let time = profile.interview_time;
+            When { date, time }.typed()
+        });
         let date_hint = format!("e.g. {}", date_examples(today));
         Setup {
             step: Step::Roles,
@@ -270,13 +273,13 @@ impl Setup {
         }
     }
 
-    /// The date as typed: `Ok(None)` when empty.
-    fn parsed_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    /// The date (and time) as typed: `Ok(None)` when empty.
+    fn parsed_date(&self, today: NaiveDate) -> Result<Option<When>, String> {
         let text = self.date.text();
         if text.trim().is_empty() {
             return Ok(None);
         }
-        parse_interview_date(&text, today).map(Some)
+        parse_interview(&text, today).map(Some)
     }
 
     /// Saves what was entered and closes. A date that does not read keeps the one there was.
@@ -290,7 +293,10 @@ impl Setup {
         profile.employer = one_line(&self.employer);
         profile.set_up = true;
         let (date, date_note) = match self.parsed_date(cx.today) {
-            Ok(d) => (d, None),
+            Ok(when) => {
+                profile.interview_time = when.and_then(|w| w.time);
+                (when.map(|w| w.date), None)
+            }
             Err(msg) => (cx.data.interview(), Some(msg)),
         };
         let certs = self.certification_list();

@@ -1,7 +1,7 @@
 //! Draws the set-up: one step at a time in a box, with what it is for and the keys that work.
 
 use super::{Setup, Step};
-use crate::domain::prep::parse_interview_date;
+use crate::domain::prep::parse_interview;
 use crate::domain::profile::{Background, Setting};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::Doc;
@@ -291,14 +291,14 @@ fn date_reading(text: &str, today: NaiveDate) -> Option<Result<String, String>> 
     if text.trim().is_empty() {
         return None;
     }
-    Some(parse_interview_date(text, today).map(|d| {
-        let days = (d - today).num_days();
+    Some(parse_interview(text, today).map(|w| {
+        let days = (w.date - today).num_days();
         let off = match days {
             0 => "today".to_string(),
             1 => "tomorrow".to_string(),
             n => format!("in {n} days"),
         };
-        format!("{}, {off}", d.format("%A, %B %-d, %Y"))
+        format!("{}, {off}", w.long())
     }))
 }
 
