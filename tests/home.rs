@@ -168,6 +168,28 @@ fn a_date_without_a_year_is_the_next_one_and_reopens_written_in_full() {
     h.press("<esc>");
 }
 
+/// At 80 columns the persona's countdown with its time leaves room for the keys that change it: the
+/// year gives way first, then the employer; at 120 both are there.
+#[test]
+fn the_countdown_drops_its_year_before_its_keys_on_a_small_window() {
+    let mut h = Harness::new();
+    let text = "interview_date = 2026-12-03\n[profile]\nemployer = \"Riverside Orthopedics\"\n\
+                interview_time = \"10:00\"\nset_up = true\n";
+    h.app
+        .apply_config(&clinicprep::domain::config::Config::from_text("config.toml", text).0);
+    let small = h.screen(80, 24);
+    assert!(
+        small.contains("Interview in 10 days (Thu, Dec 3, 10:00 AM)  ·  p profile, i date"),
+        "{small}"
+    );
+    let large = h.screen(120, 40);
+    assert!(
+        large
+            .contains("Interview in 10 days (Thu, Dec 3, 2026, 10:00 AM) at Riverside Orthopedics"),
+        "{large}"
+    );
+}
+
 /// The persona's interview is Thursday at 10: the time typed after the date shows in the countdown,
 /// is kept in the config file, and comes back in the field; typed again without it, it is gone.
 #[test]

@@ -84,32 +84,56 @@ fn progress(cx: &ViewCtx) -> Progress {
 fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let today = cx.today;
-    let mut first = vec![Span::raw(" ")];
-    match cx.data.interview() {
+    let p = cx.data.profile();
+    let employer = if p.employer.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", crate::storage::sanitize::clean_line(&p.employer))
+    };
+    const KEYS: &str = "  ·  p profile, i date";
+    // Where the line would lose its keys on the right, the year gives way first (the count of days
+    // says which year), then the employer.
+    let countdown = |with_year: bool| match cx.data.interview() {
         Some(d) => {
             let n = days_until(d, today);
-            let mut when = d.format("%a, %b %-d, %Y").to_string();
-            if let Some(time) = cx.data.profile().interview_time {
+            let mut when = d
+                .format(if with_year {
+                    "%a, %b %-d, %Y"
+                } else {
+                    "%a, %b %-d"
+                })
+                .to_string();
+            if let Some(time) = p.interview_time {
                 when = format!("{when}, {}", crate::domain::prep::clock(time));
             }
-            let text = match n {
+            match n {
                 0 => format!("Interview today ({when})"),
                 1 => format!("Interview tomorrow ({when})"),
                 n if n > 1 => format!("Interview in {n} days ({when})"),
                 _ => format!("Interview was on {when}"),
-            };
-            first.push(Span::styled(text, t.title));
+            }
         }
-        None => first.push(Span::styled("No interview date yet", t.title)),
+        None => "No interview date yet".to_string(),
+    };
+    let fits = |text: &str, at: &str| {
+        1 + text.width() + at.width() + KEYS.width() <= usize::from(area.width)
+    };
+    let long = countdown(true);
+    let (text, at) = if fits(&long, &employer) {
+        (long, employer)
+    } else {
+        let short = countdown(false);
+        if fits(&short, &employer) {
+            (short, employer)
+        } else {
+            (short, String::new())
+        }
+    };
+    let mut first = vec![Span::raw(" "), Span::styled(text, t.title)];
+    if !at.is_empty() {
+        first.push(Span::styled(at, t.title));
     }
-    let p = cx.data.profile();
-    if !p.employer.is_empty() {
-        first.push(Span::styled(
-            format!(" at {}", crate::storage::sanitize::clean_line(&p.employer)),
-            t.title,
-        ));
-    }
-    first.push(Span::styled("  ·  p profile, i date", t.muted));
+    first.push(Span::styled(KEYS, t.muted));
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
     // While start-up still loads the decks, stories and history, their numbers are not known yet.
