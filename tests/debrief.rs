@@ -118,6 +118,39 @@ fn before_the_interview_day_n_only_says_when_notes_open() {
     );
 }
 
+/// On the interview day itself: before it, n says when the notes open; an hour after it starts,
+/// Home says to note how it went and n opens the box, the same day, while it is fresh.
+#[test]
+fn on_the_day_the_notes_open_an_hour_after_the_interview_starts() {
+    let mut h = configured(Harness::with_file(
+        "config.toml",
+        "interview_date = 2026-11-23\n[profile]\ninterview_time = \"10:00\"\n",
+    ));
+    // The harness's clock: 09:00 on the day.
+    assert!(h.screen(100, 30).contains("Next: Interview today"));
+    h.press("n");
+    assert!(!h.app.typing());
+    assert!(
+        h.status()
+            .contains("After your interview at 10:00 AM today, press n"),
+        "{}",
+        h.status()
+    );
+    h.advance(2 * 3600);
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Your interview is over: press n to note how it went"),
+        "{s}"
+    );
+    h.press("n");
+    assert!(h.app.typing(), "the notes box is open");
+    h.type_text("They asked about transfers.");
+    h.press("<esc>");
+    let saved = h.file("interviews.toml").unwrap_or_default();
+    assert!(saved.contains("They asked about transfers."), "{saved}");
+    assert!(saved.contains("2026-11-23"), "{saved}");
+}
+
 #[test]
 fn a_damaged_notes_file_is_named_never_written_over_and_the_notes_stay_in_memory() {
     let broken = "[[interview]]\ndate = \"someday\"\nnotes = \"mine\"\n";

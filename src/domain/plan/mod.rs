@@ -27,6 +27,19 @@ pub fn default_interview_time() -> NaiveTime {
     NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)
 }
 
+/// How long an interview is taken to last, for "is it over yet": most run 30 to 60 minutes.
+pub const INTERVIEW_LENGTH: chrono::TimeDelta = chrono::TimeDelta::hours(1);
+
+/// True once the interview on `interview`, starting at `time` (else the morning), is over at `now`.
+pub fn interview_over(
+    interview: NaiveDate,
+    time: Option<NaiveTime>,
+    zone: DayZone,
+    now: DateTime<Utc>,
+) -> bool {
+    zone.instant(interview, time.unwrap_or_else(default_interview_time)) + INTERVIEW_LENGTH <= now
+}
+
 /// The size of "My interview" at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DeckNumbers {
@@ -242,6 +255,19 @@ mod tests {
             },
             "a is long overdue and c just lapsed: both weak; b is fresh"
         );
+    }
+
+    /// An interview is over an hour after it starts: at its time, else at the morning's default.
+    #[test]
+    fn an_interview_is_over_an_hour_after_it_starts() {
+        let z = DayZone::Fixed(chrono::FixedOffset::west_opt(5 * 3600).unwrap());
+        let day = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0);
+        let local = |h, m| z.instant(day, NaiveTime::from_hms_opt(h, m, 0).unwrap());
+        assert!(!interview_over(day, ten, z, local(10, 59)));
+        assert!(interview_over(day, ten, z, local(11, 0)));
+        assert!(!interview_over(day, None, z, local(9, 59)));
+        assert!(interview_over(day, None, z, local(10, 0)));
     }
 
     #[test]

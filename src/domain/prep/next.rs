@@ -14,6 +14,8 @@ pub struct Progress {
     pub cards_due: Option<usize>,
     pub stories: Option<usize>,
     pub practised_today: bool,
+    /// The interview is over (its day and time have passed, see `plan::interview_over`).
+    pub interview_over: bool,
     /// The first checklist step not yet ticked, in checklist order.
     pub next_unchecked: Option<String>,
 }
@@ -24,8 +26,12 @@ pub enum Suggestion {
     SetDate,
     DatePassed,
     InterviewToday,
+    /// Later on the interview day, once it is over.
+    InterviewOver,
     ReviewCards(usize),
-    WriteStory { have: usize },
+    WriteStory {
+        have: usize,
+    },
     Practise,
     Checklist(String),
     AllDone,
@@ -40,6 +46,9 @@ impl Suggestion {
             }
             Suggestion::DatePassed => {
                 "Your interview has passed: n notes how it went, i sets the next date.".into()
+            }
+            Suggestion::InterviewOver => {
+                "Your interview is over: press n to note how it went while you remember it.".into()
             }
             Suggestion::InterviewToday => {
                 "Interview today: reread your stories, take your one-page summary, and good luck!"
@@ -75,6 +84,7 @@ pub fn next_step(p: &Progress) -> Suggestion {
     match p.interview.map(|d| days_until(d, p.today)) {
         None => return Suggestion::SetDate,
         Some(n) if n < 0 => return Suggestion::DatePassed,
+        Some(0) if p.interview_over => return Suggestion::InterviewOver,
         Some(0) => return Suggestion::InterviewToday,
         Some(_) => {}
     }
@@ -108,6 +118,7 @@ mod tests {
             cards_due: Some(0),
             stories: Some(5),
             practised_today: true,
+            interview_over: false,
             next_unchecked: None,
         }
     }
@@ -145,6 +156,12 @@ mod tests {
         let mut p = ready();
         p.interview = Some(p.today);
         assert_eq!(next_step(&p), Suggestion::InterviewToday);
+        let over = Progress {
+            interview_over: true,
+            ..p.clone()
+        };
+        assert_eq!(next_step(&over), Suggestion::InterviewOver);
+        assert!(next_step(&over).text().contains("press n"));
         p.interview = Some(d("2026-11-22"));
         assert_eq!(next_step(&p), Suggestion::DatePassed);
         assert_eq!(days_until(d("2026-12-07"), d("2026-11-23")), 14);

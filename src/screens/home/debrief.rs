@@ -1,7 +1,10 @@
-//! Home's notes after an interview: once the interview day has passed, n opens a box to write how
-//! it went (what they asked, what went well, what to change), saved by itself as it is typed.
+//! Home's notes after an interview: once the interview is over (an hour after it starts, or its
+//! day past), n opens a box to write how it went (what they asked, what went well, what to change), saved by itself as it is typed.
 
 use super::Home;
+use crate::domain::plan::interview_over;
+use crate::domain::prep::clock;
+use crate::domain::schedule::DayZone;
 use crate::kit::{Action, Ctx, Status, Theme, ViewCtx};
 use crate::widgets::doc::Doc;
 use crate::widgets::field::{Lines, TextField};
@@ -33,10 +36,20 @@ impl Home {
     /// on the last interview noted, to read before the next. With neither, the status line says
     /// when there will be something to note.
     pub(super) fn open_debrief(&mut self, cx: &mut Ctx) {
-        let past = cx.data.interview().filter(|d| *d < cx.today);
+        let time = cx.data.profile().interview_time;
+        let zone = DayZone::Fixed(cx.offset);
+        // Over once its day has passed, or on the day an hour after it starts.
+        let past = cx
+            .data
+            .interview()
+            .filter(|d| *d < cx.today || interview_over(*d, time, zone, cx.now));
         let last_noted = cx.data.debriefs().interviews.last().map(|d| d.date);
         let Some(date) = past.or(last_noted) else {
             return cx.say(Status::info(match cx.data.interview() {
+                Some(d) if d == cx.today => format!(
+                    "After your interview{}, press n here to note how it went.",
+                    time.map_or(" today".to_string(), |t| format!(" at {} today", clock(t)))
+                ),
                 Some(d) => format!(
                     "After your interview on {}, press n here to note how it went.",
                     d.format("%A, %B %-d")

@@ -67,6 +67,11 @@ fn progress(cx: &ViewCtx) -> Progress {
         today,
         cards_due: cx.facts.cards_due_today,
         stories: cx.facts.stories_written,
+        interview_over: cx.data.interview().is_some_and(|d| {
+            let time = cx.data.profile().interview_time;
+            let zone = crate::domain::schedule::DayZone::Fixed(cx.offset);
+            crate::domain::plan::interview_over(d, time, zone, cx.now)
+        }),
         practised_today: cx
             .data
             .rounds()
