@@ -48,7 +48,7 @@ impl Suggestion {
                 "Your interview has passed: n notes how it went, i sets the next date.".into()
             }
             Suggestion::InterviewOver => {
-                "Your interview is over: press n to note how it went while you remember it.".into()
+                "Your interview is over: press n to note how it went, while it is fresh.".into()
             }
             Suggestion::InterviewToday => {
                 "Interview today: reread your stories, take your one-page summary, and good luck!"
