@@ -36,10 +36,11 @@ pub fn clock(t: NaiveTime) -> String {
 }
 
 /// Parses an interview date, with a time after it or not: `12/16/2026`, `12/16/26`, `12/16`,
-/// `2026-12-16`, `Dec 16`, `December 16th, 2026` or `16 Dec` (numbers month first, as on US forms;
-/// a weekday before it, as in "Thursday, Dec 16", is allowed), then maybe `10am`, `at 10:30 am`,
-/// `14:00` or `noon`. Without a year it is the next such day, today included. Dates before `today`
-/// are refused, since a countdown to the past helps no one. The error is a sentence for the user.
+/// `2026-12-16`, `Dec 16`, `December 16th, 2026`, `16 Dec`, `today` or `tomorrow` (numbers month
+/// first, as on US forms; a weekday before a date, as in "Thursday, Dec 16", is allowed, but not
+/// alone: "Thursday" could be this week's or next), then maybe `10am`, `at 10:30 am`, `14:00` or
+/// `noon`. Without a year it is the next such day, today included. Dates before `today` are
+/// refused, since a countdown to the past helps no one. The error is a sentence for the user.
 pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
     let lower = text.trim().to_lowercase();
     let (rest, time) = split_time(&lower)?;
@@ -129,6 +130,11 @@ fn read_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let numeric = |c: char| c.is_ascii_digit() || c == '/' || c == '-';
     if !text.is_empty() && text.chars().all(numeric) {
         return read_numbers(&text, today);
+    }
+    match text.as_str() {
+        "today" => return Some(today),
+        "tomorrow" => return today.succ_opt(),
+        _ => {}
     }
     read_words(&text, today)
 }

@@ -86,6 +86,16 @@ fn dates_as_people_write_them_are_read() {
 }
 
 #[test]
+fn today_and_tomorrow_are_words_enough_but_a_weekday_alone_is_not() {
+    assert_eq!(read("Today"), Ok(d(TODAY)));
+    assert_eq!(read("tomorrow"), Ok(d("2026-11-24")));
+    let w = parse_interview("tomorrow at 2pm", d(TODAY)).unwrap();
+    assert_eq!((w.date, w.time), (d("2026-11-24"), at(14, 0)));
+    // "Thursday" could be this week's or next; the date says which.
+    assert!(read("thursday").is_err());
+}
+
+#[test]
 fn without_a_year_it_is_the_next_such_day_today_included() {
     assert_eq!(read("11/23"), Ok(d(TODAY)));
     assert_eq!(read("Nov 24"), Ok(d("2026-11-24")));
