@@ -59,7 +59,7 @@ pub(super) static KEYS: &[Binding] = &[
     bind(
         &[ch('i')],
         "i",
-        "set your interview date",
+        "set your interview date and time",
         Action::SetInterviewDate,
         None,
     )
