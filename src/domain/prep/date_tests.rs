@@ -167,7 +167,8 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read(&date.format("%m/%d/%Y").to_string()), Ok(date));
         proptest::prop_assert_eq!(read(&date.format("%B %-d, %Y").to_string()), Ok(date));
         proptest::prop_assert_eq!(read(&date.format("%a %b %-d %Y").to_string()), Ok(date));
-        let w = When { date, time: NaiveTime::from_hms_opt((days % 24) as u32, (days % 60) as u32, 0) };
+        let time = NaiveTime::from_hms_opt((days % 24) as u32, (days % 60) as u32, 0);
+        let w = When { date, time };
         proptest::prop_assert_eq!(parse_interview(&w.typed(), d(TODAY)), Ok(w));
     }
 }

@@ -260,7 +260,10 @@ proptest::proptest! {
     /// any phase, any moment, on the interview's eve or not.
     #[test]
     fn a_key_stands_where_its_state_does(
-        due_ms in proptest::prop_oneof![proptest::num::i64::ANY, T0 - 4 * 86_400_000..T0 + 4 * 86_400_000],
+        due_ms in proptest::prop_oneof![
+            proptest::num::i64::ANY,
+            T0 - 4 * 86_400_000..T0 + 4 * 86_400_000
+        ],
         phase in 0u8..4,
         now_ms in T0 - 86_400_000..T0 + 86_400_000,
         eve in proptest::bool::ANY,

@@ -1,5 +1,6 @@
-//! Home's notes after an interview: once the interview is over (an hour after it starts, or its
-//! day past), n opens a box to write how it went (what they asked, what went well, what to change), saved by itself as it is typed.
+//! Home's notes after an interview: once it is over (an hour after it starts, or its day past), n
+//! opens a box to write how it went (what they asked, what went well, what to change), saved by
+//! itself as it is typed.
 
 use super::Home;
 use crate::domain::plan::interview_over;
