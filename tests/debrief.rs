@@ -136,10 +136,18 @@ fn on_the_day_the_notes_open_an_hour_after_the_interview_starts() {
         "{}",
         h.status()
     );
+    assert!(
+        h.screen(100, 30)
+            .contains("Today: your interview: let the cards wait")
+    );
     h.advance(2 * 3600);
     let s = h.screen(100, 30);
     assert!(
         s.contains("Your interview is over: press n to note how it went"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Today: nothing planned. How did it go? n notes it"),
         "{s}"
     );
     h.press("n");
