@@ -4,17 +4,17 @@ use super::derived::Tracked;
 use crate::domain::config::{self, PracticePrefs};
 use crate::domain::content::{Id, Library};
 use crate::domain::fit::SavedFit;
-use crate::domain::plan::Focus;
+use crate::domain::plan::{self, Focus};
 use crate::domain::practice::{Graded, RoundLog, RoundRecord};
-use crate::domain::prep::{Debriefs, MarkKind, MarkSet};
+use crate::domain::prep::{Debriefs, MarkKind, MarkSet, When};
 use crate::domain::profile::Profile;
-use crate::domain::schedule::{ReviewStore, Settings};
+use crate::domain::schedule::{DayZone, ReviewStore, Settings};
 use crate::domain::sheet::SheetChoices;
 use crate::domain::stories::{BadStory, StoryId, StoryStore};
 use crate::storage::datafile::Kept;
 use crate::storage::lock::Holder;
 use crate::storage::paths::Paths;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use std::fmt;
 
 /// Why a write was refused: another instance is the writer of the data folder.
@@ -330,6 +330,20 @@ impl AppData {
 
     pub fn interview(&self) -> Option<NaiveDate> {
         self.interview
+    }
+
+    /// The interview's day with the profile's time for it, as the date field shows them.
+    pub fn interview_when(&self) -> Option<When> {
+        let time = self.profile().interview_time;
+        self.interview().map(|date| When { date, time })
+    }
+
+    /// True once the interview is over at `now` (see [`plan::interview_over`]); days are counted
+    /// at `offset`.
+    pub fn interview_over(&self, offset: FixedOffset, now: DateTime<Utc>) -> bool {
+        let time = self.profile().interview_time;
+        self.interview()
+            .is_some_and(|d| plan::interview_over(d, time, DayZone::Fixed(offset), now))
     }
 
     /// The one-page sheet's introduction, pins and drops.

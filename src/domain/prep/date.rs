@@ -124,29 +124,21 @@ pub fn examples(today: NaiveDate) -> String {
     format!("{} or {} 10am", d.format("%m/%d/%Y"), d.format("%b %-d"))
 }
 
-/// The date `text` names, if it names one.
+/// The date `text` (lowercase, trimmed) names, if it names one.
 fn read_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let text = text.trim().to_lowercase();
     let numeric = |c: char| c.is_ascii_digit() || c == '/' || c == '-';
-    if !text.is_empty() && text.chars().all(numeric) {
-        return read_numbers(&text, today);
+    match text {
+        "today" => Some(today),
+        "tomorrow" => today.succ_opt(),
+        _ if !text.is_empty() && text.chars().all(numeric) => read_numbers(text, today),
+        _ => read_words(text, today),
     }
-    match text.as_str() {
-        "today" => return Some(today),
-        "tomorrow" => return today.succ_opt(),
-        _ => {}
-    }
-    read_words(&text, today)
 }
 
 /// `2026-12-16`, `12/16/2026`, `12-16-2026`, `12/16/26` or `12/16`.
 fn read_numbers(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.split(['/', '-']).collect();
-    let number = |s: &str| -> Option<u32> {
-        (!s.is_empty() && s.len() <= 4)
-            .then(|| s.parse().ok())
-            .flatten()
-    };
+    let number = |s: &str| s.parse::<u32>().ok().filter(|_| s.len() <= 4);
     match parts.as_slice() {
         [y, m, d] if y.len() == 4 => NaiveDate::from_ymd_opt(year(y)?, number(m)?, number(d)?),
         [m, d, y] => NaiveDate::from_ymd_opt(year(y)?, number(m)?, number(d)?),

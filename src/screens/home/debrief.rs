@@ -3,9 +3,7 @@
 //! itself as it is typed.
 
 use super::Home;
-use crate::domain::plan::interview_over;
 use crate::domain::prep::clock;
-use crate::domain::schedule::DayZone;
 use crate::kit::{Action, Ctx, Status, Theme, ViewCtx};
 use crate::widgets::doc::Doc;
 use crate::widgets::field::{Lines, TextField};
@@ -38,12 +36,9 @@ impl Home {
     /// when there will be something to note.
     pub(super) fn open_debrief(&mut self, cx: &mut Ctx) {
         let time = cx.data.profile().interview_time;
-        let zone = DayZone::Fixed(cx.offset);
         // Over once its day has passed, or on the day an hour after it starts.
-        let past = cx
-            .data
-            .interview()
-            .filter(|d| *d < cx.today || interview_over(*d, time, zone, cx.now));
+        let over = cx.data.interview_over(cx.offset, cx.now);
+        let past = cx.data.interview().filter(|d| *d < cx.today || over);
         let last_noted = cx.data.debriefs().interviews.last().map(|d| d.date);
         let Some(date) = past.or(last_noted) else {
             return cx.say(Status::info(match cx.data.interview() {

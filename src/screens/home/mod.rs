@@ -117,13 +117,7 @@ impl Home {
                     cx.say(Status::error(text));
                 }
             }
-            Action::SetInterviewDate => {
-                let current = cx.data.interview().map(|date| When {
-                    date,
-                    time: cx.data.profile().interview_time,
-                });
-                self.open_date(current, cx.today);
-            }
+            Action::SetInterviewDate => self.open_date(cx.data.interview_when(), cx.today),
             Action::NoteInterview => self.open_debrief(cx),
             other => cx.ignore(other),
         }

@@ -67,7 +67,7 @@ fn progress(cx: &ViewCtx) -> Progress {
         today,
         cards_due: cx.facts.cards_due_today,
         stories: cx.facts.stories_written,
-        interview_over: interview_over(cx),
+        interview_over: cx.data.interview_over(cx.offset, cx.now),
         practised_today: cx
             .data
             .rounds()
@@ -216,15 +216,6 @@ fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 /// Today's plan on one line: cards and the time they take, the story step, the practice round.
 /// Where the line is wider than `room`, the count of unseen cards goes first, so the three steps
 /// stay whole.
-/// True once the interview is over: an hour after its time (see `plan::interview_over`).
-fn interview_over(cx: &ViewCtx) -> bool {
-    cx.data.interview().is_some_and(|d| {
-        let time = cx.data.profile().interview_time;
-        let zone = crate::domain::schedule::DayZone::Fixed(cx.offset);
-        crate::domain::plan::interview_over(d, time, zone, cx.now)
-    })
-}
-
 fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let t = cx.theme;
     let noted = || {
@@ -235,11 +226,13 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     };
     let day = match plan.days_left {
         // Over, later the same day: the same as the days after it.
-        Some(n) if n < 0 || (n == 0 && interview_over(cx)) => Some(if noted() {
-            "nothing planned. Your notes are saved (n); i sets a new date."
-        } else {
-            "nothing planned. How did it go? n notes it; i sets a new date."
-        }),
+        Some(n) if n < 0 || (n == 0 && cx.data.interview_over(cx.offset, cx.now)) => {
+            Some(if noted() {
+                "nothing planned. Your notes are saved (n); i sets a new date."
+            } else {
+                "nothing planned. How did it go? n notes it; i sets a new date."
+            })
+        }
         // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
         Some(0) => Some("your interview: let the cards wait and reread your stories."),
         _ => None,
