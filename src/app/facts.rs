@@ -140,8 +140,11 @@ impl App {
         let history = (store.ledger().last_seq(), cards.len());
         if self.facts_from.reviews != Some(history) {
             self.facts_from.reviews = Some(history);
-            self.facts.due = cards.values().filter_map(|c| at_ms(c.due_ms)).collect();
-            self.facts.due.sort_unstable();
+            // Sorted as plain numbers from the 8-byte keys, then made times: at 100,000 cards,
+            // sorting times read from the states was half of this refresh.
+            let mut due: Vec<i64> = cards.all_keys().map(|k| k.due_ms()).collect();
+            due.sort_unstable();
+            self.facts.due = due.into_iter().filter_map(at_ms).collect();
             self.facts.reviews_by_day = store.daily_counts().clone();
         }
         self.facts.recall = self

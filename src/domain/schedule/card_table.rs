@@ -73,6 +73,11 @@ impl Key {
         (self.0 & 3) as usize
     }
 
+    /// True for a card studied at least once (learning or review), as opposed to new or removed.
+    pub fn is_studied(self) -> bool {
+        self.0 & 3 >= LEARNING
+    }
+
     fn is_removed(self) -> bool {
         self.0 & 3 == REMOVED
     }
@@ -169,6 +174,16 @@ impl CardTable {
             settled: self.ids.iter().zip(self.keys.iter()),
             added: self.added.iter().peekable(),
         }
+    }
+
+    /// Every card's [`Key`] in no particular order, without the ids: for a walk that only needs
+    /// due times and kinds (the next time a standing changes, the due chart), 8 bytes a card.
+    pub fn all_keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.keys
+            .iter()
+            .copied()
+            .filter(|k| !k.is_removed())
+            .chain(self.added.values().map(|s| Key::of(Some(s))))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Id> {

@@ -65,6 +65,17 @@ proptest! {
                 table.keyed().collect::<Vec<_>>(),
                 model.iter().map(|(k, s)| (k, Key::of(Some(s)))).collect::<Vec<_>>()
             );
+            // Every key without its id, in any order: the same ones.
+            let by_time = |keys: Vec<Key>| {
+                let mut keys: Vec<(i64, usize)> =
+                    keys.into_iter().map(|k| (k.due_ms(), k.kind())).collect();
+                keys.sort_unstable();
+                keys
+            };
+            prop_assert_eq!(
+                by_time(table.all_keys().collect()),
+                by_time(model.values().map(|s| Key::of(Some(s))).collect())
+            );
             for k in 0..40 {
                 prop_assert_eq!(table.get(&id(k)), model.get(&id(k)));
             }
@@ -79,6 +90,22 @@ proptest! {
         prop_assert!(settled.states.iter().all(Option::is_some));
         prop_assert_eq!(settled.ids.len(), settled.keys.len());
     }
+}
+
+#[test]
+fn only_learning_and_review_cards_count_as_studied() {
+    let with = |phase: Phase| {
+        Key::of(Some(&CardState {
+            phase,
+            ..state(5)
+        }))
+    };
+    assert!(!Key::NONE.is_studied());
+    assert!(!with(Phase::New).is_studied());
+    assert!(with(Phase::Learning).is_studied());
+    assert!(with(Phase::Relearning).is_studied());
+    assert!(with(Phase::Review).is_studied());
+    assert_eq!(with(Phase::Review).due_ms(), 5);
 }
 
 #[test]

@@ -26,7 +26,7 @@ mod store;
 mod tests;
 
 pub use card::{CardState, Phase};
-pub use card_table::CardTable;
+pub use card_table::{CardTable, Key};
 pub use days::DayZone;
 pub use deadline::{clamp_due, latest_due, was_clamped};
 pub use history::PastReview;

@@ -92,6 +92,14 @@ impl StandingAt {
         }
     }
 
+    /// Where cards stand at `now` as [`Standing::of`] says, with no interview eve in mind.
+    pub fn plain(now: DateTime<Utc>) -> StandingAt {
+        StandingAt {
+            now_ms: now.timestamp_millis(),
+            eve: false,
+        }
+    }
+
     /// True on the day before the interview, when [`StandingAt::of`] can differ from
     /// [`Standing::of`].
     pub fn is_eve(&self) -> bool {

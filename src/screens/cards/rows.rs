@@ -145,9 +145,9 @@ fn tally_card(
 fn next_change(ledger: &Ledger, now_ms: i64) -> i64 {
     ledger
         .cards()
-        .values()
-        .filter(|c| c.phase != Phase::New && c.due_ms > now_ms)
-        .map(|c| c.due_ms)
+        .all_keys()
+        .filter(|k| k.is_studied() && k.due_ms() > now_ms)
+        .map(|k| k.due_ms())
         .min()
         .unwrap_or(i64::MAX)
 }
