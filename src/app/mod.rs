@@ -164,27 +164,32 @@ impl App {
         let paths = self.data.paths().clone();
         let now = self.now;
         let theme = self.theme;
-        // The stories and the review history load on other cores while the content loads on this
-        // one: the three share no file (at 100,000 cards each takes a good part of a second). As
-        // soon as the content is in, the screens are built here (the Cards screen's catalogue is
-        // most of it) while the stories finish and their facts, which need the content, are worked
-        // out on another core. A panic in one is passed on as if it had happened here.
+        // The review history and then the stories load on another core while the content loads on
+        // this one: they share no file (at 100,000 cards each takes tens of milliseconds). As soon
+        // as the content is in, the screens are built here (the Cards screen's catalogue is most
+        // of it) while the stories finish and their facts, which need the content, are worked out
+        // on another core. One thread for both loads rather than one each: three threads on two
+        // cores at 100,000 cards took 4% longer (paired runs of `scale_probe app`, 2026-12-06),
+        // and the history is the shorter load, so the stories still finish while the screens are
+        // built. A panic in one is passed on as if it had happened here.
         let (library, opened, stories, story_facts, mut screens) = std::thread::scope(|s| {
-            let stories = s.spawn(|| StoriesFolder::load(&paths));
-            let opened =
-                s.spawn(|| ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now));
+            let paths = &paths;
+            let loads = s.spawn(move || {
+                let opened = ReviewStore::open(&paths.data_dir, &StoreOptions::default(), now);
+                (opened, StoriesFolder::load(paths))
+            });
             let library = Library::load_cached(&paths.user_content_dir(), &paths.data_dir);
-            let (screens, (stories, facts)) = std::thread::scope(|inner| {
+            let (screens, (opened, stories, facts)) = std::thread::scope(|inner| {
                 let facts = inner.spawn(|| {
-                    let stories = joined(stories);
+                    let (opened, stories) = joined(loads);
                     let facts = stories
                         .store()
                         .map(|store| facts::StoryFacts::of(store, &library));
-                    (stories, facts)
+                    (opened, stories, facts)
                 });
                 (Screens::new(&library, theme), joined(facts))
             });
-            (library, joined(opened), stories, facts, screens)
+            (library, opened, stories, facts, screens)
         });
         let content = (!library.problems.is_empty()).then(|| {
             Status::warn(format!(
