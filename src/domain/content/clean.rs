@@ -67,8 +67,14 @@ impl ContentFile {
         }
         for k in &mut self.card {
             sanitize::clean_line_in_place(&mut k.deck);
-            c(&mut k.front);
-            c(&mut k.back);
+            // Only whitespace is no text: emptied here, while the text is in the processor's
+            // cache, so the library's check reads a card's length, not its text.
+            for text in [&mut k.front, &mut k.back] {
+                c(text);
+                if text.chars().all(char::is_whitespace) {
+                    text.clear();
+                }
+            }
             k.tags.iter_mut().for_each(sanitize::clean_line_in_place);
         }
         for s in &mut self.synonym {

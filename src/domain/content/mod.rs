@@ -10,6 +10,7 @@ pub mod phrasing;
 pub mod plain;
 pub mod prep_model;
 pub mod problem;
+mod repeats;
 pub mod script;
 pub mod search;
 mod user_files;
