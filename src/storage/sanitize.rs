@@ -48,17 +48,22 @@ pub fn clean_keep_tabs(s: &str) -> String {
 /// True when [`clean_keep_tabs`] would return `s` unchanged. Plain ASCII, the bulk of all content, is
 /// checked a byte at a time (which the compiler vectorizes); other text a character at a time.
 fn is_clean_keeping_tabs(s: &str) -> bool {
-    let ascii_ok = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
-    // A fold rather than `all`: without the early exit the loop vectorizes.
-    if s.bytes().fold(true, |ok, b| ok & ascii_ok(b)) {
-        return true;
-    }
-    !s.chars().any(is_forbidden)
+    plain_ascii(s, |b| b == b'\n' || b == b'\t') || !s.chars().any(is_forbidden)
 }
 
-/// True when [`clean`] would return `s` unchanged, found without building the cleaned copy.
+/// True when every byte of `s` is printable ASCII or one `also` allows. A fold rather than `all`:
+/// without the early exit the loop vectorizes.
+#[inline]
+fn plain_ascii(s: &str, also: impl Fn(u8) -> bool) -> bool {
+    s.bytes()
+        .fold(true, |ok, b| ok & ((0x20..0x7f).contains(&b) || also(b)))
+}
+
+/// True when [`clean`] would return `s` unchanged, found without building the cleaned copy. One
+/// pass over plain ASCII text: a search for tabs first read every text twice, and cleaning the
+/// cards loaded at start-up checks every front and back.
 pub fn is_clean(s: &str) -> bool {
-    !s.contains('\t') && is_clean_keeping_tabs(s)
+    plain_ascii(s, |b| b == b'\n') || (!s.contains('\t') && !s.chars().any(is_forbidden))
 }
 
 /// [`clean`] in place, allocating only when something must change: loading thousands of cards
@@ -73,7 +78,7 @@ pub fn clean_in_place(s: &mut String) {
 /// [`clean_line`] in place, allocating only when something must change; for a `String` or a
 /// short text held inline (a card's deck and tags).
 pub fn clean_line_in_place<S: std::ops::Deref<Target = str> + From<String>>(s: &mut S) {
-    if !s.contains(['\t', '\n']) && is_clean_keeping_tabs(s) {
+    if plain_ascii(s, |_| false) || (!s.contains(['\t', '\n']) && !s.chars().any(is_forbidden)) {
         return;
     }
     *s = S::from(clean_line(s));
@@ -220,9 +225,24 @@ mod tests {
             prop_assert_eq!(clean_line(&line), line);
         }
 
+        /// Mostly plain ASCII, as nearly all content is, so the one-pass checks meet tabs, newlines,
+        /// returns and controls among printable text.
+        #[test]
+        fn is_clean_says_whether_cleaning_changes_ascii_text(s in "[ -~\t\n\r\x1b\x7f]{0,40}") {
+            prop_assert_eq!(is_clean(&s), clean(&s) == s, "{:?}", s);
+            prop_assert_eq!(is_clean_keeping_tabs(&s), clean_keep_tabs(&s) == s, "{:?}", s);
+            let mut line = s.clone();
+            clean_line_in_place(&mut line);
+            prop_assert_eq!(line, clean_line(&s));
+        }
+
         #[test]
         fn is_clean_says_whether_cleaning_changes_the_text(s in nasty()) {
             prop_assert_eq!(is_clean(&s), clean(&s) == s, "{:?}", s);
+            prop_assert_eq!(is_clean_keeping_tabs(&s), clean_keep_tabs(&s) == s, "{:?}", s);
+            let mut line = s.clone();
+            clean_line_in_place(&mut line);
+            prop_assert_eq!(line, clean_line(&s));
         }
 
         #[test]

@@ -94,12 +94,7 @@ proptest! {
 
 #[test]
 fn only_learning_and_review_cards_count_as_studied() {
-    let with = |phase: Phase| {
-        Key::of(Some(&CardState {
-            phase,
-            ..state(5)
-        }))
-    };
+    let with = |phase: Phase| Key::of(Some(&CardState { phase, ..state(5) }));
     assert!(!Key::NONE.is_studied());
     assert!(!with(Phase::New).is_studied());
     assert!(with(Phase::Learning).is_studied());
