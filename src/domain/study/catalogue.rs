@@ -313,11 +313,9 @@ impl Catalogue {
         }
     }
 
-    /// Each card of `by_id` (its index) with its state, walking the ledger alongside: both are in id
-    /// order, so each step is one comparison rather than a tree lookup.
     /// Each card's position in `cards` with its [`Key`] in `ledger` ([`Key::NONE`] when it has no
-    /// state), walking `by_id` and the ledger's id-ordered keys side by side: 32 bytes a card read
-    /// instead of a state's 96.
+    /// state), walking `by_id` and the ledger's id-ordered keys side by side (both in id order, so
+    /// each step is one comparison rather than a lookup): 32 bytes a card read, not a state's 96.
     fn with_keys<'a>(&'a self, ledger: &'a Ledger) -> impl Iterator<Item = (usize, Key)> + 'a {
         let mut keyed = ledger.cards().keyed().peekable();
         self.by_id.iter().map(move |(i, range)| {
