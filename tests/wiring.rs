@@ -115,7 +115,7 @@ fn a_story_linked_to_a_question_shows_on_its_card_and_in_practice() {
     let mut h = h.restart();
     h.app.update(Action::GoTo(Tab::Home));
     let facts = h.app.facts();
-    let linked = facts.stories_by_question.get(&q).and_then(|v| v.first());
+    let linked = facts.story_by_question.get(&q);
     assert_eq!(linked.map(|o| o.title.as_str()), Some("The near fall"));
     assert_eq!(facts.stories_written, Some(1));
     assert!(facts.linked_questions().contains(&q));

@@ -120,7 +120,7 @@ impl App {
         self.facts.stories_written = Some(facts.written);
         self.facts.competencies_covered = Some(facts.covered);
         self.facts.story_numbers = Some(facts.numbers);
-        self.facts.stories_by_question = facts.by_question;
+        self.facts.story_by_question = facts.by_question;
     }
 
     fn refresh_review_facts(&mut self) {
@@ -166,19 +166,19 @@ pub(super) struct StoryFacts {
     written: usize,
     covered: BTreeSet<Id>,
     numbers: StoryNumbers,
-    by_question: BTreeMap<Id, Vec<StoryOutline>>,
+    by_question: BTreeMap<Id, StoryOutline>,
 }
 
 impl StoryFacts {
     pub(super) fn of(store: &StoryStore, lib: &Library) -> StoryFacts {
         let stories = store.list(Order::Title);
-        let mut by_question: BTreeMap<Id, Vec<StoryOutline>> = BTreeMap::new();
+        // In title order, so the first story met for a question is the one kept.
+        let mut by_question: BTreeMap<Id, StoryOutline> = BTreeMap::new();
         for s in &stories {
             for q in &s.questions {
                 by_question
                     .entry(q.clone())
-                    .or_default()
-                    .push(StoryOutline {
+                    .or_insert_with(|| StoryOutline {
                         title: s.title.clone(),
                         star: [
                             s.situation.clone(),
@@ -261,13 +261,10 @@ mod tests {
         let mut app = App::new(Paths::in_dir(dir.path()), now, Theme::PLAIN);
         let at_start = app.facts.clone();
         assert_eq!(at_start.stories_written, Some(3));
-        let linked = &at_start.stories_by_question;
-        let titles: Vec<&str> = linked
-            .values()
-            .flatten()
-            .map(|s| s.title.as_str())
-            .collect();
-        assert_eq!(titles.len(), 3, "{linked:?}");
+        let linked = &at_start.story_by_question;
+        let titles: Vec<&str> = linked.values().map(|s| s.title.as_str()).collect();
+        // By question id; two stories answer the coworker question, and the first by title is kept.
+        assert_eq!(titles, ["Unlinked", "Busy morning"], "{linked:?}");
         assert!(at_start.story_numbers.is_some());
 
         app.facts_from.stories = None;

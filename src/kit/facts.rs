@@ -23,9 +23,11 @@ pub struct Facts {
     /// Predicted recall (0–1) of each question card now, from the review schedule
     /// (`schedule::recall_at(state, now)` for every question with a state). Feeds round selection.
     pub recall: BTreeMap<Id, f64>,
-    /// Stories linked to each question id (`Story::questions`), for the practice hint and so round
-    /// selection can favour questions no story answers.
-    pub stories_by_question: BTreeMap<Id, Vec<StoryOutline>>,
+    /// The story linked to each question id (`Story::questions`) that comes first by title, for
+    /// the practice hint and the card's back, and so round selection can favour questions no story
+    /// answers. One a question, not all: only the first is ever shown, and copying every linked
+    /// story's text was most of working out these facts at 10,000 stories.
+    pub story_by_question: BTreeMap<Id, StoryOutline>,
     /// Cards due now across every deck (learning steps included), from the review schedule.
     pub cards_due_today: Option<usize>,
     /// Due time of every scheduled card, in time order, for the 14-day chart.
@@ -52,11 +54,7 @@ pub struct Facts {
 impl Facts {
     /// Question ids some story answers.
     pub fn linked_questions(&self) -> HashSet<Id> {
-        self.stories_by_question
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, _)| k.clone())
-            .collect()
+        self.story_by_question.keys().cloned().collect()
     }
 
     /// Refreshes what can be read from files without the stores of other screens: the number of
@@ -96,9 +94,8 @@ mod tests {
     fn only_questions_with_a_story_count_as_linked() {
         let mut facts = Facts::default();
         facts
-            .stories_by_question
-            .insert(Id::new("q-a"), vec![StoryOutline::default()]);
-        facts.stories_by_question.insert(Id::new("q-b"), vec![]);
+            .story_by_question
+            .insert(Id::new("q-a"), StoryOutline::default());
         assert_eq!(facts.linked_questions(), [Id::new("q-a")].into());
     }
 }

@@ -95,8 +95,7 @@ pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
                 return d;
             }
             coaching(&mut d, q, t);
-            let story = cx.facts.stories_by_question.get(&q.id);
-            match story.and_then(|linked| linked.first()) {
+            match cx.facts.story_by_question.get(&q.id) {
                 Some(linked) => {
                     d.blank();
                     d.text("Your STAR story", t.heading);

@@ -257,12 +257,7 @@ pub(super) fn hint_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usiz
 fn hint_doc(cx: &ViewCtx, q: &Question, width: u16) -> Doc {
     let t = cx.theme;
     let mut d = Doc::new(usize::from(width));
-    match cx
-        .facts
-        .stories_by_question
-        .get(&q.id)
-        .and_then(|v| v.first())
-    {
+    match cx.facts.story_by_question.get(&q.id) {
         Some(story) => story_outline(&mut d, story, t),
         None if q.kind() == QuestionKind::Star => d.text(
             "No story is linked to this question yet. Link or write one on the Stories screen.",
