@@ -27,7 +27,9 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(what), Some(dir)) = (args.next(), args.next()) else {
-        eprintln!("usage: scale_probe app|stories|library|reviews|counts <data dir> [runs]");
+        eprintln!(
+            "usage: scale_probe app|stories|library|coverage|reviews|counts <data dir> [runs]"
+        );
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
@@ -44,6 +46,18 @@ fn main() {
         "library" => time(runs, || {
             clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir)
         }),
+        // What the story facts spend most on: the competency grid over every story.
+        "coverage" => {
+            let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
+            let Ok((store, _)) = clinicprep::domain::stories::StoryStore::load(&dir) else {
+                eprintln!("could not read the stories in {}", dir.display());
+                std::process::exit(1);
+            };
+            time(runs, || {
+                let stories: Vec<_> = store.by_id().collect();
+                clinicprep::domain::stories::Coverage::from_library(&lib, &stories)
+            })
+        }
         "reviews" => time(runs, || {
             schedule::ReviewStore::open(&dir, &schedule::StoreOptions::default(), now)
         }),

@@ -223,6 +223,11 @@ impl StoryStore {
         self.entries.is_empty()
     }
 
+    /// All stories in id order, as they are kept: for a pass that needs no order of its own.
+    pub fn by_id(&self) -> impl Iterator<Item = &Story> {
+        self.entries.values().map(|e| &e.story)
+    }
+
     /// All stories in the given order.
     pub fn list(&self, order: Order) -> Vec<&Story> {
         order.sorted(self.entries.values().map(|e| &e.story).collect())
