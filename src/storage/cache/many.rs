@@ -83,12 +83,10 @@ impl<T: Serialize + DeserializeOwned + Send> ParseCache<T> {
                 Err(e) => Err(LoadError::Read(e)),
                 Ok(Lookup::Hit(at, slot)) => {
                     let value = if want == Want::Values {
-                        self.old_value(&slot)
-                            .and_then(|raw| postcard::from_bytes::<T>(&raw).ok())
-                            .map(|mut value| {
-                                then(&mut value);
-                                Some(value)
-                            })
+                        self.old_decoded(&slot).map(|mut value| {
+                            then(&mut value);
+                            Some(value)
+                        })
                     } else {
                         Some(None)
                     };

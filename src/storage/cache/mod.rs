@@ -181,9 +181,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         let stamp = Stamp::of(meta);
         let bytes = match self.lookup(key, path, stamp).map_err(LoadError::Read)? {
             Lookup::Hit(i, slot) => {
-                let value = self
-                    .old_value(&slot)
-                    .and_then(|raw| postcard::from_bytes(&raw).ok());
+                let value = self.old_decoded(&slot);
                 if let Some(value) = value {
                     self.keep(i, slot, stamp);
                     return Ok(Loaded {
@@ -332,8 +330,11 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         self.new.push(entry);
     }
 
-    fn old_value(&self, slot: &Slot) -> Option<Cow<'_, [u8]>> {
-        self.old.as_ref()?.value(slot)
+    /// The old value in `slot` decoded, if it can be read, passes its checksum and decodes.
+    fn old_decoded(&self, slot: &Slot) -> Option<T> {
+        self.old
+            .as_ref()?
+            .decode(slot, |raw| postcard::from_bytes::<T>(raw).ok())
     }
 
     /// Reads (unless already read) and parses the file, and remembers the value if it parsed.
