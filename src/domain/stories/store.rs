@@ -156,7 +156,7 @@ impl StoryStore {
             conflict_copies: Vec::new(),
         };
         let mut bad = Vec::new();
-        let mut cache = ParseCache::open(data_dir, "stories");
+        let mut cache = ParseCache::open_lazy(data_dir, "stories");
         let found = scan::scan(&store.stories_dir)?;
         let mut stories = Vec::with_capacity(found.len());
         for f in found {

@@ -76,6 +76,46 @@ fn values_read_into_a_kept_buffer_are_each_their_own() {
     assert_eq!(read(&in_memory, "a.toml"), Some(vec![1, 2, 3]));
 }
 
+/// A cache larger than a window read in any order (onward, backward, jumping about) gives each
+/// value its own bytes, the same from the file as from memory.
+#[test]
+fn values_past_one_window_read_in_any_order() {
+    let meta = std::fs::metadata(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let mut c = Container::default();
+    let value = |i: usize| -> Vec<u8> { (0..1000 + i % 7).map(|j| (i * 31 + j) as u8).collect() };
+    for i in 0..700 {
+        let entry = RawEntry {
+            stamp: Stamp::of(&meta),
+            hash: i as u64,
+            racy: false,
+            value: value(i),
+        };
+        c.entries.insert(format!("{i:04}.toml"), entry);
+    }
+    let bytes = c.encode().unwrap();
+    assert!(bytes.len() as u64 > 2 * WINDOW, "{} bytes", bytes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.bin");
+    std::fs::write(&path, &bytes).unwrap();
+    let file = Opened::index_of(&path, 1 << 24).unwrap();
+    let memory = Opened::from_bytes(bytes).unwrap();
+    let onward: Vec<usize> = (0..700).collect();
+    let backward: Vec<usize> = (0..700).rev().collect();
+    let jumping: Vec<usize> = (0..700).map(|i| (i * 263) % 700).collect();
+    for order in [onward, backward, jumping] {
+        for i in order {
+            let slot = file.slots[file.find(&format!("{i:04}.toml")).unwrap()].1;
+            let want = value(i);
+            assert_eq!(
+                file.decode(&slot, |b| Some(b.to_vec())).as_ref(),
+                Some(&want)
+            );
+            assert_eq!(file.value(&slot).unwrap().as_ref(), want.as_slice());
+            assert_eq!(memory.value(&slot).unwrap().as_ref(), want.as_slice());
+        }
+    }
+}
+
 /// A payload with a valid header and checksum but any bytes at all (what a bug in an older build
 /// with the same schema could leave) decodes or is refused, never panics; so does any value in it.
 #[test]

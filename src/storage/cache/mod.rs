@@ -130,8 +130,8 @@ impl<T: Serialize> Encoded<T> {
 }
 
 impl<T: Serialize + DeserializeOwned> ParseCache<T> {
-    /// Opens `<data_dir>/cache/<name>.bin`, reading it whole: for callers that decode most values.
-    /// Never fails: an unusable cache is an empty one.
+    /// Opens `<data_dir>/cache/<name>.bin`, reading it whole: for a cache of one value (the review
+    /// history's). Never fails: an unusable cache is an empty one.
     pub fn open(data_dir: &Path, name: &str) -> ParseCache<T> {
         let file = cache_file(data_dir, name);
         let old = crate::storage::safe::read_regular(&file, MAX_CACHE_BYTES)
@@ -140,9 +140,10 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         ParseCache::new(file, old, true)
     }
 
-    /// Opens `<data_dir>/cache/<name>.bin` reading only its index; each value is read from the file
-    /// when it is decoded. For callers that only check files (`status`), or decode a few large values
-    /// (deck files), so the whole cache is never held in memory at once.
+    /// Opens `<data_dir>/cache/<name>.bin` reading only its index; values are read from the file as
+    /// they are decoded, a stretch at a time (see `container::Window`). For callers that only check
+    /// files (`status`), decode a few large values (deck files) or many small ones in order
+    /// (stories), so the whole cache is never held in memory at once.
     pub fn open_lazy(data_dir: &Path, name: &str) -> ParseCache<T> {
         let file = cache_file(data_dir, name);
         let old = Opened::index_of(&file, MAX_CACHE_BYTES);
