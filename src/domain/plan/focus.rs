@@ -14,7 +14,7 @@ use crate::domain::content::search::{Hit, Target};
 use crate::domain::content::{Ask, Coaching, Id, Library, Question};
 use crate::domain::profile::{Background, Profile, Setting};
 use crate::domain::study::{Catalogue, Filter, StudyCard};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Who the coaching is for, in the form every screen needs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,8 +23,9 @@ pub struct Focus {
     background: Option<Background>,
     setting: Option<Setting>,
     /// For each question some coaching entry lists: whether this user may get it, and whether it is
-    /// meant for them in particular.
-    meant: HashMap<Id, Meant>,
+    /// meant for them in particular. Looked up for every card whenever the focus or the cards
+    /// change: foldhash, not SipHash (at 100,000 cards the hashing was most of that pass).
+    meant: foldhash::HashMap<Id, Meant>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,7 +73,7 @@ impl Focus {
             roles,
             background: profile.background,
             setting: profile.setting,
-            meant: HashMap::new(),
+            meant: foldhash::HashMap::default(),
         };
         for c in &lib.coaching {
             let m = focus.entry_match(c);
@@ -136,6 +137,38 @@ impl Focus {
     /// True when a card with this id and these roles belongs to "My interview".
     pub fn holds_id(&self, id: &Id, roles: &[Id]) -> bool {
         self.suits(roles) && self.allowed(id)
+    }
+
+    /// [`Focus::holds`] of each card of `cat`, in catalogue order. Read from the catalogue's role
+    /// bits, 8 bytes a card, with the few questions coaching keeps from this user then looked up
+    /// by id: going through every card's own roles and hashing every id read the whole catalogue
+    /// (about 4 ms a start at 100,000 cards).
+    pub fn held(&self, cat: &Catalogue) -> Vec<bool> {
+        let card_by_card = || cat.cards.iter().map(|c| self.holds(c)).collect();
+        let Some(bits) = cat.role_bits() else {
+            return card_by_card();
+        };
+        if !cat.has_unique_ids() {
+            return card_by_card();
+        }
+        let mut held = if self.roles.is_empty() {
+            vec![true; bits.len()]
+        } else {
+            let mut mask = 0u64;
+            for r in &self.roles {
+                match cat.roles.iter().position(|(id, _)| id == r) {
+                    Some(i) if i < 64 => mask |= 1 << i,
+                    _ => return card_by_card(),
+                }
+            }
+            bits.iter().map(|b| b & mask != 0).collect()
+        };
+        for (id, _) in self.meant.iter().filter(|(_, m)| !m.allowed) {
+            if let Some(slot) = cat.position(id).and_then(|i| held.get_mut(i)) {
+                *slot = false;
+            }
+        }
+        held
     }
 
     /// The ids of "My interview" straight from the library, without building a catalogue (for
@@ -394,6 +427,37 @@ mod tests {
             a.sort();
             b.sort();
             assert_eq!(a, b, "{p:?}");
+        }
+    }
+
+    /// Read from the role bits or card by card, the same cards are held: for every kind of
+    /// profile, over the built-in cards and a deck whose cards name roles (one a role that does
+    /// not exist).
+    #[test]
+    fn held_from_the_role_bits_is_each_card_held() {
+        let deck = "[[card]]\nid = \"mine-1\"\ndeck = \"Mine\"\nfront = \"F\"\nback = \"B\"\n\
+                    roles = [\"pta\"]\n\n[[card]]\nid = \"mine-2\"\ndeck = \"Mine\"\n\
+                    front = \"F\"\nback = \"B\"\nroles = [\"astronaut\"]\n\n[[card]]\n\
+                    id = \"mine-3\"\ndeck = \"Mine\"\nfront = \"F\"\nback = \"B\"\n";
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.toml"), deck).unwrap();
+        for lib in [lib(), Library::load(Some(dir.path()))] {
+            let cat = Catalogue::from_library(&lib);
+            assert!(cat.role_bits().is_some() && cat.has_unique_ids());
+            let mut kept_out = 0;
+            for p in [
+                Profile::default(),
+                profile(&["pt-aide"], Some(Background::CnaCaregiver), None),
+                profile(&["pta"], Some(Background::Student), Some(Setting::School)),
+                profile(&["pta", "ota"], None, Some(Setting::Hospital)),
+                profile(&["astronaut"], Some(Background::CnaCaregiver), None),
+            ] {
+                let f = Focus::new(&p, &lib);
+                let want: Vec<bool> = cat.cards.iter().map(|c| f.holds(c)).collect();
+                assert_eq!(f.held(&cat), want, "{p:?}");
+                kept_out += want.iter().filter(|h| !**h).count();
+            }
+            assert!(kept_out > 0, "some profile holds fewer than every card");
         }
     }
 

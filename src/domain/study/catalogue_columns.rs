@@ -20,6 +20,20 @@ impl Columns {
 }
 
 impl Catalogue {
+    /// Each card's roles as bits over `roles` (every bit for a card for every role), in catalogue
+    /// order; `None` when the columns cannot answer (cards changed since building, more than 64
+    /// roles).
+    pub fn role_bits(&self) -> Option<&[u64]> {
+        let bits = &self.columns.role_bits;
+        (self.walkable() && self.roles.len() <= 64 && bits.len() == self.cards.len())
+            .then_some(bits.as_slice())
+    }
+
+    /// True when no two cards share an id, so [`Catalogue::position`] finds the only card of one.
+    pub fn has_unique_ids(&self) -> bool {
+        self.unique_ids
+    }
+
     /// Calls `f` with each card passing `filter`, in catalogue order: its index, its roles as bits
     /// over `roles` and its subject's index in `subjects`. Reads the columns only, so the cards'
     /// own facets are not touched. False, having called nothing, when the columns cannot answer

@@ -162,12 +162,7 @@ impl Cards {
         {
             self.focus = data.focus().clone();
             self.focus_version = data.focus_version();
-            self.held = self
-                .catalogue
-                .cards
-                .iter()
-                .map(|c| self.focus.holds(c))
-                .collect();
+            self.held = self.focus.held(&self.catalogue);
         }
     }
 
