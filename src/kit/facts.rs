@@ -4,7 +4,7 @@
 use crate::domain::content::Id;
 use crate::domain::plan::{DeckNumbers, Plan, StoryNumbers};
 use crate::storage::paths::Paths;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The outline of a story linked to a question, for the practice hint.
@@ -30,8 +30,10 @@ pub struct Facts {
     pub story_by_question: BTreeMap<Id, StoryOutline>,
     /// Cards due now across every deck (learning steps included), from the review schedule.
     pub cards_due_today: Option<usize>,
-    /// Due time of every scheduled card, in time order, for the 14-day chart.
-    pub due: Vec<DateTime<Utc>>,
+    /// Due time of every scheduled card in unix milliseconds, in time order, for the 14-day chart.
+    /// Numbers rather than times: sorted as they come from the review history's keys, with no
+    /// conversion of 100,000 of them at each refresh.
+    pub due: Vec<i64>,
     /// Reviews per local day from the review journal (`ReviewStore::daily_counts`). Practice answers
     /// are added to these for the study heatmap.
     pub reviews_by_day: BTreeMap<NaiveDate, u32>,

@@ -104,7 +104,7 @@ fn due_chart_puts_overdue_in_today_and_drops_the_far_future() {
         utc("2026-12-06T12:00:00Z"), // day 13, the last shown
         utc("2026-12-07T00:00:00Z"), // day 14: outside
     ];
-    let chart = due_by_day(&due, now, zone(0), DUE_DAYS);
+    let chart = due_by_day(&ms(&due), now, zone(0), DUE_DAYS);
     assert_eq!(chart.len(), 14);
     assert_eq!(
         chart[0],
@@ -127,6 +127,10 @@ fn due_chart_puts_overdue_in_today_and_drops_the_far_future() {
             .iter()
             .all(|c| c.count == 0)
     );
+    // Times no calendar holds (a damaged history): the earliest is overdue, the latest never shown.
+    let extremes = due_by_day(&[i64::MIN, 0, i64::MAX], now, zone(-12), DUE_DAYS);
+    assert_eq!(extremes[0].count, 2);
+    assert_eq!(extremes.iter().map(|c| c.count).sum::<u32>(), 2);
 }
 
 #[test]
@@ -134,10 +138,10 @@ fn due_chart_today_follows_the_offset() {
     // 01:00 UTC on the 24th is still the evening of the 23rd in New York (UTC-5).
     let now = utc("2026-11-24T01:00:00Z");
     let due = [utc("2026-11-24T03:00:00Z"), utc("2026-11-24T06:00:00Z")];
-    let ny = due_by_day(&due, now, zone(-5), 3);
+    let ny = due_by_day(&ms(&due), now, zone(-5), 3);
     assert_eq!(ny[0].date, d("2026-11-23"));
     assert_eq!((ny[0].count, ny[1].count), (1, 1));
-    let utc_chart = due_by_day(&due, now, zone(0), 3);
+    let utc_chart = due_by_day(&ms(&due), now, zone(0), 3);
     assert_eq!(utc_chart[0].date, d("2026-11-24"));
     assert_eq!(utc_chart[0].count, 2);
 }
@@ -242,7 +246,7 @@ mod by_arithmetic {
                 .collect();
             due.sort();
             prop_assert_eq!(
-                due_by_day(&due, now, offset, DUE_DAYS),
+                due_by_day(&ms(&due), now, offset, DUE_DAYS),
                 due_by_day_by_calendar(&due, now, offset, DUE_DAYS)
             );
         }
@@ -281,7 +285,7 @@ fn due_chart_counts_as_going_through_every_time() {
         .map(|i| now + Duration::minutes(37 * i))
         .collect();
     for offset in [zone(0), zone(-5), zone(9)] {
-        let chart = due_by_day(&due, now, offset, DUE_DAYS);
+        let chart = due_by_day(&ms(&due), now, offset, DUE_DAYS);
         let today = local_day(now, offset);
         for (i, day) in chart.iter().enumerate() {
             let naive = due
@@ -294,4 +298,9 @@ fn due_chart_counts_as_going_through_every_time() {
             assert_eq!(day.count as usize, naive, "day {i} at {offset}");
         }
     }
+}
+
+/// Times as the app keeps them for the due chart: unix milliseconds.
+fn ms(times: &[DateTime<Utc>]) -> Vec<i64> {
+    times.iter().map(DateTime::timestamp_millis).collect()
 }
