@@ -23,13 +23,16 @@ pub const MAX_ID_LEN: usize = 128;
 /// files the user may edit, so a stray tab or newline must be refused, not written.
 pub fn validate_card_id(id: &Id) -> Result<(), ScheduleError> {
     let s = id.as_str();
+    // Nearly every id is printable ASCII without spaces: one pass over its bytes settles the two
+    // character checks below (a review history of 100,000 cards checks every id as it loads).
+    let plain = s.bytes().fold(true, |ok, b| ok & b.is_ascii_graphic());
     let reason = if s.is_empty() {
         Some("it is empty")
     } else if s.len() > MAX_ID_LEN {
         Some("it is longer than 128 bytes")
-    } else if s.chars().any(char::is_whitespace) {
+    } else if !plain && s.chars().any(char::is_whitespace) {
         Some("it contains whitespace")
-    } else if !sanitize::is_clean(s) {
+    } else if !plain && !sanitize::is_clean(s) {
         Some("it contains control or invisible formatting characters")
     } else if s == "-" {
         Some("\"-\" is reserved")
