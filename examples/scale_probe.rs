@@ -28,7 +28,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(what), Some(dir)) = (args.next(), args.next()) else {
         eprintln!(
-            "usage: scale_probe app|stories|library|coverage|reviews|counts <data dir> [runs]"
+            "usage: scale_probe app|stories|library|coverage|catalogue|reviews|counts <data dir> [runs]"
         );
         std::process::exit(2);
     };
@@ -57,6 +57,11 @@ fn main() {
                 let stories: Vec<_> = store.by_id().collect();
                 clinicprep::domain::stories::Coverage::from_library(&lib, &stories)
             })
+        }
+        // The Cards screen's catalogue, most of building the screens.
+        "catalogue" => {
+            let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
+            time(runs, || clinicprep::domain::study::Catalogue::from_library(&lib))
         }
         "reviews" => time(runs, || {
             schedule::ReviewStore::open(&dir, &schedule::StoreOptions::default(), now)
