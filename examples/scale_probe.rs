@@ -61,7 +61,9 @@ fn main() {
         // The Cards screen's catalogue, most of building the screens.
         "catalogue" => {
             let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
-            time(runs, || clinicprep::domain::study::Catalogue::from_library(&lib))
+            time(runs, || {
+                clinicprep::domain::study::Catalogue::from_library(&lib)
+            })
         }
         "reviews" => time(runs, || {
             schedule::ReviewStore::open(&dir, &schedule::StoreOptions::default(), now)
