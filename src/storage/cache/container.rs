@@ -283,6 +283,11 @@ impl Opened {
                 let mut w = self.window.try_borrow_mut().ok()?;
                 let at = start.checked_add(slot.at)?;
                 let end = at.checked_add(slot.len)?;
+                // An index claiming more than the file holds is refused before any buffer is sized
+                // by it.
+                if end > *size {
+                    return None;
+                }
                 if at < w.at || end > w.at.checked_add(w.len as u64)? {
                     // From this value on, as far as the window reaches and the file goes.
                     let want = usize::try_from(slot.len.max(WINDOW).min(size.saturating_sub(at)))

@@ -116,6 +116,43 @@ fn values_past_one_window_read_in_any_order() {
     }
 }
 
+/// An index (checksum and all) that claims a value far larger than the file, or past its end, is
+/// refused when the value is read, before any buffer is sized by it.
+#[test]
+fn a_value_claimed_past_the_file_is_refused_without_sizing_a_buffer() {
+    let meta = std::fs::metadata(env!("CARGO_MANIFEST_DIR")).unwrap();
+    for (at, len) in [
+        (0, 1u64 << 50),
+        (0, u64::MAX / 2),
+        (u64::MAX / 2, 4),
+        (2, 4),
+    ] {
+        let slot = Slot {
+            stamp: Stamp::of(&meta),
+            hash: 1,
+            racy: false,
+            at,
+            len,
+            sum: 0,
+        };
+        let index = postcard::to_allocvec(&vec![("a.toml".to_string(), slot)]).unwrap();
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(schema().as_bytes());
+        bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crate::storage::cache::hash(&index).to_le_bytes());
+        bytes.extend_from_slice(&index);
+        bytes.extend_from_slice(&[1, 2, 3]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.bin");
+        std::fs::write(&path, &bytes).unwrap();
+        let opened = Opened::index_of(&path, 1 << 20).unwrap();
+        let slot = opened.slots[0].1;
+        assert_eq!(opened.decode(&slot, |b| Some(b.len())), None, "{at} {len}");
+        assert!(opened.value(&slot).is_none());
+    }
+}
+
 /// A payload with a valid header and checksum but any bytes at all (what a bug in an older build
 /// with the same schema could leave) decodes or is refused, never panics; so does any value in it.
 #[test]
@@ -129,9 +166,18 @@ fn any_index_or_value_with_a_good_checksum_never_panics() {
         bytes.extend_from_slice(&crate::storage::cache::hash(&index).to_le_bytes());
         bytes.extend_from_slice(&index);
         bytes.extend_from_slice(&index);
-        if let Some(c) = Opened::from_bytes(bytes) {
+        if let Some(c) = Opened::from_bytes(bytes.clone()) {
             for (_, slot) in &c.slots {
                 let _ = c.value(slot);
+            }
+        }
+        // Read from the file, values come through the window, which an index must not size.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.bin");
+        std::fs::write(&path, &bytes).unwrap();
+        if let Some(c) = Opened::index_of(&path, 1 << 20) {
+            for (_, slot) in &c.slots {
+                let _ = c.decode(slot, |b| Some(b.len()));
             }
         }
         let _ = postcard::from_bytes::<crate::domain::content::ContentFile>(&index);
