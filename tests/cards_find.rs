@@ -167,3 +167,36 @@ fn opening_the_search_again_offers_the_last_query_to_replace() {
     assert!(s.lines().any(|l| l.starts_with("│gait ")), "{s}");
     assert!(!s.contains("transfer gait"), "{s}");
 }
+
+/// Looking a behavioral question up shows which of the user's stories answers it, as the card's
+/// back does in review; with none linked, it says so.
+#[test]
+fn an_opened_question_names_the_story_linked_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    std::fs::write(
+        stories.join("near-fall.toml"),
+        "title = \"The near fall\"\nsituation = \"A patient slipped.\"\n\
+         questions = [\"q-coworker-disagreement\"]\n",
+    )
+    .unwrap();
+    let mut h = Harness::in_dir(dir);
+    h.press("<tab><tab>/");
+    h.type_text("disagreed with a co-worker");
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(s.contains("disagreed with a co-worker"), "{s}");
+    assert!(s.contains("Your STAR story"), "{s}");
+    assert!(s.contains("The near fall"), "{s}");
+
+    let mut h = on_cards();
+    h.press("/");
+    h.type_text("disagreed with a co-worker");
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(
+        s.contains("Your STAR story: none linked to this question yet."),
+        "{s}"
+    );
+}

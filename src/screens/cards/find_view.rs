@@ -152,6 +152,11 @@ pub(super) fn browse_doc(c: &Cards, open: &Opened, cx: &ViewCtx, width: usize, t
         d.text(&format!("Answer: {}", clean_line(right)), t.good);
     }
     d.text(&crate::storage::sanitize::clean(back), t.base);
+    if let Kind::Question(i) = card.kind
+        && let Some(q) = lib.questions.get(i)
+    {
+        super::review_view::linked_story(&mut d, q, cx, t);
+    }
     d.blank();
     d.text("Your reviews", t.heading);
     match &open.history {

@@ -2,7 +2,7 @@
 //! intervals) and the end-of-session summary.
 
 use super::Cards;
-use crate::domain::content::{Id, Library};
+use crate::domain::content::{Id, Library, Question};
 use crate::domain::schedule::format_interval;
 use crate::domain::study::{Choices, Kind, Side};
 use crate::kit::{Theme, ViewCtx};
@@ -62,6 +62,26 @@ fn options(d: &mut Doc, ch: &Choices, picked: Option<usize>, back: bool, t: &The
     }
 }
 
+/// The story linked to question `q` that answers it first, or for a behavioral question with none,
+/// a line saying so: on a card's back in review and on the card opened from the finder.
+pub(super) fn linked_story(d: &mut Doc, q: &Question, cx: &ViewCtx, t: &Theme) {
+    match cx.facts.story_by_question.get(&q.id) {
+        Some(linked) => {
+            d.blank();
+            d.text("Your STAR story", t.heading);
+            d.text(&clean_line(&linked.title), t.accent);
+        }
+        None if q.behavioural => {
+            d.blank();
+            d.text(
+                "Your STAR story: none linked to this question yet.",
+                t.muted,
+            );
+        }
+        None => {}
+    }
+}
+
 /// The card showing, front or back, laid out for `width`.
 pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
     let lib = cx.data.library();
@@ -95,21 +115,7 @@ pub fn card_doc(c: &Cards, cx: &ViewCtx, width: usize, t: &Theme) -> Doc {
                 return d;
             }
             coaching(&mut d, q, t);
-            match cx.facts.story_by_question.get(&q.id) {
-                Some(linked) => {
-                    d.blank();
-                    d.text("Your STAR story", t.heading);
-                    d.text(&clean_line(&linked.title), t.accent);
-                }
-                None if q.behavioural => {
-                    d.blank();
-                    d.text(
-                        "Your STAR story: none linked to this question yet.",
-                        t.muted,
-                    );
-                }
-                None => {}
-            }
+            linked_story(&mut d, q, cx, t);
         }
         Kind::Fact(i) => {
             let Some(f) = lib.facts.get(i) else {
