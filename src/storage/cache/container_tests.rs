@@ -116,6 +116,18 @@ fn values_past_one_window_read_in_any_order() {
     }
 }
 
+/// A cache file of this build holding `index` (with its checksum) and then `values`.
+fn cache_file(index: &[u8], values: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(schema().as_bytes());
+    bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&crate::storage::cache::hash(index).to_le_bytes());
+    bytes.extend_from_slice(index);
+    bytes.extend_from_slice(values);
+    bytes
+}
+
 /// An index (checksum and all) that claims a value far larger than the file, or past its end, is
 /// refused when the value is read, before any buffer is sized by it.
 #[test]
@@ -136,13 +148,7 @@ fn a_value_claimed_past_the_file_is_refused_without_sizing_a_buffer() {
             sum: 0,
         };
         let index = postcard::to_allocvec(&vec![("a.toml".to_string(), slot)]).unwrap();
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(schema().as_bytes());
-        bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&crate::storage::cache::hash(&index).to_le_bytes());
-        bytes.extend_from_slice(&index);
-        bytes.extend_from_slice(&[1, 2, 3]);
+        let bytes = cache_file(&index, &[1, 2, 3]);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.bin");
         std::fs::write(&path, &bytes).unwrap();
@@ -159,13 +165,7 @@ fn a_value_claimed_past_the_file_is_refused_without_sizing_a_buffer() {
 fn any_index_or_value_with_a_good_checksum_never_panics() {
     use proptest::prelude::*;
     proptest!(|(index in proptest::collection::vec(any::<u8>(), 0..512))| {
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(schema().as_bytes());
-        bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&crate::storage::cache::hash(&index).to_le_bytes());
-        bytes.extend_from_slice(&index);
-        bytes.extend_from_slice(&index);
+        let bytes = cache_file(&index, &index);
         if let Some(c) = Opened::from_bytes(bytes.clone()) {
             for (_, slot) in &c.slots {
                 let _ = c.value(slot);
