@@ -46,19 +46,13 @@ impl Widget for HeatmapView<'_> {
         for d in 0..rows {
             buf.set_string(area.x, top + d, DAY_LABELS[usize::from(d)], t.muted);
         }
-        let mut last_month = None;
-        let mut free_x = area.x;
+        if months {
+            for (x, name) in month_labels(self.map, skip, area) {
+                buf.set_string(x, area.y, name, t.muted);
+            }
+        }
         for (col, w) in (skip..weeks).enumerate() {
             let x = area.x + LABEL_W + CELL_W * col as u16;
-            if months && let Some(monday) = self.map.date(w, 0) {
-                let month = monday.month();
-                // A month is named over its first week shown, if the previous name leaves room.
-                if last_month != Some(month) && x >= free_x && x + 3 <= area.right() {
-                    buf.set_string(x, area.y, monday.format("%b").to_string(), t.muted);
-                    free_x = x + 4;
-                }
-                last_month = Some(month);
-            }
             for d in 0..rows {
                 let Some(count) = self.map.weeks[w][usize::from(d)] else {
                     continue;
@@ -72,6 +66,50 @@ impl Widget for HeatmapView<'_> {
             }
         }
     }
+}
+
+/// Where the month names go over the columns from week `skip` on: each month over the week its
+/// first day falls in (as calendars that run by weeks name them), right-aligned at the edge when
+/// that week is the last and the name would not fit, so the month of today is named too. The
+/// first column, in the middle of a month, is named for that month when the next name leaves room.
+fn month_labels(map: &Heatmap, skip: usize, area: Rect) -> Vec<(u16, String)> {
+    const NAME_W: u16 = 3;
+    let mut starts = Vec::new();
+    for (col, w) in (skip..map.weeks.len()).enumerate() {
+        let (Some(monday), Some(sunday)) = (map.date(w, 0), map.date(w, 6)) else {
+            continue;
+        };
+        let x = u16::try_from(col)
+            .ok()
+            .and_then(|c| c.checked_mul(CELL_W))
+            .and_then(|c| c.checked_add(area.x + LABEL_W))
+            .unwrap_or(u16::MAX);
+        let first_of = if monday.day() == 1 {
+            Some(monday)
+        } else if sunday.month() != monday.month() {
+            Some(sunday)
+        } else {
+            None
+        };
+        match first_of {
+            Some(day) => starts.push((x, day, false)),
+            None if col == 0 => starts.push((x, monday, true)),
+            None => {}
+        }
+    }
+    let mut out: Vec<(u16, String)> = Vec::new();
+    let mut free_x = area.x;
+    for (i, &(x, day, mid_month)) in starts.iter().enumerate() {
+        let x = x.min(area.right().saturating_sub(NAME_W));
+        // The first column's month gives way to a month that starts right after it.
+        let next_x = starts.get(i + 1).map_or(u16::MAX, |n| n.0);
+        if x < free_x || x < area.x || (mid_month && x.saturating_add(NAME_W + 1) > next_x) {
+            continue;
+        }
+        out.push((x, day.format("%b").to_string()));
+        free_x = x.saturating_add(NAME_W + 1);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -122,6 +160,54 @@ mod tests {
             .map(|x| buf[(x, 0)].symbol().to_string())
             .collect();
         assert!(months.contains("Aug") && months.contains("Nov"), "{months}");
+    }
+
+    /// The month row as text.
+    fn month_row(buf: &Buffer) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn each_month_is_named_over_the_week_of_its_first_day() {
+        // Sunday 2026-12-06: the last column is Monday 30 November to today, which holds 1 December.
+        let today = d("2026-12-06");
+        let map = heatmap(&BTreeMap::new(), today, 16);
+        let buf = draw(&map, width_for(16), 8);
+        let row = month_row(&buf);
+        let col_of = |day: &str| {
+            let w = (0..16)
+                .find(|&w| (0..7).any(|wd| map.date(w, wd) == Some(d(day))))
+                .unwrap();
+            usize::from(LABEL_W + CELL_W * w as u16)
+        };
+        assert_eq!(row.find("Sep"), Some(col_of("2026-09-01")), "{row}");
+        assert_eq!(row.find("Oct"), Some(col_of("2026-10-01")), "{row}");
+        assert_eq!(row.find("Nov"), Some(col_of("2026-11-01")), "{row}");
+        // Today's month is named even though its week is the last column: the name ends at the edge.
+        assert!(row.trim_end().ends_with("Dec"), "{row}");
+        assert_eq!(row.chars().count(), usize::from(width_for(16)));
+    }
+
+    #[test]
+    fn a_month_that_starts_next_to_the_first_column_takes_the_name() {
+        // Sixteen weeks back from Sunday 2026-12-06 starts on Monday 17 August; with the first
+        // column on 24 August (15 weeks), the next column holds 1 September.
+        let today = d("2026-12-06");
+        let map = heatmap(&BTreeMap::new(), today, 15);
+        assert_eq!(map.date(0, 0), Some(d("2026-08-24")));
+        let row = month_row(&draw(&map, width_for(15), 8));
+        assert!(!row.contains("Aug"), "no room for August: {row}");
+        assert_eq!(
+            row.find("Sep"),
+            Some(usize::from(LABEL_W + CELL_W)),
+            "{row}"
+        );
+        // With a week to spare, the first column is named for its month.
+        let map = heatmap(&BTreeMap::new(), today, 16);
+        let row = month_row(&draw(&map, width_for(16), 8));
+        assert_eq!(row.find("Aug"), Some(usize::from(LABEL_W)), "{row}");
     }
 
     #[test]
