@@ -2,8 +2,9 @@
 //! 10k / 100k / 1k, and 100k / 1M / 10k. Each is generated once into `target/scale-data/` and reused
 //! by later runs (the largest takes minutes to write); benches that change data work on a copy.
 //!
-//! - `status --json` in-process, warm and with no cache; `App::new`, in a loop and in a fresh process
-//!   each time (the real start); the first frame of the TUI
+//! - `status --json` in-process, warm and with no cache; `App::new`, in a loop, in a fresh process
+//!   each time (the real start), and in a loop whose allocator keeps freed memory (a diagnosis of
+//!   the plain loop); the first frame of the TUI
 //!   (`App::start` and one 200×50 frame); `schedule::counts` over every card id, and `status`'s
 //!   tally of the kept cards: their growth from 10k to 100k is the point (issue #22).
 //! - The review session's summary screen, one frame on its own; a review key (flip, grade) with the
@@ -206,6 +207,71 @@ fn start_fresh(c: &mut Criterion) {
         );
     }
     g.finish();
+}
+
+/// Set in a child this bench starts to time `App::new` in a loop whose allocator keeps what it
+/// frees (see [`start_kept`]); holds the data dir. [`KEPT_ITERS`] holds how many starts to time.
+const KEPT_LOOP: &str = "CLINICPREP_BENCH_KEPT_LOOP";
+const KEPT_ITERS: &str = "CLINICPREP_BENCH_KEPT_ITERS";
+
+/// glibc's setting for the child of [`start_kept`]: keep up to 256 MiB of freed memory at the top of
+/// each heap rather than hand it back to the OS.
+const KEEP_FREED: &str = "glibc.malloc.top_pad=268435456";
+
+/// The `App::new` loop again, in a child whose allocator keeps the memory a freed app held. In the
+/// plain loop, glibc hands most of a freed 100k app back to the OS (the loading thread's heaps are
+/// trimmed) and the next start faults it in again page by page, about 5,600 page faults a start
+/// more by `perf stat` and most of the plain loop's spread; a freed 10k app it keeps. Neither
+/// happens to a real start (one, in a fresh process: [`start_fresh`]). With the memory kept at both
+/// sizes, the loop times the start's own work. A diagnosis of the plain loop's growth, not a
+/// replacement for it: both are reported.
+fn start_kept(c: &mut Criterion) {
+    let mut g = c.benchmark_group("start");
+    g.sample_size(10);
+    for size in sizes() {
+        let dir = data(size);
+        kept_loop(&dir, 1);
+        g.bench_function(
+            format!("App::new in a loop, freed memory kept, {}", size.label),
+            |b| b.iter_custom(|iters| kept_loop(&dir, iters)),
+        );
+    }
+    g.finish();
+}
+
+/// Runs this bench binary as a child, with [`KEEP_FREED`], that times `iters` starts over `dir`
+/// after one untimed, and prints their total in nanoseconds.
+fn kept_loop(dir: &Path, iters: u64) -> std::time::Duration {
+    let out = std::process::Command::new(std::env::current_exe().expect("bench binary"))
+        .env(KEPT_LOOP, dir)
+        .env(KEPT_ITERS, iters.to_string())
+        .env("GLIBC_TUNABLES", KEEP_FREED)
+        .output()
+        .expect("start the child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let nanos: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("the child prints nanoseconds");
+    std::time::Duration::from_nanos(nanos)
+}
+
+/// The kept-memory child's work: one start untimed, then `iters` timed, each app freed outside
+/// the timing as `iter_with_large_drop` frees it.
+fn time_kept_starts(dir: &Path, iters: u64) {
+    drop(App::new(Paths::in_dir(dir), now(), Theme::COLOR));
+    let mut spent = std::time::Duration::ZERO;
+    for _ in 0..iters {
+        let t = Instant::now();
+        let app = App::new(Paths::in_dir(dir), now(), Theme::COLOR);
+        spent += t.elapsed();
+        drop(black_box(app));
+    }
+    println!("{}", spent.as_nanos());
 }
 
 /// Runs this bench binary as a child that times one `App::new` over `dir` and prints nanoseconds.
@@ -571,6 +637,7 @@ criterion_group!(
     kept_tally,
     status_and_start,
     start_fresh,
+    start_kept,
     summary_frame,
     review_keys,
     imports,
@@ -578,11 +645,19 @@ criterion_group!(
     story_save,
     insights
 );
-// `criterion_main!` with one addition: the same binary, started with `FRESH_START` set, is the child
-// `start_fresh` times.
+// `criterion_main!` with one addition: the same binary, started with `FRESH_START` or `KEPT_LOOP`
+// set, is the child `start_fresh` or `start_kept` times.
 fn main() {
     if let Some(dir) = std::env::var_os(FRESH_START) {
         time_one_start(Path::new(&dir));
+        return;
+    }
+    if let Some(dir) = std::env::var_os(KEPT_LOOP) {
+        let iters = std::env::var(KEPT_ITERS)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        time_kept_starts(Path::new(&dir), iters);
         return;
     }
     benches();
