@@ -220,7 +220,7 @@ const KEEP_FREED: &str = "glibc.malloc.top_pad=268435456";
 
 /// The `App::new` loop again, in a child whose allocator keeps the memory a freed app held. In the
 /// plain loop, glibc hands most of a freed 100k app back to the OS (the loading thread's heaps are
-/// trimmed) and the next start faults it in again page by page, about 5,600 page faults a start
+/// trimmed) and the next start faults it in again page by page, about 5,800 page faults a start
 /// more by `perf stat` and most of the plain loop's spread; a freed 10k app it keeps. Neither
 /// happens to a real start (one, in a fresh process: [`start_fresh`]). With the memory kept at both
 /// sizes, the loop times the start's own work. A diagnosis of the plain loop's growth, not a
@@ -242,10 +242,19 @@ fn start_kept(c: &mut Criterion) {
 /// Runs this bench binary as a child, with [`KEEP_FREED`], that times `iters` starts over `dir`
 /// after one untimed, and prints their total in nanoseconds.
 fn kept_loop(dir: &Path, iters: u64) -> std::time::Duration {
+    let iters = iters.to_string();
+    let dir = dir.as_os_str();
+    child_time(&[
+        (KEPT_LOOP.as_ref(), dir),
+        (KEPT_ITERS.as_ref(), iters.as_ref()),
+        ("GLIBC_TUNABLES".as_ref(), KEEP_FREED.as_ref()),
+    ])
+}
+
+/// Runs this bench binary as a child with `env` set, and reads the time it prints in nanoseconds.
+fn child_time(env: &[(&std::ffi::OsStr, &std::ffi::OsStr)]) -> std::time::Duration {
     let out = std::process::Command::new(std::env::current_exe().expect("bench binary"))
-        .env(KEPT_LOOP, dir)
-        .env(KEPT_ITERS, iters.to_string())
-        .env("GLIBC_TUNABLES", KEEP_FREED)
+        .envs(env.iter().copied())
         .output()
         .expect("start the child");
     assert!(
@@ -276,20 +285,7 @@ fn time_kept_starts(dir: &Path, iters: u64) {
 
 /// Runs this bench binary as a child that times one `App::new` over `dir` and prints nanoseconds.
 fn fresh_start(dir: &Path) -> std::time::Duration {
-    let out = std::process::Command::new(std::env::current_exe().expect("bench binary"))
-        .env(FRESH_START, dir)
-        .output()
-        .expect("start the child");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let nanos: u64 = String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .expect("the child prints nanoseconds");
-    std::time::Duration::from_nanos(nanos)
+    child_time(&[(FRESH_START.as_ref(), dir.as_os_str())])
 }
 
 /// The child's whole work: one start, timed, and the app left to the OS as the real program leaves it.
