@@ -236,4 +236,27 @@ mod tests {
             draw(&map, w, h);
         }
     }
+
+    #[test]
+    fn month_names_never_overlap_or_leave_the_area_whatever_the_day_and_width() {
+        for day in 0..70 {
+            let today = d("2026-11-20") + chrono::Days::new(day);
+            let map = heatmap(&BTreeMap::new(), today, 16);
+            for w in 0..=40 {
+                let buf = draw(&map, w, 8);
+                // The weeks left out as `render` leaves them out.
+                let fit = usize::from(w.saturating_sub(LABEL_W) / CELL_W);
+                let labels = month_labels(&map, 16 - fit.min(16), buf.area);
+                for pair in labels.windows(2) {
+                    assert!(
+                        pair[0].0 + 3 < pair[1].0,
+                        "{today} at width {w}: {labels:?}"
+                    );
+                }
+                for (x, name) in &labels {
+                    assert!(x + 3 <= w, "{today} at width {w}: {name} at {x}");
+                }
+            }
+        }
+    }
 }
