@@ -20,6 +20,7 @@ mod recall;
 mod record;
 mod scheduler;
 mod snapshot;
+mod snapshot_cards;
 mod store;
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! The snapshot `schedule.json`: the ledger as of a journal offset, so startup replays only the tail.
 
-use super::card::{CardState, Phase};
+use super::card::CardState;
 use super::card_table::CardTable;
 use super::ledger::{Ledger, UndoEntry};
 use super::record::validate_card_id;
+use super::snapshot_cards::{CheckedCards, Packed};
 use crate::domain::content::Id;
 use crate::storage::cache::{self, ParseCache};
 use crate::storage::{StorageError, write_atomic};
@@ -101,58 +102,10 @@ struct Cached {
     version: u32,
     last_seq: u64,
     journal_offset: u64,
-    cards: Vec<(Id, Packed)>,
+    cards: CheckedCards,
     reviews_per_day: BTreeMap<String, u32>,
     new_per_day: BTreeMap<String, u32>,
     undo: VecDeque<UndoEntry>,
-}
-
-/// A card state as the cache keeps it: the floats as their bits (postcard writes an `f64` as its
-/// eight bytes), where the snapshot and journal write them as decimal text. Decoding 100,000 states
-/// then parses no numbers from text.
-#[derive(Serialize, Deserialize)]
-struct Packed {
-    due_ms: i64,
-    stability: f64,
-    difficulty: f64,
-    elapsed_days: i64,
-    scheduled_days: i64,
-    reps: i32,
-    lapses: i32,
-    phase: Phase,
-    last_review_ms: i64,
-}
-
-impl From<CardState> for Packed {
-    fn from(c: CardState) -> Packed {
-        Packed {
-            due_ms: c.due_ms,
-            stability: c.stability,
-            difficulty: c.difficulty,
-            elapsed_days: c.elapsed_days,
-            scheduled_days: c.scheduled_days,
-            reps: c.reps,
-            lapses: c.lapses,
-            phase: c.phase,
-            last_review_ms: c.last_review_ms,
-        }
-    }
-}
-
-impl From<Packed> for CardState {
-    fn from(c: Packed) -> CardState {
-        CardState {
-            due_ms: c.due_ms,
-            stability: c.stability,
-            difficulty: c.difficulty,
-            elapsed_days: c.elapsed_days,
-            scheduled_days: c.scheduled_days,
-            reps: c.reps,
-            lapses: c.lapses,
-            phase: c.phase,
-            last_review_ms: c.last_review_ms,
-        }
-    }
 }
 
 impl From<In> for Cached {
@@ -161,7 +114,11 @@ impl From<In> for Cached {
             version: s.version,
             last_seq: s.last_seq,
             journal_offset: s.journal_offset,
-            cards: s.cards,
+            cards: s
+                .cards
+                .into_iter()
+                .map(|(id, c)| (id, CardState::from(c)))
+                .collect(),
             reviews_per_day: s.reviews_per_day,
             new_per_day: s.new_per_day,
             undo: s.undo,
@@ -290,27 +247,11 @@ fn check(s: Cached) -> Result<Snapshot, String> {
     if s.version != VERSION && s.version != 1 {
         return Err(format!("unsupported snapshot version {}", s.version));
     }
-    // Each card is checked as it goes into the table, one pass over them all (three passes, each
-    // reading 100,000 cards back from memory, were a third of loading the history).
-    let mut refused = None;
-    let cards: CardTable = s
-        .cards
-        .into_iter()
-        .map(|(id, c)| (id, CardState::from(c)))
-        .inspect(|(id, state)| {
-            if refused.is_none() {
-                refused = validate_card_id(id)
-                    .map_err(|e| e.to_string())
-                    .err()
-                    .or_else(|| {
-                        (!state.is_plausible()).then(|| format!("implausible state for card {id}"))
-                    });
-            }
-        })
-        .collect();
-    if let Some(reason) = refused {
+    // Each card was checked as it went into the table (see `CheckedCards`).
+    if let Some(reason) = s.cards.refused {
         return Err(reason);
     }
+    let cards = s.cards.table;
     for e in &s.undo {
         validate_card_id(&e.card).map_err(|e| e.to_string())?;
         if e.seq > s.last_seq || e.previous.as_ref().is_some_and(|p| !p.is_plausible()) {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::schedule::card::Phase;
 use crate::domain::schedule::days::DayZone;
 use crate::domain::schedule::record::Record;
 use crate::domain::schedule::scheduler::Grade;
@@ -67,7 +68,10 @@ fn a_bad_id_or_state_among_good_cards_is_refused() {
         version: VERSION,
         last_seq: good.last_seq,
         journal_offset: 0,
-        cards,
+        cards: cards
+            .into_iter()
+            .map(|(id, p)| (id, CardState::from(p)))
+            .collect(),
         reviews_per_day: BTreeMap::new(),
         new_per_day: BTreeMap::new(),
         undo: VecDeque::new(),
