@@ -145,6 +145,38 @@ fn i_sets_the_interview_date_and_the_countdown_shows_it() {
     assert_eq!(h.app.data().interview(), None);
 }
 
+/// Opened again, the date field offers the saved date for replacing: a date typed replaces it
+/// (it used to be added after the old one, which then read as no date at all), and the field says
+/// so until a key reaches it; Backspace edits the saved date instead.
+#[test]
+fn a_new_date_typed_over_the_old_one_replaces_it_and_backspace_edits_it() {
+    let mut h = Harness::new();
+    h.press("i").type_text("2026-12-07").press("<enter>");
+    h.press("i");
+    let s = h.screen(80, 24);
+    assert!(s.contains("12/07/2026"), "{s}");
+    assert!(
+        s.contains("Type a new date to replace it, or Backspace to edit it."),
+        "{s}"
+    );
+    h.type_text("Dec 9").press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 12, 9)
+    );
+    h.press("i<bs>");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("12/09/202") && !s.contains("Type a new date"),
+        "{s}"
+    );
+    h.type_text("7").press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2027, 12, 9)
+    );
+}
+
 /// A month and day with no year is the next one: typed in late November, "1/8" is in January.
 #[test]
 fn a_date_without_a_year_is_the_next_one_and_reopens_written_in_full() {

@@ -62,6 +62,37 @@ fn a_date_that_cannot_be_read_says_so_while_it_is_typed() {
     assert!(s.contains("is in the past"), "{s}");
 }
 
+/// Back in the profile to change the date, the saved one is offered for replacing: the new date
+/// typed replaces it, and the reading below says which day it is.
+#[test]
+fn a_new_date_typed_in_the_profile_replaces_the_saved_one() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter>");
+    h.type_text("2026-12-03").press("<enter><esc>");
+    assert_eq!(
+        h.app.data().interview(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+    );
+    h.press("p");
+    assert!(h.app.panel_open());
+    h.press("<enter>");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Type a new date to replace it, or Backspace to edit it."),
+        "{s}"
+    );
+    h.type_text("Dec 10");
+    let s = h.screen(80, 24);
+    assert!(s.contains("Thursday, December 10, 2026, in 17 days"), "{s}");
+    assert!(!s.contains("Type a new date"), "{s}");
+    h.press("<enter><esc>");
+    assert_eq!(
+        h.app.data().interview(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 10)
+    );
+}
+
 /// The date as the persona would write it in a text message, not as a form wants it: the hint shows
 /// two ways two weeks from today, and the reading below says which day it understood.
 #[test]

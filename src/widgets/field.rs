@@ -15,11 +15,19 @@ pub enum Lines {
     Many,
 }
 
+/// What a view says under a field offered for replacing (see [`TextField::offer_for_replacing`]),
+/// `what` naming its value ("date").
+pub fn offered_note(what: &str) -> String {
+    format!("Type a new {what} to replace it, or Backspace to edit it.")
+}
+
 /// A text field.
 #[derive(Debug, Clone)]
 pub struct TextField {
     area: TextArea<'static>,
     lines: Lines,
+    /// Set by [`TextField::offer_for_replacing`] until the next key reaches the text.
+    offered: bool,
 }
 
 impl TextField {
@@ -30,7 +38,11 @@ impl TextField {
         area.set_placeholder_text(placeholder);
         // One Ctrl-Z takes back a word, not a letter (vendor/ratatui-textarea/PATCHES.md).
         area.set_word_undo(true);
-        TextField { area, lines }
+        TextField {
+            area,
+            lines,
+            offered: false,
+        }
     }
 
     /// A field holding `text`, with the cursor at its end.
@@ -54,6 +66,14 @@ impl TextField {
         let newline = matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'));
         if keymaps || (newline && self.lines == Lines::One) {
             return false;
+        }
+        // A letter first replaces an offered text; Backspace, Delete or an arrow first keeps it.
+        let letter = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if std::mem::take(&mut self.offered) && letter {
+            self.clear();
         }
         // An arrow without Shift ends a selection, as in any text box; the textarea keeps it when
         // the cursor cannot move (Right at the end), and the next letter would replace it all.
@@ -80,9 +100,26 @@ impl TextField {
         }
     }
 
+    /// Offers the text for replacing: the next letter typed (or text pasted) replaces it whole,
+    /// while Backspace, Delete or an arrow first keeps it to edit. For a field opened on a value
+    /// more often changed whole than edited, such as the interview date: typed after the old date,
+    /// a new one made text no date reads as, and someone new to terminals had to erase the old
+    /// one key by key first. Unlike [`TextField::select_all`], Backspace takes one letter.
+    pub fn offer_for_replacing(&mut self) {
+        self.offered = !self.text().is_empty();
+    }
+
+    /// True while the text is offered for replacing (nothing typed since), so a view can say so.
+    pub fn is_offered(&self) -> bool {
+        self.offered
+    }
+
     /// Pastes `text`: control characters removed, and line breaks kept only in a field of several
     /// lines. Returns true if the text changed.
     pub fn paste(&mut self, text: &str) -> bool {
+        if std::mem::take(&mut self.offered) {
+            self.clear();
+        }
         let clean = match self.lines {
             Lines::One => sanitize::clean_line(text),
             Lines::Many => sanitize::clean(text),
@@ -278,6 +315,64 @@ mod tests {
         let mut f = TextField::new(Lines::One, "");
         f.select_all();
         assert!(!f.area().is_selecting(), "nothing to select");
+    }
+
+    #[test]
+    fn an_offered_date_is_replaced_by_a_letter_and_edited_by_backspace() {
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        let offered = || {
+            let mut f = TextField::with_text(Lines::One, "", "12/17/2026 10:00 AM");
+            f.offer_for_replacing();
+            assert!(f.is_offered());
+            f
+        };
+        let mut f = offered();
+        for c in "Dec 18".chars() {
+            f.key(key(c));
+        }
+        assert_eq!(
+            f.text(),
+            "Dec 18",
+            "the first letter replaces it, the rest follow"
+        );
+        assert!(!f.is_offered());
+
+        let mut f = offered();
+        f.key(press(KeyCode::Backspace, KeyModifiers::NONE));
+        f.key(press(KeyCode::Backspace, KeyModifiers::NONE));
+        f.key(key('P'));
+        f.key(key('M'));
+        assert_eq!(
+            f.text(),
+            "12/17/2026 10:00 PM",
+            "Backspace edits, and ends the offer"
+        );
+
+        let mut f = offered();
+        f.key(press(KeyCode::Left, KeyModifiers::NONE));
+        f.key(key('x'));
+        assert_eq!(f.text(), "12/17/2026 10:00 AxM", "an arrow keeps it too");
+
+        let mut f = offered();
+        assert!(!f.key(press(KeyCode::Esc, KeyModifiers::NONE)));
+        assert!(
+            f.is_offered(),
+            "a key the keymap owns does not end the offer"
+        );
+        f.paste("1/8");
+        assert_eq!(f.text(), "1/8", "a paste replaces it");
+
+        let mut f = offered();
+        f.key(press(KeyCode::Char('a'), KeyModifiers::CONTROL));
+        f.key(key('x'));
+        assert!(
+            f.text().contains("12/17/2026"),
+            "a control key is not a letter"
+        );
+
+        let mut f = TextField::new(Lines::One, "");
+        f.offer_for_replacing();
+        assert!(!f.is_offered(), "nothing to offer");
     }
 
     #[test]

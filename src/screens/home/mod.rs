@@ -129,11 +129,14 @@ impl Home {
         self.detail = false;
     }
 
-    /// Opens the date field holding the `current` date, if any, ready to edit.
+    /// Opens the date field holding the `current` date, if any: a date typed replaces it, and
+    /// Backspace edits it.
     pub fn open_date(&mut self, current: Option<When>, today: NaiveDate) {
         let text = current.map_or(String::new(), |w| w.typed());
         let hint = format!("e.g. {}", date_examples(today));
-        self.date = Some(TextField::with_text(Lines::One, &hint, &text));
+        let mut field = TextField::with_text(Lines::One, &hint, &text);
+        field.offer_for_replacing();
+        self.date = Some(field);
         self.detail = false;
     }
 }

@@ -609,7 +609,7 @@ fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let b = block(t, " Interview date ", true);
     let inner = b.inner(r);
     b.render(r, buf);
-    let [help, input, _, keys] = Layout::vertical([
+    let [help, input, note, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -628,6 +628,9 @@ fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     f.set_cursor_line_style(Style::new());
     f.set_style(t.selected);
     f.render(input, buf);
+    if field.is_offered() {
+        Line::styled(crate::widgets::field::offered_note("date"), t.muted).render(note, buf);
+    }
     Line::styled(
         "Enter saves · an empty date clears it · Esc cancels",
         t.muted,

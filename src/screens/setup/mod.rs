@@ -115,13 +115,16 @@ impl Setup {
             When { date, time }.typed()
         });
         let date_hint = format!("e.g. {}", date_examples(today));
+        let mut date = TextField::with_text(Lines::One, &date_hint, &date_text);
+        // Coming back to change it, a date is more often typed anew than edited.
+        date.offer_for_replacing();
         Setup {
             step: Step::Roles,
             first_start,
             roles,
             not_sure: false,
             cursor: 0,
-            date: TextField::with_text(Lines::One, &date_hint, &date_text),
+            date,
             setting: profile.setting,
             background: profile.background,
             name: TextField::with_text(Lines::One, "e.g. Maria Lopez (optional)", &profile.name),

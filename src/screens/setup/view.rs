@@ -152,7 +152,12 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
                  and plans each day for you.",
             );
             match date_reading(&s.date.text(), cx.today) {
-                Some(Ok(when)) => b.text(&when, t.good),
+                Some(Ok(when)) => {
+                    b.text(&when, t.good);
+                    if s.date.is_offered() {
+                        b.text(&crate::widgets::field::offered_note("date"), t.muted);
+                    }
+                }
                 Some(Err(why)) => b.text(&why, t.warn),
                 None => b.text(
                     &format!(
