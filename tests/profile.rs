@@ -93,6 +93,29 @@ fn a_new_date_typed_in_the_profile_replaces_the_saved_one() {
     );
 }
 
+/// Applying to a second clinic, the persona types its name over the first one's.
+#[test]
+fn a_new_employer_typed_in_the_profile_replaces_the_saved_one() {
+    let mut h = Harness::new();
+    set_up_as_the_persona(&mut h);
+    h.press("p");
+    // Roles, date, setting and background keep what they hold; the name too.
+    h.press("<enter><enter><enter><enter><enter>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("Which clinic or employer?"), "{s}");
+    assert!(
+        s.contains("Type a new clinic or employer to replace it, or Backspace to edit it."),
+        "{s}"
+    );
+    h.type_text("Mercy Rehab").press("<enter><esc>");
+    assert_eq!(h.app.data().profile().employer, "Mercy Rehab");
+    assert_eq!(
+        h.app.data().profile().name,
+        "Maria López",
+        "the name is kept"
+    );
+}
+
 /// The date as the persona would write it in a text message, not as a form wants it: the hint shows
 /// two ways two weeks from today, and the reading below says which day it understood.
 #[test]

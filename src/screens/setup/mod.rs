@@ -116,8 +116,15 @@ impl Setup {
         });
         let date_hint = format!("e.g. {}", date_examples(today));
         let mut date = TextField::with_text(Lines::One, &date_hint, &date_text);
-        // Coming back to change it, a date is more often typed anew than edited.
+        // Coming back to change them, a date and an employer (the next interview's) are more often
+        // typed anew than edited; a name or a list of certifications is edited.
         date.offer_for_replacing();
+        let mut employer = TextField::with_text(
+            Lines::One,
+            "e.g. Riverside Orthopedics (optional)",
+            &profile.employer,
+        );
+        employer.offer_for_replacing();
         Setup {
             step: Step::Roles,
             first_start,
@@ -128,11 +135,7 @@ impl Setup {
             setting: profile.setting,
             background: profile.background,
             name: TextField::with_text(Lines::One, "e.g. Maria Lopez (optional)", &profile.name),
-            employer: TextField::with_text(
-                Lines::One,
-                "e.g. Riverside Orthopedics (optional)",
-                &profile.employer,
-            ),
+            employer,
             certifications: TextField::with_text(
                 Lines::One,
                 "e.g. CNA, CPR/BLS (optional)",

@@ -226,6 +226,12 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
                 "Which clinic or employer? (optional)",
                 "It goes on your one-page interview sheet.",
             );
+            if s.employer.is_offered() {
+                b.text(
+                    &crate::widgets::field::offered_note("clinic or employer"),
+                    t.muted,
+                );
+            }
         }
         Step::Certifications => {
             ask(
