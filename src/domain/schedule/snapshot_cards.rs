@@ -65,11 +65,10 @@ impl<'de> Deserialize<'de> for CheckedCards {
 
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<CheckedCards, A::Error> {
                 let mut elements = Elements {
+                    left: seq.size_hint(),
                     seq,
                     error: None,
-                    left: None,
                 };
-                elements.left = elements.seq.size_hint();
                 let cards: CheckedCards = (&mut elements).collect();
                 match elements.error {
                     Some(e) => Err(e),
