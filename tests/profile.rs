@@ -62,6 +62,29 @@ fn a_date_that_cannot_be_read_says_so_while_it_is_typed() {
     assert!(s.contains("is in the past"), "{s}");
 }
 
+/// Enter on a date that does not read says so on the status line; once the date is put right and
+/// the set-up goes on, that warning goes, so no later step says the date is wrong.
+#[test]
+fn the_warning_about_a_bad_date_goes_once_the_date_is_put_right() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter>");
+    // A weekday alone could be this week's or next: the coach asks which.
+    h.type_text("Thursday 10am").press("<enter>");
+    assert_eq!(
+        h.status(),
+        "Which Thursday: November 26 or December 3? Type the date, like Nov 26 10:00 AM."
+    );
+    for _ in 0.."Thursday 10am".len() {
+        h.press("<bs>");
+    }
+    h.type_text("Dec 10 10am").press("<enter>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("Where is the job?"), "{s}");
+    assert!(!s.contains("Which Thursday"), "{s}");
+    assert_eq!(h.status(), "");
+}
+
 /// Back in the profile to change the date, the saved one is offered for replacing: the new date
 /// typed replaces it, and the reading below says which day it is.
 #[test]

@@ -42,6 +42,15 @@ impl Ctx<'_> {
         *self.status = Some(status);
     }
 
+    /// Clears the status line if it still shows `status`: a warning about something the user has
+    /// since put right, or left behind, that would otherwise stay on screen saying it is wrong.
+    /// Anything said since is left alone.
+    pub fn take_back(&mut self, status: &Status) {
+        if self.status.as_ref() == Some(status) {
+            *self.status = None;
+        }
+    }
+
     /// The one writer of the user's files. In a read-only window this says why on the status line
     /// and returns `None`.
     pub fn writer(&mut self) -> Option<Writer<'_>> {

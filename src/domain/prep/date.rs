@@ -1,7 +1,7 @@
 //! Reading the interview date and time the user types, the ways people write them on US forms and
 //! in texts.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 /// The interview's day, and its time when one was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +38,16 @@ pub fn clock(t: NaiveTime) -> String {
 /// Parses an interview date, with a time after it or not: `12/16/2026`, `12/16/26`, `12/16`,
 /// `2026-12-16`, `Dec 16`, `December 16th, 2026`, `16 Dec`, `today` or `tomorrow` (numbers month
 /// first, as on US forms; a weekday before a date, as in "Thursday, Dec 16", is allowed, but not
-/// alone: "Thursday" could be this week's or next), then maybe `10am`, `at 10:30 am`, `14:00` or
+/// alone: "Thursday" could be this week's or next, and the error names both), then maybe `10am`, `at 10:30 am`, `14:00` or
 /// `noon`. Without a year it is the next such day, today included. Dates before `today` are
 /// refused, since a countdown to the past helps no one. The error is a sentence for the user.
 pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
     let lower = text.trim().to_lowercase();
     let (rest, time) = split_time(&lower)?;
     let Some(date) = read_date(&rest, today) else {
+        if let Some(day) = weekday_alone(&rest) {
+            return Err(which_weekday(day, time, today));
+        }
         return Err(format!(
             "\"{}\" is not a date clinicprep can read. Type it like {}.",
             crate::storage::sanitize::clean_line(text.trim()),
@@ -217,16 +220,68 @@ fn month_named(word: &str) -> Option<u32> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+    weekday_named(word).is_some()
+}
+
+/// The day of the week `word` names: its full name or its first three letters or more ("thurs").
+fn weekday_named(word: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
     ];
-    word.len() >= 3 && DAYS.iter().any(|d| d.starts_with(word))
+    if word.len() < 3 {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(name, _)| name.starts_with(word))
+        .map(|&(_, day)| day)
+}
+
+/// The weekday `text` (lowercase, no time) names with no date: "thursday", "next thu", "this
+/// friday". "Next Thursday" means this week's to some people and next week's to others, so these
+/// are not read as a date; the user is asked which one instead.
+fn weekday_alone(text: &str) -> Option<Weekday> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty() && !["this", "next", "on", "coming"].contains(w))
+        .collect();
+    match words.as_slice() {
+        [word] => weekday_named(word),
+        _ => None,
+    }
+}
+
+/// Asks which of the next two `day`s (today counting) is meant, with a way to type the first:
+/// "Which Thursday: December 10 or December 17? Type the date, like Dec 10 10am."
+fn which_weekday(day: Weekday, time: Option<NaiveTime>, today: NaiveDate) -> String {
+    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    let first = today
+        .checked_add_days(Days::new(u64::from(ahead)))
+        .unwrap_or(today);
+    let second = first.checked_add_days(Days::new(7)).unwrap_or(first);
+    let named = |d: NaiveDate| {
+        let date = d.format("%B %-d").to_string();
+        if d == today {
+            format!("{date} (today)")
+        } else {
+            date
+        }
+    };
+    let example = match time {
+        Some(t) => format!("{} {}", first.format("%b %-d"), clock(t)),
+        None => first.format("%b %-d").to_string(),
+    };
+    format!(
+        "Which {}: {} or {}? Type the date, like {example}.",
+        first.format("%A"),
+        named(first),
+        named(second)
+    )
 }
 
 /// The next `month`/`day` from `today` on: this year's, or next year's once this year's is past.

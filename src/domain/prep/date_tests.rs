@@ -95,6 +95,46 @@ fn today_and_tomorrow_are_words_enough_but_a_weekday_alone_is_not() {
     assert!(read("thursday").is_err());
 }
 
+/// A weekday with no date is answered with the two days it could mean, today counting, and a way
+/// to type the first (with the time typed, if one was).
+#[test]
+fn a_weekday_alone_is_answered_with_the_two_days_it_could_be() {
+    // 23 November 2026 is a Monday.
+    let e = read("Thursday").unwrap_err();
+    assert_eq!(
+        e,
+        "Which Thursday: November 26 or December 3? Type the date, like Nov 26."
+    );
+    let e = read("next thurs 10am").unwrap_err();
+    assert_eq!(
+        e,
+        "Which Thursday: November 26 or December 3? Type the date, like Nov 26 10:00 AM."
+    );
+    let e = read("this Monday").unwrap_err();
+    assert_eq!(
+        e,
+        "Which Monday: November 23 (today) or November 30? Type the date, like Nov 23."
+    );
+    let e = read("on sunday, at noon").unwrap_err();
+    assert!(
+        e.starts_with("Which Sunday: November 29 or December 6?"),
+        "{e}"
+    );
+    // What the answer suggests reads as the first day it named.
+    assert_eq!(
+        parse_interview("Nov 26 10:00 AM", d(TODAY)),
+        Ok(When {
+            date: d("2026-11-26"),
+            time: at(10, 0)
+        })
+    );
+    // Two weekdays, or a weekday and a word that is not a date, are not a date at all.
+    for text in ["monday friday", "next week", "thursday morning"] {
+        let e = read(text).unwrap_err();
+        assert!(e.contains("not a date"), "{text}: {e}");
+    }
+}
+
 #[test]
 fn without_a_year_it_is_the_next_such_day_today_included() {
     assert_eq!(read("11/23"), Ok(d(TODAY)));
@@ -112,8 +152,7 @@ fn without_a_year_it_is_the_next_such_day_today_included() {
 #[test]
 fn nonsense_and_the_past_are_refused_with_advice() {
     for text in [
-        "next friday",
-        "friday",
+        "next week",
         "2026-02-30",
         "13/01/2026",
         "12/7/202",

@@ -31,6 +31,9 @@ pub struct Home {
     pub detail: bool,
     /// The interview date field, while open.
     pub date: Option<TextField>,
+    /// What Enter on a date that does not read put on the status line, taken back when the field
+    /// closes.
+    date_warning: Option<Status>,
     /// The notes on how the interview went, while open.
     pub debrief: Option<debrief::DebriefEditor>,
 }
@@ -43,6 +46,7 @@ impl Home {
             ask: 0,
             detail: false,
             date: None,
+            date_warning: None,
             debrief: None,
         }
     }
@@ -60,13 +64,17 @@ impl Home {
                 } else {
                     match parse_interview(&text, cx.today) {
                         Ok(w) => Some(w),
-                        Err(msg) => return cx.say(Status::warn(msg)),
+                        Err(msg) => {
+                            let warning = Status::warn(msg);
+                            self.date_warning = Some(warning.clone());
+                            return cx.say(warning);
+                        }
                     }
                 };
-                self.date = None;
+                self.close_date(cx);
                 set_interview(when, cx);
             }
-            Action::Back => self.date = None,
+            Action::Back => self.close_date(cx),
             Action::Edit(key) => {
                 field.key(key);
             }
@@ -74,6 +82,14 @@ impl Home {
                 field.paste(&text);
             }
             other => cx.ignore(other),
+        }
+    }
+
+    /// Closes the date field, taking back its warning if that still shows.
+    fn close_date(&mut self, cx: &mut Ctx) {
+        self.date = None;
+        if let Some(warning) = self.date_warning.take() {
+            cx.take_back(&warning);
         }
     }
 

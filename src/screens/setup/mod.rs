@@ -92,6 +92,8 @@ pub struct Setup {
     pub certifications: TextField,
     /// The profile as it was, for the fields the set-up does not ask about (the interview's time).
     base: Profile,
+    /// What Enter on a date that does not read put on the status line, taken back once it reads.
+    date_warning: Option<Status>,
     pub done: Option<Done>,
 }
 
@@ -142,6 +144,7 @@ impl Setup {
                 &certifications.join(", "),
             ),
             base: profile.clone(),
+            date_warning: None,
             done: None,
         }
     }
@@ -266,10 +269,15 @@ impl Setup {
                 field.paste(&text);
             }
             Action::Select => {
-                if self.step == Step::Date
-                    && let Err(msg) = self.parsed_date(cx.today)
-                {
-                    return cx.say(Status::warn(msg));
+                if self.step == Step::Date {
+                    if let Err(msg) = self.parsed_date(cx.today) {
+                        let warning = Status::warn(msg);
+                        self.date_warning = Some(warning.clone());
+                        return cx.say(warning);
+                    }
+                    if let Some(warning) = self.date_warning.take() {
+                        cx.take_back(&warning);
+                    }
                 }
                 self.next();
             }
@@ -450,7 +458,7 @@ mod tests {
         let mut f = Fixture::new(now());
         let mut s = new_setup(&f);
         f.update(&mut s, &[Action::Down, Action::Toggle, Action::Select]);
-        f.update(&mut s, &typed("next friday"));
+        f.update(&mut s, &typed("next week"));
         f.update(&mut s, &[Action::Select]);
         assert_eq!(s.step, Step::Date);
         assert!(
