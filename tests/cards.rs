@@ -420,7 +420,7 @@ fn stopping_early_says_which_started_cards_come_back_and_when() {
     assert_eq!(view(&mut h), "summary");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("Stopped “My interview” with 0 of 5 cards done."),
+        s.contains("Stopped “My interview” with 0 of 5 cards done and 2 started."),
         "{s}"
     );
     assert!(
@@ -439,6 +439,14 @@ fn stopping_early_says_which_started_cards_come_back_and_when() {
     h.press("<enter> 4");
     assert_eq!(view(&mut h), "summary");
     assert!(!h.screen(80, 24).contains("you started"));
+    // Stopped with one card done for today and none coming back: nothing is called started.
+    let mut h = on_cards_with_new_limit(5);
+    h.press("<enter> 4<esc>");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Stopped “My interview” with 1 of 5 cards done."),
+        "{s}"
+    );
 }
 
 #[test]

@@ -86,11 +86,17 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     if session.is_finished() {
         d.text(&format!("Finished “{}”.", session.title), t.title);
     } else {
+        // Cards graded but still coming back (learning steps) are named, so two cards answered
+        // Good do not read as nothing done.
+        let done = session.cards_done();
+        let started = match session.cards_graded().saturating_sub(done) {
+            0 => String::new(),
+            n => format!(" and {n} started"),
+        };
         d.text(
             &format!(
-                "Stopped “{}” with {} of {} done.",
+                "Stopped “{}” with {done} of {} done{started}.",
                 session.title,
-                session.cards_done(),
                 plural(session.cards(), "card")
             ),
             t.title,
