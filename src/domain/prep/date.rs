@@ -63,6 +63,23 @@ pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
     Ok(When { date, time })
 }
 
+/// What a date being typed reads as, for showing under the field while it is typed: the day spelled
+/// out with how far off it is ("Thursday, December 17, 2026 at 10:00 AM, in 11 days"), or what is
+/// wrong with it; `None` while the text is empty.
+pub fn reading(text: &str, today: NaiveDate) -> Option<Result<String, String>> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(parse_interview(text, today).map(|w| {
+        let off = match (w.date - today).num_days() {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            n => format!("in {n} days"),
+        };
+        format!("{}, {off}", w.long())
+    }))
+}
+
 /// Takes a time of day off the end of `text` (lowercase): the rest, and the time if there was one.
 /// Only words that can only be times count ("10am", "10:00", "noon"), so the 10 of "Dec 10" stays a
 /// day; one that looks like a time but is none ("13pm", "10:75") is refused.

@@ -211,3 +211,30 @@ proptest::proptest! {
         proptest::prop_assert_eq!(parse_interview(&w.typed(), d(TODAY)), Ok(w));
     }
 }
+
+/// Under the field while a date is typed: the day in full with how far off it is, or the error.
+#[test]
+fn the_reading_spells_out_the_day_and_how_far_off_it_is() {
+    let today = d(TODAY);
+    assert_eq!(reading("  ", today), None);
+    assert_eq!(
+        reading("Dec 17 10am", today),
+        Some(Ok(
+            "Thursday, December 17, 2026 at 10:00 AM, in 24 days".to_string()
+        ))
+    );
+    assert_eq!(
+        reading("today", today),
+        Some(Ok("Monday, November 23, 2026, today".to_string()))
+    );
+    assert_eq!(
+        reading("tomorrow", today),
+        Some(Ok("Tuesday, November 24, 2026, tomorrow".to_string()))
+    );
+    assert_eq!(
+        reading("Thursday", today),
+        Some(Err(
+            "Which Thursday: November 26 or December 3? Type the date, like Nov 26.".to_string()
+        ))
+    );
+}

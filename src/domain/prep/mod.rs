@@ -7,7 +7,7 @@ pub mod debrief;
 pub mod marks;
 pub mod next;
 
-pub use date::{When, clock, examples as date_examples, parse_interview};
+pub use date::{When, clock, examples as date_examples, parse_interview, reading};
 pub use debrief::{Debrief, Debriefs};
 pub use marks::{MarkKind, MarkSet};
 pub use next::{Progress, Suggestion, days_until, next_step};

@@ -1,12 +1,11 @@
 //! Draws the set-up: one step at a time in a box, with what it is for and the keys that work.
 
 use super::{Setup, Step};
-use crate::domain::prep::parse_interview;
+use crate::domain::prep::reading as date_reading;
 use crate::domain::profile::{Background, Setting};
 use crate::kit::{Theme, ViewCtx};
 use crate::widgets::doc::Doc;
 use crate::widgets::text::draw_lines;
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -296,23 +295,6 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
 }
 
 /// One line of a list: the mark and the text, highlighted when selected.
-/// What the typed interview date reads as, checked while it is typed: the day spelled out with how
-/// far off it is, or what is wrong with it; `None` while the field is empty.
-fn date_reading(text: &str, today: NaiveDate) -> Option<Result<String, String>> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    Some(parse_interview(text, today).map(|w| {
-        let days = (w.date - today).num_days();
-        let off = match days {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            n => format!("in {n} days"),
-        };
-        format!("{}, {off}", w.long())
-    }))
-}
-
 /// One choice in a list. The highlighted row also gets a "›" pointer, so the row that Enter takes
 /// stays plain to see next to the "(•)" of the value saved so far, with or without colors.
 fn item(t: &Theme, selected: bool, mark: &str, text: &str) -> Line<'static> {
