@@ -4,6 +4,8 @@
 mod charts;
 mod debrief;
 mod keys;
+mod lists;
+mod summary;
 mod view;
 
 use crate::domain::prep::{When, date_examples, parse_interview};

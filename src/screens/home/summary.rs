@@ -1,0 +1,274 @@
+//! The four lines at the top of Home: the countdown, the counts, today's plan and the next step.
+
+use super::view::COUNTING;
+use crate::domain::plan::today::reviews_words;
+use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
+use crate::domain::prep::charts;
+use crate::domain::prep::{Progress, days_until, next_step};
+use crate::kit::ViewCtx;
+use crate::widgets::clip::clip_line;
+use crate::widgets::text::draw_lines;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+/// What Home knows, as the next-step rule wants it.
+fn progress(cx: &ViewCtx) -> Progress {
+    let lib = cx.data.library();
+    let done = cx.data.checklist();
+    let today = cx.today;
+    Progress {
+        interview: cx.data.interview(),
+        today,
+        cards_due: cx.facts.cards_due_today,
+        stories: cx.facts.stories_written,
+        interview_over: cx.data.interview_over(cx.offset, cx.now),
+        practised_today: cx
+            .data
+            .rounds()
+            .round
+            .iter()
+            .any(|r| !r.answer.is_empty() && charts::local_day(r.started, cx.offset) == today),
+        next_unchecked: lib
+            .steps
+            .iter()
+            .find(|s| !done.contains(&s.id))
+            .map(|s| s.text.clone()),
+    }
+}
+
+pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let today = cx.today;
+    let p = cx.data.profile();
+    let employer = if p.employer.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", crate::storage::sanitize::clean_line(&p.employer))
+    };
+    const KEYS: &str = "  ·  p profile, i date";
+    // Where the line would lose its keys on the right, the year gives way first (the count of days
+    // says which year), then the employer.
+    let countdown = |with_year: bool| match cx.data.interview() {
+        Some(d) => {
+            let n = days_until(d, today);
+            let mut when = d
+                .format(if with_year {
+                    "%a, %b %-d, %Y"
+                } else {
+                    "%a, %b %-d"
+                })
+                .to_string();
+            if let Some(time) = p.interview_time {
+                when = format!("{when}, {}", crate::domain::prep::clock(time));
+            }
+            match n {
+                0 => format!("Interview today ({when})"),
+                1 => format!("Interview tomorrow ({when})"),
+                n if n > 1 => format!("Interview in {n} days ({when})"),
+                _ => format!("Interview was on {when}"),
+            }
+        }
+        None => "No interview date yet".to_string(),
+    };
+    let fits = |text: &str, at: &str| {
+        1 + text.width() + at.width() + KEYS.width() <= usize::from(area.width)
+    };
+    let long = countdown(true);
+    let (text, at) = if fits(&long, &employer) {
+        (long, employer)
+    } else {
+        let short = countdown(false);
+        if fits(&short, &employer) {
+            (short, employer)
+        } else {
+            (short, String::new())
+        }
+    };
+    let mut first = vec![Span::raw(" "), Span::styled(text, t.title)];
+    if !at.is_empty() {
+        first.push(Span::styled(at, t.title));
+    }
+    first.push(Span::styled(KEYS, t.muted));
+    // (long label, short label for narrow windows, value)
+    let mut counts: Vec<(&str, &str, String)> = Vec::new();
+    // While start-up still loads the decks, stories and history, their numbers are not known yet.
+    let loading = cx.facts.loading;
+    if loading {
+        for (long, short) in [
+            ("Cards due now", "Due"),
+            ("Stories", "Stories"),
+            ("Competencies covered", "Competencies"),
+        ] {
+            counts.push((long, short, COUNTING.to_string()));
+        }
+    }
+    if let Some(n) = cx.facts.cards_due_today {
+        counts.push(("Cards due now", "Due", n.to_string()));
+    }
+    if let Some(n) = cx.facts.stories_written {
+        counts.push(("Stories", "Stories", n.to_string()));
+    }
+    if let Some(c) = &cx.facts.competencies_covered {
+        let all = cx.data.library().competencies.len();
+        counts.push((
+            "Competencies covered",
+            "Skills",
+            format!("{}/{all}", c.len()),
+        ));
+    }
+    let rounds = &cx.data.rounds().round;
+    let answered = rounds.iter().filter(|r| !r.answer.is_empty()).count();
+    counts.push(("Practice rounds", "Rounds", answered.to_string()));
+    let steps = &cx.data.library().steps;
+    let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
+    // Your own content files may add steps: the total is known once they are loaded.
+    let checklist = match loading {
+        true => COUNTING.to_string(),
+        false => format!("{done}/{}", steps.len()),
+    };
+    counts.push(("Checklist", "Checklist", checklist));
+    let long: usize = counts.iter().map(|(l, _, v)| l.len() + v.len() + 6).sum();
+    let narrow = long > usize::from(area.width);
+    let sep = if narrow { " · " } else { "  ·  " };
+    let mut second = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (i, (long_label, short_label, value)) in counts.into_iter().enumerate() {
+        let label = if narrow { short_label } else { long_label };
+        // Whole counts only: one that would not fit is left out rather than cut.
+        let adds = if i > 0 { sep.chars().count() } else { 0 } + label.len() + 1 + value.len();
+        if used + adds >= usize::from(area.width) {
+            break;
+        }
+        used += adds;
+        if i > 0 {
+            second.push(Span::styled(sep, t.muted));
+        }
+        second.push(Span::styled(format!("{label} "), t.base));
+        second.push(Span::styled(value, t.heading));
+    }
+    let (today_line, next) = match (&cx.facts.plan, loading) {
+        (_, true) => (Line::default(), COUNTING.to_string()),
+        (Some(plan), false) => (
+            plan_line(plan, cx, usize::from(area.width.saturating_sub(1))),
+            plan_next(plan, cx),
+        ),
+        (None, false) => (Line::default(), next_step(&progress(cx)).text()),
+    };
+    let fourth = Line::from(vec![
+        Span::styled(" Next: ", t.key),
+        Span::styled(next, t.accent),
+    ]);
+    // A line too long for the window is shortened between words, a column short of the edge.
+    let room = usize::from(area.width.saturating_sub(1));
+    let lines: Vec<Line> = [Line::from(first), Line::from(second), today_line, fourth]
+        .iter()
+        .map(|l| clip_line(l, room))
+        .collect();
+    draw_lines(&lines, area, buf);
+}
+
+/// Today's plan on one line: cards and the time they take, the story step, the practice round.
+/// Where the line is wider than `room`, the count of unseen cards goes first, so the three steps
+/// stay whole.
+fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
+    let t = cx.theme;
+    let noted = || {
+        cx.data
+            .interview()
+            .and_then(|d| cx.data.debriefs().notes_for(d))
+            .is_some()
+    };
+    let day = match plan.days_left {
+        // Over, later the same day: the same as the days after it.
+        Some(n) if n < 0 || (n == 0 && cx.data.interview_over(cx.offset, cx.now)) => {
+            Some(if noted() {
+                "nothing planned. Your notes are saved (n); i sets a new date."
+            } else {
+                "nothing planned. How did it go? n notes it; i sets a new date."
+            })
+        }
+        // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
+        Some(0) => Some("your interview: let the cards wait and reread your stories."),
+        _ => None,
+    };
+    if let Some(text) = day {
+        return Line::from(vec![
+            Span::styled(" Today: ", t.key),
+            Span::styled(text, t.base),
+        ]);
+    }
+    let c = &plan.cards;
+    let cards = |unseen: &str| match (plan.days_left, c.count()) {
+        (Some(0), _) => "no cards today".to_string(),
+        (_, 0) => format!("cards done{unseen}"),
+        (_, n) => format!(
+            "{n} card{} (~{} min{unseen})",
+            if n == 1 { "" } else { "s" },
+            c.minutes.max(1)
+        ),
+    };
+    let story = match &plan.story {
+        Some(PlanStory::Write { about: Some(a), .. }) => format!("story: {a}"),
+        Some(PlanStory::Write { about: None, .. }) => "another story".to_string(),
+        Some(PlanStory::Finish { title, .. }) => {
+            format!("finish “{}”", crate::storage::sanitize::clean_line(title))
+        }
+        None => "stories done".to_string(),
+    };
+    let practice = match plan.practice {
+        Practice::Today => "a practice round",
+        Practice::Done => "practice done",
+        Practice::NotYet => "practice after a story",
+        Practice::Rest => "rest",
+    };
+    let unseen = cx
+        .facts
+        .interview_deck
+        .map_or(String::new(), |d| format!(", {} unseen", d.unseen));
+    let label = " Today: ";
+    let mut text = format!("{} · {story} · {practice}", cards(&unseen));
+    if label.width() + text.width() > room {
+        text = format!("{} · {story} · {practice}", cards(""));
+    }
+    Line::from(vec![Span::styled(label, t.key), Span::styled(text, t.base)])
+}
+
+/// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
+fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
+    if plan.days_left.is_none() {
+        let what = if cx.data.profile().roles.is_empty() {
+            "press p to set your role and interview date"
+        } else {
+            "press i to set your interview date"
+        };
+        return format!("{what}, so clinicprep can plan your days.");
+    }
+    match plan.next {
+        PlanNext::Cards => {
+            let c = &plan.cards;
+            format!(
+                "study {} card{} of “My interview”, about {}. Press s to start.",
+                c.count(),
+                if c.count() == 1 { "" } else { "s" },
+                reviews_words(c.reviews)
+            )
+        }
+        PlanNext::Story => match &plan.story {
+            Some(PlanStory::Finish { title, missing }) => format!(
+                "finish “{}”: add {}. Press s to open Stories.",
+                crate::storage::sanitize::clean_line(title),
+                missing.join(", ")
+            ),
+            Some(PlanStory::Write { about: Some(a), .. }) => {
+                format!("write a STAR story that shows {a}. Press s to start one.")
+            }
+            _ => "write a STAR story. Press s to start one.".to_string(),
+        },
+        PlanNext::Practice => {
+            "a timed practice round, out loud. Press s to open Practice.".to_string()
+        }
+        PlanNext::Rest => next_step(&progress(cx)).text(),
+    }
+}
