@@ -5,13 +5,13 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
-use clinicprep::app::{Action, Tab};
+use clinicprep::app::{Action, Tab, Theme};
 use clinicprep::domain::content::Id;
 use clinicprep::domain::practice::ROUNDS_FILE;
 use clinicprep::domain::prep::{MarkKind, MarkSet};
 use clinicprep::domain::schedule::Grade;
 use clinicprep::kit::Level;
-use common::{Harness, find, fixed_now};
+use common::{Harness, buffer_text, find, fixed_now};
 
 fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
     MarkSet::load(h.dir.path(), kind)
@@ -175,6 +175,48 @@ fn a_new_date_typed_over_the_old_one_replaces_it_and_backspace_edits_it() {
         h.app.data().interview(),
         NaiveDate::from_ymd_opt(2027, 12, 9)
     );
+}
+
+/// While a date is typed, the box says what it reads as, before Enter: the day in full and how far
+/// off it is (in the theme's "good" color), or what is wrong with it (in "warn").
+#[test]
+fn the_date_box_reads_the_date_back_while_it_is_typed() {
+    let mut h = Harness::new();
+    h.press("i").type_text("Thursday");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Which Thursday: November 26 or December 3? Type the date,"),
+        "{s}"
+    );
+    assert!(s.contains("│like Nov 26."), "wrapped inside the box: {s}");
+    let buf = h.render(80, 24);
+    let (x, y) = find(&buf, "Which Thursday").unwrap();
+    assert_eq!(buf[(x, y)].style().fg, Theme::COLOR.warn.fg);
+    for _ in 0.."Thursday".len() {
+        h.press("<bs>");
+    }
+    h.type_text("Dec 3 10am");
+    let buf = h.render(80, 24);
+    let s = buffer_text(&buf);
+    assert!(
+        s.contains("Thursday, December 3, 2026 at 10:00 AM, in 10 days"),
+        "{s}"
+    );
+    let (x, y) = find(&buf, "Thursday, December 3").unwrap();
+    assert_eq!(buf[(x, y)].style().fg, Theme::COLOR.good.fg);
+    // Nothing is saved until Enter.
+    assert_eq!(h.app.data().interview(), None);
+    h.press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 12, 3)
+    );
+    // In windows too small for the box, nothing panics; back at 80x24 the saved date is offered.
+    h.press("i");
+    for size in [(80, 6), (30, 8), (1, 1)] {
+        h.render(size.0, size.1);
+    }
+    assert!(h.screen(80, 24).contains("12/03/2026"));
 }
 
 /// A month and day with no year is the next one: typed in late November, "1/8" is in January.

@@ -145,19 +145,39 @@ fn detail(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     draw_lines(d.window(0, usize::from(text.height)), text, buf);
 }
 
+/// The interview date box's width, border included.
+const DATE_BOX_WIDTH: u16 = 60;
+
+/// The interview date box over Home, while `i` has it open.
 fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let Some(field) = &home.date else {
         return;
     };
-    let r = popup(area, 60, 6, buf);
+    // Under the field, as in the profile's date step: what the date reads as while it is typed
+    // (the day in full and how far off, or what is wrong), so Enter is not the first word on it.
+    let mut note = Doc::new(usize::from(
+        DATE_BOX_WIDTH.min(area.width).saturating_sub(2),
+    ));
+    match crate::domain::prep::reading(&field.text(), cx.today) {
+        Some(Ok(when)) => {
+            note.text(&when, t.good);
+            if field.is_offered() {
+                note.text(&crate::widgets::field::offered_note("date"), t.muted);
+            }
+        }
+        Some(Err(why)) => note.text(&why, t.warn),
+        None => {}
+    }
+    let note_rows = u16::try_from(note.len()).unwrap_or(u16::MAX).max(1);
+    let r = popup(area, DATE_BOX_WIDTH, note_rows.saturating_add(5), buf);
     let b = block(t, " Interview date ", true);
     let inner = b.inner(r);
     b.render(r, buf);
-    let [help, input, note, keys] = Layout::vertical([
+    let [help, input, note_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(note_rows),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -173,9 +193,11 @@ fn date_field(home: &Home, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     f.set_cursor_line_style(Style::new());
     f.set_style(t.selected);
     f.render(input, buf);
-    if field.is_offered() {
-        Line::styled(crate::widgets::field::offered_note("date"), t.muted).render(note, buf);
-    }
+    draw_lines(
+        note.window(0, usize::from(note_area.height)),
+        note_area,
+        buf,
+    );
     Line::styled(
         "Enter saves · an empty date clears it · Esc cancels",
         t.muted,
