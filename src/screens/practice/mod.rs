@@ -2,10 +2,16 @@
 //! answer an opener, the role's questions and the interviewer's follow-ups, rate each answer with the
 //! rubric for its kind, pick your questions at the close, and look back over past rounds.
 
+mod answer;
+mod close;
+mod finish;
 mod flow;
+mod history;
 mod keys;
+mod rate;
 mod run;
 mod setup;
+mod start;
 mod view;
 
 use crate::domain::config::ANY_ROLE;

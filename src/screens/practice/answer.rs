@@ -1,0 +1,173 @@
+//! Answering a question against its target time: ending the answer, "did you answer?", follow-ups.
+
+use super::run::Run;
+use super::{Practice, Stage};
+use crate::domain::content::{Question, QuestionKind};
+use crate::domain::practice::typed::{TalkingPoint, analyze_typed, answer_seconds};
+use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWER_SECS, Rubric};
+use crate::domain::stories::Coach;
+use crate::kit::{Action, Ctx};
+
+/// Openers and the close want a shorter answer than a story, whatever the target: the bottom of the
+/// story coach's 90–120 s.
+const SHORT_TARGET: u32 = crate::domain::stories::TARGETS.seconds.0;
+
+/// The answer target for `q`: the setup's, or about a minute for openers and the close.
+pub(super) fn target_for(q: Option<&Question>, setup_target: u32) -> u32 {
+    match q.map(Question::kind) {
+        Some(QuestionKind::Opener | QuestionKind::Closer) => setup_target.min(SHORT_TARGET),
+        _ => setup_target,
+    }
+}
+
+impl Practice {
+    pub(super) fn update_answer(&mut self, action: Action, cx: &mut Ctx) {
+        if self.hint {
+            match action {
+                Action::ToggleHint | Action::Back => self.hint = false,
+                other => self.scroll_by(other, cx),
+            }
+            return;
+        }
+        match action {
+            Action::EndAnswer if self.stage == Stage::FollowUp => self.end_follow_up(cx),
+            Action::EndAnswer => self.end_answer(cx),
+            Action::ToggleHint => {
+                self.hint = true;
+                self.scroll = 0;
+            }
+            Action::Back => self.pause(),
+            Action::Edit(key) => {
+                if let Some(run) = self.run.as_mut().filter(|r| r.mode == AnswerMode::Typing) {
+                    run.field.key(key);
+                }
+            }
+            Action::Paste(text) => {
+                if let Some(run) = self.run.as_mut().filter(|r| r.mode == AnswerMode::Typing) {
+                    run.field.paste(&text);
+                }
+            }
+            other => cx.ignore(other),
+        }
+    }
+
+    /// Ends the main answer: stops the timer, analyzes typed text, and asks "did you answer?" when
+    /// it was under ten seconds (of speech), before any grade can be given.
+    fn end_answer(&mut self, cx: &mut Ctx) {
+        let (lib, now) = (cx.data.library(), cx.now);
+        let setup_target = self.setup.target_secs;
+        let coach = self.coach.get_or_insert_with(|| Coach::from_library(lib));
+        coach.guidance.words_per_minute = self.pace;
+        let Some(run) = self.run.as_mut() else {
+            return;
+        };
+        let Some(q) = run.question(lib) else {
+            return;
+        };
+        let target = target_for(Some(q), setup_target);
+        let timed = run.timer.as_mut().map_or(0, |t| t.stop(now));
+        run.seconds = match run.mode {
+            AnswerMode::Speaking => timed,
+            AnswerMode::Typing => {
+                // Cleaned once, so what is analyzed, marked, drawn and saved is the same text.
+                let text = crate::storage::sanitize::clean(&run.field.text());
+                let a = analyze_typed(&text, q, coach, target);
+                let secs = a.seconds();
+                run.typed = (!text.trim().is_empty()).then_some(text);
+                run.analysis = Some(a);
+                secs
+            }
+        };
+        if run.seconds < MIN_ANSWER_SECS {
+            self.stage = Stage::Confirm;
+        } else {
+            self.answered(cx);
+        }
+    }
+
+    /// The answer counts: pre-tick what the app can judge and go on to the analysis (typed) or the
+    /// rubric.
+    pub(super) fn answered(&mut self, cx: &Ctx) {
+        let lib = cx.data.library();
+        let setup_target = self.setup.target_secs;
+        let Some(run) = self.run.as_mut() else {
+            return;
+        };
+        let q = run.question(lib);
+        let kind = q.map_or(QuestionKind::Star, Question::kind);
+        if kind == QuestionKind::Closer {
+            let mut r = Rubric::new(kind);
+            r.set("asked", !run.picked.is_empty());
+            r.set("about_job", !run.picked.is_empty());
+            run.rubric = r;
+            self.stage = Stage::Rate;
+            return;
+        }
+        let target = target_for(q, setup_target);
+        // The coach's length rule: well short of the target is "add detail", not on time.
+        let (from, to) = answer_seconds(target);
+        let within = (from.max(MIN_ANSWER_SECS)..=to).contains(&run.seconds);
+        let mut r = Rubric::for_answer(kind, within);
+        if let Some(a) = &run.analysis {
+            let scan = &a.coach.scan;
+            r.set("said_i", scan.i_count > 0 && scan.i_count >= scan.we_count);
+            r.set("result", a.ending);
+            r.set("detail", a.example);
+            r.set("strength", a.example);
+            r.set("why_role", a.covers(TalkingPoint::WhyRole));
+            r.set("present", a.covers(TalkingPoint::Experience));
+        }
+        run.rubric = r;
+        run.check = 0;
+        self.scroll = 0;
+        self.stage = match run.mode {
+            AnswerMode::Typing => Stage::Feedback,
+            AnswerMode::Speaking => Stage::Rate,
+        };
+    }
+
+    /// "No, I did not answer": the same question again, the timer from zero, typed text kept.
+    pub(super) fn retry(&mut self, cx: &Ctx) {
+        let (lib, now, setup_target) = (cx.data.library(), cx.now, self.setup.target_secs);
+        let Some(run) = self.run.as_mut() else {
+            return;
+        };
+        let q = run.question(lib);
+        if q.map(Question::kind) == Some(QuestionKind::Closer) {
+            self.stage = Stage::Close;
+            return;
+        }
+        run.timer = Some(AnswerTimer::start(now, target_for(q, setup_target)));
+        run.analysis = None;
+        self.shown_secs = Some(0);
+        self.stage = Stage::Answer;
+    }
+
+    /// The follow-up was answered: keep it with the question's answer (ungraded) and go on.
+    fn end_follow_up(&mut self, cx: &mut Ctx) {
+        let now = cx.now;
+        if let Some(run) = self.run.as_mut() {
+            let seconds = run.timer.as_mut().map_or(0, |t| t.stop(now));
+            attach_follow_up(run, seconds);
+        }
+        self.save_round(cx);
+        self.next(cx);
+    }
+}
+
+/// Puts the follow-up being asked, with its answer, on the question's answer in the round.
+pub(super) fn attach_follow_up(run: &mut Run, seconds: u32) {
+    let Some((f, trigger)) = run.follow.take() else {
+        return;
+    };
+    let text = run.field.text();
+    if let Some(answer) = run.round.answer.last_mut() {
+        answer.follow_up = Some(FollowUpAnswer {
+            id: f.id,
+            trigger,
+            text: f.text,
+            seconds,
+            typed: (!text.trim().is_empty()).then_some(text),
+        });
+    }
+}

@@ -1,0 +1,80 @@
+//! Leaving a question or the round: pausing, skipping without a grade, the next question, the end.
+
+use super::answer::attach_follow_up;
+use super::{Practice, Stage};
+use crate::domain::practice::{MIN_ANSWER_SECS, Skipped};
+use crate::kit::{Ctx, Status};
+
+impl Practice {
+    pub(super) fn pause(&mut self) {
+        self.paused_from = Some(self.stage);
+        self.stage = Stage::Paused;
+    }
+
+    /// Leaves the question paused without a grade. Typed text is kept: a follow-up's with the
+    /// answer it follows, a main answer's as a skipped question in the round log.
+    pub(super) fn leave_question(&mut self, cx: &mut Ctx) {
+        let now = cx.now;
+        let from = self.paused_from.take();
+        let Some(run) = self.run.as_mut() else {
+            return;
+        };
+        let seconds = run.timer.as_mut().map_or(run.seconds, |t| t.stop(now));
+        let text = run.typed.clone().or_else(|| {
+            let t = run.field.text();
+            (!t.trim().is_empty()).then_some(t)
+        });
+        if from == Some(Stage::FollowUp) {
+            if text.is_some() {
+                attach_follow_up(run, seconds);
+            } else {
+                return;
+            }
+        } else if text.is_some() || seconds >= MIN_ANSWER_SECS {
+            let Some(pick) = run.pick() else {
+                return;
+            };
+            run.round.skipped.push(Skipped {
+                question: pick.id.clone(),
+                seconds,
+                typed: text,
+            });
+        } else {
+            return;
+        }
+        self.save_round(cx);
+    }
+
+    pub(super) fn save_round(&mut self, cx: &mut Ctx) {
+        let Some(round) = self.run.as_ref().map(|r| r.round.clone()) else {
+            return;
+        };
+        if let Some(mut w) = cx.writer()
+            && let Err(text) = w.save_round(round)
+        {
+            cx.say(Status::error(text));
+        }
+    }
+
+    pub(super) fn next(&mut self, cx: &Ctx) {
+        match self.run.as_ref().map(|r| (r.index + 1, r.picks.len())) {
+            Some((i, n)) if i < n => self.ask(i, cx),
+            _ => self.finish(true),
+        }
+    }
+
+    /// Ends the interview: to the summary if anything was answered or kept, else back to setup.
+    pub(super) fn finish(&mut self, completed: bool) {
+        self.shown_secs = None;
+        self.hint = false;
+        self.paused_from = None;
+        let Some(run) = self.run.as_mut() else {
+            self.stage = Stage::Setup;
+            return;
+        };
+        run.timer = None;
+        run.finished = completed;
+        let kept = !run.round.answer.is_empty() || !run.round.skipped.is_empty();
+        self.stage = if kept { Stage::Summary } else { Stage::Setup };
+    }
+}
