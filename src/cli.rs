@@ -1,5 +1,5 @@
-//! The command line: the TUI by default, plus `paths`, `status`, `check`, `import`, `export`,
-//! `restore` and `completions`. Commands with more than a few lines live in their own modules under
+//! The command line: the TUI by default, plus `paths`, `status`, `check`, `fit`, `import`,
+//! `export`, `restore` and `completions`. Commands with more than a few lines live in their own modules under
 //! `cli/`.
 
 mod check;
