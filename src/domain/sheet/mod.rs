@@ -10,6 +10,7 @@
 
 pub mod choices;
 pub mod fit;
+mod header;
 pub mod html;
 pub mod intro;
 pub mod markdown;
@@ -17,14 +18,19 @@ pub mod output;
 pub mod select;
 pub mod sentences;
 pub mod sources;
+mod story_line;
 
 pub use choices::{Clinic, SheetChoices, StoryMark};
+use header::header;
+pub use header::{Header, when};
+use story_line::story_line;
+pub use story_line::{LineKind, fallback_line};
 
 use crate::domain::content::{Ask, Fact, Id, Library, Topic};
 use crate::domain::profile::Profile;
-use crate::domain::stories::{Section, Story, StoryId};
+use crate::domain::stories::{Story, StoryId};
 use crate::storage::sanitize::{clean, clean_line};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 /// Most stories on the sheet, and how many it keeps when space is short.
 pub const MAX_STORIES: usize = 6;
@@ -77,29 +83,6 @@ pub struct Sheet {
     pub notes: Vec<String>,
     /// The estimated height of the printed content as a share of the page, 0.0–1.0.
     pub fill: f32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Header {
-    /// The person's name, or "" when the profile has none.
-    pub name: String,
-    /// e.g. "Physical therapy aide at Riverside Orthopedics (Outpatient clinic)".
-    pub job: Option<String>,
-    /// e.g. "Thursday, December 3, 2026, 10:00 AM".
-    pub when: Option<String>,
-    /// The clinic's address, who to ask for and the phone number, where given.
-    pub clinic: Vec<String>,
-}
-
-/// How a story's line came about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// The user's own cue.
-    Cue,
-    /// Whole sentences from the story (fillers taken out), since there is no usable cue.
-    Sentences,
-    /// Nothing to show: no cue, and no sentence short enough.
-    Nothing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -319,70 +302,6 @@ fn title_of(story: &Story) -> String {
     }
 }
 
-fn header(inputs: &Inputs) -> Header {
-    let p = inputs.profile;
-    let roles: Vec<String> = p
-        .roles
-        .iter()
-        .filter_map(|id| inputs.lib.role(id))
-        .map(|r| one_line(&r.name))
-        .collect();
-    let employer = one_line(&p.employer);
-    let setting = p.setting.map(|s| s.label());
-    let mut job = if roles.is_empty() {
-        String::new()
-    } else {
-        roles.join(" or ")
-    };
-    if !employer.is_empty() {
-        if !job.is_empty() {
-            job.push_str(" at ");
-        }
-        job.push_str(&employer);
-    }
-    if let Some(setting) = setting {
-        if job.is_empty() {
-            job = setting.to_string();
-        } else {
-            job.push_str(&format!(" ({setting})"));
-        }
-    }
-    let when = inputs.interview_date.map(|d| when(d, p.interview_time));
-    let c = &inputs.choices.clinic;
-    let clinic: Vec<String> = [
-        one_line(&c.address),
-        labelled("Ask for", &c.contact),
-        labelled("Phone", &c.phone),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
-    Header {
-        name: one_line(&p.name),
-        job: (!job.is_empty()).then_some(job),
-        when,
-        clinic,
-    }
-}
-
-fn labelled(label: &str, text: &str) -> String {
-    let t = one_line(text);
-    if t.is_empty() {
-        t
-    } else {
-        format!("{label}: {t}")
-    }
-}
-
-/// "Thursday, December 3, 2026, 10:00 AM", as people in the US write it.
-pub fn when(date: NaiveDate, time: Option<NaiveTime>) -> String {
-    let day = date.format("%A, %B %-d, %Y").to_string();
-    match time {
-        Some(t) => format!("{day}, {}", t.format("%-I:%M %p")),
-        None => day,
-    }
-}
-
 fn intro(text: &str, notes: &mut Vec<String>) -> Option<String> {
     let all = sentences::split(&clean(text));
     if all.is_empty() {
@@ -410,57 +329,6 @@ fn intro(text: &str, notes: &mut Vec<String>) -> Option<String> {
         ));
     }
     Some(kept.join(" "))
-}
-
-/// The line under a story's title: the cue if there is a usable one, else whole sentences.
-fn story_line(story: &Story, notes: &mut Vec<String>) -> (String, LineKind) {
-    let cue = one_line(&story.cue);
-    let title = title_of(story);
-    if !cue.is_empty() {
-        let n = sentences::word_count(&cue);
-        if n <= CUE_MAX_WORDS {
-            return (cue, LineKind::Cue);
-        }
-        notes.push(format!(
-            "The cue for \"{title}\" is {n} words, too long to glance at; the sheet uses sentences \
-             from the story. Keep a cue to one short sentence."
-        ));
-    }
-    let line = fallback_line(story);
-    if line.is_empty() {
-        notes.push(format!(
-            "\"{title}\" has no cue and no sentence short enough for the sheet: write a cue line."
-        ));
-        (line, LineKind::Nothing)
-    } else {
-        (line, LineKind::Sentences)
-    }
-}
-
-/// Up to [`FALLBACK_MAX_WORDS`] words of whole sentences: the first Action sentence that fits, then
-/// the first Result sentence that fits what is left; if neither fits, the first Situation sentence
-/// that does. Fillers are taken out first. Never part of a sentence, never "…".
-pub fn fallback_line(story: &Story) -> String {
-    let pick = |section: Section, budget: usize| -> Option<String> {
-        sentences::split(&clean(story.text(section)))
-            .iter()
-            .map(|s| sentences::with_stop(&sentences::strip_fillers(s)))
-            .find(|s| !s.is_empty() && sentences::word_count(s) <= budget)
-    };
-    let mut out: Vec<String> = Vec::new();
-    let mut left = FALLBACK_MAX_WORDS;
-    for section in [Section::Action, Section::Result] {
-        if let Some(s) = pick(section, left) {
-            left -= sentences::word_count(&s);
-            out.push(s);
-        }
-    }
-    if out.is_empty()
-        && let Some(s) = pick(Section::Situation, left)
-    {
-        out.push(s);
-    }
-    out.join(" ")
 }
 
 /// Facts of the first chosen role worth saying out loud: up to three on scope (what the role may and

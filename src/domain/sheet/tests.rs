@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::content::{Competency, Id, Library};
 use crate::domain::profile::{Profile, Setting};
-use crate::domain::stories::{Story, StoryId};
+use crate::domain::stories::{Section, Story, StoryId};
 use chrono::{TimeZone, Utc};
 
 fn story(id: &str, title: &str, tags: &[&str]) -> Story {
