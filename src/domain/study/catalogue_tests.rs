@@ -1,6 +1,8 @@
 //! Tests of the catalogue: cards from content, decks, filters and standings.
 
+use super::build::{in_id_order, prefix};
 use super::*;
+use crate::domain::content::Library;
 
 fn lib() -> Library {
     Library::builtin()
