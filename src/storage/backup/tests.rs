@@ -1,3 +1,4 @@
+use super::staging::{OWNER, claim};
 use super::*;
 use crate::storage::lock::{Acquired, DataLock};
 use chrono::TimeZone;
