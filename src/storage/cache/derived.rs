@@ -57,7 +57,7 @@ impl DerivedCache {
             crate::storage::ensure_private_dir(dir).map_err(|e| e.source)?;
         }
         let payload = postcard::to_allocvec(value).map_err(io::Error::other)?;
-        super::replace_unsynced(&file, |w| {
+        super::save::replace_unsynced(&file, |w| {
             w.write_all(MAGIC)?;
             w.write_all(schema().as_bytes())?;
             w.write_all(&fingerprint.to_le_bytes())?;

@@ -1,6 +1,7 @@
 use super::container::{Container, RawEntry};
 use super::*;
 use std::cell::Cell;
+use std::fs;
 
 /// A data dir with one source file, and a parser that counts its calls.
 struct Fixture {
