@@ -226,7 +226,6 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         same.then_some(slot.hash)
     }
 
-    /// Looks `key` up and says whether its entry vouches for the file with `stamp`.
     /// The old entry for `key`, marked as looked up, with its position.
     fn take(&mut self, key: &str) -> Option<(usize, Slot)> {
         let old = self.old.as_ref()?;
@@ -240,6 +239,7 @@ impl<T: Serialize + DeserializeOwned> ParseCache<T> {
         Some((i, old.slots.get(i)?.1))
     }
 
+    /// Looks `key` up and says whether its entry vouches for the file with `stamp`.
     fn lookup(&mut self, key: &str, path: &Path, stamp: Stamp) -> io::Result<Lookup> {
         let Some((i, slot)) = self.take(key) else {
             return Ok(Lookup::Miss(None));
