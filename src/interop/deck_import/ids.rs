@@ -53,17 +53,7 @@ fn fnv1a(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn note(front: &str, guid: Option<&str>) -> Note {
-        Note {
-            line: 1,
-            front: front.into(),
-            back: "b".into(),
-            tags: vec![],
-            guid: guid.map(str::to_string),
-            deck: None,
-        }
-    }
+    use crate::interop::deck_import::tests::note;
 
     #[test]
     fn ids_are_stable_and_ignore_spacing_and_case() {

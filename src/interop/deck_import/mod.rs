@@ -319,6 +319,19 @@ pub fn file_name(deck: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A note with `front` and `guid` (line 1, back "b", no tags or deck), for the tests of this
+    /// module's parts too.
+    pub(super) fn note(front: &str, guid: Option<&str>) -> crate::interop::anki::Note {
+        crate::interop::anki::Note {
+            line: 1,
+            front: front.into(),
+            back: "b".into(),
+            tags: vec![],
+            guid: guid.map(str::to_string),
+            deck: None,
+        }
+    }
+
     #[test]
     fn file_names_are_portable() {
         assert_eq!(file_name("Rehab::Words"), "rehab-words.toml");

@@ -165,19 +165,9 @@ fn apply_within(
 mod tests {
     use super::*;
     use crate::domain::content::Library;
-    use crate::interop::anki::{Note, NoteFile};
+    use crate::interop::anki::NoteFile;
+    use crate::interop::deck_import::tests::note;
     use crate::interop::deck_import::{DeckChoice, IMPORT_DIR, plan};
-
-    fn note(front: &str, guid: Option<&str>) -> Note {
-        Note {
-            line: 1,
-            front: front.into(),
-            back: "b".into(),
-            tags: vec![],
-            guid: guid.map(str::to_string),
-            deck: None,
-        }
-    }
 
     #[test]
     fn a_deck_is_written_up_to_the_load_limit_and_refused_whole_past_it() {
