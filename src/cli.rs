@@ -197,11 +197,25 @@ fn storage_problem(e: &crate::storage::StorageError) -> Problem {
     )
 }
 
-/// Said after "Wrote … to FILE" when FILE was there before: `-o` replaces it whole.
-pub fn replaced(replacing: bool) -> &'static str {
-    if replacing {
+/// Writes an export to `path` (`-o FILE`) atomically. On success, what to say after "Wrote … to
+/// FILE": that it replaced a file there before (`-o` replaces it whole), or nothing. On failure,
+/// says what happened and what to do on `err` and returns `None`.
+fn write_export(
+    path: &std::path::Path,
+    bytes: &[u8],
+    err: &mut impl Write,
+) -> std::io::Result<Option<&'static str>> {
+    let replacing = path.exists();
+    if let Err(e) = crate::storage::write_atomic(path, bytes) {
+        writeln!(
+            err,
+            "clinicprep: {e}\nCheck that the folder exists and is writable, or choose another file with -o FILE."
+        )?;
+        return Ok(None);
+    }
+    Ok(Some(if replacing {
         ", replacing the file that was there"
     } else {
         ""
-    }
+    }))
 }

@@ -100,6 +100,30 @@ fn an_export_over_an_existing_file_says_it_replaced_it() {
     );
 }
 
+/// An export to a folder that is not there fails with what happened and what to do, for decks and
+/// stories alike, and writes nothing.
+#[test]
+fn an_export_that_cannot_be_written_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("no-such-folder");
+    for (what, file) in [("deck", "deck.txt"), ("stories", "stories.md")] {
+        let r = run(clinicprep(dir.path())
+            .args(["export", what, "-o"])
+            .arg(nowhere.join(file)));
+        assert_eq!(r.code, 1, "{what}: {}", r.out);
+        assert!(
+            r.err.contains(
+                "Check that the folder exists and is writable, or choose another file with -o FILE."
+            ),
+            "{what}: {}",
+            r.err
+        );
+        assert!(!r.out.contains("Wrote"), "{what}: {}", r.out);
+        assert!(!r.err.contains("Wrote"), "{what}: {}", r.err);
+    }
+    assert!(!nowhere.exists());
+}
+
 #[test]
 fn check_says_what_is_wrong_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,7 +3,6 @@
 use crate::domain::content::Library;
 use crate::interop::anki;
 use crate::interop::deck_export;
-use crate::storage;
 use crate::storage::paths::Paths;
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -59,21 +58,15 @@ pub fn run(
     match &args.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            let replacing = path.exists();
-            if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
-                writeln!(
-                    err,
-                    "clinicprep: {e}\nCheck that the folder exists and is writable, or choose another file with -o FILE."
-                )?;
+            let Some(replaced) = super::write_export(path, text.as_bytes(), err)? else {
                 return Ok(1);
-            }
+            };
             writeln!(
                 err,
-                "Wrote {} cards in {decks} deck{} to {}{}. In Anki: File → Import, then choose this file.",
+                "Wrote {} cards in {decks} deck{} to {}{replaced}. In Anki: File → Import, then choose this file.",
                 notes.len(),
                 if decks == 1 { "" } else { "s" },
                 path.display(),
-                super::replaced(replacing)
             )?;
         }
     }

@@ -1,10 +1,9 @@
 //! `clinicprep export stories`: the stories as a Markdown summary or JSON, printed or to a file.
 
-use super::{ExportFormat, replaced};
+use super::ExportFormat;
 use crate::domain::config::Config;
 use crate::domain::content::Library;
 use crate::domain::stories::{Order, StoryStore, export};
-use crate::storage;
 use crate::storage::paths::Paths;
 use std::io::Write;
 use std::path::Path;
@@ -67,21 +66,15 @@ pub fn export_stories_cmd(
         out.write_all(text.as_bytes())?;
         return Ok(0);
     };
-    let replacing = path.exists();
-    if let Err(e) = storage::write_atomic(path, text.as_bytes()) {
-        writeln!(
-            err,
-            "clinicprep: {e}\nCheck that the folder exists and is writable, or choose another file with -o FILE."
-        )?;
+    let Some(replaced) = super::write_export(path, text.as_bytes(), err)? else {
         return Ok(1);
-    }
+    };
     let n = stories.len();
     writeln!(
         out,
-        "Wrote {n} {} to {}{}.",
+        "Wrote {n} {} to {}{replaced}.",
         if n == 1 { "story" } else { "stories" },
         path.display(),
-        replaced(replacing)
     )?;
     Ok(0)
 }
