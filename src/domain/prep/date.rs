@@ -38,8 +38,9 @@ pub fn clock(t: NaiveTime) -> String {
 /// Parses an interview date, with a time after it or not: `12/16/2026`, `12/16/26`, `12/16`,
 /// `2026-12-16`, `Dec 16`, `December 16th, 2026`, `16 Dec`, `today` or `tomorrow` (numbers month
 /// first, as on US forms; a weekday before a date, as in "Thursday, Dec 16", is allowed, but not
-/// alone: "Thursday" could be this week's or next, and the error names both), then maybe `10am`, `at 10:30 am`, `14:00` or
-/// `noon`. Without a year it is the next such day, today included. Dates before `today` are
+/// alone: "Thursday" could be this week's or next, and the error names both), then maybe `10am`,
+/// `at 10:30 am`, `14:00`, `noon` or an hour alone after "at" (`at 10`, `at 2`: see
+/// [`bare_hour`]). Without a year it is the next such day, today included. Dates before `today` are
 /// refused, since a countdown to the past helps no one. The error is a sentence for the user.
 pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
     let lower = text.trim().to_lowercase();
@@ -85,6 +86,11 @@ pub fn reading(text: &str, today: NaiveDate) -> Option<Result<String, String>> {
 /// day; one that looks like a time but is none ("13pm", "10:75") is refused.
 fn split_time(text: &str) -> Result<(String, Option<NaiveTime>), String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let [before @ .., "at" | "@", hour] = words.as_slice()
+        && let Some(time) = bare_hour(hour)
+    {
+        return Ok((before.join(" "), Some(time)));
+    }
     let ampm = |w: &str| ["am", "pm", "a.m.", "p.m."].contains(&w);
     let (n, candidate) = match words.as_slice() {
         [.., h, m] if ampm(m) => (2, format!("{h}{m}")),
@@ -105,6 +111,21 @@ fn split_time(text: &str) -> Result<(String, Option<NaiveTime>), String> {
         rest = before;
     }
     Ok((rest.join(" "), Some(time)))
+}
+
+/// The hour a number alone after "at" names, as people say it of a working day ("at 10", "at 2"):
+/// 7 to 11 in the morning, 12 noon, 1 to 6 in the afternoon, 13 to 23 as on a 24-hour clock. The
+/// reading under the field shows which it took, so a guess is seen before it is saved.
+fn bare_hour(word: &str) -> Option<NaiveTime> {
+    if word.is_empty() || word.len() > 2 || !word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hour = match word.parse::<u32>().ok()? {
+        h @ 1..=6 => h + 12,
+        h @ 7..=23 => h,
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(hour, 0, 0)
 }
 
 /// `None` when `word` is not written as a time; `Some(None)` when it is but names none.

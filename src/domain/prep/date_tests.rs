@@ -238,3 +238,43 @@ fn the_reading_spells_out_the_day_and_how_far_off_it_is() {
         ))
     );
 }
+
+/// "Dec 17 at 10", as people say it: an hour alone after "at" is taken as a working day's, 7 to 11
+/// in the morning and 12 to 6 in the afternoon; the reading spells out which.
+#[test]
+fn an_hour_alone_after_at_is_read_as_a_working_days() {
+    let when = |text: &str| parse_interview(text, d(TODAY)).map(|w| (w.date, w.time));
+    for (text, time) in [
+        ("Dec 17 at 10", at(10, 0)),
+        ("12/17 at 7", at(7, 0)),
+        ("dec 17 @ 12", at(12, 0)),
+        ("Thursday, Dec 17 at 2", at(14, 0)),
+        ("12/17/2026 at 6", at(18, 0)),
+        ("dec 17 at 18", at(18, 0)),
+        ("tomorrow at 9", at(9, 0)),
+    ] {
+        let date = if text.starts_with("tomorrow") {
+            d("2026-11-24")
+        } else {
+            d("2026-12-17")
+        };
+        assert_eq!(when(text), Ok((date, time)), "{text}");
+    }
+    assert_eq!(
+        reading("Dec 17 at 2", d(TODAY)),
+        Some(Ok(
+            "Thursday, December 17, 2026 at 2:00 PM, in 24 days".to_string()
+        ))
+    );
+    // No hour 0 or 24 and beyond; a day number with no "at" stays a day; "at" alone is no time.
+    for text in [
+        "dec 17 at 0",
+        "dec 17 at 24",
+        "dec 17 at 100",
+        "dec at 17",
+        "dec 17 at",
+    ] {
+        assert!(when(text).is_err(), "{text}: {:?}", when(text));
+    }
+    assert_eq!(when("Dec 17"), Ok((d("2026-12-17"), None)));
+}
