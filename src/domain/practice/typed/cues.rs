@@ -1,0 +1,197 @@
+//! The cue words a typed answer is matched against (talking points, ending, example, help).
+
+/// Talking points an answer about yourself or your work usually covers, as Interview Warmup lists
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TalkingPoint {
+    Experience,
+    Skills,
+    Learned,
+    WhyRole,
+}
+
+impl TalkingPoint {
+    pub const ALL: [TalkingPoint; 4] = [
+        TalkingPoint::Experience,
+        TalkingPoint::Skills,
+        TalkingPoint::Learned,
+        TalkingPoint::WhyRole,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TalkingPoint::Experience => "your experience",
+            TalkingPoint::Skills => "your skills",
+            TalkingPoint::Learned => "what you learned",
+            TalkingPoint::WhyRole => "why this role",
+        }
+    }
+
+    /// Words and phrases that show the point was made. Plain word lists: the goal is a nudge, not
+    /// a grade, and the user sees and overrides the rubric.
+    pub(super) fn cues(self) -> &'static [&'static str] {
+        match self {
+            TalkingPoint::Experience => &[
+                "worked",
+                "work",
+                "job",
+                "years",
+                "year",
+                "experience",
+                "cna",
+                "caregiver",
+                "aide",
+                "volunteer",
+                "volunteered",
+                "resident",
+                "residents",
+                "shift",
+                "as a",
+            ],
+            TalkingPoint::Skills => &[
+                "skill",
+                "skills",
+                "good at",
+                "strength",
+                "able to",
+                "know how",
+                "trained",
+                "certified",
+                "certification",
+                "cpr",
+                "bls",
+                "organized",
+                "calm",
+                "reliable",
+                "patient with",
+                "careful",
+            ],
+            TalkingPoint::Learned => &[
+                "learned",
+                "taught me",
+                "realized",
+                "lesson",
+                "since then",
+                "now i",
+                "next time",
+                "improve",
+                "improved",
+                "grew",
+                "showed me",
+            ],
+            TalkingPoint::WhyRole => WHY_ROLE,
+        }
+    }
+}
+
+const WHY_ROLE: &[&str] = &[
+    "this job",
+    "this role",
+    "this position",
+    "this clinic",
+    "your clinic",
+    "here",
+    "want to",
+    "i'd love",
+    "excited",
+    "interested",
+    "next step",
+    "why i",
+    "that's why",
+    "goal",
+];
+
+/// Words that say how a story ended.
+pub(super) const ENDING: &[&str] = &[
+    "in the end",
+    "as a result",
+    "ended up",
+    "finally",
+    "afterward",
+    "afterwards",
+    "the result",
+    "outcome",
+    "turned out",
+    "by the end",
+    "went home",
+    "was able to",
+    "thanked",
+    "improved",
+    "no falls",
+    "from then on",
+    "since then",
+    "which meant",
+    "so she",
+    "so he",
+    "so they",
+    "after that",
+    "felt better",
+    "calmed down",
+    "my supervisor",
+    "got better",
+    "walked",
+];
+
+/// Words that say the speaker would stop and bring in someone with the authority or skill.
+pub(super) const HELP: &[&str] = &[
+    "therapist",
+    "therapists",
+    "pt",
+    "ot",
+    "pta",
+    "ota",
+    "nurse",
+    "supervisor",
+    "help",
+    "911",
+    "call",
+    "report",
+    "alert",
+    "manager",
+    "doctor",
+    "charge nurse",
+    "get the",
+    "tell the",
+];
+
+/// Words that show a real example or a specific detail.
+pub(super) const EXAMPLE: &[&str] = &[
+    "for example",
+    "for instance",
+    "once",
+    "one time",
+    "last year",
+    "last week",
+    "at my",
+    "when i",
+    "in my job",
+    "as a cna",
+    "i worked",
+    "i've",
+    "i had",
+    "i remember",
+    "a patient",
+    "a resident",
+];
+
+/// Lowercase words, apostrophes kept inside ("i'd"), for the cue lists above.
+pub(super) fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| {
+            w.trim_matches(['\'', '\u{2019}'])
+                .replace('\u{2019}', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when any cue (one word or several in a row) appears in `words`.
+pub(super) fn has_any(words: &[String], cues: &[&str]) -> bool {
+    cues.iter().any(|cue| {
+        let parts: Vec<&str> = cue.split(' ').collect();
+        words
+            .windows(parts.len())
+            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+    })
+}
