@@ -83,13 +83,14 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     };
     let mut d = Doc::new(usize::from(inner.width.saturating_sub(2)));
     let (reviews, per) = session.tally();
+    let cards = session.cards_graded();
     if session.is_finished() {
         d.text(&format!("Finished “{}”.", session.title), t.title);
     } else {
         // Cards graded but still coming back (learning steps) are named, so two cards answered
         // Good do not read as nothing done.
         let done = session.cards_done();
-        let started = match session.cards_graded().saturating_sub(done) {
+        let started = match cards.saturating_sub(done) {
             0 => String::new(),
             n => format!(" and {n} started"),
         };
@@ -103,7 +104,6 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         );
     }
     d.blank();
-    let cards = session.cards_graded();
     d.text(
         &format!(
             "You saw {} and did {} in {}.",
