@@ -241,6 +241,14 @@ fn the_docs_are_us_english() {
     for (name, text) in [
         ("README.md", include_str!("../README.md")),
         ("content/README.md", include_str!("../content/README.md")),
+        (
+            "docs/ARCHITECTURE.md",
+            include_str!("../docs/ARCHITECTURE.md"),
+        ),
+        (
+            "docs/PERFORMANCE-100K.md",
+            include_str!("../docs/PERFORMANCE-100K.md"),
+        ),
     ] {
         // The content README names the UK forms that the glossary keeps as aliases; skip code.
         let prose: String = text
