@@ -37,15 +37,17 @@ pub fn clock(t: NaiveTime) -> String {
 
 /// Parses an interview date, with a time after it or not: `12/16/2026`, `12/16/26`, `12/16`,
 /// `2026-12-16`, `Dec 16`, `December 16th, 2026`, `16 Dec`, `today` or `tomorrow` (numbers month
-/// first, as on US forms; a weekday before a date, as in "Thursday, Dec 16", is allowed, but not
-/// alone: "Thursday" could be this week's or next, and the error names both), then maybe `10am`,
-/// `at 10:30 am`, `14:00`, `noon` or an hour alone after "at" (`at 10`, `at 2`: see
-/// [`bare_hour`]). Without a year it is the next such day, today included. Dates before `today` are
-/// refused, since a countdown to the past helps no one. The error is a sentence for the user.
+/// first, as on US forms; a weekday before a date, as in "Thursday, Dec 17" or "Thu 12/17", is
+/// allowed if it fits the date, but not alone: "Thursday" could be this week's or next, and the
+/// error names both), then maybe `10am`, `at 10:30 am`, `14:00`, `noon` or an hour alone after
+/// "at" (`at 10`, `at 2`: see [`bare_hour`]). Without a year it is the next such day, today
+/// included. Dates before `today` are refused, since a countdown to the past helps no one. The
+/// error is a sentence for the user.
 pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
     let lower = text.trim().to_lowercase();
     let (rest, time) = split_time(&lower)?;
-    let Some(date) = read_date(&rest, today) else {
+    let (named, bare) = without_weekday(&rest);
+    let Some(date) = read_date(&bare, today) else {
         if let Some(day) = weekday_alone(&rest) {
             return Err(which_weekday(day, time, today));
         }
@@ -61,7 +63,51 @@ pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
             date.format("%B %-d, %Y")
         ));
     }
-    Ok(When { date, time })
+    match named {
+        Some(day) if day != date.weekday() => Err(not_that_weekday(date, day, today)),
+        _ => Ok(When { date, time }),
+    }
+}
+
+/// `text` (lowercase, no time) with any weekday taken out, and the first weekday it named: "thu
+/// 12/17" is "12/17", named Thursday. The date decides the day; the weekday is checked against it.
+fn without_weekday(text: &str) -> (Option<Weekday>, String) {
+    let mut named = None;
+    let mut kept = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == ',') {
+        match weekday_named(word.trim_end_matches('.')) {
+            Some(day) => {
+                named.get_or_insert(day);
+            }
+            None if !word.is_empty() => kept.push(word),
+            None => {}
+        }
+    }
+    (named, kept.join(" "))
+}
+
+/// Says that `date` falls on another weekday than the `named` one, and offers both readings: the
+/// date as typed, and the nearest `named` day to it that is not past. An interview written down as
+/// "Thursday, Dec 16" when the 16th is a Wednesday is off by a day one way or the other, and only
+/// the user knows which.
+fn not_that_weekday(date: NaiveDate, named: Weekday, today: NaiveDate) -> String {
+    let after = (7 + named.num_days_from_monday() - date.weekday().num_days_from_monday()) % 7;
+    let later = date.checked_add_days(Days::new(u64::from(after)));
+    let earlier = date
+        .checked_sub_days(Days::new(u64::from(7 - after)))
+        .filter(|d| *d >= today);
+    let other = match earlier {
+        Some(d) if 7 - after < after => d,
+        _ => later.unwrap_or(date),
+    };
+    format!(
+        "{} is a {}, not a {}. Which is it: {} or {}? Type the date again.",
+        date.format("%B %-d, %Y"),
+        date.format("%A"),
+        other.format("%A"),
+        date.format("%A, %b %-d"),
+        other.format("%A, %b %-d"),
+    )
 }
 
 /// What a date being typed reads as, for showing under the field while it is typed: the day spelled

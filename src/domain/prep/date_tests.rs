@@ -278,3 +278,41 @@ fn an_hour_alone_after_at_is_read_as_a_working_days() {
     }
     assert_eq!(when("Dec 17"), Ok((d("2026-12-17"), None)));
 }
+
+/// A weekday that does not fit the date means one of the two is wrong: the user is asked which,
+/// with both days spelled out, rather than counting down to a day off by one.
+#[test]
+fn a_weekday_that_does_not_fit_the_date_is_asked_about() {
+    // December 16, 2026 is a Wednesday; the nearest Thursday to it is the 17th.
+    let e = read("Thursday, Dec 16 at 10am").unwrap_err();
+    assert_eq!(
+        e,
+        "December 16, 2026 is a Wednesday, not a Thursday. Which is it: Wednesday, Dec 16 or \
+         Thursday, Dec 17? Type the date again."
+    );
+    // The nearer of the two named days is offered: Tuesday the 15th is one day before.
+    let e = read("tue 12/16").unwrap_err();
+    assert!(e.contains("Wednesday, Dec 16 or Tuesday, Dec 15"), "{e}");
+    // A nearer day that is already past is not offered: today is Monday, November 23.
+    let e = read("Sunday, Nov 24").unwrap_err();
+    assert!(e.contains("Tuesday, Nov 24 or Sunday, Nov 29"), "{e}");
+    // Either answer then reads, and a weekday that fits changes nothing.
+    assert_eq!(read("Thursday, Dec 17"), Ok(d("2026-12-17")));
+    assert_eq!(read("Wed 12/16/2026"), Ok(d("2026-12-16")));
+    assert_eq!(read("wednesday, 12/16"), Ok(d("2026-12-16")));
+    assert_eq!(read("Tomorrow, Tuesday"), Ok(d("2026-11-24")));
+    assert!(
+        read("tomorrow, friday")
+            .unwrap_err()
+            .contains("not a Friday")
+    );
+}
+
+/// Dates written in numbers take a weekday before them, as texts and calendars write them.
+#[test]
+fn a_weekday_before_a_date_in_numbers_is_read() {
+    let w = parse_interview("Thu 12/17 10am", d(TODAY)).unwrap();
+    assert_eq!((w.date, w.time), (d("2026-12-17"), at(10, 0)));
+    let w = parse_interview("Thursday, 12/17/2026 at 2:30 pm", d(TODAY)).unwrap();
+    assert_eq!((w.date, w.time), (d("2026-12-17"), at(14, 30)));
+}
