@@ -405,3 +405,27 @@ fn a_typed_answer_marks_its_phrases_with_why_and_a_rewrite() {
     let plain = &buf[(x + 4, answer_row)];
     assert!(!plain.modifier.contains(Modifier::UNDERLINED), "{plain:?}");
 }
+
+/// The rate page leaves out each box's question before it would cut off the grade the boxes come
+/// to: at every height where the page has room for its boxes, the grade line shows, and the
+/// questions under the boxes show whenever they fit.
+#[test]
+fn the_grade_the_boxes_give_always_shows_on_the_rate_page() {
+    let mut h = practice();
+    h.press("<enter>");
+    h.advance(42);
+    h.press("<space>12");
+    let tall = h.screen(80, 30);
+    assert!(tall.contains("Did one real example show"), "{tall}");
+    for rows in 17..=30 {
+        let screen = h.screen(80, rows);
+        assert!(screen.contains("ticked → "), "at 80×{rows}:\n{screen}");
+        assert!(
+            screen.contains("[x] Backed a strength"),
+            "at 80×{rows}:\n{screen}"
+        );
+    }
+    // Where the questions under the boxes cannot all fit, none of them shows.
+    let short = h.screen(80, 20);
+    assert!(!short.contains("Did one real example show"), "{short}");
+}

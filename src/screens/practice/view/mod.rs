@@ -80,6 +80,12 @@ fn readable(width: u16) -> u16 {
     width.saturating_sub(1).min(READABLE)
 }
 
+/// The width text gets on a page drawn by `inset(frame(..))` in `area`: for the scroll limits,
+/// which lay the page out again without drawing it.
+fn page_width(area: Rect) -> u16 {
+    inset(Block::bordered().inner(area)).width
+}
+
 /// `area` less a margin each side, wider on wide screens, and no wider than is readable.
 fn inset(area: Rect) -> Rect {
     let margin = if area.width > 60 { 2 } else { 1 };

@@ -1,7 +1,7 @@
 //! The analysis of a typed answer, and the rubric for the question's kind with the grade it gives.
 
-use super::{draw_doc, frame, marker, readable};
-use crate::domain::content::QuestionKind;
+use super::{draw_doc, frame, inset, marker, page_width};
+use crate::domain::content::{Question, QuestionKind};
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::rubric::grade_rule;
 use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis};
@@ -20,7 +20,7 @@ use ratatui::text::{Line, Span};
 
 /// The analysis and how many rows it gets, as laid out in `area` (the screen's area).
 pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usize) {
-    let width = readable(area.width.saturating_sub(2));
+    let width = page_width(area);
     let rows = usize::from(area.height.saturating_sub(2));
     match p
         .run
@@ -219,9 +219,9 @@ pub(super) fn feedback(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer)
         run.index + 1,
         run.picks.len()
     );
-    let inner = frame(t, &title, area, buf);
+    let inner = inset(frame(t, &title, area, buf));
     if let Some(a) = &run.analysis {
-        let d = feedback_doc(run, a, p.coach.as_ref(), t, readable(inner.width));
+        let d = feedback_doc(run, a, p.coach.as_ref(), t, inner.width);
         draw_doc(&d, p.scroll, inner, buf);
     }
 }
@@ -239,10 +239,29 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         run.picks.len(),
         kind.label()
     );
-    let inner = frame(t, &title, area, buf);
-    let mut d = Doc::new(usize::from(readable(inner.width)));
+    let inner = inset(frame(t, &title, area, buf));
+    // Each box's question under it when there is room; the grade it comes to always shows.
+    let mut d = rubric_doc(p, run, q, t, inner.width, true);
+    if d.len() > usize::from(inner.height) {
+        d = rubric_doc(p, run, q, t, inner.width, false);
+    }
+    draw_doc(&d, 0, inner, buf);
+}
+
+/// The rate page: the question, the time taken, the rubric's boxes (with the question each asks,
+/// if `prompts`) and the grade they come to.
+fn rubric_doc(
+    p: &Practice,
+    run: &Run,
+    q: Option<&Question>,
+    t: &Theme,
+    width: u16,
+    prompts: bool,
+) -> Doc {
+    let kind = run.rubric.kind;
+    let mut d = Doc::new(usize::from(width));
     if let Some(q) = q {
-        let mut qd = Doc::new(usize::from(readable(inner.width)));
+        let mut qd = Doc::new(usize::from(width));
         qd.text(&q.text, t.muted);
         qd.lines.into_iter().take(2).for_each(|l| d.line(l));
     }
@@ -267,12 +286,11 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     };
     d.text(&took, t.base);
     d.blank();
-    let prompts = inner.height >= 18;
     for (i, check) in run.rubric.checks().iter().enumerate() {
         let here = i == run.check;
         let style = if here { t.selected } else { t.base };
         d.line(Line::from(vec![
-            Span::styled(if here { " ▸ " } else { "   " }, t.key),
+            Span::styled(if here { "▸ " } else { "  " }, t.key),
             Span::styled(format!("{} ", i + 1), t.key),
             Span::styled(
                 format!(
@@ -284,7 +302,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             ),
         ]));
         if prompts {
-            d.prefixed("       ", "       ", check.prompt, t.muted);
+            d.prefixed("      ", "      ", check.prompt, t.muted);
         }
     }
     d.blank();
@@ -295,5 +313,5 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         Span::styled(" for this question's flashcard.", t.base),
     ]));
     d.text(grade_rule(kind), t.muted);
-    draw_doc(&d, 0, inner, buf);
+    d
 }

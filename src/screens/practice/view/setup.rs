@@ -1,6 +1,6 @@
 //! The interview setup: the five settings and what the last rounds looked like.
 
-use super::{draw_doc, frame, plural, readable};
+use super::{draw_doc, frame, inset, plural};
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::history::progress_line;
 use crate::kit::ViewCtx;
@@ -15,8 +15,9 @@ use ratatui::text::{Line, Span};
 pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
-    let inner = frame(t, "Practice: a mock interview", area, buf);
-    let mut d = Doc::new(usize::from(readable(inner.width)));
+    // Inset as the interview's own pages are, so the text does not run against the border.
+    let inner = inset(frame(t, "Practice: a mock interview", area, buf));
+    let mut d = Doc::new(usize::from(inner.width));
     d.text(
         "An interviewer greets you, asks an opener, questions for your role and a follow-up when \
          an answer needs one, then asks what questions you have. Answer out loud with the timer, \
@@ -42,13 +43,13 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         format!("{} per answer", format_mmss(s.target_secs)),
     ];
     // "‹ " and " ›" after the pointer and the label.
-    let room = d.width.saturating_sub(3 + 12 + 4);
+    let room = d.width.saturating_sub(2 + 12 + 4);
     for (field, value) in Field::ALL.iter().zip(values) {
         let value = clip_words(&value, room);
         let on = *field == s.field;
         let style = if on { t.selected } else { t.base };
         d.line(Line::from(vec![
-            Span::styled(if on { " ▸ " } else { "   " }, t.key),
+            Span::styled(if on { "▸ " } else { "  " }, t.key),
             Span::styled(format!("{:<12}", field.label()), t.heading),
             Span::styled(format!("‹ {value} ›"), style),
         ]));

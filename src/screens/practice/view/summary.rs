@@ -1,6 +1,6 @@
 //! The end of an interview, the list of past rounds, and one past round answer by answer.
 
-use super::{draw_doc, frame, plural, readable, says, typed_text};
+use super::{draw_doc, frame, inset, page_width, plural, says, typed_text};
 use crate::domain::content::Library;
 use crate::domain::practice::history::{listed, round_percent};
 use crate::domain::practice::{Answer, RoundRecord, format_mmss};
@@ -80,12 +80,12 @@ fn round_lines(d: &mut Doc, parts: &[String], style: ratatui::style::Style) {
 pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
-    let inner = frame(t, "Interview complete", area, buf);
+    let inner = inset(frame(t, "Interview complete", area, buf));
     let Some(run) = p.run.as_ref() else {
         return;
     };
     let round = &run.round;
-    let mut d = Doc::new(usize::from(readable(inner.width)));
+    let mut d = Doc::new(usize::from(inner.width));
     if let Some(x) = run.persona(lib).filter(|_| run.finished) {
         says(&mut d, &x.name, &x.goodbye, t.accent);
         d.blank();
@@ -93,7 +93,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     round_lines(&mut d, &round_parts(round), t.heading);
     d.blank();
     d.line(Line::styled(" #  Time   Boxes  Grade  Question", t.muted));
-    let q_w = usize::from(inner.width).saturating_sub(27);
+    let q_w = usize::from(inner.width).saturating_sub(25);
     for (i, a) in round.answer.iter().enumerate() {
         let time_style = if a.seconds > round.target_seconds {
             t.warn
@@ -128,10 +128,10 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 pub(super) fn history(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let lib = cx.data.library();
-    let inner = frame(t, "Past rounds", area, buf);
+    let inner = inset(frame(t, "Past rounds", area, buf));
     let log = cx.data.rounds();
     let rounds = listed(log);
-    let mut d = Doc::new(usize::from(readable(inner.width)));
+    let mut d = Doc::new(usize::from(inner.width));
     if rounds.is_empty() {
         d.text(
             "No rounds yet. Your interviews show here once you answer a question.",
@@ -160,7 +160,7 @@ pub(super) fn history(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         let score = round_percent(r).map_or(String::new(), |s| format!(" · {s}% of boxes"));
         let here = n == p.history;
         d.line(Line::from(vec![
-            Span::styled(if here { " ▸ " } else { "   " }, t.key),
+            Span::styled(if here { "▸ " } else { "  " }, t.key),
             Span::styled(
                 format!(
                     "{when}  {role} · {}{score}",
@@ -178,7 +178,7 @@ pub(super) fn history(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
 /// The open round and how many rows it gets, as laid out in `area` (the screen's area).
 pub(super) fn round_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, usize) {
     let rows = usize::from(area.height.saturating_sub(2));
-    let width = readable(area.width.saturating_sub(2));
+    let width = page_width(area);
     match p.open_round.and_then(|i| cx.data.rounds().round.get(i)) {
         Some(r) => (round_doc(r, cx, width), rows),
         None => (Doc::new(1), rows),
@@ -276,7 +276,7 @@ pub(super) fn round(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .started
         .with_timezone(&cx.offset)
         .format("%a, %b %-d, %Y, %-I:%M %p");
-    let inner = frame(t, &format!("Round of {when}"), area, buf);
-    let d = round_doc(r, cx, readable(inner.width));
+    let inner = inset(frame(t, &format!("Round of {when}"), area, buf));
+    let d = round_doc(r, cx, inner.width);
     draw_doc(&d, p.scroll, inner, buf);
 }
