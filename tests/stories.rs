@@ -784,6 +784,42 @@ fn opening_the_editor_clears_a_message_about_the_list() {
     assert!(!h.screen(80, 24).contains("no story to edit"));
 }
 
+/// The footer offers Enter and `d` only while the list shows a story for them to act on: with no
+/// stories, or a filter that matches none, they leave it (and Enter still says what to do).
+#[test]
+fn the_footer_offers_edit_and_delete_only_with_a_story_to_act_on() {
+    let footer = |h: &mut Harness| {
+        let s = h.screen(100, 24);
+        s.lines().last().unwrap_or_default().to_string()
+    };
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    let empty = footer(&mut h);
+    assert!(empty.contains("n new"), "{empty}");
+    assert!(
+        !empty.contains("Enter edit") && !empty.contains("d delete"),
+        "{empty}"
+    );
+    h.press("<enter>");
+    assert!(h.status().contains("no story to edit"), "{}", h.status());
+    h.press("n");
+    h.type_text("Steadying a patient");
+    h.press("<esc>");
+    let one = footer(&mut h);
+    assert!(
+        one.contains("Enter edit") && one.contains("d delete"),
+        "{one}"
+    );
+    // A filter that matches nothing leaves nothing to act on.
+    h.press("/");
+    h.type_text("zzzz");
+    h.press("<enter>");
+    let none = footer(&mut h);
+    assert!(!none.contains("Enter edit"), "{none}");
+    h.press("<esc>");
+    assert!(footer(&mut h).contains("Enter edit"));
+}
+
 /// A folder whose only story cannot be read does not greet the user with "No stories yet": their
 /// story is there, only unreadable. The file and what to fix come first, then the STAR basics.
 #[test]

@@ -1,34 +1,82 @@
-//! The Stories screen's key tables: the list, its filter box, coverage, and the editor's fields.
+//! The Stories screen's list, filter and coverage keys, and which tables each view puts in force.
 
-use crate::kit::Action;
-use crate::kit::keymap::{Binding, bind, ch, code, ctrl, ctrl_code, shift, typed};
+use super::editor_keys;
+use super::{Field, Stories, View};
+use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::{Action, Group, Typing};
 use crossterm::event::KeyCode;
 
+impl Stories {
+    /// Typing goes to a field while the editor or the filter box is open; only the editor's is saved.
+    pub(super) fn typing(&self) -> Option<Typing> {
+        match self.view {
+            View::Edit => Some(Typing::Saved),
+            View::List if self.filtering => Some(Typing::Search),
+            _ => None,
+        }
+    }
+
+    pub(super) fn groups(&self) -> Vec<Group> {
+        let g = |title, bindings| Group { title, bindings };
+        match self.view {
+            View::List if self.filtering => vec![g("Filter", FILTER)],
+            View::List => {
+                let undo = if self.deleted.is_empty() {
+                    UNDO_NOTHING
+                } else {
+                    UNDO_DELETE
+                };
+                let selected = if self.listed == 0 {
+                    NONE_SELECTED
+                } else {
+                    SELECTED
+                };
+                vec![
+                    g("Stories", LIST_NEW),
+                    g("The selected story", selected),
+                    g("The list", LIST),
+                    g("Undo", undo),
+                    g("Moving", LIST_NAV),
+                ]
+            }
+            View::Coverage => vec![g("Coverage", COVERAGE)],
+            View::Edit => {
+                let field = self.editor.as_ref().map_or(Field::Title, |e| e.field);
+                let mut groups = match field {
+                    Field::Title => vec![g("Title", editor_keys::TITLE)],
+                    Field::Cue => vec![g("Cue", editor_keys::CUE)],
+                    Field::Tags => vec![g("Tags", editor_keys::TAGS)],
+                    Field::Questions => vec![g("Linked questions", editor_keys::QUESTIONS)],
+                    Field::Section(_) => vec![],
+                };
+                let rewrite = self
+                    .editor
+                    .as_ref()
+                    .is_some_and(|e| !e.rewrites(&self.coach).is_empty());
+                if rewrite {
+                    groups.push(g("Marked phrase", editor_keys::REWRITE));
+                }
+                groups.push(g("Editor", editor_keys::EDITOR));
+                groups.push(g("Phrasing", editor_keys::PHRASING));
+                groups.push(g("In a text field", editor_keys::TYPING));
+                groups
+            }
+        }
+    }
+}
+
+/// `n`, first in the footer whether or not there are stories.
+pub static LIST_NEW: &[Binding] = &[bind(
+    &[ch('n')],
+    "n",
+    "write a new story",
+    Action::New,
+    Some("new"),
+)
+.writes()];
+
+/// The list's own keys, after those for the selected story.
 pub static LIST: &[Binding] = &[
-    bind(
-        &[ch('n')],
-        "n",
-        "write a new story",
-        Action::New,
-        Some("new"),
-    )
-    .writes(),
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "edit the selected story",
-        Action::Select,
-        Some("edit"),
-    )
-    .writes(),
-    bind(
-        &[ch('d'), code(KeyCode::Delete)],
-        "d",
-        "delete the selected story (to the trash)",
-        Action::Delete,
-        Some("delete"),
-    )
-    .writes(),
     bind(
         &[ch('/')],
         "/",
@@ -57,6 +105,47 @@ pub static LIST: &[Binding] = &[
         Action::Back,
         None,
     ),
+];
+
+/// Enter and `d` while the list shows a story to act on.
+pub static SELECTED: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "edit the selected story",
+        Action::Select,
+        Some("edit"),
+    )
+    .writes(),
+    bind(
+        &[ch('d'), code(KeyCode::Delete)],
+        "d",
+        "delete the selected story (to the trash)",
+        Action::Delete,
+        Some("delete"),
+    )
+    .writes(),
+];
+
+/// Enter and `d` while the list is empty: they say there is nothing to act on, and stay out of
+/// the footer, which should offer only keys that do something.
+pub static NONE_SELECTED: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "edit the selected story",
+        Action::Select,
+        None,
+    )
+    .writes(),
+    bind(
+        &[ch('d'), code(KeyCode::Delete)],
+        "d",
+        "delete the selected story (to the trash)",
+        Action::Delete,
+        None,
+    )
+    .writes(),
 ];
 
 /// `u` while a delete can be undone: shown in the footer so the way back is in sight.
@@ -185,206 +274,5 @@ pub static COVERAGE: &[Binding] = &[
         "page down",
         Action::PageDown,
         Some("scroll"),
-    ),
-];
-
-/// Keys in every field of the editor; everything else is typed into the field.
-pub static EDITOR: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "save and go back to the list",
-        Action::Back,
-        Some("list"),
-    ),
-    bind(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        "next field",
-        Action::NextField,
-        Some("next field"),
-    ),
-    bind(
-        &[code(KeyCode::BackTab)],
-        "Shift-Tab",
-        "previous field",
-        Action::PrevField,
-        None,
-    ),
-    bind(
-        &[ctrl('s')],
-        "Ctrl-S",
-        "save now",
-        Action::Save,
-        Some("save"),
-    )
-    .writes(),
-    bind(
-        &[ctrl('z'), ctrl('u')],
-        "Ctrl-Z",
-        "undo typing in this field",
-        Action::UndoTyping,
-        None,
-    ),
-    bind(
-        &[ctrl('y'), ctrl('r')],
-        "Ctrl-Y",
-        "redo",
-        Action::RedoTyping,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::F(1))],
-        "F1",
-        "help: every key here",
-        Action::ToggleHelp,
-        Some("help"),
-    ),
-];
-
-/// Moving between the phrases the coach marked, in any field of the editor.
-pub static PHRASING: &[Binding] = &[
-    bind(
-        &[ctrl('n')],
-        "Ctrl-N",
-        "next marked phrase (the coaching says why)",
-        Action::NextFlag,
-        Some("next mark"),
-    ),
-    bind(
-        &[ctrl('p')],
-        "Ctrl-P",
-        "previous marked phrase",
-        Action::PrevFlag,
-        None,
-    ),
-];
-
-/// While the cursor is on a marked phrase that has a rewrite.
-pub static REWRITE: &[Binding] = &[
-    bind(
-        &[ctrl('a')],
-        "Ctrl-A",
-        "accept the rewrite the coaching shows (Ctrl-Z undoes it)",
-        Action::AcceptRewrite,
-        Some("accept rewrite"),
-    )
-    .writes(),
-    bind(
-        &[ctrl('o')],
-        "Ctrl-O",
-        "show another rewrite",
-        Action::OtherRewrite,
-        None,
-    ),
-];
-
-/// Keys the text field handles itself, listed for the help overlay only: they are typed into the
-/// field like any other unbound key (a binding above that takes one wins, and help then drops it).
-pub static TYPING: &[Binding] = &[
-    typed(
-        &[ctrl_code(KeyCode::Left), ctrl_code(KeyCode::Right)],
-        "move by word",
-    ),
-    typed(
-        &[code(KeyCode::Home), code(KeyCode::End)],
-        "start / end of the line",
-    ),
-    typed(&[code(KeyCode::Enter)], "new line (Situation to Result)"),
-    typed(&[ctrl('w')], "delete the word before the cursor"),
-    typed(
-        &[
-            shift(KeyCode::Left),
-            shift(KeyCode::Right),
-            shift(KeyCode::Up),
-            shift(KeyCode::Down),
-        ],
-        "select text",
-    ),
-    typed(&[ctrl('x')], "cut the selected text"),
-    bind(
-        &[],
-        "paste",
-        "your terminal's paste works in any field",
-        Action::Paste(String::new()),
-        None,
-    ),
-];
-
-pub static TITLE: &[Binding] = &[bind(
-    &[code(KeyCode::Enter)],
-    "Enter",
-    "go to the Situation",
-    Action::NextField,
-    None,
-)];
-
-pub static CUE: &[Binding] = &[bind(
-    &[code(KeyCode::Enter)],
-    "Enter",
-    "back to the Title",
-    Action::NextField,
-    None,
-)];
-
-pub static TAGS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "add the highlighted skill (or go on)",
-        Action::Select,
-        Some("add"),
-    ),
-    bind(
-        &[code(KeyCode::Down)],
-        "↓",
-        "next suggestion",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Up)],
-        "↑",
-        "previous suggestion",
-        Action::Up,
-        None,
-    ),
-];
-
-pub static QUESTIONS: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "link or unlink the highlighted question",
-        Action::Select,
-        Some("link"),
-    ),
-    bind(
-        &[code(KeyCode::Up)],
-        "↑",
-        "previous question",
-        Action::Up,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::Down)],
-        "↓",
-        "next question",
-        Action::Down,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        None,
     ),
 ];

@@ -154,6 +154,7 @@ impl Stories {
     pub fn refresh_derived(&mut self, data: &AppData, _theme: &Theme, size: (u16, u16)) {
         if self.view == View::List {
             self.refresh_list(data);
+            self.listed = self.visible_len(data);
         }
         if self.view == View::List
             && size.0 >= super::view::PREVIEW_BESIDE

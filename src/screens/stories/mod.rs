@@ -2,6 +2,7 @@
 
 mod editing;
 pub mod editor;
+mod editor_keys;
 mod flags;
 mod keys;
 mod listing;
@@ -14,8 +15,8 @@ pub use editor::{Editor, Field};
 use crate::domain::content::Library;
 use crate::domain::stories::{Coach, Deleted, Order, StoryId};
 use crate::kit::derived::Derived;
-use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, Typing, ViewCtx};
+use crate::kit::keymap::Keymap;
+use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -57,6 +58,9 @@ pub struct Stories {
     picks: shown::Picks,
     /// The coaching of the story selected in the list, for the preview beside it.
     kept_preview: Derived<(StoryId, u64), crate::domain::stories::Analysis>,
+    /// How many stories the list shows, as of the last refresh: with none, Enter and `d` leave
+    /// the footer.
+    listed: usize,
 }
 
 impl fmt::Debug for Stories {
@@ -90,62 +94,13 @@ impl Stories {
             kept_index: Derived::default(),
             picks: shown::Picks::default(),
             kept_preview: Derived::default(),
+            listed: 0,
         }
     }
 
     /// Sets the speaking pace the coaching times stories with (from the config file).
     pub fn set_pace(&mut self, words_per_minute: u32) {
         self.coach.guidance.words_per_minute = words_per_minute;
-    }
-
-    /// Typing goes to a field while the editor or the filter box is open; only the editor's is saved.
-    fn typing(&self) -> Option<Typing> {
-        match self.view {
-            View::Edit => Some(Typing::Saved),
-            View::List if self.filtering => Some(Typing::Search),
-            _ => None,
-        }
-    }
-
-    fn groups(&self) -> Vec<Group> {
-        let g = |title, bindings| Group { title, bindings };
-        match self.view {
-            View::List if self.filtering => vec![g("Filter", keys::FILTER)],
-            View::List => {
-                let undo = if self.deleted.is_empty() {
-                    keys::UNDO_NOTHING
-                } else {
-                    keys::UNDO_DELETE
-                };
-                vec![
-                    g("Stories", keys::LIST),
-                    g("Undo", undo),
-                    g("Moving", keys::LIST_NAV),
-                ]
-            }
-            View::Coverage => vec![g("Coverage", keys::COVERAGE)],
-            View::Edit => {
-                let field = self.editor.as_ref().map_or(Field::Title, |e| e.field);
-                let mut groups = match field {
-                    Field::Title => vec![g("Title", keys::TITLE)],
-                    Field::Cue => vec![g("Cue", keys::CUE)],
-                    Field::Tags => vec![g("Tags", keys::TAGS)],
-                    Field::Questions => vec![g("Linked questions", keys::QUESTIONS)],
-                    Field::Section(_) => vec![],
-                };
-                let rewrite = self
-                    .editor
-                    .as_ref()
-                    .is_some_and(|e| !e.rewrites(&self.coach).is_empty());
-                if rewrite {
-                    groups.push(g("Marked phrase", keys::REWRITE));
-                }
-                groups.push(g("Editor", keys::EDITOR));
-                groups.push(g("Phrasing", keys::PHRASING));
-                groups.push(g("In a text field", keys::TYPING));
-                groups
-            }
-        }
     }
 
     /// The filter as typed.
