@@ -179,3 +179,23 @@ fn control_characters_in_user_content_never_reach_the_screen() {
     assert_eq!(lib.cards[0].front, "hi[2Jthere");
     assert_eq!(lib.cards[0].back, "ok");
 }
+
+/// A competency's signals are shown in the story editor (the words that suggested a skill), so
+/// they are cleaned like every other text.
+#[test]
+fn control_characters_in_a_competencys_signals_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("skills.toml"),
+        "[[competency]]\nid = \"my-bilingual\"\nname = \"Bilingual\"\ndescription = \"x\"\n\
+         signals = [\"span\\u001b[31mish\", \"interpreter\\u0007\"]\n",
+    )
+    .unwrap();
+    let lib = Library::load(Some(dir.path()));
+    let c = lib
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == "my-bilingual")
+        .expect("the user's competency loads");
+    assert_eq!(c.signals, ["span[31mish", "interpreter"]);
+}

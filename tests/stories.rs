@@ -835,3 +835,34 @@ fn with_only_an_unreadable_story_the_list_says_none_can_be_shown_and_why_first()
         screen(&mut h, w, hgt);
     }
 }
+
+/// The coach hears which skills a story shows from its words, says so beside it, and offers those
+/// skills first in Tags with the words that suggested them; a skill tagged is no longer suggested.
+#[test]
+fn the_skills_a_story_shows_are_suggested_as_tags_until_tagged() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n");
+    h.type_text("Afraid to walk");
+    h.press("<tab>");
+    h.type_text("A resident was scared of falling after a hip fracture.");
+    h.press("<tab><tab>");
+    h.type_text("I showed her the gait belt and how I would guard her on every step.");
+    let s = h.screen(160, 50);
+    assert!(s.contains("Sounds like Safety"), "{s}");
+    assert!(s.contains("add them in Tags"), "{s}");
+    // In Tags, the skills heard come first, each with the words that suggested it.
+    h.press("<tab><tab>");
+    let s = h.screen(160, 50);
+    let safety = s
+        .find("safety  (Safety) · in your story: fall, gait belt")
+        .expect(&s);
+    let teamwork = s.find("teamwork  (Teamwork").expect(&s);
+    assert!(safety < teamwork, "heard first:\n{s}");
+    // ↓ and Enter add it; then the coaching no longer asks for it.
+    h.press("<down><enter>");
+    let story = h.app.open_story().expect("the editor is open");
+    assert_eq!(story.tags, ["safety"]);
+    let s = h.screen(160, 50);
+    assert!(!s.contains("Sounds like Safety"), "{s}");
+}

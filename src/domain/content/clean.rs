@@ -33,6 +33,7 @@ impl ContentFile {
             renamed(&mut x.id);
             l(&mut x.name);
             c(&mut x.description);
+            x.signals.iter_mut().for_each(l);
         }
         for q in &mut self.question {
             q.competencies.iter_mut().for_each(renamed);

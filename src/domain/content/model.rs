@@ -73,6 +73,9 @@ pub struct Competency {
     /// True for the four the usual advice says every candidate's stories should cover.
     #[serde(default)]
     pub core: bool,
+    /// Words and phrases that suggest a story shows this skill (see `stories::skills`).
+    #[serde(default)]
+    pub signals: Vec<String>,
 }
 
 /// The category an interview question belongs to.

@@ -477,6 +477,7 @@ fn competencies_unknown_to_the_weights_still_count() {
         name: "X".into(),
         description: String::new(),
         core: false,
+        signals: Vec::new(),
     }];
     let w = select::weights(&comps, &[], &[]);
     assert_eq!(w.get(&Id::new("x")), Some(&1.0));

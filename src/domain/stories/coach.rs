@@ -3,6 +3,7 @@
 
 use super::insights::{Analysis, AnswerAnalysis, Guidance, Scan, analyze};
 use super::phrasing::{Flag, Phrasing, Replacement};
+use super::skills::Skills;
 use super::story::{Section, Story};
 use super::words::Glossary;
 use crate::domain::content::Library;
@@ -13,6 +14,8 @@ pub struct Coach {
     pub glossary: Glossary,
     pub phrasing: Phrasing,
     pub guidance: Guidance,
+    /// The skills a story's words suggest, offered as tags.
+    pub skills: Skills,
 }
 
 impl Coach {
@@ -23,6 +26,7 @@ impl Coach {
             glossary: Glossary::from_library(lib),
             phrasing: Phrasing::from_library(lib),
             guidance: Guidance::default(),
+            skills: Skills::from_library(lib),
         }
     }
 

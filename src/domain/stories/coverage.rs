@@ -225,7 +225,7 @@ impl Coverage {
 }
 
 /// A tag or competency reduced to lowercase letters and digits joined by single hyphens.
-fn key(s: &str) -> String {
+pub(super) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for part in fold(s).split(|c: char| !c.is_alphanumeric()) {
         if !part.is_empty() {
@@ -259,6 +259,7 @@ mod tests {
             name: name.into(),
             description: String::new(),
             core,
+            signals: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod index;
 pub mod insights;
 pub mod phrasing;
+pub mod skills;
 pub mod store;
 pub mod story;
 mod words;
@@ -22,6 +23,7 @@ pub use insights::{
     Targets, analyze,
 };
 pub use phrasing::{Flag, Phrasing, Replacement};
+pub use skills::{Heard, Skills};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryCount, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};
 pub use words::{Glossary, TermHit};

@@ -2,7 +2,7 @@
 
 use super::picker::{Links, TagSuggestions};
 use crate::domain::content::Library;
-use crate::domain::stories::{Analysis, Coach, Section, Story, StoryId, analyze};
+use crate::domain::stories::{Analysis, Coach, Heard, Section, Story, StoryId, analyze};
 use crate::kit::Theme;
 use crate::widgets::field::{Lines, TextField};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -45,6 +45,8 @@ pub struct Editor {
     pub query: TextField,
     pub links: Links,
     pub analysis: Analysis,
+    /// The skills the story's words suggest, offered first as tags and named in the coaching.
+    pub heard: Vec<Heard>,
     /// Which rewrite of the marked phrase at the cursor is offered, and for which phrase (its section
     /// and start), so moving to another phrase offers its first rewrite again.
     pub choice: (usize, Option<(Section, usize)>),
@@ -107,6 +109,7 @@ impl Editor {
             query: area("", Field::Questions.hint(), Lines::One, false, theme),
             links: Links::default(),
             analysis: analyze(&story, cx),
+            heard: cx.skills.heard(&story),
             choice: (0, None),
             theme: *theme,
             story,
@@ -117,7 +120,8 @@ impl Editor {
             error: None,
             saved_at: None,
         };
-        ed.suggestions.refresh(&ed.tags_text(), &ed.story.tags, lib);
+        ed.suggestions
+            .refresh(&ed.tags_text(), &ed.story.tags, lib, &ed.heard);
         ed.links.refresh(&ed.query_text(), &ed.story, lib);
         ed.refresh_marks();
         ed
@@ -152,11 +156,18 @@ impl Editor {
             && s.questions.is_empty()
     }
 
-    /// Moves focus, refreshing the question list so links made earlier are at the top.
+    /// Moves focus, refreshing the question list so links made earlier are at the top, and the tag
+    /// suggestions so the skills the story's words now suggest come first.
     pub fn focus(&mut self, field: Field, lib: &Library) {
         self.field = field;
-        if field == Field::Questions {
-            self.links.refresh(&self.query_text(), &self.story, lib);
+        match field {
+            Field::Questions => self.links.refresh(&self.query_text(), &self.story, lib),
+            Field::Tags => {
+                let text = self.tags_text();
+                self.suggestions
+                    .refresh(&text, &self.story.tags, lib, &self.heard);
+            }
+            _ => {}
         }
         self.refresh_marks();
     }
@@ -245,7 +256,8 @@ impl Editor {
             }
             Field::Tags => {
                 let tags = parse_tags(&self.tags_text());
-                self.suggestions.refresh(&self.tags_text(), &tags, lib);
+                self.suggestions
+                    .refresh(&self.tags_text(), &tags, lib, &self.heard);
                 if !changed || tags == self.story.tags {
                     return false;
                 }
@@ -264,6 +276,7 @@ impl Editor {
                     return false;
                 }
                 self.story.title = title;
+                self.heard = cx.skills.heard(&self.story);
             }
             Field::Section(s) => {
                 let text = self.sections[s.index()].text();
@@ -273,6 +286,7 @@ impl Editor {
                 // Only this section is scanned again: a key in a long Action costs one scan.
                 self.analysis.rescan(s, &text, cx);
                 *self.story.text_mut(s) = text;
+                self.heard = cx.skills.heard(&self.story);
                 self.refresh_marks();
             }
         }

@@ -1,7 +1,7 @@
 //! The two pick lists of the editor: competency suggestions for tags, and questions to link.
 
 use crate::domain::content::Library;
-use crate::domain::stories::Story;
+use crate::domain::stories::{Heard, Story};
 
 /// Competencies offered while typing a tag: those matching the tag being typed and not yet used.
 #[derive(Debug, Default)]
@@ -14,8 +14,9 @@ pub struct TagSuggestions {
 }
 
 impl TagSuggestions {
-    /// Recomputes the list for the tags field's text and the tags already in the story.
-    pub fn refresh(&mut self, text: &str, tags: &[String], lib: &Library) {
+    /// Recomputes the list for the tags field's text and the tags already in the story; the skills
+    /// the story's words suggest (`heard`) come first.
+    pub fn refresh(&mut self, text: &str, tags: &[String], lib: &Library, heard: &[Heard]) {
         let partial = text.rsplit(',').next().unwrap_or("").trim().to_lowercase();
         let used = |id: &str, name: &str| {
             tags.iter().any(|t| {
@@ -35,6 +36,13 @@ impl TagSuggestions {
             })
             .map(|(i, _)| i)
             .collect();
+        let rank = |i: &usize| {
+            lib.competencies
+                .get(*i)
+                .and_then(|c| heard.iter().position(|h| h.id == c.id))
+                .unwrap_or(usize::MAX)
+        };
+        self.items.sort_by_key(rank);
         // A tag typed out in full needs no completion.
         let complete = self.items.len() == 1
             && lib
@@ -123,14 +131,14 @@ mod tests {
     fn typing_part_of_a_competency_suggests_it_and_hides_used_ones() {
         let lib = lib();
         let mut s = TagSuggestions::default();
-        s.refresh("", &[], &lib);
+        s.refresh("", &[], &lib, &[]);
         assert_eq!(s.items.len(), lib.competencies.len());
         assert_eq!(s.chosen, None, "nothing is highlighted before typing");
-        s.refresh("team", &[], &lib);
+        s.refresh("team", &[], &lib, &[]);
         assert_eq!(s.chosen(&lib), Some("teamwork"));
-        s.refresh("teamwork, pat", &["teamwork".into()], &lib);
+        s.refresh("teamwork, pat", &["teamwork".into()], &lib, &[]);
         assert_eq!(s.chosen(&lib), Some("patient-care"));
-        s.refresh("teamwork, ", &["teamwork".into()], &lib);
+        s.refresh("teamwork, ", &["teamwork".into()], &lib, &[]);
         assert!(
             s.items
                 .iter()
@@ -142,7 +150,7 @@ mod tests {
     fn a_fully_typed_tag_is_not_completed_again() {
         let lib = lib();
         let mut s = TagSuggestions::default();
-        s.refresh("safety", &["safety".into()], &lib);
+        s.refresh("safety", &["safety".into()], &lib, &[]);
         assert_eq!(s.chosen, None);
     }
 

@@ -296,8 +296,15 @@ fn tag_suggestions(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut 
         let sel = s.chosen == Some(i);
         let style = if sel { t.selected } else { t.base };
         let core = if c.core { " · core" } else { "" };
+        let heard = ed
+            .heard
+            .iter()
+            .find(|h| h.id == c.id)
+            .map_or(String::new(), |h| {
+                format!(" · in your story: {}", h.cues.join(", "))
+            });
         lines.push(Line::styled(
-            super::clip(&format!("  {}  ({}{core})", c.id, c.name), width),
+            super::clip(&format!("  {}  ({}{core}){heard}", c.id, c.name), width),
             style,
         ));
     }

@@ -107,7 +107,31 @@ fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Do
         }
         d.prefixed(mark, "  ", &text, style);
     }
+    if let Some(line) = sounds_like(ed) {
+        d.prefixed("› ", "  ", &line, t.base);
+    }
     d
+}
+
+/// "Sounds like Safety, Empathy and Patient care: add them in Tags so Coverage counts this
+/// story." for the skills the story's words suggest and its tags do not name yet (at most three;
+/// the Tags field's list says which words suggested each); `None` when there are none.
+fn sounds_like(ed: &Editor) -> Option<String> {
+    let untagged: Vec<String> = ed
+        .heard
+        .iter()
+        .filter(|h| !h.tagged(&ed.story.tags))
+        .take(3)
+        .map(|h| h.name.clone())
+        .collect();
+    let (them, names) = match untagged.as_slice() {
+        [] => return None,
+        [one] => ("it", one.clone()),
+        [first @ .., last] => ("them", format!("{} and {last}", first.join(", "))),
+    };
+    Some(format!(
+        "Sounds like {names}: add {them} in Tags so Coverage counts this story."
+    ))
 }
 
 /// The marked phrase at the cursor: what kind it is, why, and the rewrite Ctrl-A makes.

@@ -31,6 +31,7 @@ fn coach_with(guidance: Guidance) -> Coach {
         glossary: Glossary::default(),
         phrasing: Phrasing::from_library(&BUILTIN),
         guidance,
+        skills: Default::default(),
     }
 }
 

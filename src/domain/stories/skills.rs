@@ -1,0 +1,176 @@
+//! Which skills a story's words suggest, from each competency's signals, for the coach to offer as tags.
+
+use super::coverage::key;
+use super::story::{Section, Story, fold};
+use crate::domain::content::{Id, Library};
+use foldhash::HashMap;
+
+/// A story holds this many different signals of a skill before the skill is suggested: one word
+/// ("patient") is in nearly every story, two ("patient", "transfer") say what it is about.
+const HEARD_FROM: usize = 2;
+
+/// Endings a short signal word may take and still match: "fall" matches "falls" and "falling",
+/// but not "fallacy"; "son" is not found in "something".
+const ENDINGS: [&str; 13] = [
+    "", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "y", "ies", "en", "ful",
+];
+
+/// A signal word this long or longer is a stem and matches any word it begins ("organiz").
+const STEM_FROM: usize = 6;
+
+/// Every competency's signals, split into words once, and found by their first word.
+#[derive(Debug, Default)]
+pub struct Skills {
+    skills: Vec<Signals>,
+    /// The (skill, signal) places whose first word begins with each two letters: a story's word
+    /// is compared only with the few signals that begin as it does, so a key in a 2,000-word
+    /// story costs one lookup a word and a comparison now and then.
+    by_first: HashMap<[char; 2], Vec<(usize, usize)>>,
+}
+
+#[derive(Debug)]
+struct Signals {
+    id: Id,
+    name: String,
+    /// Each signal as written in the content, and its words folded.
+    phrases: Vec<(String, Vec<String>)>,
+}
+
+/// A skill a story's words suggest: which, and the signals found, in the order the content lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heard {
+    pub id: Id,
+    pub name: String,
+    pub cues: Vec<String>,
+}
+
+impl Heard {
+    /// Whether one of `tags` already names this skill, as Coverage reads tags (by id or name,
+    /// whatever the case, accents, spaces or hyphens).
+    pub fn tagged(&self, tags: &[String]) -> bool {
+        let (id, name) = (key(self.id.as_str()), key(&self.name));
+        tags.iter().map(|t| key(t)).any(|t| t == id || t == name)
+    }
+}
+
+impl Skills {
+    pub fn from_library(lib: &Library) -> Skills {
+        let skills = lib
+            .competencies
+            .iter()
+            .map(|c| Signals {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                phrases: c
+                    .signals
+                    .iter()
+                    .map(|s| {
+                        let folded = fold(s);
+                        let words: Vec<String> =
+                            words(&folded).into_iter().map(str::to_string).collect();
+                        (s.clone(), words)
+                    })
+                    .filter(|(_, w)| !w.is_empty())
+                    .collect(),
+            })
+            .collect::<Vec<_>>();
+        let mut by_first: HashMap<[char; 2], Vec<(usize, usize)>> = HashMap::default();
+        for (k, skill) in skills.iter().enumerate() {
+            for (p, (_, phrase)) in skill.phrases.iter().enumerate() {
+                if let Some(two) = phrase.first().and_then(|w| first_two(w)) {
+                    by_first.entry(two).or_default().push((k, p));
+                }
+            }
+        }
+        Skills { skills, by_first }
+    }
+
+    /// The skills `story` shows at least [`HEARD_FROM`] different signals of, in its title and its
+    /// four parts; the most signals first, then in content order.
+    pub fn heard(&self, story: &Story) -> Vec<Heard> {
+        let mut text = fold(&story.title);
+        for s in Section::ALL {
+            text.push(' ');
+            text.push_str(&fold(story.text(s)));
+        }
+        let told = words(&text);
+        let mut found: Vec<Vec<bool>> = self
+            .skills
+            .iter()
+            .map(|k| vec![false; k.phrases.len()])
+            .collect();
+        for (i, word) in told.iter().enumerate() {
+            let Some(starts) = first_two(word).and_then(|two| self.by_first.get(&two)) else {
+                continue;
+            };
+            for &(k, p) in starts {
+                let Some(phrase) = self.skills.get(k).and_then(|x| x.phrases.get(p)) else {
+                    continue;
+                };
+                if holds_at(&told, i, &phrase.1)
+                    && let Some(cell) = found.get_mut(k).and_then(|f| f.get_mut(p))
+                {
+                    *cell = true;
+                }
+            }
+        }
+        let mut heard: Vec<Heard> = self
+            .skills
+            .iter()
+            .zip(found)
+            .filter_map(|(skill, found)| {
+                let cues: Vec<String> = skill
+                    .phrases
+                    .iter()
+                    .zip(found)
+                    .filter(|(_, f)| *f)
+                    .map(|((written, _), _)| written.clone())
+                    .collect();
+                (cues.len() >= HEARD_FROM).then(|| Heard {
+                    id: skill.id.clone(),
+                    name: skill.name.clone(),
+                    cues,
+                })
+            })
+            .collect();
+        // Stable: equal counts keep content order.
+        heard.sort_by_key(|h| std::cmp::Reverse(h.cues.len()));
+        heard
+    }
+}
+
+/// The words of folded text: letters and digits, split at anything else (a hyphen too, so
+/// "co-worker" is two words on both sides of a match).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A word's first two letters: no signal word is shorter, so a word of one letter matches none.
+fn first_two(word: &str) -> Option<[char; 2]> {
+    let mut c = word.chars();
+    Some([c.next()?, c.next()?])
+}
+
+/// Whether `told` holds `phrase`'s words from word `i` on, each matching as [`matches`] says.
+fn holds_at(told: &[&str], i: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && told
+            .get(i..i + phrase.len())
+            .is_some_and(|w| w.iter().zip(phrase).all(|(t, p)| matches(t, p)))
+}
+
+/// Whether the story's word `told` is the signal word `sig`, with one of the usual [`ENDINGS`], or
+/// begins with it when it is a stem of [`STEM_FROM`] letters or more.
+fn matches(told: &str, sig: &str) -> bool {
+    match told.strip_prefix(sig) {
+        Some(rest) => sig.chars().count() >= STEM_FROM || ENDINGS.contains(&rest),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+#[path = "skills_tests.rs"]
+mod tests;

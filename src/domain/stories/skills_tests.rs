@@ -1,0 +1,139 @@
+//! Tests of the skills a story's words suggest: over the built-in competencies' signals, and over
+//! small made-up ones where a rule is the point.
+
+use super::*;
+use crate::domain::content::Competency;
+use crate::domain::stories::story::StoryId;
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static BUILTIN: LazyLock<Skills> = LazyLock::new(|| Skills::from_library(&Library::builtin()));
+
+fn story(title: &str, s: &str, a: &str, r: &str) -> Story {
+    let now = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
+    let mut story = Story::new(StoryId::from_stem("t").unwrap(), title, now);
+    story.situation = s.into();
+    story.action = a.into();
+    story.result = r.into();
+    story
+}
+
+fn skills(list: &[(&str, &[&str])]) -> Skills {
+    let lib = Library {
+        competencies: list
+            .iter()
+            .map(|(id, signals)| Competency {
+                id: Id::new(*id),
+                name: id.to_uppercase(),
+                description: String::new(),
+                core: false,
+                signals: signals.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect(),
+        ..Library::default()
+    };
+    Skills::from_library(&lib)
+}
+
+fn ids(heard: &[Heard]) -> Vec<&str> {
+    heard.iter().map(|h| h.id.as_str()).collect()
+}
+
+/// The persona's story of a resident afraid to walk is heard as safety and empathy (and patient
+/// care), with the words that gave each away.
+#[test]
+fn a_story_about_a_frightened_resident_is_heard_as_safety_and_empathy() {
+    let s = story(
+        "Mrs. Núñez refused therapy",
+        "A resident recovering from a hip fracture refused her PT session twice. She was scared \
+         of falling.",
+        "I sat with her and asked what worried her. I showed her the gait belt and how I would \
+         guard her, and we started with seated exercises.",
+        "She finished all five sessions that week.",
+    );
+    let heard = BUILTIN.heard(&s);
+    let found = ids(&heard);
+    for id in ["safety", "empathy", "patient-care"] {
+        assert!(found.contains(&id), "{id} in {found:?}");
+    }
+    let safety = heard.iter().find(|h| h.id.as_str() == "safety").unwrap();
+    assert!(safety.cues.contains(&"gait belt".to_string()), "{safety:?}");
+    assert!(
+        safety.cues.contains(&"fall".to_string()),
+        "falling is a fall: {safety:?}"
+    );
+    assert!(!found.contains(&"admin-organization"), "{found:?}");
+}
+
+/// One signal is not enough: "patient" alone is in nearly every story.
+#[test]
+fn one_signal_alone_suggests_nothing() {
+    let s = story("A patient", "A patient came in.", "", "");
+    assert!(!ids(&BUILTIN.heard(&s)).contains(&"patient-care"));
+    assert!(BUILTIN.heard(&story("", "", "", "")).is_empty());
+}
+
+/// A short word matches itself with the usual endings; a stem of six letters or more matches any
+/// word it begins; a phrase matches its words in order, across hyphens and capitals and accents.
+#[test]
+fn words_match_with_their_endings_stems_and_phrases() {
+    let k = skills(&[
+        ("short", &["fall", "son"]),
+        ("stem", &["organiz", "schedul"]),
+        ("phrase", &["gait belt", "co-worker"]),
+    ]);
+    let heard = |text: &str| ids(&k.heard(&story("", text, "", ""))).join(" ");
+    assert_eq!(heard("Falls and a son"), "short");
+    assert_eq!(heard("She was falling; my son"), "short");
+    assert_eq!(heard("fallacy, something"), "", "not an ending, not a word");
+    assert_eq!(
+        heard("I reorganized the rescheduled day"),
+        "",
+        "a stem begins a word"
+    );
+    assert_eq!(heard("I organized the schedule"), "stem");
+    assert_eq!(heard("GAIT BELT and my Co Worker"), "phrase");
+    assert_eq!(
+        heard("a belt for the gait, a worker"),
+        "",
+        "in order, whole"
+    );
+    assert_eq!(heard("Ça: gait-belt, co‑worker's help, coworker"), "phrase");
+}
+
+/// The skill with the most signals comes first; equal counts keep the content's order.
+#[test]
+fn the_skill_with_the_most_signals_comes_first() {
+    let k = skills(&[
+        ("a", &["one", "two"]),
+        ("b", &["three", "four", "five"]),
+        ("c", &["six", "seven"]),
+    ]);
+    let s = story("", "one two three four five six seven", "", "");
+    assert_eq!(ids(&k.heard(&s)), ["b", "a", "c"]);
+}
+
+/// Signals in the content are lowercase words or phrases of words, and there are enough of them
+/// for every competency to be heard at all.
+#[test]
+fn every_built_in_competency_has_signals_to_be_heard_by() {
+    let lib = Library::builtin();
+    for c in &lib.competencies {
+        assert!(c.signals.len() >= 8, "{}: {:?}", c.id, c.signals);
+        for s in &c.signals {
+            assert_eq!(s, &s.to_lowercase(), "{}", c.id);
+            assert!(!words(s).is_empty(), "{}: {s:?}", c.id);
+        }
+    }
+}
+
+proptest! {
+    /// Any text at all is heard without a panic, and every skill heard has at least two cues.
+    #[test]
+    fn any_text_is_heard_safely(text in "\\PC{0,300}") {
+        for h in BUILTIN.heard(&story(&text, &text, &text, "")) {
+            prop_assert!(h.cues.len() >= HEARD_FROM);
+        }
+    }
+}
