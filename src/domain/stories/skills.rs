@@ -61,17 +61,7 @@ impl Skills {
             .map(|c| Signals {
                 id: c.id.clone(),
                 name: c.name.clone(),
-                phrases: c
-                    .signals
-                    .iter()
-                    .map(|s| {
-                        let folded = fold(s);
-                        let words: Vec<String> =
-                            words(&folded).into_iter().map(str::to_string).collect();
-                        (s.clone(), words)
-                    })
-                    .filter(|(_, w)| !w.is_empty())
-                    .collect(),
+                phrases: phrases(&c.signals),
             })
             .collect::<Vec<_>>();
         let mut by_first: HashMap<[char; 2], Vec<(usize, usize)>> = HashMap::default();
@@ -146,6 +136,20 @@ fn words(text: &str) -> Vec<&str> {
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Each signal with its words folded; a signal whose words another already has ("set-up" after
+/// "set up") is left out, so one cue never counts twice.
+fn phrases(signals: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut kept: Vec<(String, Vec<String>)> = Vec::with_capacity(signals.len());
+    for s in signals {
+        let folded = fold(s);
+        let w: Vec<String> = words(&folded).into_iter().map(str::to_string).collect();
+        if !w.is_empty() && !kept.iter().any(|(_, k)| *k == w) {
+            kept.push((s.clone(), w));
+        }
+    }
+    kept
 }
 
 /// A word's first two letters: no signal word is shorter, so a word of one letter matches none.

@@ -102,6 +102,16 @@ fn words_match_with_their_endings_stems_and_phrases() {
     assert_eq!(heard("Ça: gait-belt, co‑worker's help, coworker"), "phrase");
 }
 
+/// Two spellings of one signal ("set up", "set-up") count once: one cue is not two.
+#[test]
+fn two_spellings_of_a_signal_count_once() {
+    let k = skills(&[("initiative", &["set up", "set-up", "Set Up"])]);
+    assert!(
+        k.heard(&story("", "The PTA set up the station.", "", ""))
+            .is_empty()
+    );
+}
+
 /// The skill with the most signals comes first; equal counts keep the content's order.
 #[test]
 fn the_skill_with_the_most_signals_comes_first() {
