@@ -2,7 +2,8 @@
 //! of which can be chosen to start that story.
 
 use super::super::{Stories, display_title};
-use crate::domain::stories::{Coverage, Gap};
+use crate::domain::content::Id;
+use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
@@ -70,6 +71,9 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     for a in &advice {
         d.prefixed("› ", "  ", a, t.base);
     }
+    for line in untagged(st, &cov, &stories) {
+        d.prefixed("› ", "  ", &line, t.accent);
+    }
     let gaps = cov.gaps();
     if !gaps.is_empty() {
         d.line(Line::from(vec![
@@ -127,6 +131,41 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
         doc: d,
         gaps: ranges,
     }
+}
+
+/// How many of the stories (in list order) are heard for skills they show untagged: enough for a
+/// person's stories, and a bound on the work at thousands.
+const HEARD_STORIES: usize = 200;
+
+/// One line for each skill no story is tagged with yet that a story's words suggest (at most
+/// three): that gap is filled already, and only needs the tag.
+fn untagged(st: &Stories, cov: &Coverage, stories: &[&Story]) -> Vec<String> {
+    let open: Vec<&CompetencyRow> = cov.uncovered().collect();
+    let mut said: Vec<&Id> = Vec::new();
+    let mut out = Vec::new();
+    if open.is_empty() {
+        return out;
+    }
+    for story in stories.iter().take(HEARD_STORIES) {
+        for heard in st.coach.skills.heard(story) {
+            let Some(row) = open.iter().find(|r| r.id == heard.id) else {
+                continue;
+            };
+            if out.len() < 3 && !said.contains(&&row.id) {
+                said.push(&row.id);
+                out.push(format!(
+                    "“{}” sounds like {}: open it and add the tag “{}” so it counts.",
+                    display_title(&story.title),
+                    row.name,
+                    row.id
+                ));
+            }
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
 }
 
 /// The competencies × stories grid, and the stories' numbers.
