@@ -879,7 +879,7 @@ fn coverage_points_to_a_story_that_shows_an_untagged_skill() {
     h.press("c");
     let s = h.screen(120, 40);
     assert!(
-        s.contains("“Afraid to walk” sounds like Safety: open it and add the tag “safety”"),
+        s.contains("“Afraid to walk” sounds like Safety and Empathy: add the tags “safety” and"),
         "{s}"
     );
     let tagged = untagged.replace("created", "tags = [\"safety\"]\ncreated");

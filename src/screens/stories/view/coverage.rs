@@ -2,7 +2,6 @@
 //! of which can be chosen to start that story.
 
 use super::super::{Stories, display_title};
-use crate::domain::content::Id;
 use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
@@ -137,35 +136,49 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
 /// person's stories, and a bound on the work at thousands.
 const HEARD_STORIES: usize = 200;
 
-/// One line for each skill no story is tagged with yet that a story's words suggest (at most
-/// three): that gap is filled already, and only needs the tag.
+/// One line for each story (at most three) whose words suggest skills no story is tagged with
+/// yet: those gaps are filled already, and only need the tags.
 fn untagged(st: &Stories, cov: &Coverage, stories: &[&Story]) -> Vec<String> {
     let open: Vec<&CompetencyRow> = cov.uncovered().collect();
-    let mut said: Vec<&Id> = Vec::new();
     let mut out = Vec::new();
     if open.is_empty() {
         return out;
     }
     for story in stories.iter().take(HEARD_STORIES) {
-        for heard in st.coach.skills.heard(story) {
-            let Some(row) = open.iter().find(|r| r.id == heard.id) else {
-                continue;
-            };
-            if out.len() < 3 && !said.contains(&&row.id) {
-                said.push(&row.id);
-                out.push(format!(
-                    "“{}” sounds like {}: open it and add the tag “{}” so it counts.",
-                    display_title(&story.title),
-                    row.name,
-                    row.id
-                ));
-            }
-        }
-        if out.len() >= 3 {
+        let shown: Vec<&CompetencyRow> = st
+            .coach
+            .skills
+            .heard(story)
+            .iter()
+            .filter_map(|h| open.iter().find(|r| r.id == h.id).copied())
+            .collect();
+        let names: Vec<&str> = shown.iter().map(|r| r.name.as_str()).collect();
+        let tags: Vec<String> = shown.iter().map(|r| format!("“{}”", r.id)).collect();
+        let (them, tag) = match shown.len() {
+            0 => continue,
+            1 => ("it", "the tag"),
+            _ => ("them", "the tags"),
+        };
+        out.push(format!(
+            "“{}” sounds like {}: add {tag} {} to count {them}.",
+            display_title(&story.title),
+            and_list(&names),
+            and_list(&tags.iter().map(String::as_str).collect::<Vec<_>>()),
+        ));
+        if out.len() == 3 {
             break;
         }
     }
     out
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    }
 }
 
 /// The competencies × stories grid, and the stories' numbers.
