@@ -80,8 +80,8 @@ impl Guides {
         }
         let mut ignored = None;
         match action {
-            Action::Left => self.set_role((self.role + n - 1) % n, lib),
-            Action::Right => self.set_role((self.role + 1) % n, lib),
+            Action::Left => self.set_role((self.role + n - 1) % n),
+            Action::Right => self.set_role((self.role + 1) % n),
             Action::Search => {
                 self.query.select_all();
                 self.view = View::Search;
@@ -164,7 +164,8 @@ impl Guides {
         self.hit = 0;
     }
 
-    fn set_role(&mut self, role: usize, _lib: &Library) {
+    /// Shows `role`'s guide from its top.
+    fn set_role(&mut self, role: usize) {
         self.role = role;
         self.scroll = 0;
     }
