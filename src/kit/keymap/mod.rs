@@ -36,6 +36,13 @@ impl Binding {
         self.writes = true;
         self
     }
+
+    /// The same binding kept out of the footer: for keys that work but have nothing to act on
+    /// now, which the footer should not offer (help still lists them).
+    pub const fn quiet(mut self) -> Binding {
+        self.footer = None;
+        self
+    }
 }
 
 /// Builds a binding; `footer` is its text in the footer, if it is shown there.
@@ -155,6 +162,33 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    /// A quiet binding still dispatches, as a writing one, but leaves the footer.
+    #[test]
+    fn a_quiet_binding_works_but_is_not_in_the_footer() {
+        static QUIET: &[Binding] = &[bind(
+            &[code(KeyCode::Enter)],
+            "Enter",
+            "edit",
+            Action::Select,
+            Some("edit"),
+        )
+        .writes()
+        .quiet()];
+        let km = Keymap {
+            groups: vec![Group {
+                title: "List",
+                bindings: QUIET,
+            }],
+            typing: None,
+        };
+        let enter = km
+            .dispatch(&press(KeyCode::Enter, KeyModifiers::NONE))
+            .unwrap();
+        assert_eq!(enter.action, Action::Select);
+        assert!(enter.writes);
+        assert!(km.footer().is_empty());
     }
 
     #[test]

@@ -107,66 +107,48 @@ pub static LIST: &[Binding] = &[
     ),
 ];
 
-/// Enter and `d` while the list shows a story to act on.
-pub static SELECTED: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "edit the selected story",
-        Action::Select,
-        Some("edit"),
-    )
-    .writes(),
-    bind(
-        &[ch('d'), code(KeyCode::Delete)],
-        "d",
-        "delete the selected story (to the trash)",
-        Action::Delete,
-        Some("delete"),
-    )
-    .writes(),
-];
+/// Enter: opens the selected story in the editor.
+const EDIT: Binding = bind(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "edit the selected story",
+    Action::Select,
+    Some("edit"),
+)
+.writes();
 
-/// Enter and `d` while the list is empty: they say there is nothing to act on, and stay out of
-/// the footer, which should offer only keys that do something.
-pub static NONE_SELECTED: &[Binding] = &[
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "edit the selected story",
-        Action::Select,
-        None,
-    )
-    .writes(),
-    bind(
-        &[ch('d'), code(KeyCode::Delete)],
-        "d",
-        "delete the selected story (to the trash)",
-        Action::Delete,
-        None,
-    )
-    .writes(),
-];
+/// `d`: moves the selected story to the trash.
+const DELETE: Binding = bind(
+    &[ch('d'), code(KeyCode::Delete)],
+    "d",
+    "delete the selected story (to the trash)",
+    Action::Delete,
+    Some("delete"),
+)
+.writes();
 
-/// `u` while a delete can be undone: shown in the footer so the way back is in sight.
-pub static UNDO_DELETE: &[Binding] = &[bind(
+/// `u`: brings back the story deleted last.
+const UNDO: Binding = bind(
     &[ch('u')],
     "u",
     "undo the last delete",
     Action::UndoDelete,
     Some("undo"),
 )
-.writes()];
+.writes();
+
+/// Enter and `d` while the list shows a story to act on.
+pub static SELECTED: &[Binding] = &[EDIT, DELETE];
+
+/// Enter and `d` while the list is empty: they say there is nothing to act on, and stay out of
+/// the footer, which should offer only keys that do something.
+pub static NONE_SELECTED: &[Binding] = &[EDIT.quiet(), DELETE.quiet()];
+
+/// `u` while a delete can be undone: shown in the footer so the way back is in sight.
+pub static UNDO_DELETE: &[Binding] = &[UNDO];
 
 /// `u` when there is nothing to undo: it says so, and stays out of the footer.
-pub static UNDO_NOTHING: &[Binding] = &[bind(
-    &[ch('u')],
-    "u",
-    "undo the last delete",
-    Action::UndoDelete,
-    None,
-)
-.writes()];
+pub static UNDO_NOTHING: &[Binding] = &[UNDO.quiet()];
 
 /// Up and down in the list, without footer entries (the list's own keys need the room).
 pub static LIST_NAV: &[Binding] = &[
