@@ -133,7 +133,10 @@ fn every_built_in_competency_has_signals_to_be_heard_by() {
         assert!(c.signals.len() >= 8, "{}: {:?}", c.id, c.signals);
         for s in &c.signals {
             assert_eq!(s, &s.to_lowercase(), "{}", c.id);
-            assert!(!words(s).is_empty(), "{}: {s:?}", c.id);
+            let w = words(s);
+            assert!(!w.is_empty(), "{}: {s:?}", c.id);
+            // A signal is found by its first two letters.
+            assert!(first_two(w[0]).is_some(), "{}: {s:?}", c.id);
         }
     }
 }
