@@ -83,27 +83,7 @@ impl Skills {
             text.push(' ');
             text.push_str(&fold(story.text(s)));
         }
-        let told = words(&text);
-        let mut found: Vec<Vec<bool>> = self
-            .skills
-            .iter()
-            .map(|k| vec![false; k.phrases.len()])
-            .collect();
-        for (i, word) in told.iter().enumerate() {
-            let Some(starts) = first_two(word).and_then(|two| self.by_first.get(&two)) else {
-                continue;
-            };
-            for &(k, p) in starts {
-                let Some(phrase) = self.skills.get(k).and_then(|x| x.phrases.get(p)) else {
-                    continue;
-                };
-                if holds_at(&told, i, &phrase.1)
-                    && let Some(cell) = found.get_mut(k).and_then(|f| f.get_mut(p))
-                {
-                    *cell = true;
-                }
-            }
-        }
+        let found = self.found(&text);
         let mut heard: Vec<Heard> = self
             .skills
             .iter()
@@ -126,6 +106,51 @@ impl Skills {
         // Stable: equal counts keep content order.
         heard.sort_by_key(|h| std::cmp::Reverse(h.cues.len()));
         heard
+    }
+
+    /// The signals of skill `id` that `text` holds, in content order (any number of them): what a
+    /// typed answer says of a skill its question asks for.
+    pub fn cues_of(&self, text: &str, id: &Id) -> Vec<String> {
+        let Some(k) = self.skills.iter().position(|s| s.id == *id) else {
+            return Vec::new();
+        };
+        let found = self.found(&fold(text));
+        match (self.skills.get(k), found.get(k)) {
+            (Some(skill), Some(found)) => skill
+                .phrases
+                .iter()
+                .zip(found)
+                .filter(|(_, f)| **f)
+                .map(|((written, _), _)| written.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// For each skill, which of its signals the folded `text` holds.
+    fn found(&self, text: &str) -> Vec<Vec<bool>> {
+        let told = words(text);
+        let mut found: Vec<Vec<bool>> = self
+            .skills
+            .iter()
+            .map(|k| vec![false; k.phrases.len()])
+            .collect();
+        for (i, word) in told.iter().enumerate() {
+            let Some(starts) = first_two(word).and_then(|two| self.by_first.get(&two)) else {
+                continue;
+            };
+            for &(k, p) in starts {
+                let Some(phrase) = self.skills.get(k).and_then(|x| x.phrases.get(p)) else {
+                    continue;
+                };
+                if holds_at(&told, i, &phrase.1)
+                    && let Some(cell) = found.get_mut(k).and_then(|f| f.get_mut(p))
+                {
+                    *cell = true;
+                }
+            }
+        }
+        found
     }
 }
 

@@ -150,3 +150,17 @@ proptest! {
         }
     }
 }
+
+/// A typed answer is asked about one skill at a time: every signal of it the answer holds, even
+/// one, in content order; none for a skill it does not show, or one the content does not have.
+#[test]
+fn the_cues_of_one_skill_in_an_answer_are_listed_even_one() {
+    let text = "My co-worker and I worked together as a team.";
+    assert_eq!(
+        BUILTIN.cues_of(text, &Id::new("teamwork")),
+        ["team", "co-worker", "together"]
+    );
+    assert_eq!(BUILTIN.cues_of("I am calm.", &Id::new("empathy")), ["calm"]);
+    assert!(BUILTIN.cues_of(text, &Id::new("safety")).is_empty());
+    assert!(BUILTIN.cues_of(text, &Id::new("no-such-skill")).is_empty());
+}

@@ -28,7 +28,7 @@ pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, 
         .and_then(|r| r.analysis.as_ref().map(|a| (r, a)))
     {
         Some((run, a)) => (
-            feedback_doc(run, a, p.coach.as_ref(), cx.theme, width),
+            feedback_doc(run, a, p.coach.as_ref(), &asks(p, run, cx), cx.theme, width),
             rows,
         ),
         None => (Doc::new(1), rows),
@@ -38,7 +38,48 @@ pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, 
 /// Marked phrases listed with why, at most this many (the rest are marked in the text).
 const LISTED_MARKS: usize = 6;
 
-fn feedback_doc(run: &Run, a: &TypedAnalysis, coach: Option<&Coach>, t: &Theme, width: u16) -> Doc {
+/// The skills the question asks for, each with the signals of it the typed answer holds (none
+/// when it does not show the skill yet).
+fn asks(p: &Practice, run: &Run, cx: &ViewCtx) -> Vec<(String, Vec<String>)> {
+    let lib = cx.data.library();
+    let (Some(q), Some(coach)) = (run.question(lib), p.coach.as_ref()) else {
+        return Vec::new();
+    };
+    let text = run.typed.as_deref().unwrap_or("");
+    q.competencies
+        .iter()
+        .filter_map(|id| {
+            let name = lib.competency(id)?.name.clone();
+            Some((name, coach.skills.cues_of(text, id)))
+        })
+        .collect()
+}
+
+/// "Skills it asks" and each skill, shown or not, with the words that show it.
+fn asked_skills(d: &mut Doc, asks: &[(String, Vec<String>)], t: &Theme) {
+    for (i, (name, cues)) in asks.iter().enumerate() {
+        let head = if i == 0 {
+            label("Skills it asks")
+        } else {
+            LABEL_PAD.to_string()
+        };
+        let (text, style) = if cues.is_empty() {
+            (format!("· {name}: not heard yet"), t.muted)
+        } else {
+            (format!("✓ {name}: {}", cues.join(", ")), t.good)
+        };
+        d.prefixed(&head, LABEL_PAD, &text, style);
+    }
+}
+
+fn feedback_doc(
+    run: &Run,
+    a: &TypedAnalysis,
+    coach: Option<&Coach>,
+    asks: &[(String, Vec<String>)],
+    t: &Theme,
+    width: u16,
+) -> Doc {
     let mut d = Doc::new(usize::from(width));
     d.text(
         &format!(
@@ -56,6 +97,7 @@ fn feedback_doc(run: &Run, a: &TypedAnalysis, coach: Option<&Coach>, t: &Theme, 
     }
     d.blank();
     talking_points(&mut d, a, t);
+    asked_skills(&mut d, asks, t);
     let list = |items: Vec<String>| {
         if items.is_empty() {
             "none yet".to_string()
@@ -221,7 +263,7 @@ pub(super) fn feedback(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer)
     );
     let inner = inset(frame(t, &title, area, buf));
     if let Some(a) = &run.analysis {
-        let d = feedback_doc(run, a, p.coach.as_ref(), t, inner.width);
+        let d = feedback_doc(run, a, p.coach.as_ref(), &asks(p, run, cx), t, inner.width);
         draw_doc(&d, p.scroll, inner, buf);
     }
 }
