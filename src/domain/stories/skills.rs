@@ -36,6 +36,18 @@ struct Signals {
     phrases: Vec<(String, Vec<String>)>,
 }
 
+impl Signals {
+    /// The signals marked in `found` (one flag a signal), as the content writes them.
+    fn cues(&self, found: &[bool]) -> Vec<String> {
+        self.phrases
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| **f)
+            .map(|((written, _), _)| written.clone())
+            .collect()
+    }
+}
+
 /// A skill a story's words suggest: which, and the signals found, in the order the content lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heard {
@@ -89,13 +101,7 @@ impl Skills {
             .iter()
             .zip(found)
             .filter_map(|(skill, found)| {
-                let cues: Vec<String> = skill
-                    .phrases
-                    .iter()
-                    .zip(found)
-                    .filter(|(_, f)| *f)
-                    .map(|((written, _), _)| written.clone())
-                    .collect();
+                let cues = skill.cues(&found);
                 (cues.len() >= HEARD_FROM).then(|| Heard {
                     id: skill.id.clone(),
                     name: skill.name.clone(),
@@ -116,13 +122,7 @@ impl Skills {
         };
         let found = self.found(&fold(text));
         match (self.skills.get(k), found.get(k)) {
-            (Some(skill), Some(found)) => skill
-                .phrases
-                .iter()
-                .zip(found)
-                .filter(|(_, f)| **f)
-                .map(|((written, _), _)| written.clone())
-                .collect(),
+            (Some(skill), Some(found)) => skill.cues(found),
             _ => Vec::new(),
         }
     }
