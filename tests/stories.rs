@@ -882,6 +882,17 @@ fn coverage_points_to_a_story_that_shows_an_untagged_skill() {
         s.contains("“Afraid to walk” sounds like Safety and Empathy: add the tags “safety” and"),
         "{s}"
     );
+    // The general line for a core skill gives way to the one naming the story that shows it.
+    let care = untagged.replace("A resident was", "A resident doing her exercises was");
+    let mut h = with_files(&[("afraid.toml", &care)]);
+    h.press("c");
+    let s = h.screen(120, 40);
+    assert!(
+        s.contains("sounds like Safety, Patient care and Empathy"),
+        "{s}"
+    );
+    assert!(!s.contains("No story shows Patient care yet"), "{s}");
+    assert!(s.contains("No story shows Teamwork yet"), "{s}");
     let tagged = untagged.replace("created", "tags = [\"safety\"]\ncreated");
     let mut h = with_files(&[("afraid.toml", &tagged)]);
     h.press("c");

@@ -183,6 +183,12 @@ impl Coverage {
 
     /// One line per thing to do next, most important first; empty when the set of stories is complete.
     pub fn advice(&self) -> Vec<String> {
+        self.advice_leaving_out(&[])
+    }
+
+    /// [`Coverage::advice`] without the "no story shows it" line of the competencies in `said`,
+    /// for a caller that says more about them (a story that shows one, untagged).
+    pub fn advice_leaving_out(&self, said: &[&Id]) -> Vec<String> {
         let mut out = Vec::new();
         let (lo, hi) = STORIES_ADVISED;
         let n = self.stories.len();
@@ -203,7 +209,7 @@ impl Coverage {
                 if n == 1 { "story" } else { "stories" }
             ));
         }
-        for r in self.core_uncovered() {
+        for r in self.core_uncovered().filter(|r| !said.contains(&&r.id)) {
             out.push(format!(
                 "No story shows {} yet: tag a story “{}” or write one about it.",
                 r.name, r.id

@@ -2,6 +2,7 @@
 //! of which can be chosen to start that story.
 
 use super::super::{Stories, display_title};
+use crate::domain::content::Id;
 use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
@@ -60,7 +61,8 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     let stories = data.stories().map(|s| s.list(st.order)).unwrap_or_default();
     let cov = Coverage::from_library(lib, &stories);
     let mut d = Doc::new(width);
-    let advice = cov.advice();
+    let (untagged, shown) = untagged(st, &cov, &stories);
+    let advice = cov.advice_leaving_out(&shown);
     if advice.is_empty() {
         d.text(
             "✓ Your stories cover the core skills and every behavioral question. Well done.",
@@ -70,8 +72,8 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     for a in &advice {
         d.prefixed("› ", "  ", a, t.base);
     }
-    for line in untagged(st, &cov, &stories) {
-        d.prefixed("› ", "  ", &line, t.accent);
+    for line in &untagged {
+        d.prefixed("› ", "  ", line, t.accent);
     }
     let gaps = cov.gaps();
     if !gaps.is_empty() {
@@ -137,12 +139,13 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
 const HEARD_STORIES: usize = 200;
 
 /// One line for each story (at most three) whose words suggest skills no story is tagged with
-/// yet: those gaps are filled already, and only need the tags.
-fn untagged(st: &Stories, cov: &Coverage, stories: &[&Story]) -> Vec<String> {
+/// yet: those gaps are filled already, and only need the tags. With the skills the lines name.
+fn untagged<'c>(st: &Stories, cov: &'c Coverage, stories: &[&Story]) -> (Vec<String>, Vec<&'c Id>) {
     let open: Vec<&CompetencyRow> = cov.uncovered().collect();
     let mut out = Vec::new();
+    let mut named: Vec<&Id> = Vec::new();
     if open.is_empty() {
-        return out;
+        return (out, named);
     }
     for story in stories.iter().take(HEARD_STORIES) {
         let shown: Vec<&CompetencyRow> = st
@@ -152,6 +155,7 @@ fn untagged(st: &Stories, cov: &Coverage, stories: &[&Story]) -> Vec<String> {
             .iter()
             .filter_map(|h| open.iter().find(|r| r.id == h.id).copied())
             .collect();
+        named.extend(shown.iter().map(|r| &r.id));
         let names: Vec<&str> = shown.iter().map(|r| r.name.as_str()).collect();
         let tags: Vec<String> = shown.iter().map(|r| format!("“{}”", r.id)).collect();
         let (them, tag) = match shown.len() {
@@ -169,7 +173,7 @@ fn untagged(st: &Stories, cov: &Coverage, stories: &[&Story]) -> Vec<String> {
             break;
         }
     }
-    out
+    (out, named)
 }
 
 /// "a", "a and b", "a, b and c".
