@@ -1,8 +1,9 @@
 //! `clinicprep export sheet`: the one-page interview sheet as HTML to print, or Markdown.
 
+use crate::domain::prose::join_and;
+use crate::domain::sheet::Sheet;
 use crate::domain::sheet::output::{self, Format};
 use crate::domain::sheet::sources::Sources;
-use crate::domain::sheet::{Sheet, join_and};
 use crate::storage;
 use crate::storage::paths::Paths;
 use clap::{Args, ValueEnum};

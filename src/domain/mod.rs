@@ -7,6 +7,7 @@ pub mod plan;
 pub mod practice;
 pub mod prep;
 pub mod profile;
+pub mod prose;
 pub mod schedule;
 pub mod sheet;
 pub mod stories;

@@ -28,6 +28,7 @@ pub use story_line::{LineKind, fallback_line};
 
 use crate::domain::content::{Ask, Fact, Id, Library, Topic};
 use crate::domain::profile::Profile;
+use crate::domain::prose::join_and;
 use crate::domain::stories::{Story, StoryId};
 use crate::storage::sanitize::{clean, clean_line};
 use chrono::NaiveDate;
@@ -196,15 +197,6 @@ impl Sheet {
             "To fit one page, the sheet leaves out {}.",
             join_and(&parts)
         ))
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn join_and(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -463,14 +463,6 @@ fn nothing_left_out_when_it_fits() {
 }
 
 #[test]
-fn join_and_reads_as_a_list() {
-    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    assert_eq!(join_and(&v(&["a"])), "a");
-    assert_eq!(join_and(&v(&["a", "b"])), "a and b");
-    assert_eq!(join_and(&v(&["a", "b", "c"])), "a, b and c");
-}
-
-#[test]
 fn competencies_unknown_to_the_weights_still_count() {
     let comps = vec![Competency {
         id: Id::new("x"),

@@ -2,6 +2,7 @@
 
 use super::story::{Story, StoryId, fold};
 use crate::domain::content::{Competency, Id, Library, Question};
+use crate::domain::prose::join_and;
 use std::collections::{HashMap, HashSet};
 
 /// The usual advice: this many stories, covering the core competencies, prepare for most interviews.
@@ -202,7 +203,7 @@ impl Coverage {
             let between = if core.is_empty() {
                 String::new()
             } else {
-                format!(" that together show {}", list(&core))
+                format!(" that together show {}", join_and(&core))
             };
             out.push(format!(
                 "You have {n} {}: aim for {lo}–{hi}{between}.",
@@ -242,15 +243,6 @@ pub(super) fn key(s: &str) -> String {
         }
     }
     out
-}
-
-/// "a, b and c"
-fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]

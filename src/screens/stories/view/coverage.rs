@@ -3,6 +3,7 @@
 
 use super::super::{Stories, display_title};
 use crate::domain::content::Id;
+use crate::domain::prose::join_and;
 use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
@@ -63,7 +64,7 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     let mut d = Doc::new(width);
     let (untagged, shown) = untagged(st, &cov, &stories);
     let advice = cov.advice_leaving_out(&shown);
-    if advice.is_empty() {
+    if advice.is_empty() && untagged.is_empty() {
         d.text(
             "✓ Your stories cover the core skills and every behavioral question. Well done.",
             t.good,
@@ -166,23 +167,14 @@ fn untagged<'c>(st: &Stories, cov: &'c Coverage, stories: &[&Story]) -> (Vec<Str
         out.push(format!(
             "“{}” sounds like {}: add {tag} {} to count {them}.",
             display_title(&story.title),
-            and_list(&names),
-            and_list(&tags.iter().map(String::as_str).collect::<Vec<_>>()),
+            join_and(&names),
+            join_and(&tags),
         ));
         if out.len() == 3 {
             break;
         }
     }
     (out, named)
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [first @ .., last] => format!("{} and {last}", first.join(", ")),
-    }
 }
 
 /// The competencies × stories grid, and the stories' numbers.

@@ -2,6 +2,7 @@
 //! rewrite, and one line of advice per insight.
 
 use super::super::Editor;
+use crate::domain::prose::join_and;
 use crate::domain::stories::insights::spoken;
 use crate::domain::stories::{Coach, Finding, Section};
 use crate::kit::Theme;
@@ -124,11 +125,12 @@ fn sounds_like(ed: &Editor) -> Option<String> {
         .take(3)
         .map(|h| h.name.clone())
         .collect();
-    let (them, names) = match untagged.as_slice() {
-        [] => return None,
-        [one] => ("it", one.clone()),
-        [first @ .., last] => ("them", format!("{} and {last}", first.join(", "))),
+    let them = match untagged.len() {
+        0 => return None,
+        1 => "it",
+        _ => "them",
     };
+    let names = join_and(&untagged);
     Some(format!(
         "Sounds like {names}: add {them} in Tags so Coverage counts this story."
     ))
