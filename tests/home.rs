@@ -637,3 +637,29 @@ fn todays_plan_keeps_its_three_steps_whole_on_a_small_window() {
         "{wide}"
     );
 }
+
+/// After Enter on a date that does not read, the box keeps it offered for replacing: the date typed
+/// next takes its place whole (no erasing it key by key), and Backspace still edits it instead.
+#[test]
+fn a_date_that_did_not_read_is_replaced_by_the_next_one_typed() {
+    let mut h = Harness::new();
+    // November 26, 2026 is a Thursday, not a Friday.
+    h.press("i").type_text("Friday, Nov 26").press("<enter>");
+    assert!(
+        h.status().contains("is a Thursday, not a Friday"),
+        "{}",
+        h.status()
+    );
+    h.type_text("Nov 30").press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 11, 30)
+    );
+    // Backspace first keeps the text to edit: two letters off "Friday, Nov 26" and "27" typed.
+    h.press("i").type_text("Friday, Nov 26").press("<enter>");
+    h.press("<bs><bs>").type_text("27").press("<enter>");
+    assert_eq!(
+        h.app.data().interview(),
+        NaiveDate::from_ymd_opt(2026, 11, 27)
+    );
+}

@@ -67,6 +67,8 @@ impl Home {
                     match parse_interview(&text, cx.today) {
                         Ok(w) => Some(w),
                         Err(msg) => {
+                            // The answer to "type the date again" replaces it: no erasing first.
+                            field.offer_for_replacing();
                             let warning = Status::warn(msg);
                             self.date_warning = Some(warning.clone());
                             return cx.say(warning);

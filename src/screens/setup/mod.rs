@@ -271,6 +271,8 @@ impl Setup {
             Action::Select => {
                 if self.step == Step::Date {
                     if let Err(msg) = self.parsed_date(cx.today) {
+                        // The answer to "type the date again" replaces it: no erasing first.
+                        self.date.offer_for_replacing();
                         let warning = Status::warn(msg);
                         self.date_warning = Some(warning.clone());
                         return cx.say(warning);
