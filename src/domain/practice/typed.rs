@@ -3,7 +3,7 @@
 //! points covered) and the signals the follow-up questions need (an ending, an example, getting help).
 
 use crate::domain::content::phrasing::PhrasingKind;
-use crate::domain::content::{Category, Question, QuestionKind};
+use crate::domain::content::{Category, Id, Question, QuestionKind};
 use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level, TARGETS};
 
 mod cues;
@@ -72,6 +72,9 @@ pub struct TypedAnalysis {
     pub help_call: bool,
     /// What the question's kind still wants.
     pub gaps: Vec<Gap>,
+    /// The skills the question asks for, each with the signals of it the answer holds (none when
+    /// the answer does not show it yet), worked out once with the rest.
+    pub asked: Vec<(Id, Vec<String>)>,
 }
 
 impl TypedAnalysis {
@@ -179,6 +182,11 @@ pub fn analyze_typed(
         top_words: top_words(&words),
         coach: found,
         gaps: Vec::new(),
+        asked: q
+            .competencies
+            .iter()
+            .map(|id| (id.clone(), coach.skills.cues_of(text, id)))
+            .collect(),
     };
     a.gaps = gaps(&a, q);
     a

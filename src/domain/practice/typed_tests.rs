@@ -211,3 +211,25 @@ fn an_empty_answer_has_no_numbers_and_no_panic() {
     let odd = run(&lib, "q-upset-patient", "’’ 🙂 naïve — I’d… ok");
     assert!(odd.words() > 0);
 }
+
+/// The skills the question asks for come with the answer's own words that show each, worked out
+/// with the rest of the analysis; a skill the answer does not show has none.
+#[test]
+fn each_skill_the_question_asks_for_comes_with_the_words_that_show_it() {
+    let lib = lib();
+    let q = lib.question(&Id::new("q-upset-patient")).unwrap();
+    let a = run(&lib, "q-upset-patient", GOOD_STORY);
+    let asked: Vec<&Id> = a.asked.iter().map(|(id, _)| id).collect();
+    assert_eq!(asked, q.competencies.iter().collect::<Vec<_>>());
+    let cues = |id: &str| {
+        a.asked
+            .iter()
+            .find(|(c, _)| c.as_str() == id)
+            .map(|(_, cues)| cues.clone())
+    };
+    let empathy = cues("empathy").expect("the question asks for empathy");
+    assert!(empathy.contains(&"scared".to_string()), "{empathy:?}");
+    let nothing = run(&lib, "q-upset-patient", "I am here.");
+    assert!(nothing.asked.iter().all(|(_, cues)| cues.is_empty()));
+    assert!(!q.competencies.is_empty());
+}

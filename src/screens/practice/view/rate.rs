@@ -1,7 +1,7 @@
 //! The analysis of a typed answer, and the rubric for the question's kind with the grade it gives.
 
 use super::{draw_doc, frame, inset, marker, page_width};
-use crate::domain::content::{Question, QuestionKind};
+use crate::domain::content::{Library, Question, QuestionKind};
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::rubric::grade_rule;
 use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis};
@@ -28,7 +28,7 @@ pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, 
         .and_then(|r| r.analysis.as_ref().map(|a| (r, a)))
     {
         Some((run, a)) => (
-            feedback_doc(run, a, p.coach.as_ref(), &asks(p, run, cx), cx.theme, width),
+            feedback_doc(run, a, p.coach.as_ref(), cx.data.library(), cx.theme, width),
             rows,
         ),
         None => (Doc::new(1), rows),
@@ -38,26 +38,13 @@ pub(super) fn feedback_doc_for(p: &Practice, cx: &ViewCtx, area: Rect) -> (Doc, 
 /// Marked phrases listed with why, at most this many (the rest are marked in the text).
 const LISTED_MARKS: usize = 6;
 
-/// The skills the question asks for, each with the signals of it the typed answer holds (none
-/// when it does not show the skill yet).
-fn asks(p: &Practice, run: &Run, cx: &ViewCtx) -> Vec<(String, Vec<String>)> {
-    let lib = cx.data.library();
-    let (Some(q), Some(coach)) = (run.question(lib), p.coach.as_ref()) else {
-        return Vec::new();
-    };
-    let text = run.typed.as_deref().unwrap_or("");
-    q.competencies
+/// "Skills it asks" and each skill the question asks for, shown or not, with the words that show it.
+fn asked_skills(d: &mut Doc, a: &TypedAnalysis, lib: &Library, t: &Theme) {
+    let named = a
+        .asked
         .iter()
-        .filter_map(|id| {
-            let name = lib.competency(id)?.name.clone();
-            Some((name, coach.skills.cues_of(text, id)))
-        })
-        .collect()
-}
-
-/// "Skills it asks" and each skill, shown or not, with the words that show it.
-fn asked_skills(d: &mut Doc, asks: &[(String, Vec<String>)], t: &Theme) {
-    for (i, (name, cues)) in asks.iter().enumerate() {
+        .filter_map(|(id, cues)| Some((&lib.competency(id)?.name, cues)));
+    for (i, (name, cues)) in named.enumerate() {
         let head = if i == 0 {
             label("Skills it asks")
         } else {
@@ -76,7 +63,7 @@ fn feedback_doc(
     run: &Run,
     a: &TypedAnalysis,
     coach: Option<&Coach>,
-    asks: &[(String, Vec<String>)],
+    lib: &Library,
     t: &Theme,
     width: u16,
 ) -> Doc {
@@ -97,7 +84,7 @@ fn feedback_doc(
     }
     d.blank();
     talking_points(&mut d, a, t);
-    asked_skills(&mut d, asks, t);
+    asked_skills(&mut d, a, lib, t);
     let list = |items: Vec<String>| {
         if items.is_empty() {
             "none yet".to_string()
@@ -263,7 +250,7 @@ pub(super) fn feedback(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer)
     );
     let inner = inset(frame(t, &title, area, buf));
     if let Some(a) = &run.analysis {
-        let d = feedback_doc(run, a, p.coach.as_ref(), &asks(p, run, cx), t, inner.width);
+        let d = feedback_doc(run, a, p.coach.as_ref(), cx.data.library(), t, inner.width);
         draw_doc(&d, p.scroll, inner, buf);
     }
 }
