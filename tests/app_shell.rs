@@ -108,6 +108,29 @@ fn a_dead_key_tells_the_user_where_to_find_help() {
 }
 
 #[test]
+fn the_dead_key_hint_goes_once_a_key_works() {
+    let mut h = Harness::new();
+    h.press("z");
+    assert!(h.screen(80, 24).contains("That key does nothing here"));
+    // Moving down Home's checklist works, so the line no longer speaks of it.
+    h.press("<down>");
+    assert!(
+        !h.screen(80, 24).contains("does nothing"),
+        "{}",
+        h.screen(80, 24)
+    );
+    // A message a key's work left stays while other keys work.
+    h.press("m");
+    let said = h.app.status().map(|s| s.text.clone());
+    assert!(
+        said.as_ref().is_some_and(|s| s.contains("every role")),
+        "{said:?}"
+    );
+    h.press("<down>");
+    assert_eq!(h.app.status().map(|s| s.text.clone()), said);
+}
+
+#[test]
 fn a_small_window_asks_to_be_made_bigger_and_q_still_quits() {
     let mut h = Harness::new();
     let s = h.screen(59, 15);

@@ -6,6 +6,9 @@ use crate::kit::{Ctx, Screen, Tab};
 use crate::kit::{ReadOnly, Status, Typing};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
+/// What the status line says after a key that nothing here is bound to.
+const KEY_HINT: &str = "That key does nothing here. Press ? to see the keys that work.";
+
 impl App {
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn typing(&self) -> bool {
@@ -72,7 +75,10 @@ impl App {
                     Some(d) if d.writes && !self.data.can_write() => {
                         self.status = Some(Status::warn(ReadOnly.to_string()));
                     }
-                    Some(d) => self.update(d.action),
+                    Some(d) => {
+                        self.forget_key_hint();
+                        self.update(d.action);
+                    }
                     None => self.status_hint(),
                 }
                 true
@@ -217,8 +223,14 @@ impl App {
 
     /// A gentle nudge for a key that does nothing here, so a newcomer is never stuck.
     fn status_hint(&mut self) {
-        self.status = Some(Status::info(
-            "That key does nothing here. Press ? to see the keys that work.",
-        ));
+        self.status = Some(Status::info(KEY_HINT));
+    }
+
+    /// Drops the nudge once a key works: left up, it would still say "does nothing" about the
+    /// keys pressed since.
+    fn forget_key_hint(&mut self) {
+        if self.status.as_ref().is_some_and(|s| s.text == KEY_HINT) {
+            self.status = None;
+        }
     }
 }
