@@ -18,6 +18,20 @@ const DOWN: Binding = bind(
     Action::Down,
     None,
 );
+const TOP: Binding = bind(
+    &[code(KeyCode::Home)],
+    "Home",
+    "go to the first line",
+    Action::Top,
+    None,
+);
+const BOTTOM: Binding = bind(
+    &[code(KeyCode::End)],
+    "End",
+    "go to the last line",
+    Action::Bottom,
+    None,
+);
 const BACK: Binding = bind(
     &[code(KeyCode::BackTab), code(KeyCode::Left)],
     "Shift-Tab",
@@ -54,6 +68,8 @@ pub(super) static ROLES: &[Binding] = &[
     CLOSE,
     UP,
     DOWN,
+    TOP,
+    BOTTOM,
 ];
 
 pub(super) static CHOOSE: &[Binding] = &[
@@ -67,6 +83,8 @@ pub(super) static CHOOSE: &[Binding] = &[
     CLOSE,
     UP,
     DOWN,
+    TOP,
+    BOTTOM,
     BACK,
     bind(
         &[code(KeyCode::Right)],

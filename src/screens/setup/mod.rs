@@ -219,6 +219,8 @@ impl Setup {
             Action::Down | Action::ScrollDown => {
                 self.cursor = (self.cursor + 1).min(len.saturating_sub(1))
             }
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = len.saturating_sub(1),
             Action::Toggle if self.step == Step::Roles => self.tick_role(),
             Action::Select => {
                 match self.step {
@@ -484,5 +486,15 @@ mod tests {
         f.update(&mut s, &[Action::Toggle, Action::Back]);
         assert_eq!(s.done, Some(Done::OpenFit));
         assert!(f.data.profile().roles.is_empty());
+    }
+
+    #[test]
+    fn home_and_end_jump_to_the_first_and_last_line() {
+        let mut f = Fixture::new(now());
+        let mut s = new_setup(&f);
+        f.update(&mut s, &[Action::Bottom]);
+        assert_eq!(s.cursor, s.list_len() - 1);
+        f.update(&mut s, &[Action::Top]);
+        assert_eq!(s.cursor, 0);
     }
 }
