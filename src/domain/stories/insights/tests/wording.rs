@@ -223,6 +223,29 @@ fn job_words_come_from_the_content_glossary() {
 }
 
 #[test]
+fn naming_a_role_counts_as_that_role_not_as_the_therapist() {
+    let c = Coach {
+        glossary: Glossary::from_library(&BUILTIN),
+        ..coach()
+    };
+    let s = story(
+        "I want to be a PT aide.",
+        "The PTA and the OT aide asked me to help.",
+        "I worked beside the PT tech and an occupational therapy assistant.",
+        "3 patients moved safely.",
+    );
+    let a = analyze(&s, &c);
+    let ids: Vec<&str> = a.metrics.terms.iter().map(|t| t.id.as_str()).collect();
+    for role in ["t-pt-aide", "t-pta", "t-ot-aide", "t-ota"] {
+        assert!(ids.contains(&role), "{role} in {ids:?}");
+    }
+    assert!(
+        !ids.contains(&"t-physical-therapist") && !ids.contains(&"t-occupational-therapist"),
+        "\"PT aide\" is not a word about the therapist: {ids:?}"
+    );
+}
+
+#[test]
 fn job_words_tip_only_for_a_long_story_without_any() {
     let c = Coach {
         glossary: glossary(&[("t-gait-belt", "Gait belt")]),
