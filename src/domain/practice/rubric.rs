@@ -43,8 +43,8 @@ const fn gate(key: &'static str, label: &'static str, prompt: &'static str, cap:
 const IN_TIME: Check = check(
     "in_time",
     "Kept to the target time",
-    "Ticked for you when the answer came close to the target without going over it (90–120 s for \
-     a 2-minute target); change it if you like.",
+    "Ticked for you when the answer came close to the target without going over it; change it if \
+     you like.",
 );
 
 const STAR: [Check; 4] = [

@@ -145,6 +145,13 @@ pub fn answer_seconds(target: u32) -> (u32, u32) {
     (share.min(window) / 5 * 5, target)
 }
 
+/// The answer lengths the "Kept to the target time" box is ticked for: [`answer_seconds`], and
+/// never a few seconds, which are a slip of the key rather than an answer.
+pub fn in_time_window(target: u32) -> std::ops::RangeInclusive<u32> {
+    let (from, to) = answer_seconds(target);
+    from.max(super::MIN_ANSWER_SECS).min(to)..=to
+}
+
 /// Analyzes a typed answer to `q` against a `target_secs` answer length, with the story `coach`
 /// (whose length targets are set to the question's for this answer).
 pub fn analyze_typed(

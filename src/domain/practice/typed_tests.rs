@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::content::{Id, Library};
+use crate::domain::practice::MIN_ANSWER_SECS;
 
 fn lib() -> Library {
     Library::builtin()
@@ -44,6 +45,19 @@ fn a_typed_story_is_measured_by_the_story_coach() {
         a.lines().iter().all(|(l, _)| *l != Level::Warning),
         "a good story: {:?}",
         a.lines()
+    );
+}
+
+#[test]
+fn the_time_box_is_ticked_for_the_coachs_window_and_never_for_a_few_seconds() {
+    assert_eq!(in_time_window(120), 90..=120);
+    assert_eq!(in_time_window(90), 60..=90);
+    // A short target keeps its whole window, but a slip of the key is never "on time".
+    assert_eq!(in_time_window(30), MIN_ANSWER_SECS..=30);
+    assert_eq!(
+        in_time_window(15),
+        MIN_ANSWER_SECS..=15,
+        "the shortest target allowed"
     );
 }
 

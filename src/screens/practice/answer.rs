@@ -3,7 +3,7 @@
 use super::run::Run;
 use super::{Practice, Stage};
 use crate::domain::content::{Question, QuestionKind};
-use crate::domain::practice::typed::{TalkingPoint, analyze_typed, answer_seconds};
+use crate::domain::practice::typed::{TalkingPoint, analyze_typed, in_time_window};
 use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWER_SECS, Rubric};
 use crate::domain::stories::Coach;
 use crate::kit::{Action, Ctx};
@@ -105,8 +105,7 @@ impl Practice {
         }
         let target = target_for(q, setup_target);
         // The coach's length rule: well short of the target is "add detail", not on time.
-        let (from, to) = answer_seconds(target);
-        let within = (from.max(MIN_ANSWER_SECS)..=to).contains(&run.seconds);
+        let within = in_time_window(target).contains(&run.seconds);
         let mut r = Rubric::for_answer(kind, within);
         if let Some(a) = &run.analysis {
             let scan = &a.coach.scan;

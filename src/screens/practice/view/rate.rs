@@ -4,7 +4,7 @@ use super::{draw_doc, frame, inset, marker, page_width};
 use crate::domain::content::{Library, Question, QuestionKind};
 use crate::domain::practice::format_mmss;
 use crate::domain::practice::rubric::grade_rule;
-use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis};
+use crate::domain::practice::typed::{TalkingPoint, TypedAnalysis, in_time_window};
 use crate::domain::stories::insights::spoken;
 use crate::domain::stories::{Coach, Flag};
 use crate::kit::{Theme, ViewCtx};
@@ -331,7 +331,11 @@ fn rubric_doc(
             ),
         ]));
         if prompts {
-            d.prefixed("      ", "      ", check.prompt, t.muted);
+            let prompt = match check.key {
+                "in_time" => in_time_prompt(target),
+                _ => check.prompt.to_string(),
+            };
+            d.prefixed("      ", "      ", &prompt, t.muted);
         }
     }
     d.blank();
@@ -343,4 +347,16 @@ fn rubric_doc(
     ]));
     d.text(grade_rule(kind), t.muted);
     d
+}
+
+/// The time box's question with the window this answer was judged by, which follows its target.
+fn in_time_prompt(target: u32) -> String {
+    let window = in_time_window(target);
+    format!(
+        "Ticked for you when the answer took {}–{} s, close to its {} target without going \
+         over; change it if you like.",
+        window.start(),
+        window.end(),
+        format_mmss(target)
+    )
 }
