@@ -130,6 +130,12 @@ fn a_story_typed_without_an_ending_is_followed_up() {
     );
     h.type_text("She ate the whole meal and thanked me.");
     h.press("<c-s>");
+    // Before the next question, the coach says the follow-up gave what was missing.
+    let s = h.screen(100, 40);
+    assert!(
+        s.contains("Follow-up saved. This time you said how it ended."),
+        "{s}"
+    );
     let round = &log(&h).round[0];
     let story = round
         .answer
@@ -140,6 +146,35 @@ fn a_story_typed_without_an_ending_is_followed_up() {
     assert_eq!(
         f.typed.as_deref(),
         Some("She ate the whole meal and thanked me.")
+    );
+    // Eight typed words are timed as spoken, as the main answer was, not by the typing clock.
+    assert!(f.seconds <= 5, "{}", f.seconds);
+}
+
+#[test]
+fn a_follow_up_that_still_lacks_an_ending_is_told_how_to_add_one() {
+    let mut h = typing();
+    h.press("<enter>");
+    h.type_text(OPENER);
+    h.press("<c-s><enter><enter>");
+    for _ in 0..4 {
+        if h.screen(100, 40).contains("Story question") {
+            break;
+        }
+        h.press("<esc>n");
+    }
+    h.type_text(
+        "At the nursing home a resident was upset about her lunch tray and shouting. I listened \
+         to her, I said sorry, I checked her diet order with the nurse and I found the right tray.",
+    );
+    h.press("<c-s><enter>1<enter>");
+    assert!(h.screen(100, 40).contains("follows up:"));
+    h.type_text("I listened to her again.");
+    h.press("<c-s>");
+    let s = h.screen(100, 40);
+    assert!(
+        s.contains("It still did not say how it ended: close with what changed"),
+        "{s}"
     );
 }
 

@@ -150,6 +150,68 @@ pub fn choose<'a>(
         })
 }
 
+/// What a typed follow-up answer showed of the gap it was asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The answer gave what the follow-up asked for.
+    pub filled: bool,
+    /// One sentence for the user: what it gave, or what it still lacks and how to add it.
+    pub text: String,
+}
+
+/// Whether a typed follow-up answer `a` (analyzed against the follow-up's `target` seconds) gave
+/// what `trigger` asked for, the way a coach would say so after the interviewer's next question.
+/// None for a gap text cannot show (how easy an answer was to follow).
+pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged> {
+    let scan = &a.coach.scan;
+    let (filled, yes, no): (bool, &str, String) = match trigger {
+        Trigger::NoResult => (
+            a.ending,
+            "This time you said how it ended.",
+            "It still did not say how it ended: close with what changed, and a number if you can."
+                .into(),
+        ),
+        Trigger::OnlyWe => (
+            scan.i_count > 0 && !a.mostly_we(),
+            "This time you said what you did yourself.",
+            "It still said \"we\" more than \"I\": name the steps you took yourself.".into(),
+        ),
+        Trigger::Hypothetical => (
+            a.woulds() == 0,
+            "This time you told what you actually did.",
+            "It still said what you \"would\" do: tell one time it really happened.".into(),
+        ),
+        Trigger::NoHelpCall => (
+            a.help_call,
+            "This time you said when you would get the therapist or a nurse.",
+            "It still did not say when you would stop and get the therapist or a nurse.".into(),
+        ),
+        Trigger::NoExample => (
+            a.example,
+            "This time you gave a real example.",
+            "It still had no example: name one patient, tool or day from your own work.".into(),
+        ),
+        Trigger::NoWhyRole => (
+            a.covers(TalkingPoint::WhyRole),
+            "This time you said why you want this job.",
+            "It still did not say why this job: one sentence of what draws you is enough.".into(),
+        ),
+        Trigger::TooLong => (
+            a.seconds() <= target,
+            "That was the short version: about right for a follow-up.",
+            format!(
+                "It still ran long: about {} s spoken for a follow-up of {target} s.",
+                a.seconds()
+            ),
+        ),
+        Trigger::NoSteps => return None,
+    };
+    Some(Judged {
+        filled,
+        text: if filled { yes.to_string() } else { no },
+    })
+}
+
 #[cfg(test)]
 #[path = "followup_tests.rs"]
 mod tests;

@@ -164,3 +164,112 @@ fn for_a_typed_answer_the_ticks_win_where_the_rubric_has_a_box() {
     assert_eq!(lacks(q, &r, 60, 120, Some(&a)), [Trigger::Hypothetical]);
     assert!(lacks(q, &r, 60, 120, None).is_empty());
 }
+
+/// A follow-up's typed answer: which gap the interviewer probed, and whether this answer filled it.
+fn judged(trigger: Trigger, text: &str, target: u32) -> Option<Judged> {
+    judged_after("q-upset-patient", trigger, text, target)
+}
+
+fn judged_after(question: &str, trigger: Trigger, text: &str, target: u32) -> Option<Judged> {
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new(question)).unwrap();
+    let a = analyze_typed(text, q, &mut Coach::from_library(&lib), target);
+    judge(trigger, &a, target)
+}
+
+#[test]
+fn a_follow_up_that_gives_what_was_asked_is_told_so_and_one_that_does_not_is_told_how() {
+    let ended = judged(
+        Trigger::NoResult,
+        "In the end he calmed down and stayed for his 2 pm session.",
+        60,
+    )
+    .unwrap();
+    assert!(ended.filled, "{ended:?}");
+    assert!(ended.text.contains("how it ended"));
+    let still = judged(Trigger::NoResult, "I listened to him.", 60).unwrap();
+    assert!(!still.filled, "{still:?}");
+    assert!(still.text.contains("close with what changed"));
+
+    let mine = judged(
+        Trigger::OnlyWe,
+        "I took the hot packs and I cleaned the tables.",
+        60,
+    );
+    assert!(mine.is_some_and(|j| j.filled));
+    let ours = judged(Trigger::OnlyWe, "We took the hot packs and we cleaned.", 60).unwrap();
+    assert!(
+        !ours.filled && ours.text.contains("name the steps"),
+        "{ours:?}"
+    );
+    let nobody = judged(Trigger::OnlyWe, "The tables got cleaned.", 60).unwrap();
+    assert!(!nobody.filled, "no \"I\" at all is not your part");
+
+    let real = judged(Trigger::Hypothetical, "I walked him to a quiet room.", 60).unwrap();
+    assert!(real.filled, "{real:?}");
+    let would = judged(
+        Trigger::Hypothetical,
+        "I would walk him to a quiet room and I would listen.",
+        60,
+    )
+    .unwrap();
+    assert!(!would.filled, "{would:?}");
+}
+
+#[test]
+fn help_examples_and_why_this_job_are_each_heard_in_a_follow_up() {
+    let cases: [(&str, Trigger, &str, &str); 3] = [
+        (
+            "q-upset-patient",
+            Trigger::NoHelpCall,
+            "If he got louder I would stop and get the therapist right away.",
+            "I would stay calm.",
+        ),
+        (
+            "q-upset-patient",
+            Trigger::NoExample,
+            "Last March a patient waited 40 minutes, so I offered him water and a new time.",
+            "I stay calm.",
+        ),
+        (
+            "q-tell-me-about-yourself",
+            Trigger::NoWhyRole,
+            "I want this job because I love seeing patients get stronger.",
+            "I have been a CNA for six years.",
+        ),
+    ];
+    for (question, trigger, good, weak) in cases {
+        let yes = judged_after(question, trigger, good, 60).unwrap();
+        assert!(yes.filled, "{trigger:?}: {yes:?}");
+        let no = judged_after(question, trigger, weak, 60).unwrap();
+        assert!(
+            !no.filled && no.text.starts_with("It still"),
+            "{trigger:?}: {no:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_follow_up_is_judged_by_the_follow_ups_own_target() {
+    let short = judged(
+        Trigger::TooLong,
+        "I said sorry and checked the schedule.",
+        60,
+    )
+    .unwrap();
+    assert!(short.filled, "{short:?}");
+    let long = "I said sorry and I checked the schedule with the therapist. ".repeat(20);
+    let still = judged(Trigger::TooLong, &long, 60).unwrap();
+    assert!(
+        !still.filled && still.text.contains("for a follow-up of 60 s"),
+        "{still:?}"
+    );
+}
+
+#[test]
+fn how_easy_an_answer_was_to_follow_is_not_judged_from_its_words() {
+    assert_eq!(
+        judged(Trigger::NoSteps, "First I checked, then I called.", 60),
+        None
+    );
+}

@@ -3,10 +3,11 @@
 use super::run::Run;
 use super::{Practice, Stage};
 use crate::domain::content::{Question, QuestionKind};
+use crate::domain::practice::followup::judge;
 use crate::domain::practice::typed::{TalkingPoint, analyze_typed, in_time_window};
 use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWER_SECS, Rubric};
 use crate::domain::stories::Coach;
-use crate::kit::{Action, Ctx};
+use crate::kit::{Action, Ctx, Status};
 
 /// Openers and the close want a shorter answer than a story, whatever the target: the bottom of the
 /// story coach's 90–120 s.
@@ -142,14 +143,33 @@ impl Practice {
         self.stage = Stage::Answer;
     }
 
-    /// The follow-up was answered: keep it with the question's answer (ungraded) and go on.
+    /// The follow-up was answered: keep it with the question's answer (ungraded) and go on. A typed
+    /// one is timed as spoken, as main answers are, and the status line says whether it gave what
+    /// the interviewer asked for, as a coach would before the next question.
     fn end_follow_up(&mut self, cx: &mut Ctx) {
-        let now = cx.now;
+        let (lib, now) = (cx.data.library(), cx.now);
+        let coach = self.coach.get_or_insert_with(|| Coach::from_library(lib));
+        coach.guidance.words_per_minute = self.pace;
+        let mut judged = None;
         if let Some(run) = self.run.as_mut() {
-            let seconds = run.timer.as_mut().map_or(0, |t| t.stop(now));
+            let timed = run.timer.as_mut().map_or(0, |t| t.stop(now));
+            let target = run.timer.as_ref().map_or(timed, |t| t.target_secs);
+            let text = crate::storage::sanitize::clean(&run.field.text());
+            let seconds = match (run.mode, run.question(lib), &run.follow) {
+                (AnswerMode::Typing, Some(q), Some((_, trigger))) if !text.trim().is_empty() => {
+                    let a = analyze_typed(&text, q, coach, target);
+                    judged = judge(*trigger, &a, target);
+                    a.seconds()
+                }
+                _ => timed,
+            };
             attach_follow_up(run, seconds);
         }
-        self.save_round(cx);
+        if self.save_round(cx)
+            && let Some(j) = judged
+        {
+            cx.say(Status::info(format!("Follow-up saved. {}", j.text)));
+        }
         self.next(cx);
     }
 }

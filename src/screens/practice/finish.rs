@@ -45,14 +45,20 @@ impl Practice {
         self.save_round(cx);
     }
 
-    pub(super) fn save_round(&mut self, cx: &mut Ctx) {
+    /// Saves the round so far; false (with the reason on the status line) if it could not be.
+    pub(super) fn save_round(&mut self, cx: &mut Ctx) -> bool {
         let Some(round) = self.run.as_ref().map(|r| r.round.clone()) else {
-            return;
+            return false;
         };
-        if let Some(mut w) = cx.writer()
-            && let Err(text) = w.save_round(round)
-        {
-            cx.say(Status::error(text));
+        let Some(mut w) = cx.writer() else {
+            return false;
+        };
+        match w.save_round(round) {
+            Ok(()) => true,
+            Err(text) => {
+                cx.say(Status::error(text));
+                false
+            }
         }
     }
 
