@@ -330,6 +330,13 @@ fn home_shows_progress_between_rounds() {
         s.contains("Practice: 75% of rubric boxes ticked last round, up from 25%."),
         "{s}"
     );
+    // A panel too narrow for the sentence on one row gives it two, over the chart, and says
+    // which round the grades are from.
+    let s = h.screen(120, 40);
+    assert!(
+        s.contains("Practice: 75% of rubric") && s.contains("Last round: 1 Good"),
+        "{s}"
+    );
     assert!(h.screen(80, 24).contains("ticked 75% ↑"));
 }
 

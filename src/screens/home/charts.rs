@@ -1,7 +1,7 @@
 //! Home's charts: the study-day heatmap, cards due over the next two weeks, and answer time by round.
 
 use super::view::block;
-use crate::domain::practice::history::progress_text;
+use crate::domain::practice::history::{progress_line, progress_text};
 use crate::domain::practice::{Grade, format_mmss};
 use crate::domain::prep::charts::{self, DUE_DAYS, HEATMAP_WEEKS, TREND_ROUNDS};
 use crate::kit::ViewCtx;
@@ -130,17 +130,31 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         draw_lines(&d.lines, inner, buf);
         return;
     };
+    // The whole progress sentence, over as many rows as it needs while the chart keeps three
+    // beneath it; the short "ticked 75% ↑" otherwise.
+    let width = usize::from(inner.width);
+    let mut said = Doc::new(width);
+    if let Some(line) = progress_line(cx.data.rounds()) {
+        said.text(&line, t.base);
+    }
+    let spoken = !said.is_empty() && said.len() + 5 <= usize::from(inner.height);
+    let progress_rows = match (inner.height, spoken) {
+        (0..6, _) => 0,
+        (_, true) => said.len(),
+        _ => 1,
+    };
     let grades_row = u16::from(inner.height >= 5);
-    let progress_row = u16::from(inner.height >= 6);
     let [caption, grades, progress, chart] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(grades_row),
-        Constraint::Length(progress_row),
+        Constraint::Length(u16::try_from(progress_rows).unwrap_or(1)),
         Constraint::Fill(1),
     ])
     .areas(inner);
     // Practice progress between rounds (rubric boxes ticked), from the Practice domain.
-    if let Some(text) = progress_text(cx.data.rounds(), usize::from(progress.width)) {
+    if spoken {
+        draw_lines(&said.lines, progress, buf);
+    } else if let Some(text) = progress_text(cx.data.rounds(), usize::from(progress.width)) {
         draw_line(&Line::styled(text, t.base), progress, buf);
     }
     if let Some(round) = cx
@@ -153,12 +167,18 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     {
         // Whole counts only: one that does not fit is left out, never shown as "1 Go".
         let room = usize::from(grades.width.saturating_sub(1));
+        let lead = "Last round: ";
         let mut spans: Vec<Span> = Vec::new();
         let mut used = 0;
+        if room >= 24 {
+            spans.push(Span::styled(lead, t.muted));
+            used = lead.len();
+        }
+        let first = spans.len();
         for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
             let n = round.answer.iter().filter(|a| a.grade == g).count();
             let item = format!("{n} {}", g.label());
-            let sep = if spans.is_empty() { 0 } else { 3 };
+            let sep = if spans.len() == first { 0 } else { 3 };
             if n == 0 || used + sep + item.chars().count() > room {
                 continue;
             }
@@ -170,14 +190,19 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         }
         draw_line(&Line::from(spans), grades, buf);
     }
-    let lead = if caption.width >= 18 { "last " } else { "" };
+    // "Average answer 01:40 of 02:00" where it fits, "last 01:40 / 02:00" or "01:40 / 02:00" below.
+    let (lead, of) = match caption.width {
+        33.. => ("Average answer ", " of "),
+        18.. => ("last ", " / "),
+        _ => ("", " / "),
+    };
     Line::from(vec![
         Span::styled(lead, t.muted),
         Span::styled(
             format_mmss(last.mean_seconds),
             if last.over_target() { t.warn } else { t.good },
         ),
-        Span::styled(format!(" / {}", format_mmss(last.target_seconds)), t.muted),
+        Span::styled(format!("{of}{}", format_mmss(last.target_seconds)), t.muted),
     ])
     .render(caption, buf);
     let fit_n = usize::from(chart.width);
