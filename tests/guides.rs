@@ -102,6 +102,26 @@ fn search_highlights_matches_and_enter_jumps_to_the_guide() {
 }
 
 #[test]
+fn a_hit_in_a_sections_first_paragraph_opens_under_the_sections_heading() {
+    let mut h = on_guides();
+    h.press("/");
+    h.type_text("salary");
+    let first = search::search(h.app.data().library(), "salary", 200)
+        .into_iter()
+        .next()
+        .expect("a hit");
+    assert_eq!(
+        first.place, "PT aide › Pay and outlook",
+        "the test's premise"
+    );
+    h.press("<enter>");
+    let screen = h.screen(80, 24);
+    let top = screen.lines().nth(2).unwrap_or_default();
+    assert!(top.contains("▍Pay and outlook"), "{screen}");
+    assert!(screen.contains("$34,520"), "{screen}");
+}
+
+#[test]
 fn q_and_tab_are_typed_into_the_search_box_not_obeyed() {
     let mut h = on_guides();
     h.press("/q<tab>");

@@ -193,7 +193,14 @@ pub fn anchor_line(lib: &Library, target: Target, coach: Coach, width: usize) ->
             role,
             section,
             block,
-        } => (role, Anchor::Block(section, block)),
+        } => (
+            role,
+            // A section's first block opens under the section's own heading, which names it.
+            match block {
+                0 => Anchor::Section(section),
+                _ => Anchor::Block(section, block),
+            },
+        ),
         Target::Figure { role, .. } => (role, Anchor::Figures),
         _ => return 0,
     };
