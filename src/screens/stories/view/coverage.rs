@@ -70,11 +70,12 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
             t.good,
         );
     }
-    for a in &advice {
-        d.prefixed("› ", "  ", a, t.base);
-    }
+    // The quickest gains first: a story that already shows a skill only needs its tag.
     for line in &untagged {
         d.prefixed("› ", "  ", line, t.accent);
+    }
+    for a in &advice {
+        d.prefixed("› ", "  ", a, t.base);
     }
     let gaps = cov.gaps();
     if !gaps.is_empty() {
