@@ -7,6 +7,12 @@ use clinicprep::app::{Tab, Theme};
 use clinicprep::domain::content::search;
 use common::{Harness, find};
 
+/// True when the cell is drawn in the search-match style (its colors, whatever else it has).
+fn marked(cell: &ratatui::buffer::Cell) -> bool {
+    let m = Theme::COLOR.matched;
+    cell.style().patch(m) == cell.style()
+}
+
 /// How many results the search view's title says it found.
 fn results(h: &mut Harness) -> usize {
     let screen = h.screen(120, 40);
@@ -83,13 +89,21 @@ fn search_highlights_matches_and_enter_jumps_to_the_guide() {
     h.type_text("gait belt");
     let buf = h.render(120, 40);
     assert!(results(&mut h) > 1);
-    let (x, y) = find(&buf, "gait")
-        .or_else(|| find(&buf, "Gait"))
-        .expect("a match on screen");
-    assert_eq!(
-        buf[(x, y)].style(),
-        Theme::COLOR.matched.patch(buf[(x, y)].style()),
+    // Below the search box (which holds the query itself), in the results.
+    let row = |y: u16| (0..120).map(|x| buf[(x, y)].symbol()).collect::<String>();
+    let y = (4..40)
+        .find(|y| row(*y).to_lowercase().contains("gait"))
+        .expect("a match in the results");
+    let x = row(y).to_lowercase().find("gait").unwrap();
+    let x = row(y)[..x].chars().count() as u16;
+    assert!(
+        (x..x + 4).all(|x| marked(&buf[(x, y)])),
         "match is highlighted"
+    );
+    let (bx, by) = find(&buf, "gait belt").expect("the query in the box");
+    assert!(
+        by < 4 && !marked(&buf[(bx, by)]),
+        "the query in the box is not"
     );
     h.press("<enter>");
     let screen = h.screen(120, 40);
@@ -119,6 +133,22 @@ fn a_hit_in_a_sections_first_paragraph_opens_under_the_sections_heading() {
     let top = screen.lines().nth(2).unwrap_or_default();
     assert!(top.contains("▍Pay and outlook"), "{screen}");
     assert!(screen.contains("$34,520"), "{screen}");
+    // "salary" found the paragraph through "pay": the word is marked there, so the reader sees
+    // why; the heading above it is not part of the hit and stays as it was.
+    let buf = h.render(80, 24);
+    let (x, y) = find(&buf, "pay sits").expect("the paragraph's first line");
+    let matched = |x: u16, y: u16| marked(&buf[(x, y)]);
+    assert!((x..x + 3).all(|x| matched(x, y)), "\"pay\" is marked");
+    assert!(!matched(x + 4, y), "the word after it is not");
+    let (hx, hy) = find(&buf, "Pay and outlook").expect("the heading");
+    assert!(!matched(hx, hy));
+    // Another role's guide has nothing of the hit to mark.
+    h.press("<right>");
+    let buf = h.render(80, 24);
+    assert!(
+        buf.content().iter().all(|c| !marked(c)),
+        "nothing marked in the PTA guide"
+    );
 }
 
 #[test]

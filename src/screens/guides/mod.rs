@@ -1,6 +1,7 @@
 //! The Guides screen: read a role's guide, search everything, compare two roles, read a question's coaching.
 
 mod compare;
+mod found;
 mod keys;
 mod search_view;
 mod update;
@@ -42,6 +43,8 @@ pub struct Guides {
     pub compare: (usize, usize),
     pub compare_scroll: usize,
     pub question_scroll: usize,
+    /// The guide block the last search hit opened, whose matched words are marked in it.
+    pub found: Option<found::Found>,
     theme: Theme,
     /// What the user is preparing for: search ranks their roles first.
     focus: Focus,
@@ -68,6 +71,7 @@ impl Guides {
             compare: default_pair(lib, 0),
             compare_scroll: 0,
             question_scroll: 0,
+            found: None,
             theme,
             focus: Focus::everything(),
             coach: (None, None),

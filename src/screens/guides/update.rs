@@ -139,7 +139,9 @@ impl Guides {
             Action::PageDown => self.hit = (self.hit + page).min(self.hits.len().saturating_sub(1)),
             Action::Select => {
                 if let Some(hit) = self.hits.get(self.hit) {
+                    let found = super::found::Found::of(hit);
                     self.jump(hit.target, lib, size);
+                    self.found = found;
                 }
             }
             // Enter and Tab would add lines or tabs to a one-line box; Enter is bound above, Tab ignored.
@@ -168,6 +170,7 @@ impl Guides {
     fn set_role(&mut self, role: usize) {
         self.role = role;
         self.scroll = 0;
+        self.found = None;
     }
 
     /// Opens the place a search hit points at.

@@ -1,7 +1,7 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
-use super::Guides;
 use super::View;
+use super::{Guides, found};
 use crate::domain::content::markup::{self, Block as MBlock};
 use crate::domain::content::search::Target;
 use crate::domain::content::{GuideSection, Library, Role, prep_model};
@@ -160,6 +160,21 @@ pub enum Page {
 pub struct Laid {
     pub doc: Doc,
     pub sections: Vec<usize>,
+    /// Where each section and block of a guide starts, in order.
+    anchors: Vec<(Anchor, usize)>,
+}
+
+impl Laid {
+    /// The lines a guide block takes: from its start to the next section, block or figures.
+    fn block_lines(&self, section: GuideSection, block: usize) -> Option<std::ops::Range<usize>> {
+        let at = self
+            .anchors
+            .iter()
+            .position(|(k, _)| *k == Anchor::Block(section, block))?;
+        let start = self.anchors[at].1;
+        let end = self.anchors.get(at + 1).map_or(self.doc.len(), |(_, l)| *l);
+        Some(start..end)
+    }
 }
 
 /// Lays out `page` for terminal width `w` in theme `t`. The Guides screen keeps the result between
@@ -169,19 +184,25 @@ pub fn lay_out(lib: &Library, page: Page, w: u16, t: &Theme) -> Laid {
         Page::Guide(role, coach) => lib.roles.get(role).map_or_else(Laid::default, |r| {
             let (doc, anchors) = guide_doc(r, lib, coach, doc_width(w), t);
             let sections = anchors
-                .into_iter()
+                .iter()
                 .filter(|(k, _)| matches!(k, Anchor::Section(_)))
-                .map(|(_, l)| l)
+                .map(|(_, l)| *l)
                 .collect();
-            Laid { doc, sections }
+            Laid {
+                doc,
+                sections,
+                anchors,
+            }
         }),
         Page::Compare(a, b) => Laid {
             doc: super::compare::compare_doc(lib, (a, b), w, t),
             sections: Vec::new(),
+            anchors: Vec::new(),
         },
         Page::Question(q) => Laid {
             doc: question_doc(lib, q, w, t),
             sections: Vec::new(),
+            anchors: Vec::new(),
         },
     }
 }
@@ -274,6 +295,12 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                 .render(list, buf);
             if let Some(laid) = g.laid_out(lib, cx.size.0, t) {
                 scrolled(&laid.doc, g.scroll, " Guide ", t, body, buf);
+                if let Some(f) = g.found.as_ref().filter(|f| f.role == g.role)
+                    && let Some(lines) = laid.block_lines(f.section, f.block)
+                {
+                    let inner = Block::bordered().inner(body);
+                    found::mark(&laid.doc, g.scroll, lines, &f.words, inner, t.matched, buf);
+                }
             }
         }
         View::Compare => {
