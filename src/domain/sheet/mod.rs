@@ -27,6 +27,7 @@ use story_line::story_line;
 pub use story_line::{LineKind, fallback_line};
 
 use crate::domain::content::{Ask, Fact, Id, Library, Topic};
+use crate::domain::plan::Focus;
 use crate::domain::profile::Profile;
 use crate::domain::prose::join_and;
 use crate::domain::stories::{Story, StoryId};
@@ -240,7 +241,7 @@ pub fn build(inputs: &Inputs) -> Sheet {
                 .into(),
         );
     }
-    let asks: Vec<String> = inputs
+    let mut asks: Vec<String> = inputs
         .lib
         .asks
         .iter()
@@ -249,7 +250,22 @@ pub fn build(inputs: &Inputs) -> Sheet {
         .filter(|a| !a.is_empty())
         .collect();
     if asks.is_empty() {
-        notes.push("No questions to ask yet: star two or three on the Home screen.".into());
+        // A sheet printed the night before should still hold questions to ask: the first ones
+        // Home lists for the user's role and background, until they star their own.
+        asks = Focus::new(inputs.profile, inputs.lib)
+            .asks(inputs.lib)
+            .into_iter()
+            .map(|a| one_line(&a.text))
+            .filter(|a| !a.is_empty())
+            .take(CORE_ASKS)
+            .collect();
+        if !asks.is_empty() {
+            notes.push(format!(
+                "No questions starred yet, so the sheet suggests the first {} Home lists for you: \
+                 star the ones you like on the Home screen to choose your own.",
+                asks.len()
+            ));
+        }
     }
     let facts = facts(inputs);
     if facts.is_empty() && !inputs.profile.has_focus() {

@@ -474,3 +474,31 @@ fn competencies_unknown_to_the_weights_still_count() {
     let w = select::weights(&comps, &[], &[]);
     assert_eq!(w.get(&Id::new("x")), Some(&1.0));
 }
+
+#[test]
+fn with_nothing_starred_the_sheet_suggests_the_first_questions_home_lists() {
+    let mut f = Fixture::new(vec![]);
+    f.starred.clear();
+    let sheet = f.build();
+    let home: Vec<String> = Focus::new(&f.profile, &f.lib)
+        .asks(&f.lib)
+        .iter()
+        .take(CORE_ASKS)
+        .map(|a| a.text.clone())
+        .collect();
+    assert_eq!(sheet.asks, home);
+    assert_eq!(sheet.asks.len(), CORE_ASKS);
+    assert!(
+        sheet
+            .notes
+            .iter()
+            .any(|n| n.starts_with("No questions starred yet")),
+        "{:?}",
+        sheet.notes
+    );
+    // Starred questions are the user's choice: no suggestion is mixed in.
+    f.starred = vec![Id::new("ask-training")];
+    let sheet = f.build();
+    assert_eq!(sheet.asks.len(), 1);
+    assert!(!sheet.notes.iter().any(|n| n.contains("suggests")));
+}

@@ -166,7 +166,8 @@ fn preview_box(s: &SheetScreen, sheet: &Sheet, t: &Theme, area: Rect, buf: &mut 
         .border_style(t.border);
     let inner = block.inner(area);
     block.render(area, buf);
-    let d = preview_doc(sheet, t, usize::from(inner.width));
+    // A column kept free at the right, so a line that fills the width is not read as a cut word.
+    let d = preview_doc(sheet, t, usize::from(inner.width.saturating_sub(1)).max(1));
     draw_lines(d.window(s.scroll, usize::from(inner.height)), inner, buf);
 }
 
