@@ -176,6 +176,17 @@ fn a_follow_up_that_still_lacks_an_ending_is_told_how_to_add_one() {
         s.contains("It still did not say how it ended: close with what changed"),
         "{s}"
     );
+    // Looking back at the round, the follow-up's answer says what it still lacked.
+    h.press("<esc>x");
+    h.press("r<enter>");
+    let s = h.screen(160, 50);
+    assert!(
+        s.contains("You answered: I listened to her again.")
+            && s.contains("· still no clear ending"),
+        "{s}"
+    );
+    let saved = h.file(ROUNDS_FILE).unwrap();
+    assert!(saved.contains("filled = false"), "{saved}");
 }
 
 #[test]

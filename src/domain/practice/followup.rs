@@ -212,6 +212,28 @@ pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged>
     })
 }
 
+/// A few words for a past round on what a follow-up's answer gave, or still lacked.
+pub fn recap(trigger: Trigger, filled: bool) -> &'static str {
+    match (trigger, filled) {
+        (Trigger::NoResult, true) => "said how it ended",
+        (Trigger::NoResult, false) => "still no clear ending",
+        (Trigger::OnlyWe, true) => "said what you did yourself",
+        (Trigger::OnlyWe, false) => "still more \"we\" than \"I\"",
+        (Trigger::Hypothetical, true) => "told what really happened",
+        (Trigger::Hypothetical, false) => "still what you \"would\" do",
+        (Trigger::NoHelpCall, true) => "said when you would get help",
+        (Trigger::NoHelpCall, false) => "still no call for help",
+        (Trigger::NoExample, true) => "gave an example",
+        (Trigger::NoExample, false) => "still no example",
+        (Trigger::NoWhyRole, true) => "said why this job",
+        (Trigger::NoWhyRole, false) => "still no reason for this job",
+        (Trigger::TooLong, true) => "kept it short",
+        (Trigger::TooLong, false) => "still ran long",
+        (Trigger::NoSteps, true) => "easier to follow",
+        (Trigger::NoSteps, false) => "still hard to follow",
+    }
+}
+
 #[cfg(test)]
 #[path = "followup_tests.rs"]
 mod tests;

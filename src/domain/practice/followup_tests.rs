@@ -273,3 +273,15 @@ fn how_easy_an_answer_was_to_follow_is_not_judged_from_its_words() {
         None
     );
 }
+
+#[test]
+fn each_gap_has_its_own_recap_either_way() {
+    let mut seen = std::collections::HashSet::new();
+    for t in Trigger::ALL {
+        for filled in [true, false] {
+            let r = recap(t, filled);
+            assert!(!r.is_empty() && seen.insert(r), "{t:?} {filled}: {r}");
+            assert_eq!(r.starts_with("still"), !filled, "{t:?}: {r}");
+        }
+    }
+}

@@ -94,6 +94,10 @@ pub struct FollowUpAnswer {
     pub seconds: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed: Option<String>,
+    /// Whether the typed answer gave what the follow-up asked for, as the coach judged it then
+    /// (`followup::judge`); none for a spoken answer or a gap words cannot show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filled: Option<bool>,
 }
 
 /// A question left without a grade (Esc, or "I did not answer"): kept so no typed text is lost,
@@ -312,6 +316,7 @@ mod tests {
             text: "So what happened in the end?".into(),
             seconds: 20,
             typed: Some("She walked.".into()),
+            filled: Some(true),
         });
         r.answer[1].asked = vec![Id::new("ask-training")];
         r.skipped.push(Skipped {

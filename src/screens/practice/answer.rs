@@ -163,7 +163,7 @@ impl Practice {
                 }
                 _ => timed,
             };
-            attach_follow_up(run, seconds);
+            attach_follow_up(run, seconds, judged.as_ref().map(|j| j.filled));
         }
         if self.save_round(cx)
             && let Some(j) = judged
@@ -175,7 +175,7 @@ impl Practice {
 }
 
 /// Puts the follow-up being asked, with its answer, on the question's answer in the round.
-pub(super) fn attach_follow_up(run: &mut Run, seconds: u32) {
+pub(super) fn attach_follow_up(run: &mut Run, seconds: u32, filled: Option<bool>) {
     let Some((f, trigger)) = run.follow.take() else {
         return;
     };
@@ -187,6 +187,7 @@ pub(super) fn attach_follow_up(run: &mut Run, seconds: u32) {
             text: f.text,
             seconds,
             typed: (!text.trim().is_empty()).then_some(text),
+            filled,
         });
     }
 }

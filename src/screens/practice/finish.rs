@@ -26,7 +26,7 @@ impl Practice {
         });
         if from == Some(Stage::FollowUp) {
             if text.is_some() {
-                attach_follow_up(run, seconds);
+                attach_follow_up(run, seconds, None);
             } else {
                 return;
             }

@@ -2,6 +2,7 @@
 
 use super::{draw_doc, frame, inset, page_width, plural, says, typed_text};
 use crate::domain::content::Library;
+use crate::domain::practice::followup::recap;
 use crate::domain::practice::history::{listed, round_percent};
 use crate::domain::practice::{Answer, RoundRecord, format_mmss};
 use crate::kit::{Theme, ViewCtx};
@@ -263,6 +264,14 @@ fn answer_block(d: &mut Doc, i: usize, a: &Answer, lib: &Library, t: &Theme) {
         );
         if let Some(text) = &f.typed {
             typed_text(d, "     You answered: ", "       ", text, t.base);
+        }
+        if let Some(filled) = f.filled {
+            let (mark, style) = if filled {
+                ("     ✓ ", t.good)
+            } else {
+                ("     · ", t.warn)
+            };
+            d.prefixed(mark, "       ", recap(f.trigger, filled), style);
         }
     }
 }
