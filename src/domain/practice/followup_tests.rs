@@ -285,3 +285,21 @@ fn each_gap_has_its_own_recap_either_way() {
         }
     }
 }
+
+#[test]
+fn walking_beside_a_patient_is_an_action_not_how_it_ended() {
+    let me = judged(
+        Trigger::NoResult,
+        "I walked beside her with the gait belt.",
+        60,
+    )
+    .unwrap();
+    assert!(!me.filled, "{me:?}");
+    let her = judged(
+        Trigger::NoResult,
+        "By Friday she walked to the dining room.",
+        60,
+    )
+    .unwrap();
+    assert!(her.filled, "{her:?}");
+}

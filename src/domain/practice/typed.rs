@@ -133,6 +133,9 @@ impl TypedAnalysis {
     }
 }
 
+/// Fewer words than this are all searched for an ending, not only their second half.
+const SHORT_ANSWER_WORDS: usize = 25;
+
 /// The length an answer is judged against: up to the question's `target`, from the story targets'
 /// share of it (90 of 120 s) or their 30 s window below it, whichever starts lower, rounded down to
 /// 5 s. So 2 minutes gives the coach's 90–120 s, an opener's 90 s gives 60–90 s, and a long target
@@ -176,7 +179,12 @@ pub fn analyze_typed(
         found.insights.sort_by_key(|i| i.level);
     }
     let words = tokens(text);
-    let second_half = &words[words.len() / 2..];
+    // Where an ending is looked for: a story's second half, or all of a short answer, such as a
+    // follow-up's few sentences about how it ended.
+    let second_half = match words.len() {
+        0..SHORT_ANSWER_WORDS => &words[..],
+        n => &words[n / 2..],
+    };
     let example = found.scan.number || !found.scan.terms.is_empty() || has_any(&words, EXAMPLE);
     let mut a = TypedAnalysis {
         points: TalkingPoint::ALL.map(|p| has_any(&words, p.cues())),

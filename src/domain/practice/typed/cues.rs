@@ -129,7 +129,12 @@ pub(super) const ENDING: &[&str] = &[
     "calmed down",
     "my supervisor",
     "got better",
-    "walked",
+    // Someone else walking is a result ("she walked 40 feet"); "I walked beside her" is an action.
+    "she walked",
+    "he walked",
+    "they walked",
+    "walked again",
+    "walking again",
 ];
 
 /// Words that say the speaker would stop and bring in someone with the authority or skill.
