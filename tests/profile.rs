@@ -374,6 +374,15 @@ fn not_sure_leads_to_the_role_fit_guide_which_sets_the_role() {
     assert!(h.app.panel_open(), "the role-fit guide follows");
     let q = h.screen(80, 24);
     assert!(q.contains("Which job fits you? · question 1 of 10"), "{q}");
+    // The cursor is marked in words, not only by reverse video.
+    assert!(q.contains("› ( ) A few weeks of training"), "{q}");
+    h.press("<down>");
+    let q = h.screen(80, 24);
+    assert!(
+        q.contains("  ( ) A few weeks") && q.contains("› ( ) Aide work now"),
+        "{q}"
+    );
+    h.press("<up>");
     // Weeks of training, support work, daily life, then skip the rest.
     h.press("<enter><down><enter><down><enter>");
     for _ in 0..7 {

@@ -78,12 +78,15 @@ fn question_doc(q: &FitQuestion, answers: &Answers, cursor: usize, w: usize, t: 
     let saved = chosen(q, answers).map(|o| &o.id);
     for (i, o) in q.options.iter().enumerate() {
         let style = if i == cursor { t.selected } else { t.base };
-        let mark = if saved == Some(&o.id) {
-            "(•) "
-        } else {
-            "( ) "
+        // The cursor is drawn as a mark too, as in the set-up's lists: a terminal without colors
+        // or reverse video still shows where Enter goes.
+        let mark = match (i == cursor, saved == Some(&o.id)) {
+            (true, true) => "› (•) ",
+            (true, false) => "› ( ) ",
+            (false, true) => "  (•) ",
+            (false, false) => "  ( ) ",
         };
-        d.prefixed(mark, "    ", &o.text, style);
+        d.prefixed(mark, "      ", &o.text, style);
     }
     d.blank();
     d.text(
