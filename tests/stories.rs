@@ -577,6 +577,34 @@ fn questions_are_linked_and_unlinked_from_a_search_list() {
 }
 
 #[test]
+fn the_questions_a_story_likely_answers_are_listed_first() {
+    let story = r#"title = "The resident who refused therapy"
+situation = "At my nursing home, Mrs. K had a new hip and refused to go to therapy every morning."
+action = "I sat with her and asked what scared her. She was afraid of falling again, so I walked beside her with a gait belt."
+result = "She went to 12 of her next 14 sessions."
+created = 2026-11-22T08:00:00Z
+updated = 2026-11-22T08:15:00Z
+"#;
+    let mut h = with_files(&[("2026-11-22-refused.toml", story)]);
+    h.press("<enter><s-tab><s-tab>");
+    assert_eq!(field(&mut h), "Questions");
+    let s = screen(&mut h, 100, 40);
+    assert!(s.contains("shown, likeliest first"), "{s}");
+    let listed: Vec<&str> = s
+        .lines()
+        .filter_map(|l| l.split("[ ] ").nth(1))
+        .take(6)
+        .collect();
+    assert!(
+        listed
+            .iter()
+            .any(|q| q.starts_with("A patient refuses to do the session")),
+        "{listed:#?}"
+    );
+    assert!(listed.iter().any(|q| q.contains("falling")), "{listed:#?}");
+}
+
+#[test]
 fn insights_beside_the_editor_update_as_you_type() {
     let mut h = on_stories();
     h.press("n").type_text("Coached").press("<tab>");

@@ -1,5 +1,6 @@
 //! STAR stories: the file format, a folder-backed store, live coaching and phrasing, coverage and export.
 
+pub mod answers;
 pub mod coach;
 pub mod coverage;
 pub mod export;

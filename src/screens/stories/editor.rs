@@ -122,7 +122,8 @@ impl Editor {
         };
         ed.suggestions
             .refresh(&ed.tags_text(), &ed.story.tags, lib, &ed.heard);
-        ed.links.refresh(&ed.query_text(), &ed.story, lib);
+        ed.links
+            .refresh(&ed.query_text(), &ed.story, lib, &ed.heard);
         ed.refresh_marks();
         ed
     }
@@ -161,7 +162,10 @@ impl Editor {
     pub fn focus(&mut self, field: Field, lib: &Library) {
         self.field = field;
         match field {
-            Field::Questions => self.links.refresh(&self.query_text(), &self.story, lib),
+            Field::Questions => {
+                self.links
+                    .refresh(&self.query_text(), &self.story, lib, &self.heard)
+            }
             Field::Tags => {
                 let text = self.tags_text();
                 self.suggestions
@@ -251,7 +255,8 @@ impl Editor {
         match self.field {
             Field::Questions => {
                 // The search box is not part of the story; only the list it filters changes.
-                self.links.refresh(&self.query_text(), &self.story, lib);
+                self.links
+                    .refresh(&self.query_text(), &self.story, lib, &self.heard);
                 return false;
             }
             Field::Tags => {

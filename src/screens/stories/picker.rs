@@ -1,7 +1,7 @@
 //! The two pick lists of the editor: competency suggestions for tags, and questions to link.
 
-use crate::domain::content::Library;
-use crate::domain::stories::{Heard, Story};
+use crate::domain::content::{Id, Library};
+use crate::domain::stories::{Heard, Story, answers};
 
 /// Competencies offered while typing a tag: those matching the tag being typed and not yet used.
 #[derive(Debug, Default)]
@@ -76,18 +76,23 @@ impl TagSuggestions {
     }
 }
 
-/// The question bank filtered by the search box, with the story's linked questions first.
+/// The question bank filtered by the search box, with the story's linked questions first and then
+/// those the story most likely answers.
 #[derive(Debug, Default)]
 pub struct Links {
     /// Indices into the library's questions.
     pub items: Vec<usize>,
     pub pick: usize,
+    /// True when the unlinked questions are in the order of how well they fit the story, not the
+    /// bank's: something in the story (a tag, a skill heard, a word) pointed at some of them.
+    pub ranked: bool,
 }
 
 impl Links {
     /// Recomputes the list for `query` (every word must appear). Linked questions come first, in the
     /// order they were linked; the order does not change as links are toggled, so the highlight stays.
-    pub fn refresh(&mut self, query: &str, story: &Story, lib: &Library) {
+    /// The others follow best fit first ([`answers::fits`]), with the skills `heard` in the story.
+    pub fn refresh(&mut self, query: &str, story: &Story, lib: &Library, heard: &[Heard]) {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         let matches = |i: usize| {
             lib.questions.get(i).is_some_and(|q| {
@@ -101,7 +106,13 @@ impl Links {
             .filter_map(|id| lib.questions.iter().position(|q| q.id == *id))
             .filter(|&i| matches(i))
             .collect();
-        let rest = (0..lib.questions.len()).filter(|i| !linked.contains(i) && matches(*i));
+        let heard: Vec<&Id> = heard.iter().map(|h| &h.id).collect();
+        let fit = answers::fits(story, &heard, lib);
+        let mut rest: Vec<usize> = (0..lib.questions.len())
+            .filter(|i| !linked.contains(i) && matches(*i))
+            .collect();
+        rest.sort_by_key(|&i| std::cmp::Reverse(fit.get(i).copied().unwrap_or(0)));
+        self.ranked = rest.iter().any(|&i| fit.get(i).is_some_and(|f| *f > 0));
         self.items = linked.iter().copied().chain(rest).collect();
         self.pick = self.pick.min(self.items.len().saturating_sub(1));
     }
@@ -161,13 +172,13 @@ mod tests {
         let last = lib.questions.last().unwrap().id.clone();
         story.questions.push(last.clone());
         let mut l = Links::default();
-        l.refresh("", &story, &lib);
+        l.refresh("", &story, &lib, &[]);
         assert_eq!(l.items.len(), lib.questions.len());
         assert_eq!(lib.questions[l.items[0]].id, last);
-        l.refresh("zzzz-nothing", &story, &lib);
+        l.refresh("zzzz-nothing", &story, &lib, &[]);
         assert!(l.items.is_empty());
         assert_eq!(l.current(), None);
-        l.refresh("time team", &story, &lib);
+        l.refresh("time team", &story, &lib, &[]);
         for &i in &l.items {
             let t = lib.questions[i].text.to_lowercase();
             assert!(t.contains("time") && t.contains("team"), "{t}");

@@ -315,13 +315,13 @@ fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Bu
     let width = usize::from(area.width);
     let l = &ed.links;
     let n = ed.story.questions.len();
-    let mut lines = vec![Line::styled(
-        format!(
-            "{n} linked · ↑/↓ choose, Enter links or unlinks · {} shown",
-            l.items.len()
-        ),
-        t.muted,
-    )];
+    // What the list holds first; the keys (also in the footer) give way on a narrow screen.
+    let head = format!(
+        "{n} linked · {} shown{} · ↑/↓ choose, Enter links or unlinks",
+        l.items.len(),
+        if l.ranked { ", likeliest first" } else { "" }
+    );
+    let mut lines = vec![Line::styled(super::clip(&head, width), t.muted)];
     if l.items.is_empty() {
         lines.push(Line::styled(
             "No question has all of these words; try fewer.",

@@ -18,7 +18,6 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     match st.view {
@@ -47,11 +46,8 @@ pub fn meter(c: Completeness, t: &Theme) -> Vec<Span<'static>> {
 
 /// Pads `s` to `width` columns, or cuts it with "…" so a reader knows there is more.
 pub fn clip(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return fit(s, width);
-    }
-    let cut = fit(s, width.saturating_sub(1));
-    fit(&format!("{}…", cut.trim_end()), width)
+    // Between words where it can ("upset …"), so no word shows cut in half.
+    fit(&crate::widgets::clip::clip_words(s, width), width)
 }
 
 /// When something last changed, as a person would say it: "just now", "5 min ago", "yesterday".
@@ -99,6 +95,7 @@ mod tests {
         assert_eq!(clip("abcdef", 4), "abc…");
         assert_eq!(clip("日本語です", 6), "日本… ");
         assert_eq!(clip("abc", 0), "");
+        assert_eq!(clip("who was upset or angry", 20), "who was upset or …  ");
     }
 
     #[test]
