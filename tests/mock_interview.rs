@@ -97,16 +97,16 @@ fn a_pasted_transcript_is_analyzed_and_a_short_one_asks_did_you_answer() {
     assert!(h.screen(80, 24).contains("Your typed answer"));
 }
 
-#[test]
-fn a_story_typed_without_an_ending_is_followed_up() {
+/// A typed round answered up to its first story question, with a story typed that has no ending
+/// (not yet sent).
+fn a_story_without_an_ending() -> Harness {
     let mut h = typing();
     h.press("<enter>");
     h.type_text(OPENER);
     h.press("<c-s><enter><enter>");
     // Answer until a story question comes, then type one with no ending.
     for _ in 0..4 {
-        let s = h.screen(100, 40);
-        if s.contains("Story question") {
+        if h.screen(100, 40).contains("Story question") {
             break;
         }
         h.press("<esc>n");
@@ -116,6 +116,12 @@ fn a_story_typed_without_an_ending_is_followed_up() {
         "At the nursing home a resident was upset about her lunch tray and shouting. I listened \
          to her, I said sorry, I checked her diet order with the nurse and I found the right tray.",
     );
+    h
+}
+
+#[test]
+fn a_story_typed_without_an_ending_is_followed_up() {
+    let mut h = a_story_without_an_ending();
     h.press("<c-s>");
     let s = h.screen(100, 40);
     assert!(s.contains("No clear ending"), "{s}");
@@ -153,20 +159,7 @@ fn a_story_typed_without_an_ending_is_followed_up() {
 
 #[test]
 fn a_follow_up_that_still_lacks_an_ending_is_told_how_to_add_one() {
-    let mut h = typing();
-    h.press("<enter>");
-    h.type_text(OPENER);
-    h.press("<c-s><enter><enter>");
-    for _ in 0..4 {
-        if h.screen(100, 40).contains("Story question") {
-            break;
-        }
-        h.press("<esc>n");
-    }
-    h.type_text(
-        "At the nursing home a resident was upset about her lunch tray and shouting. I listened \
-         to her, I said sorry, I checked her diet order with the nurse and I found the right tray.",
-    );
+    let mut h = a_story_without_an_ending();
     h.press("<c-s><enter>1<enter>");
     assert!(h.screen(100, 40).contains("follows up:"));
     h.type_text("I listened to her again.");

@@ -198,21 +198,32 @@ fn every_marked_phrase_is_counted_once() {
     assert_eq!(a.flags(Section::Task).len(), 1);
 }
 
-#[test]
-fn job_words_come_from_the_content_glossary() {
+/// The glossary terms the built-in glossary finds in a story of these four parts, by id.
+fn terms_in(parts: [&str; 4]) -> (Analysis, Vec<String>) {
     let c = Coach {
         glossary: Glossary::from_library(&BUILTIN),
         ..coach()
     };
     assert!(!c.glossary.is_empty());
-    let s = story(
+    let a = analyze(&story(parts[0], parts[1], parts[2], parts[3]), &c);
+    let ids = a
+        .metrics
+        .terms
+        .iter()
+        .map(|t| t.id.as_str().to_string())
+        .collect();
+    (a, ids)
+}
+
+#[test]
+fn job_words_come_from_the_content_glossary() {
+    let (a, ids) = terms_in([
         "A patient needed help with ADLs.",
         "The PT asked me to help.",
         "I fastened a gait belt and helped with the transfer to the mat.",
         "3 transfers done safely.",
-    );
-    let a = analyze(&s, &c);
-    let ids: Vec<&str> = a.metrics.terms.iter().map(|t| t.id.as_str()).collect();
+    ]);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     assert!(ids.contains(&"t-gait-belt"), "{ids:?}");
     assert!(ids.contains(&"t-adls"), "{ids:?}");
     let names = a.findings().find_map(|f| match f {
@@ -224,18 +235,13 @@ fn job_words_come_from_the_content_glossary() {
 
 #[test]
 fn naming_a_role_counts_as_that_role_not_as_the_therapist() {
-    let c = Coach {
-        glossary: Glossary::from_library(&BUILTIN),
-        ..coach()
-    };
-    let s = story(
+    let (_, ids) = terms_in([
         "I want to be a PT aide.",
         "The PTA and the OT aide asked me to help.",
         "I worked beside the PT tech and an occupational therapy assistant.",
         "3 patients moved safely.",
-    );
-    let a = analyze(&s, &c);
-    let ids: Vec<&str> = a.metrics.terms.iter().map(|t| t.id.as_str()).collect();
+    ]);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     for role in ["t-pt-aide", "t-pta", "t-ot-aide", "t-ota"] {
         assert!(ids.contains(&role), "{role} in {ids:?}");
     }
