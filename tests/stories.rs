@@ -588,17 +588,14 @@ updated = 2026-11-22T08:15:00Z
     let mut h = with_files(&[("2026-11-22-refused.toml", story)]);
     h.press("<enter><s-tab><s-tab>");
     assert_eq!(field(&mut h), "Questions");
-    let s = screen(&mut h, 100, 40);
+    // At 80×24 the list takes the room (the story a line a part, the coaching two lines), and
+    // the question the title names comes first.
+    let s = screen(&mut h, 80, 24);
     assert!(s.contains("shown, likeliest first"), "{s}");
-    let listed: Vec<&str> = s
-        .lines()
-        .filter_map(|l| l.split("[ ] ").nth(1))
-        .take(6)
-        .collect();
+    let listed: Vec<&str> = s.lines().filter_map(|l| l.split("[ ] ").nth(1)).collect();
+    assert!(listed.len() >= 5, "{s}");
     assert!(
-        listed
-            .iter()
-            .any(|q| q.starts_with("A patient refuses to do the session")),
+        listed[0].starts_with("A patient refuses to do the session"),
         "{listed:#?}"
     );
     assert!(listed.iter().any(|q| q.contains("falling")), "{listed:#?}");

@@ -8,21 +8,22 @@ use std::collections::{HashMap, HashSet};
 /// Letters of a word that stand for it: enough that "refused" and "refuses" agree.
 const STEM: usize = 5;
 
-/// Stems too common in questions and stories to say one fits the other ("Describe a situation
-/// where a patient…").
+/// Stems too common in questions and stories to say one fits the other: the people ("a patient,
+/// resident or customer"), the asking ("Describe a situation where…") and the time of day.
 const COMMON: &[&str] = &[
     "patie", "descr", "situa", "examp", "about", "would", "could", "shoul", "there", "their",
     "which", "other", "where", "while", "someo", "somet", "thera", "worki", "happe", "after",
     "befor", "handl", "perso", "asked", "tells", "needs", "neede", "every", "morni", "eveni",
-    "weeke", "today", "month", "years", "early",
+    "weeke", "today", "month", "years", "early", "resid", "clien", "custo",
 ];
 
 /// How well each question of `lib` fits `story`, by index; 0 where nothing says so. A skill both
 /// show (the story by a tag or a skill `heard` in its words, the question by what it probes)
 /// counts 3. A word they share counts by how rare it is among the questions: 6 for a word only
 /// one question has ("refuses"), 2 for one three have, nothing for one in seven or more; 6 at
-/// most in all. A question that asks for a story ("Tell me about a time…") gets 1 more once
-/// anything fits.
+/// most in all. The title names what the story is about, so its words count again, up to 6
+/// more. A question that asks for a story ("Tell me about a time…") gets 1 more once anything
+/// fits.
 pub fn fits(story: &Story, heard: &[&Id], lib: &Library) -> Vec<u32> {
     let skills: Vec<&Id> = lib
         .competencies
@@ -42,6 +43,7 @@ pub fn fits(story: &Story, heard: &[&Id], lib: &Library) -> Vec<u32> {
         text.push_str(story.text(s));
     }
     let words = stems(&text);
+    let title = stems(&story.title);
     let asked: Vec<HashSet<String>> = lib.questions.iter().map(|q| stems(&q.text)).collect();
     let mut seen_in: HashMap<&str, u32> = HashMap::new();
     for stem in asked.iter().flatten() {
@@ -52,12 +54,18 @@ pub fn fits(story: &Story, heard: &[&Id], lib: &Library) -> Vec<u32> {
         .zip(&asked)
         .map(|(q, q_words)| {
             let shared_skills = q.competencies.iter().filter(|c| skills.contains(c)).count();
-            let shared_words: u32 = q_words
-                .intersection(&words)
-                .map(|w| 6 / seen_in.get(w.as_str()).copied().unwrap_or(1).max(1))
-                .sum();
+            let rare = |shared: &HashSet<String>| -> u32 {
+                let sum: u32 = q_words
+                    .intersection(shared)
+                    .map(|w| 6 / seen_in.get(w.as_str()).copied().unwrap_or(1).max(1))
+                    .sum();
+                sum.min(6)
+            };
             let skill_score = u32::try_from(3 * shared_skills).unwrap_or(u32::MAX);
-            match (skill_score.saturating_add(shared_words.min(6)), q.kind()) {
+            let score = skill_score
+                .saturating_add(rare(&words))
+                .saturating_add(rare(&title));
+            match (score, q.kind()) {
                 (0, _) => 0,
                 (s, QuestionKind::Star) => s.saturating_add(1),
                 (s, _) => s,
@@ -88,7 +96,7 @@ mod tests {
     use chrono::Utc;
 
     fn story(tags: &[&str], action: &str) -> Story {
-        let mut s = Story::new(StoryId::from_stem("s").unwrap(), "A story", Utc::now());
+        let mut s = Story::new(StoryId::from_stem("s").unwrap(), "", Utc::now());
         s.tags = tags.iter().map(|t| t.to_string()).collect();
         s.action = action.into();
         s
@@ -118,10 +126,12 @@ mod tests {
                        morning."
                 .into();
         s.result = "She went to 12 of her next 14 sessions.".into();
+        s.title = "The resident who refused therapy".into();
         // What the skills matcher hears in it (see skills_tests).
         let (safety, empathy) = (Id::new("safety"), Id::new("empathy"));
         let top = best(&s, &[&safety, &empathy], &lib);
-        assert!(top.iter().any(|q| q.contains("refuses")), "{top:#?}");
+        // The title says what the story is about: its question comes first.
+        assert!(top[0].contains("refuses"), "{top:#?}");
         assert!(top.iter().any(|q| q.contains("falling")), "{top:#?}");
     }
 

@@ -38,6 +38,8 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         let h = match area.height {
             // A tiny window: one line of coaching, saying how to see the rest.
             ..16 => 3,
+            // Choosing tags or questions, the list is what is read: the coaching keeps two lines.
+            _ if ed.field.shape() == Shape::Pick => 4,
             _ => area.height.saturating_sub(12).clamp(4, 12),
         };
         let [top, bottom] =
@@ -71,7 +73,10 @@ fn ask(ed: &Editor, f: Field, width: usize, limit: u16) -> Ask {
             };
             let text = ed.story.text(s).trim_end();
             let rows = rows_needed(text, text_w.max(1), usize::from(limit)) as u16;
-            if focused {
+            if ed.field.shape() == Shape::Pick {
+                // Choosing tags or questions: the list gets the room, the story a line a part.
+                (1, 1, false)
+            } else if focused {
                 // Borders, and a spare row to write into; at least two rows of text.
                 (4, rows + 3, true)
             } else {
