@@ -599,6 +599,9 @@ updated = 2026-11-22T08:15:00Z
         "{listed:#?}"
     );
     assert!(listed.iter().any(|q| q.contains("falling")), "{listed:#?}");
+    // A tall window keeps the story whole beside the list.
+    let s = screen(&mut h, 160, 50);
+    assert!(s.contains("with a gait belt."), "{s}");
 }
 
 #[test]

@@ -22,6 +22,8 @@ const SIDE_BY_SIDE: u16 = 100;
 const LABEL: usize = 11;
 /// Rows a focused pick list (tags, questions) asks for, borders included.
 const PICK_ROWS: u16 = 12;
+/// From this form height a focused pick list gets its rows with the story's parts shown whole.
+const ROOMY_FORM: u16 = 30;
 
 pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(ed) = st.editor.as_ref() else {
@@ -73,8 +75,9 @@ fn ask(ed: &Editor, f: Field, width: usize, limit: u16) -> Ask {
             };
             let text = ed.story.text(s).trim_end();
             let rows = rows_needed(text, text_w.max(1), usize::from(limit)) as u16;
-            if ed.field.shape() == Shape::Pick {
-                // Choosing tags or questions: the list gets the room, the story a line a part.
+            if ed.field.shape() == Shape::Pick && limit < ROOMY_FORM {
+                // Choosing tags or questions in a short window: the list gets the room, the
+                // story a line a part.
                 (1, 1, false)
             } else if focused {
                 // Borders, and a spare row to write into; at least two rows of text.
