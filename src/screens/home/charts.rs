@@ -132,8 +132,8 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     };
     // The whole progress sentence, over as many rows as it needs while the chart keeps three
     // beneath it; the short "ticked 75% ↑" otherwise.
-    let width = usize::from(inner.width);
-    let mut said = Doc::new(width);
+    // A column kept free at the right, so a row that fills the panel does not read as a cut word.
+    let mut said = Doc::new(usize::from(inner.width.saturating_sub(1)).max(1));
     if let Some(line) = progress_line(cx.data.rounds()) {
         said.text(&line, t.base);
     }
