@@ -84,6 +84,16 @@ fn search_lists_matching_cards_and_enter_opens_one() {
     assert!(s.contains("Walk me through teaching a patient"), "{s}");
     assert!(s.contains("Your reviews"), "{s}");
     assert!(s.contains("Not studied yet"), "{s}");
+    // The words searched for are marked on the card; other words are not.
+    let buf = h.render(100, 30);
+    let (x, y) = common::find(&buf, "transfer").expect("the word on the card");
+    let marked = |x: u16, y: u16| {
+        let m = clinicprep::app::Theme::COLOR.matched;
+        buf[(x, y)].style().patch(m) == buf[(x, y)].style()
+    };
+    assert!((x..x + 8).all(|x| marked(x, y)), "\"transfer\" is marked");
+    let (wx, wy) = common::find(&buf, "Walk me").expect("the front");
+    assert!(!marked(wx, wy), "\"Walk\" was not searched for");
     h.press("<esc>");
     assert!(h.typing(), "Esc goes back to the results, box focused");
     assert!(h.screen(100, 30).contains("cards found"));

@@ -6,6 +6,7 @@ pub mod coaching;
 pub mod doc;
 pub mod field;
 pub mod heatmap;
+pub mod mark;
 pub mod text;
 pub mod timer;
 pub mod wrap;

@@ -11,6 +11,7 @@ use crate::kit::{Theme, ViewCtx};
 use crate::storage::sanitize::clean_line;
 use crate::widgets::clip::clip_line;
 use crate::widgets::doc::Doc;
+use crate::widgets::mark;
 use crate::widgets::text::draw_lines;
 use crate::widgets::wrap::wrap;
 use chrono::{DateTime, Utc};
@@ -235,6 +236,20 @@ pub(super) fn render_browse(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffe
     let doc = browse_doc(c, open, cx, browse_width(cx.size.0), t);
     let h = usize::from(text.height);
     draw_lines(doc.window(open.scroll, h), text, buf);
+    // The words searched for, marked where they show, as the guides mark a search hit.
+    let words: Vec<String> = mark::lower(&c.finder.query_text())
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    mark::mark(
+        &doc,
+        open.scroll,
+        0..doc.len(),
+        &words,
+        text,
+        t.matched,
+        buf,
+    );
     if doc.len() > h {
         let top = open.scroll.min(doc.len().saturating_sub(h));
         let mut state = ScrollbarState::new(doc.len().saturating_sub(h)).position(top);

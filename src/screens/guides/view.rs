@@ -1,7 +1,7 @@
 //! Draws the Guides screen: role list and guide, search results, comparison, and a question's coaching.
 
+use super::Guides;
 use super::View;
-use super::{Guides, found};
 use crate::domain::content::markup::{self, Block as MBlock};
 use crate::domain::content::search::Target;
 use crate::domain::content::{GuideSection, Library, Role, prep_model};
@@ -299,7 +299,9 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                     && let Some(lines) = laid.block_lines(f.section, f.block)
                 {
                     let inner = Block::bordered().inner(body);
-                    found::mark(&laid.doc, g.scroll, lines, &f.words, inner, t.matched, buf);
+                    crate::widgets::mark::mark(
+                        &laid.doc, g.scroll, lines, &f.words, inner, t.matched, buf,
+                    );
                 }
             }
         }
