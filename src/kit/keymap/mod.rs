@@ -4,7 +4,7 @@ mod key;
 mod shared;
 
 pub use key::{Key, ch, code, ctrl, ctrl_code, shift};
-pub use shared::{CONFIRM_QUIT, GLOBAL, HELP, NAV, PANEL, SCROLL, TEXT_FIELD};
+pub use shared::{CONFIRM_QUIT, GLOBAL, HELP, NAV, PAGE_DOWN, PAGE_UP, PANEL, SCROLL, TEXT_FIELD};
 
 use super::action::Action;
 use super::screen::Typing;

@@ -121,6 +121,24 @@ pub static NAV: &[Binding] = &[
     ),
 ];
 
+/// PgUp alone, where Space means something else in the list.
+pub const PAGE_UP: Binding = bind(
+    &[code(KeyCode::PageUp)],
+    "PgUp",
+    "page up",
+    Action::PageUp,
+    None,
+);
+
+/// PgDn alone, where Space ticks or picks in the list.
+pub const PAGE_DOWN: Binding = bind(
+    &[code(KeyCode::PageDown)],
+    "PgDn",
+    "page down",
+    Action::PageDown,
+    None,
+);
+
 /// Scrolling a page of text that has nothing to choose in it: hints, an analysis, a result.
 pub static SCROLL: &[Binding] = &[
     bind(
@@ -137,13 +155,7 @@ pub static SCROLL: &[Binding] = &[
         Action::Down,
         None,
     ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
+    PAGE_UP,
     bind(
         &[code(KeyCode::PageDown), ch(' ')],
         "PgDn/Space",

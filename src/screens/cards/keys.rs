@@ -2,7 +2,7 @@
 
 use crate::domain::schedule::Grade;
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, Key, bind, ch, code};
+use crate::kit::keymap::{self, Binding, Key, bind, ch, code};
 use crossterm::event::KeyCode;
 
 pub static DECKS: &[Binding] = &[
@@ -20,20 +20,8 @@ pub static DECKS: &[Binding] = &[
         Action::Down,
         None,
     ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        None,
-    ),
+    keymap::PAGE_UP,
+    keymap::PAGE_DOWN,
     bind(
         &[code(KeyCode::Home), ch('g')],
         "Home/g",

@@ -1,7 +1,7 @@
 //! The story editor's key tables: each field's, the coaching marks', and a text field's own.
 
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, bind, code, ctrl, ctrl_code, shift, typed};
+use crate::kit::keymap::{Binding, PAGE_DOWN, PAGE_UP, bind, code, ctrl, ctrl_code, shift, typed};
 use crossterm::event::KeyCode;
 
 /// Keys in every field of the editor; everything else is typed into the field.
@@ -189,18 +189,6 @@ pub static QUESTIONS: &[Binding] = &[
         Action::Down,
         None,
     ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        None,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
 ];

@@ -2,7 +2,7 @@
 
 use super::editor_keys;
 use super::{Field, Stories, View};
-use crate::kit::keymap::{Binding, bind, ch, code};
+use crate::kit::keymap::{Binding, PAGE_UP, bind, ch, code};
 use crate::kit::{Action, Group, Typing};
 use crossterm::event::KeyCode;
 
@@ -243,13 +243,7 @@ pub static COVERAGE: &[Binding] = &[
         Some("write story"),
     )
     .writes(),
-    bind(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        None,
-    ),
+    PAGE_UP,
     bind(
         &[code(KeyCode::PageDown), ch(' ')],
         "PgDn",
