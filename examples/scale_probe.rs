@@ -28,7 +28,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(what), Some(dir)) = (args.next(), args.next()) else {
         eprintln!(
-            "usage: scale_probe app|stories|library|coverage|catalogue|reviews|counts <data dir> [runs]"
+            "usage: scale_probe app|stories|library|coverage|story-plan|catalogue|reviews|counts <data dir> [runs]"
         );
         std::process::exit(2);
     };
@@ -56,6 +56,18 @@ fn main() {
             time(runs, || {
                 let stories: Vec<_> = store.by_id().collect();
                 clinicprep::domain::stories::Coverage::from_library(&lib, &stories)
+            })
+        }
+        // The stories' part of today's plan, the skills heard in their words included.
+        "story-plan" => {
+            let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
+            let Ok((store, _)) = clinicprep::domain::stories::StoryStore::load(&dir) else {
+                eprintln!("could not read the stories in {}", dir.display());
+                std::process::exit(1);
+            };
+            time(runs, || {
+                let stories: Vec<_> = store.by_id().collect();
+                clinicprep::domain::plan::story_inputs(&lib, &stories)
             })
         }
         // The Cards screen's catalogue, most of building the screens.

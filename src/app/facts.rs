@@ -88,9 +88,7 @@ impl App {
             introduced_today: introduced,
             reviewed_today: reviewed,
             daily_new_limit: base.daily_new_limit,
-            stories: stories.map(|s| s.count),
-            uncovered_core: stories.and_then(|s| s.uncovered_core.clone()),
-            unfinished_story: stories.and_then(|s| s.unfinished.clone()),
+            stories: stories.cloned(),
             rounds_today: rounds.0,
             rounds_total: rounds.1,
         };
@@ -208,7 +206,7 @@ impl StoryFacts {
         StoryFacts {
             written: stories.len(),
             covered,
-            numbers: plan::story_inputs_covered(&coverage, &stories),
+            numbers: plan::story_inputs_covered(lib, &coverage, &stories),
             by_question,
         }
     }

@@ -214,6 +214,27 @@ impl App {
         out
     }
 
+    /// Runs `f` on the Stories screen itself, for what only it does (open a story the plan names,
+    /// save before quitting).
+    pub(super) fn with_stories<R>(
+        &mut self,
+        f: impl FnOnce(&mut crate::screens::stories::Stories, &mut Ctx) -> R,
+    ) -> R {
+        let today = self.today();
+        let mut cx = Ctx {
+            data: &mut self.data,
+            facts: &self.facts,
+            now: self.now,
+            today,
+            size: self.size,
+            offset: self.offset,
+            theme: &self.theme,
+            status: &mut self.status,
+            ignored: None,
+        };
+        f(&mut self.screens.stories, &mut cx)
+    }
+
     /// The last action the screen showing (or the open panel) had no use for, since the last
     /// [`App::update`]. A key listed in the footer or help must never end here: tests press every
     /// listed key in every state and check.

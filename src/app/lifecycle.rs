@@ -1,7 +1,7 @@
 //! Opening the data folder (writer or read-only), automatic backups, and leaving.
 
 use super::{App, Overlay};
-use crate::kit::{Ctx, Level, Status};
+use crate::kit::{Level, Status};
 use crate::screens::stories;
 use crate::storage::StorageError;
 use crate::storage::backup::{self, Periodic};
@@ -201,19 +201,7 @@ impl App {
 
     /// Saves the story open in the editor, if any. Returns false if it could not be saved.
     fn flush_story(&mut self) -> bool {
-        let today = self.today();
-        let mut cx = Ctx {
-            data: &mut self.data,
-            facts: &self.facts,
-            now: self.now,
-            today,
-            size: self.size,
-            offset: self.offset,
-            theme: &self.theme,
-            status: &mut self.status,
-            ignored: None,
-        };
-        self.screens.stories.flush(&mut cx)
+        self.with_stories(|stories, cx| stories.flush(cx))
     }
 
     /// Retries saves that failed earlier; called when quitting. Returns false, with the reason on

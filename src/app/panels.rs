@@ -148,7 +148,13 @@ impl App {
             }
             Some(Next::Story) => {
                 self.switch(Tab::Stories);
-                self.with_screen(Tab::Stories, |screen, cx| screen.update(Action::New, cx));
+                let step = self.facts.plan.as_ref().and_then(|p| p.story.clone());
+                match step {
+                    Some(step) => self.with_stories(|stories, cx| stories.start_step(&step, cx)),
+                    None => {
+                        self.with_screen(Tab::Stories, |screen, cx| screen.update(Action::New, cx))
+                    }
+                }
             }
             Some(Next::Practice) => self.switch(Tab::Practice),
             Some(Next::Rest) => {

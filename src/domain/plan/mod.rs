@@ -4,20 +4,21 @@
 
 pub mod focus;
 pub mod pace;
+pub mod story_step;
 pub mod today;
 
 pub use focus::Focus;
 pub use pace::{Pace, PaceReason, pace};
-pub use today::{Inputs, Next, Plan, Practice, Story, plan};
+pub use story_step::{
+    Skill, Story, StoryNumbers, Unfinished, Untagged, story_inputs, story_inputs_covered,
+};
+pub use today::{Inputs, Next, Plan, Practice, plan};
 
 use crate::domain::config::Config;
-use crate::domain::content::Library;
 use crate::domain::practice::RoundLog;
 use crate::domain::schedule::{
     CardState, DayZone, Ledger, RecallBelow, Settings, Standing, StandingAt,
 };
-use crate::domain::stories::Story as StarStory;
-use crate::domain::stories::coverage::Coverage;
 use crate::domain::study::{Catalogue, Filter};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -117,47 +118,6 @@ pub fn judged_at(
         .unwrap_or(now)
 }
 
-/// The story parts of the plan's inputs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StoryNumbers {
-    pub count: usize,
-    /// The first core competency no story shows.
-    pub uncovered_core: Option<String>,
-    /// The first story (by title) missing a STAR part, and the parts missing.
-    pub unfinished: Option<(String, Vec<String>)>,
-}
-
-/// How many stories, the first core competency none shows, and the first story (by title) missing
-/// a STAR part.
-pub fn story_inputs(lib: &Library, stories: &[&StarStory]) -> StoryNumbers {
-    story_inputs_covered(&Coverage::from_library(lib, stories), stories)
-}
-
-/// [`story_inputs`] with the stories' coverage already worked out (it reads every story).
-pub fn story_inputs_covered(coverage: &Coverage, stories: &[&StarStory]) -> StoryNumbers {
-    let uncovered = coverage.core_uncovered().next().map(|r| r.name.clone());
-    // The first by title (of equal titles, the first given) that misses a part: one pass, not a
-    // sort of every story.
-    let unfinished = stories
-        .iter()
-        .filter_map(|s| {
-            let missing = s.completeness().missing();
-            (!missing.is_empty()).then_some((s, missing))
-        })
-        .min_by(|(a, _), (b, _)| a.title.cmp(&b.title))
-        .map(|(s, missing)| {
-            (
-                s.title.clone(),
-                missing.iter().map(|m| m.label().to_string()).collect(),
-            )
-        });
-    StoryNumbers {
-        count: stories.len(),
-        uncovered_core: uncovered,
-        unfinished,
-    }
-}
-
 /// Practice rounds with at least one answer: started on `today` (in `zone`), and in all.
 pub fn round_counts(log: &RoundLog, zone: DayZone, today: NaiveDate) -> (usize, usize) {
     let done: Vec<_> = log.round.iter().filter(|r| !r.answer.is_empty()).collect();
@@ -201,9 +161,7 @@ pub fn inputs(
         introduced_today: ledger.new_introduced_on(today),
         reviewed_today: ledger.reviewed_on(today),
         daily_new_limit: config.daily_new_limit,
-        stories: stories.map(|s| s.count),
-        uncovered_core: stories.and_then(|s| s.uncovered_core.clone()),
-        unfinished_story: stories.and_then(|s| s.unfinished.clone()),
+        stories: stories.cloned(),
         rounds_today: rounds.0,
         rounds_total: rounds.1,
     }
@@ -213,6 +171,7 @@ pub fn inputs(
 mod tests {
     use super::*;
     use crate::domain::content::Id;
+    use crate::domain::content::Library;
     use crate::domain::profile::Profile;
     use crate::domain::schedule::{Grade, ReviewStore, StoreOptions};
     use chrono::Duration;
@@ -313,44 +272,5 @@ mod tests {
         let s = story_inputs(&lib, &[]);
         assert_eq!(s.count, 0);
         assert!(s.uncovered_core.is_some() && s.unfinished.is_none());
-    }
-
-    /// The story to finish next is the first by title that misses a part; of two with one title,
-    /// the first given; finished stories are passed over however they sort.
-    #[test]
-    fn the_story_to_finish_is_the_first_by_title_that_misses_a_part() {
-        use crate::domain::stories::StoryId;
-        let now = DateTime::from_timestamp(1_795_424_400, 0).unwrap();
-        let make = |stem: &str, title: &str, done: bool| {
-            let mut s = StarStory::new(StoryId::from_stem(stem).unwrap(), title, now);
-            s.situation = "At the clinic.".into();
-            if done {
-                s.task = "Help.".into();
-                s.action = "I helped.".into();
-                s.result = "It went well.".into();
-            } else {
-                s.action = "I helped.".into();
-            }
-            s
-        };
-        let mut stories = [
-            make("2026-11-20-d", "Delta", false),
-            make("2026-11-20-a", "Alpha", true),
-            make("2026-11-20-b1", "Bravo", false),
-            make("2026-11-20-b2", "Bravo", false),
-        ];
-        // The second Bravo misses three parts, the first two: the count tells them apart.
-        stories[3].action.clear();
-        let refs: Vec<&StarStory> = stories.iter().collect();
-        let n = story_inputs(&Library::builtin(), &refs);
-        let (title, missing) = n.unfinished.unwrap();
-        assert_eq!(title, "Bravo");
-        assert_eq!(missing.len(), 2, "the first Bravo given: {missing:?}");
-        let only_done: Vec<&StarStory> = stories.iter().filter(|s| s.title == "Alpha").collect();
-        assert!(
-            story_inputs(&Library::builtin(), &only_done)
-                .unfinished
-                .is_none()
-        );
     }
 }

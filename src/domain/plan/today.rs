@@ -7,9 +7,8 @@
 //!   [`super::pace`]). A new card takes about 2 to 3 reviews the first day (its learning steps), a due
 //!   card about one; a review takes about [`SECONDS_PER_REVIEW`]. On the interview day there are no
 //!   cards to study.
-//! - **Story**: fewer than [`STORIES_WANTED`] stories, or a core competency no story shows: write one
-//!   about the first such competency. Otherwise a story missing a STAR part: finish it. In the last
-//!   day before the interview only finishing is suggested, not a new story.
+//! - **Story**: tag a story whose words show a core competency no story is tagged with; else write
+//!   one, or finish one missing a STAR part (see [`super::story_step`]).
 //! - **Practice**: a round today unless one was done today; before that, only once the user has a
 //!   story or two to practice with, except in the last five days, when a round every day helps most.
 //!   Not on the interview day.
@@ -18,10 +17,9 @@
 //!   date is set; the cards stay available on the Cards screen, on their normal schedule.
 
 use super::pace::{Pace, PaceReason};
+use super::story_step::{STORIES_WANTED, Story, StoryNumbers, story_step};
 use crate::domain::prep::days_until;
 use chrono::NaiveDate;
-
-pub use crate::domain::prep::next::STORIES_WANTED;
 
 /// Rough time one review takes: reading the card, recalling, checking the answer.
 pub const SECONDS_PER_REVIEW: u32 = 15;
@@ -51,12 +49,8 @@ pub struct Inputs {
     pub reviewed_today: u32,
     /// The `daily_new_limit` setting.
     pub daily_new_limit: u32,
-    /// Stories written, if known.
-    pub stories: Option<usize>,
-    /// The first core competency (by name) no story shows yet, if any.
-    pub uncovered_core: Option<String>,
-    /// The title of a story missing a STAR part, and which parts, if any.
-    pub unfinished_story: Option<(String, Vec<String>)>,
+    /// What the stories give the plan, if they could be read.
+    pub stories: Option<StoryNumbers>,
     /// Practice rounds finished today, and in all.
     pub rounds_today: usize,
     pub rounds_total: usize,
@@ -91,15 +85,6 @@ pub fn reviews_words((lo, hi): (usize, usize)) -> String {
         (lo, hi) if lo == hi => format!("{lo} reviews"),
         (lo, hi) => format!("{lo}–{hi} reviews"),
     }
-}
-
-/// The story work to do next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Story {
-    /// Write a new story; `about` is a core competency no story shows yet, if any.
-    Write { have: usize, about: Option<String> },
-    /// Finish a story that lacks some STAR parts.
-    Finish { title: String, missing: Vec<String> },
 }
 
 /// Whether to do a practice round today, and why.
@@ -165,13 +150,15 @@ pub fn plan(i: &Inputs) -> Plan {
     let story = if interview_today || passed {
         None
     } else {
-        story_step(i, last_day)
+        story_step(i.stories.as_ref(), last_day)
     };
     let practice = match days_left {
         Some(n) if n <= 0 => Practice::Rest,
         _ if i.rounds_today > 0 => Practice::Done,
         Some(n) if (1..=PRACTICE_DAILY_FROM).contains(&n) => Practice::Today,
-        _ if i.stories.unwrap_or(0) >= 1 || i.rounds_total > 0 => Practice::Today,
+        _ if i.stories.as_ref().is_some_and(|s| s.count >= 1) || i.rounds_total > 0 => {
+            Practice::Today
+        }
         _ => Practice::NotYet,
     };
     let next = if passed {
@@ -193,23 +180,6 @@ pub fn plan(i: &Inputs) -> Plan {
         next,
         weak: i.weak,
     }
-}
-
-fn story_step(i: &Inputs, last_day: bool) -> Option<Story> {
-    let have = i.stories?;
-    let write = have < STORIES_WANTED || i.uncovered_core.is_some();
-    if write && !last_day {
-        return Some(Story::Write {
-            have,
-            about: i.uncovered_core.clone(),
-        });
-    }
-    i.unfinished_story
-        .as_ref()
-        .map(|(title, missing)| Story::Finish {
-            title: title.clone(),
-            missing: missing.clone(),
-        })
 }
 
 impl Plan {
@@ -237,15 +207,20 @@ impl Plan {
             );
         }
         match &self.story {
+            Some(Story::Tag(t)) => out.push(format!(
+                "Story: “{}” shows {}: add the tag {}.",
+                t.title, t.skill.name, t.skill.id
+            )),
             Some(Story::Write { have, about }) => out.push(match about {
-                Some(a) => format!("Story: write one that shows {a} (you have {have})."),
+                Some(a) => format!("Story: write one that shows {} (you have {have}).", a.name),
                 None => {
                     format!("Story: write another (you have {have}, aim for {STORIES_WANTED}–6).")
                 }
             }),
-            Some(Story::Finish { title, missing }) => out.push(format!(
-                "Story: finish “{title}”: add {}.",
-                missing.join(", ")
+            Some(Story::Finish(u)) => out.push(format!(
+                "Story: finish “{}”: add {}.",
+                u.title,
+                u.missing.join(", ")
             )),
             None => {}
         }
@@ -264,175 +239,14 @@ impl Plan {
     /// The story part as one short phrase, for `status --json`.
     pub fn story_text(&self) -> Option<String> {
         self.story.as_ref().map(|s| match s {
-            Story::Write { about: Some(a), .. } => format!("write a story that shows {a}"),
+            Story::Tag(t) => format!("tag \"{}\" with {}", t.title, t.skill.id),
+            Story::Write { about: Some(a), .. } => format!("write a story that shows {}", a.name),
             Story::Write { about: None, .. } => "write another story".to_string(),
-            Story::Finish { title, .. } => format!("finish \"{title}\""),
+            Story::Finish(u) => format!("finish \"{}\"", u.title),
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Days;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    /// The persona on day 1: PT aide, 10 days out, nothing done yet.
-    fn day_one() -> Inputs {
-        Inputs {
-            today: d("2026-11-23"),
-            interview: Some(d("2026-12-03")),
-            total: 150,
-            unseen: 150,
-            daily_new_limit: 20,
-            stories: Some(0),
-            uncovered_core: Some("Teamwork".into()),
-            ..Inputs::default()
-        }
-    }
-
-    #[test]
-    fn day_one_studies_paced_cards_then_writes_a_story() {
-        let p = plan(&day_one());
-        assert_eq!(p.days_left, Some(10));
-        assert_eq!(
-            p.cards.new, 20,
-            "150 over 8 days is 19; the limit of 20 stands"
-        );
-        assert_eq!(p.cards.reviews, (40, 60));
-        assert_eq!(p.cards.minutes, 13);
-        assert_eq!(
-            p.story,
-            Some(Story::Write {
-                have: 0,
-                about: Some("Teamwork".into())
-            })
-        );
-        assert_eq!(p.practice, Practice::NotYet);
-        assert_eq!(p.next, Next::Cards);
-        let text = p.lines().join("\n");
-        assert!(
-            text.contains("Cards: 20 (20 new, 0 due), about 40–60 reviews"),
-            "{text}"
-        );
-        assert!(text.contains("write one that shows Teamwork"), "{text}");
-    }
-
-    #[test]
-    fn due_cards_alone_give_a_number_of_reviews_not_a_range() {
-        let mut i = day_one();
-        i.unseen = 0;
-        i.due = 12;
-        let p = plan(&i);
-        assert_eq!((p.cards.new, p.cards.reviews), (0, (12, 12)));
-        let text = p.lines().join("\n");
-        assert!(text.contains("about 12 reviews,"), "{text}");
-        assert_eq!(reviews_words((1, 1)), "1 review");
-        assert_eq!(reviews_words((40, 60)), "40–60 reviews");
-    }
-
-    #[test]
-    fn what_was_done_today_counts() {
-        let mut i = day_one();
-        i.unseen = 130;
-        i.introduced_today = 20;
-        i.reviewed_today = 55;
-        i.stories = Some(1);
-        let p = plan(&i);
-        assert_eq!(p.cards.count(), 0);
-        assert_eq!(p.next, Next::Story);
-        assert_eq!(
-            p.practice,
-            Practice::Today,
-            "one story is enough to practice"
-        );
-        i.stories = Some(5);
-        i.uncovered_core = None;
-        let p = plan(&i);
-        assert_eq!(p.story, None);
-        assert_eq!(p.next, Next::Practice);
-        i.rounds_today = 1;
-        let p = plan(&i);
-        assert_eq!((p.practice, p.next), (Practice::Done, Next::Rest));
-    }
-
-    #[test]
-    fn the_last_days_and_the_day_itself() {
-        let mut i = day_one();
-        i.unseen = 40;
-        i.stories = Some(2);
-        i.unfinished_story = Some(("The fall".into(), vec!["Result".into()]));
-        i.today = d("2026-12-02");
-        let p = plan(&i);
-        assert_eq!(p.days_left, Some(1));
-        assert_eq!(p.cards.new, 40, "late: everything unseen today");
-        assert!(p.lines().iter().any(|l| l.contains("Less than 3 days")));
-        assert_eq!(
-            p.story,
-            Some(Story::Finish {
-                title: "The fall".into(),
-                missing: vec!["Result".into()]
-            }),
-            "no new story on the last day, but finish one"
-        );
-        assert_eq!(p.practice, Practice::Today);
-        i.today = d("2026-12-03");
-        i.due = 12;
-        let p = plan(&i);
-        assert_eq!(p.cards.count(), 0);
-        assert_eq!(
-            (p.story.clone(), p.practice, p.next),
-            (None, Practice::Rest, Next::Rest)
-        );
-        assert!(p.lines()[0].starts_with("Interview today"));
-        i.today = d("2026-12-04");
-        let p = plan(&i);
-        assert_eq!(p.days_left, Some(-1));
-        assert_eq!(p.cards.pace.reason, PaceReason::Passed);
-        assert_eq!(p.cards.due, 12, "after the day, normal study resumes");
-        assert_eq!(
-            (p.story, p.practice, p.next),
-            (None, Practice::Rest, Next::Rest),
-            "and nothing more is asked until a new date is set"
-        );
-    }
-
-    #[test]
-    fn without_a_date_the_limit_paces_and_practice_waits_for_a_story() {
-        let mut i = day_one();
-        i.interview = None;
-        i.unseen = 226;
-        let p = plan(&i);
-        assert_eq!(p.days_left, None);
-        assert_eq!(p.cards.new, 20);
-        assert_eq!(p.practice, Practice::NotYet);
-        i.daily_new_limit = 0;
-        i.due = 0;
-        let p = plan(&i);
-        assert_eq!(p.cards.count(), 0);
-        assert_eq!(p.next, Next::Story);
-    }
-
-    #[test]
-    fn every_day_of_the_countdown_gives_a_plan_that_reads() {
-        let start = d("2026-11-23");
-        for n in -2..=30i64 {
-            let mut i = day_one();
-            i.interview = Some(if n >= 0 {
-                start + Days::new(n as u64)
-            } else {
-                start - Days::new((-n) as u64)
-            });
-            let p = plan(&i);
-            assert!(!p.lines().is_empty());
-            assert!(
-                p.lines().iter().all(|l| !l.is_empty() && l.len() < 120),
-                "{:?}",
-                p.lines()
-            );
-        }
-    }
-}
+#[path = "today_tests.rs"]
+mod tests;

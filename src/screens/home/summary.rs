@@ -6,7 +6,8 @@ use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::{Progress, days_until, next_step};
 use crate::kit::ViewCtx;
-use crate::widgets::clip::clip_line;
+use crate::storage::sanitize::clean_line;
+use crate::widgets::clip::{clip_line, clip_words};
 use crate::widgets::text::draw_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -156,12 +157,14 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         ),
         (None, false) => (Line::default(), next_step(&progress(cx)).text()),
     };
-    let fourth = Line::from(vec![
-        Span::styled(" Next: ", t.key),
-        Span::styled(next, t.accent),
-    ]);
     // A line too long for the window is shortened between words, a column short of the edge.
     let room = usize::from(area.width.saturating_sub(1));
+    let label = " Next: ";
+    let next = keep_key(&next, room.saturating_sub(label.width()));
+    let fourth = Line::from(vec![
+        Span::styled(label, t.key),
+        Span::styled(next, t.accent),
+    ]);
     let lines: Vec<Line> = [Line::from(first), Line::from(second), today_line, fourth]
         .iter()
         .map(|l| clip_line(l, room))
@@ -210,11 +213,10 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
         ),
     };
     let story = match &plan.story {
-        Some(PlanStory::Write { about: Some(a), .. }) => format!("story: {a}"),
+        Some(PlanStory::Tag(u)) => format!("tag “{}”", clean_line(&u.title)),
+        Some(PlanStory::Write { about: Some(a), .. }) => format!("story: {}", a.name),
         Some(PlanStory::Write { about: None, .. }) => "another story".to_string(),
-        Some(PlanStory::Finish { title, .. }) => {
-            format!("finish “{}”", crate::storage::sanitize::clean_line(title))
-        }
+        Some(PlanStory::Finish(u)) => format!("finish “{}”", clean_line(&u.title)),
         None => "stories done".to_string(),
     };
     let practice = match plan.practice {
@@ -233,6 +235,23 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
         text = format!("{} · {story} · {practice}", cards(""));
     }
     Line::from(vec![Span::styled(label, t.key), Span::styled(text, t.base)])
+}
+
+/// `text` fitted to `room` columns keeping its last sentence when that says which key to press
+/// ("Press s to open it."): the words before it are shortened instead, so a long story title
+/// never hides the key.
+fn keep_key(text: &str, room: usize) -> String {
+    let split = text.rfind(". Press ").map(|i| i + 1);
+    match split {
+        Some(i) if text.width() > room => {
+            let (what, key) = (&text[..i], &text[i + 1..]);
+            match room.checked_sub(key.width() + 1) {
+                Some(left) if left >= 12 => format!("{} {key}", clip_words(what, left)),
+                _ => text.to_string(),
+            }
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
@@ -256,13 +275,21 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
             )
         }
         PlanNext::Story => match &plan.story {
-            Some(PlanStory::Finish { title, missing }) => format!(
-                "finish “{}”: add {}. Press s to open Stories.",
-                crate::storage::sanitize::clean_line(title),
-                missing.join(", ")
+            Some(PlanStory::Tag(u)) => format!(
+                "“{}” shows {}: tag it. Press s to open it.",
+                clean_line(&u.title),
+                u.skill.name
+            ),
+            Some(PlanStory::Finish(u)) => format!(
+                "finish “{}”: add {}. Press s to open it.",
+                clean_line(&u.title),
+                u.missing.join(", ")
             ),
             Some(PlanStory::Write { about: Some(a), .. }) => {
-                format!("write a STAR story that shows {a}. Press s to start one.")
+                format!(
+                    "write a STAR story that shows {}. Press s to start one.",
+                    a.name
+                )
             }
             _ => "write a STAR story. Press s to start one.".to_string(),
         },

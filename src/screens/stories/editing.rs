@@ -83,10 +83,14 @@ impl Stories {
                 Field::Tags => {
                     // Enter adds the highlighted skill; with none highlighted it moves on.
                     let added = ed.accept_suggestion(now, cx.data.library(), coach);
-                    if !added {
-                        ed.focus(Field::Tags.next(), cx.data.library());
+                    match added {
+                        Some((id, name)) => {
+                            *cx.status =
+                                info(&format!("Tagged “{id}”: this story counts for {name} now."));
+                        }
+                        None => ed.focus(Field::Tags.next(), cx.data.library()),
                     }
-                    self.save_if(!added, cx);
+                    self.save_if(added.is_none(), cx);
                 }
                 Field::Questions => {
                     if let Some((linked, question)) = ed.toggle_link(now, cx.data.library()) {
@@ -153,7 +157,7 @@ impl Stories {
         }
     }
 
-    fn leave_editor(&mut self, cx: &mut Ctx) {
+    pub(super) fn leave_editor(&mut self, cx: &mut Ctx) {
         let saved = self.save(cx, false);
         self.close_editor_if(saved, cx);
     }

@@ -1,7 +1,7 @@
 //! The story editor's state: one text field per part of the story, focus order, and the live analysis.
 
 use super::picker::{Links, TagSuggestions};
-use crate::domain::content::Library;
+use crate::domain::content::{Id, Library};
 use crate::domain::stories::{Analysis, Coach, Heard, Section, Story, StoryId, analyze};
 use crate::kit::Theme;
 use crate::widgets::field::{Lines, TextField};
@@ -176,6 +176,21 @@ impl Editor {
         self.refresh_marks();
     }
 
+    /// Moves to the tags, after the last one with room for another, and highlights competency `id`
+    /// among the suggestions, so Enter adds it: how a story opens when the plan says to tag it.
+    pub fn offer_tag(&mut self, id: &Id, lib: &Library) {
+        let text = self.tags_text();
+        let t = self.tags.area_mut();
+        t.move_cursor(CursorMove::Bottom);
+        t.move_cursor(CursorMove::End);
+        if !text.trim().is_empty() && !text.trim_end().ends_with(',') {
+            // Adds no tag: the story's tags are unchanged until one is picked.
+            t.insert_str(", ");
+        }
+        self.focus(Field::Tags, lib);
+        self.suggestions.choose(id, lib);
+    }
+
     /// Types a key into the focused field. Returns true if the story's text changed.
     pub fn key(&mut self, key: KeyEvent, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
         let typed = self.focused().key(key);
@@ -204,11 +219,19 @@ impl Editor {
         self.after_edit(changed, now, lib, cx)
     }
 
-    /// Replaces the tag being typed with the highlighted suggestion. Returns true if it did.
-    pub fn accept_suggestion(&mut self, now: DateTime<Utc>, lib: &Library, cx: &Coach) -> bool {
-        let Some(id) = self.suggestions.chosen(lib) else {
-            return false;
-        };
+    /// Replaces the tag being typed with the highlighted suggestion. Returns the competency's id
+    /// and name if it did.
+    pub fn accept_suggestion<'l>(
+        &mut self,
+        now: DateTime<Utc>,
+        lib: &'l Library,
+        cx: &Coach,
+    ) -> Option<(&'l str, &'l str)> {
+        let c = self
+            .suggestions
+            .chosen(lib)
+            .and_then(|id| lib.competencies.iter().find(|c| c.id.as_str() == id))?;
+        let id = c.id.as_str();
         let text = self.tags_text();
         let (kept, partial) = match text.rfind(',') {
             Some(i) => (&text[..=i], &text[i + 1..]),
@@ -224,7 +247,8 @@ impl Editor {
         }
         t.delete_str(n);
         t.insert_str(format!("{lead}{id}, "));
-        self.after_edit(true, now, lib, cx)
+        self.after_edit(true, now, lib, cx);
+        Some((id, c.name.as_str()))
     }
 
     /// Links or unlinks the highlighted question. Returns whether it is linked now, and its text.

@@ -7,6 +7,7 @@ mod flags;
 mod keys;
 mod listing;
 pub mod picker;
+mod plan_step;
 mod shown;
 mod view;
 

@@ -58,6 +58,17 @@ impl TagSuggestions {
         lib.competencies.get(i).map(|c| c.id.as_str())
     }
 
+    /// Highlights competency `id`, if it is offered.
+    pub fn choose(&mut self, id: &Id, lib: &Library) {
+        if let Some(k) = self
+            .items
+            .iter()
+            .position(|&i| lib.competencies.get(i).is_some_and(|c| c.id == *id))
+        {
+            self.chosen = Some(k);
+        }
+    }
+
     pub fn down(&mut self) {
         if self.items.is_empty() {
             return;
