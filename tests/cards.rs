@@ -98,11 +98,15 @@ fn journal(h: &Harness) -> String {
     std::fs::read_to_string(h.dir.path().join(JOURNAL_FILE)).unwrap()
 }
 
-/// The text of the row of the deck list that starts with `label`.
+/// The text of the row of the deck list that starts with `label` (after the cursor's "›", if
+/// it is there).
 fn deck_row(screen: &str, label: &str) -> String {
     screen
         .lines()
-        .find(|l| l.trim_start_matches('│').trim_start().starts_with(label))
+        .find(|l| {
+            let text = l.trim_start_matches('│').trim_start();
+            text.trim_start_matches('›').trim_start().starts_with(label)
+        })
         .unwrap_or_else(|| panic!("no row {label} in\n{screen}"))
         .to_string()
 }

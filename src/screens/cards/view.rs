@@ -15,8 +15,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Cell, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    StatefulWidget, Table, TableState, Widget, Wrap,
+    Block, Cell, HighlightSpacing, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
 pub(super) fn render(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
@@ -294,6 +294,9 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     )
     .header(header)
     .row_highlight_style(t.selected)
+    // The cursor shows without colour too, as in the set-up and Stories.
+    .highlight_symbol(Line::from("› ").style(t.accent))
+    .highlight_spacing(HighlightSpacing::Always)
     .block(
         Block::bordered()
             .title(" Decks ")

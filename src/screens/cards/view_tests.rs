@@ -45,6 +45,8 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
     let table = Table::new(table_rows, widths)
         .header(header)
         .row_highlight_style(t.selected)
+        .highlight_symbol(Line::from("› ").style(t.accent))
+        .highlight_spacing(HighlightSpacing::Always)
         .block(
             Block::bordered()
                 .title(" Decks ")

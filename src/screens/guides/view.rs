@@ -284,10 +284,13 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    Line::styled(
-                        format!(" {}", r.short),
-                        if i == g.role { t.selected } else { t.base },
-                    )
+                    // "›" shows the cursor without colour too, as in the set-up.
+                    let (pointer, style) = if i == g.role {
+                        ("› ", t.selected)
+                    } else {
+                        ("  ", t.base)
+                    };
+                    Line::styled(format!("{pointer}{}", r.short), style)
                 })
                 .collect();
             Paragraph::new(items)

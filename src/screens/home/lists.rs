@@ -130,10 +130,15 @@ fn item_rows(text: &str, width: usize, selected: bool) -> Vec<String> {
     out
 }
 
+/// Columns before each item's mark, for the "›" at the cursor.
+const POINTER_W: usize = 2;
+
 /// Most rows the selected item of a list takes; Enter shows it in full.
 const WHOLE_ROWS: usize = 4;
 
 /// A list that scrolls to keep `selected` in view: one row an item, the selected one wrapped whole.
+/// The focused list's selected item is also pointed at with "›", as in the set-up, so the cursor
+/// shows without colour.
 fn draw_list(
     t: &Theme,
     items: &[(bool, &str)],
@@ -153,7 +158,7 @@ fn draw_list(
         .map(|m| unicode_width::UnicodeWidthStr::width(*m))
         .max()
         .unwrap_or(0);
-    let text_w = w.saturating_sub(mark_w);
+    let text_w = w.saturating_sub(POINTER_W + mark_w);
     let rows_of = |i: usize| -> usize {
         items
             .get(i)
@@ -185,7 +190,13 @@ fn draw_list(
             } else {
                 " ".repeat(unicode_width::UnicodeWidthStr::width(mark))
             };
+            let pointer = if i == selected && focused && j == 0 {
+                "› "
+            } else {
+                "  "
+            };
             let line = Line::from(vec![
+                Span::styled(pointer, t.accent),
                 Span::styled(lead, mark_style),
                 Span::styled(fit(part, text_w), style),
             ]);
