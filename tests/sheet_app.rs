@@ -161,6 +161,50 @@ fn the_introduction_is_coached_as_typed_and_saved_by_itself() {
 }
 
 #[test]
+fn an_empty_introduction_offers_a_starter_that_only_ever_fills_an_empty_box() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Ctrl-A starter"),
+        "the footer offers it: {screen}"
+    );
+    assert!(screen.contains("Or press Ctrl-A for a starter"), "{screen}");
+    h.press("<c-a>");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Fill in the"),
+        "the blanks come first: {screen}"
+    );
+    assert!(
+        !screen.contains("Ctrl-A starter"),
+        "not offered once there is text: {screen}"
+    );
+    assert!(h.status().starts_with("A starter from your profile is in"));
+    // Saved like typing; built from the profile: the role's short name and the clinic, blanks
+    // for the rest.
+    h.advance_ms(1000);
+    let file = h.file("sheet.toml").unwrap();
+    assert!(file.contains("[where you work now]"), "{file}");
+    assert!(
+        file.contains("as a PT aide at Riverside Orthopedics because"),
+        "{file}"
+    );
+    // Ctrl-A again replaces nothing the user has: with text in the box it is the editor's own
+    // key (to the start of the line).
+    h.press("<c-a>");
+    h.advance_ms(1000);
+    assert_eq!(h.file("sheet.toml").unwrap(), file);
+    // Ctrl-Z takes the whole starter out in one step.
+    h.press("<c-z>");
+    assert!(h.app.typing());
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("0 words"), "{screen}");
+    assert!(screen.contains("Ctrl-A starter"), "{screen}");
+}
+
+#[test]
 fn quitting_while_typing_the_introduction_saves_it() {
     let mut h = harness();
     h.app.update(Action::GoTo(Tab::Sheet));

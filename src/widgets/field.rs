@@ -214,15 +214,21 @@ impl TextField {
         }
     }
 
-    /// Empties the field, keeping its placeholder and styles.
+    /// Empties the field, keeping its placeholder, styles, wrapping and undo settings (a field
+    /// emptied this way once lost its wrapping, and showed a long text as one scrolled line).
     pub fn clear(&mut self) {
+        let old = &mut self.area;
         let mut area = TextArea::default();
-        area.set_cursor_line_style(self.area.cursor_line_style());
-        area.set_placeholder_text(self.area.placeholder_text().to_string());
-        if let Some(s) = self.area.placeholder_style() {
+        area.set_cursor_line_style(old.cursor_line_style());
+        area.set_placeholder_text(old.placeholder_text().to_string());
+        if let Some(s) = old.placeholder_style() {
             area.set_placeholder_style(s);
         }
-        area.set_style(self.area.style());
+        area.set_style(old.style());
+        area.set_selection_style(old.selection_style());
+        area.set_wrap_mode(old.wrap_mode());
+        area.set_word_undo(old.word_undo());
+        area.set_max_histories(old.max_histories());
         self.area = area;
     }
 

@@ -170,3 +170,30 @@ fn a_one_line_field_takes_no_line_break_typed_or_pasted() {
     f.clear();
     assert_eq!(f.text(), "");
 }
+
+#[test]
+fn an_emptied_field_still_wraps_and_undoes_by_the_word() {
+    let mut f = TextField::with_text(Lines::Many, "say it", "old text");
+    f.area_mut()
+        .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    f.area_mut().set_max_histories(1000);
+    f.clear();
+    assert_eq!(f.text(), "");
+    assert_eq!(
+        f.area().wrap_mode(),
+        ratatui_textarea::WrapMode::WordOrGlyph
+    );
+    assert!(f.area().word_undo());
+    assert_eq!(f.area().max_histories(), 1000);
+    // Drawn: a long line wraps onto the next row instead of scrolling sideways.
+    f.paste("one two three four five six seven");
+    let mut buf = Buffer::empty(Rect::new(0, 0, 12, 4));
+    (&f).render(Rect::new(0, 0, 12, 4), &mut buf);
+    let row = |y: u16| -> String {
+        (0..12)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert_eq!(row(0).trim_end(), "one two");
+    assert!(row(1).starts_with("three four"), "{:?}", row(1));
+}

@@ -63,6 +63,8 @@ pub enum IntroFinding {
     Fillers(Vec<(String, usize)>),
     /// Neither the job nor the clinic is named; the first of the words to use.
     NameTheJob(String),
+    /// Blanks in [brackets] left from the starter draft, how many.
+    Blanks(usize),
 }
 
 impl IntroNote {
@@ -119,6 +121,12 @@ impl IntroNote {
             IntroFinding::NameTheJob(w) => format!(
                 "Name the job or the clinic (\"{w}\") so it is clearly about this interview."
             ),
+            IntroFinding::Blanks(1) => {
+                "Fill in the part in [brackets] with your own words.".into()
+            }
+            IntroFinding::Blanks(n) => {
+                format!("Fill in the {n} parts in [brackets] with your own words.")
+            }
         }
     }
 }
@@ -155,6 +163,10 @@ pub fn coach(
             target,
             insights: out,
         };
+    }
+    let blanks = super::starter::blanks(text).len();
+    if blanks > 0 {
+        say(Level::Warning, IntroFinding::Blanks(blanks));
     }
     let about = spoken(seconds);
     if words < target.0 {

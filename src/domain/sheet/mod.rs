@@ -18,6 +18,7 @@ pub mod output;
 pub mod select;
 pub mod sentences;
 pub mod sources;
+pub mod starter;
 mod story_line;
 
 pub use choices::{Clinic, SheetChoices, StoryMark};
@@ -327,6 +328,15 @@ fn intro(text: &str, notes: &mut Vec<String>) -> Option<String> {
              the sheet: split it into shorter sentences."
         ));
         return None;
+    }
+    let blanks = starter::blanks(text).len();
+    if blanks > 0 {
+        notes.push(format!(
+            "Your introduction still has {} in [brackets] from the starter: fill {} in before you \
+             print.",
+            if blanks == 1 { "a part" } else { "parts" },
+            if blanks == 1 { "it" } else { "them" },
+        ));
     }
     if kept.len() < all.len() {
         let n = sentences::word_count(&kept.join(" "));

@@ -105,11 +105,39 @@ pub(super) static KEYS: &[Binding] = &[
 ];
 
 /// While the introduction is open; the app adds Esc (done) and Ctrl-C, and the rest is typed.
-pub(super) static INTRO_KEYS: &[Binding] = &[bind(
-    &[ctrl('s')],
-    "Ctrl-S",
-    "save now (it also saves by itself)",
-    Action::Save,
-    Some("save"),
+pub(super) static INTRO_KEYS: &[Binding] = &[
+    bind(
+        &[ctrl('s')],
+        "Ctrl-S",
+        "save now (it also saves by itself)",
+        Action::Save,
+        Some("save"),
+    )
+    .writes(),
+    bind(
+        &[ctrl('z'), ctrl('u')],
+        "Ctrl-Z",
+        "undo typing",
+        Action::UndoTyping,
+        None,
+    )
+    .writes(),
+    bind(
+        &[ctrl('y'), ctrl('r')],
+        "Ctrl-Y",
+        "redo",
+        Action::RedoTyping,
+        None,
+    )
+    .writes(),
+];
+
+/// While the introduction is still empty: a first draft to make one's own.
+pub(super) static STARTER_KEYS: &[Binding] = &[bind(
+    &[ctrl('a')],
+    "Ctrl-A",
+    "put in a starter built from your profile, with blanks in [brackets] to fill in",
+    Action::AcceptRewrite,
+    Some("starter"),
 )
 .writes()];

@@ -11,6 +11,7 @@ mod tests;
 
 use crate::domain::content::Id;
 use crate::domain::sheet::output::{self, Format};
+use crate::domain::sheet::starter::starter;
 use crate::domain::sheet::{self, Inputs, NotChosen, Sheet, StoryMark, Why};
 use crate::domain::stories::Coach;
 use crate::domain::stories::{Order, Story, StoryId};
@@ -111,6 +112,18 @@ impl SheetScreen {
         let changed = match action {
             Action::Edit(key) => ed.field.key(key),
             Action::Paste(text) => ed.field.paste(&text),
+            Action::UndoTyping => ed.field.area_mut().undo(),
+            Action::RedoTyping => ed.field.area_mut().redo(),
+            // Offered (and bound) only while the box is empty: nothing typed is ever replaced.
+            Action::AcceptRewrite if ed.field.text().trim().is_empty() => {
+                let text = starter(cx.data.profile(), cx.data.library());
+                ed.field.clear();
+                cx.say(Status::info(
+                    "A starter from your profile is in: fill in the parts in [brackets] and make \
+                     it sound like you. Ctrl-Z takes it out.",
+                ));
+                ed.field.paste(&text)
+            }
             Action::Save => {
                 save_intro(&mut self.intro, cx, true);
                 return;
@@ -268,9 +281,16 @@ fn save_intro(intro: &mut Option<IntroEditor>, cx: &mut Ctx, now: bool) {
 impl Screen for SheetScreen {
     fn keys(&self) -> Keymap {
         let group = |title, bindings| vec![Group { title, bindings }];
-        if self.intro.is_some() {
+        if let Some(ed) = &self.intro {
+            let mut groups = group("Your introduction", keys::INTRO_KEYS);
+            if ed.field.text().trim().is_empty() {
+                groups.push(Group {
+                    title: "An empty introduction",
+                    bindings: keys::STARTER_KEYS,
+                });
+            }
             Keymap {
-                groups: group("Your introduction", keys::INTRO_KEYS),
+                groups,
                 typing: Some(Typing::Saved),
             }
         } else {

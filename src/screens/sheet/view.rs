@@ -309,6 +309,14 @@ fn coaching_box(c: &IntroCoaching, t: &Theme, area: Rect, buf: &mut Buffer) {
         let (mark, style) = marker(i.level, t);
         d.prefixed(mark, "  ", &i.text(), style);
     }
+    if c.words == 0 {
+        d.prefixed(
+            "› ",
+            "  ",
+            "Or press Ctrl-A for a starter built from your profile, with blanks to fill in.",
+            t.accent,
+        );
+    }
     draw_lines(d.window(0, usize::from(inner.height)), inner, buf);
 }
 
