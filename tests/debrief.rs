@@ -142,6 +142,17 @@ fn on_the_day_the_notes_open_an_hour_after_the_interview_starts() {
     );
     h.advance(2 * 3600);
     let s = h.screen(100, 30);
+    // Over: the thank-you note, best sent the same day, then the notes.
+    assert!(
+        s.contains("Next: Send a thank-you note (tick it below); n notes"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Today: a thank-you note (see Next). How did it go? n notes it"),
+        "{s}"
+    );
+    h.press("<end><space>");
+    let s = h.screen(100, 30);
     assert!(
         s.contains("Your interview is over: press n to note how it went"),
         "{s}"
@@ -215,4 +226,26 @@ fn notes_typed_just_before_quitting_are_saved_on_the_way_out() {
             .unwrap()
             .contains("Quick thought.")
     );
+}
+
+#[test]
+fn the_day_after_the_interview_the_thank_you_note_comes_first_until_it_is_ticked() {
+    let mut h = interview_on("2026-11-22");
+    let home = h.screen(100, 30);
+    assert!(
+        home.contains("Next: Send a thank-you note (tick it below); n notes how it went."),
+        "{home}"
+    );
+    assert!(
+        home.contains("Today: a thank-you note (see Next)."),
+        "{home}"
+    );
+    // It is the checklist's last step: End, then Space.
+    h.press("<end><space>");
+    let home = h.screen(100, 30);
+    assert!(
+        home.contains("Next: Your interview has passed: n notes how it went"),
+        "{home}"
+    );
+    assert!(home.contains("Today: nothing planned."), "{home}");
 }

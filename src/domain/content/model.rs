@@ -211,6 +211,10 @@ pub struct Step {
     pub id: Id,
     pub text: String,
     pub detail: String,
+    /// A step for after the interview (a thank-you note): never suggested before it, and
+    /// suggested first in the days just after it.
+    #[serde(default)]
+    pub after: bool,
 }
 
 /// A job-related term, used in the glossary and to spot job words in stories.

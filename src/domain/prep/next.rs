@@ -16,9 +16,15 @@ pub struct Progress {
     pub practised_today: bool,
     /// The interview is over (its day and time have passed, see `plan::interview_over`).
     pub interview_over: bool,
-    /// The first checklist step not yet ticked, in checklist order.
+    /// The first checklist step for before the interview not yet ticked, in checklist order.
     pub next_unchecked: Option<String>,
+    /// The first step for after the interview (a thank-you note) not yet ticked.
+    pub after_unchecked: Option<String>,
 }
+
+/// For this many days after the interview, a step for after it (a thank-you note, best sent within
+/// a day) is suggested; later it would be stale.
+pub const AFTER_STEP_DAYS: i64 = 2;
 
 /// The suggested next step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +34,8 @@ pub enum Suggestion {
     InterviewToday,
     /// Later on the interview day, once it is over.
     InterviewOver,
+    /// Just after the interview, a checklist step for after it is not ticked.
+    AfterStep(String),
     ReviewCards(usize),
     WriteStory {
         have: usize,
@@ -49,6 +57,9 @@ impl Suggestion {
             }
             Suggestion::InterviewOver => {
                 "Your interview is over: press n to note how it went, while it is fresh.".into()
+            }
+            Suggestion::AfterStep(step) => {
+                format!("{step} (tick it below); n notes how it went.")
             }
             Suggestion::InterviewToday => {
                 "Interview today: reread your stories, take your one-page summary, and good luck!"
@@ -72,6 +83,25 @@ impl Suggestion {
     }
 }
 
+/// The first checklist step, in checklist order, that `done` does not hold: among the steps for
+/// before the interview, or (`after`) those for after it.
+pub fn first_unticked(
+    steps: &[crate::domain::content::Step],
+    done: &super::MarkSet,
+    after: bool,
+) -> Option<String> {
+    steps
+        .iter()
+        .find(|s| s.after == after && !done.contains(&s.id))
+        .map(|s| s.text.clone())
+}
+
+/// True when a step for after the interview is worth suggesting: `days_left` (0 on the day,
+/// negative after) puts today within [`AFTER_STEP_DAYS`] of the interview, which is `over`.
+pub fn after_step_time(days_left: i64, over: bool) -> bool {
+    (-AFTER_STEP_DAYS..=0).contains(&days_left) && (days_left < 0 || over)
+}
+
 /// Whole days from `today` until the interview: 0 on the day, negative once it has passed.
 pub fn days_until(interview: NaiveDate, today: NaiveDate) -> i64 {
     (interview - today).num_days()
@@ -81,7 +111,14 @@ pub fn days_until(interview: NaiveDate, today: NaiveDate) -> i64 {
 /// cards (they pile up if skipped), stories (the core of a behavioural interview), a practice round,
 /// the checklist, else rest.
 pub fn next_step(p: &Progress) -> Suggestion {
-    match p.interview.map(|d| days_until(d, p.today)) {
+    let days = p.interview.map(|d| days_until(d, p.today));
+    // Once it is over, and for a day or two after: the thank-you note first.
+    if let (Some(n), Some(step)) = (days, &p.after_unchecked)
+        && after_step_time(n, p.interview_over)
+    {
+        return Suggestion::AfterStep(step.clone());
+    }
+    match days {
         None => return Suggestion::SetDate,
         Some(n) if n < 0 => return Suggestion::DatePassed,
         Some(0) if p.interview_over => return Suggestion::InterviewOver,
@@ -120,6 +157,7 @@ mod tests {
             practised_today: true,
             interview_over: false,
             next_unchecked: None,
+            after_unchecked: None,
         }
     }
 
@@ -166,6 +204,60 @@ mod tests {
         assert_eq!(next_step(&p), Suggestion::DatePassed);
         assert_eq!(days_until(d("2026-12-07"), d("2026-11-23")), 14);
         assert_eq!(days_until(d("2026-11-22"), d("2026-11-23")), -1);
+    }
+
+    #[test]
+    fn a_thank_you_note_is_suggested_once_the_interview_is_over_and_for_two_days() {
+        let thanks = || Some("Send a thank-you note".to_string());
+        let mut p = Progress {
+            after_unchecked: thanks(),
+            ..ready()
+        };
+        // Before the interview it is never the next step, even with everything else done.
+        assert_eq!(next_step(&p), Suggestion::AllDone);
+        p.interview = Some(p.today);
+        assert_eq!(
+            next_step(&p),
+            Suggestion::InterviewToday,
+            "not before it starts"
+        );
+        p.interview_over = true;
+        let step = Suggestion::AfterStep("Send a thank-you note".into());
+        assert_eq!(next_step(&p), step);
+        assert_eq!(
+            step.text(),
+            "Send a thank-you note (tick it below); n notes how it went."
+        );
+        for (ago, want) in [(1, step.clone()), (2, step), (3, Suggestion::DatePassed)] {
+            p.interview = p.today.checked_sub_days(chrono::Days::new(ago));
+            assert_eq!(next_step(&p), want, "{ago} days after");
+        }
+        // Ticked: the usual words after an interview.
+        p.interview = p.today.checked_sub_days(chrono::Days::new(1));
+        p.after_unchecked = None;
+        assert_eq!(next_step(&p), Suggestion::DatePassed);
+    }
+
+    #[test]
+    fn the_thank_you_step_is_never_the_next_step_before_the_interview() {
+        use crate::domain::content::Library;
+        use crate::domain::prep::{MarkKind, MarkSet};
+        let lib = Library::builtin();
+        let mut done = MarkSet::new(MarkKind::Checklist);
+        let before: Vec<_> = lib.steps.iter().filter(|s| !s.after).collect();
+        assert!(before.len() >= 10, "the built-in checklist");
+        assert_eq!(
+            first_unticked(&lib.steps, &done, false).as_deref(),
+            Some(before[0].text.as_str())
+        );
+        for s in &before {
+            done.toggle(&s.id);
+        }
+        assert_eq!(first_unticked(&lib.steps, &done, false), None);
+        assert_eq!(
+            first_unticked(&lib.steps, &done, true).as_deref(),
+            Some("Send a thank-you note")
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::view::COUNTING;
 use crate::domain::plan::today::reviews_words;
 use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
+use crate::domain::prep::next::{after_step_time, first_unticked};
 use crate::domain::prep::{Progress, days_until, next_step};
 use crate::kit::ViewCtx;
 use crate::storage::sanitize::clean_line;
@@ -31,11 +32,8 @@ fn progress(cx: &ViewCtx) -> Progress {
             .round
             .iter()
             .any(|r| !r.answer.is_empty() && charts::local_day(r.started, cx.offset) == today),
-        next_unchecked: lib
-            .steps
-            .iter()
-            .find(|s| !done.contains(&s.id))
-            .map(|s| s.text.clone()),
+        next_unchecked: first_unticked(&lib.steps, done, false),
+        after_unchecked: first_unticked(&lib.steps, done, true),
     }
 }
 
@@ -186,10 +184,12 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let day = match plan.days_left {
         // Over, later the same day: the same as the days after it.
         Some(n) if n < 0 || (n == 0 && cx.data.interview_over(cx.offset, cx.now)) => {
-            Some(if noted() {
-                "nothing planned. Your notes are saved (n); i sets a new date."
-            } else {
-                "nothing planned. How did it go? n notes it; i sets a new date."
+            let thanks = progress(cx).after_unchecked.is_some() && after_step_time(n, true);
+            Some(match (thanks, noted()) {
+                (true, true) => "a thank-you note (see Next). Your notes are saved (n).",
+                (true, false) => "a thank-you note (see Next). How did it go? n notes it.",
+                (false, true) => "nothing planned. Your notes are saved (n); i sets a new date.",
+                (false, false) => "nothing planned. How did it go? n notes it; i sets a new date.",
             })
         }
         // Cards may still be due (Home counts them): the advice is to leave them, not that none are.
