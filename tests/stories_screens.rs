@@ -236,3 +236,46 @@ fn after_a_delete_the_footer_shows_u_to_undo_it() {
     assert_eq!(story_files(&h), ["desk.toml"]);
     assert!(!footer(&mut h, 120, 40).contains("u undo"));
 }
+
+#[test]
+fn enter_on_a_gap_a_story_already_shows_opens_that_story_to_add_the_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    common::data::story_with(
+        dir.path(),
+        "2026-11-20-busy-shift",
+        "Busy shift",
+        &["time-management"],
+        common::data::NO_QUESTIONS,
+        [
+            "It was a short-staffed Saturday.",
+            "Get everyone up for therapy.",
+            "I covered for a coworker and asked my teammate to take the front hall.",
+            "Everyone was ready on time.",
+        ],
+    );
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("c<down>");
+    let s = h.screen(120, 40);
+    assert!(
+        s.contains("Teamwork (core skill): “Busy shift” shows it; Enter opens it to add the tag"),
+        "{s}"
+    );
+    h.press("<enter>");
+    let open = h.app.open_story().expect("the story opens");
+    assert_eq!(open.title, "Busy shift");
+    assert!(
+        h.status().contains("Enter adds the tag “teamwork”"),
+        "{}",
+        h.status()
+    );
+    h.press("<enter><esc>");
+    let file = fs::read_to_string(h.dir.path().join("stories/2026-11-20-busy-shift.toml")).unwrap();
+    assert!(
+        file.contains("tags = [\"time-management\", \"teamwork\"]"),
+        "{file}"
+    );
+    // The gap is filled: coverage no longer lists it.
+    h.press("c");
+    assert!(!h.screen(120, 40).contains("Teamwork (core skill)"));
+}

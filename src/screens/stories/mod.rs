@@ -14,7 +14,7 @@ mod view;
 pub use editor::{Editor, Field};
 
 use crate::domain::content::Library;
-use crate::domain::stories::{Coach, Deleted, Order, StoryId};
+use crate::domain::stories::{Coach, Deleted, Gap, Order, StoryId};
 use crate::kit::derived::Derived;
 use crate::kit::keymap::Keymap;
 use crate::kit::{Action, Ctx, Level, Screen, Status, Theme, ViewCtx};
@@ -175,7 +175,8 @@ impl Stories {
         // Rows of the view: the terminal less the tab bar, status line, footer and the view's borders.
         let page = usize::from(cx.size.1.saturating_sub(5)).max(1);
         let width = listing::coverage_width(cx.size.0);
-        let gaps = self.coverage_doc(cx.data, &self.theme, width).gaps.clone();
+        let doc = self.coverage_doc(cx.data, &self.theme, width);
+        let (gaps, heard_in) = (doc.gaps.clone(), doc.heard_in.clone());
         let n = gaps.len();
         let s = &mut self.coverage_scroll;
         let moved = matches!(
@@ -202,6 +203,13 @@ impl Stories {
             Action::PageUp => *s = s.saturating_sub(page),
             Action::PageDown => *s += page,
             Action::Select => match self.coverage_pick.and_then(|i| gaps.get(i)) {
+                Some((Gap::Competency(skill), _))
+                    if let Some((_, story)) = heard_in.iter().find(|(h, _)| h == skill) =>
+                {
+                    let (story, skill) = (story.clone(), skill.clone());
+                    self.open_to_tag(&story, &skill, cx);
+                    return;
+                }
                 Some((gap, _)) => {
                     let gap = gap.clone();
                     self.start_new_for(&gap, cx);

@@ -2,6 +2,7 @@
 //! the skill no story shows yet.
 
 use super::{Editor, Field, Stories, View};
+use crate::domain::content::Id;
 use crate::domain::plan::Story as Step;
 use crate::domain::prose::join_and;
 use crate::domain::stories::{Gap, StoryId};
@@ -24,19 +25,7 @@ impl Stories {
                     self.start_new(cx);
                 }
             }
-            Step::Tag(t) => {
-                if !self.open_for_step(&t.story, cx) {
-                    return;
-                }
-                if let Some(ed) = self.editor.as_mut() {
-                    ed.offer_tag(&t.skill.id, cx.data.library());
-                }
-                *cx.status = Some(Status::info(format!(
-                    "This story already shows {} in its words. Enter adds the tag “{}”; Esc goes \
-                     back to your stories.",
-                    t.skill.name, t.skill.id
-                )));
-            }
+            Step::Tag(t) => self.open_to_tag(&t.story, &t.skill.id, cx),
             Step::Finish(u) => {
                 if !self.open_for_step(&u.story, cx) {
                     return;
@@ -54,6 +43,25 @@ impl Stories {
                 )));
             }
         }
+    }
+
+    /// Opens story `id` on its tags with skill `skill` highlighted, so Enter adds it: for a skill
+    /// no story is tagged with that this story's words show.
+    pub(super) fn open_to_tag(&mut self, id: &StoryId, skill: &Id, cx: &mut Ctx) {
+        if !self.open_for_step(id, cx) {
+            return;
+        }
+        let lib = cx.data.library();
+        if let Some(ed) = self.editor.as_mut() {
+            ed.offer_tag(skill, lib);
+        }
+        let name = lib
+            .competency(skill)
+            .map_or(skill.as_str(), |c| c.name.as_str());
+        *cx.status = Some(Status::info(format!(
+            "This story already shows {name} in its words. Enter adds the tag “{skill}”; Esc goes \
+             back to your stories."
+        )));
     }
 
     /// Saves and closes the story open in the editor, if any. False if it is still open.

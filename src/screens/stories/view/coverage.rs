@@ -4,7 +4,7 @@
 use super::super::{Stories, display_title};
 use crate::domain::content::Id;
 use crate::domain::prose::join_and;
-use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story};
+use crate::domain::stories::{CompetencyRow, Coverage, Gap, Story, StoryId};
 use crate::kit::{AppData, Theme, ViewCtx};
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::draw_lines;
@@ -26,6 +26,9 @@ pub struct CoverageDoc {
     pub doc: Doc,
     /// Each gap with the document lines it takes, in order.
     pub gaps: Vec<(Gap, Range<usize>)>,
+    /// Skills no story is tagged with that a story's words show, with the first such story (in
+    /// list order): Enter on that gap opens the story to add the tag.
+    pub heard_in: Vec<(Id, StoryId)>,
 }
 
 pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
@@ -62,7 +65,8 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     let stories = data.stories().map(|s| s.list(st.order)).unwrap_or_default();
     let cov = Coverage::from_library(lib, &stories);
     let mut d = Doc::new(width);
-    let (untagged, shown) = untagged(st, &cov, &stories);
+    let (untagged, heard_in) = untagged(st, &cov, &stories);
+    let shown: Vec<&Id> = heard_in.iter().map(|(id, _)| *id).collect();
     let advice = cov.advice_leaving_out(&shown);
     if advice.is_empty() && untagged.is_empty() {
         d.text(
@@ -106,7 +110,13 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
             let text = match &gap {
                 Gap::Competency(id) => {
                     let name = lib.competency(id).map_or(id.as_str(), |c| c.name.as_str());
-                    format!("{name} (core skill): no story shows it yet")
+                    match heard_in.iter().find(|(h, _)| *h == id) {
+                        Some((_, story)) => format!(
+                            "{name} (core skill): “{}” shows it; Enter opens it to add the tag",
+                            display_title(&story.title)
+                        ),
+                        None => format!("{name} (core skill): no story shows it yet"),
+                    }
                 }
                 Gap::Question(id) => lib
                     .question(id)
@@ -133,6 +143,10 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
     CoverageDoc {
         doc: d,
         gaps: ranges,
+        heard_in: heard_in
+            .iter()
+            .map(|(id, story)| ((*id).clone(), story.id.clone()))
+            .collect(),
     }
 }
 
@@ -141,11 +155,16 @@ pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> Co
 const HEARD_STORIES: usize = 200;
 
 /// One line for each story (at most three) whose words suggest skills no story is tagged with
-/// yet: those gaps are filled already, and only need the tags. With the skills the lines name.
-fn untagged<'c>(st: &Stories, cov: &'c Coverage, stories: &[&Story]) -> (Vec<String>, Vec<&'c Id>) {
+/// yet: those gaps are filled already, and only need the tags. With each skill the lines name and
+/// the first story that shows it.
+fn untagged<'c, 's>(
+    st: &Stories,
+    cov: &'c Coverage,
+    stories: &[&'s Story],
+) -> (Vec<String>, Vec<(&'c Id, &'s Story)>) {
     let open: Vec<&CompetencyRow> = cov.uncovered().collect();
     let mut out = Vec::new();
-    let mut named: Vec<&Id> = Vec::new();
+    let mut named: Vec<(&Id, &Story)> = Vec::new();
     if open.is_empty() {
         return (out, named);
     }
@@ -157,7 +176,11 @@ fn untagged<'c>(st: &Stories, cov: &'c Coverage, stories: &[&Story]) -> (Vec<Str
             .iter()
             .filter_map(|h| open.iter().find(|r| r.id == h.id).copied())
             .collect();
-        named.extend(shown.iter().map(|r| &r.id));
+        for r in &shown {
+            if !named.iter().any(|(id, _)| *id == &r.id) {
+                named.push((&r.id, story));
+            }
+        }
         let names: Vec<&str> = shown.iter().map(|r| r.name.as_str()).collect();
         let tags: Vec<String> = shown.iter().map(|r| format!("“{}”", r.id)).collect();
         let (them, tag) = match shown.len() {
