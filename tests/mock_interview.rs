@@ -54,7 +54,7 @@ fn a_typed_answer_gets_the_story_analysis_and_what_interview_warmup_shows() {
         "{s}"
     );
     assert!(
-        s.contains("Job words used   Gait belt 1× · Transfer 1×"),
+        s.contains("Job words used   Certified nursing assistant (CNA) 1× · Gait belt 1× ·"),
         "{s}"
     );
     assert!(s.contains("Most-used words"), "{s}");

@@ -252,6 +252,30 @@ fn naming_a_role_counts_as_that_role_not_as_the_therapist() {
 }
 
 #[test]
+fn a_cna_moving_into_outpatient_rehab_is_heard_using_job_words() {
+    // The persona's own words were "none yet" as job words before the glossary had them.
+    let (_, ids) = terms_in([
+        "I have been a CNA for six years at a skilled nursing facility.",
+        "I wanted to work in rehab at an outpatient ortho clinic.",
+        "I walked a resident at the parallel bars, keeping her hip precautions.",
+        "After her total hip she went home.",
+    ]);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    for term in [
+        "t-cna",
+        "t-snf",
+        "t-rehab",
+        "t-outpatient",
+        "t-orthopedic",
+        "t-parallel-bars",
+        "t-precautions",
+        "t-joint-replacement",
+    ] {
+        assert!(ids.contains(&term), "{term} in {ids:?}");
+    }
+}
+
+#[test]
 fn job_words_tip_only_for_a_long_story_without_any() {
     let c = Coach {
         glossary: glossary(&[("t-gait-belt", "Gait belt")]),
