@@ -238,7 +238,7 @@ pub static COVERAGE: &[Binding] = &[
     bind(
         &[code(KeyCode::Enter)],
         "Enter",
-        "write a new story for the chosen gap",
+        "write a new story for the chosen gap, or open the story whose words show that skill to tag it",
         Action::Select,
         Some("write story"),
     )
