@@ -21,16 +21,6 @@ fn marks(h: &Harness, kind: MarkKind) -> Vec<String> {
         .collect()
 }
 
-/// Sets the interview date as a user does: `i`, clear the field, type the date, Enter.
-fn set_interview(h: &mut Harness, date: &str) {
-    h.press("i");
-    for _ in 0..12 {
-        h.press("<bs>");
-    }
-    h.type_text(date).press("<enter>");
-    assert!(!h.app.typing(), "the date was taken: {}", h.status());
-}
-
 #[test]
 fn checklist_ticks_persist_across_restarts_and_fill_the_gauge() {
     let mut h = Harness::new();
@@ -328,9 +318,9 @@ fn a_bad_or_past_date_is_explained_and_the_field_stays_open() {
 #[test]
 fn tomorrow_and_today_read_naturally() {
     let mut h = Harness::new();
-    set_interview(&mut h, "2026-11-24");
+    h.set_interview("2026-11-24");
     assert!(h.screen(80, 24).contains("Interview tomorrow"));
-    set_interview(&mut h, "2026-11-23");
+    h.set_interview("2026-11-23");
     let s = h.screen(80, 24);
     assert!(s.contains("Interview today"), "{s}");
     assert!(s.contains("Next: Interview today"), "{s}");
@@ -364,7 +354,7 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
         }
         common::data::finished_stories(dir, &["teamwork"]);
     });
-    set_interview(&mut h, "2026-12-07");
+    h.set_interview("2026-12-07");
     let s = h.screen(120, 40);
     // The three forgotten cards; the chart below counts them in today's bar.
     assert!(s.contains("Cards due now 3"), "{s}");
@@ -396,7 +386,7 @@ fn the_next_step_moves_on_as_the_user_does_things() {
         ],
     );
     let mut h = Harness::in_dir(dir);
-    set_interview(&mut h, "2026-12-07");
+    h.set_interview("2026-12-07");
     // Today's plan comes first: the paced new cards, and s starts them.
     let s = h.screen(100, 30);
     assert!(
@@ -508,7 +498,7 @@ fn home_views_match_their_snapshots() {
         }
         common::data::finished_stories(dir, &["teamwork", "safety", "night shift"]);
     });
-    set_interview(&mut h, "2026-12-07");
+    h.set_interview("2026-12-07");
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
     for secs in [95, 130, 70] {
@@ -618,7 +608,7 @@ fn the_due_chart_tells_a_new_user_what_it_will_show() {
 #[test]
 fn todays_plan_keeps_its_three_steps_whole_on_a_small_window() {
     let mut h = Harness::new();
-    set_interview(&mut h, "2026-12-03");
+    h.set_interview("2026-12-03");
     let today = |s: &str| {
         s.lines()
             .find(|l| l.starts_with(" Today:"))

@@ -10,12 +10,7 @@ use common::data::{NO_QUESTIONS, story_with};
 
 /// Sets the interview date twelve days out, as a user does.
 fn set_interview(h: &mut Harness) {
-    h.press("i");
-    for _ in 0..12 {
-        h.press("<bs>");
-    }
-    h.type_text("2026-12-07").press("<enter>");
-    assert!(!h.app.typing(), "the date was taken: {}", h.status());
+    h.set_interview("2026-12-07");
 }
 
 /// Studies today's cards (Easy on each, so none is due again today) and goes back Home, where the

@@ -195,18 +195,7 @@ impl App {
         tab: Tab,
         f: impl FnOnce(&mut dyn Screen, &mut Ctx) -> R,
     ) -> R {
-        let today = self.today();
-        let mut cx = Ctx {
-            data: &mut self.data,
-            facts: &self.facts,
-            now: self.now,
-            today,
-            size: self.size,
-            offset: self.offset,
-            theme: &self.theme,
-            status: &mut self.status,
-            ignored: None,
-        };
+        let mut cx = screen_ctx!(self);
         let out = f(self.screens.get_mut(tab), &mut cx);
         if let Some(a) = cx.ignored.take() {
             self.ignored = Some(a);
@@ -220,18 +209,7 @@ impl App {
         &mut self,
         f: impl FnOnce(&mut crate::screens::stories::Stories, &mut Ctx) -> R,
     ) -> R {
-        let today = self.today();
-        let mut cx = Ctx {
-            data: &mut self.data,
-            facts: &self.facts,
-            now: self.now,
-            today,
-            size: self.size,
-            offset: self.offset,
-            theme: &self.theme,
-            status: &mut self.status,
-            ignored: None,
-        };
+        let mut cx = screen_ctx!(self);
         f(&mut self.screens.stories, &mut cx)
     }
 

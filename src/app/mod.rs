@@ -1,5 +1,24 @@
 //! The shell: the screens, the shared data, the overlays, the status line and the app's lifecycle.
 
+/// The screens' context over the app's own fields, each borrowed on its own so `self.screens` (or
+/// an open panel) stays free for the screen being updated. Before the modules that use it.
+macro_rules! screen_ctx {
+    ($app:expr) => {{
+        let today = $app.today();
+        crate::kit::Ctx {
+            data: &mut $app.data,
+            facts: &$app.facts,
+            now: $app.now,
+            today,
+            size: $app.size,
+            offset: $app.offset,
+            theme: &$app.theme,
+            status: &mut $app.status,
+            ignored: None,
+        }
+    }};
+}
+
 mod bars;
 mod facts;
 mod help;

@@ -2,7 +2,7 @@
 //! it takes the keys; when it is done the app closes it, and the screens follow the new profile.
 
 use super::App;
-use crate::kit::{Action, Ctx, Screen, Status, Tab};
+use crate::kit::{Action, Screen, Status, Tab};
 use crate::screens::fit::Fit;
 use crate::screens::setup::{Done, Setup};
 
@@ -70,18 +70,7 @@ impl App {
             return false;
         };
         {
-            let today = self.today();
-            let mut cx = Ctx {
-                data: &mut self.data,
-                facts: &self.facts,
-                now: self.now,
-                today,
-                size: self.size,
-                offset: self.offset,
-                theme: &self.theme,
-                status: &mut self.status,
-                ignored: None,
-            };
+            let mut cx = screen_ctx!(self);
             panel.screen_mut().update(action, &mut cx);
             if let Some(a) = cx.ignored.take() {
                 self.ignored = Some(a);

@@ -86,6 +86,17 @@ impl Harness {
         Harness::in_dir(dir)
     }
 
+    /// Sets the interview date on Home as a user does: `i`, clear the field, type the date, Enter.
+    pub fn set_interview(&mut self, date: &str) -> &mut Self {
+        self.press("i");
+        for _ in 0..12 {
+            self.press("<bs>");
+        }
+        self.type_text(date).press("<enter>");
+        assert!(!self.app.typing(), "the date was taken: {}", self.status());
+        self
+    }
+
     /// Presses keys written as text: plain characters, or names in angle brackets such as `<tab>`,
     /// `<s-tab>`, `<esc>`, `<enter>`, `<up>`, `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`,
     /// `<home>`, `<end>`, `<bs>`, `<space>`, `<lt>`, `<f1>`, `<c-left>`, `<c-right>` and `<c-x>` for Ctrl-x.

@@ -4,7 +4,10 @@ mod key;
 mod shared;
 
 pub use key::{Key, ch, code, ctrl, ctrl_code, shift};
-pub use shared::{CONFIRM_QUIT, GLOBAL, HELP, NAV, PAGE_DOWN, PAGE_UP, PANEL, SCROLL, TEXT_FIELD};
+pub use shared::{
+    CONFIRM_QUIT, GLOBAL, HELP, NAV, PAGE_DOWN, PAGE_UP, PANEL, REDO_TYPING, SAVE_NOW, SCROLL,
+    TEXT_FIELD, UNDO_TYPING,
+};
 
 use super::action::Action;
 use super::screen::Typing;

@@ -139,6 +139,34 @@ pub const PAGE_DOWN: Binding = bind(
     None,
 );
 
+/// Ctrl-S in a box that also saves by itself (the introduction, the interview notes).
+pub const SAVE_NOW: Binding = bind(
+    &[ctrl('s')],
+    "Ctrl-S",
+    "save now (it also saves by itself)",
+    Action::Save,
+    Some("save"),
+)
+.writes();
+
+/// Undo in a text box, a word or a paste at a time; Ctrl-U as the editor widget has it.
+pub const UNDO_TYPING: Binding = bind(
+    &[ctrl('z'), ctrl('u')],
+    "Ctrl-Z",
+    "undo typing in this field",
+    Action::UndoTyping,
+    None,
+);
+
+/// Redo in a text box; Ctrl-R as the editor widget has it.
+pub const REDO_TYPING: Binding = bind(
+    &[ctrl('y'), ctrl('r')],
+    "Ctrl-Y",
+    "redo",
+    Action::RedoTyping,
+    None,
+);
+
 /// Scrolling a page of text that has nothing to choose in it: hints, an analysis, a result.
 pub static SCROLL: &[Binding] = &[
     bind(

@@ -1,6 +1,6 @@
 //! The Home screen's keymap tables: the two lists, an item read in full, and the date field.
 
-use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
+use crate::kit::keymap::{Binding, SAVE_NOW, bind, ch, code};
 use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
@@ -160,12 +160,5 @@ pub(super) static DEBRIEF_KEYS: &[Binding] = &[
         Action::Back,
         Some("close"),
     ),
-    bind(
-        &[ctrl('s')],
-        "Ctrl-S",
-        "save now (it also saves by itself)",
-        Action::Save,
-        Some("save"),
-    )
-    .writes(),
+    SAVE_NOW,
 ];

@@ -1,6 +1,6 @@
 //! The Sheet screen's keymap tables: the preview with its story list, and the introduction editor.
 
-use crate::kit::keymap::{Binding, bind, ch, code, ctrl};
+use crate::kit::keymap::{Binding, REDO_TYPING, SAVE_NOW, UNDO_TYPING, bind, ch, code, ctrl};
 use crate::kit::{Action, Tab};
 use crossterm::event::KeyCode;
 
@@ -105,32 +105,7 @@ pub(super) static KEYS: &[Binding] = &[
 ];
 
 /// While the introduction is open; the app adds Esc (done) and Ctrl-C, and the rest is typed.
-pub(super) static INTRO_KEYS: &[Binding] = &[
-    bind(
-        &[ctrl('s')],
-        "Ctrl-S",
-        "save now (it also saves by itself)",
-        Action::Save,
-        Some("save"),
-    )
-    .writes(),
-    bind(
-        &[ctrl('z'), ctrl('u')],
-        "Ctrl-Z",
-        "undo typing",
-        Action::UndoTyping,
-        None,
-    )
-    .writes(),
-    bind(
-        &[ctrl('y'), ctrl('r')],
-        "Ctrl-Y",
-        "redo",
-        Action::RedoTyping,
-        None,
-    )
-    .writes(),
-];
+pub(super) static INTRO_KEYS: &[Binding] = &[SAVE_NOW, UNDO_TYPING, REDO_TYPING];
 
 /// While the introduction is still empty: a first draft to make one's own.
 pub(super) static STARTER_KEYS: &[Binding] = &[bind(

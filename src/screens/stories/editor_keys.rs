@@ -1,7 +1,10 @@
 //! The story editor's key tables: each field's, the coaching marks', and a text field's own.
 
 use crate::kit::Action;
-use crate::kit::keymap::{Binding, PAGE_DOWN, PAGE_UP, bind, code, ctrl, ctrl_code, shift, typed};
+use crate::kit::keymap::{
+    Binding, PAGE_DOWN, PAGE_UP, REDO_TYPING, UNDO_TYPING, bind, code, ctrl, ctrl_code, shift,
+    typed,
+};
 use crossterm::event::KeyCode;
 
 /// Keys in every field of the editor; everything else is typed into the field.
@@ -35,20 +38,8 @@ pub static EDITOR: &[Binding] = &[
         Some("save"),
     )
     .writes(),
-    bind(
-        &[ctrl('z'), ctrl('u')],
-        "Ctrl-Z",
-        "undo typing in this field",
-        Action::UndoTyping,
-        None,
-    ),
-    bind(
-        &[ctrl('y'), ctrl('r')],
-        "Ctrl-Y",
-        "redo",
-        Action::RedoTyping,
-        None,
-    ),
+    UNDO_TYPING,
+    REDO_TYPING,
     bind(
         &[code(KeyCode::F(1))],
         "F1",
