@@ -48,11 +48,7 @@ fn main() {
         }),
         // What the story facts spend most on: the competency grid over every story.
         "coverage" => {
-            let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
-            let Ok((store, _)) = clinicprep::domain::stories::StoryStore::load(&dir) else {
-                eprintln!("could not read the stories in {}", dir.display());
-                std::process::exit(1);
-            };
+            let (lib, store) = library_and_stories(&dir);
             time(runs, || {
                 let stories: Vec<_> = store.by_id().collect();
                 clinicprep::domain::stories::Coverage::from_library(&lib, &stories)
@@ -60,11 +56,7 @@ fn main() {
         }
         // The stories' part of today's plan, the skills heard in their words included.
         "story-plan" => {
-            let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), &dir);
-            let Ok((store, _)) = clinicprep::domain::stories::StoryStore::load(&dir) else {
-                eprintln!("could not read the stories in {}", dir.display());
-                std::process::exit(1);
-            };
+            let (lib, store) = library_and_stories(&dir);
             time(runs, || {
                 let stories: Vec<_> = store.by_id().collect();
                 clinicprep::domain::plan::story_inputs(&lib, &stories)
@@ -113,4 +105,20 @@ fn main() {
         "{what} {}: median {median:.3} ms, fastest {min:.3} ms",
         dir.display()
     );
+}
+
+/// The content and the stories of `dir`, loaded once outside the clock; exits if the stories
+/// cannot be read.
+fn library_and_stories(
+    dir: &std::path::Path,
+) -> (
+    clinicprep::domain::content::Library,
+    clinicprep::domain::stories::StoryStore,
+) {
+    let lib = clinicprep::domain::content::Library::load_cached(&dir.join("content"), dir);
+    let Ok((store, _)) = clinicprep::domain::stories::StoryStore::load(dir) else {
+        eprintln!("could not read the stories in {}", dir.display());
+        std::process::exit(1);
+    };
+    (lib, store)
 }
