@@ -89,6 +89,10 @@ fn a_pasted_transcript_is_analyzed_and_a_short_one_asks_did_you_answer() {
         s.contains("Did you answer?") && s.contains("about 0 seconds"),
         "{s}"
     );
+    // Typed, so no key was pressed too soon: it is only short, and n goes back to add to it.
+    assert!(s.contains("That is very short for a spoken answer"), "{s}");
+    assert!(!s.contains("pressed too soon"), "{s}");
+    assert!(s.contains("n  no, add to it"), "{s}");
     h.press("n");
     assert!(h.typing(), "back in the box");
     assert!(h.screen(80, 24).contains("Yes."), "the text is kept");

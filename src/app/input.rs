@@ -1,5 +1,6 @@
 //! Terminal events become actions, and actions go to the overlay open or the screen showing.
 
+use super::screens::Screens;
 use super::{Action, App, Overlay, tab_at};
 use crate::kit::keymap::{self, Group, Keymap};
 use crate::kit::{Ctx, Screen, Tab};
@@ -203,14 +204,11 @@ impl App {
         out
     }
 
-    /// Runs `f` on the Stories screen itself, for what only it does (open a story the plan names,
-    /// save before quitting).
-    pub(super) fn with_stories<R>(
-        &mut self,
-        f: impl FnOnce(&mut crate::screens::stories::Stories, &mut Ctx) -> R,
-    ) -> R {
+    /// Runs `f` on the screens themselves, for what only one does (open a story the plan names,
+    /// keep what is typed when quitting).
+    pub(super) fn with_screens<R>(&mut self, f: impl FnOnce(&mut Screens, &mut Ctx) -> R) -> R {
         let mut cx = screen_ctx!(self);
-        f(&mut self.screens.stories, &mut cx)
+        f(&mut self.screens, &mut cx)
     }
 
     /// The last action the screen showing (or the open panel) had no use for, since the last

@@ -147,6 +147,7 @@ impl App {
         if let Ok(mut w) = self.data.writer() {
             w.snapshot_reviews();
         }
+        self.keep_practice();
         if !self.flush_story() {
             let title = self
                 .screens
@@ -172,6 +173,7 @@ impl App {
         if let Ok(mut w) = self.data.writer() {
             w.snapshot_reviews();
         }
+        self.keep_practice();
         if !self.flush_story() {
             self.rescue();
         }
@@ -201,7 +203,13 @@ impl App {
 
     /// Saves the story open in the editor, if any. Returns false if it could not be saved.
     fn flush_story(&mut self) -> bool {
-        self.with_stories(|stories, cx| stories.flush(cx))
+        self.with_screens(|s, cx| s.stories.flush(cx))
+    }
+
+    /// Keeps the answer of a mock interview in progress in the round log (typed text, or time
+    /// spoken), so quitting mid-question loses nothing.
+    fn keep_practice(&mut self) {
+        self.with_screens(|s, cx| s.practice.keep_on_quit(cx));
     }
 
     /// Retries saves that failed earlier; called when quitting. Returns false, with the reason on

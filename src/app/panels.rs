@@ -139,7 +139,7 @@ impl App {
                 self.switch(Tab::Stories);
                 let step = self.facts.plan.as_ref().and_then(|p| p.story.clone());
                 match step {
-                    Some(step) => self.with_stories(|stories, cx| stories.start_step(&step, cx)),
+                    Some(step) => self.with_screens(|s, cx| s.stories.start_step(&step, cx)),
                     None => {
                         self.with_screen(Tab::Stories, |screen, cx| screen.update(Action::New, cx))
                     }

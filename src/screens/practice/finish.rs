@@ -45,6 +45,21 @@ impl Practice {
         self.save_round(cx);
     }
 
+    /// Keeps what the question on screen has so far (typed text, or time spoken) in the round log,
+    /// as leaving it without a grade does: the app calls this when it quits, so an answer being
+    /// typed, or typed and not yet rated, is never lost.
+    pub fn keep_on_quit(&mut self, cx: &mut Ctx) {
+        match self.stage {
+            Stage::Answer | Stage::Confirm | Stage::Feedback | Stage::Rate | Stage::FollowUp => {
+                self.paused_from = Some(self.stage);
+            }
+            Stage::Paused => {}
+            _ => return,
+        }
+        self.leave_question(cx);
+        self.finish(false);
+    }
+
     /// Saves the round so far; false (with the reason on the status line) if it could not be.
     pub(super) fn save_round(&mut self, cx: &mut Ctx) -> bool {
         let Some(round) = self.run.as_ref().map(|r| r.round.clone()) else {

@@ -21,7 +21,7 @@ use crate::domain::practice::plan::{FULL_LENGTH, MIN_LENGTH, personas_for};
 use crate::domain::profile::Setting;
 use crate::domain::stories::Coach;
 use crate::kit::keymap::{Group, Keymap};
-use crate::kit::{Action, AppData, Ctx, Screen, Typing, ViewCtx};
+use crate::kit::{Action, AppData, Ctx, Level, Screen, Typing, ViewCtx};
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -259,8 +259,17 @@ impl Screen for Practice {
     }
 
     fn update(&mut self, action: Action, cx: &mut Ctx) {
+        let (stage, said) = (self.stage, cx.status.clone());
         self.apply(action, cx);
         self.sync_timer(cx.now);
+        // A word about the last page ("Follow-up saved…", "Answer saved…") goes once the page
+        // changes and nothing new was said, so it never reads as feedback on the next answer.
+        if self.stage != stage
+            && *cx.status == said
+            && said.as_ref().is_some_and(|s| s.level == Level::Info)
+        {
+            *cx.status = None;
+        }
     }
 
     /// Pauses the timer while the screen is hidden (help open, another screen showing) and

@@ -340,17 +340,26 @@ pub(super) fn confirm(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         };
         d.text(&what, t.heading);
         d.blank();
-        d.text(
-            &format!(
+        let why = if run.mode == AnswerMode::Typing {
+            "That is very short for a spoken answer: most answers take a minute or two. Rate it \
+             if it is all you would say; a grade tells your flashcards how well you know this \
+             question."
+                .to_string()
+        } else {
+            format!(
                 "An answer under {MIN_ANSWER_SECS} seconds is usually a key pressed too soon. A \
                  grade for an answer you did not give would tell your flashcards you know this \
                  question, so nothing is graded until you say."
-            ),
-            t.base,
-        );
+            )
+        };
+        d.text(&why, t.base);
         d.blank();
         d.text(
-            "y  yes, rate it     n  no, answer it again     Esc  pause",
+            if run.mode == AnswerMode::Typing {
+                "y  yes, rate it     n  no, add to it     Esc  pause"
+            } else {
+                "y  yes, rate it     n  no, answer it again     Esc  pause"
+            },
             t.key,
         );
     }

@@ -1,0 +1,85 @@
+//! Quitting in the middle of a mock interview keeps what was typed, and a word about the last
+//! page never stays to read as feedback on the next.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::app::{Action, Tab};
+use clinicprep::domain::practice::RoundLog;
+use common::Harness;
+
+/// A harness on the Practice screen whose set-up answers by typing.
+fn typing() -> Harness {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<down><down><down><right><up><up><up>");
+    assert!(h.screen(80, 24).contains("‹ Type (or paste) ›"));
+    h
+}
+
+fn log(h: &Harness) -> RoundLog {
+    RoundLog::load(h.dir.path()).expect("round log loads")
+}
+
+const HALF: &str = "I have been a CNA for six years and I";
+
+#[test]
+fn q_on_the_paused_page_keeps_the_answer_being_typed() {
+    let mut h = typing();
+    h.press("<enter>").type_text(HALF).press("<esc>");
+    assert!(h.screen(80, 24).contains("Paused"));
+    h.press("q");
+    assert!(h.app.should_quit());
+    let r = &log(&h).round[0];
+    assert_eq!(r.skipped[0].typed.as_deref(), Some(HALF));
+    // Back again, the round is listed among past rounds.
+    let mut h = h.restart();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("r<enter>");
+    let s = h.screen(100, 30);
+    assert!(s.contains(HALF), "{s}");
+}
+
+#[test]
+fn ctrl_c_while_typing_or_before_rating_keeps_the_answer_too() {
+    let mut h = typing();
+    h.press("<enter>").type_text(HALF).press("<c-c>");
+    assert!(h.app.should_quit());
+    assert_eq!(log(&h).round[0].skipped[0].typed.as_deref(), Some(HALF));
+
+    // Typed, sent with Ctrl-S, not yet rated.
+    let mut h = typing();
+    h.press("<enter>").type_text(HALF).press("<c-s>");
+    h.press("<c-c>");
+    assert_eq!(log(&h).round[0].skipped[0].typed.as_deref(), Some(HALF));
+}
+
+#[test]
+fn nothing_is_written_for_a_round_with_nothing_in_it() {
+    let mut h = typing();
+    h.press("<enter>");
+    h.press("<c-c>");
+    assert!(h.app.should_quit());
+    assert!(log(&h).round.is_empty());
+}
+
+#[test]
+fn the_word_about_a_saved_answer_goes_with_its_page() {
+    let mut h = typing();
+    h.press("<enter>");
+    h.type_text(
+        "I'm a CNA at a nursing home. For six years I have helped residents walk. I want this job \
+         because I love seeing people get stronger.",
+    );
+    h.press("<c-s><enter>");
+    // Rated: Enter saves the answer and says so on the next page.
+    h.press("<enter>");
+    let said = h.status();
+    assert!(said.contains("saved"), "the save is reported: {said}");
+    // The next page (the next question, or a follow-up) moves on: the word about the saved
+    // answer does not stay under it.
+    let before = h.screen(100, 30);
+    h.press("<esc>");
+    assert_ne!(h.screen(100, 30), before);
+    assert_ne!(h.status(), said);
+}
