@@ -143,6 +143,13 @@ impl App {
             self.facts.due.sort_unstable();
             self.facts.reviews_by_day = store.daily_counts().clone();
         }
+        let interview = plan::judged_at(
+            self.data.interview(),
+            self.data.profile().interview_time,
+            DayZone::Fixed(self.offset),
+            now,
+        );
+        let at = crate::domain::practice::select::recall_judged_at(interview, now);
         self.facts.recall = self
             .data
             .library()
@@ -150,7 +157,7 @@ impl App {
             .iter()
             .filter_map(|q| {
                 let state = cards.get(&q.id)?;
-                Some((q.id.clone(), schedule::recall_at(state, now)))
+                Some((q.id.clone(), schedule::recall_at(state, at)))
             })
             .collect();
     }

@@ -20,8 +20,9 @@ pub struct StoryOutline {
 /// show a made-up number.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
-    /// Predicted recall (0–1) of each question card now, from the review schedule
-    /// (`schedule::recall_at(state, now)` for every question with a state). Feeds round selection.
+    /// Predicted recall (0–1) of each question card on the interview day, or a week out with no
+    /// interview ahead (`practice::select::recall_judged_at`), for every question with a state.
+    /// Feeds round selection.
     pub recall: BTreeMap<Id, f64>,
     /// The story linked to each question id (`Story::questions`) that comes first by title, for
     /// the practice hint and the card's back, and so round selection can favour questions no story

@@ -9,6 +9,24 @@ pub const DEFAULT_LENGTH: usize = 5;
 /// Below this predicted recall a question counts as weak, for the "why this question" note.
 pub const WEAK_RECALL: f64 = 0.7;
 
+/// With no interview ahead, weakness is judged this far out.
+pub const WEAK_HORIZON: chrono::TimeDelta = chrono::TimeDelta::days(7);
+
+/// When a question's recall is judged for choosing a round: the interview, while it is ahead (see
+/// `plan::judged_at`), else a week from `now`. Never `now` itself: right after any grade a card
+/// is recalled for certain, so judged now a question rated Again in the last round weighed no more
+/// than one rated Good, and the weak ones did not come back.
+pub fn recall_judged_at(
+    interview: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    if interview > now {
+        interview
+    } else {
+        now + WEAK_HORIZON
+    }
+}
+
 /// One chosen question, with why it was favoured, so the screen can say so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pick {

@@ -168,3 +168,45 @@ fn weight_rule_matches_its_documentation() {
     assert_eq!(weight(&beh, None, &none), 6.0);
     assert_eq!(weight(&beh, None, &linked), 3.0);
 }
+
+/// A round minutes after the last: a question rated Again there must come back before one rated
+/// Good, and before one never practised; judged at the moment of the grades, all three looked
+/// alike (a card just graded is recalled for certain).
+#[test]
+fn right_after_a_round_the_question_rated_again_weighs_most_and_the_good_one_least() {
+    use crate::domain::schedule::{Grade, ReviewStore, StoreOptions, recall_at};
+    let dir = tempfile::tempdir().unwrap();
+    let graded = chrono::DateTime::from_timestamp(1_795_424_400, 0).unwrap();
+    let now = graded + chrono::TimeDelta::minutes(10);
+    let (mut store, _) = ReviewStore::open(dir.path(), &StoreOptions::default(), graded).unwrap();
+    let again = store.grade(&Id::new("t0"), Grade::Again, graded).unwrap();
+    let good = store.grade(&Id::new("t1"), Grade::Good, graded).unwrap();
+    let question = q("t0", Category::Teamwork, false, &[]);
+    let linked = HashSet::new();
+    let w = |r: Option<f64>| weight(&question, r, &linked);
+    let (a_now, g_now) = (recall_at(&again, now), recall_at(&good, now));
+    assert!(
+        (w(Some(a_now)) - w(Some(g_now))).abs() < 0.5,
+        "judged now they look alike"
+    );
+    // No interview ahead: a week out; an interview in ten days: that day.
+    for interview in [
+        now - chrono::TimeDelta::days(1),
+        now + chrono::TimeDelta::days(10),
+    ] {
+        let at = recall_judged_at(interview, now);
+        assert!(at > now);
+        let (a, g) = (recall_at(&again, at), recall_at(&good, at));
+        assert!(
+            w(Some(a)) > w(None) && w(None) > w(Some(g)),
+            "Again {} > never practised {} > Good {}",
+            w(Some(a)),
+            w(None),
+            w(Some(g))
+        );
+    }
+    assert_eq!(
+        recall_judged_at(now - chrono::TimeDelta::days(1), now),
+        now + WEAK_HORIZON
+    );
+}
