@@ -595,6 +595,15 @@ fn the_gaps_the_audit_found_are_covered() {
         .find(|r| r.id.as_str() == "pt-aide")
         .unwrap();
     assert!(pt_aide.asks.iter().any(|a| a.as_str() == "ask-caseload"));
+    // Aides carry no caseload (they do not treat on their own): asking about one would suggest
+    // the applicant misreads the job.
+    for id in ["pt-aide", "ot-aide"] {
+        let r = lib.roles.iter().find(|r| r.id.as_str() == id).unwrap();
+        for ask in &r.asks {
+            let text = &lib.asks.iter().find(|a| a.id == *ask).unwrap().text;
+            assert!(!text.to_lowercase().contains("caseload"), "{id}: {text}");
+        }
+    }
     for id in ["pt-aide", "ot-aide"] {
         let r = lib.roles.iter().find(|r| r.id.as_str() == id).unwrap();
         assert!(
