@@ -27,4 +27,4 @@ pub use phrasing::{Flag, Phrasing, Replacement};
 pub use skills::{Heard, Skills};
 pub use store::{BadStory, Deleted, Order, SaveOutcome, StoryCount, StoryStore};
 pub use story::{Completeness, Section, Story, StoryId};
-pub use words::{Glossary, TermHit};
+pub use words::{Glossary, TermHit, word_count};

@@ -17,6 +17,12 @@ pub(crate) struct Words {
     orig: Vec<(usize, usize)>,
 }
 
+/// How many words the coaching counts in `text` (see [`Words`]): what a live count shows, so it
+/// agrees with the analysis that follows it.
+pub fn word_count(text: &str) -> usize {
+    Words::new(text).len()
+}
+
 impl Words {
     pub(crate) fn new(text: &str) -> Words {
         if text.is_ascii() {

@@ -196,14 +196,19 @@ fn typing(p: &Practice, cx: &ViewCtx, run: &Run, area: Rect, buf: &mut Buffer) {
         return;
     }
     let text = run.field.text();
-    let words = text.split_whitespace().count();
-    let spoken = u32::try_from(words * 60 / usize::try_from(p.pace.max(1)).unwrap_or(140))
-        .unwrap_or(u32::MAX);
-    let about = crate::domain::stories::insights::spoken(spoken as f32);
+    // Counted and timed as the analysis after Ctrl-S does, so the two never disagree.
+    let words = crate::domain::stories::word_count(&text);
+    let spoken = words as f32 * 60.0 / p.pace.max(1) as f32;
+    let about = crate::domain::stories::insights::spoken(spoken);
     let target = run.timer.map_or(p.setup.target_secs, |tm| tm.target_secs);
-    let style = if spoken > target { t.warn } else { t.muted };
+    let style = if spoken > target as f32 {
+        t.warn
+    } else {
+        t.muted
+    };
+    let noun = if words == 1 { "word" } else { "words" };
     let mut spans = vec![
-        Span::styled(format!("{words} words · about {about} spoken"), style),
+        Span::styled(format!("{words} {noun} · about {about} spoken"), style),
         Span::styled(format!(" · target {}", format_mmss(target)), t.muted),
     ];
     if area.width >= 70 {

@@ -1,0 +1,53 @@
+//! A typed answer's word count and spoken time read the same while it is typed and after it is
+//! sent, and one word is "1 word".
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::app::{Action, Tab};
+use common::Harness;
+
+fn typing() -> Harness {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<down><down><down><right><up><up><up>");
+    assert!(h.screen(80, 24).contains("‹ Type (or paste) ›"));
+    h.press("<enter>");
+    h
+}
+
+#[test]
+fn the_count_while_typing_is_the_count_after_sending() {
+    let mut h = typing();
+    h.type_text("Yes");
+    assert!(
+        h.screen(80, 24).contains("1 word · about 0 s spoken"),
+        "{}",
+        h.screen(80, 24)
+    );
+    // A dash on its own is no word, for the live count as for the analysis.
+    h.type_text(
+        " — I helped my co-worker with 12 transfers, calmly, every single shift — and more.",
+    );
+    let live = h.screen(100, 30);
+    assert!(live.contains("15 words · about 5 s spoken"), "{live}");
+    h.press("<c-s>");
+    let sent = h.screen(100, 30);
+    assert!(
+        sent.contains("Your answer is 15 words: about 5 seconds"),
+        "{sent}"
+    );
+}
+
+#[test]
+fn a_longer_answer_gets_the_same_seconds_on_both_pages() {
+    let mut h = typing();
+    // 65 words: 27.9 s at 140 a minute, shown rounded to 30 s on both pages.
+    let text = "word ".repeat(64) + "end.";
+    h.paste(&text);
+    let live = h.screen(100, 30);
+    assert!(live.contains("65 words · about 30 s spoken"), "{live}");
+    h.press("<c-s>");
+    let sent = h.screen(100, 30);
+    assert!(sent.contains("65 words · about 30 s when spoken"), "{sent}");
+}
