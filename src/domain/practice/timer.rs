@@ -113,6 +113,20 @@ pub fn format_mmss(secs: u32) -> String {
     }
 }
 
+/// Openers and the close want a shorter answer than a story, whatever the round's target: the
+/// bottom of the story coach's 90–120 s.
+pub const SHORT_TARGET: u32 = crate::domain::stories::TARGETS.seconds.0;
+
+/// The answer target for a question of `kind` in a round whose target is `round_target`: the
+/// round's, or at most [`SHORT_TARGET`] for an opener or the close.
+pub fn target_for_kind(kind: crate::domain::content::QuestionKind, round_target: u32) -> u32 {
+    use crate::domain::content::QuestionKind;
+    match kind {
+        QuestionKind::Opener | QuestionKind::Closer => round_target.min(SHORT_TARGET),
+        _ => round_target,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,16 +9,11 @@ use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWE
 use crate::domain::stories::Coach;
 use crate::kit::{Action, Ctx, Status};
 
-/// Openers and the close want a shorter answer than a story, whatever the target: the bottom of the
-/// story coach's 90–120 s.
-const SHORT_TARGET: u32 = crate::domain::stories::TARGETS.seconds.0;
-
 /// The answer target for `q`: the setup's, or about a minute for openers and the close.
 pub(super) fn target_for(q: Option<&Question>, setup_target: u32) -> u32 {
-    match q.map(Question::kind) {
-        Some(QuestionKind::Opener | QuestionKind::Closer) => setup_target.min(SHORT_TARGET),
-        _ => setup_target,
-    }
+    q.map_or(setup_target, |q| {
+        crate::domain::practice::timer::target_for_kind(q.kind(), setup_target)
+    })
 }
 
 impl Practice {

@@ -40,7 +40,7 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         persona,
         length,
         s.mode.label().to_string(),
-        format!("{} per answer", format_mmss(s.target_secs)),
+        target_words(s.target_secs),
     ];
     // "‹ " and " ›" after the pointer and the label.
     let room = d.width.saturating_sub(2 + 12 + 4);
@@ -82,4 +82,18 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         None => d.text("No rounds yet: press Enter to start your first.", t.accent),
     }
     draw_doc(&d, 0, inner, buf);
+}
+
+/// The target as the set-up shows it: openers and the close get a shorter one, so it says so.
+fn target_words(secs: u32) -> String {
+    use crate::domain::practice::timer::SHORT_TARGET;
+    if secs > SHORT_TARGET {
+        format!(
+            "{} per answer, {} for openers",
+            format_mmss(secs),
+            format_mmss(SHORT_TARGET)
+        )
+    } else {
+        format!("{} per answer", format_mmss(secs))
+    }
 }

@@ -40,15 +40,12 @@ fn ticks(a: &Answer) -> String {
 
 /// The numbers that say how a round went, each a phrase kept whole on one line.
 fn round_parts(r: &RoundRecord) -> Vec<String> {
-    let within = r.timed().filter(|a| a.seconds <= r.target_seconds).count();
+    let (within, timed) = (r.on_time(), r.timed().count());
     let follow_ups = r.answer.iter().filter(|a| a.follow_up.is_some()).count();
     let mut parts = vec![
         plural(r.answer.len(), "answer"),
         format!("average {}", format_mmss(r.mean_seconds().unwrap_or(0))),
-        format!(
-            "target {}, {within} not over it",
-            format_mmss(r.target_seconds)
-        ),
+        format!("{within} of {timed} on time"),
     ];
     if follow_ups > 0 {
         parts.push(plural(follow_ups, "follow-up"));
