@@ -4,7 +4,7 @@
 use crate::domain::content::Id;
 use crate::domain::schedule::{Grade, Mode, ReviewStore, ScheduleError};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A card that comes due again within this long (a learning step after Again, say) goes back at the
 /// end of the queue, so it is seen again in the same session, as in Anki's learn-ahead limit.
@@ -190,10 +190,21 @@ impl Session {
         self.distinct
     }
 
-    /// Distinct cards finished: none of their turns is still ahead in the queue. Drawn on every
-    /// frame of the summary, so with a start without repeats (as `build_queue` makes them) only the
-    /// cards seen and the turns that came back are looked at, not the 30,000 cards still ahead.
+    /// Distinct cards done, for "3 of 20 cards done". In a normal session a card is done when none
+    /// of its turns is still ahead in the queue. A cram takes every card of the deck, so a new card
+    /// answered Good, put back for its learning step, comes round again only after all the others:
+    /// there a card is also done once its latest grade passed it (Hard, Good or Easy), so the count
+    /// moves as cards are answered, as it does for due cards in a normal session.
     pub fn cards_done(&self) -> usize {
+        let back = self.put_back();
+        let passed = back.len() - self.still_to_pass(back).len();
+        self.cards_finished() + passed
+    }
+
+    /// Distinct cards none of whose turns is still ahead in the queue. Drawn on every frame of the
+    /// summary, so with a start without repeats (as `build_queue` makes them) only the cards seen
+    /// and the turns that came back are looked at, not the 30,000 cards still ahead.
+    fn cards_finished(&self) -> usize {
         let pos = self.pos.min(self.queue.len());
         if self.distinct != self.start_len {
             let ahead: HashSet<&Id> = self.queue[pos..].iter().collect();
@@ -207,10 +218,31 @@ impl Session {
         seen.len() - back.len()
     }
 
-    /// Cards graded in this session whose next turn is still ahead (put back after a learning
-    /// step): started but not finished, in the order they come back. With a start without repeats
-    /// only the turns put back are looked at, as in [`Session::cards_done`].
+    /// Cards started but not done (see [`Session::cards_done`]), in the order they come back: graded
+    /// in this session with a turn still ahead (in a cram, only those last graded Again).
     pub fn coming_back(&self) -> Vec<&Id> {
+        self.still_to_pass(self.put_back())
+    }
+
+    /// Of the cards put back, those not yet done: all of them, or in a cram those whose latest
+    /// grade in this session is Again.
+    fn still_to_pass<'a>(&self, back: Vec<&'a Id>) -> Vec<&'a Id> {
+        if !matches!(self.mode, Mode::Cram { .. }) {
+            return back;
+        }
+        let mut latest: HashMap<&Id, Grade> = HashMap::new();
+        for s in self.steps.iter().rev() {
+            latest.entry(&s.card).or_insert(s.grade);
+        }
+        back.into_iter()
+            .filter(|id| latest.get(id).is_none_or(|g| *g == Grade::Again))
+            .collect()
+    }
+
+    /// Cards graded in this session whose next turn is still ahead (put back after a learning
+    /// step), in the order they come back. With a start without repeats only the turns put back
+    /// are looked at, as in [`Session::cards_finished`].
+    fn put_back(&self) -> Vec<&Id> {
         let pos = self.pos.min(self.queue.len());
         let from = if self.distinct == self.start_len {
             pos.max(self.start_len)
@@ -243,163 +275,5 @@ impl Session {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::schedule::{DayZone, Phase, StoreOptions};
-
-    fn at(min: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_795_424_400, 0).unwrap() + Duration::minutes(min)
-    }
-
-    fn store(dir: &std::path::Path) -> ReviewStore {
-        let options = StoreOptions {
-            zone: DayZone::utc(),
-            ..StoreOptions::default()
-        };
-        ReviewStore::open(dir, &options, at(0)).unwrap().0
-    }
-
-    fn session(ids: &[&str]) -> Session {
-        let queue = ids.iter().map(|s| Id::new(*s)).collect();
-        Session::new("test".into(), queue, Mode::Normal, at(0)).unwrap()
-    }
-
-    #[test]
-    fn empty_queue_is_no_session() {
-        assert!(Session::new("x".into(), vec![], Mode::Normal, at(0)).is_none());
-    }
-
-    #[test]
-    fn again_puts_the_card_back_and_easy_does_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = store(dir.path());
-        let mut s = session(&["a", "b"]);
-        s.reveal();
-        assert_eq!((s.side, s.proposed), (Side::Back, Some(Grade::Good)));
-        s.grade(&mut st, Grade::Again, at(1)).unwrap();
-        assert_eq!(s.side, Side::Front);
-        assert_eq!(s.progress(), (1, 3), "a is back at the end");
-        assert_eq!(
-            (s.cards_done(), s.cards()),
-            (0, 2),
-            "a comes back, so it is not done"
-        );
-        assert_eq!(s.coming_back(), [&Id::new("a")], "started, not finished");
-        s.grade(&mut st, Grade::Easy, at(2)).unwrap();
-        assert_eq!(s.current(), Some(&Id::new("a")));
-        s.grade(&mut st, Grade::Easy, at(3)).unwrap();
-        assert!(s.is_finished() && s.finished == Some(at(3)));
-        assert_eq!(s.tally(), (3, [1, 0, 0, 2]));
-        assert_eq!(s.cards_graded(), 2);
-        assert_eq!(
-            (s.cards_done(), s.cards()),
-            (2, 2),
-            "two cards, three reviews"
-        );
-        assert_eq!(s.elapsed(at(50)), Duration::minutes(3));
-        assert!(s.coming_back().is_empty(), "finished: nothing comes back");
-    }
-
-    /// Distinct cards with no turn left ahead, counted the slow way over the whole queue.
-    fn done_slow(s: &Session) -> usize {
-        let ahead: HashSet<&Id> = s.queue.iter().skip(s.pos).collect();
-        s.queue.iter().collect::<HashSet<_>>().len() - ahead.len()
-    }
-
-    /// Cards graded so far with a turn still ahead, the slow way: every turn ahead looked at.
-    fn back_slow(s: &Session) -> Vec<&Id> {
-        let graded: HashSet<&Id> = s.steps.iter().map(|st| &st.card).collect();
-        let mut out: Vec<&Id> = Vec::new();
-        for id in s.queue.iter().skip(s.pos) {
-            if graded.contains(id) && !out.contains(&id) {
-                out.push(id);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn cards_done_matches_counting_the_whole_queue() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = store(dir.path());
-        // Without repeats at the start (as build_queue makes it) and with one.
-        for ids in [&["a", "b", "c", "d", "e"][..], &["a", "b", "a", "c"][..]] {
-            let mut s = session(ids);
-            // A fixed walk of grades (Again comes back), undos and more grades.
-            let walk = [1, 3, 1, 0, 4, 1, 1, 0, 0, 3, 4, 1, 4, 4, 4, 4, 4, 4];
-            for (i, step) in walk.into_iter().enumerate() {
-                let now = at(10 + i as i64);
-                match step {
-                    0 => drop(s.undo(&mut st, now).unwrap()),
-                    g => s.grade(&mut st, Grade::ALL[g - 1], now).unwrap(),
-                }
-                assert_eq!(s.cards_done(), done_slow(&s), "{ids:?} after step {i}");
-                assert_eq!(s.coming_back(), back_slow(&s), "{ids:?} after step {i}");
-                assert_eq!(s.cards(), s.queue.iter().collect::<HashSet<_>>().len());
-            }
-            assert!(s.is_finished(), "{ids:?}");
-            assert_eq!(s.cards_done(), s.cards());
-        }
-    }
-
-    #[test]
-    fn a_pick_proposes_good_or_again() {
-        let mut s = session(&["a"]);
-        s.pick(2, 2);
-        assert_eq!((s.picked, s.proposed), (Some(2), Some(Grade::Good)));
-        let mut s = session(&["a"]);
-        s.pick(0, 2);
-        assert_eq!((s.side, s.proposed), (Side::Back, Some(Grade::Again)));
-        s.pick(2, 2);
-        assert_eq!(s.picked, Some(0), "the first pick stands");
-    }
-
-    #[test]
-    fn undo_restores_the_schedule_queue_and_position() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = store(dir.path());
-        let mut s = session(&["a", "b"]);
-        assert_eq!(s.undo(&mut st, at(0)).unwrap(), None);
-        s.grade(&mut st, Grade::Easy, at(1)).unwrap();
-        let a_after_easy = st.state(&Id::new("a")).cloned();
-        s.grade(&mut st, Grade::Again, at(2)).unwrap();
-        assert_eq!(s.progress(), (2, 3));
-        assert_eq!(s.undo(&mut st, at(3)).unwrap(), Some(Id::new("b")));
-        assert_eq!(s.progress(), (1, 2), "the put-back copy of b is gone");
-        assert_eq!(s.current(), Some(&Id::new("b")));
-        assert_eq!(st.state(&Id::new("b")), None, "b is new again");
-        assert_eq!(st.state(&Id::new("a")).cloned(), a_after_easy);
-        assert_eq!(s.undo(&mut st, at(4)).unwrap(), Some(Id::new("a")));
-        assert_eq!(st.state(&Id::new("a")), None);
-        assert!(!s.can_undo());
-    }
-
-    #[test]
-    fn undo_leaves_grades_from_outside_the_session_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = store(dir.path());
-        let mut s = session(&["a"]);
-        s.grade(&mut st, Grade::Good, at(1)).unwrap();
-        st.grade(&Id::new("elsewhere"), Grade::Good, at(2)).unwrap();
-        assert_eq!(s.undo(&mut st, at(3)).unwrap(), None);
-        assert!(st.state(&Id::new("elsewhere")).is_some());
-        assert_eq!(
-            st.state(&Id::new("a")).map(|c| c.phase),
-            Some(Phase::Learning)
-        );
-    }
-
-    #[test]
-    fn a_failed_write_keeps_the_card_and_its_side() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = store(dir.path());
-        let mut s = session(&["a", "b"]);
-        s.pick(1, 1);
-        st.fail_writes();
-        assert!(s.grade(&mut st, Grade::Good, at(1)).is_err());
-        assert_eq!(s.current(), Some(&Id::new("a")));
-        assert_eq!((s.side, s.picked), (Side::Back, Some(1)));
-        assert_eq!(s.tally().0, 0);
-        assert_eq!(st.state(&Id::new("a")), None);
-    }
-}
+#[path = "session_tests.rs"]
+mod tests;

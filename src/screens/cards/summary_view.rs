@@ -41,15 +41,20 @@ fn coming_back(session: &Session, cx: &ViewCtx) -> Option<String> {
         ("are", "come", "them")
     };
     let wait = first - cx.now.timestamp_millis();
+    // "again then" does not read as English: a card ready now is studied now, one coming back
+    // later once it is back.
     let when = if wait <= 0 {
-        format!("{is} ready again now")
+        format!("{is} ready again now: study “{}” again", session.title)
     } else {
-        format!("{comes} back in {}", wait_in_words(wait))
+        format!(
+            "{comes} back in {}: study “{}” again after that",
+            wait_in_words(wait),
+            session.title
+        )
     };
     Some(format!(
-        "{} you started {when}: study “{}” again then to finish {them}.",
+        "{} you started {when} to finish {them}.",
         plural(back.len(), "card"),
-        session.title
     ))
 }
 
