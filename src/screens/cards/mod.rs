@@ -1,6 +1,7 @@
 //! The Cards screen: decks with new / learning / due counts, filters, review sessions and their end
 //! screen, and a search that finds one card and shows its history.
 
+mod deck_names;
 mod decks;
 mod find;
 mod find_view;

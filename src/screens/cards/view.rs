@@ -1,6 +1,7 @@
 //! Draws the Cards screen's deck list (filters, counts, today's progress) and hands the review and
 //! end screens to `review`.
 
+use super::deck_names::{columns, fit_name, name_width};
 use super::review_view as review;
 use super::summary_view;
 use super::{Cards, DeckRow, View};
@@ -75,7 +76,13 @@ fn render_decks(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     } else {
         table
     };
-    render_table(&rows, c.cursor, t, table, buf);
+    // A role's deck goes by the role's short name ("OTA") when the full one does not fit.
+    let lib = cx.data.library();
+    let short = |deck: &Deck| match deck {
+        Deck::Role(id) => lib.role(id).map(|r| r.short.clone()),
+        _ => None,
+    };
+    render_table(&rows, c.cursor, &short, t, table, buf);
     draw_line(&today_line(cx, store), today, buf);
     if let Some(row) = rows.get(c.cursor) {
         // Shortened between words when the deck's name makes it too long for the window.
@@ -240,7 +247,15 @@ pub(super) fn group_of(deck: &Deck) -> (usize, &'static str) {
 /// The decks as a table with "By role", "By category" and "Your decks" headings between the groups; the cursor
 /// counts decks only, so headings are skipped when moving. Only the rows in view are handed to the
 /// table: the window it would scroll to itself, keeping the highlighted deck on screen.
-fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
+/// A name too long for its column ends at a whole word (see `deck_names`).
+fn render_table(
+    rows: &[DeckRow],
+    cursor: usize,
+    short: &dyn Fn(&Deck) -> Option<String>,
+    t: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     // Each line of the list: a heading, or a deck with its indent.
     let mut lines: Vec<Result<(&DeckRow, &str), &str>> = Vec::with_capacity(rows.len() + 2);
     let mut selected = 0;
@@ -259,6 +274,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
     // Borders and the header row take three lines; a scrollbar shows there are more decks below.
     let visible = usize::from(area.height.saturating_sub(3));
     let first = selected.saturating_sub(visible.saturating_sub(1));
+    let width = name_width(area, UNSEEN_WIDTH);
     let table_rows: Vec<Row> = lines
         .iter()
         .skip(first)
@@ -266,7 +282,7 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
         .map(|line| match line {
             Err(heading) => Row::new([Cell::from(*heading).style(t.heading)]),
             Ok((row, indent)) => Row::new([
-                Cell::from(format!("{indent}{}", row.label)),
+                Cell::from(fit_name(row, indent, width, short)),
                 count_cell(row.counts.new, t.accent, t),
                 count_cell(row.counts.learning, t.warn, t),
                 count_cell(row.counts.due, t.good, t),
@@ -282,27 +298,18 @@ fn render_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mu
         Cell::from(Line::from("Unseen").right_aligned()),
     ])
     .style(t.muted);
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(5),
-            Constraint::Length(8),
-            Constraint::Length(5),
-            Constraint::Length(UNSEEN_WIDTH),
-        ],
-    )
-    .header(header)
-    .row_highlight_style(t.selected)
-    // The cursor shows without colour too, as in the set-up and Stories.
-    .highlight_symbol(Line::from("› ").style(t.accent))
-    .highlight_spacing(HighlightSpacing::Always)
-    .block(
-        Block::bordered()
-            .title(" Decks ")
-            .border_style(t.focus_border)
-            .padding(Padding::horizontal(1)),
-    );
+    let table = Table::new(table_rows, columns(UNSEEN_WIDTH))
+        .header(header)
+        .row_highlight_style(t.selected)
+        // The cursor shows without colour too, as in the set-up and Stories.
+        .highlight_symbol(Line::from("› ").style(t.accent))
+        .highlight_spacing(HighlightSpacing::Always)
+        .block(
+            Block::bordered()
+                .title(" Decks ")
+                .border_style(t.focus_border)
+                .padding(Padding::horizontal(1)),
+        );
     let mut state = TableState::new().with_selected(Some(selected - first));
     StatefulWidget::render(table, area, buf, &mut state);
     let total = lines.len();

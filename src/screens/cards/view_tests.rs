@@ -7,6 +7,7 @@ use crate::domain::study::Subject;
 /// The deck list as it was drawn before windowing: every row handed to the table.
 fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
     let mut table_rows = Vec::new();
+    let width = name_width(area, UNSEEN_WIDTH);
     let (mut selected, mut last_kind) = (0, 0);
     for (i, row) in rows.iter().enumerate() {
         let (kind, heading) = group_of(&row.deck);
@@ -19,7 +20,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
         }
         let indent = if kind == 0 { "" } else { "  " };
         table_rows.push(Row::new([
-            Cell::from(format!("{indent}{}", row.label)),
+            Cell::from(fit_name(row, indent, width, &|_| None)),
             count_cell(row.counts.new, t.accent, t),
             count_cell(row.counts.learning, t.warn, t),
             count_cell(row.counts.due, t.good, t),
@@ -93,7 +94,7 @@ fn only_the_rows_in_view_are_drawn_exactly_as_the_whole_table_would_draw_them() 
             let mut want = Buffer::empty(area);
             whole_table(&rows, cursor, &t, area, &mut want);
             let mut got = Buffer::empty(area);
-            render_table(&rows, cursor, &t, area, &mut got);
+            render_table(&rows, cursor, &|_| None, &t, area, &mut got);
             assert_eq!(got, want, "height {height}, cursor {cursor}");
         }
     }
