@@ -45,6 +45,9 @@ pub struct Guides {
     pub question_scroll: usize,
     /// The guide block the last search hit opened, whose matched words are marked in it.
     pub found: Option<found::Found>,
+    /// A glossary term or question to ask opened from the results, shown whole on the status line
+    /// (they have no page of their own).
+    said: Option<String>,
     theme: Theme,
     /// What the user is preparing for: search ranks their roles first.
     focus: Focus,
@@ -72,6 +75,7 @@ impl Guides {
             compare_scroll: 0,
             question_scroll: 0,
             found: None,
+            said: None,
             theme,
             focus: Focus::everything(),
             coach: (None, None),
@@ -197,6 +201,9 @@ impl Screen for Guides {
     fn update(&mut self, action: Action, cx: &mut Ctx) {
         if let Some(a) = self.apply(action, cx.data.library(), cx.size) {
             cx.ignore(a);
+        }
+        if let Some(text) = self.said.take() {
+            *cx.status = Some(crate::kit::Status::info(text));
         }
     }
 

@@ -186,8 +186,20 @@ impl Guides {
                 self.question_scroll = 0;
                 self.view = View::Question(q);
             }
-            Target::Ask(_) | Target::Term(_) => {
-                // Asks and terms are shown in full in the result list itself; Enter keeps the list.
+            // Asks and terms have no page: Enter keeps the list and says the whole entry.
+            Target::Ask(i) => {
+                self.said = lib.asks.get(i).map(|a| {
+                    format!(
+                        "Question to ask: {} Why: {} (Star it on Home to put it on your sheet.)",
+                        a.text, a.why
+                    )
+                });
+            }
+            Target::Term(i) => {
+                self.said = lib
+                    .terms
+                    .get(i)
+                    .map(|t| format!("{}: {}", t.term, t.meaning));
             }
         }
     }

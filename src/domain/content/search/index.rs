@@ -67,7 +67,12 @@ impl Index {
         }
         for (ti, t) in lib.terms.iter().enumerate() {
             let text = format!("{}: {}", t.term, t.meaning);
-            add(Target::Term(ti), "Glossary".into(), text, W_TITLE);
+            add(
+                Target::Term(ti),
+                format!("Glossary · {}", t.term),
+                text,
+                W_TITLE,
+            );
         }
         let groups: Vec<Vec<String>> = lib
             .synonyms
