@@ -123,7 +123,7 @@ fn to_multiple_choice(h: &mut Harness) {
 }
 
 #[test]
-fn deck_list_shows_new_learning_and_due_per_deck_by_role_and_category() {
+fn deck_list_shows_new_learning_and_review_per_deck_by_role_and_category() {
     let mut h = on_cards();
     let s = h.screen(100, 40);
     for part in [
@@ -131,7 +131,7 @@ fn deck_list_shows_new_learning_and_due_per_deck_by_role_and_category() {
         "By category",
         "New",
         "Learning",
-        "Due",
+        "Review",
         "All cards",
     ] {
         assert!(s.contains(part), "{part} missing in\n{s}");

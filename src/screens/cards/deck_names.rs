@@ -9,13 +9,13 @@ use crate::widgets::clip::clip_words;
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-/// The deck list's columns: the name, then New, Learning, Due and Unseen.
+/// The deck list's columns: the name, then New, Learning, Review and Unseen.
 pub(super) fn columns(unseen: u16) -> [Constraint; 5] {
     [
         Constraint::Fill(1),
         Constraint::Length(5),
         Constraint::Length(8),
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Length(unseen),
     ]
 }
@@ -87,9 +87,9 @@ mod tests {
 
     #[test]
     fn the_name_column_is_what_the_other_columns_leave() {
-        // 60 wide: 60 - 2 borders - 2 padding - 2 highlight - (5 + 8 + 5 + 9) - 4 spaces.
-        assert_eq!(name_width(Rect::new(0, 0, 60, 10), 9), 23);
-        assert_eq!(name_width(Rect::new(3, 1, 72, 10), 9), 35);
+        // 60 wide: 60 - 2 borders - 2 padding - 2 highlight - (5 + 8 + 6 + 9) - 4 spaces.
+        assert_eq!(name_width(Rect::new(0, 0, 60, 10), 9), 22);
+        assert_eq!(name_width(Rect::new(3, 1, 72, 10), 9), 34);
         assert_eq!(name_width(Rect::new(0, 0, 20, 10), 9), 0);
     }
 

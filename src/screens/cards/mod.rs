@@ -2,6 +2,7 @@
 //! screen, and a search that finds one card and shows its history.
 
 mod deck_names;
+mod deck_table;
 mod decks;
 mod find;
 mod find_view;
