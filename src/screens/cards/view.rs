@@ -207,7 +207,15 @@ fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
         value(f.tag.clone()),
     ]);
     let hint = "   (x clears)";
-    if !f.is_empty() && line.width() + hint.len() <= usize::from(width) {
+    if f.is_empty() {
+        return line;
+    }
+    // The way out of a filter matters more than the whole of a long tag: the filters give way.
+    let room = usize::from(width).saturating_sub(hint.len() + 1);
+    if line.width() > room {
+        line = clip_line(&line, room);
+    }
+    if line.width() + hint.len() < usize::from(width) {
         line.push_span(Span::styled(hint, t.muted));
     }
     line
