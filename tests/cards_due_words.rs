@@ -27,9 +27,6 @@ fn a_card_in_a_learning_step_is_due_on_home_and_in_the_cards_detail_and_counted_
     h.app.update(Action::GoTo(Tab::Cards));
     let s = h.screen(120, 40);
     assert!(s.contains("Learning Review"), "{s}");
-    assert!(
-        s.contains("Now: 1 due (1 in learning steps, 0 to"),
-        "{s}"
-    );
+    assert!(s.contains("Now: 1 due (1 in learning steps, 0 to"), "{s}");
     assert!(!s.contains(" 0 due"), "nowhere says none is due: {s}");
 }

@@ -210,3 +210,19 @@ fn an_opened_question_names_the_story_linked_to_it() {
         "{s}"
     );
 }
+
+#[test]
+fn each_result_and_the_opened_card_say_which_roles_the_card_is_for() {
+    // The finder looks through every role's cards, whatever the filters: each says whose it is.
+    let mut h = on_cards();
+    h.press("/").type_text("NBCOT");
+    let s = h.screen(100, 30);
+    let first = s.lines().find(|l| l.contains("· OT")).unwrap_or("");
+    assert!(first.contains("OTA"), "a result names its role: {s}");
+    h.press("<enter>");
+    let s = h.screen(100, 30);
+    assert!(
+        s.lines().any(|l| l.contains("· OT") && l.contains("OTA")),
+        "the opened card names its roles: {s}"
+    );
+}

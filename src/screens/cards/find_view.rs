@@ -104,7 +104,7 @@ pub(super) fn render_search(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffe
             *last = clip_line(last, room);
         }
         out.push(clip_line(
-            &Line::styled(format!("  {}", place(card)), t.muted),
+            &Line::styled(format!("  {}", place(card, cx.data.library())), t.muted),
             room,
         ));
         out
@@ -124,9 +124,12 @@ pub(super) fn render_search(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffe
     draw_lines(&lines, inner, buf);
 }
 
-/// Where a card lives: its deck or kind, and its tags.
-fn place(card: &StudyCard) -> String {
+/// Where a card lives: its deck or kind, the roles it is for (the finder looks through every
+/// role's cards, whatever the filters), and its tags.
+fn place(card: &StudyCard, lib: &crate::domain::content::Library) -> String {
     let mut s = card.subject.label();
+    s.push_str(" · ");
+    s.push_str(&super::review_view::roles_label(lib, &card.roles));
     if !card.tags.is_empty() {
         s.push_str(" · ");
         s.push_str(&card.tags.join(", "));
@@ -143,7 +146,7 @@ pub(super) fn browse_doc(c: &Cards, open: &Opened, cx: &ViewCtx, width: usize, t
     };
     let lib = cx.data.library();
     let (front, back) = front_back(lib, card);
-    d.text(&place(card), t.muted);
+    d.text(&place(card, lib), t.muted);
     d.blank();
     d.text(&clean_line(front), t.title);
     d.blank();

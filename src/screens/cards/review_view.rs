@@ -36,7 +36,7 @@ pub fn page_height(h: u16) -> usize {
 }
 
 /// The names of the roles a card is for.
-fn roles_label(lib: &Library, roles: &[Id]) -> String {
+pub(super) fn roles_label(lib: &Library, roles: &[Id]) -> String {
     if roles.is_empty() {
         return "every role".to_string();
     }
