@@ -4,14 +4,11 @@
 
 mod common;
 
-use clinicprep::app::{Action, Tab};
 use common::Harness;
 
+/// The first question of a typed round, its answer box open.
 fn typing() -> Harness {
-    let mut h = Harness::new();
-    h.app.update(Action::GoTo(Tab::Practice));
-    h.press("<down><down><down><right><up><up><up>");
-    assert!(h.screen(80, 24).contains("‹ Type (or paste) ›"));
+    let mut h = Harness::practice_by_typing();
     h.press("<enter>");
     h
 }

@@ -10,11 +10,7 @@ use common::Harness;
 
 /// A harness on the Practice screen whose set-up answers by typing.
 fn typing() -> Harness {
-    let mut h = Harness::new();
-    h.app.update(Action::GoTo(Tab::Practice));
-    h.press("<down><down><down><right><up><up><up>");
-    assert!(h.screen(80, 24).contains("‹ Type (or paste) ›"));
-    h
+    Harness::practice_by_typing()
 }
 
 fn log(h: &Harness) -> RoundLog {

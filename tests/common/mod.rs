@@ -86,6 +86,17 @@ impl Harness {
         Harness::in_dir(dir)
     }
 
+    /// A fresh app on the Practice screen with its set-up answering by typing.
+    pub fn practice_by_typing() -> Harness {
+        let mut h = Harness::new();
+        h.app.update(clinicprep::app::Action::GoTo(
+            clinicprep::app::Tab::Practice,
+        ));
+        h.press("<down><down><down><right><up><up><up>");
+        assert!(h.screen(80, 24).contains("‹ Type (or paste) ›"));
+        h
+    }
+
     /// Sets the interview date on Home as a user does: `i`, clear the field, type the date, Enter.
     pub fn set_interview(&mut self, date: &str) -> &mut Self {
         self.press("i");
