@@ -1,5 +1,5 @@
-//! A typed answer's word count and spoken time read the same while it is typed and after it is
-//! sent, and one word is "1 word".
+//! A typed answer: its word count and spoken time read the same while it is typed and after it is
+//! sent (one word is "1 word"), and its talking points suit the kind of question.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
 
 mod common;
@@ -47,4 +47,34 @@ fn a_longer_answer_gets_the_same_seconds_on_both_pages() {
     h.press("<c-s>");
     let sent = h.screen(100, 30);
     assert!(sent.contains("65 words · about 30 s when spoken"), "{sent}");
+}
+
+#[test]
+fn a_story_answer_is_not_asked_why_this_role_and_an_opener_is() {
+    let mut h = typing();
+    h.type_text("I'm a CNA and I want this job because I love rehab.");
+    h.press("<c-s>");
+    if h.screen(100, 40).contains("Did you answer?") {
+        h.press("y");
+    }
+    let s = h.screen(100, 40);
+    assert!(s.contains("why this role"), "an opener: {s}");
+    h.press("<enter><enter>");
+    // On to the first story question, leaving the others without a grade.
+    for _ in 0..6 {
+        if h.screen(100, 40).contains("Story question") {
+            break;
+        }
+        h.press("<esc>n");
+    }
+    assert!(h.screen(100, 40).contains("Story question"));
+    h.type_text("A resident fell asleep in the gym. I woke her gently and told the PT.");
+    h.press("<c-s>");
+    if h.screen(100, 40).contains("Did you answer?") {
+        h.press("y");
+    }
+    let s = h.screen(100, 40);
+    assert!(s.contains("Talking points"), "{s}");
+    assert!(s.contains("what you learned"), "{s}");
+    assert!(!s.contains("why this role"), "{s}");
 }

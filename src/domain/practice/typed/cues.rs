@@ -18,6 +18,20 @@ impl TalkingPoint {
         TalkingPoint::WhyRole,
     ];
 
+    /// The points worth making in an answer to a question of `kind`: why this role belongs in an
+    /// opener, what you learned in a story; a question on facts or a safe way to act wants your
+    /// experience and skills, and the close none.
+    pub fn for_kind(kind: crate::domain::content::QuestionKind) -> &'static [TalkingPoint] {
+        use crate::domain::content::QuestionKind;
+        use TalkingPoint::{Experience, Learned, Skills, WhyRole};
+        match kind {
+            QuestionKind::Opener => &[Experience, Skills, Learned, WhyRole],
+            QuestionKind::Star => &[Experience, Skills, Learned],
+            QuestionKind::Direct | QuestionKind::Knowledge => &[Experience, Skills],
+            QuestionKind::Closer => &[],
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             TalkingPoint::Experience => "your experience",

@@ -83,7 +83,8 @@ fn feedback_doc(
         d.prefixed(mark, "  ", &text, style);
     }
     d.blank();
-    talking_points(&mut d, a, t);
+    let kind = run.question(lib).map(|q| q.kind());
+    talking_points(&mut d, a, kind, t);
     asked_skills(&mut d, a, lib, t);
     let list = |items: Vec<String>| {
         if items.is_empty() {
@@ -210,8 +211,13 @@ fn label(name: &str) -> String {
     format!("{name:<width$}", width = LABEL_PAD.len())
 }
 
-/// "Talking points" and each point, ticked or not, packed into lines that fit the width.
-fn talking_points(d: &mut Doc, a: &TypedAnalysis, t: &Theme) {
+/// "Talking points" for a question of `kind` (see `TalkingPoint::for_kind`), each ticked or not,
+/// packed into lines that fit the width; none for the close.
+fn talking_points(d: &mut Doc, a: &TypedAnalysis, kind: Option<QuestionKind>, t: &Theme) {
+    let points = kind.map_or(&TalkingPoint::ALL[..], TalkingPoint::for_kind);
+    if points.is_empty() {
+        return;
+    }
     // Each item starts with a space, so its mark lines up with the values below.
     let indent = LABEL_PAD.len() - 1;
     let mut line = vec![Span::styled(
@@ -219,8 +225,8 @@ fn talking_points(d: &mut Doc, a: &TypedAnalysis, t: &Theme) {
         t.base,
     )];
     let mut used = indent;
-    for (i, p) in TalkingPoint::ALL.iter().enumerate() {
-        let (mark, style) = if a.points[i] {
+    for p in points {
+        let (mark, style) = if a.covers(*p) {
             ("✓ ", t.good)
         } else {
             ("· ", t.muted)
