@@ -144,6 +144,21 @@ fn a_follow_up_probes_what_the_answer_lacked_and_is_kept_with_it() {
 }
 
 #[test]
+fn a_one_sentence_follow_up_has_a_one_sentence_target() {
+    let mut h = practice();
+    h.press("<enter>");
+    h.advance(60);
+    // A strength and why this job, but not where I am now: the interviewer asks for one sentence.
+    h.press("<space>23<enter>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("sum yourself up in one sentence"), "{s}");
+    assert!(
+        s.contains("/ 00:20"),
+        "a 20-second target, not the usual minute: {s}"
+    );
+}
+
+#[test]
 fn an_answer_under_ten_seconds_asks_did_you_answer_before_any_grade() {
     let mut h = practice();
     h.press("<enter>");

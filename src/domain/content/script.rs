@@ -207,6 +207,10 @@ pub struct FollowUp {
     pub kinds: Vec<QuestionKind>,
     /// The question as the interviewer asks it.
     pub text: String,
+    /// How long an answer it wants, in seconds, when shorter than the usual minute ("sum yourself
+    /// up in one sentence").
+    #[serde(default)]
+    pub seconds: Option<u32>,
 }
 
 impl FollowUp {

@@ -80,8 +80,9 @@ impl Practice {
         });
         match follow {
             Some(f) => {
+                let target = f.0.seconds.unwrap_or(FOLLOW_UP_TARGET);
                 run.follow = Some(f);
-                run.timer = Some(AnswerTimer::start(now, FOLLOW_UP_TARGET.min(setup_target)));
+                run.timer = Some(AnswerTimer::start(now, target.min(setup_target)));
                 run.clear_field(cx.theme);
                 self.shown_secs = Some(0);
                 self.hint = false;
