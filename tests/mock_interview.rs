@@ -63,10 +63,10 @@ fn a_typed_answer_gets_the_story_analysis_and_what_interview_warmup_shows() {
     let s = h.screen(80, 24);
     assert!(s.contains("About 00:25 when spoken"), "{s}");
     assert!(
-        s.contains("[x] Said where I am now"),
+        s.contains("[x] Spoke from who I am now"),
         "pre-ticked from the text: {s}"
     );
-    assert!(s.contains("[x] Said why this job"), "{s}");
+    assert!(s.contains("[x] Said why this job, here"), "{s}");
     h.press("<enter>");
     let r = &log(&h).round[0];
     assert_eq!(r.mode, Some(AnswerMode::Typing));
@@ -316,7 +316,7 @@ fn past_rounds_show_every_answer_with_its_time_rubric_and_text() {
     assert!(s.contains("Round of Mon, Nov 23, 2026, 9:00 AM"), "{s}");
     assert!(s.contains("typed answers"), "{s}");
     assert!(s.contains("Opener · 00:20"), "{s}");
-    assert!(s.contains("[x] Said why this job"), "{s}");
+    assert!(s.contains("[x] Said why this job, here"), "{s}");
     assert!(s.contains("You typed: I have worked as a CNA"), "{s}");
     h.press("<esc><esc>");
     assert!(h.screen(80, 24).contains("Practice: a mock interview"));

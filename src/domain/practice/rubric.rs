@@ -112,8 +112,9 @@ const KNOWLEDGE: [Check; 4] = [
 const OPENER: [Check; 4] = [
     gate(
         "present",
-        "Said where I am now and what I bring",
-        "Did you start with your current job or training, not your life story?",
+        "Spoke from who I am now and what I bring",
+        "Did you answer from your own work or training today, not your life story or a line \
+         anyone could say?",
         Grade::Hard,
     ),
     check(
@@ -123,8 +124,8 @@ const OPENER: [Check; 4] = [
     ),
     check(
         "why_role",
-        "Said why this job",
-        "Did you end on why you want this role, here?",
+        "Said why this job, here",
+        "Did you end on why you want this role at this clinic, with something you know about it?",
     ),
     IN_TIME,
 ];
@@ -275,8 +276,8 @@ pub fn grade_rule(kind: QuestionKind) -> &'static str {
              a wrong answer is Again."
         }
         QuestionKind::Opener => {
-            "One point per box: 4 Easy, 3 Good, 2 Hard, 0–1 Again; without where you are now the \
-             best is Hard."
+            "One point per box: 4 Easy, 3 Good, 2 Hard, 0–1 Again; an answer anyone could give, \
+             not from who you are now, is Hard at best."
         }
         QuestionKind::Closer => {
             "One point per box: 4 Easy, 3 Good, 2 Hard, 0–1 Again; asking nothing is Again."
