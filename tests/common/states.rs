@@ -290,6 +290,7 @@ pub fn all() -> Vec<State> {
             h.press("<enter>");
             assert!(h.screen(80, 24).contains("follows up"));
         }),
+        s("practice typing, nothing typed yet", practice_typing),
         s("practice typing", |h| {
             practice_typing(h);
             h.type_text("I have worked as a CNA for six years, um, and I want this job.");

@@ -64,7 +64,7 @@ impl Run {
     pub fn clear_field(&mut self, theme: &Theme) {
         let mut field = TextField::new(
             Lines::Many,
-            "Type your answer, or paste a transcript from your phone.",
+            "Type your answer, or paste it from your phone.",
         );
         let t = field.area_mut();
         t.set_placeholder_style(theme.muted);
