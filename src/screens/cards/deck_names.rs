@@ -34,20 +34,36 @@ pub(super) fn name_width(area: Rect, unseen: u16) -> usize {
     usize::from(name.width)
 }
 
+/// Indent of the decks under a group's heading ("By role").
+pub(super) const GROUP_INDENT: &str = "  ";
+
+/// True when every role's deck name fits a column `width` wide; when one does not, all of them go
+/// by their short names, so the roles read as a set.
+pub(super) fn roles_fit(rows: &[DeckRow], width: usize) -> bool {
+    rows.iter()
+        .filter(|r| matches!(r.deck, Deck::Role(_)))
+        .all(|r| r.label.width() + GROUP_INDENT.width() <= width)
+}
+
 /// The text of `row`'s name cell, `indent` first, in a column `width` wide. `short` gives a
-/// shorter name for a deck that has one (a role's), used when the full name does not fit.
+/// shorter name for a deck that has one (a role's), used when the full name does not fit, or
+/// always when `shorten` (another of its kind does not fit, see [`roles_fit`]).
 pub(super) fn fit_name(
     row: &DeckRow,
     indent: &str,
     width: usize,
     short: &dyn Fn(&Deck) -> Option<String>,
+    shorten: bool,
 ) -> String {
     let room = width.saturating_sub(indent.width());
-    if row.label.width() <= room {
+    if row.label.width() <= room && !shorten {
         return format!("{indent}{}", row.label);
     }
     if let Some(s) = short(&row.deck) {
         return format!("{indent}{}", clip_words(&s, room));
+    }
+    if row.label.width() <= room {
+        return format!("{indent}{}", row.label);
     }
     let name = clip_words(&row.label, room);
     match &row.deck {
@@ -100,23 +116,29 @@ mod tests {
             _ => None,
         };
         let fits = row(Deck::All, "All cards");
-        assert_eq!(fit_name(&fits, "", 9, &short), "All cards");
+        assert_eq!(fit_name(&fits, "", 9, &short, false), "All cards");
         let subject = row(Deck::All, "Questions · Administrative and scheduling");
         assert_eq!(
-            fit_name(&subject, "  ", 35, &short),
+            fit_name(&subject, "  ", 35, &short, false),
             "  Questions · Administrative and …"
         );
         let role = row(Deck::Role(Id::new("ota")), "Occupational therapy assistant");
         assert_eq!(
-            fit_name(&role, "  ", 32, &short),
+            fit_name(&role, "  ", 32, &short, false),
             "  Occupational therapy assistant"
         );
-        assert_eq!(fit_name(&role, "  ", 21, &short), "  ota short");
+        assert_eq!(fit_name(&role, "  ", 21, &short, false), "  ota short");
         let conflict = Subject::Question(Category::Conflict);
         let label = conflict.label();
         let conflict = row(Deck::Subject(conflict), &label);
-        assert_eq!(fit_name(&conflict, "  ", 21, &short), "  Conflict and …");
+        assert_eq!(
+            fit_name(&conflict, "  ", 21, &short, false),
+            "  Conflict and …"
+        );
         let unknown = row(Deck::Role(Id::new("x")), "Occupational therapy assistant");
-        assert_eq!(fit_name(&unknown, "  ", 21, &|_| None), "  Occupational …");
+        assert_eq!(
+            fit_name(&unknown, "  ", 21, &|_| None, false),
+            "  Occupational …"
+        );
     }
 }

@@ -2,10 +2,9 @@
 //! only the rows in view handed to the table.
 
 use super::DeckRow;
-use super::deck_names::{columns, fit_name, name_width};
+use super::deck_names::{GROUP_INDENT, columns, fit_name, name_width, roles_fit};
 use crate::domain::study::{Deck, Subject};
 use crate::kit::Theme;
-use crate::widgets::clip::clip_words;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,7 +13,6 @@ use ratatui::widgets::{
     Block, Cell, HighlightSpacing, Padding, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
     StatefulWidget, Table, TableState,
 };
-use unicode_width::UnicodeWidthStr;
 
 /// Width of the "unseen / total" column: room for "9999/9999" (bigger decks are cut; the deck's
 /// details beside or below the list give the full numbers).
@@ -69,16 +67,14 @@ pub(super) fn render_table(
         if i == cursor {
             selected = lines.len();
         }
-        lines.push(Ok((row, if kind == 0 { "" } else { "  " })));
+        lines.push(Ok((row, if kind == 0 { "" } else { GROUP_INDENT })));
     }
     // Borders and the header row take three lines; a scrollbar shows there are more decks below.
     let visible = usize::from(area.height.saturating_sub(3));
     let first = selected.saturating_sub(visible.saturating_sub(1));
     let width = name_width(area, UNSEEN_WIDTH);
     // The roles are read as a set: if one goes by its short name, they all do.
-    let roles_short = rows
-        .iter()
-        .any(|r| matches!(r.deck, Deck::Role(_)) && r.label.width() + 2 > width);
+    let shorten = !roles_fit(rows, width);
     let table_rows: Vec<Row> = lines
         .iter()
         .skip(first)
@@ -86,10 +82,7 @@ pub(super) fn render_table(
         .map(|line| match line {
             Err(heading) => Row::new([Cell::from(*heading).style(t.heading)]),
             Ok((row, indent)) => Row::new([
-                Cell::from(match short(&row.deck).filter(|_| roles_short) {
-                    Some(s) => format!("{indent}{}", clip_words(&s, width.saturating_sub(2))),
-                    None => fit_name(row, indent, width, short),
-                }),
+                Cell::from(fit_name(row, indent, width, short, shorten)),
                 count_cell(row.counts.new, t.accent, t),
                 count_cell(row.counts.learning, t.warn, t),
                 count_cell(row.counts.due, t.good, t),

@@ -22,7 +22,7 @@ fn whole_table(rows: &[DeckRow], cursor: usize, t: &Theme, area: Rect, buf: &mut
         }
         let indent = if kind == 0 { "" } else { "  " };
         table_rows.push(Row::new([
-            Cell::from(fit_name(row, indent, width, &|_| None)),
+            Cell::from(fit_name(row, indent, width, &|_| None, false)),
             count_cell(row.counts.new, t.accent, t),
             count_cell(row.counts.learning, t.warn, t),
             count_cell(row.counts.due, t.good, t),
