@@ -141,6 +141,39 @@ fn a_small_window_asks_to_be_made_bigger_and_q_still_quits() {
 }
 
 #[test]
+fn keys_pressed_in_a_window_too_small_to_see_change_nothing() {
+    // Studying cards, the window is squeezed: a card shown face down cannot be graded blind.
+    let mut h = Harness::new();
+    h.press("<tab><tab><enter>");
+    let before = h.screen(80, 24);
+    let tiny = h.screen(20, 5);
+    assert!(tiny.contains("too small"), "{tiny}");
+    h.press("<space>1<tab><enter>x<s-tab>");
+    h.paste("pasted text");
+    h.app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 1,
+        row: 1,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(h.status(), "", "no hint the user cannot read either");
+    assert_eq!(
+        h.file("reviews.log").unwrap_or_default(),
+        "",
+        "nothing graded"
+    );
+    assert_eq!(
+        h.screen(80, 24),
+        before,
+        "back at full size, all is as it was"
+    );
+    // Quitting still works, as the message says.
+    h.screen(20, 5);
+    h.press("q");
+    assert!(h.app.should_quit());
+}
+
+#[test]
 fn clicking_a_tab_opens_it() {
     let mut h = Harness::new();
     let buf = h.render(100, 30);

@@ -16,6 +16,11 @@ impl App {
         self.overlay.is_none() && self.keymap_beneath().typing.is_some()
     }
 
+    /// True while the window is below the smallest size the screens are drawn at.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < super::MIN_WIDTH || self.size.1 < super::MIN_HEIGHT
+    }
+
     /// True while the help overlay is open.
     pub fn help_open(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Help(_)))
@@ -23,6 +28,12 @@ impl App {
 
     /// The keys in force now: an overlay's, or the current screen's plus the global ones.
     pub fn keymap(&self) -> Keymap {
+        if self.too_small() {
+            return Keymap::of(vec![Group {
+                title: "Window too small",
+                bindings: keymap::TOO_SMALL,
+            }]);
+        }
         match self.overlay {
             Some(Overlay::ConfirmQuit(_)) => Keymap::of(vec![Group {
                 title: "Quit without saving?",
@@ -80,6 +91,7 @@ impl App {
                         self.forget_key_hint();
                         self.update(d.action);
                     }
+                    None if self.too_small() => {}
                     None => self.status_hint(),
                 }
                 true
@@ -95,6 +107,7 @@ impl App {
                 }
                 true
             }
+            Event::Mouse(_) if self.too_small() => false,
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollUp => {
                     self.update(Action::ScrollUp);

@@ -240,6 +240,16 @@ pub static HELP: &[Binding] = &[
     ),
 ];
 
+/// While the window is too small to draw the screens: nobody should change what they cannot see,
+/// so only quitting works, as the message on screen says.
+pub static TOO_SMALL: &[Binding] = &[bind(
+    &[ch('q'), ctrl('c')],
+    "q",
+    "quit (saves first)",
+    Action::Quit,
+    Some("quit"),
+)];
+
 /// While the app asks whether to quit although a story could not be saved.
 pub static CONFIRM_QUIT: &[Binding] = &[
     bind(
