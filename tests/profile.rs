@@ -194,6 +194,29 @@ fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
 }
 
 #[test]
+fn space_marks_a_one_choice_line_as_it_ticks_a_role() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter><enter>"); // PT aide ticked, no date
+    h.press("<up><space>");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("› (•) Pediatric clinic"),
+        "marked, not moved on:\n{s}"
+    );
+    assert!(s.contains("  ( ) Not sure, or skip"), "{s}");
+    assert!(!s.contains("does nothing"), "{s}");
+    h.press("<enter>");
+    let next = h.screen(80, 24);
+    assert!(
+        next.contains("What best describes you?"),
+        "Enter goes on:\n{next}"
+    );
+    h.press("<esc>");
+    assert_eq!(h.app.data().profile().setting, Some(Setting::Pediatrics));
+}
+
+#[test]
 fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
     let mut h = Harness::new();
     h.app.offer_setup();

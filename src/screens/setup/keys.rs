@@ -81,6 +81,14 @@ pub(super) static CHOOSE: &[Binding] = &[
         Some("choose"),
     ),
     CLOSE,
+    // Space ticks a role on the first step; here it marks the one choice, so the habit works.
+    bind(
+        &[ch(' '), ch('x')],
+        "Space",
+        "mark the highlighted line (Enter goes on)",
+        Action::Toggle,
+        None,
+    ),
     UP,
     DOWN,
     TOP,

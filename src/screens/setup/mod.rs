@@ -221,7 +221,12 @@ impl Setup {
             }
             Action::Top => self.cursor = 0,
             Action::Bottom => self.cursor = len.saturating_sub(1),
-            Action::Toggle if self.step == Step::Roles => self.tick_role(),
+            Action::Toggle => match self.step {
+                Step::Roles => self.tick_role(),
+                Step::Setting => self.setting = Setting::ALL.get(self.cursor).copied(),
+                Step::Background => self.background = Background::ALL.get(self.cursor).copied(),
+                _ => cx.ignore(action),
+            },
             Action::Select => {
                 match self.step {
                     Step::Roles if !self.not_sure && !self.roles.contains(&true) => {
