@@ -9,4 +9,5 @@ pub mod heatmap;
 pub mod mark;
 pub mod text;
 pub mod timer;
+pub mod undo_note;
 pub mod wrap;

@@ -147,6 +147,12 @@ impl Coverage {
         Coverage::new(&lib.competencies, &lib.questions, stories)
     }
 
+    /// Keeps only the open questions `asked` says this user may be asked, so the gaps are theirs;
+    /// links to any question still count for the competencies it probes.
+    pub fn keep_questions(&mut self, asked: impl Fn(&Id) -> bool) {
+        self.unanswered.retain(|q| asked(&q.id));
+    }
+
     /// Competencies no story shows yet, core ones first.
     pub fn uncovered(&self) -> impl Iterator<Item = &CompetencyRow> {
         self.rows.iter().filter(|r| !r.is_covered())

@@ -5,6 +5,7 @@ use super::{Editor, Field, Stories, View, display_title, error};
 use crate::domain::stories::{Gap, SaveOutcome};
 use crate::kit::{Action, Ctx, Level, Status};
 use crate::storage::write_atomic;
+use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, SubsecRound, Utc};
 use std::path::PathBuf;
 
@@ -19,7 +20,8 @@ impl Stories {
             return;
         }
         let lib = cx.data.library();
-        self.editor = Some(Editor::new_story(cx.now, lib, &self.coach, &self.theme));
+        let ed = Editor::new_story(cx.now, lib, &self.coach, &self.theme);
+        self.editor = Some(ed.offer_for(cx.data.focus(), lib));
         self.view = View::Edit;
         // A message about the list ("no story to edit yet: press n") would contradict the editor.
         *cx.status = None;
@@ -45,7 +47,8 @@ impl Stories {
             }
         };
         let story = ed.story.clone();
-        let mut fresh = Editor::open(story, lib, &self.coach, &self.theme);
+        let mut fresh =
+            Editor::open(story, lib, &self.coach, &self.theme).offer_for(cx.data.focus(), lib);
         fresh.is_new = true;
         self.editor = Some(fresh);
         *cx.status = info(&format!("New story, {what}. Give it a title to start."));
@@ -73,11 +76,16 @@ impl Stories {
             Action::Save => {
                 self.save(cx, true);
             }
-            Action::UndoTyping => {
-                ed.undo(now, cx.data.library(), coach);
-            }
-            Action::RedoTyping => {
-                ed.redo(now, cx.data.library(), coach);
+            Action::UndoTyping | Action::RedoTyping => {
+                let undo = action == Action::UndoTyping;
+                let before = ed.focused().text();
+                if undo {
+                    ed.undo(now, cx.data.library(), coach);
+                } else {
+                    ed.redo(now, cx.data.library(), coach);
+                }
+                let note = change_note(&before, &ed.focused().text());
+                *cx.status = info(&undo_said(undo, ed.field.label(), note));
             }
             Action::Select => match ed.field {
                 Field::Tags => {
@@ -121,6 +129,12 @@ impl Stories {
                         "Changed “{}” to “{}”. Ctrl-Z undoes it.",
                         a.was, a.now
                     ));
+                }
+                None if ed.on_mark() => {
+                    *cx.status = info(
+                        "This mark has no rewrite to accept: the coaching says how to change it \
+                         by hand.",
+                    );
                 }
                 None => {
                     *cx.status = info(

@@ -2,6 +2,7 @@
 
 use super::picker::{Links, TagSuggestions};
 use crate::domain::content::{Id, Library};
+use crate::domain::plan::Focus;
 use crate::domain::stories::{Analysis, Coach, Heard, Section, Story, StoryId, analyze};
 use crate::kit::Theme;
 use crate::widgets::field::{Lines, TextField};
@@ -126,6 +127,19 @@ impl Editor {
             .refresh(&ed.query_text(), &ed.story, lib, &ed.heard);
         ed.refresh_marks();
         ed
+    }
+
+    /// Offers in the question list only what `focus` holds: the questions of the user's roles.
+    pub fn offer_for(mut self, focus: &Focus, lib: &Library) -> Editor {
+        self.refocus(focus, lib);
+        self
+    }
+
+    /// [`Editor::offer_for`] on an open editor, when the roles in focus change (`m`).
+    pub fn refocus(&mut self, focus: &Focus, lib: &Library) {
+        self.links.set_focus(focus, lib);
+        self.links
+            .refresh(&self.query_text(), &self.story, lib, &self.heard);
     }
 
     /// The text field with focus.

@@ -86,6 +86,25 @@ pub static REWRITE: &[Binding] = &[
     ),
 ];
 
+/// Ctrl-A and Ctrl-O when there is no rewrite to offer: still the coach's keys, so they say so
+/// rather than fall through to the text box (where Ctrl-A moves the cursor out of sight).
+pub static NO_REWRITE: &[Binding] = &[
+    bind(
+        &[ctrl('a')],
+        "Ctrl-A",
+        "accept a rewrite (when the marked phrase has one)",
+        Action::AcceptRewrite,
+        None,
+    ),
+    bind(
+        &[ctrl('o')],
+        "Ctrl-O",
+        "show another rewrite",
+        Action::OtherRewrite,
+        None,
+    ),
+];
+
 /// Keys the text field handles itself, listed for the help overlay only: they are typed into the
 /// field like any other unbound key (a binding above that takes one wins, and help then drops it).
 pub static TYPING: &[Binding] = &[

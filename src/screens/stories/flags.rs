@@ -17,6 +17,11 @@ pub struct Accepted {
 
 impl Editor {
     /// The marked phrase at the cursor in the focused part of the story, if any.
+    /// True when the cursor is on a phrase the coach marked, with or without a rewrite.
+    pub fn on_mark(&self) -> bool {
+        self.current_flag().is_some()
+    }
+
     pub fn current_flag(&self) -> Option<(Section, &Flag)> {
         let Field::Section(s) = self.field else {
             return None;

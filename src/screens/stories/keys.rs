@@ -55,6 +55,8 @@ impl Stories {
                     .is_some_and(|e| !e.rewrites(&self.coach).is_empty());
                 if rewrite {
                     groups.push(g("Marked phrase", editor_keys::REWRITE));
+                } else {
+                    groups.push(g("Marked phrase", editor_keys::NO_REWRITE));
                 }
                 groups.push(g("Editor", editor_keys::EDITOR));
                 groups.push(g("Phrasing", editor_keys::PHRASING));

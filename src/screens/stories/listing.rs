@@ -18,6 +18,8 @@ pub(super) type Base = (u64, Order);
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct CoverageKey {
     changes: u64,
+    /// The roles in focus pick which open questions are gaps.
+    focus: u64,
     order: Order,
     width: usize,
     theme: Theme,
@@ -98,6 +100,7 @@ impl Stories {
     fn coverage_key(&self, data: &AppData, t: &Theme, width: usize) -> CoverageKey {
         CoverageKey {
             changes: data.stories_changes(),
+            focus: data.focus_version(),
             order: self.order,
             width,
             theme: *t,

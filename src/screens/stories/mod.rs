@@ -122,7 +122,8 @@ impl Stories {
             Action::Select => {
                 if let Some(story) = self.selected_story(cx.data).cloned() {
                     let lib = cx.data.library();
-                    self.editor = Some(Editor::open(story, lib, &self.coach, &self.theme));
+                    let ed = Editor::open(story, lib, &self.coach, &self.theme);
+                    self.editor = Some(ed.offer_for(cx.data.focus(), lib));
                     self.view = View::Edit;
                 } else {
                     *cx.status = info("There is no story to edit yet: press n to write one.");
@@ -331,6 +332,9 @@ impl Screen for Stories {
     }
 
     fn refresh(&mut self, cx: &ViewCtx) {
+        if let Some(ed) = &mut self.editor {
+            ed.refocus(cx.data.focus(), cx.data.library());
+        }
         self.refresh_derived(cx.data, cx.theme, cx.size);
     }
 

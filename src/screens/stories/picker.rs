@@ -1,6 +1,7 @@
 //! The two pick lists of the editor: competency suggestions for tags, and questions to link.
 
 use crate::domain::content::{Id, Library};
+use crate::domain::plan::Focus;
 use crate::domain::stories::{Heard, Story, answers};
 
 /// Competencies offered while typing a tag: those matching the tag being typed and not yet used.
@@ -97,6 +98,9 @@ pub struct Links {
     /// True when the unlinked questions are in the order of how well they fit the story, not the
     /// bank's: something in the story (a tag, a skill heard, a word) pointed at some of them.
     pub ranked: bool,
+    /// Per library question: may this user be asked it (their roles, or every role while `m`
+    /// shows all)? Empty offers every question. A question already linked shows either way.
+    pub asked: Vec<bool>,
 }
 
 impl Links {
@@ -119,13 +123,28 @@ impl Links {
             .collect();
         let heard: Vec<&Id> = heard.iter().map(|h| &h.id).collect();
         let fit = answers::fits(story, &heard, lib);
+        let asked = |i: usize| self.asked.get(i).copied().unwrap_or(true);
         let mut rest: Vec<usize> = (0..lib.questions.len())
-            .filter(|i| !linked.contains(i) && matches(*i))
+            .filter(|i| !linked.contains(i) && asked(*i) && matches(*i))
             .collect();
         rest.sort_by_key(|&i| std::cmp::Reverse(fit.get(i).copied().unwrap_or(0)));
         self.ranked = rest.iter().any(|&i| fit.get(i).is_some_and(|f| *f > 0));
         self.items = linked.iter().copied().chain(rest).collect();
         self.pick = self.pick.min(self.items.len().saturating_sub(1));
+    }
+
+    /// Offers only the questions `focus` holds (see [`Links::asked`]); call [`Links::refresh`] after.
+    pub fn set_focus(&mut self, focus: &Focus, lib: &Library) {
+        self.asked = lib
+            .questions
+            .iter()
+            .map(|q| focus.holds_question(q))
+            .collect();
+    }
+
+    /// True when some questions are left out for not being the user's roles'.
+    pub fn narrowed(&self) -> bool {
+        self.asked.contains(&false)
     }
 
     /// The highlighted question's index in the library.

@@ -89,12 +89,9 @@ impl Stories {
             ));
             return false;
         };
-        self.editor = Some(Editor::open(
-            story,
-            cx.data.library(),
-            &self.coach,
-            &self.theme,
-        ));
+        let lib = cx.data.library();
+        let ed = Editor::open(story, lib, &self.coach, &self.theme);
+        self.editor = Some(ed.offer_for(cx.data.focus(), lib));
         self.view = View::Edit;
         true
     }

@@ -63,7 +63,15 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
 pub fn coverage_doc(st: &Stories, data: &AppData, t: &Theme, width: usize) -> CoverageDoc {
     let lib = data.library();
     let stories = data.stories().map(|s| s.list(st.order)).unwrap_or_default();
-    let cov = Coverage::from_library(lib, &stories);
+    let mut cov = Coverage::from_library(lib, &stories);
+    let focus = data.focus();
+    let asked: std::collections::HashSet<&Id> = lib
+        .questions
+        .iter()
+        .filter(|q| focus.holds_question(q))
+        .map(|q| &q.id)
+        .collect();
+    cov.keep_questions(|id| asked.contains(id));
     let mut d = Doc::new(width);
     let (untagged, heard_in) = untagged(st, &cov, &stories);
     let shown: Vec<&Id> = heard_in.iter().map(|(id, _)| *id).collect();

@@ -325,8 +325,9 @@ fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Bu
     let n = ed.story.questions.len();
     // What the list holds first; the keys (also in the footer) give way on a narrow screen.
     let head = format!(
-        "{n} linked · {} shown{} · ↑/↓ choose, Enter links or unlinks",
+        "{n} linked · {} shown{}{} · ↑/↓ choose, Enter links or unlinks",
         l.items.len(),
+        if l.narrowed() { " for your role" } else { "" },
         if l.ranked { ", likeliest first" } else { "" }
     );
     let mut lines = vec![Line::styled(super::clip(&head, width), t.muted)];
