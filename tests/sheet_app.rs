@@ -202,6 +202,17 @@ fn an_empty_introduction_offers_a_starter_that_only_ever_fills_an_empty_box() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("0 words"), "{screen}");
     assert!(screen.contains("Ctrl-A starter"), "{screen}");
+    assert!(
+        h.status()
+            .starts_with("Undone in the introduction: took out “I"),
+        "the message about the starter makes way: {}",
+        h.status()
+    );
+    // Typing over a starter: the message that announced it goes with the first key.
+    h.press("<c-a>");
+    assert!(h.status().starts_with("A starter from your profile is in"));
+    h.type_text("x");
+    assert_eq!(h.status(), "");
 }
 
 #[test]

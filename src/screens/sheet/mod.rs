@@ -18,6 +18,7 @@ use crate::domain::stories::{Order, Story, StoryId};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
+use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, TimeDelta, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,6 +38,10 @@ pub enum RowState {
     NoRoom,
     NotChosen(Why),
 }
+
+/// Said when Ctrl-A puts the starter in; taken back once the user types.
+const STARTER_IN: &str = "A starter from your profile is in: fill in the parts in [brackets] and \
+                          make it sound like you. Ctrl-Z takes it out.";
 
 impl RowState {
     /// A short word for the list, the same width for every state.
@@ -110,18 +115,32 @@ impl SheetScreen {
             return;
         };
         let changed = match action {
-            Action::Edit(key) => ed.field.key(key),
-            Action::Paste(text) => ed.field.paste(&text),
-            Action::UndoTyping => ed.field.area_mut().undo(),
-            Action::RedoTyping => ed.field.area_mut().redo(),
+            // Typing is the user's answer to the starter's message: it goes.
+            Action::Edit(key) => {
+                cx.take_back(&Status::info(STARTER_IN));
+                ed.field.key(key)
+            }
+            Action::Paste(text) => {
+                cx.take_back(&Status::info(STARTER_IN));
+                ed.field.paste(&text)
+            }
+            Action::UndoTyping | Action::RedoTyping => {
+                let undo = action == Action::UndoTyping;
+                let before = ed.field.text();
+                let changed = if undo {
+                    ed.field.area_mut().undo()
+                } else {
+                    ed.field.area_mut().redo()
+                };
+                let note = change_note(&before, &ed.field.text());
+                cx.say(Status::info(undo_said(undo, "introduction", note)));
+                changed
+            }
             // Offered (and bound) only while the box is empty: nothing typed is ever replaced.
             Action::AcceptRewrite if ed.field.text().trim().is_empty() => {
                 let text = starter(cx.data.profile(), cx.data.library());
                 ed.field.clear();
-                cx.say(Status::info(
-                    "A starter from your profile is in: fill in the parts in [brackets] and make \
-                     it sound like you. Ctrl-Z takes it out.",
-                ));
+                cx.say(Status::info(STARTER_IN));
                 ed.field.paste(&text)
             }
             Action::Save => {
