@@ -146,11 +146,8 @@ impl App {
                 }
             }
             Some(Next::Practice) => self.switch(Tab::Practice),
-            Some(Next::Rest) => {
-                self.status = Some(Status::info(
-                    "Nothing more to do today. Rest well; Tab opens any screen if you want more.",
-                ));
-            }
+            // The plan is done; the Next line may still name a checklist step or the notes.
+            Some(Next::Rest) => self.with_screens(|s, cx| s.home.follow_next(cx)),
             None => {
                 self.status = Some(Status::info(
                     "Today's plan needs your review history, which is not open in this window. \

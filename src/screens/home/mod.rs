@@ -5,6 +5,7 @@ mod charts;
 mod debrief;
 mod keys;
 mod lists;
+mod next;
 mod summary;
 mod view;
 

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 /// What Home knows, as the next-step rule wants it.
-fn progress(cx: &ViewCtx) -> Progress {
+pub(super) fn progress(cx: &ViewCtx) -> Progress {
     let lib = cx.data.library();
     let done = cx.data.checklist();
     let today = cx.today;

@@ -1,0 +1,46 @@
+//! `s` on Home does what the Next line says, also once today's plan is done: after the interview
+//! it points at the thank-you note, then opens the notes on how it went.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // panicking is how a test fails
+
+mod common;
+
+use clinicprep::domain::config::Config;
+use common::Harness;
+
+/// An app whose interview was the day before the harness's clock (2026-11-23).
+fn interview_yesterday() -> Harness {
+    let mut h = Harness::new();
+    let (config, problems) = Config::from_text("config.toml", "interview_date = 2026-11-22\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h
+}
+
+#[test]
+fn after_the_interview_s_highlights_the_thank_you_note_then_opens_the_notes() {
+    let mut h = interview_yesterday();
+    let home = h.screen(100, 30);
+    assert!(
+        home.contains("Next: Send a thank-you note (tick it below)"),
+        "{home}"
+    );
+    h.press("s");
+    assert!(
+        h.status()
+            .starts_with("“Send a thank-you note” is highlighted in the checklist below"),
+        "{}",
+        h.status()
+    );
+    let home = h.screen(100, 30);
+    assert!(home.contains("› [ ] Send a thank-you note"), "{home}");
+    // Space ticks the step the cursor is on: the one s pointed at.
+    h.press("<space>");
+    assert!(h.screen(100, 30).contains("[x] Send a thank-you note"));
+    // Then the Next line says to note how it went, and s opens the notes.
+    assert!(
+        h.screen(100, 30)
+            .contains("Next: Your interview has passed: n notes how it went")
+    );
+    h.press("s");
+    assert!(h.app.typing(), "the notes box is open: {}", h.status());
+}
