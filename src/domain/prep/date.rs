@@ -40,10 +40,34 @@ pub fn clock(t: NaiveTime) -> String {
 /// first, as on US forms; a weekday before a date, as in "Thursday, Dec 17" or "Thu 12/17", is
 /// allowed if it fits the date, but not alone: "Thursday" could be this week's or next, and the
 /// error names both), then maybe `10am`, `at 10:30 am`, `14:00`, `noon` or an hour alone after
-/// "at" (`at 10`, `at 2`: see [`bare_hour`]). Without a year it is the next such day, today
+/// "at" (`at 10`, `at 2`: see [`bare_hour`]), or at the end where the number cannot be the year
+/// (`Dec 13 10`, `12/13 10`). Without a year it is the next such day, today
 /// included. Dates before `today` are refused, since a countdown to the past helps no one. The
 /// error is a sentence for the user.
 pub fn parse_interview(text: &str, today: NaiveDate) -> Result<When, String> {
+    let strict = parse_as_written(text, today);
+    if strict.is_ok() {
+        return strict;
+    }
+    // "Dec 13 10" read as December 13, 2010 is in the past, and "12/13 10" reads as nothing; a
+    // number alone at the end is the hour people leave "at" out of, when that gives a date ahead.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let [before @ .., last] = words.as_slice()
+        && !before.is_empty()
+        && let Some(time) = bare_hour(last)
+        && let Ok(when) = parse_as_written(&before.join(" "), today)
+        && when.time.is_none()
+    {
+        return Ok(When {
+            date: when.date,
+            time: Some(time),
+        });
+    }
+    strict
+}
+
+/// [`parse_interview`] without the second reading of a bare number at the end as the hour.
+fn parse_as_written(text: &str, today: NaiveDate) -> Result<When, String> {
     let lower = text.trim().to_lowercase();
     let (rest, time) = split_time(&lower)?;
     let (named, bare) = without_weekday(&rest);

@@ -279,6 +279,32 @@ fn an_hour_alone_after_at_is_read_as_a_working_days() {
     assert_eq!(when("Dec 17"), Ok((d("2026-12-17"), None)));
 }
 
+/// "Dec 13 10" read strictly is December 13, 2010: in the past, so refused. A number alone at the
+/// end is the hour with "at" left out, when the date it leaves is ahead; a year still wins where
+/// it makes a date ahead.
+#[test]
+fn an_hour_at_the_end_without_at_is_not_taken_for_a_past_year() {
+    let when = |text: &str| parse_interview(text, d(TODAY)).map(|w| (w.date, w.time));
+    for (text, time) in [
+        ("Dec 13 10", at(10, 0)),
+        ("Sun Dec 13 10", at(10, 0)),
+        ("12/13 2", at(14, 0)),
+        ("December 13th 9", at(9, 0)),
+    ] {
+        assert_eq!(when(text), Ok((d("2026-12-13"), time)), "{text}");
+    }
+    assert_eq!(when("Dec 13 26"), Ok((d("2026-12-13"), None)), "2026");
+    assert_eq!(when("Dec 13 27"), Ok((d("2027-12-13"), None)), "2027");
+    assert_eq!(
+        reading("Dec 13 10", d(TODAY)),
+        Some(Ok(
+            "Sunday, December 13, 2026 at 10:00 AM, in 20 days".to_string()
+        )),
+        "the reading under the field shows the guess before it is saved"
+    );
+    assert!(when("Dec 13 10am 10").is_err(), "two times are no date");
+}
+
 /// A weekday that does not fit the date means one of the two is wrong: the user is asked which,
 /// with both days spelled out, rather than counting down to a day off by one.
 #[test]
