@@ -190,6 +190,14 @@ impl Session {
         self.distinct
     }
 
+    /// Distinct cards answered at least once in this session, done or coming back: the first
+    /// pass's progress, which moves with every new card although none is done until its
+    /// learning step comes round.
+    pub fn cards_seen(&self) -> usize {
+        let pos = self.pos.min(self.queue.len());
+        self.queue[..pos].iter().collect::<HashSet<&Id>>().len()
+    }
+
     /// Distinct cards done, for "3 of 20 cards done". In a normal session a card is done when none
     /// of its turns is still ahead in the queue. A cram takes every card of the deck, so a new card
     /// answered Good, put back for its learning step, comes round again only after all the others:

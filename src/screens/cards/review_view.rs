@@ -212,17 +212,24 @@ pub fn render_review(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         (done as f64 / total as f64).clamp(0.0, 1.0)
     };
     // Cards, not turns: a card that comes back after Again is still one card.
+    // New cards answered Good come back for their learning step, so none is done until then:
+    // while some are coming back, the count is of cards seen, with how many come back.
     let (cards, finished) = (session.cards(), session.cards_done());
+    let seen = session.cards_seen().max(finished);
+    let turn = (done + 1).min(total);
+    let label = match seen - finished {
+        0 => format!(
+            " {finished} of {} done · review {turn} ",
+            plural(cards, "card")
+        ),
+        back => format!(
+            " {seen} of {} seen · {back} coming back · review {turn} ",
+            plural(cards, "card")
+        ),
+    };
     LineGauge::default()
         .ratio(ratio)
-        .label(Line::styled(
-            format!(
-                " {finished} of {} done · review {} ",
-                plural(cards, "card"),
-                (done + 1).min(total)
-            ),
-            t.base,
-        ))
+        .label(Line::styled(label, t.base))
         .filled_style(t.good)
         .unfilled_style(t.muted)
         .filled_symbol("━")
