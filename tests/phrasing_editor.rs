@@ -95,7 +95,7 @@ fn ctrl_n_and_ctrl_p_go_round_the_marked_phrases_across_the_parts() {
     assert_eq!(h.status(), "Marked phrase 2 of 4.");
     let s = h.screen(120, 40);
     assert!(s.contains("▶ Weak verb: “helped with”"), "{s}");
-    assert!(s.contains("Ctrl-A makes it “guided” (1 of 3;"), "{s}");
+    assert!(s.contains("Ctrl-A makes it “handled” (1 of 3;"), "{s}");
     h.press("<c-n><c-n>");
     assert_eq!(h.status(), "Marked phrase 4 of 4.");
     h.press("<c-p><c-p><c-p>");
@@ -208,7 +208,7 @@ fn the_coaching_never_contradicts_itself_on_would_we_and_balance() {
     h.type_text("We had to cover the gym.").press("<tab>");
     h.type_text("I checked the belts. I walked him. I called the PT. I wrote it down.")
         .press("<tab>");
-    h.type_text("I would see him walk 20 m more.");
+    h.type_text("I would see him walk 50 feet more.");
     let s = buffer_text(&h.render(120, 40));
     assert!(
         s.contains("“Would” 1×"),

@@ -86,10 +86,11 @@ pub struct PhrasingRule {
     /// applies to it.
     #[serde(default)]
     pub sections: Vec<StoryPart>,
-    /// Words that, right before the phrase, mean it is ordinary speech ("a kind of walker").
+    /// Words or phrases that, right before the phrase in its sentence, mean it is ordinary speech
+    /// ("a kind of walker"; "plan where" before "I would"): a phrase must be there word for word.
     #[serde(default)]
     pub unless_before: Vec<String>,
-    /// Words that, right after the phrase, mean it is ordinary speech.
+    /// Words or phrases that, right after the phrase, mean it is ordinary speech ("just in case").
     #[serde(default)]
     pub unless_after: Vec<String>,
     /// Words that, matched by a `*` of a pattern, mean it is ordinary speech ("was tired").

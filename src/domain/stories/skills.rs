@@ -32,8 +32,18 @@ pub struct Skills {
 struct Signals {
     id: Id,
     name: String,
-    /// Each signal as written in the content, and its words folded.
-    phrases: Vec<(String, Vec<String>)>,
+    phrases: Vec<Phrase>,
+}
+
+/// One signal, ready to match.
+#[derive(Debug)]
+struct Phrase {
+    /// As written in the content: the cue the user is shown.
+    written: String,
+    /// Its words, folded.
+    words: Vec<String>,
+    /// Its words run together, for a story that writes them as one ("shortstaffed", "coworker").
+    joined: String,
 }
 
 impl Signals {
@@ -43,7 +53,7 @@ impl Signals {
             .iter()
             .zip(found)
             .filter(|(_, f)| **f)
-            .map(|((written, _), _)| written.clone())
+            .map(|(p, _)| p.written.clone())
             .collect()
     }
 }
@@ -78,8 +88,8 @@ impl Skills {
             .collect::<Vec<_>>();
         let mut by_first: HashMap<[char; 2], Vec<(usize, usize)>> = HashMap::default();
         for (k, skill) in skills.iter().enumerate() {
-            for (p, (_, phrase)) in skill.phrases.iter().enumerate() {
-                if let Some(two) = phrase.first().and_then(|w| first_two(w)) {
+            for (p, phrase) in skill.phrases.iter().enumerate() {
+                if let Some(two) = phrase.words.first().and_then(|w| first_two(w)) {
                     by_first.entry(two).or_default().push((k, p));
                 }
             }
@@ -143,7 +153,7 @@ impl Skills {
                 let Some(phrase) = self.skills.get(k).and_then(|x| x.phrases.get(p)) else {
                     continue;
                 };
-                if holds_at(&told, i, &phrase.1)
+                if (holds_at(&told, i, &phrase.words) || joined_at(word, phrase))
                     && let Some(cell) = found.get_mut(k).and_then(|f| f.get_mut(p))
                 {
                     *cell = true;
@@ -163,15 +173,30 @@ fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Each signal with its words folded; a signal whose words another already has ("set-up" after
-/// "set up") is left out, so one cue never counts twice.
-fn phrases(signals: &[String]) -> Vec<(String, Vec<String>)> {
-    let mut kept: Vec<(String, Vec<String>)> = Vec::with_capacity(signals.len());
+/// Each signal with its words folded. A signal that is another's spelling ("set-up" after "set up",
+/// "coworker" after "co-worker": the same letters run together) is left out, so one cue never counts
+/// twice. Of the two, the one split into more words is kept, in the first one's place: its words match
+/// both spellings.
+fn phrases(signals: &[String]) -> Vec<Phrase> {
+    let mut kept: Vec<Phrase> = Vec::with_capacity(signals.len());
     for s in signals {
         let folded = fold(s);
-        let w: Vec<String> = words(&folded).into_iter().map(str::to_string).collect();
-        if !w.is_empty() && !kept.iter().any(|(_, k)| *k == w) {
-            kept.push((s.clone(), w));
+        let words: Vec<String> = words(&folded).into_iter().map(str::to_string).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let joined = words.concat();
+        match kept.iter_mut().find(|k| k.joined == joined) {
+            Some(k) if words.len() > k.words.len() => {
+                k.written = s.clone();
+                k.words = words;
+            }
+            Some(_) => {}
+            None => kept.push(Phrase {
+                written: s.clone(),
+                words,
+                joined,
+            }),
         }
     }
     kept
@@ -189,6 +214,16 @@ fn holds_at(told: &[&str], i: usize, phrase: &[String]) -> bool {
         && told
             .get(i..i + phrase.len())
             .is_some_and(|w| w.iter().zip(phrase).all(|(t, p)| matches(t, p)))
+}
+
+/// Whether the story's word `told` is the signal `phrase` of several words run together
+/// ("shortstaffed" for "short-staffed"), with one of the usual [`ENDINGS`]. Never as a stem: "check
+/// in" run together begins "checking".
+fn joined_at(told: &str, phrase: &Phrase) -> bool {
+    phrase.words.len() > 1
+        && told
+            .strip_prefix(phrase.joined.as_str())
+            .is_some_and(|rest| ENDINGS.contains(&rest))
 }
 
 /// Whether the story's word `told` is the signal word `sig`, with one of the usual [`ENDINGS`], or

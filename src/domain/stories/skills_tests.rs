@@ -164,3 +164,76 @@ fn the_cues_of_one_skill_in_an_answer_are_listed_even_one() {
     assert!(BUILTIN.cues_of(text, &Id::new("safety")).is_empty());
     assert!(BUILTIN.cues_of(text, &Id::new("no-such-skill")).is_empty());
 }
+
+/// A signal of several words matches with a space, a hyphen or nothing between them, with the usual
+/// endings but not as a stem; two spellings of it in the content count as one cue.
+#[test]
+fn a_signal_of_several_words_matches_spaced_hyphened_or_run_together() {
+    let k = skills(&[
+        ("staff", &["short-staffed", "call off"]),
+        ("desk", &["check-in", "checkin", "front desk"]),
+    ]);
+    let heard = |text: &str| ids(&k.heard(&story("", text, "", ""))).join(" ");
+    for text in [
+        "We were short staffed and two aides called off.",
+        "We were short-staffed; two call-offs.",
+        "Shortstaffed again, and two calloffs.",
+    ] {
+        assert_eq!(heard(text), "staff", "{text}");
+    }
+    assert_eq!(
+        heard("I was checking the desk."),
+        "",
+        "not a stem run together"
+    );
+    assert_eq!(heard("The checkin at the front desk"), "desk");
+    assert_eq!(
+        heard("The checkin, then another checkin"),
+        "",
+        "one cue, once"
+    );
+    assert_eq!(
+        k.cues_of("Check-in at the front desk", &Id::new("desk")),
+        ["check-in", "front desk"]
+    );
+}
+
+/// A CNA's short-staffed shift is heard as adaptability, and a story of owning a mistake as
+/// professionalism, in the words a CNA uses.
+#[test]
+fn a_short_staffed_shift_and_an_owned_mistake_are_heard_in_plain_cna_words() {
+    let s = story(
+        "Short staffed on the floor",
+        "We were short staffed on a Saturday: two aides called off.",
+        "I asked the nurse which residents to get up first.",
+        "Everyone was up by breakfast.",
+    );
+    let found = BUILTIN.heard(&s);
+    assert!(ids(&found).contains(&"adaptability"), "{found:?}");
+    let s = story(
+        "I forgot to chart a transfer",
+        "I forgot to chart a resident's transfer. It was my fault.",
+        "I told the nurse right away. I wanted to be honest.",
+        "She thanked me for owning it, and I double-check my charting now.",
+    );
+    let found = BUILTIN.heard(&s);
+    let professionalism = found
+        .iter()
+        .find(|h| h.id.as_str() == "professionalism")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        professionalism.cues,
+        ["own it", "my fault", "be honest"],
+        "{found:?}"
+    );
+    for text in [
+        "It was my mistake and I owned up.",
+        "I made a mistake; I took responsibility.",
+    ] {
+        assert_eq!(
+            BUILTIN.cues_of(text, &Id::new("professionalism")).len(),
+            2,
+            "{text}"
+        );
+    }
+}

@@ -1,6 +1,9 @@
 //! The phrasing coach: finds the wording the rule table (`content/phrasing.toml`) flags in any text, a
 //! story's part or a typed answer, and offers its rewrites.
 
+#[cfg(test)]
+mod builtin_tests;
+mod context;
 mod past;
 mod rewrite;
 #[cfg(test)]
@@ -38,8 +41,9 @@ struct Compiled {
     rule: PhrasingRule,
     patterns: Vec<Pattern>,
     templates: Vec<Template>,
-    unless_before: Vec<String>,
-    unless_after: Vec<String>,
+    /// Each entry split into words: an entry may be a phrase ("plan where"), matched word for word.
+    unless_before: Vec<Vec<String>>,
+    unless_after: Vec<Vec<String>>,
     except: Vec<String>,
 }
 
@@ -82,11 +86,16 @@ impl Phrasing {
                     table.by_first.entry(first).or_default().push((index, p));
                 }
             }
-            let norm = |v: &[String]| v.iter().map(|w| normalize(w)).collect();
+            let phrases = |v: &[String]| {
+                v.iter()
+                    .map(|p| p.split_whitespace().map(normalize).collect::<Vec<_>>())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            };
             table.rules.push(Compiled {
-                unless_before: norm(&rule.unless_before),
-                unless_after: norm(&rule.unless_after),
-                except: norm(&rule.except),
+                unless_before: phrases(&rule.unless_before),
+                unless_after: phrases(&rule.unless_after),
+                except: rule.except.iter().map(|w| normalize(w)).collect(),
                 rule: rule.clone(),
                 patterns,
                 templates,
@@ -195,20 +204,18 @@ impl Phrasing {
 }
 
 impl Compiled {
-    /// The exceptions: a word before or after that makes the phrase ordinary speech, or a captured
-    /// word the rule excludes.
+    /// The exceptions: words before or after that make the phrase ordinary speech, a captured word
+    /// the rule excludes, or, for a "we" rule, a "we" that is the teller and the patient (see
+    /// [`Gaps::we_with_patient`]).
     fn allows(&self, at: &Gaps, start: usize, end: usize, caps: &[usize]) -> bool {
-        let near = |k: Option<usize>, list: &[String]| {
-            k.and_then(|k| at.words.get(k))
-                .is_some_and(|w| list.iter().any(|x| x == w))
-        };
-        let before = start
-            .checked_sub(1)
-            .filter(|_| !at.sentence_ends_before(start));
-        let after = Some(end).filter(|&e| e < at.words.len() && !at.sentence_ends_before(e));
-        !near(before, &self.unless_before)
-            && !near(after, &self.unless_after)
-            && !caps.iter().any(|&k| near(Some(k), &self.except))
+        let before = self.unless_before.iter().any(|p| at.ends_at(start, p));
+        let after = self.unless_after.iter().any(|p| at.begins_at(end, p));
+        let excepted = caps
+            .iter()
+            .filter_map(|&k| at.words.get(k))
+            .any(|w| self.except.iter().any(|x| x == w));
+        let inclusive_we = self.rule.kind == PhrasingKind::We && at.we_with_patient(start);
+        !(before || after || excepted || inclusive_we)
     }
 }
 

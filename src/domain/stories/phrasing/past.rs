@@ -4,8 +4,10 @@
 const IRREGULAR: &[(&str, &str)] = &[
     ("be", "was"),
     ("become", "became"),
+    ("bleed", "bled"),
     ("begin", "began"),
     ("bend", "bent"),
+    ("breed", "bred"),
     ("bring", "brought"),
     ("build", "built"),
     ("buy", "bought"),
@@ -23,6 +25,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("feel", "felt"),
     ("fight", "fought"),
     ("find", "found"),
+    ("flee", "fled"),
     ("forget", "forgot"),
     ("get", "got"),
     ("give", "gave"),
@@ -61,10 +64,12 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("send", "sent"),
     ("set", "set"),
     ("shake", "shook"),
+    ("shed", "shed"),
     ("shut", "shut"),
     ("sit", "sat"),
     ("sleep", "slept"),
     ("speak", "spoke"),
+    ("speed", "sped"),
     ("spend", "spent"),
     ("split", "split"),
     ("stand", "stood"),
@@ -82,9 +87,18 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("write", "wrote"),
 ];
 
+/// Verbs whose base form ends in "ed" and takes "-ed" like any other (need → needed). Every other
+/// word ending in "ed" is taken to be past already ("used", "agreed", "freed") and left as it is, so
+/// the list names the base forms rather than the far longer list of past forms. The "-eed" verbs
+/// with an irregular past (feed, bleed, breed, speed) are in [`IRREGULAR`].
+const BASE_ENDING_IN_ED: &[&str] = &[
+    "need", "heed", "seed", "weed", "proceed", "succeed", "exceed", "shred",
+];
+
 /// The simple past of `verb` as written, keeping a leading capital: a listed irregular verb, else the
 /// spelling rules for "-ed" (call → called, move → moved, carry → carried, stop → stopped). A word
-/// already ending in "ed" is left as it is.
+/// already ending in "ed" is left as it is, unless it is one of the base forms in
+/// [`BASE_ENDING_IN_ED`] ("I would need" → "I needed", not "I need").
 pub fn past_tense(verb: &str) -> String {
     let lower = verb.to_lowercase();
     let past = match IRREGULAR.iter().find(|(base, _)| *base == lower) {
@@ -106,7 +120,8 @@ pub fn past_tense(verb: &str) -> String {
 fn regular(v: &str) -> String {
     let b = v.as_bytes();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    if v.ends_with("ed") || !v.is_ascii() || b.len() < 2 {
+    let already_past = v.ends_with("ed") && !BASE_ENDING_IN_ED.contains(&v);
+    if already_past || !v.is_ascii() || b.len() < 2 {
         return v.to_string();
     }
     let (last, before) = (b[b.len() - 1], b[b.len() - 2]);
@@ -147,6 +162,29 @@ mod tests {
             ("go", "went"),
             ("café", "café"),
             ("", ""),
+        ] {
+            assert_eq!(past_tense(base), past, "{base}");
+        }
+    }
+
+    /// "I would need to get her to walk" is "I needed to", not "I need to": a base form that ends
+    /// in "ed" still gets a past, while a word already past stays as it is.
+    #[test]
+    fn verbs_whose_base_form_ends_in_ed_get_a_past_and_past_forms_stay() {
+        for (base, past) in [
+            ("need", "needed"),
+            ("Need", "Needed"),
+            ("proceed", "proceeded"),
+            ("succeed", "succeeded"),
+            ("exceed", "exceeded"),
+            ("shred", "shredded"),
+            ("feed", "fed"),
+            ("bleed", "bled"),
+            ("speed", "sped"),
+            ("used", "used"),
+            ("agreed", "agreed"),
+            ("freed", "freed"),
+            ("needed", "needed"),
         ] {
             assert_eq!(past_tense(base), past, "{base}");
         }

@@ -117,6 +117,29 @@ fn exceptions_before_after_and_in_a_wildcard_cancel_a_match() {
 }
 
 #[test]
+fn an_exception_of_several_words_must_be_there_word_for_word_in_the_sentence() {
+    let mut r = rule(
+        "would",
+        PhrasingKind::Would,
+        &["i would *"],
+        &["I {1:past}"],
+    );
+    r.unless_before = vec!["plan  Where".into()];
+    r.unless_after = vec!["to the".into()];
+    let p = Phrasing::new(&[r]);
+    assert!(marked(&p, "We made a plan where I would walk.", None).is_empty());
+    assert!(marked(&p, "Then I would go to the gym.", None).is_empty());
+    for text in [
+        "I know where I would walk.",
+        "We made a plan. Where I would walk, she went.",
+        "Then I would go to her.",
+        "Then I would go. To the gym.",
+    ] {
+        assert_eq!(marked(&p, text, None).len(), 1, "{text}");
+    }
+}
+
+#[test]
 fn a_rule_limited_to_some_sections_skips_the_others_but_an_answer_gets_all() {
     let mut r = rule("we", PhrasingKind::We, &["we"], &["I"]);
     r.sections = vec![StoryPart::Action];
