@@ -81,6 +81,19 @@ fn scrolling_never_runs_past_the_end() {
 }
 
 #[test]
+fn a_word_in_no_guide_says_the_results_are_near_spellings() {
+    let mut h = on_guides();
+    h.press("/").type_text("medicaid");
+    let s = h.screen(120, 40);
+    assert!(s.contains("results: no exact match, near spellings"), "{s}");
+    for _ in 0.."medicaid".len() {
+        h.press("<bs>");
+    }
+    h.type_text("medical");
+    assert!(!h.screen(120, 40).contains("near spellings"));
+}
+
+#[test]
 fn search_highlights_matches_and_enter_jumps_to_the_guide() {
     let mut h = on_guides();
     h.render(120, 40);

@@ -44,6 +44,9 @@ pub struct Hit {
     pub place: String,
     pub text: String,
     pub ranges: Vec<Range<usize>>,
+    /// Some word of the query was found here only as a near spelling ("medical" for "medicaid"),
+    /// so a screen can say the word itself is not there.
+    pub near: bool,
 }
 
 /// One searchable text and what it takes to match in it quickly.
@@ -61,6 +64,19 @@ struct Entry {
 impl Entry {
     fn hay(&self) -> &str {
         self.lower.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether the place's name holds one of `alts` (exactly or as a synonym) at a word start.
+    fn place_names(&self, alts: &[Alt]) -> bool {
+        let place = self.place.to_lowercase();
+        alts.iter().filter(|a| a.kind != Kind::Typo).any(|a| {
+            place.match_indices(a.text.as_str()).any(|(at, _)| {
+                !place[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
     }
 }
 
@@ -130,7 +146,7 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
             }
         }
     }
-    let mut scored: Vec<(u32, usize, Vec<Range<usize>>)> = Vec::new();
+    let mut scored: Vec<(u32, usize, Vec<Range<usize>>, bool)> = Vec::new();
     for (ei, e) in index.entries.iter().enumerate() {
         let per_term = &best[ei * terms.len()..(ei + 1) * terms.len()];
         if per_term.contains(&0) {
@@ -139,20 +155,29 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
         let mut r = std::mem::take(&mut ranges[ei]);
         r.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         r.dedup_by(|b, a| b.start < a.end);
-        let score: u32 = per_term.iter().sum();
-        scored.push((score * 4 + e.weight, ei, r));
+        let near = per_term.iter().any(|&s| s <= 2 * Kind::Typo as u32);
+        // A guide section named for what was asked ("salary" and "Pay and outlook") is where the
+        // answer is: it comes before a passing mention of the word in another section. (Glossary
+        // terms and questions are ranked by their weight, as before.)
+        let named = match e.target {
+            Target::Section { .. } => terms.iter().filter(|alts| e.place_names(alts)).count(),
+            _ => 0,
+        } as u32;
+        let score: u32 = per_term.iter().sum::<u32>() + 2 * named;
+        scored.push((score * 4 + e.weight, ei, r, near));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
         .into_iter()
         .take(limit)
-        .map(|(_, ei, ranges)| {
+        .map(|(_, ei, ranges, near)| {
             let e = &index.entries[ei];
             Hit {
                 target: e.target,
                 place: e.place.clone(),
                 text: e.text.clone(),
                 ranges,
+                near,
             }
         })
         .collect()
@@ -185,6 +210,36 @@ mod tests {
             terms,
             ..Library::default()
         }
+    }
+
+    #[test]
+    fn a_section_named_for_the_word_comes_before_a_passing_mention() {
+        let lib = Library::builtin();
+        let hits = search(&lib, "salary", 10);
+        let first = hits.first().expect("hits");
+        assert!(
+            first.place.ends_with("Pay and outlook"),
+            "{:?}",
+            hits.iter().map(|h| &h.place).collect::<Vec<_>>()
+        );
+        assert!(!first.near);
+    }
+
+    #[test]
+    fn a_role_is_found_by_any_name_it_goes_by() {
+        let lib = Library::builtin();
+        let hits = search(&lib, "COTA/L", 10);
+        assert_eq!(hits.first().map(|h| h.place.as_str()), Some("OTA › Names"));
+        let h = &hits[0];
+        assert_eq!(&h.text[h.ranges[0].clone()], "COTA/L");
+    }
+
+    #[test]
+    fn a_word_found_only_as_a_near_spelling_is_flagged() {
+        let lib = lib_with(&[], &[("Medical", "Medical records are private")]);
+        let hits = search(&lib, "medicaid", 10);
+        assert!(!hits.is_empty() && hits.iter().all(|h| h.near), "{hits:?}");
+        assert!(search(&lib, "medical", 10).iter().all(|h| !h.near));
     }
 
     #[test]

@@ -29,10 +29,18 @@ pub(super) fn render(g: &Guides, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     query.set_selection_style(t.selected);
     query.set_cursor_line_style(Style::new());
     query.render(input, buf);
+    // A word found nowhere as typed is shown by its near spellings: say so, or "medicaid" seems
+    // to be about "medical".
+    let near = !g.hits.is_empty() && g.hits.iter().all(|h| h.near);
     let title = format!(
-        " {} result{} ",
+        " {} result{}{} ",
         g.hits.len(),
-        if g.hits.len() == 1 { "" } else { "s" }
+        if g.hits.len() == 1 { "" } else { "s" },
+        if near {
+            ": no exact match, near spellings"
+        } else {
+            ""
+        }
     );
     let block = Block::bordered().title(title).border_style(t.border);
     let inner = block.inner(results);

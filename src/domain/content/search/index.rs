@@ -28,6 +28,20 @@ impl Index {
             });
         };
         for (ri, role) in lib.roles.iter().enumerate() {
+            // The names the job goes by ("COTA/L"), shown at the top of its guide.
+            if !role.also_called.is_empty() {
+                let target = Target::Section {
+                    role: ri,
+                    section: GuideSection::Overview,
+                    block: 0,
+                };
+                let text = format!(
+                    "{}. Also called: {}",
+                    role.name,
+                    role.also_called.join(", ")
+                );
+                add(target, format!("{} › Names", role.short), text, W_SECTION);
+            }
             for section in GuideSection::ALL {
                 let place = format!("{} › {}", role.short, section.title());
                 for (bi, block) in markup::blocks(role.section(section)).iter().enumerate() {
