@@ -304,8 +304,15 @@ pub fn counts(
 }
 
 /// The cards to study, in order. Normal: due learning cards (earliest first), then due reviews
-/// (most overdue first), then new cards in selection order up to today's allowance. Cram: every card,
-/// lowest predicted recall at the interview first, new cards counting as 0; ties keep selection order.
+/// (most overdue first), then new cards in selection order up to today's allowance. Cram: every card:
+/// first those studied but likely forgotten by the interview (predicted recall under
+/// [`CRAM_WEAK`], lowest first), then those never studied, then the rest, lowest recall first;
+/// ties keep selection order.
+/// Predicted recall at the interview under which a studied card comes before the unseen ones in
+/// a cram: a card the user has shown they do not know yet (Again in a review or a practice round)
+/// is surer weakness than one they have never tried.
+pub const CRAM_WEAK: f64 = 0.8;
+
 pub fn build_queue(
     selection: &[Id],
     history: &Ledger,
@@ -329,17 +336,20 @@ pub fn build_queue(
         }
         Mode::Cram { interview } => {
             let mut seen = HashSet::new();
-            let mut scored: Vec<(f64, &Id)> = selection
+            // (group, recall): 0 studied and likely forgotten by then, 1 never studied, 2 the rest.
+            let mut scored: Vec<((u8, f64), &Id)> = selection
                 .iter()
                 .filter(|id| seen.insert(*id))
                 .map(|id| {
-                    (
-                        history.state(id).map_or(0.0, |c| recall_at(c, interview)),
-                        id,
-                    )
+                    let key = match history.state(id).map(|c| recall_at(c, interview)) {
+                        Some(r) if r < CRAM_WEAK => (0, r),
+                        None => (1, 0.0),
+                        Some(r) => (2, r),
+                    };
+                    (key, id)
                 })
                 .collect();
-            scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+            scored.sort_by(|a, b| a.0.0.cmp(&b.0.0).then(a.0.1.total_cmp(&b.0.1)));
             scored.into_iter().map(|(_, id)| id.clone()).collect()
         }
     }
