@@ -237,3 +237,13 @@ fn a_short_staffed_shift_and_an_owned_mistake_are_heard_in_plain_cna_words() {
         );
     }
 }
+
+/// "We talked with the nurse… we all communicated well" is communication, in so many words.
+#[test]
+fn talking_with_the_nurse_and_communicating_are_heard_as_communication() {
+    let cues = BUILTIN.cues_of(
+        "We talked with the nurse about his blood pressure. We all communicated really well.",
+        &Id::new("communication"),
+    );
+    assert_eq!(cues, ["talked with", "communicat"]);
+}
