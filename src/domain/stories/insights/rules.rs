@@ -17,7 +17,16 @@ pub(super) fn story(m: &Metrics, g: &Guidance, no_glossary: bool) -> Vec<Insight
             out.push(Finding::Empty(s));
         }
     }
-    // First among the tips: the marked phrases are the quickest fixes, one key each.
+    // First among the tips: a Result with nothing to check is what an interviewer misses most,
+    // so it must not be the line a small window leaves out.
+    if m.words[Section::Result.index()] > 0 {
+        out.push(if m.measurable_result {
+            Finding::Measurable
+        } else {
+            Finding::NoNumber
+        });
+    }
+    // Then the marked phrases: the quickest fixes, one key each.
     if m.flagged > 0 {
         out.push(Finding::Flagged { count: m.flagged });
     }
@@ -42,13 +51,6 @@ pub(super) fn story(m: &Metrics, g: &Guidance, no_glossary: bool) -> Vec<Insight
     }
     if m.would > 0 {
         out.push(Finding::Would { count: m.would });
-    }
-    if m.words[Section::Result.index()] > 0 {
-        out.push(if m.measurable_result {
-            Finding::Measurable
-        } else {
-            Finding::NoNumber
-        });
     }
     out.extend(fillers(&m.fillers, m.filler_total, m.spoken, t));
     if !no_glossary {

@@ -193,3 +193,20 @@ fn balance_is_not_judged_on_drafts() {
         assert!(!judged, "{:?}", findings(&a));
     }
 }
+
+/// A Result with no number is the first tip, before the marked phrases and the length: a small
+/// window shows the first few lines only, and this is the one an interviewer misses most.
+#[test]
+fn a_result_with_nothing_to_check_is_the_first_tip() {
+    let s = story(
+        "I was on the rehab hall and um, a resident would not do her exercises.",
+        "I had to get her to do her restorative program.",
+        "I would sit with her and basically talk about her grandkids first.",
+        "She started doing it again and she was happier.",
+    );
+    let a = run(&s);
+    let found = findings(&a);
+    let tips: Vec<&&Finding> = found.iter().filter(|f| f.level() == Level::Tip).collect();
+    assert!(matches!(tips.first(), Some(Finding::NoNumber)), "{found:?}");
+    assert!(found.iter().any(|f| matches!(f, Finding::Flagged { .. })));
+}
