@@ -12,6 +12,9 @@ pub struct TagSuggestions {
     /// The highlighted suggestion. Set as soon as something is typed, so Enter completes it; with an
     /// empty tag nothing is highlighted until ↓ is pressed, so Enter moves on instead.
     pub chosen: Option<usize>,
+    /// The items are near spellings of a tag that matches no skill ("communicaton"): offered as
+    /// "did you mean", since a typo'd tag would count for nothing in Coverage.
+    pub near: bool,
 }
 
 impl TagSuggestions {
@@ -37,6 +40,22 @@ impl TagSuggestions {
             })
             .map(|(i, _)| i)
             .collect();
+        // Nothing holds what was typed: a slip of a letter or two from a skill's id or name.
+        self.near = false;
+        if self.items.is_empty() && partial.chars().count() >= 5 {
+            let slip = |word: &str| strsim::osa_distance(&partial, word) <= 2;
+            self.items = lib
+                .competencies
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    let (id, name) = (c.id.as_str(), c.name.to_lowercase());
+                    !used(id, &name) && (slip(id) || slip(&name))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            self.near = !self.items.is_empty();
+        }
         let rank = |i: &usize| {
             lib.competencies
                 .get(*i)
@@ -185,6 +204,24 @@ mod tests {
                 .iter()
                 .all(|&i| lib.competencies[i].id.as_str() != "teamwork")
         );
+    }
+
+    #[test]
+    fn a_tag_a_letter_or_two_off_a_skill_offers_it() {
+        let lib = lib();
+        let mut s = TagSuggestions::default();
+        s.refresh("communicaton", &[], &lib, &[]);
+        assert!(s.near);
+        assert_eq!(s.chosen(&lib), Some("communication"));
+        s.refresh("teamwork, saftey", &["teamwork".into()], &lib, &[]);
+        assert_eq!(s.chosen(&lib), Some("safety"));
+        s.refresh("my own words", &[], &lib, &[]);
+        assert!(
+            s.items.is_empty() && !s.near,
+            "a tag of one's own stays one"
+        );
+        s.refresh("comm", &[], &lib, &[]);
+        assert!(!s.near, "a start is a match, not a slip");
     }
 
     #[test]
