@@ -32,12 +32,12 @@ fn cram_counts_the_cards_answered_in_its_header_and_end_screen() {
     h.press(" 3 3 1 3");
     let s = text(&mut h);
     assert!(
-        s.contains(&format!("3 of {all} cards done · review 5")),
+        s.contains(&format!("4 of {all} cards seen · 1 coming back · review 5")),
         "{s}"
     );
     h.press("u");
     assert!(
-        text(&mut h).contains(&format!("2 of {all} cards done · review 4")),
+        text(&mut h).contains(&format!("3 of {all} cards seen · 1 coming back · review 4")),
         "undo takes the Good back"
     );
     h.press(" 3<esc>");

@@ -224,6 +224,8 @@ fn high_contrast_paints_every_cell_white_on_black() {
             }
         }
     }
+    // Back to a size the screens draw at (a window too small takes only q), then help.
+    h.render(100, 30);
     h.press("?");
     let buf = h.render(100, 30);
     let (x, y) = common::find(&buf, "Keys that work now").expect("help open");
