@@ -646,3 +646,121 @@ fn fit_and_coaching_text_reads_at_flesch_60_or_more() {
         .collect();
     assert!(failing.is_empty(), "{}", failing.join("\n"));
 }
+
+/// What a user test as a new OTA graduate (school job) and as a CNA (PT aide job) found missing
+/// stays covered: a mistake story, a busy-day question found by "busy", questions of its own for
+/// each setting but outpatient, school words in the glossary, and fieldwork for new graduates.
+#[test]
+fn the_user_test_gaps_stay_covered() {
+    let lib = Library::builtin();
+    let q = |id: &str| {
+        lib.questions
+            .iter()
+            .find(|q| q.id.as_str() == id)
+            .unwrap_or_else(|| panic!("missing {id}"))
+    };
+    let mistake = q("q-mistake-owned");
+    assert!(mistake.roles.is_empty() && mistake.behavioural);
+    assert!(mistake.text.to_lowercase().contains("mistake"));
+    let outline = mistake.outline.join(" ");
+    for part in ["Situation", "Task", "Action", "Result"] {
+        assert!(outline.contains(part), "q-mistake-owned lacks {part}");
+    }
+    assert!(
+        lib.questions.iter().any(|q| q.roles.is_empty()
+            && q.text.contains("busy")
+            && q.text.contains("too many tasks")),
+        "the too-many-tasks story is found by typing \"busy\""
+    );
+    for setting in [
+        "school",
+        "hospital",
+        "skilled-nursing",
+        "home-health",
+        "pediatrics",
+    ] {
+        assert!(
+            lib.coaching
+                .iter()
+                .any(|c| c.setting.as_deref() == Some(setting) && !c.questions.is_empty()),
+            "{setting} brings no questions of its own"
+        );
+    }
+    // A question listed for one setting is hidden from people in every other setting, so only
+    // questions that name that setting belong there, never one of the shared staples.
+    for c in &lib.coaching {
+        let words: &[&str] = match c.setting.as_deref() {
+            None => continue,
+            Some("school") => &["school", "teacher", "classroom", "iep"],
+            Some("hospital") => &["hospital"],
+            Some("skilled-nursing") => &["nursing home"],
+            Some("home-health") => &["home health"],
+            Some("pediatrics") => &["child"],
+            Some("outpatient") => &["outpatient"],
+            Some(other) => panic!("{}: a setting this test does not know: {other}", c.id),
+        };
+        for id in &c.questions {
+            let text = q(id.as_str()).text.to_lowercase();
+            assert!(
+                words.iter().any(|w| text.contains(w)),
+                "{} lists {id}, which does not name the setting",
+                c.id
+            );
+        }
+    }
+    for term in ["IEP", "504 plan", "FERPA"] {
+        assert!(
+            lib.terms.iter().any(|t| t.term.starts_with(term)),
+            "no glossary entry for {term}"
+        );
+    }
+    for id in ["q-little-experience", "q-tell-me-about-yourself"] {
+        assert!(
+            q(id).outline.join(" ").contains("fieldwork"),
+            "{id} leaves out fieldwork"
+        );
+    }
+    // The words the testers searched for find something.
+    for word in [
+        "504",
+        "FERPA",
+        "IEP",
+        "sensory",
+        "mistake",
+        "busy",
+        "fieldwork",
+    ] {
+        assert!(
+            !clinicprep::domain::content::search::search(&lib, word, 10).is_empty(),
+            "searching {word:?} finds nothing"
+        );
+    }
+}
+
+/// The NBCOT exam's format comes from test-prep pages, not from NBCOT: the guide's figures say so
+/// and carry the caveat, and the matching cards cite the same page.
+#[test]
+fn nbcot_exam_figures_cite_what_they_come_from() {
+    let lib = Library::builtin();
+    let ota = lib.roles.iter().find(|r| r.id.as_str() == "ota").unwrap();
+    let figures: Vec<_> = ota
+        .figure
+        .iter()
+        .filter(|f| f.label.starts_with("NBCOT COTA exam"))
+        .collect();
+    assert_eq!(figures.len(), 2);
+    for f in &figures {
+        assert!(f.check, "{}: a test-prep page is a weaker source", f.label);
+        assert!(f.source.contains("exam2jobs.com"), "{}", f.source);
+        assert!(!f.source.starts_with("NBCOT"), "{}", f.source);
+    }
+    for id in ["f-exam-nbcot-format", "f-exam-nbcot-pass"] {
+        let card = lib.facts.iter().find(|f| f.id.as_str() == id).unwrap();
+        assert!(
+            card.source.contains("exam2jobs.com"),
+            "{id}: {}",
+            card.source
+        );
+        assert!(card.back.contains("nbcot.org"), "{id}: {}", card.back);
+    }
+}

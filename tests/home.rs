@@ -359,9 +359,9 @@ fn facts_from_cards_and_stories_show_when_the_app_provides_them() {
     // The three forgotten cards; the chart below counts them in today's bar.
     assert!(s.contains("Cards due now 3"), "{s}");
     assert!(s.contains("Competencies covered 1/"), "{s}");
-    // With an interview date the plan names the next step: 20 new cards (236 unseen over 12 days)
+    // With an interview date the plan names the next step: 21 new cards (244 unseen over 12 days)
     // plus the 3 due.
-    assert!(s.contains("Next: study 23 cards of “My interview”"), "{s}");
+    assert!(s.contains("Next: study 24 cards of “My interview”"), "{s}");
     assert!(
         !s.contains("Study some cards"),
         "the due chart has bars now: {s}"

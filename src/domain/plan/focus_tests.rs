@@ -45,8 +45,18 @@ fn a_pt_aide_gets_their_cards_and_general_ones_not_other_roles_exam_facts() {
     );
     let mine: HashSet<Id> = f.select(&cat, &Filter::default()).into_iter().collect();
     let pt = Id::new("pt-aide");
+    // Questions coaching lists for another setting (hospital, nursing home, …) are left out, even
+    // those written for every role.
+    let other_setting: HashSet<&Id> = lib
+        .coaching
+        .iter()
+        .filter(|c| c.setting.as_deref().is_some_and(|s| s != "outpatient"))
+        .flat_map(|c| c.questions.iter())
+        .collect();
+    assert!(!other_setting.is_empty());
     for c in &cat.cards {
-        let for_me = c.roles.is_empty() || c.roles.contains(&pt);
+        let for_me =
+            (c.roles.is_empty() || c.roles.contains(&pt)) && !other_setting.contains(&c.id);
         assert_eq!(mine.contains(&c.id), for_me, "{} {:?}", c.id, c.roles);
     }
     let ota_only = lib
