@@ -228,7 +228,8 @@ fn never_a_question_from_another_role_over_every_role() {
 /// many were asked.
 fn every_question_suits(h: &mut Harness, role: &Id) -> usize {
     let mut seen = 0;
-    while !h.screen(80, 24).contains("Practice: a mock interview") {
+    // Skipped questions are kept in the round, so skipping them all ends on its summary.
+    while !h.screen(80, 24).contains("Interview complete") {
         let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         let screen = squash(&h.screen(160, 50).replace('│', " "));
         let lib = h.app.data().library();

@@ -1,6 +1,7 @@
 //! Follow-up questions: what an answer lacked (from the rubric, and from the text of a typed answer)
 //! and which follow-up from the content table the interviewer asks about it.
 
+use super::fit::{asks_for_steps, asks_how};
 use super::rubric::Rubric;
 use super::typed::{TalkingPoint, TypedAnalysis};
 use crate::domain::content::{Category, FollowUp, Id, Question, QuestionKind, Trigger};
@@ -136,9 +137,12 @@ pub fn choose<'a>(
         .into_iter()
         .filter(|t| lacks.contains(t))
         .find_map(|t| {
+            // A follow-up asking for steps fits a how-to or what-would-you-do question only, not
+            // "Why are you leaving your current job?".
             let fits: Vec<&FollowUp> = table
                 .iter()
                 .filter(|f| f.trigger == t && f.fits(q, role))
+                .filter(|f| !asks_for_steps(&f.text) || asks_how(q))
                 .collect();
             let best = fits.iter().map(|f| f.specificity()).max()?;
             let top: Vec<&FollowUp> = fits
@@ -191,11 +195,12 @@ pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged>
             "This time you gave a real example.",
             "It still had no example: name one patient, tool or day from your own work.".into(),
         ),
-        Trigger::NoWhyRole => (
-            a.covers(TalkingPoint::WhyRole),
+        Trigger::NoWhyRole if a.covers(TalkingPoint::WhyRole) => (
+            true,
             "This time you said why you want this job.",
-            "It still did not say why this job: one sentence of what draws you is enough.".into(),
+            String::new(),
         ),
+        Trigger::NoWhyRole => return Some(why_role_practical(a)),
         Trigger::TooLong => (
             a.seconds() <= target,
             "That was the short version: about right for a follow-up.",
@@ -212,6 +217,28 @@ pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged>
     })
 }
 
+/// A "why this job?" follow-up answered without a word about this job: pay, hours or the commute
+/// are a reason, so it is filled, but alone they can sound like only getting away from the last
+/// job, so the coach asks for one thing about this job too. No reason at all is not filled.
+fn why_role_practical(a: &TypedAnalysis) -> Judged {
+    let reasons: Vec<&str> = a.practical_reasons().iter().map(|r| r.label()).collect();
+    if reasons.is_empty() {
+        return Judged {
+            filled: false,
+            text: "It still did not say why this job: one sentence of what draws you is enough."
+                .into(),
+        };
+    }
+    Judged {
+        filled: true,
+        text: format!(
+            "You gave a reason ({}). Add one thing about this job or this team that draws you, \
+             so it does not sound like only running away.",
+            reasons.join(", ")
+        ),
+    }
+}
+
 /// A few words for a past round on what a follow-up's answer gave, or still lacked.
 pub fn recap(trigger: Trigger, filled: bool) -> &'static str {
     match (trigger, filled) {
@@ -225,7 +252,7 @@ pub fn recap(trigger: Trigger, filled: bool) -> &'static str {
         (Trigger::NoHelpCall, false) => "still no call for help",
         (Trigger::NoExample, true) => "gave an example",
         (Trigger::NoExample, false) => "still no example",
-        (Trigger::NoWhyRole, true) => "said why this job",
+        (Trigger::NoWhyRole, true) => "gave a reason for this job",
         (Trigger::NoWhyRole, false) => "still no reason for this job",
         (Trigger::TooLong, true) => "kept it short",
         (Trigger::TooLong, false) => "still ran long",

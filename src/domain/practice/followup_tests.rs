@@ -303,3 +303,31 @@ fn walking_beside_a_patient_is_an_action_not_how_it_ended() {
     .unwrap();
     assert!(her.filled, "{her:?}");
 }
+
+/// The user test: a follow-up to "What draws you to this position?" got "It still did not say why
+/// this job" for a practical reason and for a reason about this employer.
+#[test]
+fn a_practical_reason_is_a_reason_with_a_nudge_and_this_employer_is_a_full_one() {
+    let pay = judged_after(
+        "q-tell-me-about-yourself",
+        Trigger::NoWhyRole,
+        "The hours are better than driving all day and it pays more.",
+        60,
+    )
+    .unwrap();
+    assert!(pay.filled, "{pay:?}");
+    assert_eq!(
+        pay.text,
+        "You gave a reason (pay, hours). Add one thing about this job or this team that draws \
+         you, so it does not sound like only running away."
+    );
+    let district = judged_after(
+        "q-tell-me-about-yourself",
+        Trigger::NoWhyRole,
+        "Your district serves many elementary schools and I loved my school fieldwork.",
+        60,
+    )
+    .unwrap();
+    assert!(district.filled, "{district:?}");
+    assert_eq!(district.text, "This time you said why you want this job.");
+}

@@ -2,6 +2,7 @@
 //! rubric and grade, in a file a person can read.
 
 use super::rubric::{Grade, Rubric};
+use super::timer::Timing;
 use crate::domain::content::{Id, Trigger};
 use crate::storage::StorageError;
 use crate::storage::datafile::{self, LoadError};
@@ -109,6 +110,33 @@ pub struct Skipped {
     pub seconds: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed: Option<String>,
+    /// Where it came in the interview, from 1, so the summary keeps every question's true number;
+    /// none in logs written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+}
+
+/// One question of a round as the summary lists it: answered, or left without a grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry<'a> {
+    Answered(&'a Answer),
+    Skipped(&'a Skipped),
+}
+
+/// A summary row: the question's number in the interview (none for a skip from a log that did not
+/// keep it) and what became of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row<'a> {
+    pub number: Option<usize>,
+    pub entry: Entry<'a>,
+}
+
+/// How a round's timed answers compare with their windows (see [`super::timer::timing`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimeCounts {
+    pub in_time: usize,
+    pub short: usize,
+    pub long: usize,
 }
 
 /// One round: when it started, its settings and the answers given.
@@ -152,14 +180,76 @@ impl RoundRecord {
             .filter(|a| a.rubric.kind != crate::domain::content::QuestionKind::Closer)
     }
 
-    /// Timed answers no longer than their own target (an opener's is shorter than a story's, see
-    /// [`super::timer::target_for_kind`]).
+    /// Timed answers within their own time window: not over the target and not well short of it
+    /// (an opener's window is shorter than a story's, see [`super::timer::target_for_kind`]). An
+    /// answer of 18 s against 90–120 s is short, not on time.
     pub fn on_time(&self) -> usize {
-        self.timed()
-            .filter(|a| {
-                a.seconds <= super::timer::target_for_kind(a.rubric.kind, self.target_seconds)
-            })
-            .count()
+        self.time_counts().in_time
+    }
+
+    /// How many timed answers were in time, short and long.
+    pub fn time_counts(&self) -> TimeCounts {
+        let mut c = TimeCounts::default();
+        for a in self.timed() {
+            match self.timing(a) {
+                Timing::Short => c.short += 1,
+                Timing::InTime => c.in_time += 1,
+                Timing::Long => c.long += 1,
+            }
+        }
+        c
+    }
+
+    /// Where one of this round's answers falls against its own window.
+    pub fn timing(&self, a: &Answer) -> Timing {
+        super::timer::timing(a.rubric.kind, self.target_seconds, a.seconds)
+    }
+
+    /// Every question answered or skipped, in the order asked, each with its true number: the
+    /// skips keep the numbers they were asked at and the answers fill the rest in order. Skips
+    /// from older logs, whose numbers were not kept, come last with none.
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        let mut placed: std::collections::BTreeMap<usize, &Skipped> = Default::default();
+        let mut loose = Vec::new();
+        for s in &self.skipped {
+            match s
+                .number
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n > 0)
+            {
+                Some(n) if !placed.contains_key(&n) => {
+                    placed.insert(n, s);
+                }
+                _ => loose.push(s),
+            }
+        }
+        let mut out = Vec::with_capacity(self.answer.len() + self.skipped.len());
+        let mut answers = self.answer.iter();
+        let mut n = 1;
+        loop {
+            let entry = match placed.remove(&n) {
+                Some(s) => Entry::Skipped(s),
+                None => match answers.next() {
+                    Some(a) => Entry::Answered(a),
+                    None => break,
+                },
+            };
+            out.push(Row {
+                number: Some(n),
+                entry,
+            });
+            n += 1;
+        }
+        // Skips numbered past the last answer (a hand-edited log) keep their numbers.
+        out.extend(placed.into_iter().map(|(n, s)| Row {
+            number: Some(n),
+            entry: Entry::Skipped(s),
+        }));
+        out.extend(loose.into_iter().map(|s| Row {
+            number: None,
+            entry: Entry::Skipped(s),
+        }));
+        out
     }
 
     /// Mean seconds per timed answer, rounded; None for a round with none.

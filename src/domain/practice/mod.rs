@@ -2,6 +2,7 @@
 //! answers, follow-up questions, the rubric for each kind of question and the round log. Plain data
 //! in and out; nothing here draws or reads the clock.
 
+pub mod fit;
 pub mod followup;
 pub mod history;
 pub mod log;
@@ -11,10 +12,13 @@ pub mod select;
 pub mod timer;
 pub mod typed;
 
-pub use log::{Answer, AnswerMode, FollowUpAnswer, ROUNDS_FILE, RoundLog, RoundRecord, Skipped};
+pub use log::{
+    Answer, AnswerMode, Entry, FollowUpAnswer, ROUNDS_FILE, RoundLog, RoundRecord, Row, Skipped,
+    TimeCounts,
+};
 pub use rubric::{Check, Grade, Rubric};
 pub use select::{Pick, select_round};
-pub use timer::{AnswerTimer, MIN_ANSWER_SECS, TimerPhase, format_mmss};
+pub use timer::{AnswerTimer, MIN_ANSWER_SECS, TimerPhase, Timing, format_mmss};
 
 /// A rubric grade to apply to a question's flashcard schedule. Practice produces these; the app hands
 /// them to the review store (the question's id is its card id).

@@ -1,6 +1,7 @@
 //! The shape of a mock interview: an opener first, then story, direct and knowledge questions for the
 //! role in focus, taking turns, and the close ("What questions do you have for us?") last.
 
+use super::fit::lead_in_fits;
 use super::select::{Pick, select_round, suits};
 use crate::domain::content::{Id, Persona, Question, QuestionKind};
 use std::collections::{BTreeMap, HashSet};
@@ -83,21 +84,31 @@ pub fn personas_for<'a>(personas: &'a [Persona], role: Option<&Id>) -> Vec<&'a P
     personas.iter().filter(|p| p.suits(role)).collect()
 }
 
-/// What `persona` says before question `index` (of `kind`): their first line for the first
-/// question, else one of their lines for that kind, varied by `seed` so two interviews do not
-/// sound the same. Empty if they have none.
-pub fn lead_in(persona: &Persona, kind: QuestionKind, index: usize, seed: u64) -> &str {
-    let lines = persona.lead_ins(kind);
-    if lines.is_empty() {
-        return "";
-    }
+/// What `persona` says before `q`, question `index` of the interview: among their lines for its
+/// kind, only those that fit it ([`lead_in_fits`]: no "tell me about yourself" before "Why our
+/// clinic?", no "how you work on a busy unit" before "Why are you leaving?"). The first question
+/// gets the first fitting line, the one written to open with; later ones a fitting line varied by
+/// `seed`, so two interviews do not sound the same. Empty when none fits: better no lead-in than
+/// one about something else.
+pub fn lead_in<'p>(persona: &'p Persona, q: &Question, index: usize, seed: u64) -> &'p str {
+    let lines: Vec<&str> = persona
+        .lead_ins(q.kind())
+        .iter()
+        .map(String::as_str)
+        .filter(|l| lead_in_fits(l, q, index))
+        .collect();
     if index == 0 {
-        // The first words after the greeting: the line written to open with.
-        return lines[0].as_str();
+        return lines.first().copied().unwrap_or("");
     }
     let n = lines.len() as u64;
+    if n == 0 {
+        return "";
+    }
     let i = (seed % n + index as u64) % n;
-    lines[usize::try_from(i).unwrap_or(0)].as_str()
+    lines
+        .get(usize::try_from(i).unwrap_or(0))
+        .copied()
+        .unwrap_or("")
 }
 
 #[cfg(test)]

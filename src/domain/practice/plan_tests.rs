@@ -152,18 +152,18 @@ fn every_role_has_interviewers_and_lead_ins_vary_with_the_seed() {
     }
     let school = lib.personas.iter().find(|p| p.setting == "school").unwrap();
     assert!(!school.suits(Some(&Id::new("pt-aide"))));
-    let lines: HashSet<&str> = (0..8)
-        .map(|s| lead_in(school, QuestionKind::Star, 3, s))
-        .collect();
+    let story = lib.question(&Id::new("q-upset-patient")).unwrap();
+    let lines: HashSet<&str> = (0..8).map(|s| lead_in(school, story, 3, s)).collect();
     assert!(lines.len() > 1);
     assert_ne!(
-        lead_in(school, QuestionKind::Star, 3, 0),
-        lead_in(school, QuestionKind::Star, 4, 0),
+        lead_in(school, story, 3, 0),
+        lead_in(school, story, 4, 0),
         "the next question gets the next line"
     );
+    let opener = lib.question(&Id::new("q-tell-me-about-yourself")).unwrap();
     for s in 0..8 {
         assert_eq!(
-            lead_in(school, QuestionKind::Opener, 0, s),
+            lead_in(school, opener, 0, s),
             school.opener[0],
             "the interview always opens with the opening line"
         );

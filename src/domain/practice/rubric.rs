@@ -1,6 +1,7 @@
 //! The self-rating rubric after each practice answer, one a kind of question, and the flashcard grade
 //! it maps to.
 
+use super::typed::{TalkingPoint, TypedAnalysis};
 use crate::domain::content::QuestionKind;
 /// How well a question was answered, in flashcard terms: the same grade a review gives, so a practice
 /// rating goes straight into the card schedule.
@@ -194,6 +195,31 @@ impl Rubric {
         if let Some(i) = r.index_of("in_time") {
             r.ticks[i] = within_time;
         }
+        r
+    }
+
+    /// The rubric a typed answer starts with: the time box as [`Rubric::for_answer`], and the
+    /// boxes its text can show. Each pre-tick raises the grade that schedules the question's card,
+    /// so a box is ticked only on clear signs: a measurable result needs a number or a change
+    /// someone could check (an ending alone is not one); a strength needs a real example told,
+    /// not a claim ("I'm good at keeping people safe"); a detail needs a job word or a real
+    /// example, and a direct answer that runs down a past job gets none. The user can tick any box
+    /// left empty.
+    pub fn for_typed(kind: QuestionKind, within_time: bool, a: &TypedAnalysis) -> Rubric {
+        let mut r = Rubric::for_answer(kind, within_time);
+        let scan = &a.coach.scan;
+        let named_term = !scan.terms.is_empty();
+        r.set("said_i", scan.i_count > 0 && scan.i_count >= scan.we_count);
+        r.set("result", a.measurable);
+        // A complaint about a past job is not a detail from your own work.
+        let fair = a.speaks_ill.is_empty();
+        r.set(
+            "detail",
+            (named_term || a.told_example) && (fair || kind == QuestionKind::Knowledge),
+        );
+        r.set("strength", a.told_example);
+        r.set("why_role", a.covers(TalkingPoint::WhyRole));
+        r.set("present", a.covers(TalkingPoint::Experience));
         r
     }
 

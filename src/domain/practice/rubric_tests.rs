@@ -123,3 +123,75 @@ fn grade_numbers_match_the_review_journal() {
         .collect();
     assert_eq!(n, [1, 2, 3, 4]);
 }
+
+/// The rubric a typed answer to `question` starts with, taken as in time.
+fn typed(question: &str, text: &str) -> Rubric {
+    use crate::domain::content::{Id, Library};
+    use crate::domain::practice::typed::analyze_typed;
+    use crate::domain::stories::Coach;
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new(question)).unwrap();
+    let a = analyze_typed(text, q, &mut Coach::from_library(&lib), 120);
+    Rubric::for_typed(q.kind(), true, &a)
+}
+
+/// The user test: pre-ticks that raised the grade scheduling the card. An ending is not a
+/// measurable result.
+#[test]
+fn a_measurable_result_needs_a_number_or_a_change_someone_could_check() {
+    let vague = typed(
+        "q-upset-patient",
+        "A resident was upset about his walk. I listened, I told him it was okay and I walked \
+         with him so he could keep moving. We all communicated really well as a team.",
+    );
+    assert!(!vague.has("result"), "{vague:?}");
+    let counted = typed(
+        "q-upset-patient",
+        "A resident was upset about his walk. I listened, I told him it was okay and I walked \
+         with him. By the end of the week he walked 40 feet with no falls.",
+    );
+    assert!(counted.has("result"), "{counted:?}");
+}
+
+/// The user test: "I'm good at keeping people safe" ticked "Backed a strength with an example".
+#[test]
+fn a_strength_needs_an_example_told_not_claimed() {
+    let claimed = typed(
+        "q-tell-me-about-yourself",
+        "I've been a CNA for 3 years at a nursing home. I'm good at keeping people safe, and I \
+         want this job because I love rehab.",
+    );
+    assert!(!claimed.has("strength"), "{claimed:?}");
+    assert!(
+        claimed.has("why_role") && claimed.has("present"),
+        "{claimed:?}"
+    );
+    let shown = typed(
+        "q-tell-me-about-yourself",
+        "I've been a CNA for 3 years. I'm good at keeping people safe: last week a resident \
+         stood up too fast, and I grabbed her gait belt and sat her down before she fell.",
+    );
+    assert!(shown.has("strength"), "{shown:?}");
+}
+
+/// The user test: a rant ticked "Gave a specific example or detail".
+#[test]
+fn a_rant_is_not_a_specific_example_or_detail() {
+    let rant = typed(
+        "q-why-leaving",
+        "Honestly my agency is a mess. I've asked for help at my agency for 2 years. The \
+         scheduler is terrible and management never listens.",
+    );
+    assert!(!rant.has("detail"), "{rant:?}");
+    let example = typed(
+        "q-why-leaving",
+        "I want more time with each patient. For example, last month I had twelve home visits a \
+         day and I could not finish the exercises with every patient.",
+    );
+    assert!(example.has("detail"), "{example:?}");
+    let tool = typed(
+        "q-patient-starts-to-fall",
+        "I hold the gait belt, lower the patient slowly to the floor and call the therapist.",
+    );
+    assert!(tool.has("detail"), "a real tool named: {tool:?}");
+}

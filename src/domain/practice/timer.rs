@@ -1,10 +1,13 @@
 //! The answer timer: when an answer started, how long it has run by a passed-in clock (less the time
 //! it was paused), and how that compares with the target.
 
+use crate::domain::content::QuestionKind;
+use crate::domain::stories::TARGETS;
 use chrono::{DateTime, Utc};
+use std::ops::RangeInclusive;
 
 /// The usual advice is to answer in 90 to 120 seconds: the top of the story coach's target.
-pub const DEFAULT_TARGET_SECS: u32 = crate::domain::stories::TARGETS.seconds.1;
+pub const DEFAULT_TARGET_SECS: u32 = TARGETS.seconds.1;
 
 /// An answer shorter than this was probably not given at all (a key pressed by mistake, or a
 /// question skipped), so the app asks "did you answer?" before any grade is stored.
@@ -115,15 +118,59 @@ pub fn format_mmss(secs: u32) -> String {
 
 /// Openers and the close want a shorter answer than a story, whatever the round's target: the
 /// bottom of the story coach's 90–120 s.
-pub const SHORT_TARGET: u32 = crate::domain::stories::TARGETS.seconds.0;
+pub const SHORT_TARGET: u32 = TARGETS.seconds.0;
 
 /// The answer target for a question of `kind` in a round whose target is `round_target`: the
 /// round's, or at most [`SHORT_TARGET`] for an opener or the close.
-pub fn target_for_kind(kind: crate::domain::content::QuestionKind, round_target: u32) -> u32 {
-    use crate::domain::content::QuestionKind;
+pub fn target_for_kind(kind: QuestionKind, round_target: u32) -> u32 {
     match kind {
         QuestionKind::Opener | QuestionKind::Closer => round_target.min(SHORT_TARGET),
         _ => round_target,
+    }
+}
+
+/// The length an answer is judged against: up to the question's `target`, from the story targets'
+/// share of it (90 of 120 s) or their 30 s window below it, whichever starts lower, rounded down to
+/// 5 s. So 2 minutes gives the coach's 90–120 s, an opener's 90 s gives 60–90 s, and a long target
+/// keeps a window in proportion.
+pub fn answer_seconds(target: u32) -> (u32, u32) {
+    let (lo, hi) = TARGETS.seconds;
+    let share = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
+    let share = u32::try_from(share).unwrap_or(0);
+    let window = target.saturating_sub(hi - lo);
+    (share.min(window) / 5 * 5, target)
+}
+
+/// The answer lengths that count as in time, for the "Kept to the target time" box and a round's
+/// summary: [`answer_seconds`], and never a few seconds, which are a slip of the key rather than
+/// an answer.
+pub fn in_time_window(target: u32) -> RangeInclusive<u32> {
+    let (from, to) = answer_seconds(target);
+    from.max(MIN_ANSWER_SECS).min(to)..=to
+}
+
+/// How an answer's length compares with its time window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Under the window: an answer this short usually leaves out the example and how it ended.
+    Short,
+    /// Within the window.
+    InTime,
+    /// Over the target.
+    Long,
+}
+
+/// Where `seconds` falls for a question of `kind` in a round whose target is `round_target`: its
+/// own window (see [`target_for_kind`] and [`in_time_window`]), so going over is not the only way
+/// to miss it. An answer of 18 s against 90–120 s is short, not on time.
+pub fn timing(kind: QuestionKind, round_target: u32, seconds: u32) -> Timing {
+    let window = in_time_window(target_for_kind(kind, round_target));
+    if seconds < *window.start() {
+        Timing::Short
+    } else if seconds > *window.end() {
+        Timing::Long
+    } else {
+        Timing::InTime
     }
 }
 
@@ -190,6 +237,20 @@ mod tests {
             40,
             "stopping while paused stops at the pause"
         );
+    }
+
+    #[test]
+    fn an_answer_well_under_its_window_is_short_not_in_time() {
+        // The user test: 15–20 s answers against 90–120 s (openers 60–90 s).
+        assert_eq!(timing(QuestionKind::Star, 120, 18), Timing::Short);
+        assert_eq!(timing(QuestionKind::Opener, 120, 15), Timing::Short);
+        assert_eq!(timing(QuestionKind::Direct, 120, 89), Timing::Short);
+        assert_eq!(timing(QuestionKind::Direct, 120, 90), Timing::InTime);
+        assert_eq!(timing(QuestionKind::Star, 120, 120), Timing::InTime);
+        assert_eq!(timing(QuestionKind::Star, 120, 121), Timing::Long);
+        // An opener's window is its own: 60–90 s.
+        assert_eq!(timing(QuestionKind::Opener, 120, 60), Timing::InTime);
+        assert_eq!(timing(QuestionKind::Opener, 120, 100), Timing::Long);
     }
 
     #[test]

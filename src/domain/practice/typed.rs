@@ -4,12 +4,15 @@
 
 use crate::domain::content::phrasing::PhrasingKind;
 use crate::domain::content::{Category, Id, Question, QuestionKind};
-use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level, TARGETS};
+use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level};
 
 mod cues;
+mod signals;
+mod tone;
 
-pub use cues::TalkingPoint;
+pub use super::timer::{answer_seconds, in_time_window};
 use cues::{ENDING, EXAMPLE, HELP, has_any, tokens};
+pub use cues::{PracticalReason, TalkingPoint};
 
 /// Common words left out of "most-used words": they say nothing about the answer.
 const STOP: &[&str] = &[
@@ -32,13 +35,16 @@ pub enum Gap {
     NoExample,
     /// A safety question that never says when to stop and get the therapist.
     NoHelpCall,
+    /// Harsh words about an employer, a boss, coworkers or the job (see
+    /// [`TypedAnalysis::speaks_ill`]).
+    SpeaksIll,
 }
 
 impl Gap {
     pub fn level(self) -> Level {
         match self {
             Gap::NoExample => Level::Tip,
-            Gap::NoEnding | Gap::NoHelpCall => Level::Warning,
+            Gap::NoEnding | Gap::NoHelpCall | Gap::SpeaksIll => Level::Warning,
         }
     }
 
@@ -48,6 +54,11 @@ impl Gap {
             Gap::NoExample => "Add one real example or detail from your own work.",
             Gap::NoHelpCall => {
                 "Say when you would stop and get the therapist, a nurse or a supervisor."
+            }
+            Gap::SpeaksIll => {
+                "This speaks badly of a job or the people there, and an interviewer hears how you \
+                 might one day talk about them. Say what you are moving toward, not what you are \
+                 running from."
             }
         }
     }
@@ -68,6 +79,15 @@ pub struct TypedAnalysis {
     pub ending: bool,
     /// It gives an example or a specific detail (a number or a job word counts).
     pub example: bool,
+    /// It tells a real example, not only a claim: "for example", "once", "last week", or "I" with
+    /// something done in the past. "I'm good at keeping people safe" is a claim.
+    pub told_example: bool,
+    /// Its ending holds a number or a change someone could check ("she walked 40 feet", "no
+    /// falls"), not only how it ended ("so he could keep moving").
+    pub measurable: bool,
+    /// The harsh words it uses about an employer, a boss, coworkers or the job ("a mess",
+    /// "never listens"), each once; empty for none.
+    pub speaks_ill: Vec<String>,
     /// It says when to stop and get the therapist, a nurse or a supervisor.
     pub help_call: bool,
     /// What the question's kind still wants.
@@ -75,6 +95,8 @@ pub struct TypedAnalysis {
     /// The skills the question asks for, each with the signals of it the answer holds (none when
     /// the answer does not show it yet), worked out once with the rest.
     pub asked: Vec<(Id, Vec<String>)>,
+    /// See [`TypedAnalysis::practical_reasons`].
+    practical: Vec<PracticalReason>,
 }
 
 impl TypedAnalysis {
@@ -126,34 +148,37 @@ impl TypedAnalysis {
             .insights
             .iter()
             .map(|i| (i.level, i.text()))
-            .chain(self.gaps.iter().map(|g| (g.level(), g.text().to_string())))
+            .chain(self.gaps.iter().map(|g| (g.level(), self.gap_text(*g))))
             .collect();
         out.sort_by_key(|(level, _)| *level);
         out
+    }
+
+    /// A gap's line, with the words that showed it where they help: harsh words are quoted so the
+    /// user sees which ones to change.
+    fn gap_text(&self, g: Gap) -> String {
+        match g {
+            Gap::SpeaksIll if !self.speaks_ill.is_empty() => {
+                let quoted: Vec<String> = self
+                    .speaks_ill
+                    .iter()
+                    .map(|w| format!("\u{201c}{w}\u{201d}"))
+                    .collect();
+                format!("{} ({})", g.text(), quoted.join(", "))
+            }
+            _ => g.text().to_string(),
+        }
+    }
+
+    /// The practical reasons it gives for wanting the job (pay, hours, benefits, the commute), in
+    /// that order: a reason, though not one about this job.
+    pub fn practical_reasons(&self) -> &[PracticalReason] {
+        &self.practical
     }
 }
 
 /// Fewer words than this are all searched for an ending, not only their second half.
 const SHORT_ANSWER_WORDS: usize = 25;
-
-/// The length an answer is judged against: up to the question's `target`, from the story targets'
-/// share of it (90 of 120 s) or their 30 s window below it, whichever starts lower, rounded down to
-/// 5 s. So 2 minutes gives the coach's 90–120 s, an opener's 90 s gives 60–90 s, and a long target
-/// keeps a window in proportion.
-pub fn answer_seconds(target: u32) -> (u32, u32) {
-    let (lo, hi) = TARGETS.seconds;
-    let share = u64::from(target) * u64::from(lo) / u64::from(hi.max(1));
-    let share = u32::try_from(share).unwrap_or(0);
-    let window = target.saturating_sub(hi - lo);
-    (share.min(window) / 5 * 5, target)
-}
-
-/// The answer lengths the "Kept to the target time" box is ticked for: [`answer_seconds`], and
-/// never a few seconds, which are a slip of the key rather than an answer.
-pub fn in_time_window(target: u32) -> std::ops::RangeInclusive<u32> {
-    let (from, to) = answer_seconds(target);
-    from.max(super::MIN_ANSWER_SECS).min(to)..=to
-}
 
 /// Analyzes a typed answer to `q` against a `target_secs` answer length, with the story `coach`
 /// (whose length targets are set to the question's for this answer).
@@ -185,14 +210,25 @@ pub fn analyze_typed(
         0..SHORT_ANSWER_WORDS => &words[..],
         n => &words[n / 2..],
     };
-    let example = found.scan.number || !found.scan.terms.is_empty() || has_any(&words, EXAMPLE);
+    let told_example = signals::tells_example(&words);
+    let example = told_example
+        || found.scan.number
+        || !found.scan.terms.is_empty()
+        || has_any(&words, EXAMPLE);
     let mut a = TypedAnalysis {
-        points: TalkingPoint::ALL.map(|p| has_any(&words, p.cues())),
+        points: TalkingPoint::ALL.map(|p| p.covered(&words)),
         ending: has_any(second_half, ENDING)
             || second_half
                 .iter()
                 .any(|w| w.chars().any(|c| c.is_ascii_digit())),
+        measurable: signals::measurable(second_half),
         example,
+        told_example,
+        speaks_ill: tone::speaks_ill(text),
+        practical: PracticalReason::ALL
+            .into_iter()
+            .filter(|r| has_any(&words, r.cues()))
+            .collect(),
         help_call: has_any(&words, HELP),
         top_words: top_words(&words),
         coach: found,
@@ -257,6 +293,9 @@ fn gaps(a: &TypedAnalysis, q: &Question) -> Vec<Gap> {
     }
     if q.category == Category::Safety && !a.help_call {
         out.push(Gap::NoHelpCall);
+    }
+    if !a.speaks_ill.is_empty() {
+        out.push(Gap::SpeaksIll);
     }
     out
 }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::content::{Id, Library};
 use crate::domain::practice::MIN_ANSWER_SECS;
+use crate::domain::stories::TARGETS;
 
 fn lib() -> Library {
     Library::builtin()
@@ -246,4 +247,72 @@ fn each_skill_the_question_asks_for_comes_with_the_words_that_show_it() {
     let nothing = run(&lib, "q-upset-patient", "I am here.");
     assert!(nothing.asked.iter().all(|(_, cues)| cues.is_empty()));
     assert!(!q.competencies.is_empty());
+}
+
+/// The user test: "Why are you leaving your current job…" answered with a rant got only filler
+/// coaching.
+#[test]
+fn speaking_ill_of_an_employer_is_a_finding_with_kind_coaching() {
+    let lib = lib();
+    let rant = "Honestly my agency is a mess. The scheduler is terrible and management never \
+        listens. I just want out.";
+    let a = run(&lib, "q-why-leaving", rant);
+    assert!(a.gaps.contains(&Gap::SpeaksIll), "{:?}", a.gaps);
+    let line = a
+        .lines()
+        .into_iter()
+        .find(|(_, t)| t.contains("moving toward"))
+        .unwrap_or_else(|| panic!("{:?}", a.lines()));
+    assert_eq!(line.0, Level::Warning);
+    assert!(
+        line.1.contains("\u{201c}a mess\u{201d}") && line.1.contains("never listens"),
+        "{line:?}"
+    );
+    // A patient's "terrible pain" in a safety answer is not about an employer.
+    let pain = run(
+        &lib,
+        "q-pain-during-exercise",
+        "The patient was in terrible pain, so I stopped the exercise and told my supervisor.",
+    );
+    assert!(!pain.gaps.contains(&Gap::SpeaksIll), "{:?}", pain.gaps);
+    let fair = run(
+        &lib,
+        "q-why-leaving",
+        "I learned a lot at my agency, and now I want more time with each patient in a clinic.",
+    );
+    assert!(fair.speaks_ill.is_empty() && !fair.gaps.contains(&Gap::SpeaksIll));
+}
+
+/// The user test's follow-up answers to "What draws you to this position?".
+#[test]
+fn a_district_or_a_loved_fieldwork_is_a_reason_for_this_job_and_pay_is_a_practical_one() {
+    let lib = lib();
+    let district = run(
+        &lib,
+        "q-tell-me-about-yourself",
+        "Your district serves many elementary schools and I loved my school fieldwork.",
+    );
+    assert!(district.covers(TalkingPoint::WhyRole));
+    let fieldwork = run(
+        &lib,
+        "q-tell-me-about-yourself",
+        "I really enjoyed my outpatient rotation.",
+    );
+    assert!(fieldwork.covers(TalkingPoint::WhyRole));
+    let pay = run(
+        &lib,
+        "q-tell-me-about-yourself",
+        "The hours are better than driving all day and it pays more.",
+    );
+    assert!(!pay.covers(TalkingPoint::WhyRole));
+    assert_eq!(
+        pay.practical_reasons(),
+        [PracticalReason::Pay, PracticalReason::Hours]
+    );
+    let none = run(
+        &lib,
+        "q-tell-me-about-yourself",
+        "I have been a CNA for six years.",
+    );
+    assert!(none.practical_reasons().is_empty());
 }

@@ -4,7 +4,7 @@ use super::run::Run;
 use super::{Practice, Stage};
 use crate::domain::content::{Question, QuestionKind};
 use crate::domain::practice::followup::judge;
-use crate::domain::practice::typed::{TalkingPoint, analyze_typed, in_time_window};
+use crate::domain::practice::typed::{analyze_typed, in_time_window};
 use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWER_SECS, Rubric};
 use crate::domain::stories::Coach;
 use crate::kit::{Action, Ctx, Status};
@@ -102,17 +102,10 @@ impl Practice {
         let target = target_for(q, setup_target);
         // The coach's length rule: well short of the target is "add detail", not on time.
         let within = in_time_window(target).contains(&run.seconds);
-        let mut r = Rubric::for_answer(kind, within);
-        if let Some(a) = &run.analysis {
-            let scan = &a.coach.scan;
-            r.set("said_i", scan.i_count > 0 && scan.i_count >= scan.we_count);
-            r.set("result", a.ending);
-            r.set("detail", a.example);
-            r.set("strength", a.example);
-            r.set("why_role", a.covers(TalkingPoint::WhyRole));
-            r.set("present", a.covers(TalkingPoint::Experience));
-        }
-        run.rubric = r;
+        run.rubric = match &run.analysis {
+            Some(a) => Rubric::for_typed(kind, within, a),
+            None => Rubric::for_answer(kind, within),
+        };
         run.check = 0;
         self.scroll = 0;
         self.stage = match run.mode {

@@ -12,8 +12,11 @@ impl Practice {
     }
 
     /// Leaves the question paused without a grade. Typed text is kept: a follow-up's with the
-    /// answer it follows, a main answer's as a skipped question in the round log.
-    pub(super) fn leave_question(&mut self, cx: &mut Ctx) {
+    /// answer it follows, a main answer's as a skipped question in the round log. A question
+    /// skipped on purpose (`skip`, the `n` key) is kept even with nothing said, with its number,
+    /// so the summary shows it as skipped and the questions after it keep their numbers; one the
+    /// interview ended on is kept only if something was typed or said.
+    pub(super) fn leave_question(&mut self, cx: &mut Ctx, skip: bool) {
         let now = cx.now;
         let from = self.paused_from.take();
         let Some(run) = self.run.as_mut() else {
@@ -30,7 +33,7 @@ impl Practice {
             } else {
                 return;
             }
-        } else if text.is_some() || seconds >= MIN_ANSWER_SECS {
+        } else if skip || text.is_some() || seconds >= MIN_ANSWER_SECS {
             let Some(pick) = run.pick() else {
                 return;
             };
@@ -38,6 +41,7 @@ impl Practice {
                 question: pick.id.clone(),
                 seconds,
                 typed: text,
+                number: u32::try_from(run.index + 1).ok(),
             });
         } else {
             return;
@@ -56,7 +60,7 @@ impl Practice {
             Stage::Paused => {}
             _ => return,
         }
-        self.leave_question(cx);
+        self.leave_question(cx, false);
         self.finish(false);
     }
 

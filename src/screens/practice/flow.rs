@@ -31,11 +31,11 @@ impl Practice {
             Stage::Paused => match action {
                 Action::Back => self.stage = self.paused_from.take().unwrap_or(Stage::Setup),
                 Action::SkipQuestion => {
-                    self.leave_question(cx);
+                    self.leave_question(cx, true);
                     self.next(cx);
                 }
                 Action::EndRound => {
-                    self.leave_question(cx);
+                    self.leave_question(cx, false);
                     self.finish(false);
                 }
                 other => cx.ignore(other),

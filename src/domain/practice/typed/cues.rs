@@ -41,6 +41,13 @@ impl TalkingPoint {
         }
     }
 
+    /// Whether `words` make this point: one of its [`cues`](Self::cues), or, for why this role,
+    /// a placement the speaker loved ("I loved my school fieldwork"), which says why this kind of
+    /// job draws them.
+    pub(super) fn covered(self, words: &[String]) -> bool {
+        has_any(words, self.cues()) || (self == TalkingPoint::WhyRole && loved_placement(words))
+    }
+
     /// Words and phrases that show the point was made. Plain word lists: the goal is a nudge, not
     /// a grade, and the user sees and overrides the rubric.
     pub(super) fn cues(self) -> &'static [&'static str] {
@@ -104,6 +111,22 @@ const WHY_ROLE: &[&str] = &[
     "this position",
     "this clinic",
     "your clinic",
+    // What the speaker knows of this employer is a reason to work there: "your district serves
+    // many elementary schools", "your team has a vestibular program".
+    "your district",
+    "your hospital",
+    "your team",
+    "your facility",
+    "your practice",
+    "your center",
+    "your agency",
+    "your school",
+    "your schools",
+    "your program",
+    "your patients",
+    "your residents",
+    "your mission",
+    "you serve",
     "here",
     "want to",
     "i'd love",
@@ -114,6 +137,77 @@ const WHY_ROLE: &[&str] = &[
     "that's why",
     "goal",
 ];
+
+/// Placements in training that say why a kind of job draws someone, when they "loved" one.
+const PLACEMENTS: &[&str] = &[
+    "fieldwork",
+    "rotation",
+    "rotations",
+    "clinical",
+    "clinicals",
+    "internship",
+    "externship",
+    "placement",
+];
+
+/// "I loved my school fieldwork", "I really enjoyed my outpatient rotation": a word of liking and,
+/// within four words after it, a placement.
+fn loved_placement(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "loved" | "love" | "enjoyed" | "liked")
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .any(|p| PLACEMENTS.contains(&p.as_str()))
+    })
+}
+
+/// A reason for wanting a job that is about the deal rather than the work: a real reason, but
+/// alone it can sound like only getting away from the last job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PracticalReason {
+    Pay,
+    Hours,
+    Benefits,
+    Commute,
+}
+
+impl PracticalReason {
+    pub const ALL: [PracticalReason; 4] = [
+        PracticalReason::Pay,
+        PracticalReason::Hours,
+        PracticalReason::Benefits,
+        PracticalReason::Commute,
+    ];
+
+    /// How the coaching names it: "You gave a reason (pay, hours)".
+    pub fn label(self) -> &'static str {
+        match self {
+            PracticalReason::Pay => "pay",
+            PracticalReason::Hours => "hours",
+            PracticalReason::Benefits => "benefits",
+            PracticalReason::Commute => "the commute",
+        }
+    }
+
+    pub(super) fn cues(self) -> &'static [&'static str] {
+        match self {
+            PracticalReason::Pay => &[
+                "pay", "pays", "paid", "paying", "money", "salary", "wage", "wages", "raise",
+            ],
+            PracticalReason::Hours => &["hours", "schedule", "shifts", "weekends", "part time"],
+            PracticalReason::Benefits => &["benefits", "insurance", "pto", "vacation"],
+            PracticalReason::Commute => &[
+                "commute",
+                "closer to home",
+                "close to home",
+                "near home",
+                "near my home",
+            ],
+        }
+    }
+}
 
 /// Words that say how a story ended.
 pub(super) const ENDING: &[&str] = &[

@@ -58,7 +58,7 @@ pub(super) fn prompt(
         says(
             &mut d,
             &x.name,
-            lead_in(x, q.kind(), run.index, run.seed),
+            lead_in(x, q, run.index, run.seed),
             t.accent,
         );
     }

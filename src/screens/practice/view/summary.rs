@@ -2,9 +2,11 @@
 
 use super::{draw_doc, frame, inset, page_width, plural, says, typed_text};
 use crate::domain::content::Library;
+use crate::domain::content::QuestionKind;
 use crate::domain::practice::followup::recap;
 use crate::domain::practice::history::{listed, round_percent};
-use crate::domain::practice::{Answer, RoundRecord, format_mmss};
+use crate::domain::practice::timer::{in_time_window, target_for_kind};
+use crate::domain::practice::{Answer, Entry, RoundRecord, Row, Timing, format_mmss};
 use crate::kit::{Theme, ViewCtx};
 use crate::screens::practice::Practice;
 use crate::storage::sanitize::clean_line;
@@ -22,7 +24,7 @@ fn question_text(lib: &Library, a: &crate::domain::content::Id) -> String {
 
 /// The answer's time, or a dash for the close, which is not timed.
 fn time(a: &Answer) -> String {
-    if a.rubric.kind == crate::domain::content::QuestionKind::Closer {
+    if a.rubric.kind == QuestionKind::Closer {
         "—".into()
     } else {
         format_mmss(a.seconds)
@@ -38,22 +40,58 @@ fn ticks(a: &Answer) -> String {
         .collect()
 }
 
-/// The numbers that say how a round went, each a phrase kept whole on one line.
+/// The numbers that say how a round went, each a phrase kept whole on one line. "In time" means
+/// within the answer's own window, so an answer well under it counts as too short, not on time.
 fn round_parts(r: &RoundRecord) -> Vec<String> {
-    let (within, timed) = (r.on_time(), r.timed().count());
+    let (c, timed) = (r.time_counts(), r.timed().count());
     let follow_ups = r.answer.iter().filter(|a| a.follow_up.is_some()).count();
     let mut parts = vec![
         plural(r.answer.len(), "answer"),
         format!("average {}", format_mmss(r.mean_seconds().unwrap_or(0))),
-        format!("{within} of {timed} on time"),
+        format!("{} of {timed} in time", c.in_time),
     ];
+    if c.short > 0 {
+        parts.push(format!("{} too short", c.short));
+    }
+    if c.long > 0 {
+        parts.push(format!("{} too long", c.long));
+    }
     if follow_ups > 0 {
         parts.push(plural(follow_ups, "follow-up"));
     }
     if !r.skipped.is_empty() {
-        parts.push(format!("{} without a grade", r.skipped.len()));
+        parts.push(format!("{} skipped", r.skipped.len()));
     }
     parts
+}
+
+/// What "too short" or "too long" means for this round, in plain words, when some answers were:
+/// the time to aim for, and what a short answer usually leaves out. None when all were in time.
+fn timing_tip(r: &RoundRecord) -> Option<String> {
+    let c = r.time_counts();
+    if c.short == 0 && c.long == 0 {
+        return None;
+    }
+    // "1:30–2:00", as a person writes it.
+    let clock = |s: u32| format!("{}:{:02}", s / 60, s % 60);
+    let span = |kind: QuestionKind| {
+        let w = in_time_window(target_for_kind(kind, r.target_seconds));
+        format!("{}–{}", clock(*w.start()), clock(*w.end()))
+    };
+    let main = span(QuestionKind::Star);
+    let opener = span(QuestionKind::Opener);
+    let has_opener = r.timed().any(|a| a.rubric.kind == QuestionKind::Opener);
+    let aim = if has_opener && opener != main {
+        format!("Aim for {main} an answer ({opener} for an opener).")
+    } else {
+        format!("Aim for {main} an answer.")
+    };
+    let why = if c.short > 0 {
+        " A short answer often leaves out your example and how it ended."
+    } else {
+        " A long one loses the listener: stop once you have said how it ended."
+    };
+    Some(format!("{aim}{why}"))
 }
 
 /// `parts` joined by " · ", wrapped between parts so a number stays with its words.
@@ -89,25 +127,44 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         d.blank();
     }
     round_lines(&mut d, &round_parts(round), t.heading);
+    if let Some(tip) = timing_tip(round) {
+        d.text(&tip, t.muted);
+    }
     d.blank();
     d.line(Line::styled(" #  Time   Boxes  Grade  Question", t.muted));
     let q_w = usize::from(inner.width).saturating_sub(25);
-    for (i, a) in round.answer.iter().enumerate() {
-        let time_style = if a.seconds > round.target_seconds {
-            t.warn
-        } else {
-            t.base
-        };
-        d.line(Line::from(vec![
-            Span::styled(format!("{:>2}  ", i + 1), t.muted),
-            Span::styled(format!("{:<7}", time(a)), time_style),
-            Span::styled(format!("{:<7}", ticks(a)), t.base),
-            Span::styled(format!("{:<7}", a.grade.label()), t.accent),
-            Span::styled(
-                clip_words(&question_text(lib, &a.question), q_w).into_owned(),
-                t.base,
+    for row in round.rows() {
+        let number = row.number.map_or("  ".into(), |n| format!("{n:>2}"));
+        let (seconds, question, marks, time_style) = match row.entry {
+            Entry::Answered(a) => {
+                let style = if timing_note(round, a).is_empty() {
+                    t.base
+                } else {
+                    t.warn
+                };
+                let marks = vec![
+                    Span::styled(format!("{:<7}", ticks(a)), t.base),
+                    Span::styled(format!("{:<7}", a.grade.label()), t.accent),
+                ];
+                (time(a), &a.question, marks, style)
+            }
+            Entry::Skipped(s) => (
+                format_mmss(s.seconds),
+                &s.question,
+                vec![Span::styled(format!("{:<14}", "skipped"), t.muted)],
+                t.muted,
             ),
-        ]));
+        };
+        let mut spans = vec![
+            Span::styled(format!("{number}  "), t.muted),
+            Span::styled(format!("{seconds:<7}"), time_style),
+        ];
+        spans.extend(marks);
+        spans.push(Span::styled(
+            clip_words(&question_text(lib, question), q_w).into_owned(),
+            t.base,
+        ));
+        d.line(Line::from(spans));
     }
     d.blank();
     let saved = if cx.data.rounds_unsaved() {
@@ -203,14 +260,39 @@ fn round_doc(r: &RoundRecord, cx: &ViewCtx, width: u16) -> Doc {
         .unwrap_or_default();
     d.text(&format!("{role}{who}{mode}"), t.heading);
     round_lines(&mut d, &round_parts(r), t.base);
-    for (i, a) in r.answer.iter().enumerate() {
-        d.blank();
-        answer_block(&mut d, i, a, lib, t);
+    if let Some(tip) = timing_tip(r) {
+        d.text(&tip, t.muted);
     }
-    if !r.skipped.is_empty() {
+    let rows = r.rows();
+    // Skips whose place in the interview was not kept (older logs) are listed after the rest.
+    let (placed, loose): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|row| row.number.is_some());
+    for row in placed {
+        d.blank();
+        let n = row.number.unwrap_or(0);
+        match row.entry {
+            Entry::Answered(a) => answer_block(&mut d, n, r, a, lib, t),
+            Entry::Skipped(s) => {
+                d.prefixed(
+                    &format!("{n}. "),
+                    "   ",
+                    &question_text(lib, &s.question),
+                    t.heading,
+                );
+                let facts = format!("Skipped · {} · no grade", format_mmss(s.seconds));
+                d.prefixed("   ", "   ", &facts, t.muted);
+                if let Some(text) = &s.typed {
+                    typed_text(&mut d, "   You typed: ", "     ", text, t.muted);
+                }
+            }
+        }
+    }
+    if !loose.is_empty() {
         d.blank();
         d.text("Left without a grade", t.heading);
-        for s in &r.skipped {
+        for s in loose.iter().filter_map(|row| match row.entry {
+            Entry::Skipped(s) => Some(s),
+            Entry::Answered(_) => None,
+        }) {
             d.prefixed("• ", "  ", &question_text(lib, &s.question), t.base);
             d.prefixed("  ", "  ", &format_mmss(s.seconds), t.muted);
             if let Some(text) = &s.typed {
@@ -221,17 +303,30 @@ fn round_doc(r: &RoundRecord, cx: &ViewCtx, width: u16) -> Doc {
     d
 }
 
-fn answer_block(d: &mut Doc, i: usize, a: &Answer, lib: &Library, t: &Theme) {
+/// ", too short" or ", too long" after an answer's time when it missed its window.
+fn timing_note(r: &RoundRecord, a: &Answer) -> &'static str {
+    if a.rubric.kind == QuestionKind::Closer {
+        return "";
+    }
+    match r.timing(a) {
+        Timing::InTime => "",
+        Timing::Short => ", too short",
+        Timing::Long => ", too long",
+    }
+}
+
+fn answer_block(d: &mut Doc, n: usize, r: &RoundRecord, a: &Answer, lib: &Library, t: &Theme) {
     d.prefixed(
-        &format!("{}. ", i + 1),
+        &format!("{n}. "),
         "   ",
         &question_text(lib, &a.question),
         t.heading,
     );
     let facts = format!(
-        "{} · {} · {}",
+        "{} · {}{} · {}",
         a.rubric.kind.label(),
         time(a),
+        timing_note(r, a),
         a.grade.label()
     );
     d.prefixed("   ", "   ", &facts, t.accent);
