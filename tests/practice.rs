@@ -331,9 +331,14 @@ fn timer_colour(h: &mut Harness, shown: &str) -> Color {
 fn the_timer_changes_colour_near_and_past_the_target() {
     let mut h = practice();
     h.press("<enter>");
+    // An opener's window is 60–90 s: before it, half a minute in is not yet "on time".
     h.advance(30);
-    assert_eq!(timer_colour(&mut h, "00:30 /"), Color::Green);
-    h.advance(50);
+    assert_eq!(timer_colour(&mut h, "00:30 /"), Color::Magenta);
+    assert!(h.screen(80, 24).contains("keep going"));
+    h.advance(35);
+    assert_eq!(timer_colour(&mut h, "01:05 /"), Color::Green);
+    assert!(h.screen(80, 24).contains("on time"));
+    h.advance(15);
     assert_eq!(timer_colour(&mut h, "01:20 /"), Color::Yellow);
     assert!(h.screen(80, 24).contains("time to give your result"));
     h.advance(11);

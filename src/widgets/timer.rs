@@ -21,6 +21,7 @@ pub struct TimerView<'a> {
 /// The style of the time for a phase: calm, warning, then alarm.
 pub fn phase_style(theme: &Theme, phase: TimerPhase) -> Style {
     match phase {
+        TimerPhase::Early => theme.accent,
         TimerPhase::Under => theme.good,
         TimerPhase::Near => theme.warn,
         TimerPhase::Over => theme.bad,
@@ -31,6 +32,7 @@ pub fn phase_style(theme: &Theme, phase: TimerPhase) -> Style {
 /// Words for the phase, so the state is clear without colour.
 pub fn phase_words(phase: TimerPhase) -> &'static str {
     match phase {
+        TimerPhase::Early => "keep going",
         TimerPhase::Under => "on time",
         TimerPhase::Near => "time to give your result",
         TimerPhase::Over => "over your target: finish now",

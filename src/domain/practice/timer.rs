@@ -16,6 +16,9 @@ pub const MIN_ANSWER_SECS: u32 = 10;
 /// Where the elapsed time stands against the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimerPhase {
+    /// Before the answer's time window opens: too short yet to hold an example and how it ended,
+    /// so the words say to keep going rather than "on time".
+    Early,
     /// Comfortably inside the target.
     Under,
     /// In the last stretch before the target: time to wrap up with the result.
@@ -95,6 +98,8 @@ impl AnswerTimer {
             TimerPhase::Over
         } else if e >= self.near_from() {
             TimerPhase::Near
+        } else if e < *in_time_window(self.target_secs).start() {
+            TimerPhase::Early
         } else {
             TimerPhase::Under
         }
@@ -188,7 +193,9 @@ mod tests {
         let timer = AnswerTimer::start(t0(), 120);
         let at = |s| timer.phase(t0() + Duration::seconds(s));
         assert_eq!(timer.near_from(), 100);
-        assert_eq!(at(0), TimerPhase::Under);
+        assert_eq!(at(0), TimerPhase::Early, "too short yet to be on time");
+        assert_eq!(at(89), TimerPhase::Early);
+        assert_eq!(at(90), TimerPhase::Under, "the 90–120 s window opens");
         assert_eq!(at(99), TimerPhase::Under);
         assert_eq!(at(100), TimerPhase::Near);
         assert_eq!(at(120), TimerPhase::Near);
