@@ -3,7 +3,7 @@
 use super::{Practice, Stage, answer::target_for};
 use crate::domain::content::QuestionKind;
 use crate::domain::practice::followup::{choose, lacks};
-use crate::domain::practice::{Answer, AnswerTimer, Graded, MIN_ANSWER_SECS, ROUNDS_FILE};
+use crate::domain::practice::{Answer, AnswerTimer, Graded, MIN_ANSWER_SECS};
 use crate::kit::{Action, Ctx, Status};
 
 /// A follow-up wants a short answer.
@@ -101,7 +101,8 @@ impl Practice {
         let (saved, scheduled) = w.save_answer(round, graded);
         let failed = saved.err().or(scheduled.err());
         cx.say(match failed {
-            None => Status::info(format!("Answer saved to {ROUNDS_FILE}.")),
+            // Where it is kept is on the summary page and in the README; here, plain words.
+            None => Status::info("Answer saved."),
             Some(text) => Status::error(text),
         });
     }
