@@ -44,3 +44,37 @@ fn after_the_interview_s_highlights_the_thank_you_note_then_opens_the_notes() {
     h.press("s");
     assert!(h.app.typing(), "the notes box is open: {}", h.status());
 }
+
+/// The Today line and the Next line give one measure of the cards: minutes. At 60 columns the
+/// Today line keeps its three steps whole, the practice step said in a word.
+#[test]
+fn today_and_next_agree_on_minutes_and_every_step_stays_whole_when_narrow() {
+    let mut h = Harness::new();
+    h.set_interview("2026-12-03");
+    let s = h.screen(100, 30);
+    let minutes = |line: &str, after: &str| -> String {
+        let at = line
+            .find(after)
+            .unwrap_or_else(|| panic!("{after} in {line}"))
+            + after.len();
+        line[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect()
+    };
+    let today = s.lines().find(|l| l.contains("Today:")).unwrap();
+    let next = s.lines().find(|l| l.contains("Next:")).unwrap();
+    assert!(next.contains("min. Press s to start."), "{next}");
+    assert_eq!(
+        minutes(today, "(~"),
+        minutes(next, "about "),
+        "{today}\n{next}"
+    );
+    let narrow = h.screen(60, 16);
+    let today = narrow.lines().find(|l| l.contains("Today:")).unwrap();
+    assert!(!today.contains('…'), "{today}");
+    assert!(
+        today.ends_with("then practice") || today.ends_with("practice"),
+        "{today}"
+    );
+}

@@ -1,7 +1,6 @@
 //! The four lines at the top of Home: the countdown, the counts, today's plan and the next step.
 
 use super::view::COUNTING;
-use crate::domain::plan::today::reviews_words;
 use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::next::{after_step_time, first_unticked};
@@ -234,6 +233,21 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     if label.width() + text.width() > room {
         text = format!("{} · {story} · {practice}", cards(""));
     }
+    // Still too long (a skill with a long name): the practice step in a word, so all three
+    // steps stay whole rather than "a practice …".
+    if label.width() + text.width() > room {
+        let practice = match plan.practice {
+            Practice::Today => "practice",
+            Practice::Done => "practiced",
+            Practice::NotYet => "then practice",
+            Practice::Rest => "rest",
+        };
+        let story = match &plan.story {
+            Some(PlanStory::Write { about: Some(a), .. }) => format!("{} story", a.name),
+            _ => story,
+        };
+        text = format!("{} · {story} · {practice}", cards(""));
+    }
     Line::from(vec![Span::styled(label, t.key), Span::styled(text, t.base)])
 }
 
@@ -267,11 +281,13 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
     match plan.next {
         PlanNext::Cards => {
             let c = &plan.cards;
+            // The same minutes as the Today line above: two measures of one plan (cards and
+            // reviews) read as two plans. The Cards screen gives the reviews.
             format!(
-                "study {} card{} of “My interview”, about {}. Press s to start.",
+                "study {} card{} of “My interview”, about {} min. Press s to start.",
                 c.count(),
                 if c.count() == 1 { "" } else { "s" },
-                reviews_words(c.reviews)
+                c.minutes.max(1)
             )
         }
         PlanNext::Story => match &plan.story {
