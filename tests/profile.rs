@@ -319,10 +319,10 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
             .ends_with("All roles (m: mine)")
     );
     assert!(all_roles.contains("‹ Any role ›"), "{all_roles}");
-    // Every role's cards, less the twelve that coaching keeps for other backgrounds (four for new
-    // graduates or aides moving up) or other settings (eight for school, hospital, nursing home,
-    // home health or pediatric jobs).
-    assert_eq!(h.app.facts().interview_deck.unwrap().total, all - 12);
+    // Every role's cards, less the fifteen that coaching keeps for other backgrounds (four for new
+    // graduates or aides moving up, three for working assistants) or other settings (eight for
+    // school, hospital, nursing home, home health or pediatric jobs).
+    assert_eq!(h.app.facts().interview_deck.unwrap().total, all - 15);
     h.press("m");
     assert!(
         h.screen(80, 24)

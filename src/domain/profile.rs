@@ -70,15 +70,19 @@ pub enum Background {
     AideMovingUp,
     /// Just finished a PTA or OTA program.
     NewGraduate,
+    /// A licensed PTA or OTA with experience, changing jobs: asked about caseloads, notes and
+    /// why they are leaving, not "why should we take a chance on you".
+    WorkingAssistant,
 }
 
 impl Background {
-    pub const ALL: [Background; 5] = [
+    pub const ALL: [Background; 6] = [
         Background::Student,
         Background::CareerChanger,
         Background::CnaCaregiver,
         Background::AideMovingUp,
         Background::NewGraduate,
+        Background::WorkingAssistant,
     ];
 
     /// The name as written in `config.toml` and in content files.
@@ -89,6 +93,7 @@ impl Background {
             Background::CnaCaregiver => "cna-caregiver",
             Background::AideMovingUp => "aide-moving-up",
             Background::NewGraduate => "new-graduate",
+            Background::WorkingAssistant => "working-assistant",
         }
     }
 
@@ -99,7 +104,8 @@ impl Background {
             Background::CareerChanger => "Changing careers",
             Background::CnaCaregiver => "CNA or caregiver",
             Background::AideMovingUp => "Therapy aide moving up",
-            Background::NewGraduate => "New PTA/OTA graduate",
+            Background::NewGraduate => "New PTA or OTA graduate",
+            Background::WorkingAssistant => "Working PTA or OTA",
         }
     }
 

@@ -35,6 +35,11 @@ pub struct Coaching {
     /// "My interview". A question listed in several entries suits each of them.
     #[serde(default)]
     pub questions: Vec<Id>,
+    /// Questions people with this background (or in this setting) are not asked: ones that do not
+    /// fit them ("You don't have much clinic experience yet" for a working assistant). Left out of
+    /// their "My interview" whatever lists them.
+    #[serde(default)]
+    pub skip: Vec<Id>,
     /// Questions to ask the interviewer that suit this setting or background. Home lists them first,
     /// beside the asks of the user's roles; an ask no role lists shows only through coaching.
     #[serde(default)]
@@ -192,7 +197,12 @@ pub(super) fn validate(
         for r in c.roles.iter().filter(|r| !has_role(r)) {
             say(format!("refers to role {r}, which does not exist"));
         }
-        for q in c.questions.iter().filter(|q| !known.questions.contains(q)) {
+        for q in c
+            .questions
+            .iter()
+            .chain(&c.skip)
+            .filter(|q| !known.questions.contains(q))
+        {
             say(format!("refers to question {q}, which does not exist"));
         }
         for a in c.asks.iter().filter(|a| !known.asks.contains(a)) {

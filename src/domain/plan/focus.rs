@@ -26,6 +26,8 @@ pub struct Focus {
     /// meant for them in particular. Looked up for every card whenever the focus or the cards
     /// change: foldhash, not SipHash (at 100,000 cards the hashing was most of that pass).
     meant: foldhash::HashMap<Id, Meant>,
+    /// Questions coaching for this user's background or setting says they are not asked.
+    skipped: foldhash::HashSet<Id>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,6 +76,7 @@ impl Focus {
             background: profile.background,
             setting: profile.setting,
             meant: foldhash::HashMap::default(),
+            skipped: foldhash::HashSet::default(),
         };
         for c in &lib.coaching {
             let m = focus.entry_match(c);
@@ -81,6 +84,9 @@ impl Focus {
                 let e = focus.meant.entry(q.clone()).or_default();
                 e.allowed |= m != Match::Other;
                 e.mine |= m == Match::Mine;
+            }
+            if m == Match::Mine {
+                focus.skipped.extend(c.skip.iter().cloned());
             }
         }
         focus
@@ -121,7 +127,7 @@ impl Focus {
 
     /// True when this user may get the question or card `id` (see the module notes).
     fn allowed(&self, id: &Id) -> bool {
-        self.meant.get(id).is_none_or(|m| m.allowed)
+        !self.skipped.contains(id) && self.meant.get(id).is_none_or(|m| m.allowed)
     }
 
     /// True when coaching lists `id` for this user's background or setting in particular.

@@ -124,6 +124,49 @@ fn questions_meant_for_another_background_are_left_out() {
     );
 }
 
+/// A working PTA changing jobs is asked about caseloads, notes and directing aides, not "you don't
+/// have much clinic experience" or what changes now that they would give treatment; others still
+/// are asked about experience.
+#[test]
+fn a_working_assistant_is_not_asked_what_a_newcomer_is() {
+    let lib = lib();
+    let cat = Catalogue::from_library(&lib);
+    let mine = |roles: &[&str], b: Option<Background>| {
+        Focus::new(&profile(roles, b, None), &lib).select(&cat, &Filter::default())
+    };
+    let working = mine(&["pta"], Some(Background::WorkingAssistant));
+    for id in [
+        "q-little-experience",
+        "q-aide-to-assistant-role-change",
+        "q-new-grad-pta-license-timeline",
+    ] {
+        assert!(!working.contains(&Id::new(id)), "{id}");
+    }
+    for id in [
+        "q-working-what-you-bring",
+        "q-working-notes-on-time",
+        "q-working-directing-aides",
+    ] {
+        assert!(
+            working[..3].contains(&Id::new(id)),
+            "{id} first: {:?}",
+            &working[..3]
+        );
+    }
+    assert!(
+        working.contains(&Id::new("q-why-leaving")),
+        "everyone is asked why they leave"
+    );
+    for b in [Some(Background::CnaCaregiver), None] {
+        let other = mine(&["pta"], b);
+        assert!(other.contains(&Id::new("q-little-experience")), "{b:?}");
+        assert!(
+            !other[..3].contains(&Id::new("q-working-notes-on-time")),
+            "{b:?}"
+        );
+    }
+}
+
 #[test]
 fn library_ids_are_the_same_cards_as_the_deck() {
     let lib = lib();

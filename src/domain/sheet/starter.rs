@@ -64,6 +64,17 @@ pub fn starter(profile: &Profile, lib: &Library) -> String {
                 .to_string(),
             "I'd like to start my career where I can keep learning from the team.",
         ),
+        Some(Background::WorkingAssistant) => (
+            format!(
+                "I'm {} at [where you work now], where I treat [the patients you see most].",
+                with_article(&role.clone().unwrap_or_else(|| "[PTA or OTA]".to_string()))
+            ),
+            "For [how many] years I have carried a full caseload, kept my notes on time and \
+             worked closely with the therapists and aides."
+                .to_string(),
+            "[what draws you to this team or these patients], and I'd like to keep growing \
+             in [an area you want to build].",
+        ),
         None => (
             "I'm a [your job now] at [where you work now], where I [what you do each day]."
                 .to_string(),
