@@ -101,6 +101,15 @@ impl Practice {
         let target = self.setup.target_secs;
         let starred = cx.data.favourites();
         let role = self.role(lib);
+        // The asks coaching gives the user's setting and background ("Which floors or units would
+        // I cover?" for a hospital job), as Home lists them first.
+        let coached: Vec<Id> = cx
+            .data
+            .focus()
+            .coaching(lib)
+            .iter()
+            .flat_map(|c| c.asks.iter().cloned())
+            .collect();
         let Some(run) = self.run.as_mut() else {
             return;
         };
@@ -118,8 +127,10 @@ impl Practice {
         self.shown_secs = Some(0);
         let q = run.question(lib);
         if q.map(Question::kind) == Some(QuestionKind::Closer) {
-            // Starred questions first, then the ones the guide suggests for the role.
-            let suggested = role.map(|r| r.asks.clone()).unwrap_or_default();
+            // Starred questions first, then those for the user's setting and background, then the
+            // ones the guide suggests for the role.
+            let mut suggested = coached;
+            suggested.extend(role.map(|r| r.asks.clone()).unwrap_or_default());
             let mut asks: Vec<_> = lib
                 .asks
                 .iter()
