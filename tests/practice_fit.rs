@@ -265,3 +265,37 @@ fn why_are_you_leaving_gets_a_lead_in_and_a_follow_up_that_fit_it() {
         "{s}"
     );
 }
+
+/// The user test: "Correct, and within my role's scope?" with nothing to check against. The rate
+/// page of a knowledge question lists what a strong answer says, below the grade.
+#[test]
+fn a_knowledge_question_is_rated_beside_what_a_strong_answer_says() {
+    let mut h = practice();
+    h.press("<down><down><right><right><right>"); // 8 questions
+    h.press("<enter>");
+    for _ in 0..8 {
+        match shown(&mut h) {
+            Some((id, QuestionKind::Knowledge)) => {
+                h.advance(60);
+                h.press("<space>");
+                let s = words(&mut h, 160, 50);
+                assert!(s.contains("Rate your answer"), "{s}");
+                assert!(s.contains("To check yours, a strong answer says:"), "{s}");
+                let lib = h.app.data().library();
+                let q = lib.questions.iter().find(|q| q.id == id).unwrap();
+                let first: String = q.outline[0]
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(s.contains(&first), "{first} in {s}");
+                return;
+            }
+            Some((_, QuestionKind::Closer)) | None => break,
+            Some(_) => {
+                h.press("<esc>n");
+            }
+        }
+    }
+    panic!("no knowledge question came up in eight");
+}

@@ -352,6 +352,18 @@ fn rubric_doc(
         Span::styled(" for this question's flashcard.", t.base),
     ]));
     d.text(grade_rule(kind), t.muted);
+    // "Correct, and within my role's scope?" needs something to check against: a knowledge
+    // question's outline, below the grade, where a short window leaves it out first.
+    if kind == QuestionKind::Knowledge
+        && let Some(q) = q
+        && !q.outline.is_empty()
+    {
+        d.blank();
+        d.text("To check yours, a strong answer says:", t.heading);
+        for step in &q.outline {
+            d.prefixed("• ", "  ", step, t.base);
+        }
+    }
     d
 }
 
