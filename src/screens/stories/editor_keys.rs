@@ -67,6 +67,15 @@ pub static PHRASING: &[Binding] = &[
     ),
 ];
 
+/// Ctrl-O, whether or not the phrase has another rewrite (it says so when it has none).
+const OTHER_REWRITE: Binding = bind(
+    &[ctrl('o')],
+    "Ctrl-O",
+    "show another rewrite",
+    Action::OtherRewrite,
+    None,
+);
+
 /// While the cursor is on a marked phrase that has a rewrite.
 pub static REWRITE: &[Binding] = &[
     bind(
@@ -77,13 +86,7 @@ pub static REWRITE: &[Binding] = &[
         Some("accept rewrite"),
     )
     .writes(),
-    bind(
-        &[ctrl('o')],
-        "Ctrl-O",
-        "show another rewrite",
-        Action::OtherRewrite,
-        None,
-    ),
+    OTHER_REWRITE,
 ];
 
 /// Ctrl-A and Ctrl-O when there is no rewrite to offer: still the coach's keys, so they say so
@@ -96,13 +99,7 @@ pub static NO_REWRITE: &[Binding] = &[
         Action::AcceptRewrite,
         None,
     ),
-    bind(
-        &[ctrl('o')],
-        "Ctrl-O",
-        "show another rewrite",
-        Action::OtherRewrite,
-        None,
-    ),
+    OTHER_REWRITE,
 ];
 
 /// Keys the text field handles itself, listed for the help overlay only: they are typed into the

@@ -28,32 +28,25 @@ impl TagSuggestions {
                 t == id.to_lowercase() || t == name.to_lowercase()
             })
         };
-        self.items = lib
-            .competencies
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                let (id, name) = (c.id.as_str(), c.name.to_lowercase());
-                let typed_whole = partial == id || partial == name;
-                (!used(id, &name) || typed_whole)
-                    && (partial.is_empty() || id.contains(&partial) || name.contains(&partial))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        // The competencies whose id and (lowercase) name `keep` takes, in library order.
+        let pick = |keep: &dyn Fn(&str, &str) -> bool| -> Vec<usize> {
+            lib.competencies
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| keep(c.id.as_str(), &c.name.to_lowercase()))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        self.items = pick(&|id, name| {
+            let typed_whole = partial == id || partial == name;
+            (!used(id, name) || typed_whole)
+                && (partial.is_empty() || id.contains(&partial) || name.contains(&partial))
+        });
         // Nothing holds what was typed: a slip of a letter or two from a skill's id or name.
         self.near = false;
         if self.items.is_empty() && partial.chars().count() >= 5 {
             let slip = |word: &str| strsim::osa_distance(&partial, word) <= 2;
-            self.items = lib
-                .competencies
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| {
-                    let (id, name) = (c.id.as_str(), c.name.to_lowercase());
-                    !used(id, &name) && (slip(id) || slip(&name))
-                })
-                .map(|(i, _)| i)
-                .collect();
+            self.items = pick(&|id, name| !used(id, name) && (slip(id) || slip(name)));
             self.near = !self.items.is_empty();
         }
         let rank = |i: &usize| {
