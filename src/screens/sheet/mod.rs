@@ -3,6 +3,7 @@
 //! sheet and open it in a browser. Everything on the sheet is decided by `domain::sheet`; this screen
 //! only shows it and passes on the user's choices.
 
+mod intro;
 mod keys;
 mod view;
 
@@ -11,15 +12,15 @@ mod tests;
 
 use crate::domain::content::Id;
 use crate::domain::sheet::output::{self, Format};
-use crate::domain::sheet::starter::starter;
 use crate::domain::sheet::{self, Inputs, NotChosen, Sheet, StoryMark, Why};
 use crate::domain::stories::Coach;
 use crate::domain::stories::{Order, Story, StoryId};
 use crate::kit::keymap::{Group, Keymap};
 use crate::kit::{Action, Ctx, Screen, Status, Typing, ViewCtx};
 use crate::widgets::field::{Lines, TextField};
-use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, TimeDelta, Utc};
+pub use intro::IntroEditor;
+use intro::save_intro;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
@@ -38,10 +39,6 @@ pub enum RowState {
     NoRoom,
     NotChosen(Why),
 }
-
-/// Said when Ctrl-A puts the starter in; taken back once the user types.
-const STARTER_IN: &str = "A starter from your profile is in: fill in the parts in [brackets] and \
-                          make it sound like you. Ctrl-Z takes it out.";
 
 impl RowState {
     /// A short word for the list, the same width for every state.
@@ -63,17 +60,6 @@ pub struct Row {
     pub id: StoryId,
     pub title: String,
     pub state: RowState,
-}
-
-/// The 30-second introduction while it is open.
-#[derive(Debug)]
-pub struct IntroEditor {
-    pub field: TextField,
-    /// When the next autosave is due; `None` when everything is on disk.
-    pub due: Option<DateTime<Utc>>,
-    /// Filler words in the text, as the story coach's phrasing rules find them; kept from the last
-    /// edit so drawing does no analysis.
-    pub fillers: Vec<(String, usize)>,
 }
 
 #[derive(Debug)]
@@ -108,65 +94,6 @@ impl SheetScreen {
 
     pub fn set_pace(&mut self, words_per_minute: u32) {
         self.words_per_minute = words_per_minute;
-    }
-
-    fn update_intro(&mut self, action: Action, cx: &mut Ctx) {
-        let Some(ed) = &mut self.intro else {
-            return;
-        };
-        let changed = match action {
-            // Typing is the user's answer to the starter's message: it goes.
-            Action::Edit(key) => {
-                cx.take_back(&Status::info(STARTER_IN));
-                ed.field.key(key)
-            }
-            Action::Paste(text) => {
-                cx.take_back(&Status::info(STARTER_IN));
-                ed.field.paste(&text)
-            }
-            Action::UndoTyping | Action::RedoTyping => {
-                let undo = action == Action::UndoTyping;
-                let before = ed.field.text();
-                let changed = if undo {
-                    ed.field.area_mut().undo()
-                } else {
-                    ed.field.area_mut().redo()
-                };
-                let note = change_note(&before, &ed.field.text());
-                cx.say(Status::info(undo_said(undo, "introduction", note)));
-                changed
-            }
-            // Offered (and bound) only while the box is empty: nothing typed is ever replaced.
-            Action::AcceptRewrite if ed.field.text().trim().is_empty() => {
-                let text = starter(cx.data.profile(), cx.data.library());
-                ed.field.clear();
-                cx.say(Status::info(STARTER_IN));
-                ed.field.paste(&text)
-            }
-            Action::Save => {
-                save_intro(&mut self.intro, cx, true);
-                return;
-            }
-            Action::Back => {
-                save_intro(&mut self.intro, cx, true);
-                self.intro = None;
-                return;
-            }
-            other => {
-                cx.ignore(other);
-                false
-            }
-        };
-        if changed {
-            let text = ed.field.text();
-            if let Some(coach) = &self.coach {
-                ed.fillers = coach.scan(&text, None).fillers;
-            }
-            if let Some(mut w) = cx.writer() {
-                w.note_intro(&text);
-                ed.due = Some(cx.now + AUTOSAVE_DELAY);
-            }
-        }
     }
 
     fn update_preview(&mut self, action: Action, cx: &mut Ctx) {
@@ -277,22 +204,6 @@ impl SheetScreen {
                 }
             }
             other => cx.ignore(other),
-        }
-    }
-}
-
-/// Saves the introduction if it has unsaved changes (or `now` is asked for), and says so on failure.
-fn save_intro(intro: &mut Option<IntroEditor>, cx: &mut Ctx, now: bool) {
-    let Some(ed) = intro else { return };
-    if ed.due.is_none() && !now {
-        return;
-    }
-    let Some(mut w) = cx.writer() else { return };
-    match w.save_sheet_choices() {
-        Ok(()) => ed.due = None,
-        Err(text) => {
-            ed.due = Some(cx.now + RETRY_DELAY);
-            cx.say(Status::error(text));
         }
     }
 }

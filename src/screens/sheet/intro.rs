@@ -1,0 +1,100 @@
+//! The Sheet screen's 30-second introduction while it is open: typing, undo, the starter, saving.
+
+use super::{AUTOSAVE_DELAY, RETRY_DELAY, SheetScreen};
+use crate::domain::sheet::starter::starter;
+use crate::kit::{Action, Ctx, Status};
+use crate::widgets::field::TextField;
+use crate::widgets::undo_note::{change_note, undo_said};
+use chrono::{DateTime, Utc};
+
+/// Said when Ctrl-A puts the starter in; taken back once the user types.
+const STARTER_IN: &str = "A starter from your profile is in: fill in the parts in [brackets] and \
+                          make it sound like you. Ctrl-Z takes it out.";
+
+/// The 30-second introduction while it is open.
+#[derive(Debug)]
+pub struct IntroEditor {
+    pub field: TextField,
+    /// When the next autosave is due; `None` when everything is on disk.
+    pub due: Option<DateTime<Utc>>,
+    /// Filler words in the text, as the story coach's phrasing rules find them; kept from the last
+    /// edit so drawing does no analysis.
+    pub fillers: Vec<(String, usize)>,
+}
+
+impl SheetScreen {
+    pub(super) fn update_intro(&mut self, action: Action, cx: &mut Ctx) {
+        let Some(ed) = &mut self.intro else {
+            return;
+        };
+        let changed = match action {
+            // Typing is the user's answer to the starter's message: it goes.
+            Action::Edit(key) => {
+                cx.take_back(&Status::info(STARTER_IN));
+                ed.field.key(key)
+            }
+            Action::Paste(text) => {
+                cx.take_back(&Status::info(STARTER_IN));
+                ed.field.paste(&text)
+            }
+            Action::UndoTyping | Action::RedoTyping => {
+                let undo = action == Action::UndoTyping;
+                let before = ed.field.text();
+                let changed = if undo {
+                    ed.field.area_mut().undo()
+                } else {
+                    ed.field.area_mut().redo()
+                };
+                let note = change_note(&before, &ed.field.text());
+                cx.say(Status::info(undo_said(undo, "introduction", note)));
+                changed
+            }
+            // Offered (and bound) only while the box is empty: nothing typed is ever replaced.
+            Action::AcceptRewrite if ed.field.text().trim().is_empty() => {
+                let text = starter(cx.data.profile(), cx.data.library());
+                ed.field.clear();
+                cx.say(Status::info(STARTER_IN));
+                ed.field.paste(&text)
+            }
+            Action::Save => {
+                save_intro(&mut self.intro, cx, true);
+                return;
+            }
+            Action::Back => {
+                save_intro(&mut self.intro, cx, true);
+                self.intro = None;
+                return;
+            }
+            other => {
+                cx.ignore(other);
+                false
+            }
+        };
+        if changed {
+            let text = ed.field.text();
+            if let Some(coach) = &self.coach {
+                ed.fillers = coach.scan(&text, None).fillers;
+            }
+            if let Some(mut w) = cx.writer() {
+                w.note_intro(&text);
+                ed.due = Some(cx.now + AUTOSAVE_DELAY);
+            }
+        }
+    }
+}
+
+/// Saves the introduction if it has unsaved changes (or `now` is asked for), and says so on failure.
+pub(super) fn save_intro(intro: &mut Option<IntroEditor>, cx: &mut Ctx, now: bool) {
+    let Some(ed) = intro else { return };
+    if ed.due.is_none() && !now {
+        return;
+    }
+    let Some(mut w) = cx.writer() else { return };
+    match w.save_sheet_choices() {
+        Ok(()) => ed.due = None,
+        Err(text) => {
+            ed.due = Some(cx.now + RETRY_DELAY);
+            cx.say(Status::error(text));
+        }
+    }
+}
