@@ -169,7 +169,12 @@ impl Focus {
             }
             bits.iter().map(|b| b & mask != 0).collect()
         };
-        for (id, _) in self.meant.iter().filter(|(_, m)| !m.allowed) {
+        let kept_from_me = self
+            .meant
+            .iter()
+            .filter(|(_, m)| !m.allowed)
+            .map(|(id, _)| id);
+        for id in kept_from_me.chain(&self.skipped) {
             if let Some(slot) = cat.position(id).and_then(|i| held.get_mut(i)) {
                 *slot = false;
             }

@@ -157,6 +157,13 @@ fn a_working_assistant_is_not_asked_what_a_newcomer_is() {
         working.contains(&Id::new("q-why-leaving")),
         "everyone is asked why they leave"
     );
+    // The deck list's count (held, from role bits) is the same cards the study session takes.
+    let f = Focus::new(
+        &profile(&["pta"], Some(Background::WorkingAssistant), None),
+        &lib,
+    );
+    let holds: Vec<bool> = cat.cards.iter().map(|c| f.holds(c)).collect();
+    assert_eq!(f.held(&cat), holds);
     for b in [Some(Background::CnaCaregiver), None] {
         let other = mine(&["pta"], b);
         assert!(other.contains(&Id::new("q-little-experience")), "{b:?}");
