@@ -35,9 +35,10 @@ pub struct Coaching {
     /// "My interview". A question listed in several entries suits each of them.
     #[serde(default)]
     pub questions: Vec<Id>,
-    /// Questions people with this background (or in this setting) are not asked: ones that do not
-    /// fit them ("You don't have much clinic experience yet" for a working assistant). Left out of
-    /// their "My interview" whatever lists them.
+    /// Questions, fact cards and asks that do not fit people with this background (or in this
+    /// setting): "You don't have much clinic experience yet" or the licensing exam's format for a
+    /// working assistant, "How do you help new graduates settle in?" as their ask. Left out of
+    /// their "My interview" and their questions to ask, whatever lists them.
     #[serde(default)]
     pub skip: Vec<Id>,
     /// Questions to ask the interviewer that suit this setting or background. Home lists them first,
@@ -164,6 +165,7 @@ pub(super) fn sanitize_fit(questions: &mut [FitQuestion], roles: &mut [FitRole])
 pub(super) struct Known<'a> {
     pub roles: &'a [super::model::Role],
     pub questions: HashSet<&'a Id>,
+    pub facts: HashSet<&'a Id>,
     pub asks: HashSet<&'a Id>,
 }
 
@@ -197,13 +199,14 @@ pub(super) fn validate(
         for r in c.roles.iter().filter(|r| !has_role(r)) {
             say(format!("refers to role {r}, which does not exist"));
         }
-        for q in c
-            .questions
-            .iter()
-            .chain(&c.skip)
-            .filter(|q| !known.questions.contains(q))
-        {
+        for q in c.questions.iter().filter(|q| !known.questions.contains(q)) {
             say(format!("refers to question {q}, which does not exist"));
+        }
+        let skippable = |id: &Id| {
+            known.questions.contains(id) || known.facts.contains(id) || known.asks.contains(id)
+        };
+        for id in c.skip.iter().filter(|id| !skippable(id)) {
+            say(format!("skips {id}, which is no question, fact or ask"));
         }
         for a in c.asks.iter().filter(|a| !known.asks.contains(a)) {
             say(format!("refers to ask {a}, which does not exist"));

@@ -26,7 +26,7 @@ pub struct Focus {
     /// meant for them in particular. Looked up for every card whenever the focus or the cards
     /// change: foldhash, not SipHash (at 100,000 cards the hashing was most of that pass).
     meant: foldhash::HashMap<Id, Meant>,
-    /// Questions coaching for this user's background or setting says they are not asked.
+    /// Questions, fact cards and asks coaching for this user's background or setting leaves out.
     skipped: foldhash::HashSet<Id>,
 }
 
@@ -267,7 +267,7 @@ impl Focus {
         }
         let mut seen = HashSet::new();
         ids.into_iter()
-            .filter(|id| seen.insert(*id))
+            .filter(|id| !self.skipped.contains(*id) && seen.insert(*id))
             .filter_map(|id| lib.ask(id))
             .collect()
     }

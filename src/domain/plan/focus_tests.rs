@@ -164,6 +164,21 @@ fn a_working_assistant_is_not_asked_what_a_newcomer_is() {
     );
     let holds: Vec<bool> = cat.cards.iter().map(|c| f.holds(c)).collect();
     assert_eq!(f.held(&cat), holds);
+    // Nor drilled on the licensing exam, nor offered to ask how new graduates settle in.
+    assert!(!working.contains(&Id::new("f-exam-npte-pta-format")));
+    assert!(!f.asks(&lib).iter().any(|a| a.id.as_str() == "ask-new-grad"));
+    let grad = Focus::new(
+        &profile(&["pta"], Some(Background::NewGraduate), None),
+        &lib,
+    );
+    assert!(
+        mine(&["pta"], Some(Background::NewGraduate)).contains(&Id::new("f-exam-npte-pta-format"))
+    );
+    assert!(
+        grad.asks(&lib)
+            .iter()
+            .any(|a| a.id.as_str() == "ask-new-grad")
+    );
     for b in [Some(Background::CnaCaregiver), None] {
         let other = mine(&["pta"], b);
         assert!(other.contains(&Id::new("q-little-experience")), "{b:?}");

@@ -184,6 +184,7 @@ impl Library {
         let known = prep_model::Known {
             roles: &self.roles,
             questions: self.questions.iter().map(|q| &q.id).collect(),
+            facts: self.facts.iter().map(|f| &f.id).collect(),
             asks: self.asks.iter().map(|a| &a.id).collect(),
         };
         problems.extend(prep_model::validate(
