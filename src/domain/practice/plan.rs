@@ -2,7 +2,7 @@
 //! role in focus, taking turns, and the close ("What questions do you have for us?") last.
 
 use super::fit::lead_in_fits;
-use super::select::{Pick, select_round, suits};
+use super::select::{Pick, WEAK_RECALL, select_round_for, suits};
 use crate::domain::content::{Id, Persona, Question, QuestionKind};
 use std::collections::{BTreeMap, HashSet};
 
@@ -34,13 +34,43 @@ pub fn plan_interview(
     linked: &HashSet<Id>,
     seed: u64,
 ) -> Vec<Pick> {
+    plan_interview_for(
+        questions,
+        role,
+        length,
+        recall,
+        linked,
+        &HashSet::new(),
+        seed,
+    )
+}
+
+/// [`plan_interview`], favouring the questions coaching means for the user's background or
+/// setting (`meant`; see [`select_round_for`]).
+pub fn plan_interview_for(
+    questions: &[Question],
+    role: Option<&Id>,
+    length: usize,
+    recall: &BTreeMap<Id, f64>,
+    linked: &HashSet<Id>,
+    meant: &HashSet<Id>,
+    seed: u64,
+) -> Vec<Pick> {
     let of_kind = |k: QuestionKind| {
         questions
             .iter()
             .filter(move |q| q.kind() == k && suits(q, role))
     };
     let draw = |k: QuestionKind, n: usize, salt: u64| {
-        select_round(of_kind(k), role, n, recall, linked, seed.wrapping_add(salt))
+        select_round_for(
+            of_kind(k),
+            role,
+            n,
+            recall,
+            linked,
+            meant,
+            seed.wrapping_add(salt),
+        )
     };
     let has_close = of_kind(QuestionKind::Closer).next().is_some();
     let openers = if length >= FULL_LENGTH { 2 } else { 1 };
@@ -74,9 +104,44 @@ pub fn plan_interview(
             break;
         }
     }
+    ensure_meant(&mut mid, questions, role, (meant, recall, linked), seed);
     open.extend(mid);
     open.extend(close);
     open
+}
+
+/// Puts one question meant for the user's situation into the middle of a round that drew none,
+/// in place of the last question of its kind (or the last question): the few a coach would be
+/// sure to ask such a person must not wait for luck among a hundred.
+fn ensure_meant(
+    mid: &mut [Pick],
+    questions: &[Question],
+    role: Option<&Id>,
+    (meant, recall, linked): (&HashSet<Id>, &BTreeMap<Id, f64>, &HashSet<Id>),
+    seed: u64,
+) {
+    if mid.is_empty() || mid.iter().any(|p| p.meant) {
+        return;
+    }
+    let candidates: Vec<&Question> = questions
+        .iter()
+        .filter(|q| meant.contains(&q.id) && TURNS.contains(&q.kind()) && suits(q, role))
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let pick = &candidates[(seed % candidates.len() as u64) as usize];
+    let kind_of = |p: &Pick| questions.iter().find(|q| q.id == p.id).map(Question::kind);
+    let at = mid
+        .iter()
+        .rposition(|p| kind_of(p) == Some(pick.kind()))
+        .unwrap_or(mid.len() - 1);
+    mid[at] = Pick {
+        id: pick.id.clone(),
+        weak: recall.get(&pick.id).is_some_and(|r| *r < WEAK_RECALL),
+        no_story: pick.behavioural && !linked.contains(&pick.id),
+        meant: true,
+    };
 }
 
 /// The interviewers who hire for `role`, in content order.

@@ -35,7 +35,14 @@ pub struct Pick {
     pub weak: bool,
     /// A behavioural question that none of the user's stories is linked to.
     pub no_story: bool,
+    /// Coaching lists it for the user's background or setting (a home health job, a working
+    /// assistant): asked of people like them in particular.
+    pub meant: bool,
 }
+
+/// How much more a question meant for the user's background or setting weighs: enough that a
+/// round of five nearly always holds one, not so much that the rest of the role is crowded out.
+pub const MEANT_FACTOR: f64 = 3.0;
 
 /// How strongly a question is favoured. Documented rule:
 /// - rated questions weigh `1 + 4 × (1 − recall)`: 1 when sure to be recalled, 5 when sure not to be;
@@ -77,10 +84,37 @@ pub fn select_round<'q>(
     linked: &HashSet<Id>,
     seed: u64,
 ) -> Vec<Pick> {
+    select_round_for(
+        questions,
+        role,
+        length,
+        recall,
+        linked,
+        &HashSet::new(),
+        seed,
+    )
+}
+
+/// [`select_round`], with the questions coaching means for the user's background or setting
+/// (`meant`) weighing [`MEANT_FACTOR`] times more.
+pub fn select_round_for<'q>(
+    questions: impl IntoIterator<Item = &'q Question>,
+    role: Option<&Id>,
+    length: usize,
+    recall: &BTreeMap<Id, f64>,
+    linked: &HashSet<Id>,
+    meant: &HashSet<Id>,
+    seed: u64,
+) -> Vec<Pick> {
     let mut rng = SplitMix(seed);
     let mut pools: BTreeMap<Category, Vec<(&Question, f64)>> = BTreeMap::new();
     for q in questions.into_iter().filter(|q| suits(q, role)) {
-        let w = weight(q, recall.get(&q.id).copied(), linked);
+        let favour = if meant.contains(&q.id) {
+            MEANT_FACTOR
+        } else {
+            1.0
+        };
+        let w = weight(q, recall.get(&q.id).copied(), linked) * favour;
         pools.entry(q.category).or_default().push((q, w));
     }
     let mut picks = Vec::new();
@@ -119,6 +153,7 @@ pub fn select_round<'q>(
             id: q.id.clone(),
             weak: recall.get(&q.id).is_some_and(|r| *r < WEAK_RECALL),
             no_story: q.behavioural && !linked.contains(&q.id),
+            meant: meant.contains(&q.id),
         });
     }
     picks

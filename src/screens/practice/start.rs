@@ -4,9 +4,10 @@ use super::run::Run;
 use super::{Practice, Stage, answer::target_for};
 use crate::domain::config::{ANY_ROLE, PracticePrefs};
 use crate::domain::content::{Id, Question, QuestionKind};
-use crate::domain::practice::plan::plan_interview;
+use crate::domain::practice::plan::plan_interview_for;
 use crate::domain::practice::{AnswerTimer, RoundRecord, Rubric};
 use crate::kit::{Action, Ctx, Status};
+use std::collections::HashSet;
 
 /// Most questions offered at the close.
 const MAX_ASKS: usize = 8;
@@ -47,12 +48,19 @@ impl Practice {
             .filter(|q| !in_focus || focus.holds_question(q))
             .cloned()
             .collect();
-        let picks = plan_interview(
+        // Those coaching means for the user's background or setting come up more often.
+        let meant: HashSet<Id> = pool
+            .iter()
+            .filter(|q| in_focus && focus.is_meant_for_me(&q.id))
+            .map(|q| q.id.clone())
+            .collect();
+        let picks = plan_interview_for(
             &pool,
             role.as_ref(),
             self.setup.length,
             &facts.recall,
             &facts.linked_questions(),
+            &meant,
             seed,
         );
         if picks.is_empty() {

@@ -169,6 +169,9 @@ fn speaking(p: &Practice, cx: &ViewCtx, run: &Run, q: &Question, area: Rect, buf
             if pick.no_story {
                 why.push("no story answers it yet");
             }
+            if pick.meant {
+                why.push("it is asked of people in your situation");
+            }
             if !why.is_empty() {
                 d.text(&format!("Picked because {}.", why.join(" and ")), t.muted);
             }
