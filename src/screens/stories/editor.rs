@@ -248,10 +248,21 @@ impl Editor {
         let id = c.id.as_str();
         let text = self.tags_text();
         let (kept, partial) = match text.rfind(',') {
+            // After a whole skill with no comma yet, the new tag follows it.
+            _ if self.suggestions.after_whole => (text.as_str(), ""),
             Some(i) => (&text[..=i], &text[i + 1..]),
             None => ("", text.as_str()),
         };
-        let lead = if kept.is_empty() { "" } else { " " };
+        let lead = match (kept.is_empty(), self.suggestions.after_whole) {
+            (true, _) => "",
+            (false, true) => ", ",
+            (false, false) => " ",
+        };
+        // "teamwork adaptab": the words before the last stay a tag of their own, comma after.
+        let head = match partial.trim().rsplit_once(char::is_whitespace) {
+            Some((head, _)) if self.suggestions.spaced => format!("{}, ", head.trim()),
+            _ => String::new(),
+        };
         let n = partial.chars().count();
         let t = self.tags.area_mut();
         t.move_cursor(CursorMove::Bottom);
@@ -260,7 +271,7 @@ impl Editor {
             t.move_cursor(CursorMove::Back);
         }
         t.delete_str(n);
-        t.insert_str(format!("{lead}{id}, "));
+        t.insert_str(format!("{lead}{head}{id}, "));
         self.after_edit(true, now, lib, cx);
         Some((id, c.name.as_str()))
     }

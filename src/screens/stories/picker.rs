@@ -15,6 +15,12 @@ pub struct TagSuggestions {
     /// The items are near spellings of a tag that matches no skill ("communicaton"): offered as
     /// "did you mean", since a typo'd tag would count for nothing in Coverage.
     pub near: bool,
+    /// The items match the last word of a tag typed with spaces between skills ("teamwork
+    /// adaptability"): tags are separated by commas, and Enter splits it so each counts.
+    pub spaced: bool,
+    /// The text ends with a whole skill and no comma yet ("patient-care"): the list offers the
+    /// next tag, as after ", ", so the skills the coaching heard show at once.
+    pub after_whole: bool,
 }
 
 impl TagSuggestions {
@@ -22,6 +28,16 @@ impl TagSuggestions {
     /// the story's words suggest (`heard`) come first.
     pub fn refresh(&mut self, text: &str, tags: &[String], lib: &Library, heard: &[Heard]) {
         let partial = text.rsplit(',').next().unwrap_or("").trim().to_lowercase();
+        self.after_whole = !partial.is_empty()
+            && lib
+                .competencies
+                .iter()
+                .any(|c| c.id.as_str() == partial || c.name.to_lowercase() == partial);
+        let partial = if self.after_whole {
+            String::new()
+        } else {
+            partial
+        };
         let used = |id: &str, name: &str| {
             tags.iter().any(|t| {
                 let t = t.to_lowercase();
@@ -42,6 +58,16 @@ impl TagSuggestions {
             (!used(id, name) || typed_whole)
                 && (partial.is_empty() || id.contains(&partial) || name.contains(&partial))
         });
+        // Skills typed with spaces between them: the last word may be a skill of its own.
+        self.spaced = false;
+        if self.items.is_empty()
+            && let Some((_, last)) = partial.rsplit_once(char::is_whitespace)
+            && last.chars().count() >= 3
+        {
+            self.items =
+                pick(&|id, name| !used(id, name) && (id.contains(last) || name.contains(last)));
+            self.spaced = !self.items.is_empty();
+        }
         // Nothing holds what was typed: a slip of a letter or two from a skill's id or name.
         self.near = false;
         if self.items.is_empty() && partial.chars().count() >= 5 {
@@ -218,11 +244,32 @@ mod tests {
     }
 
     #[test]
-    fn a_fully_typed_tag_is_not_completed_again() {
+    fn skills_typed_with_spaces_between_offer_the_last_one() {
+        let lib = lib();
+        let mut s = TagSuggestions::default();
+        s.refresh("teamwork adaptab", &[], &lib, &[]);
+        assert!(s.spaced);
+        assert_eq!(s.chosen(&lib), Some("adaptability"));
+        s.refresh("calm with families", &[], &lib, &[]);
+        assert!(
+            !s.spaced,
+            "a tag of one's own words stays one: {:?}",
+            s.items
+        );
+    }
+
+    #[test]
+    fn a_fully_typed_tag_is_not_completed_again_and_the_next_ones_are_offered() {
         let lib = lib();
         let mut s = TagSuggestions::default();
         s.refresh("safety", &["safety".into()], &lib, &[]);
         assert_eq!(s.chosen, None);
+        assert!(s.after_whole);
+        assert_eq!(
+            s.items.len(),
+            lib.competencies.len() - 1,
+            "every other skill"
+        );
     }
 
     #[test]

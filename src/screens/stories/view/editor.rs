@@ -288,6 +288,8 @@ fn tag_suggestions(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut 
     let mut lines = vec![Line::styled(
         if s.items.is_empty() {
             "Any words work as tags; no skill from the guides matches this one."
+        } else if s.spaced {
+            "Tags are separated by commas. Enter makes this skill a tag of its own:"
         } else if s.near {
             "No skill is spelled that way. Did you mean this one? (Enter adds it)"
         } else if s.chosen.is_some() {
