@@ -149,3 +149,26 @@ fn results_are_ranked_exact_first() {
     let hits = search(&lib, "gait belt", ALL);
     assert!(hits[0].place.contains('›'), "{}", hits[0].place);
 }
+
+/// A nursing home applicant looks up the words of their workplace: a name a term goes by finds
+/// it ("Hoyer lift"), and Medicare, Medicaid and restorative aide have entries of their own.
+#[test]
+fn nursing_home_words_find_their_glossary_terms() {
+    let lib = Library::builtin();
+    // The guides come first where they speak of the word (restorative aide jobs ask for a CNA).
+    for (query, place, within) in [
+        ("hoyer lift", "Glossary · Mechanical lift", 3),
+        ("medicare", "Glossary · Medicare", 3),
+        ("medicaid", "Glossary · Medicaid", 3),
+        ("restorative", "Glossary · Restorative aide", 8),
+    ] {
+        let hits = search(&lib, query, ALL);
+        assert!(
+            hits.iter()
+                .take(within)
+                .any(|h| h.place == place && !h.near),
+            "{query}: {:?}",
+            hits.iter().take(5).map(|h| &h.place).collect::<Vec<_>>()
+        );
+    }
+}

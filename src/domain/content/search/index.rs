@@ -81,6 +81,28 @@ impl Index {
         }
         for (ti, t) in lib.terms.iter().enumerate() {
             let text = format!("{}: {}", t.term, t.meaning);
+            // A name the term goes by that its own words never use ("Hoyer lift" for a mechanical
+            // lift) finds it too, as "Hoyer lift: see Mechanical lift".
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect();
+            let new_name = |alias: &&String| {
+                let first = alias
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                !first.is_empty() && !words.contains(&first.to_lowercase())
+            };
+            for alias in t.aliases.iter().filter(new_name) {
+                let see = format!("{alias}: see {}. {}", t.term, t.meaning);
+                add(
+                    Target::Term(ti),
+                    format!("Glossary · {}", t.term),
+                    see,
+                    W_TITLE,
+                );
+            }
             add(
                 Target::Term(ti),
                 format!("Glossary · {}", t.term),
