@@ -23,31 +23,11 @@ const TURNS: [QuestionKind; 3] = [
 
 /// The questions of one mock interview, in the order they are asked, `length` of them or fewer if
 /// the role has too few. Only questions that suit `role` (it lists the role, or lists none) are
-/// ever chosen. Within each kind, questions are drawn as [`select_round`] draws them: spread over
-/// categories, favouring weak ones and story questions no story answers. The same inputs and `seed`
-/// give the same interview.
+/// ever chosen. Within each kind, questions are drawn as [`select_round_for`] draws them: spread
+/// over categories, favouring weak ones, story questions no story answers and those coaching means
+/// for the user's background or setting (`meant`), one of which every round holds. The same inputs
+/// and `seed` give the same interview.
 pub fn plan_interview(
-    questions: &[Question],
-    role: Option<&Id>,
-    length: usize,
-    recall: &BTreeMap<Id, f64>,
-    linked: &HashSet<Id>,
-    seed: u64,
-) -> Vec<Pick> {
-    plan_interview_for(
-        questions,
-        role,
-        length,
-        recall,
-        linked,
-        &HashSet::new(),
-        seed,
-    )
-}
-
-/// [`plan_interview`], favouring the questions coaching means for the user's background or
-/// setting (`meant`; see [`select_round_for`]).
-pub fn plan_interview_for(
     questions: &[Question],
     role: Option<&Id>,
     length: usize,

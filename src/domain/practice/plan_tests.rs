@@ -8,6 +8,7 @@ fn plan(lib: &Library, role: Option<&Id>, length: usize, seed: u64) -> Vec<Pick>
         length,
         &BTreeMap::new(),
         &HashSet::new(),
+        &HashSet::new(),
         seed,
     )
 }
@@ -130,13 +131,29 @@ fn a_kind_that_runs_out_leaves_its_turns_to_the_others_and_no_close_means_none()
         q("d3", QuestionKind::Direct),
         q("s1", QuestionKind::Star),
     ];
-    let picks = plan_interview(&qs, None, 5, &BTreeMap::new(), &HashSet::new(), 1);
+    let picks = plan_interview(
+        &qs,
+        None,
+        5,
+        &BTreeMap::new(),
+        &HashSet::new(),
+        &HashSet::new(),
+        1,
+    );
     let ids: Vec<&str> = picks.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids.len(), 5);
     assert_eq!(ids[0], "o");
     assert_eq!(ids[1], "s1");
     assert!(ids[2..].iter().all(|i| i.starts_with('d')), "{ids:?}");
-    let tiny = plan_interview(&qs[..2], None, 10, &BTreeMap::new(), &HashSet::new(), 1);
+    let tiny = plan_interview(
+        &qs[..2],
+        None,
+        10,
+        &BTreeMap::new(),
+        &HashSet::new(),
+        &HashSet::new(),
+        1,
+    );
     assert_eq!(tiny.len(), 2, "capped by the questions there are");
 }
 
@@ -187,7 +204,7 @@ fn questions_meant_for_the_users_situation_come_up_in_most_rounds() {
     let rounds_with = |favour: &HashSet<Id>| {
         (0..60u64)
             .filter(|&seed| {
-                let picks = plan_interview_for(
+                let picks = plan_interview(
                     &lib.questions,
                     Some(&pta),
                     5,
@@ -204,7 +221,7 @@ fn questions_meant_for_the_users_situation_come_up_in_most_rounds() {
     let plain = rounds_with(&HashSet::new());
     assert_eq!(favoured, 60, "{favoured} of 60 rounds");
     assert!(favoured > plain, "{favoured} vs {plain}");
-    let picks = plan_interview_for(
+    let picks = plan_interview(
         &lib.questions,
         Some(&pta),
         12,

@@ -4,7 +4,7 @@ use super::run::Run;
 use super::{Practice, Stage, answer::target_for};
 use crate::domain::config::{ANY_ROLE, PracticePrefs};
 use crate::domain::content::{Id, Question, QuestionKind};
-use crate::domain::practice::plan::plan_interview_for;
+use crate::domain::practice::plan::plan_interview;
 use crate::domain::practice::{AnswerTimer, RoundRecord, Rubric};
 use crate::kit::{Action, Ctx, Status};
 use std::collections::HashSet;
@@ -54,7 +54,7 @@ impl Practice {
             .filter(|q| in_focus && focus.is_meant_for_me(&q.id))
             .map(|q| q.id.clone())
             .collect();
-        let picks = plan_interview_for(
+        let picks = plan_interview(
             &pool,
             role.as_ref(),
             self.setup.length,
