@@ -86,13 +86,18 @@ fn a_pasted_transcript_is_analyzed_and_a_short_one_asks_did_you_answer() {
     h.press("<c-s>");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("Did you answer?") && s.contains("about 0 seconds"),
-        "{s}"
+        s.contains("Did you answer?")
+            && s.contains("Your answer is 1 word: under 5 seconds when spoken."),
+        "a word is not 'about 0 seconds': {s}"
     );
     // Typed, so no key was pressed too soon: it is only short, and n goes back to add to it.
     assert!(s.contains("That is very short for a spoken answer"), "{s}");
     assert!(!s.contains("pressed too soon"), "{s}");
     assert!(s.contains("n  no, add to it"), "{s}");
+    assert!(
+        s.lines().last().unwrap_or("").contains("n no, add to it"),
+        "the footer says the same: {s}"
+    );
     h.press("n");
     assert!(h.typing(), "back in the box");
     assert!(h.screen(80, 24).contains("Yes."), "the text is kept");

@@ -127,6 +127,25 @@ pub(super) static CONFIRM_KEYS: &[Binding] = &[
     PAUSE,
 ];
 
+/// "Your answer is 4 words. Did you answer?": `n` keeps the typed words to add to them.
+pub(super) static CONFIRM_TYPED_KEYS: &[Binding] = &[
+    bind(
+        &[ch('y')],
+        "y",
+        "yes, that is my answer: rate it",
+        Action::Select,
+        Some("yes, rate it"),
+    ),
+    bind(
+        &[ch('n')],
+        "n",
+        "no: back to the answer box, your words kept, to add to them",
+        Action::Retry,
+        Some("no, add to it"),
+    ),
+    PAUSE,
+];
+
 /// Paused in the middle of a question: nothing is graded from here unless the user goes back.
 pub(super) static PAUSED_KEYS: &[Binding] = &[
     bind(

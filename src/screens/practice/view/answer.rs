@@ -339,10 +339,14 @@ pub(super) fn confirm(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         );
     } else {
         let what = match (run.mode, &run.analysis) {
+            // Spoken time is rounded to 5 s: a few words are "under 5 seconds", never "about 0".
             (AnswerMode::Typing, Some(a)) => format!(
-                "Your answer is {} words: about {} seconds when spoken.",
-                a.words(),
-                a.seconds()
+                "Your answer is {}: {} when spoken.",
+                super::plural(a.words(), "word"),
+                match a.seconds() {
+                    0 => "under 5 seconds".to_string(),
+                    s => format!("about {s} seconds"),
+                }
             ),
             _ => format!("That was only {} seconds.", run.seconds),
         };
