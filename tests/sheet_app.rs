@@ -390,3 +390,27 @@ fn with_no_stories_the_note_is_whole_at_80_by_24() {
         "{s}"
     );
 }
+
+/// "Undone in the introduction… Ctrl-Y redoes it" stayed on screen while the user typed their own
+/// introduction and after Esc, when Ctrl-Y no longer applied.
+#[test]
+fn the_undo_message_goes_when_the_user_types_their_own() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i<c-a><c-z>");
+    assert!(
+        h.status().starts_with("Undone in the introduction"),
+        "{}",
+        h.status()
+    );
+    h.type_text("I'm a PTA.");
+    assert_eq!(h.status(), "");
+    h.press("<c-z>");
+    assert!(
+        h.status().starts_with("Undone in the introduction"),
+        "{}",
+        h.status()
+    );
+    h.press("<esc>");
+    assert!(!h.status().contains("Ctrl-Y"), "{}", h.status());
+}

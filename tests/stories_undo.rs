@@ -78,3 +78,37 @@ fn undoing_a_rewrite_replaces_the_message_that_announced_it() {
         h.status()
     );
 }
+
+/// "Undone in the Situation… Ctrl-Y redoes it" is no longer true once the user types on (typing
+/// drops what Ctrl-Y would redo): the message goes with the first key typed, as "Changed … Ctrl-Z
+/// undoes it" does.
+#[test]
+fn a_message_about_the_last_key_goes_when_the_user_types_on() {
+    let mut h = long_situation();
+    h.press("<c-z>");
+    assert!(
+        h.status().starts_with("Undone in the Situation"),
+        "{}",
+        h.status()
+    );
+    h.type_text(" x");
+    assert_eq!(h.status(), "");
+    // A message about the story, not the key, stays: the list's own.
+    h.press("<esc>");
+    assert!(!h.status().contains("Undone"), "{}", h.status());
+}
+
+/// "New story, tagged … Give it a title to start." stayed on screen through the whole story.
+#[test]
+fn the_new_story_message_goes_once_the_title_is_typed() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("c<down><enter>");
+    assert!(
+        h.status().starts_with("New story, tagged"),
+        "{}",
+        h.status()
+    );
+    h.type_text("Short-staffed Saturday");
+    assert_eq!(h.status(), "");
+}

@@ -20,6 +20,9 @@ pub struct IntroEditor {
     /// Filler words in the text, as the story coach's phrasing rules find them; kept from the last
     /// edit so drawing does no analysis.
     pub fillers: Vec<(String, usize)>,
+    /// A message about the last key's work (the starter put in, an undo) that typing makes
+    /// stale: taken back with the next key typed, or on leaving the box.
+    pub said: Option<Status>,
 }
 
 impl SheetScreen {
@@ -28,13 +31,13 @@ impl SheetScreen {
             return;
         };
         let changed = match action {
-            // Typing is the user's answer to the starter's message: it goes.
+            // Typing is the user's answer to the last key's message: it goes.
             Action::Edit(key) => {
-                cx.take_back(&Status::info(STARTER_IN));
+                take_back_said(ed, cx);
                 ed.field.key(key)
             }
             Action::Paste(text) => {
-                cx.take_back(&Status::info(STARTER_IN));
+                take_back_said(ed, cx);
                 ed.field.paste(&text)
             }
             Action::UndoTyping | Action::RedoTyping => {
@@ -46,14 +49,14 @@ impl SheetScreen {
                     ed.field.area_mut().redo()
                 };
                 let note = change_note(&before, &ed.field.text());
-                cx.say(Status::info(undo_said(undo, "introduction", note)));
+                say_until_typing(ed, cx, undo_said(undo, "introduction", note));
                 changed
             }
             // Offered (and bound) only while the box is empty: nothing typed is ever replaced.
             Action::AcceptRewrite if ed.field.text().trim().is_empty() => {
                 let text = starter(cx.data.profile(), cx.data.library());
                 ed.field.clear();
-                cx.say(Status::info(STARTER_IN));
+                say_until_typing(ed, cx, STARTER_IN.to_string());
                 ed.field.paste(&text)
             }
             Action::Save => {
@@ -61,6 +64,7 @@ impl SheetScreen {
                 return;
             }
             Action::Back => {
+                take_back_said(ed, cx);
                 save_intro(&mut self.intro, cx, true);
                 self.intro = None;
                 return;
@@ -80,6 +84,20 @@ impl SheetScreen {
                 ed.due = Some(cx.now + AUTOSAVE_DELAY);
             }
         }
+    }
+}
+
+/// Says `text` about the key just pressed, until the user types on (see [`IntroEditor::said`]).
+fn say_until_typing(ed: &mut IntroEditor, cx: &mut Ctx, text: String) {
+    let status = Status::info(text);
+    ed.said = Some(status.clone());
+    cx.say(status);
+}
+
+/// Clears the message [`say_until_typing`] left, if it still shows.
+fn take_back_said(ed: &mut IntroEditor, cx: &mut Ctx) {
+    if let Some(said) = ed.said.take() {
+        cx.take_back(&said);
     }
 }
 

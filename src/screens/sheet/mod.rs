@@ -170,6 +170,7 @@ impl SheetScreen {
                     field,
                     due: None,
                     fillers,
+                    said: None,
                 });
             }
             Action::WriteSheet | Action::WriteSheetMarkdown | Action::OpenSheet => {

@@ -50,8 +50,12 @@ impl Stories {
         let mut fresh =
             Editor::open(story, lib, &self.coach, &self.theme).offer_for(cx.data.focus(), lib);
         fresh.is_new = true;
+        say_until_typing(
+            &mut fresh,
+            cx,
+            &format!("New story, {what}. Give it a title to start."),
+        );
         self.editor = Some(fresh);
-        *cx.status = info(&format!("New story, {what}. Give it a title to start."));
     }
 
     pub(super) fn update_editor(&mut self, action: Action, cx: &mut Ctx) {
@@ -63,7 +67,10 @@ impl Stories {
         let coach = &self.coach;
         match action {
             // Leaving keeps the editor open if the save failed, so the text is not lost.
-            Action::Back => self.leave_editor(cx),
+            Action::Back => {
+                take_back_said(ed, cx);
+                self.leave_editor(cx)
+            }
             Action::NextField | Action::PrevField => {
                 let to = if action == Action::NextField {
                     ed.field.next()
@@ -85,7 +92,7 @@ impl Stories {
                     ed.redo(now, cx.data.library(), coach);
                 }
                 let note = change_note(&before, &ed.focused().text());
-                *cx.status = info(&undo_said(undo, ed.field.label(), note));
+                say_until_typing(ed, cx, &undo_said(undo, ed.field.label(), note));
             }
             Action::Select => match ed.field {
                 Field::Tags => {
@@ -122,13 +129,12 @@ impl Stories {
             }
             Action::AcceptRewrite => match ed.accept_rewrite(now, cx.data.library(), coach) {
                 Some(a) if a.now.is_empty() => {
-                    *cx.status = info(&format!("Deleted “{}”. Ctrl-Z brings it back.", a.was));
+                    let text = format!("Deleted “{}”. Ctrl-Z brings it back.", a.was);
+                    say_until_typing(ed, cx, &text);
                 }
                 Some(a) => {
-                    *cx.status = info(&format!(
-                        "Changed “{}” to “{}”. Ctrl-Z undoes it.",
-                        a.was, a.now
-                    ));
+                    let text = format!("Changed “{}” to “{}”. Ctrl-Z undoes it.", a.was, a.now);
+                    say_until_typing(ed, cx, &text);
                 }
                 None if ed.on_mark() => {
                     *cx.status = info(
@@ -162,9 +168,11 @@ impl Stories {
                 }
             }
             Action::Edit(key) => {
+                take_back_said(ed, cx);
                 ed.key(key, now, cx.data.library(), coach);
             }
             Action::Paste(text) => {
+                take_back_said(ed, cx);
                 ed.paste(&text, now, cx.data.library(), coach);
             }
             other => cx.ignore(other),
@@ -344,6 +352,20 @@ fn short(text: &str) -> String {
         words.join(" ")
     } else {
         format!("{}…", words[..9].join(" "))
+    }
+}
+
+/// Says `text` about the key just pressed, until the user types on (see [`Editor::said`]).
+fn say_until_typing(ed: &mut Editor, cx: &mut Ctx, text: &str) {
+    let status = Status::info(text);
+    ed.said = Some(status.clone());
+    *cx.status = Some(status);
+}
+
+/// Clears the message [`say_until_typing`] left, if it still shows.
+fn take_back_said(ed: &mut Editor, cx: &mut Ctx) {
+    if let Some(said) = ed.said.take() {
+        cx.take_back(&said);
     }
 }
 

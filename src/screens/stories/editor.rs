@@ -59,6 +59,9 @@ pub struct Editor {
     pub error: Option<SaveError>,
     /// When the story was last written by this editor.
     pub saved_at: Option<DateTime<Utc>>,
+    /// A message about the last key's work ("Undone in the Action…", "Changed “we” to “I”…")
+    /// that typing makes stale: taken back with the next key typed.
+    pub said: Option<crate::kit::Status>,
 }
 
 fn area(text: &str, hint: &str, lines: Lines, wrap: bool, theme: &Theme) -> TextField {
@@ -120,6 +123,7 @@ impl Editor {
             due: None,
             error: None,
             saved_at: None,
+            said: None,
         };
         ed.suggestions
             .refresh(&ed.tags_text(), &ed.story.tags, lib, &ed.heard);
