@@ -78,3 +78,33 @@ fn today_and_next_agree_on_minutes_and_every_step_stays_whole_when_narrow() {
         "{today}"
     );
 }
+
+/// After a first session of new cards answered Good, each comes back for its learning step within
+/// minutes: Home says so rather than "cards done", which sent a tester away ten minutes early.
+#[test]
+fn cards_coming_back_later_today_are_not_called_done() {
+    use clinicprep::app::{Action, Tab};
+    let mut h = Harness::new();
+    h.set_interview("2026-12-03");
+    h.press("s");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    // Every card once, Good: each is put back for its learning step, then the session is ended.
+    let s = h.screen(100, 30);
+    let n: usize = s
+        .split(" of ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a card count: {s}"));
+    for _ in 0..n {
+        h.press("<space>3");
+    }
+    h.press("<esc>");
+    h.app.update(Action::GoTo(Tab::Home));
+    let home = h.screen(120, 40);
+    let today = home.lines().find(|l| l.contains("Today:")).unwrap();
+    assert!(
+        today.contains(&format!("cards done for now, {n} back later today")),
+        "{today}"
+    );
+}

@@ -146,6 +146,17 @@ pub fn due_by_day(
     out
 }
 
+/// Cards due after `now` but still today (local day under `offset`), from `due` in time order:
+/// the learning steps of a session just studied, which come back within minutes. Home says so
+/// rather than "cards done", which sent users away ten minutes before 41 cards were due.
+pub fn due_later_today(due: &[i64], now: DateTime<Utc>, offset: FixedOffset) -> usize {
+    let today = local_day(now, offset);
+    let now_ms = now.timestamp_millis();
+    let from = due.partition_point(|t| *t <= now_ms);
+    let to = due.partition_point(|t| day_index_ms(*t, today, offset) < 1);
+    to.saturating_sub(from)
+}
+
 const DAY_MS: i64 = 86_400_000;
 
 /// How many local days `t` falls after `day` (negative before it): the same as

@@ -304,3 +304,24 @@ fn due_chart_counts_as_going_through_every_time() {
 fn ms(times: &[DateTime<Utc>]) -> Vec<i64> {
     times.iter().map(DateTime::timestamp_millis).collect()
 }
+
+#[test]
+fn cards_due_later_today_are_those_after_now_before_midnight() {
+    let offset = FixedOffset::west_opt(5 * 3600).unwrap();
+    // 9:00 in the morning local time (14:00 UTC).
+    let now = Utc.with_ymd_and_hms(2026, 12, 7, 14, 0, 0).unwrap();
+    let at = |h: i64| (now + chrono::Duration::hours(h)).timestamp_millis();
+    let due = [
+        at(-30),
+        at(-1),
+        at(0),
+        at(1),
+        at(10),
+        at(14),
+        at(15),
+        at(40),
+    ];
+    // Due now or before is not "later"; 10:00, 19:00 and 23:00 are; 0:00 is tomorrow.
+    assert_eq!(due_later_today(&due, now, offset), 3);
+    assert_eq!(due_later_today(&[], now, offset), 0);
+}

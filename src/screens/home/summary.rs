@@ -202,8 +202,11 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
         ]);
     }
     let c = &plan.cards;
+    // Learning steps of a session just studied come back within minutes: not "done" yet.
+    let later = charts::due_later_today(&cx.facts.due, cx.now, cx.offset);
     let cards = |unseen: &str| match (plan.days_left, c.count()) {
         (Some(0), _) => "no cards today".to_string(),
+        (_, 0) if later > 0 => format!("cards done for now, {later} back later today{unseen}"),
         (_, 0) => format!("cards done{unseen}"),
         (_, n) => format!(
             "{n} card{} (~{} min{unseen})",
