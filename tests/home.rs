@@ -410,9 +410,52 @@ fn the_next_step_moves_on_as_the_user_does_things() {
     );
     h.app.update(Action::GoTo(Tab::Practice));
     h.press("<enter>");
+    // One answer and away is a start, not the day's round: Home still says to practice.
     h.advance(30);
     h.press("<space><enter><esc>");
     h.app.update(Action::GoTo(Tab::Home));
+    assert!(
+        h.screen(100, 30)
+            .contains("Next: a timed practice round, out loud."),
+        "{}",
+        h.screen(100, 30)
+    );
+    // Three answers (the shortest round there is) make it practice done.
+    h.app.update(Action::GoTo(Tab::Practice));
+    let answers = |h: &Harness| {
+        h.app
+            .data()
+            .rounds()
+            .round
+            .last()
+            .map_or(0, |r| r.answer.len())
+    };
+    for _ in 0..20 {
+        if answers(&h) >= 3 {
+            break;
+        }
+        h.press("<enter>");
+        h.advance(30);
+        h.press("<space><enter>");
+    }
+    assert!(answers(&h) >= 3, "{}", h.screen(100, 30));
+    h.press("<esc>");
+    h.app.update(Action::GoTo(Tab::Home));
+    assert!(h.screen(100, 30).contains("practice done"));
+    // The answers rated Again sent their cards back for today: s studies them (from the last
+    // session's summary, still open on Cards), Easy.
+    if h.screen(100, 30).contains("Next: study") {
+        h.press("s");
+        assert!(
+            h.screen(100, 30).contains(" · review 1 "),
+            "{}",
+            h.screen(100, 30)
+        );
+        for _ in 0..5 {
+            h.press("<space>4");
+        }
+        h.app.update(Action::GoTo(Tab::Home));
+    }
     // With nothing left in the plan, the next-step rule takes over: the checklist.
     let s = h.screen(100, 30);
     assert!(

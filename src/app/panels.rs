@@ -129,8 +129,20 @@ impl App {
         match next {
             Some(Next::Cards) => {
                 self.switch(Tab::Cards);
-                let tab = Tab::Cards;
-                self.with_screen(tab, |screen, cx| {
+                use crate::screens::cards::View;
+                // A session left open is resumed as it is.
+                if self.screens.cards.view == View::Review {
+                    return;
+                }
+                // From a finished session's summary, or a search, back to the decks first: Enter
+                // there would only close it.
+                for _ in 0..3 {
+                    if self.screens.cards.view == View::Decks {
+                        break;
+                    }
+                    self.with_screen(Tab::Cards, |screen, cx| screen.update(Action::Back, cx));
+                }
+                self.with_screen(Tab::Cards, |screen, cx| {
                     screen.update(Action::Top, cx);
                     screen.update(Action::Select, cx);
                 });

@@ -118,9 +118,18 @@ pub fn judged_at(
         .unwrap_or(now)
 }
 
-/// Practice rounds with at least one answer: started on `today` (in `zone`), and in all.
+/// Answers that make a practice round count as practice: the shortest round there is (an opener,
+/// a question and the close). One answer before quitting is a start, not the day's round.
+pub const ROUND_ANSWERS: usize = crate::domain::practice::plan::MIN_LENGTH;
+
+/// Practice rounds with at least [`ROUND_ANSWERS`] answers: started on `today` (in `zone`), and
+/// in all.
 pub fn round_counts(log: &RoundLog, zone: DayZone, today: NaiveDate) -> (usize, usize) {
-    let done: Vec<_> = log.round.iter().filter(|r| !r.answer.is_empty()).collect();
+    let done: Vec<_> = log
+        .round
+        .iter()
+        .filter(|r| r.answer.len() >= ROUND_ANSWERS)
+        .collect();
     let on_day = done
         .iter()
         .filter(|r| zone.date_of(r.started) == today)

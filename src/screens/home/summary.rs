@@ -1,6 +1,7 @@
 //! The four lines at the top of Home: the countdown, the counts, today's plan and the next step.
 
 use super::view::COUNTING;
+use crate::domain::plan::ROUND_ANSWERS;
 use crate::domain::plan::{Next as PlanNext, Plan, Practice, Story as PlanStory};
 use crate::domain::prep::charts;
 use crate::domain::prep::next::{after_step_time, first_unticked};
@@ -25,12 +26,9 @@ pub(super) fn progress(cx: &ViewCtx) -> Progress {
         cards_due: cx.facts.cards_due_today,
         stories: cx.facts.stories_written,
         interview_over: cx.data.interview_over(cx.offset, cx.now),
-        practised_today: cx
-            .data
-            .rounds()
-            .round
-            .iter()
-            .any(|r| !r.answer.is_empty() && charts::local_day(r.started, cx.offset) == today),
+        practised_today: cx.data.rounds().round.iter().any(|r| {
+            r.answer.len() >= ROUND_ANSWERS && charts::local_day(r.started, cx.offset) == today
+        }),
         next_unchecked: first_unticked(&lib.steps, done, false),
         after_unchecked: first_unticked(&lib.steps, done, true),
     }
@@ -117,7 +115,11 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         ));
     }
     let rounds = &cx.data.rounds().round;
-    let answered = rounds.iter().filter(|r| !r.answer.is_empty()).count();
+    // Rounds as the plan counts them: a start of one answer is not a round.
+    let answered = rounds
+        .iter()
+        .filter(|r| r.answer.len() >= ROUND_ANSWERS)
+        .count();
     counts.push(("Practice rounds", "Rounds", answered.to_string()));
     let steps = &cx.data.library().steps;
     let done = cx.data.checklist().count_among(steps.iter().map(|s| &s.id));
