@@ -108,3 +108,27 @@ fn cards_coming_back_later_today_are_not_called_done() {
         "{today}"
     );
 }
+
+/// The one-page sheet is no tab: Home's first line names its key where there is room, and never
+/// at the cost of the date or the employer.
+#[test]
+fn home_names_the_sheet_key_where_the_line_has_room() {
+    let mut h = Harness::new();
+    let first = |h: &mut Harness, w: u16| h.screen(w, 24).lines().nth(1).unwrap_or("").to_string();
+    assert!(first(&mut h, 80).ends_with("p profile, i date, o sheet"));
+    let text = "interview_date = 2026-12-03\n[profile]\nemployer = \"Lakeside Orthopedic Physical Therapy\"\n";
+    let (config, problems) = Config::from_text("config.toml", text);
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    let line = first(&mut h, 100);
+    assert!(
+        line.contains("at Lakeside Orthopedic Physical Therapy"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("p profile, i date"),
+        "the employer stays, the sheet key gives way: {line}"
+    );
+    h.press("o");
+    assert_eq!(h.app.tab(), clinicprep::app::Tab::Sheet);
+}

@@ -44,6 +44,9 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         format!(" at {}", crate::storage::sanitize::clean_line(&p.employer))
     };
     const KEYS: &str = "  ·  p profile, i date";
+    // The sheet is no tab, so its key is named here too, where the line has room after the date
+    // and the employer (which never give way for it).
+    const SHEET_KEY: &str = ", o sheet";
     // Where the line would lose its keys on the right, the year gives way first (the count of days
     // says which year), then the employer.
     let countdown = |with_year: bool| match cx.data.interview() {
@@ -87,6 +90,10 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         first.push(Span::styled(at, t.title));
     }
     first.push(Span::styled(KEYS, t.muted));
+    let used = 1 + text_width(&first) + SHEET_KEY.width();
+    if used <= usize::from(area.width) {
+        first.push(Span::styled(SHEET_KEY, t.muted));
+    }
     // (long label, short label for narrow windows, value)
     let mut counts: Vec<(&str, &str, String)> = Vec::new();
     // While start-up still loads the decks, stories and history, their numbers are not known yet.
@@ -169,6 +176,11 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .map(|l| clip_line(l, room))
         .collect();
     draw_lines(&lines, area, buf);
+}
+
+/// Columns the spans take.
+fn text_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| s.content.width()).sum()
 }
 
 /// Today's plan on one line: cards and the time they take, the story step, the practice round.
