@@ -200,7 +200,7 @@ fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
     });
     let mut line = Line::from(vec![
         Span::styled(" Role ", t.base),
-        value(role),
+        value(role.clone()),
         Span::styled("  ·  Category ", t.base),
         value(f.subject.as_ref().map(|s| s.label())),
         Span::styled("  ·  Tag ", t.base),
@@ -213,7 +213,40 @@ fn filter_line(c: &Cards, cx: &ViewCtx, width: u16) -> Line<'static> {
     // The way out of a filter matters more than the whole of a long tag: the filters give way.
     let room = usize::from(width).saturating_sub(hint.len() + 1);
     if line.width() > room {
-        line = clip_line(&line, room);
+        // First only the filters set, so a tag is never hidden behind "Category all"; then the
+        // category's long name is what gives way, as the tag named last would be cut otherwise.
+        let category = f.subject.as_ref().map(|s| s.label().to_string());
+        let set: Vec<(&str, Option<String>)> = vec![
+            ("Role", role),
+            ("Category", category),
+            ("Tag", f.tag.clone()),
+        ];
+        let compact = |category_room: usize| {
+            let mut spans = vec![Span::raw(" ")];
+            for (name, v) in set.iter().filter_map(|(n, v)| v.as_ref().map(|v| (*n, v))) {
+                if spans.len() > 1 {
+                    spans.push(Span::styled(" · ", t.base));
+                }
+                let v = if name == "Category" && v.chars().count() > category_room {
+                    let kept: String = v.chars().take(category_room.saturating_sub(1)).collect();
+                    format!("{}…", kept.trim_end())
+                } else {
+                    v.clone()
+                };
+                spans.push(Span::styled(format!("{name} "), t.base));
+                spans.push(Span::styled(v, t.accent));
+            }
+            Line::from(spans)
+        };
+        line = compact(usize::MAX);
+        if line.width() > room {
+            let over = line.width() - room;
+            let category_len = set[1].1.as_ref().map_or(0, |v| v.chars().count());
+            line = compact(category_len.saturating_sub(over).max(8));
+        }
+        if line.width() > room {
+            line = clip_line(&line, room);
+        }
     }
     if line.width() + hint.len() < usize::from(width) {
         line.push_span(Span::styled(hint, t.muted));
