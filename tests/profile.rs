@@ -217,6 +217,24 @@ fn space_marks_a_one_choice_line_as_it_ticks_a_role() {
 }
 
 #[test]
+fn the_employer_example_follows_the_setting_chosen() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<space><enter><enter>"); // PT aide, no date
+    let at = Setting::ALL
+        .iter()
+        .position(|s| *s == Setting::SkilledNursing)
+        .unwrap();
+    // The list opens on "skip", below the settings: up to the nursing home.
+    h.press(&"<up>".repeat(Setting::ALL.len() - at))
+        .press("<enter>");
+    h.press("<enter><enter>"); // background skipped, no name
+    let s = h.screen(80, 24);
+    assert!(s.contains("e.g. Sunrise Health and Rehab Center"), "{s}");
+    assert!(!s.contains("Orthopedics"), "{s}");
+}
+
+#[test]
 fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
     let mut h = Harness::new();
     h.app.offer_setup();

@@ -97,6 +97,18 @@ pub struct Setup {
     pub done: Option<Done>,
 }
 
+/// A made-up employer of the kind `setting` names, for the employer step's example.
+fn employer_example(setting: Option<Setting>) -> &'static str {
+    match setting {
+        Some(Setting::Hospital) => "Riverside General Hospital",
+        Some(Setting::SkilledNursing) => "Sunrise Health and Rehab Center",
+        Some(Setting::HomeHealth) => "Riverside Home Health",
+        Some(Setting::School) => "Riverside School District",
+        Some(Setting::Pediatrics) => "Riverside Pediatric Therapy",
+        Some(Setting::Outpatient) | None => "Riverside Orthopedics",
+    }
+}
+
 impl Setup {
     /// A set-up filled in from what is known: the profile, the date and the certifications.
     pub fn new(
@@ -175,6 +187,14 @@ impl Setup {
                 .unwrap_or(Background::ALL.len()),
             _ => 0,
         };
+        if step == Step::Employer {
+            // The example looks like the employer of the setting chosen: a nursing home applicant
+            // is not shown an orthopedic clinic.
+            let example = employer_example(self.setting);
+            self.employer
+                .area_mut()
+                .set_placeholder_text(format!("e.g. {example} (optional)"));
+        }
     }
 
     fn next(&mut self) {
