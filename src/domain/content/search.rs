@@ -167,6 +167,13 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
         scored.push((score * 4 + e.weight, ei, r, near));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A glossary term found by its name and by names it goes by ("transfer belt", "gait belt") is
+    // one place: the best match of each place stands for it.
+    let mut seen = std::collections::HashSet::new();
+    scored.retain(|(_, ei, _, _)| match index.entries[*ei].target {
+        Target::Term(t) => seen.insert(t),
+        _ => true,
+    });
     scored
         .into_iter()
         .take(limit)
@@ -223,6 +230,24 @@ mod tests {
             hits.iter().map(|h| &h.place).collect::<Vec<_>>()
         );
         assert!(!first.near);
+    }
+
+    #[test]
+    fn a_term_found_by_several_of_its_names_is_listed_once() {
+        let lib = Library::builtin();
+        for query in ["gait belt", "hoyer lift"] {
+            let hits = search(&lib, query, 100);
+            let terms: Vec<&String> = hits
+                .iter()
+                .filter(|h| matches!(h.target, Target::Term(_)))
+                .map(|h| &h.place)
+                .collect();
+            let mut unique = terms.clone();
+            unique.dedup();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(terms.len(), unique.len(), "{query}: {terms:?}");
+        }
     }
 
     #[test]
