@@ -112,3 +112,24 @@ fn the_new_story_message_goes_once_the_title_is_typed() {
     h.type_text("Short-staffed Saturday");
     assert_eq!(h.status(), "");
 }
+
+/// "Marked phrase 1 of 1." followed the user into Tags and beyond: it goes with the field.
+#[test]
+fn the_marked_phrase_count_goes_when_the_user_moves_on() {
+    let mut h = long_situation();
+    h.press("<c-n>");
+    assert!(h.status().starts_with("Marked phrase"), "{}", h.status());
+    h.press("<tab>");
+    assert_eq!(h.status(), "");
+}
+
+/// Skills typed with spaces where commas go are each a tag, so the one Home asked for counts.
+#[test]
+fn skills_typed_with_spaces_are_saved_as_separate_tags() {
+    let mut h = long_situation();
+    h.press("<tab><tab><tab><tab>"); // Task, Action, Result, Tags
+    h.type_text("problem-solving empathy communication");
+    h.press("<tab>");
+    let tags = h.app.open_story().expect("editor open").tags.clone();
+    assert_eq!(tags, ["problem-solving", "empathy", "communication"]);
+}

@@ -72,6 +72,7 @@ impl Stories {
                 self.leave_editor(cx)
             }
             Action::NextField | Action::PrevField => {
+                take_back_said(ed, cx);
                 let to = if action == Action::NextField {
                     ed.field.next()
                 } else {
@@ -119,7 +120,7 @@ impl Stories {
                 let before = ed.field;
                 match ed.step_flag(action == Action::NextFlag, cx.data.library()) {
                     Some((n, total)) => {
-                        *cx.status = info(&format!("Marked phrase {n} of {total}."));
+                        say_until_typing(ed, cx, &format!("Marked phrase {n} of {total}."));
                     }
                     None => *cx.status = info("No phrase is marked: nothing to reword."),
                 }

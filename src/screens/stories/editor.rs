@@ -313,7 +313,7 @@ impl Editor {
                 return false;
             }
             Field::Tags => {
-                let tags = parse_tags(&self.tags_text());
+                let tags = parse_tags(&self.tags_text(), lib);
                 self.suggestions
                     .refresh(&self.tags_text(), &tags, lib, &self.heard);
                 if !changed || tags == self.story.tags {
@@ -385,12 +385,28 @@ impl Editor {
     }
 }
 
-/// The tags typed in the tags field: comma-separated, trimmed, without empties or repeats.
-pub fn parse_tags(text: &str) -> Vec<String> {
+/// The tags typed in the tags field: comma-separated, trimmed, without empties or repeats. An
+/// entry whose every word is a skill's id ("problem-solving empathy communication", typed with
+/// spaces where commas go) is those skills, each a tag, so none is lost to Coverage; any other
+/// words stay one tag of the user's own.
+pub fn parse_tags(text: &str, lib: &Library) -> Vec<String> {
+    let is_skill = |w: &str| {
+        lib.competencies
+            .iter()
+            .any(|c| c.id.as_str() == w.to_lowercase())
+    };
     let mut out: Vec<String> = Vec::new();
     for t in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !out.iter().any(|o| o == t) {
-            out.push(t.to_string());
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let parts = if words.len() > 1 && words.iter().all(|w| is_skill(w)) {
+            words
+        } else {
+            vec![t]
+        };
+        for p in parts {
+            if !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
+            }
         }
     }
     out
@@ -403,9 +419,23 @@ mod tests {
     #[test]
     fn tags_are_split_on_commas_trimmed_and_deduplicated() {
         assert_eq!(
-            parse_tags(" teamwork, patient-care,,teamwork , safety, "),
+            parse_tags(
+                " teamwork, patient-care,,teamwork , safety, ",
+                &Library::builtin()
+            ),
             ["teamwork", "patient-care", "safety"]
         );
-        assert!(parse_tags(" , ").is_empty());
+        assert!(parse_tags(" , ", &Library::builtin()).is_empty());
+        let lib = Library::builtin();
+        assert_eq!(
+            parse_tags("problem-solving empathy communication", &lib),
+            ["problem-solving", "empathy", "communication"],
+            "skills typed with spaces are each a tag"
+        );
+        assert_eq!(
+            parse_tags("calm with families, Patient care", &lib),
+            ["calm with families", "Patient care"],
+            "a tag of one's own words, and a skill's name, stay whole"
+        );
     }
 }
