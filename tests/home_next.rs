@@ -33,9 +33,10 @@ fn after_the_interview_s_highlights_the_thank_you_note_then_opens_the_notes() {
     );
     let home = h.screen(100, 30);
     assert!(home.contains("› [ ] Send a thank-you note"), "{home}");
-    // Space ticks the step the cursor is on: the one s pointed at.
+    // Space ticks the step the cursor is on: the one s pointed at, and the hint goes.
     h.press("<space>");
     assert!(h.screen(100, 30).contains("[x] Send a thank-you note"));
+    assert_eq!(h.status(), "", "no 'Space ticks it' once it is ticked");
     // Then the Next line says to note how it went, and s opens the notes.
     assert!(
         h.screen(100, 30)

@@ -39,6 +39,9 @@ pub struct Home {
     date_warning: Option<Status>,
     /// The notes on how the interview went, while open.
     pub debrief: Option<debrief::DebriefEditor>,
+    /// What `s` said when it pointed at a checklist step ("… Space ticks it once it is done"),
+    /// taken back once a step is ticked.
+    pointed: Option<Status>,
 }
 
 impl Home {
@@ -51,6 +54,7 @@ impl Home {
             date: None,
             date_warning: None,
             debrief: None,
+            pointed: None,
         }
     }
 
@@ -134,8 +138,13 @@ impl Home {
                     Pane::Checklist => w.toggle_step(&id),
                     Pane::Asks => w.toggle_star(&id),
                 };
-                if let Err(text) = saved {
-                    cx.say(Status::error(text));
+                match saved {
+                    Err(text) => cx.say(Status::error(text)),
+                    Ok(_) => {
+                        if let Some(said) = self.pointed.take() {
+                            cx.take_back(&said);
+                        }
+                    }
                 }
             }
             Action::SetInterviewDate => self.open_date(cx.data.interview_when(), cx.today),

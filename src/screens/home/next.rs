@@ -21,10 +21,12 @@ impl Home {
                         self.pane = Pane::Checklist;
                         self.step = i;
                         self.detail = false;
-                        cx.say(Status::info(format!(
+                        let said = Status::info(format!(
                             "“{step}” is highlighted in the checklist below: Space ticks it once \
                              it is done."
-                        )));
+                        ));
+                        self.pointed = Some(said.clone());
+                        cx.say(said);
                     }
                     None => cx.say(Status::info(REST)),
                 }
