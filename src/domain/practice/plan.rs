@@ -2,7 +2,7 @@
 //! role in focus, taking turns, and the close ("What questions do you have for us?") last.
 
 use super::fit::lead_in_fits;
-use super::select::{Pick, WEAK_RECALL, select_round_for, suits};
+use super::select::{Pick, WEAK_RECALL, select_round, suits};
 use crate::domain::content::{Id, Persona, Question, QuestionKind};
 use std::collections::{BTreeMap, HashSet};
 
@@ -23,7 +23,7 @@ const TURNS: [QuestionKind; 3] = [
 
 /// The questions of one mock interview, in the order they are asked, `length` of them or fewer if
 /// the role has too few. Only questions that suit `role` (it lists the role, or lists none) are
-/// ever chosen. Within each kind, questions are drawn as [`select_round_for`] draws them: spread
+/// ever chosen. Within each kind, questions are drawn as [`select_round`] draws them: spread
 /// over categories, favouring weak ones, story questions no story answers and those coaching means
 /// for the user's background or setting (`meant`), one of which every round holds. The same inputs
 /// and `seed` give the same interview.
@@ -42,7 +42,7 @@ pub fn plan_interview(
             .filter(move |q| q.kind() == k && suits(q, role))
     };
     let draw = |k: QuestionKind, n: usize, salt: u64| {
-        select_round_for(
+        select_round(
             of_kind(k),
             role,
             n,

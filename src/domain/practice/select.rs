@@ -74,30 +74,10 @@ pub fn suits(q: &Question, role: Option<&Id>) -> bool {
 /// Categories take turns so a round never dwells on one topic: each turn draws a category not yet used
 /// in the current pass, with chance proportional to its strongest remaining question's weight, then
 /// draws a question from it by weight (see [`weight`]). `recall` maps question ids to the predicted
-/// recall (0–1) from the review schedule; `linked` holds question ids some story answers. The same
-/// inputs and `seed` always give the same round.
+/// recall (0–1) from the review schedule; `linked` holds question ids some story answers; those
+/// coaching means for the user's background or setting (`meant`) weigh [`MEANT_FACTOR`] times
+/// more. The same inputs and `seed` always give the same round.
 pub fn select_round<'q>(
-    questions: impl IntoIterator<Item = &'q Question>,
-    role: Option<&Id>,
-    length: usize,
-    recall: &BTreeMap<Id, f64>,
-    linked: &HashSet<Id>,
-    seed: u64,
-) -> Vec<Pick> {
-    select_round_for(
-        questions,
-        role,
-        length,
-        recall,
-        linked,
-        &HashSet::new(),
-        seed,
-    )
-}
-
-/// [`select_round`], with the questions coaching means for the user's background or setting
-/// (`meant`) weighing [`MEANT_FACTOR`] times more.
-pub fn select_round_for<'q>(
     questions: impl IntoIterator<Item = &'q Question>,
     role: Option<&Id>,
     length: usize,

@@ -24,6 +24,26 @@ fn ten_teamwork() -> Vec<Question> {
         .collect()
 }
 
+/// A round with nothing meant for the user's situation in particular.
+fn pick_round<'q>(
+    questions: impl IntoIterator<Item = &'q Question>,
+    role: Option<&Id>,
+    length: usize,
+    recall: &BTreeMap<Id, f64>,
+    linked: &HashSet<Id>,
+    seed: u64,
+) -> Vec<Pick> {
+    select_round(
+        questions,
+        role,
+        length,
+        recall,
+        linked,
+        &HashSet::new(),
+        seed,
+    )
+}
+
 fn ids(picks: &[Pick]) -> Vec<&str> {
     picks.iter().map(|p| p.id.as_str()).collect()
 }
@@ -33,11 +53,11 @@ fn same_seed_same_round_and_seeds_vary_rounds() {
     let lib = Library::builtin();
     let none = BTreeMap::new();
     let linked = HashSet::new();
-    let a = select_round(&lib.questions, None, 5, &none, &linked, 42);
-    let b = select_round(&lib.questions, None, 5, &none, &linked, 42);
+    let a = pick_round(&lib.questions, None, 5, &none, &linked, 42);
+    let b = pick_round(&lib.questions, None, 5, &none, &linked, 42);
     assert_eq!(a, b);
     let distinct: HashSet<Vec<Id>> = (0..20)
-        .map(|s| select_round(&lib.questions, None, 5, &none, &linked, s))
+        .map(|s| pick_round(&lib.questions, None, 5, &none, &linked, s))
         .map(|p| p.into_iter().map(|p| p.id).collect())
         .collect();
     assert!(
@@ -52,7 +72,7 @@ fn a_round_of_five_covers_five_categories_and_suits_the_role() {
     let lib = Library::builtin();
     let role = Id::new("pta");
     for seed in 0..50 {
-        let picks = select_round(
+        let picks = pick_round(
             &lib.questions,
             Some(&role),
             5,
@@ -83,7 +103,7 @@ fn categories_repeat_only_after_every_open_one_had_a_turn() {
     qs.push(q("s0", Category::Safety, false, &[]));
     qs.push(q("s1", Category::Safety, false, &[]));
     for seed in 0..30 {
-        let picks = select_round(&qs, None, 4, &BTreeMap::new(), &HashSet::new(), seed);
+        let picks = pick_round(&qs, None, 4, &BTreeMap::new(), &HashSet::new(), seed);
         let first_two: HashSet<char> = picks[..2]
             .iter()
             .map(|p| p.id.as_str().as_bytes()[0] as char)
@@ -95,12 +115,12 @@ fn categories_repeat_only_after_every_open_one_had_a_turn() {
 #[test]
 fn length_is_capped_by_the_questions_there_are_and_never_repeats() {
     let qs = ten_teamwork();
-    let picks = select_round(&qs, None, 50, &BTreeMap::new(), &HashSet::new(), 7);
+    let picks = pick_round(&qs, None, 50, &BTreeMap::new(), &HashSet::new(), 7);
     assert_eq!(picks.len(), 10);
     let unique: HashSet<&str> = ids(&picks).into_iter().collect();
     assert_eq!(unique.len(), 10);
-    assert!(select_round(&qs, None, 0, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
-    assert!(select_round(&[], None, 5, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
+    assert!(pick_round(&qs, None, 0, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
+    assert!(pick_round(&[], None, 5, &BTreeMap::new(), &HashSet::new(), 7).is_empty());
 }
 
 #[test]
@@ -111,7 +131,7 @@ fn role_filter_keeps_shared_questions_and_drops_other_roles() {
         q("ota-only", Category::Safety, false, &["ota"]),
     ];
     let role = Id::new("pta");
-    let picks = select_round(&qs, Some(&role), 5, &BTreeMap::new(), &HashSet::new(), 1);
+    let picks = pick_round(&qs, Some(&role), 5, &BTreeMap::new(), &HashSet::new(), 1);
     let mut got = ids(&picks);
     got.sort();
     assert_eq!(got, ["any", "pta-only"]);
@@ -125,7 +145,7 @@ fn single_pick_rate(
     target: &str,
 ) -> usize {
     (0..1000)
-        .filter(|s| select_round(qs, None, 1, recall, linked, *s)[0].id.as_str() == target)
+        .filter(|s| pick_round(qs, None, 1, recall, linked, *s)[0].id.as_str() == target)
         .count()
 }
 
@@ -138,7 +158,7 @@ fn weak_questions_are_favoured_and_flagged() {
     // Weight 4.6 against nine of 1.2: expected about 30%, against 10% if drawn evenly.
     let hits = single_pick_rate(&qs, &recall, &linked, "t3");
     assert!((220..400).contains(&hits), "t3 drawn {hits} times in 1000");
-    let pick = select_round(&qs, None, 10, &recall, &linked, 3);
+    let pick = pick_round(&qs, None, 10, &recall, &linked, 3);
     let t3 = pick.iter().find(|p| p.id.as_str() == "t3").unwrap();
     assert!(t3.weak && !t3.no_story);
     assert!(pick.iter().filter(|p| p.weak).count() == 1);
