@@ -9,6 +9,7 @@ mod common;
 use clinicprep::app::{Action, Tab};
 use clinicprep::domain::content::{Id, QuestionKind};
 use clinicprep::domain::practice::{Entry, RoundLog};
+use clinicprep::domain::schedule::Grade;
 use common::Harness;
 
 fn practice() -> Harness {
@@ -232,7 +233,20 @@ fn until_asked(h: &mut Harness, id: &str, within: usize) -> bool {
 /// want to work at our clinic specifically?".
 #[test]
 fn the_first_lead_in_fits_an_opener_that_is_not_about_yourself() {
-    let mut h = hospital();
+    // "Tell me about yourself" opens every round until it is known well: here it is.
+    let dir = tempfile::tempdir().unwrap();
+    let tmay = ["q-tell-me-about-yourself"];
+    for days in [30, 20, 2] {
+        let when = common::fixed_now() - chrono::Duration::days(days);
+        common::data::grade_all_at(dir.path(), &tmay, Grade::Easy, when);
+    }
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Practice));
+    let (config, _) = clinicprep::domain::config::Config::from_text(
+        "config.toml",
+        "[profile]\nsetting = \"hospital\"\n",
+    );
+    h.app.apply_config(&config);
     assert!(until_asked(&mut h, "q-why-this-clinic", 1));
     let s = words(&mut h, 160, 50);
     assert!(s.contains("Marcus:"), "{s}");

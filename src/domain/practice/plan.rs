@@ -25,8 +25,9 @@ const TURNS: [QuestionKind; 3] = [
 /// the role has too few. Only questions that suit `role` (it lists the role, or lists none) are
 /// ever chosen. Within each kind, questions are drawn as [`select_round`] draws them: spread
 /// over categories, favouring weak ones, story questions no story answers and those coaching means
-/// for the user's background or setting (`meant`), one of which every round holds. The same inputs
-/// and `seed` give the same interview.
+/// for the user's background or setting (`meant`), one of which every round holds. "Tell me about
+/// yourself" opens every round until the user rates it well (see [`lead_with_introduction`]). The
+/// same inputs and `seed` give the same interview.
 pub fn plan_interview(
     questions: &[Question],
     role: Option<&Id>,
@@ -85,6 +86,7 @@ pub fn plan_interview(
         }
     }
     ensure_meant(&mut mid, questions, role, (meant, recall, linked), seed);
+    lead_with_introduction(&mut open, &mid, questions, role, (meant, recall));
     open.extend(mid);
     open.extend(close);
     open
@@ -122,6 +124,49 @@ fn ensure_meant(
         no_story: pick.behavioural && !linked.contains(&pick.id),
         meant: true,
     };
+}
+
+/// Puts the role's first opener in content order ("Tell me about yourself", asked first in nearly
+/// every interview) at the head of the round in place of a drawn one, while the user has not rated
+/// it well (no recall yet, or below [`WEAK_RECALL`]): it is the question applicants fear most and
+/// the one certain to come. Also when the middle already asks why (a "why" question coaching means
+/// for the user, such as "Why leave nursing for therapy?"), so a short round does not ask why twice.
+fn lead_with_introduction(
+    open: &mut Vec<Pick>,
+    mid: &[Pick],
+    questions: &[Question],
+    role: Option<&Id>,
+    (meant, recall): (&HashSet<Id>, &BTreeMap<Id, f64>),
+) {
+    let Some(lead) = questions
+        .iter()
+        .find(|q| q.kind() == QuestionKind::Opener && suits(q, role))
+    else {
+        return;
+    };
+    if open.is_empty() || open.iter().any(|p| p.id == lead.id) {
+        return;
+    }
+    let category_of = |p: &Pick| questions.iter().find(|q| q.id == p.id).map(|q| q.category);
+    let asks_why = mid
+        .iter()
+        .any(|p| p.meant && category_of(p) == Some(lead.category));
+    let recall_of = recall.get(&lead.id).copied();
+    let unsure = recall_of.is_none_or(|r| r < WEAK_RECALL);
+    if !(unsure || asks_why && open.len() == 1) {
+        return;
+    }
+    // With two openers, the drawn one that comes later in content order gives way.
+    open.pop();
+    open.insert(
+        0,
+        Pick {
+            id: lead.id.clone(),
+            weak: recall_of.is_some_and(|r| r < WEAK_RECALL),
+            no_story: false,
+            meant: meant.contains(&lead.id),
+        },
+    );
 }
 
 /// The interviewers who hire for `role`, in content order.

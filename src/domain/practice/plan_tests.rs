@@ -243,3 +243,88 @@ fn questions_meant_for_the_users_situation_come_up_in_most_rounds() {
             .all(|p| !p.meant)
     );
 }
+
+fn recall_of(id: &str, r: f64) -> BTreeMap<Id, f64> {
+    BTreeMap::from([(Id::new(id), r)])
+}
+
+/// The persona fears "Tell me about yourself" most, and every interview asks it: until it is
+/// rated well, every round opens with it, whatever the role, length or seed.
+#[test]
+fn tell_me_about_yourself_opens_every_round_until_it_is_rated_well() {
+    let lib = Library::builtin();
+    let tmay = Id::new("q-tell-me-about-yourself");
+    for role in &lib.roles {
+        for length in [MIN_LENGTH, 5, FULL_LENGTH] {
+            for seed in 0..20 {
+                for recall in [BTreeMap::new(), recall_of(tmay.as_str(), 0.4)] {
+                    let picks = plan_interview(
+                        &lib.questions,
+                        Some(&role.id),
+                        length,
+                        &recall,
+                        &HashSet::new(),
+                        &HashSet::new(),
+                        seed,
+                    );
+                    assert_eq!(picks[0].id, tmay, "{} {length} {seed}", role.id);
+                    assert_eq!(picks.iter().filter(|p| p.id == tmay).count(), 1);
+                    assert_eq!(picks[0].weak, recall.contains_key(&tmay));
+                }
+            }
+        }
+    }
+    let well = recall_of(tmay.as_str(), 0.95);
+    let openers: HashSet<Id> = (0..40)
+        .map(|seed| {
+            let aide = Id::new("pt-aide");
+            let picks = plan_interview(
+                &lib.questions,
+                Some(&aide),
+                5,
+                &well,
+                &HashSet::new(),
+                &HashSet::new(),
+                seed,
+            );
+            picks[0].id.clone()
+        })
+        .collect();
+    assert!(
+        openers.len() >= 3,
+        "once rated well, the other openers take turns: {openers:?}"
+    );
+}
+
+/// A user walk drew "Why physical therapy, and why start as an aide?" and "Why leave nursing for
+/// therapy?" into one five-question round. When the question meant for the user already asks
+/// why, the round opens with the introduction instead.
+#[test]
+fn a_round_that_asks_why_leave_nursing_opens_with_the_introduction_not_another_why() {
+    let lib = Library::builtin();
+    let aide = Id::new("pt-aide");
+    let nursing = Id::new("q-why-leave-nursing");
+    let meant = HashSet::from([nursing.clone()]);
+    let well = recall_of("q-tell-me-about-yourself", 0.95);
+    for seed in 0..40 {
+        let picks = plan_interview(
+            &lib.questions,
+            Some(&aide),
+            5,
+            &well,
+            &HashSet::new(),
+            &meant,
+            seed,
+        );
+        assert!(picks.iter().any(|p| p.id == nursing), "{seed}");
+        assert_eq!(picks[0].id.as_str(), "q-tell-me-about-yourself", "{seed}");
+        let openers = picks
+            .iter()
+            .filter(|p| lib.question(&p.id).unwrap().kind() == QuestionKind::Opener)
+            .count();
+        assert_eq!(
+            openers, 1,
+            "no why-opener beside the nursing question: {seed}"
+        );
+    }
+}
