@@ -507,6 +507,50 @@ fn h_shows_the_linked_story_in_full_and_the_coaching_notes_scroll() {
     assert!(!h.screen(80, 24).contains("What they are looking for"));
 }
 
+/// A user who wrote a story about safety and teamwork but linked it to no question was told "No
+/// story is linked to this question yet" under every story question. The hint now offers the
+/// story that shows what the question asks about.
+#[test]
+fn h_offers_a_story_that_fits_a_story_question_no_story_is_linked_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = clinicprep::domain::content::Library::builtin();
+    let every: Vec<&str> = lib.competencies.iter().map(|c| c.id.as_str()).collect();
+    let no_questions: &[&str] = &[];
+    common::data::story_with(
+        dir.path(),
+        "fall",
+        "Mr. Peña's near-fall",
+        &every,
+        no_questions,
+        [
+            "A resident stood up too fast.",
+            "Keep him safe.",
+            "I steadied him with the gait belt and called the nurse.",
+            "No fall, and the nurse added a chair alarm.",
+        ],
+    );
+    let mut h = Harness::in_dir(dir);
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    let mut star = false;
+    for _ in 0..4 {
+        if kind_shown(&mut h) == QuestionKind::Star {
+            star = true;
+            break;
+        }
+        answer_well(&mut h, 60);
+    }
+    assert!(star, "a five-question round asks a story question");
+    h.press("h");
+    let s = h.screen(100, 40);
+    assert!(
+        s.contains("No story is linked to this question yet, but this one shows"),
+        "{s}"
+    );
+    assert!(s.contains("Your story: Mr. Peña's near-fall"), "{s}");
+    assert!(s.contains("I steadied him with the gait belt"), "{s}");
+}
+
 #[test]
 fn nothing_on_the_practice_screen_panics_at_any_stage_or_size() {
     let mut h = practice();

@@ -8,7 +8,7 @@ use crate::domain::plan;
 use crate::domain::plan::StoryNumbers;
 use crate::domain::schedule::{self, DayZone};
 use crate::domain::stories::{Coverage, Order, Story, StoryStore};
-use crate::kit::facts::StoryOutline;
+use crate::kit::facts::{ShownStory, StoryOutline};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the shared facts were last taken from: the stories' change count, and the review history's
@@ -118,6 +118,7 @@ impl App {
         self.facts.competencies_covered = Some(facts.covered);
         self.facts.story_numbers = Some(facts.numbers);
         self.facts.story_by_question = facts.by_question;
+        self.facts.story_by_competency = facts.by_competency;
     }
 
     fn refresh_review_facts(&mut self) {
@@ -170,6 +171,7 @@ pub(super) struct StoryFacts {
     covered: BTreeSet<Id>,
     numbers: StoryNumbers,
     by_question: BTreeMap<Id, StoryOutline>,
+    by_competency: BTreeMap<Id, ShownStory>,
 }
 
 impl StoryFacts {
@@ -192,15 +194,7 @@ impl StoryFacts {
             for q in &s.questions {
                 by_question
                     .entry(q.clone())
-                    .or_insert_with(|| StoryOutline {
-                        title: s.title.clone(),
-                        star: [
-                            s.situation.clone(),
-                            s.task.clone(),
-                            s.action.clone(),
-                            s.result.clone(),
-                        ],
-                    });
+                    .or_insert_with(|| outline_of(s));
             }
         }
         let coverage = Coverage::from_library(lib, &stories);
@@ -210,12 +204,46 @@ impl StoryFacts {
             .filter(|r| r.is_covered())
             .map(|r| r.id.clone())
             .collect();
+        // One pass a competency, to its first story: the grid's columns are `stories`, in order.
+        let mut by_competency = BTreeMap::new();
+        for row in &coverage.rows {
+            let Some(i) = row.covered_by.iter().position(|&b| b) else {
+                continue;
+            };
+            let s = stories[i];
+            let shows = coverage
+                .competencies_of(i)
+                .into_iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect();
+            by_competency.insert(
+                row.id.clone(),
+                ShownStory {
+                    outline: outline_of(s),
+                    shows,
+                },
+            );
+        }
         StoryFacts {
             written: stories.len(),
             covered,
             numbers: plan::story_inputs_covered(lib, &coverage, &stories),
             by_question,
+            by_competency,
         }
+    }
+}
+
+/// A story's title and STAR parts, copied for the practice hint.
+fn outline_of(s: &Story) -> StoryOutline {
+    StoryOutline {
+        title: s.title.clone(),
+        star: [
+            s.situation.clone(),
+            s.task.clone(),
+            s.action.clone(),
+            s.result.clone(),
+        ],
     }
 }
 

@@ -15,6 +15,15 @@ pub struct StoryOutline {
     pub star: [String; 4],
 }
 
+/// A story and the competencies it shows, so the practice hint can offer it for a story question
+/// no story is linked to yet: a user with a fitting story should not read "write one".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShownStory {
+    pub outline: StoryOutline,
+    /// The competencies it shows, as (id, name), in the coverage grid's order.
+    pub shows: Vec<(Id, String)>,
+}
+
 /// What the rest of the app knows, as plain data. `App::refresh_facts` fills what exists today; each
 /// field says where the rest comes from. `None` means "not known": screens leave it out rather than
 /// show a made-up number.
@@ -29,6 +38,9 @@ pub struct Facts {
     /// answers. One a question, not all: only the first is ever shown, and copying every linked
     /// story's text was most of working out these facts at 10,000 stories.
     pub story_by_question: BTreeMap<Id, StoryOutline>,
+    /// For each competency some story shows, the first story (by id) that shows it: few enough
+    /// to keep whole, and what [`Facts::fitting_story`] chooses among.
+    pub story_by_competency: BTreeMap<Id, ShownStory>,
     /// Cards due now across every deck (learning steps included), from the review schedule.
     pub cards_due_today: Option<usize>,
     /// Due time of every scheduled card in unix milliseconds, in time order, for the 14-day chart.
@@ -55,6 +67,28 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// A story that answers a question probing `competencies` though it is not linked to it: of
+    /// the stories [`Facts::story_by_competency`] keeps for them, the one showing the most (the
+    /// first competency's on a tie), with the names of those it shows.
+    pub fn fitting_story(&self, competencies: &[Id]) -> Option<(&ShownStory, Vec<&str>)> {
+        let shared = |s: &'_ ShownStory| -> Vec<usize> {
+            (0..s.shows.len())
+                .filter(|&i| competencies.contains(&s.shows[i].0))
+                .collect()
+        };
+        let mut best: Option<(&ShownStory, Vec<usize>)> = None;
+        for story in competencies
+            .iter()
+            .filter_map(|c| self.story_by_competency.get(c))
+        {
+            let fits = shared(story);
+            if best.as_ref().is_none_or(|(_, b)| fits.len() > b.len()) {
+                best = Some((story, fits));
+            }
+        }
+        best.map(|(s, fits)| (s, fits.iter().map(|&i| s.shows[i].1.as_str()).collect()))
+    }
+
     /// Question ids some story answers.
     pub fn linked_questions(&self) -> HashSet<Id> {
         self.story_by_question.keys().cloned().collect()
@@ -100,5 +134,41 @@ mod tests {
             .story_by_question
             .insert(Id::new("q-a"), StoryOutline::default());
         assert_eq!(facts.linked_questions(), [Id::new("q-a")].into());
+    }
+
+    #[test]
+    fn the_fitting_story_is_the_one_showing_most_of_what_the_question_asks() {
+        let story = |title: &str, shows: &[&str]| ShownStory {
+            outline: StoryOutline {
+                title: title.into(),
+                ..StoryOutline::default()
+            },
+            shows: shows
+                .iter()
+                .map(|c| (Id::new(*c), c.to_uppercase()))
+                .collect(),
+        };
+        let mut facts = Facts::default();
+        let asked = [Id::new("safety"), Id::new("teamwork")];
+        assert!(
+            facts.fitting_story(&asked).is_none(),
+            "no stories, none fits"
+        );
+        facts
+            .story_by_competency
+            .insert(Id::new("safety"), story("Fall", &["safety"]));
+        facts.story_by_competency.insert(
+            Id::new("teamwork"),
+            story("Busy shift", &["empathy", "safety", "teamwork"]),
+        );
+        let (s, names) = facts.fitting_story(&asked).unwrap();
+        assert_eq!(s.outline.title, "Busy shift");
+        assert_eq!(names, ["SAFETY", "TEAMWORK"], "only what the question asks");
+        let (s, _) = facts.fitting_story(&[Id::new("safety")]).unwrap();
+        assert_eq!(
+            s.outline.title, "Fall",
+            "a tie goes to the first competency's"
+        );
+        assert!(facts.fitting_story(&[Id::new("empathy")]).is_none());
     }
 }

@@ -3,6 +3,7 @@
 
 mod answer;
 mod close;
+mod hint;
 mod rate;
 mod setup;
 mod summary;
@@ -47,7 +48,7 @@ fn screen_area(size: (u16, u16)) -> Rect {
 pub(super) fn scroll_limit(p: &Practice, cx: &ViewCtx) -> usize {
     let area = screen_area(cx.size);
     let (doc, rows) = match p.stage {
-        Stage::Answer | Stage::FollowUp => answer::hint_doc_for(p, cx, area),
+        Stage::Answer | Stage::FollowUp => hint::hint_doc_for(p, cx, area),
         Stage::Feedback => rate::feedback_doc_for(p, cx, area),
         Stage::Round => summary::round_doc_for(p, cx, area),
         _ => (Doc::new(1), 0),
