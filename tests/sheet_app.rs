@@ -414,3 +414,49 @@ fn the_undo_message_goes_when_the_user_types_their_own() {
     h.press("<esc>");
     assert!(!h.status().contains("Ctrl-Y"), "{}", h.status());
 }
+
+/// A user walk: the starter's blanks had to be found and erased letter by letter. The first blank
+/// is selected when the starter goes in, so typing fills it; Tab selects the next, Shift-Tab the
+/// one before, and the footer says so while a blank is left.
+#[test]
+fn tab_selects_each_blank_of_the_starter_so_typing_fills_it() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i<c-a>");
+    let text = |h: &mut Harness| {
+        h.advance_ms(1000);
+        h.file("sheet.toml").unwrap()
+    };
+    let first = text(&mut h);
+    assert!(first.contains("[where you work now]"), "{first}");
+    assert!(h.screen(100, 30).contains("Tab next blank"));
+    h.type_text("Sunny Acres");
+    let after = text(&mut h);
+    let blanks = |s: &str| {
+        let intro = s.lines().find(|l| l.starts_with("intro = ")).unwrap();
+        intro.matches('[').count()
+    };
+    assert_eq!(blanks(&after), blanks(&first) - 1, "{after}");
+    h.press("<tab>");
+    h.type_text("six years");
+    let after = text(&mut h);
+    assert_eq!(blanks(&after), blanks(&first) - 2, "{after}");
+    assert!(after.contains("six years"), "{after}");
+    // Shift-Tab goes back: the blank before the cursor, wrapping round to the last.
+    h.press("<s-tab>");
+    h.type_text("Z");
+    let after = text(&mut h);
+    assert_eq!(blanks(&after), blanks(&first) - 3, "{after}");
+    // Tab until none is left: then the footer no longer offers it, and Tab changes nothing.
+    let mut presses = 0;
+    while h.screen(100, 30).contains("Tab next blank") && presses < 20 {
+        h.press("<tab>");
+        h.type_text("q");
+        presses += 1;
+    }
+    let done = text(&mut h);
+    assert_eq!(blanks(&done), 0, "{done}");
+    assert_eq!(presses, blanks(&first) - 3, "one Tab a blank");
+    h.press("<tab>");
+    assert_eq!(text(&mut h), done);
+}

@@ -131,6 +131,42 @@ impl TextField {
     /// Where the cursor is, as a byte offset into [`TextField::text`].
     pub fn cursor_offset(&self) -> usize {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        self.offset_at(row, col)
+    }
+
+    /// Selects the next blank in [brackets] after the cursor (`forward`) or the one before the
+    /// cursor or selection, going round at the ends, so what is typed next replaces it: a starter's
+    /// blanks are filled one Tab at a time, with no erasing. False when there is none.
+    pub fn select_blank(&mut self, forward: bool) -> bool {
+        let text = self.text();
+        let blanks = blanks(&text);
+        let at = self.cursor_offset();
+        let from = self
+            .area
+            .selection_range()
+            .map_or(at, |((row, col), _)| self.offset_at(row, col).min(at));
+        let pick = if forward {
+            blanks.iter().find(|b| b.start >= at).or(blanks.first())
+        } else {
+            blanks
+                .iter()
+                .rev()
+                .find(|b| b.end <= from)
+                .or(blanks.last())
+        };
+        let Some(blank) = pick.cloned() else {
+            return false;
+        };
+        self.offered = false;
+        self.area.cancel_selection();
+        self.set_cursor_offset(blank.start);
+        self.area.start_selection();
+        self.set_cursor_offset(blank.end);
+        true
+    }
+
+    /// The byte offset into [`TextField::text`] of (`row`, column `col` in characters).
+    fn offset_at(&self, row: usize, col: usize) -> usize {
         let lines = self.area.lines();
         let before: usize = lines.iter().take(row).map(|l| l.len() + 1).sum();
         let line = lines.get(row).map_or("", String::as_str);
@@ -254,6 +290,25 @@ fn jump(area: &mut TextArea<'static>, row: usize, col: usize) {
             break;
         }
     }
+}
+
+/// The byte ranges of `text`'s blanks: "[" to the next "]" on the same line, brackets included.
+pub fn blanks(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| from + i) {
+        let rest = &text[open + 1..];
+        let close = rest.find([']', '\n', '[']);
+        match close.map(|i| (i, rest.as_bytes()[i])) {
+            Some((i, b']')) => {
+                out.push(open..open + 1 + i + 1);
+                from = open + 1 + i + 1;
+            }
+            Some((i, _)) => from = open + 1 + i,
+            None => break,
+        }
+    }
+    out
 }
 
 /// The largest char boundary of `s` at or before `i`.

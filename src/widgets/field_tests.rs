@@ -197,3 +197,28 @@ fn an_emptied_field_still_wraps_and_undoes_by_the_word() {
     assert_eq!(row(0).trim_end(), "one two");
     assert!(row(1).starts_with("three four"), "{:?}", row(1));
 }
+
+#[test]
+fn blanks_are_brackets_closed_on_their_line() {
+    let text = "I'm a [job] at [where], ok [not\nclosed] and [a [b] and [end]";
+    let found: Vec<&str> = blanks(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(found, ["[job]", "[where]", "[b]", "[end]"]);
+    assert!(blanks("no blanks ] here [").is_empty());
+}
+
+#[test]
+fn select_blank_goes_forward_and_back_round_the_ends_and_typing_replaces_it() {
+    let mut f = TextField::with_text(Lines::Many, "", "Señora [one] é\n[two] and [three]");
+    assert!(f.select_blank(true), "from the end, round to the first");
+    f.key(KeyEvent::from(KeyCode::Char('Ñ')));
+    assert_eq!(f.text(), "Señora Ñ é\n[two] and [three]");
+    assert!(f.select_blank(true));
+    assert!(f.select_blank(true));
+    f.key(KeyEvent::from(KeyCode::Char('3')));
+    assert_eq!(f.text(), "Señora Ñ é\n[two] and 3");
+    assert!(f.select_blank(false), "back from the cursor: [two]");
+    f.paste("dos");
+    assert_eq!(f.text(), "Señora Ñ é\ndos and 3");
+    assert!(!f.select_blank(true), "none left");
+    assert!(!f.select_blank(false));
+}

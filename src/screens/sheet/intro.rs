@@ -8,8 +8,9 @@ use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, Utc};
 
 /// Said when Ctrl-A puts the starter in; taken back once the user types.
-const STARTER_IN: &str = "A starter from your profile is in: fill in the parts in [brackets] and \
-                          make it sound like you. Ctrl-Z takes it out.";
+const STARTER_IN: &str = "A starter from your profile is in, its first [blank] selected: type to \
+                          fill it in, Tab for the next. Then make it sound like you. Ctrl-Z takes \
+                          it out.";
 
 /// The 30-second introduction while it is open.
 #[derive(Debug)]
@@ -57,7 +58,15 @@ impl SheetScreen {
                 let text = starter(cx.data.profile(), cx.data.library());
                 ed.field.clear();
                 say_until_typing(ed, cx, STARTER_IN.to_string());
-                ed.field.paste(&text)
+                let changed = ed.field.paste(&text);
+                ed.field.select_blank(true);
+                changed
+            }
+            // Bound only while a blank is left (see `keys::BLANK_KEYS`).
+            Action::NextField | Action::PrevField => {
+                take_back_said(ed, cx);
+                ed.field.select_blank(action == Action::NextField);
+                false
             }
             Action::Save => {
                 save_intro(&mut self.intro, cx, true);

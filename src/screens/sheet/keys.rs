@@ -116,3 +116,21 @@ pub(super) static STARTER_KEYS: &[Binding] = &[bind(
     Some("starter"),
 )
 .writes()];
+
+/// While the introduction holds a [blank]: each is filled by typing over it.
+pub(super) static BLANK_KEYS: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "select the next [blank]: what you type replaces it",
+        Action::NextField,
+        Some("next blank"),
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        "select the [blank] before",
+        Action::PrevField,
+        None,
+    ),
+];

@@ -214,10 +214,16 @@ impl Screen for SheetScreen {
         let group = |title, bindings| vec![Group { title, bindings }];
         if let Some(ed) = &self.intro {
             let mut groups = group("Your introduction", keys::INTRO_KEYS);
-            if ed.field.text().trim().is_empty() {
+            let text = ed.field.text();
+            if text.trim().is_empty() {
                 groups.push(Group {
                     title: "An empty introduction",
                     bindings: keys::STARTER_KEYS,
+                });
+            } else if !crate::widgets::field::blanks(&text).is_empty() {
+                groups.push(Group {
+                    title: "Blanks to fill in",
+                    bindings: keys::BLANK_KEYS,
                 });
             }
             Keymap {
