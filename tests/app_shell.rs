@@ -57,6 +57,27 @@ fn tab_and_shift_tab_cycle_through_screens_and_wrap_around() {
     assert_eq!(h.app.tab(), Tab::Cards);
 }
 
+/// A user new to terminals pressed Esc to get out of Guides and Cards and read "That key does
+/// nothing here". On a screen with no use for Esc, it goes back to Home; where a screen uses Esc
+/// (a search open), that comes first.
+#[test]
+fn esc_on_a_screen_that_does_not_use_it_goes_back_to_home() {
+    let mut h = Harness::new();
+    for tab in [Tab::Guides, Tab::Cards, Tab::Stories, Tab::Practice] {
+        h.app.update(Action::GoTo(tab));
+        h.press("<esc>");
+        assert_eq!(h.app.tab(), Tab::Home, "{tab:?}");
+        assert!(!h.status().contains("does nothing"), "{}", h.status());
+    }
+    h.app.update(Action::GoTo(Tab::Guides));
+    h.press("/gait");
+    h.press("<esc>");
+    assert_eq!(h.app.tab(), Tab::Guides, "Esc closes the search first");
+    h.app.update(Action::GoTo(Tab::Guides));
+    h.press("?");
+    assert!(h.screen(100, 40).contains("back to Home"), "help lists it");
+}
+
 #[test]
 fn help_lists_every_key_of_the_screen_and_the_quit_key_then_esc_closes_it() {
     let mut h = Harness::new();

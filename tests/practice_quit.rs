@@ -79,3 +79,36 @@ fn the_word_about_a_saved_answer_goes_with_its_page() {
     assert_ne!(h.screen(100, 30), before);
     assert_ne!(h.status(), said);
 }
+
+/// A user answering out loud typed "quiet" and the app quit mid-answer. On a page where letters
+/// are the interview's keys, q asks first: n stays with the answer's timer still running, y (or
+/// q again) quits and keeps the answer.
+#[test]
+fn q_while_answering_out_loud_asks_before_quitting() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    h.advance(20);
+    h.press("q");
+    assert!(!h.app.should_quit());
+    let s = h.screen(80, 24);
+    assert!(s.contains("In the middle of the interview"), "{s}");
+    assert!(s.contains("y quit"), "{s}");
+    h.press("x");
+    assert!(
+        h.screen(80, 24).contains("In the middle"),
+        "other keys wait"
+    );
+    h.press("n");
+    let s = h.screen(80, 24);
+    assert!(!s.contains("In the middle"), "{s}");
+    assert!(
+        s.contains("00:20"),
+        "the answer's timer is where it was: {s}"
+    );
+    h.press("q");
+    h.press("q");
+    assert!(h.app.should_quit());
+    let round = &log(&h).round[0];
+    assert_eq!(round.skipped.len(), 1, "the answer being given is kept");
+}

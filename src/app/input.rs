@@ -39,6 +39,10 @@ impl App {
                 title: "Quit without saving?",
                 bindings: keymap::CONFIRM_QUIT,
             }]),
+            Some(Overlay::LeaveRound) => Keymap::of(vec![Group {
+                title: "Quit in the middle of the interview?",
+                bindings: keymap::CONFIRM_LEAVE_ROUND,
+            }]),
             Some(Overlay::Help(_)) => Keymap::of(vec![Group {
                 title: "Help",
                 bindings: keymap::HELP,
@@ -64,6 +68,15 @@ impl App {
             return keys;
         }
         let mut keys = self.screens.get(self.tab).keys();
+        // Esc on a screen that has no use for it goes back to Home, where every day starts: a
+        // user who presses Esc to get out was told "That key does nothing here" on Guides and Cards.
+        let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
+        if self.tab != Tab::Home && keys.typing.is_none() && keys.dispatch(&esc).is_none() {
+            keys.groups.push(Group {
+                title: "Back",
+                bindings: keymap::ESC_HOME,
+            });
+        }
         keys.groups.push(match keys.typing {
             Some(_) => Group {
                 title: "Typing",
@@ -151,6 +164,17 @@ impl App {
                 }
                 return;
             }
+            Some(Overlay::LeaveRound) => {
+                match action {
+                    Action::Quit => {
+                        self.overlay = None;
+                        self.quit();
+                    }
+                    Action::Back => self.overlay = None,
+                    _ => {}
+                }
+                return;
+            }
             Some(Overlay::Help(scroll)) => {
                 let (scroll, size) = (*scroll, self.size);
                 let max = self.help_max_scroll(size);
@@ -176,6 +200,15 @@ impl App {
             None => {}
         }
         match action {
+            // Asked only where the question can be seen: a window too small takes q at its word.
+            Action::Quit
+                if self.tab == Tab::Practice
+                    && self.screens.practice.asks_before_quitting()
+                    && self.panel.is_none()
+                    && !self.too_small() =>
+            {
+                self.overlay = Some(Overlay::LeaveRound);
+            }
             Action::Quit => self.quit(),
             // The event loop stops the process before the key reaches the app (`tui::is_suspend_key`).
             Action::Suspend => {}

@@ -53,6 +53,9 @@ enum Overlay {
     Help(u16),
     /// Quitting would lose text that could not be saved: the question put to the user.
     ConfirmQuit(String),
+    /// q in the middle of a mock interview: a word typed while speaking out loud ("quiet") once
+    /// quit the app mid-answer.
+    LeaveRound,
 }
 
 /// The whole app: which screen is showing, each screen's state, the shared data and the shell.

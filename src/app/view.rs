@@ -82,7 +82,22 @@ impl Widget for &App {
         self.render_footer(footer, buf);
         match &self.overlay {
             Some(Overlay::Help(scroll)) => self.render_help(*scroll, area, buf),
-            Some(Overlay::ConfirmQuit(question)) => self.render_confirm(question, area, buf),
+            Some(Overlay::ConfirmQuit(question)) => self.render_confirm(
+                (" Not saved ", question),
+                ("quit anyway", "stay and keep trying to save"),
+                area,
+                buf,
+            ),
+            Some(Overlay::LeaveRound) => self.render_confirm(
+                (
+                    " In the middle of the interview ",
+                    "Quit now? This interview's answers so far are kept, the one you \
+                     are giving too, and it shows in your past rounds.",
+                ),
+                ("quit", "stay in the interview"),
+                area,
+                buf,
+            ),
             None => {}
         }
     }
@@ -168,7 +183,14 @@ impl App {
     }
 
     /// Asks whether to quit although text could not be saved.
-    fn render_confirm(&self, question: &str, area: Rect, buf: &mut Buffer) {
+    /// A yes/no question over the screen: (title, question) and what y and n do.
+    fn render_confirm(
+        &self,
+        (title, question): (&str, &str),
+        (yes, no): (&str, &str),
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let t = &self.theme;
         let w = area.width.saturating_sub(8).min(64);
         let h = 9.min(area.height.saturating_sub(2));
@@ -184,13 +206,13 @@ impl App {
             Line::default(),
             Line::from(vec![
                 Span::styled("y", t.key),
-                Span::styled(" quit anyway   ", t.base),
+                Span::styled(format!(" {yes}   "), t.base),
                 Span::styled("n", t.key),
-                Span::styled(" stay and keep trying to save", t.base),
+                Span::styled(format!(" {no}"), t.base),
             ]),
         ])
         .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Not saved ").border_style(t.bad))
+        .block(Block::bordered().title(title).border_style(t.bad))
         .render(popup, buf);
     }
 }

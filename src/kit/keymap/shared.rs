@@ -1,6 +1,7 @@
 //! The binding tables no one screen owns: everywhere, panels, lists, scrolling, help, typing.
 
 use super::{Binding, bind, ch, code, ctrl};
+use crate::kit::Tab;
 use crate::kit::action::Action;
 use crossterm::event::KeyCode;
 
@@ -263,6 +264,33 @@ pub static CONFIRM_QUIT: &[Binding] = &[
         &[ch('n'), code(KeyCode::Esc)],
         "n/Esc",
         "stay, keep the text and keep trying to save",
+        Action::Back,
+        Some("stay"),
+    ),
+];
+
+/// Esc on a screen that does not use it (see `App::keymap_beneath`).
+pub static ESC_HOME: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back to Home",
+    Action::GoTo(Tab::Home),
+    None,
+)];
+
+/// While the app asks whether to quit in the middle of a mock interview.
+pub static CONFIRM_LEAVE_ROUND: &[Binding] = &[
+    bind(
+        &[ch('y'), ch('q')],
+        "y",
+        "quit: your answers so far are kept",
+        Action::Quit,
+        Some("quit"),
+    ),
+    bind(
+        &[ch('n'), code(KeyCode::Esc)],
+        "n/Esc",
+        "stay in the interview",
         Action::Back,
         Some("stay"),
     ),

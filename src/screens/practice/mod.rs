@@ -85,6 +85,20 @@ pub struct Practice {
 }
 
 impl Practice {
+    /// True where letters and digits are the interview's keys and a word typed by mistake could
+    /// quit (answering out loud, rating, the close): quitting there asks first. Typing an answer,
+    /// q is a letter of it, and on the pause page quitting is one of the offered ways out.
+    pub fn asks_before_quitting(&self) -> bool {
+        match self.stage {
+            Stage::Answer | Stage::FollowUp => self
+                .run
+                .as_ref()
+                .is_some_and(|r| r.mode == AnswerMode::Speaking),
+            Stage::Rate | Stage::Close => true,
+            _ => false,
+        }
+    }
+
     pub fn new() -> Practice {
         Practice {
             stage: Stage::Setup,

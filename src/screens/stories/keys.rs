@@ -31,13 +31,17 @@ impl Stories {
                 } else {
                     SELECTED
                 };
-                vec![
+                let mut groups = vec![
                     g("Stories", LIST_NEW),
                     g("The selected story", selected),
                     g("The list", LIST),
                     g("Undo", undo),
                     g("Moving", LIST_NAV),
-                ]
+                ];
+                if !self.filter.text().is_empty() {
+                    groups.push(g("Filter", CLEAR_FILTER));
+                }
+                groups
             }
             View::Coverage => vec![g("Coverage", COVERAGE)],
             View::Edit => {
@@ -100,14 +104,16 @@ pub static LIST: &[Binding] = &[
         Action::Coverage,
         Some("coverage"),
     ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "clear the filter",
-        Action::Back,
-        None,
-    ),
 ];
+
+/// While a filter narrows the list; with none, Esc goes back to Home like on other screens.
+pub static CLEAR_FILTER: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "clear the filter",
+    Action::Back,
+    None,
+)];
 
 /// Enter: opens the selected story in the editor.
 const EDIT: Binding = bind(
