@@ -91,7 +91,7 @@ fn a_pasted_transcript_is_analyzed_and_a_short_one_asks_did_you_answer() {
         "a word is not 'about 0 seconds': {s}"
     );
     // Typed, so no key was pressed too soon: it is only short, and n goes back to add to it.
-    assert!(s.contains("That is very short for a spoken answer"), "{s}");
+    assert!(s.contains("Said out loud, that would be very short"), "{s}");
     assert!(!s.contains("pressed too soon"), "{s}");
     assert!(s.contains("n  no, add to it"), "{s}");
     assert!(

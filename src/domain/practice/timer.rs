@@ -125,12 +125,19 @@ pub fn format_mmss(secs: u32) -> String {
 /// bottom of the story coach's 90–120 s.
 pub const SHORT_TARGET: u32 = TARGETS.seconds.0;
 
+/// A direct or knowledge question wants a plain answer with one detail, not a story: judged
+/// against 75 s (45–75 s in time). Two user walks had a crisp 50-second answer about
+/// certifications told to "add detail to reach 90–120 s", which teaches rambling.
+pub const DIRECT_TARGET: u32 = 75;
+
 /// The answer target for a question of `kind` in a round whose target is `round_target`: the
-/// round's, or at most [`SHORT_TARGET`] for an opener or the close.
+/// round's for a story, at most [`SHORT_TARGET`] for an opener or the close, and at most
+/// [`DIRECT_TARGET`] for a direct or knowledge question.
 pub fn target_for_kind(kind: QuestionKind, round_target: u32) -> u32 {
     match kind {
         QuestionKind::Opener | QuestionKind::Closer => round_target.min(SHORT_TARGET),
-        _ => round_target,
+        QuestionKind::Direct | QuestionKind::Knowledge => round_target.min(DIRECT_TARGET),
+        QuestionKind::Star => round_target,
     }
 }
 
@@ -251,13 +258,30 @@ mod tests {
         // The user test: 15–20 s answers against 90–120 s (openers 60–90 s).
         assert_eq!(timing(QuestionKind::Star, 120, 18), Timing::Short);
         assert_eq!(timing(QuestionKind::Opener, 120, 15), Timing::Short);
-        assert_eq!(timing(QuestionKind::Direct, 120, 89), Timing::Short);
-        assert_eq!(timing(QuestionKind::Direct, 120, 90), Timing::InTime);
+        assert_eq!(timing(QuestionKind::Direct, 120, 44), Timing::Short);
         assert_eq!(timing(QuestionKind::Star, 120, 120), Timing::InTime);
         assert_eq!(timing(QuestionKind::Star, 120, 121), Timing::Long);
         // An opener's window is its own: 60–90 s.
         assert_eq!(timing(QuestionKind::Opener, 120, 60), Timing::InTime);
         assert_eq!(timing(QuestionKind::Opener, 120, 100), Timing::Long);
+    }
+
+    /// Two user walks: a crisp 50-second answer about certifications was told to "add detail to
+    /// reach 90–120 s". A direct or knowledge answer's window is 45–75 s, within a shorter round
+    /// target too; a story keeps the round's.
+    #[test]
+    fn a_direct_or_knowledge_answer_is_judged_against_a_plain_answers_length() {
+        for kind in [QuestionKind::Direct, QuestionKind::Knowledge] {
+            assert_eq!(in_time_window(target_for_kind(kind, 120)), 45..=75);
+            assert_eq!(timing(kind, 120, 50), Timing::InTime);
+            assert_eq!(timing(kind, 120, 90), Timing::Long);
+            assert_eq!(
+                target_for_kind(kind, 60),
+                60,
+                "a shorter round target holds"
+            );
+        }
+        assert_eq!(target_for_kind(QuestionKind::Star, 180), 180);
     }
 
     #[test]

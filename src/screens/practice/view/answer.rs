@@ -272,8 +272,8 @@ pub(super) fn confirm(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) 
         d.text(&what, t.heading);
         d.blank();
         let why = if run.mode == AnswerMode::Typing {
-            "That is very short for a spoken answer: most answers take a minute or two. Rate it \
-             if it is all you would say; a grade tells your flashcards how well you know this \
+            "Said out loud, that would be very short: even a plain answer takes half a minute or \
+             more, with one detail from your own work. Rate it if it is all you would say; a grade tells your flashcards how well you know this \
              question."
                 .to_string()
         } else {

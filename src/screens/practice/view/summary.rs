@@ -78,13 +78,26 @@ fn timing_tip(r: &RoundRecord) -> Option<String> {
         let w = in_time_window(target_for_kind(kind, r.target_seconds));
         format!("{}–{}", clock(*w.start()), clock(*w.end()))
     };
+    // The story's window first, then each other kind's that this round asked and that differs.
     let main = span(QuestionKind::Star);
-    let opener = span(QuestionKind::Opener);
-    let has_opener = r.timed().any(|a| a.rubric.kind == QuestionKind::Opener);
-    let aim = if has_opener && opener != main {
-        format!("Aim for {main} an answer ({opener} for an opener).")
-    } else {
-        format!("Aim for {main} an answer.")
+    let others: Vec<String> = [
+        (&[QuestionKind::Opener][..], "an opener"),
+        (
+            &[QuestionKind::Direct, QuestionKind::Knowledge][..],
+            "a direct or knowledge question",
+        ),
+    ]
+    .into_iter()
+    .filter(|(kinds, _)| r.timed().any(|a| kinds.contains(&a.rubric.kind)))
+    .map(|(kinds, name)| (span(kinds[0]), name))
+    .filter(|(s, _)| *s != main)
+    .map(|(s, name)| format!("{s} for {name}"))
+    .collect();
+    let asks_story = r.timed().any(|a| a.rubric.kind == QuestionKind::Star);
+    let aim = match (asks_story, others.as_slice()) {
+        (_, []) => format!("Aim for {main} an answer."),
+        (true, _) => format!("Aim for {main} a story ({}).", others.join(", ")),
+        (false, _) => format!("Aim for {}.", others.join(", ")),
     };
     let why = if c.short > 0 {
         " A short answer often leaves out your example and how it ended."
