@@ -135,6 +135,29 @@ fn harsh_words_about_a_past_job_get_kind_coaching_in_the_analysis() {
     );
 }
 
+/// A user walk: "push through … it's probably nothing" to a dizzy patient, and "I can start
+/// treating patients right away" before a license, got only length coaching. The analysis names
+/// the words that can sound unsafe or outside the role, among its warnings.
+#[test]
+fn unsafe_or_out_of_scope_words_are_named_in_the_analysis() {
+    let mut h = Harness::practice_by_typing();
+    h.press("<enter>");
+    h.type_text(
+        "I have worked in rehab for a while. I'd tell them to push through a bit and drink some \
+         water, it's probably nothing, and I can start treating patients right away.",
+    );
+    send(&mut h);
+    let s = words(&mut h, 100, 40);
+    assert!(s.contains("Your typed answer"), "{s}");
+    assert!(
+        s.contains(
+            "the therapist decides the plan. (“push through”, “probably nothing”, \
+             “start treating”)"
+        ),
+        "{s}"
+    );
+}
+
 /// The user test: "I'm good at keeping people safe" ticked "Backed a strength with an example",
 /// which raised the grade that schedules the card.
 #[test]

@@ -7,6 +7,7 @@ use crate::domain::content::{Category, Id, Question, QuestionKind};
 use crate::domain::stories::{AnswerAnalysis, Coach, Finding, Insight, Level};
 
 mod cues;
+mod risk;
 mod signals;
 mod tone;
 
@@ -38,13 +39,15 @@ pub enum Gap {
     /// Harsh words about an employer, a boss, coworkers or the job (see
     /// [`TypedAnalysis::speaks_ill`]).
     SpeaksIll,
+    /// Words that can sound unsafe or outside the role (see [`TypedAnalysis::risky`]).
+    Risky,
 }
 
 impl Gap {
     pub fn level(self) -> Level {
         match self {
             Gap::NoExample => Level::Tip,
-            Gap::NoEnding | Gap::NoHelpCall | Gap::SpeaksIll => Level::Warning,
+            Gap::NoEnding | Gap::NoHelpCall | Gap::SpeaksIll | Gap::Risky => Level::Warning,
         }
     }
 
@@ -59,6 +62,11 @@ impl Gap {
                 "This speaks badly of a job or the people there, and an interviewer hears how you \
                  might one day talk about them. Say what you are moving toward, not what you are \
                  running from."
+            }
+            Gap::Risky => {
+                "This could sound unsafe or outside your role, and an interviewer for a rehab job \
+                 listens for that first. Say how you keep the patient safe, that you stop and get \
+                 the therapist when something is off, and that the therapist decides the plan."
             }
         }
     }
@@ -88,6 +96,9 @@ pub struct TypedAnalysis {
     /// The harsh words it uses about an employer, a boss, coworkers or the job ("a mess",
     /// "never listens"), each once; empty for none.
     pub speaks_ill: Vec<String>,
+    /// Phrases that can sound unsafe ("push through", "probably nothing") or outside the role
+    /// ("change the plan", "start treating right away"), each once; empty for none.
+    pub risky: Vec<String>,
     /// It says when to stop and get the therapist, a nurse or a supervisor.
     pub help_call: bool,
     /// What the question's kind still wants.
@@ -158,14 +169,8 @@ impl TypedAnalysis {
     /// user sees which ones to change.
     fn gap_text(&self, g: Gap) -> String {
         match g {
-            Gap::SpeaksIll if !self.speaks_ill.is_empty() => {
-                let quoted: Vec<String> = self
-                    .speaks_ill
-                    .iter()
-                    .map(|w| format!("\u{201c}{w}\u{201d}"))
-                    .collect();
-                format!("{} ({})", g.text(), quoted.join(", "))
-            }
+            Gap::SpeaksIll if !self.speaks_ill.is_empty() => quoting(g, &self.speaks_ill),
+            Gap::Risky if !self.risky.is_empty() => quoting(g, &self.risky),
             _ => g.text().to_string(),
         }
     }
@@ -175,6 +180,15 @@ impl TypedAnalysis {
     pub fn practical_reasons(&self) -> &[PracticalReason] {
         &self.practical
     }
+}
+
+/// A gap's line followed by the words that showed it, quoted.
+fn quoting(g: Gap, words: &[String]) -> String {
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| format!("\u{201c}{w}\u{201d}"))
+        .collect();
+    format!("{} ({})", g.text(), quoted.join(", "))
 }
 
 /// Fewer words than this are all searched for an ending, not only their second half.
@@ -225,6 +239,7 @@ pub fn analyze_typed(
         example,
         told_example,
         speaks_ill: tone::speaks_ill(text),
+        risky: risk::risky(text),
         practical: PracticalReason::ALL
             .into_iter()
             .filter(|r| has_any(&words, r.cues()))
@@ -296,6 +311,9 @@ fn gaps(a: &TypedAnalysis, q: &Question) -> Vec<Gap> {
     }
     if !a.speaks_ill.is_empty() {
         out.push(Gap::SpeaksIll);
+    }
+    if !a.risky.is_empty() {
+        out.push(Gap::Risky);
     }
     out
 }
