@@ -27,7 +27,7 @@ fn set_up_as_the_persona(h: &mut Harness) {
     // Each list opens on the choice saved so far, "skip" at the bottom: up to the one wanted.
     h.press(&"<up>".repeat(Setting::ALL.len())).press("<enter>"); // Outpatient clinic, the first.
     h.press(&"<up>".repeat(Background::ALL.len() - 2))
-        .press("<enter>"); // CNA or caregiver.
+        .press("<enter>"); // CNA or nursing assistant.
     h.type_text("Maria López").press("<enter>");
     h.type_text("Riverside Ortho").press("<enter>");
     h.type_text("CNA, CPR/BLS").press("<enter>");
@@ -298,7 +298,10 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
         guides.contains("Physical therapy aide / technician"),
         "{guides}"
     );
-    assert!(guides.contains("For you (CNA or caregiver)"), "{guides}");
+    assert!(
+        guides.contains("For you (CNA or nursing assistant)"),
+        "{guides}"
+    );
 
     // Cards: "My interview" is first and holds PT aide and general cards only, CNA questions first.
     h.press("<tab>");
@@ -337,10 +340,10 @@ fn the_first_start_set_up_by_keys_and_every_screen_follows_the_role() {
             .ends_with("All roles (m: mine)")
     );
     assert!(all_roles.contains("‹ Any role ›"), "{all_roles}");
-    // Every role's cards, less the fifteen that coaching keeps for other backgrounds (four for new
-    // graduates or aides moving up, three for working assistants) or other settings (eight for
-    // school, hospital, nursing home, home health or pediatric jobs).
-    assert_eq!(h.app.facts().interview_deck.unwrap().total, all - 15);
+    // Every role's cards, less the seventeen that coaching keeps for other backgrounds (four for
+    // new graduates or aides moving up, three for working assistants, two for home care aides) or
+    // other settings (eight for school, hospital, nursing home, home health or pediatric jobs).
+    assert_eq!(h.app.facts().interview_deck.unwrap().total, all - 17);
     h.press("m");
     assert!(
         h.screen(80, 24)

@@ -64,8 +64,11 @@ impl Setting {
 pub enum Background {
     Student,
     CareerChanger,
-    /// A certified nursing assistant or caregiver moving into therapy.
+    /// A certified nursing assistant (in a nursing home or hospital) moving into therapy.
     CnaCaregiver,
+    /// A home health or personal care aide: caring for clients in their homes, often with no CNA
+    /// certificate. Coached on the move from a client's home to a clinic, never called a CNA.
+    HomeCareAide,
     /// Already a PT or OT aide, aiming at an assistant job.
     AideMovingUp,
     /// Just finished a PTA or OTA program.
@@ -76,10 +79,11 @@ pub enum Background {
 }
 
 impl Background {
-    pub const ALL: [Background; 6] = [
+    pub const ALL: [Background; 7] = [
         Background::Student,
         Background::CareerChanger,
         Background::CnaCaregiver,
+        Background::HomeCareAide,
         Background::AideMovingUp,
         Background::NewGraduate,
         Background::WorkingAssistant,
@@ -91,6 +95,7 @@ impl Background {
             Background::Student => "student",
             Background::CareerChanger => "career-changer",
             Background::CnaCaregiver => "cna-caregiver",
+            Background::HomeCareAide => "home-care-aide",
             Background::AideMovingUp => "aide-moving-up",
             Background::NewGraduate => "new-graduate",
             Background::WorkingAssistant => "working-assistant",
@@ -102,7 +107,8 @@ impl Background {
         match self {
             Background::Student => "Student",
             Background::CareerChanger => "Changing careers",
-            Background::CnaCaregiver => "CNA or caregiver",
+            Background::CnaCaregiver => "CNA or nursing assistant",
+            Background::HomeCareAide => "Home health or personal care aide",
             Background::AideMovingUp => "Therapy aide moving up",
             Background::NewGraduate => "New PTA or OTA graduate",
             Background::WorkingAssistant => "Working PTA or OTA",

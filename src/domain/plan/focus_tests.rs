@@ -54,9 +54,28 @@ fn a_pt_aide_gets_their_cards_and_general_ones_not_other_roles_exam_facts() {
         .flat_map(|c| c.questions.iter())
         .collect();
     assert!(!other_setting.is_empty());
+    // So are those listed for another background only (a home care aide's, a new graduate's).
+    let mine_by_background: HashSet<&Id> = lib
+        .coaching
+        .iter()
+        .filter(|c| c.background.as_deref() == Some("cna-caregiver"))
+        .flat_map(|c| c.questions.iter())
+        .collect();
+    let other_background: HashSet<&Id> = lib
+        .coaching
+        .iter()
+        .filter(|c| {
+            c.background
+                .as_deref()
+                .is_some_and(|b| b != "cna-caregiver")
+        })
+        .flat_map(|c| c.questions.iter())
+        .filter(|id| !mine_by_background.contains(id))
+        .collect();
     for c in &cat.cards {
-        let for_me =
-            (c.roles.is_empty() || c.roles.contains(&pt)) && !other_setting.contains(&c.id);
+        let for_me = (c.roles.is_empty() || c.roles.contains(&pt))
+            && !other_setting.contains(&c.id)
+            && !other_background.contains(&c.id);
         assert_eq!(mine.contains(&c.id), for_me, "{} {:?}", c.id, c.roles);
     }
     let ota_only = lib
@@ -122,6 +141,35 @@ fn questions_meant_for_another_background_are_left_out() {
             .first()
             .is_some_and(|id| id.as_str() == "q-aide-to-assistant-role-change")
     );
+}
+
+/// A user walk: a home health aide could only pick "CNA or caregiver" and was asked "You have
+/// worked as a CNA. Why leave nursing care?". A home care aide gets their own questions first and
+/// no CNA ones; a CNA keeps theirs.
+#[test]
+fn a_home_care_aide_is_asked_about_home_care_not_nursing() {
+    let lib = lib();
+    let cat = Catalogue::from_library(&lib);
+    let mine = |b: Background, role: &str| {
+        Focus::new(&profile(&[role], Some(b), None), &lib).select(&cat, &Filter::default())
+    };
+    for role in ["pt-aide", "ot-aide"] {
+        let home = mine(Background::HomeCareAide, role);
+        let cna = mine(Background::CnaCaregiver, role);
+        for id in ["q-why-leave-home-care", "q-home-care-to-clinic-day"] {
+            assert!(
+                home[..3].contains(&Id::new(id)),
+                "{role} {id}: {:?}",
+                &home[..3]
+            );
+            assert!(!cna.contains(&Id::new(id)), "{role} {id}");
+        }
+        for id in ["q-why-leave-nursing", "q-rehab-aide-vs-cna-day"] {
+            assert!(!home.contains(&Id::new(id)), "{role} {id}");
+            assert!(cna.contains(&Id::new(id)), "{role} {id}");
+        }
+        assert!(home.contains(&Id::new("q-cna-habit-doing-for")), "{role}");
+    }
 }
 
 /// A working PTA changing jobs is asked about caseloads, notes and directing aides, not "you don't

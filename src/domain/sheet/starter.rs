@@ -26,6 +26,16 @@ pub fn starter(profile: &Profile, lib: &Library) -> String {
             "I'd like to help people get stronger, not only comfortable, and work side by side \
              with the therapists.",
         ),
+        Some(Background::HomeCareAide) => (
+            "I'm a home health aide with [agency or family you work for], caring for [who you \
+             care for] in their homes."
+                .to_string(),
+            "For [how many] years I have helped people move safely, get dressed and keep up their \
+             exercises at home, and I have seen what therapy gives them back."
+                .to_string(),
+            "I'd like to help people get stronger, not only cared for, and work side by side with \
+             the therapists.",
+        ),
         Some(Background::Student) => (
             "I'm a student at [your school], in [your program].".to_string(),
             "Before this, I [a job or volunteer work where you helped people], and I learned \

@@ -158,3 +158,17 @@ fn a_sheet_printed_with_blanks_left_says_so() {
         .replace("[how many]", "six");
     assert_eq!(note(&sheet_with(filled)), None);
 }
+
+/// A user walk: a home health aide's starter began "I'm a CNA", and would have gone on the sheet.
+#[test]
+fn a_home_care_aide_is_never_called_a_cna() {
+    let lib = lib();
+    let p = Profile {
+        roles: vec![Id::new("ot-aide")],
+        background: Some(Background::HomeCareAide),
+        ..Profile::default()
+    };
+    let text = starter(&p, &lib);
+    assert!(text.starts_with("I'm a home health aide"), "{text}");
+    assert!(!text.contains("CNA") && !text.contains("nurs"), "{text}");
+}
