@@ -287,7 +287,22 @@ impl Gaps<'_> {
         (j > i).then_some((j, caps))
     }
 
-    /// Flags each sentence of more than `max` words, from word `max + 1` to its end.
+    /// Where a long sentence from word `first` to before word `end` can be cut in two with
+    /// little rewording: before a joining word ("and", "because") or after a comma, nearest its
+    /// middle and with five words or more on each side. None when there is no such place.
+    fn split_point(&self, first: usize, end: usize) -> Option<usize> {
+        let mid = (first + end) / 2;
+        (first + 5..end.saturating_sub(4))
+            .filter(|&j| {
+                self.gap(j).contains([',', ';', ':', '—', '–'])
+                    || self.words.get(j).is_some_and(|w| JOINTS.contains(&w))
+            })
+            .min_by_key(|&j| j.abs_diff(mid))
+    }
+
+    /// Flags each sentence of more than `max` words: from a place it can be cut in two (see
+    /// [`Gaps::split_point`]) to its end, or the whole sentence when there is none. Marking
+    /// from word `max + 1` told a user to split "didn't want me to | call anyone".
     fn long_sentences(&self, rule: usize, max: usize, out: &mut Vec<Flag>) {
         let n = self.words.len();
         let mut first = 0;
@@ -295,10 +310,11 @@ impl Gaps<'_> {
             if j == n || self.sentence_ends_before(j) {
                 let len = j - first;
                 if len > max {
+                    let from = self.split_point(first, j).unwrap_or(first);
                     out.push(Flag {
                         rule,
                         kind: PhrasingKind::LongSentence,
-                        start: self.words.span(first + max).0,
+                        start: self.words.span(from).0,
                         end: self.words.span(j - 1).1,
                         captures: Vec::new(),
                         words: len,
@@ -309,6 +325,11 @@ impl Gaps<'_> {
         }
     }
 }
+
+/// Words before which a long sentence can be cut in two: "…the wheelchair. And then I…".
+const JOINTS: &[&str] = &[
+    "and", "but", "so", "because", "then", "while", "when", "after", "before", "until", "which",
+];
 
 /// The content format's name for a story part.
 pub fn story_part(s: Section) -> StoryPart {

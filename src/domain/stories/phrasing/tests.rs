@@ -149,18 +149,45 @@ fn a_rule_limited_to_some_sections_skips_the_others_but_an_answer_gets_all() {
     assert_eq!(marked(&p, "we", None).len(), 1);
 }
 
+/// A user walk was told to split "didn't want me to | call anyone", where the limit fell. A
+/// long sentence is marked from a place it can be cut (a comma or a joining word near its
+/// middle, five words from either end), or whole when it has none.
 #[test]
-fn a_long_sentence_is_marked_from_the_first_word_over_the_limit() {
+fn a_long_sentence_is_marked_from_where_it_can_be_cut_or_whole() {
     let mut r = rule("long", PhrasingKind::LongSentence, &[], &[]);
-    r.max_words = Some(5);
+    r.max_words = Some(12);
     let p = Phrasing::new(&[r, rule("um", PhrasingKind::Filler, &["um"], &[""])]);
-    let text = "One two three four five. One two three um five six seven! Short one.";
-    let flags = p.scan(text, None);
-    let got: Vec<(&str, usize)> = flags
-        .iter()
-        .map(|f| (&text[f.start..f.end], f.words))
-        .collect();
-    assert_eq!(got, [("um", 1), ("six seven", 7)]);
+    let marks = |text: &str| -> Vec<(String, usize)> {
+        p.scan(text, None)
+            .iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.words))
+            .collect()
+    };
+    let joined = "I set up the mat and the belt for him and then I called the PT over to help.";
+    assert_eq!(
+        marks(joined),
+        [("and then I called the PT over to help".to_string(), 19)],
+        "the joint nearest the middle"
+    );
+    let comma =
+        "One two three four five six seven, eight nine ten eleven twelve thirteen fourteen.";
+    assert_eq!(
+        marks(comma),
+        [(
+            "eight nine ten eleven twelve thirteen fourteen".to_string(),
+            14
+        )]
+    );
+    let plain = "One two three four five six seven eight nine ten eleven twelve thirteen um.";
+    assert_eq!(
+        marks(plain),
+        [
+            (plain[..plain.len() - 1].to_string(), 14),
+            ("um".to_string(), 1)
+        ],
+        "no place to cut: the whole sentence"
+    );
+    assert!(marks("Short one, and done.").is_empty());
 }
 
 #[test]
