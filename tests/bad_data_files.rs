@@ -156,3 +156,48 @@ fn check_names_each_damaged_file_without_panicking() {
         }
     }
 }
+
+/// A user walk: while the app was open, a hand edit to the checklist (valid, or with a list left
+/// open) was overwritten by the next tick, and interview notes typed over a damaged file were
+/// dropped at quit without a word. Now the edited file is left as it is and the screen says why;
+/// quitting stops once to say where a copy of the changes went.
+#[test]
+fn a_file_changed_by_hand_while_open_is_not_overwritten_and_quitting_keeps_a_copy() {
+    for hand in [
+        "done = [\"step-scope\", \"hand-added\"]\n",
+        "done = [\"step-research-clinic\", \"hand-added\"\n",
+    ] {
+        let mut h = Harness::new();
+        let path = h.dir.path().join("checklist.toml");
+        h.press("<space>");
+        assert!(h.file("checklist.toml").is_some(), "the tick is saved");
+        std::fs::write(&path, hand).unwrap();
+        h.press("<down><space>");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), hand);
+        let said = h.status();
+        assert!(said.starts_with("Not saved: "), "{said}");
+        assert!(said.contains("checklist.toml"), "{said}");
+        h.press("q");
+        assert!(
+            !h.app.should_quit(),
+            "the first q stops to say where the copy is"
+        );
+        let said = h.status();
+        let copy = said
+            .split("a copy is in ")
+            .nth(1)
+            .and_then(|rest| rest.strip_suffix('.'))
+            .unwrap_or_else(|| panic!("{said}"));
+        let copied = std::fs::read_to_string(Path::new(copy).join("checklist.toml")).unwrap();
+        assert!(copied.contains("step-research-clinic"), "{copied}");
+        assert!(copied.contains("step-read-posting"), "both ticks: {copied}");
+        h.press("q");
+        assert!(h.app.should_quit());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            hand,
+            "never written"
+        );
+        std::fs::remove_dir_all(copy).unwrap();
+    }
+}

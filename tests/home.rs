@@ -586,7 +586,7 @@ fn a_failed_save_is_shown_retried_at_quit_and_quit_waits_once() {
     );
     assert!(
         h.screen(120, 40)
-            .contains("Press q again to quit without saving. Not saved: ")
+            .contains("Press q again (Ctrl-C in a text box) to quit anyway. Not saved: ")
     );
 
     // The folder is back: the next quit saves the tick and closes.

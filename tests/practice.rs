@@ -432,11 +432,22 @@ fn a_damaged_round_log_is_reported_and_never_overwritten() {
     h.press("<esc>x");
     assert!(h.screen(100, 30).contains("NOT saved"));
     assert_eq!(reviews_today(&h), 1, "the grade still reaches the cards");
+    // Quitting stops once to say where a copy of the round went (it used to drop it without a
+    // word), then quits; the damaged file is still as it was.
     h.press("q");
-    assert!(
-        h.app.should_quit(),
-        "a damaged file does not hold up quitting"
-    );
+    assert!(!h.app.should_quit());
+    let said = h.status();
+    let copy = said
+        .split("a copy is in ")
+        .nth(1)
+        .and_then(|rest| rest.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{said}"));
+    let kept = std::fs::read_to_string(std::path::Path::new(copy).join(ROUNDS_FILE)).unwrap();
+    assert!(kept.contains("[[round]]"), "{kept}");
+    h.press("q");
+    assert!(h.app.should_quit());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), junk);
+    std::fs::remove_dir_all(copy).unwrap();
 }
 
 #[test]

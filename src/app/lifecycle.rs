@@ -223,7 +223,8 @@ impl App {
             Err(text) => {
                 self.status = Some(Status::new(
                     Level::Error,
-                    format!("Press q again to quit without saving. {text}"),
+                    // In a text box q is a letter: there it is a second Ctrl-C that quits.
+                    format!("Press q again (Ctrl-C in a text box) to quit anyway. {text}"),
                 ));
                 false
             }

@@ -2,10 +2,11 @@
 //! reported with its path and line and never overwritten.
 
 use crate::domain::content::Problem;
+use crate::storage::cache::Stamp;
 use crate::storage::{self, StorageError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read: none of ours grows near it, and it keeps a
 /// stray file from stalling start-up.
@@ -21,6 +22,10 @@ pub enum LoadError {
     /// The file was read but is not valid: where and why.
     #[error("{0}")]
     Damaged(Problem),
+    /// Another program changed the file while the app had it open (a hand edit, a sync tool, a
+    /// second clinicprep): saving would overwrite that change.
+    #[error("{} was changed by another program while clinicprep had it open", .0.display())]
+    ChangedOutside(PathBuf),
 }
 
 impl LoadError {
@@ -32,6 +37,10 @@ impl LoadError {
                 format!("could not {}: {}", e.doing, e.source),
             ),
             LoadError::Damaged(p) => p.clone(),
+            LoadError::ChangedOutside(path) => Problem::new(
+                path.display().to_string(),
+                "changed by another program while clinicprep had it open".to_string(),
+            ),
         }
     }
 
@@ -41,6 +50,10 @@ impl LoadError {
             LoadError::Unreadable(e) => format!("{e}; {}.", e.hint()),
             LoadError::Damaged(p) => format!(
                 "{p} — fix or move that file; until then changes are kept only while the app is open."
+            ),
+            LoadError::ChangedOutside(_) => format!(
+                "{self}, so it was not overwritten. Quit and start clinicprep again to load it; \
+                 until then changes are kept only while the app is open."
             ),
         }
     }
@@ -56,6 +69,11 @@ pub struct Kept<T> {
     /// Changes not yet on disk because the last save failed; saving is retried on the next change
     /// and on quit.
     pub unsaved: bool,
+    /// The file this holds and its stamp when last read or written (None: there was no file).
+    /// A save first checks that nothing else changed the file since (see [`Kept::watching`]).
+    watched: Option<(PathBuf, Option<Stamp>)>,
+    /// Where [`Kept::rescue`] wrote changes the file could not take.
+    pub rescued: Option<PathBuf>,
 }
 
 impl<T> Kept<T> {
@@ -66,13 +84,47 @@ impl<T> Kept<T> {
                 value,
                 damaged: None,
                 unsaved: false,
+                watched: None,
+                rescued: None,
             },
             Err(e) => Kept {
                 value: fallback,
                 damaged: Some(e),
                 unsaved: false,
+                watched: None,
+                rescued: None,
             },
         }
+    }
+
+    /// Watches `path`, the file just loaded: a later save that finds it changed by another program
+    /// (a hand edit, a sync tool) writes nothing, so that change is never lost, and says so. A
+    /// user who fixed a damaged checklist by hand while the app was open, then ticked a box, had
+    /// the fix overwritten.
+    pub fn watching(mut self, path: PathBuf) -> Kept<T> {
+        let stamp = stamp_of(&path);
+        self.watched = Some((path, stamp));
+        self
+    }
+
+    /// Why the watched file must not be written now: it changed since it was last read or
+    /// written, and is still there. None when it is safe to write.
+    fn changed_outside(&self) -> Option<LoadError> {
+        let (path, seen) = self.watched.as_ref()?;
+        let now = stamp_of(path);
+        if now == *seen || now.is_none() {
+            return None;
+        }
+        Some(match read_text(path) {
+            Err(e) => e,
+            Ok(Some(text)) => match toml::from_str::<toml::Table>(&text) {
+                Err(e) => {
+                    LoadError::Damaged(Problem::from_toml(path.display().to_string(), &text, &e))
+                }
+                Ok(_) => LoadError::ChangedOutside(path.to_path_buf()),
+            },
+            Ok(None) => return None,
+        })
     }
 
     /// Saves with `write` unless the file was damaged. On failure returns a sentence for the user.
@@ -84,9 +136,18 @@ impl<T> Kept<T> {
             self.unsaved = true;
             return Err(format!("Not saved: {}", e.advice()));
         }
+        if let Some(e) = self.changed_outside() {
+            self.unsaved = true;
+            let text = format!("Not saved: {}", e.advice());
+            self.damaged = Some(e);
+            return Err(text);
+        }
         match write(&self.value) {
             Ok(()) => {
                 self.unsaved = false;
+                if let Some((path, seen)) = &mut self.watched {
+                    *seen = stamp_of(path);
+                }
                 Ok(())
             }
             Err(e) => {
@@ -95,6 +156,39 @@ impl<T> Kept<T> {
             }
         }
     }
+}
+
+impl<T> Kept<T> {
+    /// Writes changes the file could not take (it is damaged, or changed outside) with `write`
+    /// (the value's own save, given a data folder) into a folder of their own in the temporary
+    /// folder, laid out as the data folder is, once, as the story editor does on quit. Returns
+    /// that folder, or None when there is nothing to rescue or it could not be written.
+    pub fn rescue(
+        &mut self,
+        write: impl FnOnce(&T, &Path) -> Result<(), StorageError>,
+    ) -> Option<&Path> {
+        if self.damaged.is_none() || !self.unsaved {
+            return None;
+        }
+        if self.rescued.is_none() {
+            let dir = rescue_dir();
+            write(&self.value, &dir).ok()?;
+            self.rescued = Some(dir);
+        }
+        self.rescued.as_deref()
+    }
+}
+
+/// A new folder name for [`Kept::rescue`]: the process and a count, so two rescues never mix.
+fn rescue_dir() -> PathBuf {
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!("clinicprep-unsaved-{}-{n}", std::process::id()))
+}
+
+/// The stamp of the file at `path` as it is now, None when there is none.
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
 }
 
 /// Reads `path` as TOML into `T`. `Ok(None)` when the file does not exist.
@@ -232,6 +326,85 @@ mod tests {
             .save(|v| save(&path.with_file_name("ok.toml"), "h", v))
             .unwrap();
         assert!(!fresh.unsaved);
+    }
+
+    /// A user walk fixed a damaged checklist by hand while the app was open, ticked a box, and the
+    /// fix was overwritten. A watched file changed by another program is never written over:
+    /// whether the change reads or not, and until the app starts again.
+    #[test]
+    fn a_watched_file_changed_outside_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        let doc = |ids: &[&str]| Doc {
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        save(&path, "h", &doc(&["a"])).unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&path).map(Option::unwrap), doc(&[]))
+            .watching(path.clone());
+        // Its own saves, one after another, are not "changes outside".
+        for ids in [&["a", "b"][..], &["a", "b", "c"][..]] {
+            kept.value = doc(ids);
+            kept.save(|v| save(&path, "h", v)).unwrap();
+        }
+        // A hand edit that reads: not overwritten, and said so.
+        let hand = "ids = [\"by hand\"]\n";
+        std::fs::write(&path, hand).unwrap();
+        kept.value = doc(&["a"]);
+        let err = kept.save(|v| save(&path, "h", v)).unwrap_err();
+        assert!(err.contains("changed by another program"), "{err}");
+        assert!(err.contains("start clinicprep again"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), hand);
+        assert!(kept.unsaved);
+        // Nor later: the file is not written again while the app is open.
+        kept.save(|v| save(&path, "h", v)).unwrap_err();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), hand);
+
+        // A hand edit that does not read: its place is named.
+        let other = dir.path().join("y.toml");
+        save(&other, "h", &doc(&["a"])).unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&other).map(Option::unwrap), doc(&[]))
+            .watching(other.clone());
+        std::fs::write(&other, "ids = [\"a\",\n").unwrap();
+        let err = kept.save(|v| save(&other, "h", v)).unwrap_err();
+        assert!(err.contains("y.toml:"), "{err}");
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), "ids = [\"a\",\n");
+
+        // A file deleted outside holds nothing to protect: the save writes it again.
+        let gone = dir.path().join("z.toml");
+        save(&gone, "h", &doc(&["a"])).unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&gone).map(Option::unwrap), doc(&[]))
+            .watching(gone.clone());
+        std::fs::remove_file(&gone).unwrap();
+        kept.save(|v| save(&gone, "h", v)).unwrap();
+        assert_eq!(load::<Doc>(&gone).unwrap(), Some(doc(&["a"])));
+    }
+
+    #[test]
+    fn changes_a_file_could_not_take_are_rescued_once_to_a_folder_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, "ids = [").unwrap();
+        let mut kept = Kept::from_load(load::<Doc>(&path), None).watching(path.clone());
+        assert!(kept.rescue(|_, _| Ok(())).is_none(), "nothing unsaved yet");
+        kept.value = Some(Doc {
+            ids: vec!["typed".into()],
+        });
+        kept.save(|v| save(&path, "h", v)).unwrap_err();
+        let mut writes = 0;
+        let first = kept
+            .rescue(|v, to| {
+                writes += 1;
+                save(&to.join("x.toml"), "h", v)
+            })
+            .unwrap()
+            .to_path_buf();
+        let again = kept.rescue(|_, _| panic!("written once")).unwrap();
+        assert_eq!(again, first);
+        assert_eq!(writes, 1);
+        let copy = std::fs::read_to_string(first.join("x.toml")).unwrap();
+        assert!(copy.contains("typed"), "{copy}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ids = [");
+        std::fs::remove_dir_all(first).unwrap();
     }
 
     #[test]

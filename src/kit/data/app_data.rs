@@ -97,21 +97,24 @@ impl AppData {
     pub fn start(paths: Paths, library: Library) -> AppData {
         let dir = &paths.data_dir;
         let decks = crate::kit::decks::DeckWatch::new(&paths.user_content_dir());
-        let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default());
+        // Each watched from here on: a save never overwrites what another program changed.
+        let fit = Kept::from_load(SavedFit::load(dir), SavedFit::default())
+            .watching(dir.join(crate::domain::fit::answers::FIT_FILE));
         let sheet = SheetData {
-            choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default()),
+            choices: Kept::from_load(SheetChoices::load(dir), SheetChoices::default())
+                .watching(SheetChoices::path(dir)),
         };
-        let debriefs = Kept::from_load(Debriefs::load(dir), Debriefs::default());
+        let debriefs =
+            Kept::from_load(Debriefs::load(dir), Debriefs::default()).watching(Debriefs::path(dir));
+        let marks = |kind: MarkKind| {
+            Kept::from_load(MarkSet::load(dir, kind), MarkSet::new(kind))
+                .watching(dir.join(kind.file()))
+        };
         AppData {
-            checklist: Kept::from_load(
-                MarkSet::load(dir, MarkKind::Checklist),
-                MarkSet::new(MarkKind::Checklist),
-            ),
-            favourites: Kept::from_load(
-                MarkSet::load(dir, MarkKind::Favourites),
-                MarkSet::new(MarkKind::Favourites),
-            ),
-            rounds: Kept::from_load(RoundLog::load(dir), RoundLog::default()),
+            checklist: marks(MarkKind::Checklist),
+            favourites: marks(MarkKind::Favourites),
+            rounds: Kept::from_load(RoundLog::load(dir), RoundLog::default())
+                .watching(dir.join(crate::domain::practice::ROUNDS_FILE)),
             stories: StoriesFolder::default(),
             reviews: None,
             library,
