@@ -84,8 +84,8 @@ pub enum Command {
 pub enum ExportCommand {
     /// Your STAR stories as a one-page Markdown summary to bring to the interview.
     Stories {
-        /// Write to FILE instead of printing. An existing FILE is replaced whole (the output says
-        /// so), never left half-written.
+        /// Write to FILE instead of printing (`-` prints). An existing FILE is replaced whole
+        /// (the output says so), never left half-written.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// `markdown` for the one-page summary, `json` for everything, in full.
@@ -137,7 +137,7 @@ pub fn main() -> ExitCode {
             what: ExportCommand::Stories { output, format },
         }) => export_stories_cmd(
             &paths,
-            output.as_deref(),
+            output.as_deref().filter(|p| !prints(p)),
             format,
             &mut out,
             &mut std::io::stderr().lock(),
@@ -200,6 +200,11 @@ fn storage_problem(e: &crate::storage::StorageError) -> Problem {
 /// Writes an export to `path` (`-o FILE`) atomically. On success, what to say after "Wrote … to
 /// FILE": that it replaced a file there before (`-o` replaces it whole), or nothing. On failure,
 /// says what happened and what to do on `err` and returns `None`.
+/// True for `-o -`: print, as `export sheet` does, rather than write a file named "-".
+fn prints(path: &std::path::Path) -> bool {
+    path == std::path::Path::new("-")
+}
+
 fn write_export(
     path: &std::path::Path,
     bytes: &[u8],

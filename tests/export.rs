@@ -140,6 +140,21 @@ fn relative_output_path_is_taken_from_the_current_folder() {
     );
 }
 
+/// A user ran `export stories -o -` and got a file named "-" in the current folder, where
+/// `export sheet -o -` prints. Every export prints for `-`.
+#[test]
+fn a_dash_for_the_output_prints_and_writes_no_file_named_dash() {
+    let dir = data_dir();
+    for what in ["stories", "deck"] {
+        let r = run(clinicprep(dir.path())
+            .current_dir(dir.path())
+            .args(["export", what, "-o", "-"]));
+        assert_eq!(r.code, 0, "{what}: {}", r.err);
+        assert!(!dir.path().join("-").exists(), "{what}");
+        assert!(!r.out.is_empty(), "{what} printed");
+    }
+}
+
 #[test]
 fn output_into_a_missing_folder_fails_with_the_path_and_what_to_do() {
     let dir = data_dir();

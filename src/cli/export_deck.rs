@@ -22,7 +22,8 @@ pub struct DeckArgs {
     /// Only this deck and its sub-decks, e.g. "clinicprep::Role facts" (default: every deck).
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
-    /// Write to FILE instead of printing. An existing FILE is replaced whole (the output says so).
+    /// Write to FILE instead of printing (`-` prints). An existing FILE is replaced whole (the
+    /// output says so).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -55,7 +56,7 @@ pub fn run(
     let DeckFormat::AnkiTsv = args.format;
     let text = anki::to_tsv(&notes);
     let decks = deck_export::decks(&notes).len();
-    match &args.output {
+    match args.output.as_deref().filter(|p| !super::prints(p)) {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
             let Some(replaced) = super::write_export(path, text.as_bytes(), err)? else {
