@@ -89,7 +89,7 @@ fn check_space(root: &Path, need: u64, files: &[files::DataFile]) -> Result<(), 
     if free < need.saturating_add(reserve) {
         let why = format!(
             "not enough free space: it needs {} and {} must stay free for saving your work, but \
-             only {} is free. Free some space; your files are unchanged",
+             only {} is free. Free some space",
             storage::safe::size(need),
             storage::safe::size(reserve),
             storage::safe::size(free)

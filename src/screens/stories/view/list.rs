@@ -133,8 +133,19 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
             ));
             notes.prefixed("• ", "  ", &text, t.base);
         }
+        let lined = cx
+            .data
+            .stories_folder()
+            .bad
+            .iter()
+            .any(|b| b.line.is_some());
         notes.text(
-            "Fix it in a text editor (the line number says where), then restart clinicprep.",
+            if lined {
+                "Fix it in a text editor (the line number says where), then restart clinicprep."
+            } else {
+                "Fix it in a text editor, or move it out of the stories folder, then restart \
+                 clinicprep."
+            },
             t.muted,
         );
     }
