@@ -58,11 +58,19 @@ impl TagSuggestions {
             (!used(id, name) || typed_whole)
                 && (partial.is_empty() || id.contains(&partial) || name.contains(&partial))
         });
-        // Skills typed with spaces between them: the last word may be a skill of its own.
+        // Skills typed with spaces between them: the last word may be a skill of its own. Only
+        // when every word before it is a whole skill: "refused care" is a tag of the user's own,
+        // and Enter once turned it into "refused, patient-care".
         self.spaced = false;
+        let skill = |w: &str| {
+            lib.competencies
+                .iter()
+                .any(|c| c.id.as_str() == w || c.name.to_lowercase() == w)
+        };
         if self.items.is_empty()
-            && let Some((_, last)) = partial.rsplit_once(char::is_whitespace)
+            && let Some((before, last)) = partial.rsplit_once(char::is_whitespace)
             && last.chars().count() >= 3
+            && before.split_whitespace().all(skill)
         {
             self.items =
                 pick(&|id, name| !used(id, name) && (id.contains(last) || name.contains(last)));
@@ -256,6 +264,12 @@ mod tests {
             "a tag of one's own words stays one: {:?}",
             s.items
         );
+        // A user walk: "refused care" and Enter became "refused, patient-care".
+        for own in ["refused care", "home care", "teamwork refused care"] {
+            s.refresh(own, &[], &lib, &[]);
+            assert!(!s.spaced, "{own}: {:?}", s.items);
+            assert_eq!(s.chosen(&lib), None, "{own}: Enter keeps the tag as typed");
+        }
     }
 
     #[test]
