@@ -90,3 +90,42 @@ fn coverage_gaps_are_the_users_questions_until_m_shows_every_role() {
         "every role's gaps with m:\n{all}"
     );
 }
+
+/// A user walk: an OT aide looking for a story question about a refusal typed "refuse" and read
+/// "No question has all of these words; try fewer" (one word; the only such question was a PTA's).
+/// Aides have a refusal question of their own, and a word that finds nothing is named, with where
+/// the other roles' questions went.
+#[test]
+fn an_aide_finds_a_refusal_question_and_a_word_with_no_match_is_named() {
+    let mut h = pt_aide();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n").type_text("Refusal");
+    h.press("<tab><tab><tab><tab><tab><tab>");
+    h.type_text("refuse");
+    let s = h.screen(200, 60);
+    assert!(
+        s.contains("A patient refuses to do their exercises today"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("A patient refuses to do the session today"),
+        "a PTA's: {s}"
+    );
+    for _ in 0.."refuse".len() {
+        h.press("<bs>");
+    }
+    h.type_text("zebra");
+    let s = h.screen(200, 60);
+    assert!(
+        s.contains(
+            "No question for your role has “zebra”. Other roles' questions are hidden: m on the \
+             story list shows them."
+        ),
+        "{s}"
+    );
+    h.type_text(" crossing");
+    assert!(
+        h.screen(200, 60)
+            .contains("No question for your role has all of these words; try fewer."),
+    );
+}

@@ -19,11 +19,12 @@ const COMMON: &[&str] = &[
 
 /// How well each question of `lib` fits `story`, by index; 0 where nothing says so. A skill both
 /// show (the story by a tag or a skill `heard` in its words, the question by what it probes)
-/// counts 3. A word they share counts by how rare it is among the questions: 6 for a word only
-/// one question has ("refuses"), 2 for one three have, nothing for one in seven or more; 6 at
-/// most in all. The title names what the story is about, so its words count again, up to 6
-/// more. A question that asks for a story ("Tell me about a time…") gets 1 more once anything
-/// fits.
+/// counts 3. A word they share counts by how rare it is among the questions, `12 / (n + 1)` for
+/// a word `n` questions have: 6 for one only one question has ("refuses"), 4 for two, 3 for
+/// three, nothing for one in twelve or more; 6 at most in all. The title names what the story is
+/// about, so its words count again, twice, up to 12 more: a second refusal question in the bank
+/// once halved what "The resident who refused therapy" gave either. A question that asks for a
+/// story ("Tell me about a time…") gets 1 more once anything fits.
 pub fn fits(story: &Story, heard: &[&Id], lib: &Library) -> Vec<u32> {
     let skills: Vec<&Id> = lib
         .competencies
@@ -57,14 +58,14 @@ pub fn fits(story: &Story, heard: &[&Id], lib: &Library) -> Vec<u32> {
             let rare = |shared: &HashSet<String>| -> u32 {
                 let sum: u32 = q_words
                     .intersection(shared)
-                    .map(|w| 6 / seen_in.get(w.as_str()).copied().unwrap_or(1).max(1))
+                    .map(|w| 12 / (seen_in.get(w.as_str()).copied().unwrap_or(1).max(1) + 1))
                     .sum();
                 sum.min(6)
             };
             let skill_score = u32::try_from(3 * shared_skills).unwrap_or(u32::MAX);
             let score = skill_score
                 .saturating_add(rare(&words))
-                .saturating_add(rare(&title));
+                .saturating_add(2 * rare(&title));
             match (score, q.kind()) {
                 (0, _) => 0,
                 (s, QuestionKind::Star) => s.saturating_add(1),
@@ -133,6 +134,17 @@ mod tests {
         // The title says what the story is about: its question comes first.
         assert!(top[0].contains("refuses"), "{top:#?}");
         assert!(top.iter().any(|q| q.contains("falling")), "{top:#?}");
+        // For the persona, a PT aide, the aides' refusal question leads theirs.
+        let scores = fits(&s, &[&safety, &empathy], &lib);
+        let aide = Id::new("pt-aide");
+        let first = (0..lib.questions.len())
+            .filter(|&i| {
+                let roles = &lib.questions[i].roles;
+                roles.is_empty() || roles.contains(&aide)
+            })
+            .max_by_key(|&i| (scores[i], std::cmp::Reverse(i)))
+            .map(|i| lib.questions[i].id.as_str());
+        assert_eq!(first, Some("q-aide-patient-refuses"));
     }
 
     #[test]

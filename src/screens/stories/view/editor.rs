@@ -7,6 +7,7 @@ use super::form::{Ask, allocate, rows_needed, wrapped};
 use super::insights;
 use crate::domain::content::Library;
 use crate::kit::{Theme, ViewCtx};
+use crate::storage::sanitize::clean_line;
 use crate::widgets::doc::{Doc, fit};
 use crate::widgets::text::{draw_line, draw_lines};
 use ratatui::buffer::Buffer;
@@ -336,8 +337,22 @@ fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Bu
     );
     let mut lines = vec![Line::styled(super::clip(&head, width), t.muted)];
     if l.items.is_empty() {
+        // Said as it is: one word is not "all of these words", and a list held to the role may
+        // have the question under another role (m shows every role's).
+        let query = ed.query.text();
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let whose = if l.narrowed() { " for your role" } else { "" };
+        let what = match words.as_slice() {
+            [one] => format!("No question{whose} has “{}”.", clean_line(one)),
+            _ => format!("No question{whose} has all of these words; try fewer."),
+        };
+        let more = if l.narrowed() {
+            " Other roles' questions are hidden: m on the story list shows them."
+        } else {
+            ""
+        };
         lines.push(Line::styled(
-            "No question has all of these words; try fewer.",
+            super::clip(&format!("{what}{more}"), width),
             t.muted,
         ));
     }
