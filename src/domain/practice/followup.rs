@@ -114,6 +114,9 @@ pub fn lacks(
 ) -> Vec<Trigger> {
     let mut out = from_rubric(q, rubric, seconds, target);
     if let Some(a) = text {
+        // A box left empty is not asked about when the words plainly gave it: a user walk typed
+        // "…and tell the therapist what I saw" and was asked who they would go to.
+        out.retain(|t| !(*t == Trigger::NoHelpCall && a.help_call));
         for t in from_text(q, a, target) {
             if !rubric_shows(rubric.kind, t) && !out.contains(&t) {
                 out.push(t);

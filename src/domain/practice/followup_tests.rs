@@ -165,6 +165,24 @@ fn for_a_typed_answer_the_ticks_win_where_the_rubric_has_a_box() {
     assert!(lacks(q, &r, 60, 120, None).is_empty());
 }
 
+/// A user walk: a knowledge answer ending "…and tell the therapist what I saw", its "correct"
+/// box left for the user, was followed by "who would you go to?". Words that plainly get help
+/// are not asked about again; without them, the empty box still asks.
+#[test]
+fn an_answer_that_says_it_gets_the_therapist_is_not_asked_who_it_would_go_to() {
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new("q-rehab-aide-vs-cna-day")).unwrap();
+    let r = Rubric::new(QuestionKind::Knowledge);
+    let told = "Transfers and privacy stay the same. The aide sets up and cleans, and I would let \
+                patients do more themselves and tell the therapist what I saw.";
+    let a = analyze_typed(told, q, &mut Coach::from_library(&lib), 75);
+    assert!(a.help_call);
+    assert!(!lacks(q, &r, 60, 75, Some(&a)).contains(&Trigger::NoHelpCall));
+    let silent = "Transfers and privacy stay the same. The aide sets up and cleans the mats.";
+    let a = analyze_typed(silent, q, &mut Coach::from_library(&lib), 75);
+    assert!(lacks(q, &r, 60, 75, Some(&a)).contains(&Trigger::NoHelpCall));
+}
+
 /// A follow-up's typed answer: which gap the interviewer probed, and whether this answer filled it.
 fn judged(trigger: Trigger, text: &str, target: u32) -> Option<Judged> {
     judged_after("q-upset-patient", trigger, text, target)
