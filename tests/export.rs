@@ -72,6 +72,8 @@ fn markdown_summary_goes_to_stdout_in_title_order() {
     assert_eq!(
         r.out,
         "# My interview stories\n\
+         \n_One line a part, to glance at before the interview; \
+         `clinicprep export stories --format json` has every word._\n\
          \n## Double booking at the front desk\n\n\
          - **Action:** I rebooked one patient\\_\\*.\n\
          \n## Patient nearly fell\n\n\

@@ -21,6 +21,12 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
     let mut out = String::from("# My interview stories\n");
     if stories.is_empty() {
         out.push_str("\n_No stories yet: write them in the Stories tab of clinicprep._\n");
+    } else {
+        // A user took the shortened lines for their stories cut short: say what this is.
+        out.push_str(
+            "\n_One line a part, to glance at before the interview; \
+             `clinicprep export stories --format json` has every word._\n",
+        );
     }
     for s in stories {
         let title = one_line(&s.title);
@@ -30,6 +36,10 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
             &title
         };
         out.push_str(&format!("\n## {}\n\n", escape(title)));
+        let cue = one_line(&s.cue);
+        if !cue.is_empty() {
+            out.push_str(&format!("_{}_\n\n", escape(&cue)));
+        }
         for section in Section::ALL {
             let line = summary_line(s.text(section));
             if !line.is_empty() {
@@ -232,11 +242,16 @@ mod tests {
         s.action = "I listened.\nI found a slot.".into();
         s.result = "Seen in 15 minutes.".into();
         s.tags = vec!["patient_care".into(), "conflict".into()];
+        // A user walk: the cue line they wrote for the interview was left out.
+        s.cue = "Angry *man*: listened, found a slot".into();
         let md = markdown(&[&s], &[], &[]);
         assert_eq!(
             md,
             "# My interview stories\n\n\
+             _One line a part, to glance at before the interview; \
+             `clinicprep export stories --format json` has every word._\n\n\
              ## Calming an \\*upset\\* patient\n\n\
+             _Angry \\*man\\*: listened, found a slot_\n\n\
              - **Situation:** A patient was angry.\n\
              - **Action:** I listened.\n\
              - **Result:** Seen in 15 minutes.\n\
