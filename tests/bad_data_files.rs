@@ -201,3 +201,19 @@ fn a_file_changed_by_hand_while_open_is_not_overwritten_and_quitting_keeps_a_cop
         std::fs::remove_dir_all(copy).unwrap();
     }
 }
+
+/// A robustness walk: the app said fit.toml was damaged while `clinicprep check` said ok.
+#[test]
+fn check_names_a_damaged_role_fit_file() {
+    let (dir, _) = folder_with("fit.toml", b"answers = [1,2");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clinicprep"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("fit.toml:1"), "{text}");
+}

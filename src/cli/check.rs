@@ -37,6 +37,8 @@ pub fn check_cmd(paths: &Paths, json: bool, out: &mut impl Write) -> std::io::Re
             crate::domain::sheet::SheetChoices::load(dir).err(),
             // Notes on how each interview went.
             crate::domain::prep::Debriefs::load(dir).err(),
+            // The role-fit guide's answers: the app said it was damaged while check said ok.
+            crate::domain::fit::answers::SavedFit::load(dir).err(),
         ];
         config_problems.extend(errors.into_iter().flatten().map(|e| e.problem()));
     }
