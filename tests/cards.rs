@@ -415,6 +415,8 @@ fn the_end_screen_summarises_and_enter_returns_to_updated_decks() {
 }
 
 #[test]
+/// A user walk read "0 of 65 cards done and 7 started" after seven cards answered Good: the study
+/// header's words ("seen", "coming back") say it, and the line below says when they come back.
 fn stopping_early_says_which_started_cards_come_back_and_when() {
     let mut h = on_cards_with_new_limit(5);
     h.press("<enter>");
@@ -425,7 +427,7 @@ fn stopping_early_says_which_started_cards_come_back_and_when() {
     assert_eq!(view(&mut h), "summary");
     let s = h.screen(80, 24);
     assert!(
-        s.contains("Stopped “My interview” with 0 of 5 cards done and 2 started."),
+        s.contains("Stopped “My interview” with 2 of 5 cards seen."),
         "{s}"
     );
     assert!(

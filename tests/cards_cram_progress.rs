@@ -44,7 +44,7 @@ fn cram_counts_the_cards_answered_in_its_header_and_end_screen() {
     let s = text(&mut h);
     assert!(
         s.contains(&format!(
-            "Stopped “Cram: My interview” with 3 of {all} cards done and 1 started."
+            "Stopped “Cram: My interview” with 4 of {all} cards seen."
         )),
         "{s}"
     );

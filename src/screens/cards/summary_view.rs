@@ -92,19 +92,17 @@ pub fn render_summary(c: &Cards, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     if session.is_finished() {
         d.text(&format!("Finished “{}”.", session.title), t.title);
     } else {
-        // Cards graded but still coming back (learning steps) are named, so two cards answered
-        // Good do not read as nothing done.
+        // In the words of the study header: cards graded but still coming back (learning steps)
+        // are "seen", so seven cards answered Good do not read as "0 done and 7 started".
         let done = session.cards_done();
-        let started = match cards.saturating_sub(done) {
-            0 => String::new(),
-            n => format!(" and {n} started"),
-        };
+        let seen = cards.max(done);
+        let all = plural(session.cards(), "card");
         d.text(
-            &format!(
-                "Stopped “{}” with {done} of {} done{started}.",
-                session.title,
-                plural(session.cards(), "card")
-            ),
+            &match seen - done {
+                0 => format!("Stopped “{}” with {done} of {all} done.", session.title),
+                // When they come back is said below.
+                _ => format!("Stopped “{}” with {seen} of {all} seen.", session.title),
+            },
             t.title,
         );
     }
