@@ -65,3 +65,26 @@ fn enter_on_a_question_to_ask_says_why_to_ask_it() {
         "{said}"
     );
 }
+
+/// A user walk: a definition opened from one search stayed on the status line through later
+/// searches and after closing search. The next key of the search takes it back; a status said
+/// since is left alone.
+#[test]
+fn a_definition_on_the_status_line_goes_with_the_next_search_key() {
+    let mut h = search("gait belt");
+    choose(&mut h, "Glossary · Guarding");
+    h.press("<enter>");
+    assert!(h.status().starts_with("Guarding: "));
+    h.press("<bs>");
+    assert_eq!(h.status(), "", "typing on takes it back");
+    h.press("t");
+    choose(&mut h, "Glossary · Guarding");
+    h.press("<enter>");
+    assert!(h.status().starts_with("Guarding: "));
+    h.press("<esc>");
+    assert!(
+        !h.status().starts_with("Guarding") && !h.status().contains(": "),
+        "closing the search takes it back: {}",
+        h.status()
+    );
+}
