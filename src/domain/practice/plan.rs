@@ -94,7 +94,9 @@ pub fn plan_interview(
 
 /// Puts one question meant for the user's situation into the middle of a round that drew none,
 /// in place of the last question of its kind (or the last question): the few a coach would be
-/// sure to ask such a person must not wait for luck among a hundred.
+/// sure to ask such a person must not wait for luck among a hundred. Only those not yet rated
+/// well are put in: a user walk was asked the one meant for new graduates in every round, though
+/// it was rated Good in the first.
 fn ensure_meant(
     mid: &mut [Pick],
     questions: &[Question],
@@ -108,6 +110,7 @@ fn ensure_meant(
     let candidates: Vec<&Question> = questions
         .iter()
         .filter(|q| meant.contains(&q.id) && TURNS.contains(&q.kind()) && suits(q, role))
+        .filter(|q| recall.get(&q.id).is_none_or(|r| *r < WEAK_RECALL))
         .collect();
     if candidates.is_empty() {
         return;

@@ -328,3 +328,34 @@ fn a_round_that_asks_why_leave_nursing_opens_with_the_introduction_not_another_w
         );
     }
 }
+
+/// A user walk: the question meant for a new PTA graduate ("When is your exam…?") came back in
+/// every round though it was rated Good in the first. Once every meant question is rated well,
+/// none is forced into a round; until then, only those not yet rated well are.
+#[test]
+fn a_meant_question_rated_well_is_not_forced_into_every_round() {
+    let lib = Library::builtin();
+    let pta = Id::new("pta");
+    let exam = Id::new("q-new-grad-pta-license-timeline");
+    let meant = HashSet::from([exam.clone()]);
+    let rounds_with = |recall: &BTreeMap<Id, f64>| {
+        (0..40u64)
+            .filter(|&seed| {
+                plan_interview(
+                    &lib.questions,
+                    Some(&pta),
+                    5,
+                    recall,
+                    &HashSet::new(),
+                    &meant,
+                    seed,
+                )
+                .iter()
+                .any(|p| p.id == exam)
+            })
+            .count()
+    };
+    assert_eq!(rounds_with(&BTreeMap::new()), 40, "unrated: every round");
+    let known = rounds_with(&recall_of(exam.as_str(), 0.95));
+    assert!(known < 20, "rated well: drawn like the rest, {known} of 40");
+}
