@@ -883,7 +883,7 @@ fn the_skills_a_story_shows_are_suggested_as_tags_until_tagged() {
     h.press("<tab><tab>");
     let s = h.screen(160, 50);
     let safety = s
-        .find("safety  (Safety) · in your story: fall, gait belt")
+        .find("safety  (Safety) · in your story: falling, gait belt")
         .expect(&s);
     let teamwork = s.find("teamwork  (Teamwork").expect(&s);
     assert!(safety < teamwork, "heard first:\n{s}");

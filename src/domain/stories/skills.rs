@@ -47,14 +47,16 @@ struct Phrase {
 }
 
 impl Signals {
-    /// The signals marked in `found` (one flag a signal), as the content writes them.
-    fn cues(&self, found: &[bool]) -> Vec<String> {
-        self.phrases
-            .iter()
-            .zip(found)
-            .filter(|(_, f)| **f)
-            .map(|(p, _)| p.written.clone())
-            .collect()
+    /// The signals marked in `found` (one flag a signal), as the words of `told` say them (see
+    /// [`said`]), each once.
+    fn cues(&self, found: &[bool], told: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (p, _) in self.phrases.iter().zip(found).filter(|(_, f)| **f) {
+            if let Some(w) = said(told, p).filter(|w| !out.contains(w)) {
+                out.push(w);
+            }
+        }
+        out
     }
 }
 
@@ -106,12 +108,13 @@ impl Skills {
             text.push_str(&fold(story.text(s)));
         }
         let found = self.found(&text);
+        let told = words(&text);
         let mut heard: Vec<Heard> = self
             .skills
             .iter()
             .zip(found)
             .filter_map(|(skill, found)| {
-                let cues = skill.cues(&found);
+                let cues = skill.cues(&found, &told);
                 (cues.len() >= HEARD_FROM).then(|| Heard {
                     id: skill.id.clone(),
                     name: skill.name.clone(),
@@ -127,14 +130,13 @@ impl Skills {
     /// The signals of skill `id` that `text` holds, in content order (any number of them): what a
     /// typed answer says of a skill its question asks for.
     pub fn cues_of(&self, text: &str, id: &Id) -> Vec<String> {
-        let Some(k) = self.skills.iter().position(|s| s.id == *id) else {
+        let Some(skill) = self.skills.iter().find(|s| s.id == *id) else {
             return Vec::new();
         };
-        let found = self.found(&fold(text));
-        match (self.skills.get(k), found.get(k)) {
-            (Some(skill), Some(found)) => skill.cues(found),
-            _ => Vec::new(),
-        }
+        let folded = fold(text);
+        let told = words(&folded);
+        let found = vec![true; skill.phrases.len()];
+        skill.cues(&found, &told)
     }
 
     /// For each skill, which of its signals the folded `text` holds.
@@ -214,6 +216,18 @@ fn holds_at(told: &[&str], i: usize, phrase: &[String]) -> bool {
         && told
             .get(i..i + phrase.len())
             .is_some_and(|w| w.iter().zip(phrase).all(|(t, p)| matches(t, p)))
+}
+
+/// How the words `told` say signal `phrase`, or None when they do not: the word as written
+/// ("scheduling"), not the signal's stem ("schedul"), which a user walk read as a word cut off; a
+/// phrase of several words as the content writes it ("check-in").
+fn said(told: &[&str], phrase: &Phrase) -> Option<String> {
+    let i = (0..told.len())
+        .find(|&i| holds_at(told, i, &phrase.words) || joined_at(told[i], phrase))?;
+    Some(match phrase.words.len() {
+        1 => told[i].to_string(),
+        _ => phrase.written.clone(),
+    })
 }
 
 /// Whether the story's word `told` is the signal `phrase` of several words run together
