@@ -13,6 +13,7 @@ impl ContentFile {
             l(&mut r.name);
             l(&mut r.short);
             r.also_called.iter_mut().for_each(l);
+            r.search_as.iter_mut().for_each(l);
             for s in r.sections_mut() {
                 c(s);
             }

@@ -259,6 +259,30 @@ mod tests {
         assert_eq!(&h.text[h.ranges[0].clone()], "COTA/L");
     }
 
+    /// A PTA user walk read "Also called: Physical therapy assistant" at the top of the guide, a
+    /// name the profession does not use for the title. Search still finds the guide by it, and
+    /// says it is not the title; the guide does not list it.
+    #[test]
+    fn a_misnomer_finds_the_guide_but_is_not_listed_as_its_name() {
+        let lib = Library::builtin();
+        let pta = lib.roles.iter().find(|r| r.short == "PTA").unwrap();
+        assert!(
+            !pta.also_called
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case("physical therapy assistant"))
+        );
+        let hits = search(&lib, "physical therapy assistant", 10);
+        let names = hits
+            .iter()
+            .find(|h| h.place == "PTA › Names")
+            .expect("found");
+        assert!(
+            names.text.contains("(not the job's title)"),
+            "{}",
+            names.text
+        );
+    }
+
     #[test]
     fn a_word_found_only_as_a_near_spelling_is_flagged() {
         let lib = lib_with(&[], &[("Medical", "Medical records are private")]);

@@ -14,6 +14,11 @@ pub struct Role {
     pub short: String,
     #[serde(default)]
     pub also_called: Vec<String>,
+    /// Names people search for the job by that are not its title, such as a common misnomer
+    /// ("physical therapy assistant"): search finds the guide by them, and says so, but the guide
+    /// never lists them as what the job is called.
+    #[serde(default)]
+    pub search_as: Vec<String>,
     /// Where the role sits in lists (lower first); roles with the same order sort by name.
     #[serde(default = "default_order")]
     pub order: u32,

@@ -28,18 +28,24 @@ impl Index {
             });
         };
         for (ri, role) in lib.roles.iter().enumerate() {
-            // The names the job goes by ("COTA/L"), shown at the top of its guide.
-            if !role.also_called.is_empty() {
+            // The names the job goes by ("COTA/L"), shown at the top of its guide, and names it is
+            // searched by that are not its title, said as such.
+            if !role.also_called.is_empty() || !role.search_as.is_empty() {
                 let target = Target::Section {
                     role: ri,
                     section: GuideSection::Overview,
                     block: 0,
                 };
-                let text = format!(
-                    "{}. Also called: {}",
-                    role.name,
-                    role.also_called.join(", ")
-                );
+                let mut text = role.name.clone();
+                if !role.also_called.is_empty() {
+                    text = format!("{text}. Also called: {}", role.also_called.join(", "));
+                }
+                if !role.search_as.is_empty() {
+                    text = format!(
+                        "{text}. Sometimes searched as: {} (not the job's title)",
+                        role.search_as.join(", ")
+                    );
+                }
                 add(target, format!("{} › Names", role.short), text, W_SECTION);
             }
             for section in GuideSection::ALL {
