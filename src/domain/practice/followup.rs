@@ -198,7 +198,7 @@ pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged>
             "This time you gave a real example.",
             "It still had no example: name one patient, tool or day from your own work.".into(),
         ),
-        Trigger::NoWhyRole if a.covers(TalkingPoint::WhyRole) => (
+        Trigger::NoWhyRole if a.this_job => (
             true,
             "This time you said why you want this job.",
             String::new(),

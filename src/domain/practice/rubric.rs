@@ -218,7 +218,7 @@ impl Rubric {
             (named_term || a.told_example) && (fair || kind == QuestionKind::Knowledge),
         );
         r.set("strength", a.told_example);
-        r.set("why_role", a.covers(TalkingPoint::WhyRole));
+        r.set("why_role", a.this_job);
         r.set("present", a.covers(TalkingPoint::Experience));
         r
     }

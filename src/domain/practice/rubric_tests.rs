@@ -195,3 +195,25 @@ fn a_rant_is_not_a_specific_example_or_detail() {
     );
     assert!(tool.has("detail"), "a real tool named: {tool:?}");
 }
+
+/// Two user walks: "Said why this job, here" was ticked for "I like kids so I want to change" and
+/// for an answer that never named the clinic. Wanting a job of the kind is not this job: the box
+/// is ticked when the answer names this job or employer.
+#[test]
+fn why_this_job_is_ticked_only_when_the_answer_names_this_job() {
+    for vague in [
+        "I like kids so I want to change.",
+        "I have always been interested in rehab and I am excited to grow as a PTA.",
+    ] {
+        let r = typed("q-tell-me-about-yourself", vague);
+        assert!(!r.has("why_role"), "{vague}: {r:?}");
+    }
+    for named in [
+        "I'm a CNA, and I'd like to work at your clinic because your team sees a lot of knees.",
+        "I want this job because I loved my outpatient rotation.",
+        "I loved my school fieldwork, and I want to keep doing it.",
+    ] {
+        let r = typed("q-tell-me-about-yourself", named);
+        assert!(r.has("why_role"), "{named}: {r:?}");
+    }
+}

@@ -83,6 +83,9 @@ pub struct TypedAnalysis {
     pub top_words: Vec<(String, usize)>,
     /// Whether each [`TalkingPoint`] was covered, in `TalkingPoint::ALL` order.
     pub points: [bool; 4],
+    /// It names this job or this employer as a reason ("this clinic", "your team", "here"), not
+    /// only wanting a job of the kind: what "Said why this job, here" is ticked on.
+    pub this_job: bool,
     /// The answer says how things ended.
     pub ending: bool,
     /// It gives an example or a specific detail (a number or a job word counts).
@@ -231,6 +234,7 @@ pub fn analyze_typed(
         || has_any(&words, EXAMPLE);
     let mut a = TypedAnalysis {
         points: TalkingPoint::ALL.map(|p| p.covered(&words)),
+        this_job: cues::names_this_job(&words),
         ending: has_any(second_half, ENDING)
             || second_half
                 .iter()

@@ -106,6 +106,7 @@ impl TalkingPoint {
 }
 
 const WHY_ROLE: &[&str] = &[
+    // The words that name this job or this employer come first: [`WHY_HERE`] is this part.
     "this job",
     "this role",
     "this position",
@@ -128,6 +129,7 @@ const WHY_ROLE: &[&str] = &[
     "your mission",
     "you serve",
     "here",
+    // From here on, wanting a job of this kind, but not this one in particular.
     "want to",
     "i'd love",
     "excited",
@@ -137,6 +139,21 @@ const WHY_ROLE: &[&str] = &[
     "that's why",
     "goal",
 ];
+
+/// The cues of [`WHY_ROLE`] that name this job or this employer ("this clinic", "your team",
+/// "here"), not only wanting a job of the kind ("want to", "excited"): the rubric's "Said why this
+/// job, here" is ticked only on these, since a tick raises the grade. A PTA user walk had it
+/// ticked for an answer that never named the clinic.
+const WHY_HERE: &[&str] = WHY_ROLE.split_at(WHY_ROLE_HERE).0;
+
+/// How many of [`WHY_ROLE`]'s cues, from the start, name this job or employer.
+const WHY_ROLE_HERE: usize = 20;
+
+/// Whether `words` name this job or this employer as a reason (see [`WHY_HERE`]), or a placement
+/// the speaker loved.
+pub(super) fn names_this_job(words: &[String]) -> bool {
+    has_any(words, WHY_HERE) || loved_placement(words)
+}
 
 /// Placements in training that say why a kind of job draws someone, when they "loved" one.
 const PLACEMENTS: &[&str] = &[
@@ -307,4 +324,15 @@ pub(super) fn has_any(words: &[String], cues: &[&str]) -> bool {
             .windows(parts.len())
             .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
     })
+}
+
+#[cfg(test)]
+mod why_here_tests {
+    use super::*;
+
+    #[test]
+    fn the_cues_that_name_this_job_end_where_wanting_a_kind_of_job_begins() {
+        assert_eq!(WHY_HERE.last(), Some(&"here"));
+        assert_eq!(WHY_ROLE.get(WHY_ROLE_HERE), Some(&"want to"));
+    }
 }
