@@ -927,3 +927,25 @@ fn coverage_points_to_a_story_that_shows_an_untagged_skill() {
     let s = h.screen(120, 40);
     assert!(!s.contains("sounds like Safety"), "{s}");
 }
+
+/// A user walk: Enter linked a question, which moved to the top of the list while the highlight
+/// stayed on its row, so a second Enter linked another question. The highlight follows it, and a
+/// second Enter unlinks the same one.
+#[test]
+fn enter_twice_in_the_question_list_links_and_unlinks_the_same_question() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n").type_text("A busy Monday");
+    h.press("<tab><tab><tab><tab><tab><tab>");
+    h.press("<down><down><down><enter>");
+    let first = h.status();
+    assert!(first.starts_with("Linked “"), "{first}");
+    h.press("<enter>");
+    let second = h.status();
+    assert_eq!(
+        second.replacen("Unlinked", "Linked", 1),
+        first,
+        "the same question: {second}"
+    );
+    assert!(h.app.open_story().unwrap().questions.is_empty());
+}

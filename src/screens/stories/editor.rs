@@ -282,7 +282,8 @@ impl Editor {
 
     /// Links or unlinks the highlighted question. Returns whether it is linked now, and its text.
     pub fn toggle_link(&mut self, now: DateTime<Utc>, lib: &Library) -> Option<(bool, String)> {
-        let q = self.links.current().and_then(|i| lib.questions.get(i))?;
+        let at = self.links.current()?;
+        let q = lib.questions.get(at)?;
         let linked = match self.story.questions.iter().position(|x| *x == q.id) {
             Some(i) => {
                 self.story.questions.remove(i);
@@ -294,6 +295,13 @@ impl Editor {
             }
         };
         self.mark(now);
+        // Linked questions list first: the highlight follows the question to its new place, so a
+        // second Enter unlinks it rather than linking whatever moved under the cursor.
+        self.links
+            .refresh(&self.query_text(), &self.story, lib, &self.heard);
+        if let Some(k) = self.links.items.iter().position(|&i| i == at) {
+            self.links.pick = k;
+        }
         Some((linked, q.text.clone()))
     }
 

@@ -151,7 +151,8 @@ pub struct Links {
 
 impl Links {
     /// Recomputes the list for `query` (every word must appear). Linked questions come first, in the
-    /// order they were linked; the order does not change as links are toggled, so the highlight stays.
+    /// order they were linked (so a question moves as it is linked: `Editor::toggle_link` keeps
+    /// the highlight on it).
     /// The others follow best fit first ([`answers::fits`]), with the skills `heard` in the story.
     pub fn refresh(&mut self, query: &str, story: &Story, lib: &Library, heard: &[Heard]) {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
