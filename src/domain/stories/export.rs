@@ -41,7 +41,13 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
             out.push_str(&format!("_{}_\n\n", escape(&cue)));
         }
         for section in Section::ALL {
-            let line = summary_line(s.text(section));
+            let line = match section {
+                // The number is what an interviewer remembers: a user walk's summary kept "It went
+                // good and he was more happy." and lost "After 6 weeks he wrote his name on 4 of
+                // 5 tries".
+                Section::Result => result_line(s.text(section)),
+                _ => summary_line(s.text(section)),
+            };
             if !line.is_empty() {
                 out.push_str(&format!("- **{}:** {}\n", section.label(), escape(&line)));
             }
@@ -115,6 +121,20 @@ pub fn summary_line(text: &str) -> String {
     let flat = one_line(text);
     let sentence = first_sentence(&flat);
     truncate(sentence, LINE_MAX)
+}
+
+/// A Result's line: its first sentence with a number in it, or else its first sentence.
+pub fn result_line(text: &str) -> String {
+    let flat = one_line(text);
+    let mut rest = flat.as_str();
+    while !rest.trim().is_empty() {
+        let sentence = first_sentence(rest);
+        if sentence.chars().any(|c| c.is_ascii_digit()) {
+            return truncate(sentence.trim(), LINE_MAX);
+        }
+        rest = rest[sentence.len()..].trim_start();
+    }
+    summary_line(text)
 }
 
 /// Terminal-safe text with every run of whitespace (newlines included) made one space.
@@ -216,6 +236,14 @@ mod tests {
             "患者が怒っていました。"
         );
         assert_eq!(summary_line("No stop at all"), "No stop at all");
+        assert_eq!(
+            result_line(
+                "It went good and he was happy. After 6 weeks he wrote his name 4 of 5 tries."
+            ),
+            "After 6 weeks he wrote his name 4 of 5 tries.",
+            "a Result's line is its sentence with a number"
+        );
+        assert_eq!(result_line("It went well. He smiled."), "It went well.");
         assert_eq!(summary_line("  \n "), "");
     }
 
