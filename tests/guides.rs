@@ -272,3 +272,18 @@ fn a_second_search_replaces_the_first_as_soon_as_you_type() {
         "{screen}"
     );
 }
+
+/// A school OTA user walk read "For you (Working PTA or OTA)" over the note for school jobs. Each
+/// note is headed by what it is about: the background's, or the setting's.
+#[test]
+fn each_coaching_note_is_headed_by_the_background_or_setting_it_is_for() {
+    let mut h = Harness::new();
+    let text = "[profile]\nroles = [\"ota\"]\nsetting = \"school\"\nbackground = \"working-assistant\"\nset_up = true\n";
+    let (config, problems) = clinicprep::domain::config::Config::from_text("config.toml", text);
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    h.app.update(clinicprep::app::Action::GoTo(Tab::Guides));
+    let s = h.screen(120, 60);
+    assert!(s.contains("For you (School jobs)"), "{s}");
+    assert!(s.contains("For you (Working PTA or OTA)"), "{s}");
+}

@@ -71,7 +71,16 @@ fn guide_doc(
     };
     for note in Focus::new(&profile, lib).guide_notes(lib, &role.id) {
         d.blank();
-        let who = coach.0.map_or("you", |b| b.label());
+        // Named for what the note is about: a school OTA read "For you (Working PTA or OTA)"
+        // over the note for school jobs.
+        let who = match (
+            note.background.as_deref().and_then(Background::parse),
+            note.setting.as_deref().and_then(Setting::parse),
+        ) {
+            (Some(b), _) => b.label().to_string(),
+            (None, Some(s)) => format!("{} jobs", s.label()),
+            (None, None) => "you".to_string(),
+        };
         d.text(&format!("▍For you ({who})"), t.accent);
         d.text(note.note.trim(), t.base);
         if let Some(s) = note.section.as_deref().and_then(prep_model::section) {
