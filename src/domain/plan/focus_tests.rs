@@ -183,10 +183,14 @@ fn a_working_assistant_is_not_asked_what_a_newcomer_is() {
         Focus::new(&profile(roles, b, None), &lib).select(&cat, &Filter::default())
     };
     let working = mine(&["pta"], Some(Background::WorkingAssistant));
+    // A school OTA user walk, licensed three years, still drew exam-day facts.
     for id in [
         "q-little-experience",
         "q-aide-to-assistant-role-change",
         "q-new-grad-pta-license-timeline",
+        "f-exam-which-exam",
+        "f-exam-scaled-scores",
+        "f-exam-before-sitting",
     ] {
         assert!(!working.contains(&Id::new(id)), "{id}");
     }
