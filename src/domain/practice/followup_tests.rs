@@ -349,3 +349,26 @@ fn a_practical_reason_is_a_reason_with_a_nudge_and_this_employer_is_a_full_one()
     assert!(district.filled, "{district:?}");
     assert_eq!(district.text, "This time you said why you want this job.");
 }
+
+/// A school OTA user walk: "The student finished the activity safely and the aide said my
+/// instructions were clear" was told it still did not say how it ended.
+#[test]
+fn someone_else_finishing_is_how_it_ended() {
+    for text in [
+        "The student finished the activity safely and the aide said my instructions were clear.",
+        "He completed all ten steps with me beside him.",
+    ] {
+        let j = judged(Trigger::NoResult, text, 60).unwrap();
+        assert!(j.filled, "{text}: {j:?}");
+    }
+    let j = judged(
+        Trigger::NoResult,
+        "I finished my notes and went to lunch.",
+        60,
+    )
+    .unwrap();
+    assert!(
+        !j.filled,
+        "the speaker's own chores are not how it ended: {j:?}"
+    );
+}

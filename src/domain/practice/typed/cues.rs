@@ -260,6 +260,19 @@ pub(super) const ENDING: &[&str] = &[
     "they walked",
     "walked again",
     "walking again",
+    // Someone else finishing or managing is how it ended: "The student finished the activity
+    // safely" was told it never said how it ended (a school OTA user walk).
+    "she finished",
+    "he finished",
+    "they finished",
+    "student finished",
+    "patient finished",
+    "resident finished",
+    "she completed",
+    "he completed",
+    "they completed",
+    "she managed",
+    "he managed",
 ];
 
 /// Words that say the speaker would stop and bring in someone with the authority or skill.
