@@ -279,3 +279,58 @@ fn enter_on_a_gap_a_story_already_shows_opens_that_story_to_add_the_tag() {
     h.press("c");
     assert!(!h.screen(120, 40).contains("Teamwork (core skill)"));
 }
+
+/// Two user walks at 80×24 and 60×16 read "+ 12 more lines: make the window taller or wider" under
+/// the coaching and could not see the rest. F2 shows it whole over the form, to scroll; F2 or Esc
+/// goes back to the story where it was, and nothing typed meanwhile reaches the text.
+#[test]
+fn f2_shows_all_the_coaching_whole_and_goes_back_to_the_story() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n").type_text("Busy Monday");
+    h.press("<tab>");
+    h.type_text(
+        "Basically we were short staffed and we kind of just had to help each other, and I \
+         would say it was a very busy day at the clinic for everyone on the team that week.",
+    );
+    let s = h.screen(80, 24);
+    assert!(s.contains("F2 shows all the coaching"), "{s}");
+    h.press("<f2>");
+    let s = h.screen(80, 24);
+    assert!(s.contains("All the coaching"), "{s}");
+    assert!(
+        !s.contains("Title     Busy Monday"),
+        "the form is covered: {s}"
+    );
+    // All of it fits at 80×24; at 60×16 it scrolls.
+    assert!(s.contains("Cut filler words"), "{s}");
+    let top = h.screen(60, 16);
+    h.press("<pgdn>");
+    let below = h.screen(60, 16);
+    assert_ne!(below, top, "it scrolls");
+    assert!(
+        below.contains("sounds fluent"),
+        "down to the last line: {below}"
+    );
+    h.press("x");
+    h.press("<esc>");
+    let s = h.screen(80, 24);
+    assert!(!s.contains("All the coaching"), "{s}");
+    let story = h.app.open_story().expect("still editing");
+    assert!(
+        story.situation.ends_with("that week."),
+        "{}",
+        story.situation
+    );
+    h.press("<f2>");
+    h.press("<f2>");
+    assert!(
+        !h.screen(80, 24).contains("All the coaching"),
+        "F2 toggles back"
+    );
+    for (w, hgt) in [(1, 1), (20, 5), (60, 16), (200, 60)] {
+        h.press("<f2>");
+        let _ = h.screen(w, hgt);
+        h.press("<f2>");
+    }
+}

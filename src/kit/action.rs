@@ -173,6 +173,9 @@ pub enum Action {
     Sort,
     /// Open the coverage view (competencies × stories).
     Coverage,
+    /// Show the story coach's advice whole, over the form, to scroll (F2 in the story editor):
+    /// at 80×24 the panel beside the text holds only part of it.
+    AllCoaching,
     /// Move to the next field of a form (Tab while editing).
     NextField,
     /// Move to the previous field of a form (Shift-Tab while editing).

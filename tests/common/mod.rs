@@ -239,6 +239,7 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
             "space" => (KeyCode::Char(' '), KeyModifiers::NONE),
             "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
             "f1" => (KeyCode::F(1), KeyModifiers::NONE),
+            "f2" => (KeyCode::F(2), KeyModifiers::NONE),
             "c-left" => (KeyCode::Left, KeyModifiers::CONTROL),
             "c-right" => (KeyCode::Right, KeyModifiers::CONTROL),
             other => match other.strip_prefix("c-").and_then(|s| s.chars().next()) {

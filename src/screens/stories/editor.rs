@@ -62,6 +62,8 @@ pub struct Editor {
     /// A message about the last key's work ("Undone in the Action…", "Changed “we” to “I”…")
     /// that typing makes stale: taken back with the next key typed.
     pub said: Option<crate::kit::Status>,
+    /// The coaching shown whole over the form (F2), scrolled this many lines; None for the form.
+    pub coaching: Option<usize>,
 }
 
 fn area(text: &str, hint: &str, lines: Lines, wrap: bool, theme: &Theme) -> TextField {
@@ -124,6 +126,7 @@ impl Editor {
             error: None,
             saved_at: None,
             said: None,
+            coaching: None,
         };
         ed.suggestions
             .refresh(&ed.tags_text(), &ed.story.tags, lib, &ed.heard);

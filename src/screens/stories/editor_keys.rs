@@ -8,6 +8,54 @@ use crate::kit::keymap::{
 use crossterm::event::KeyCode;
 
 /// Keys in every field of the editor; everything else is typed into the field.
+/// F2 in the editor: the coaching whole, for a window too small to show it beside the text.
+pub static ALL_COACHING: &[Binding] = &[bind(
+    &[code(KeyCode::F(2))],
+    "F2",
+    "all the coaching, whole, to scroll",
+    Action::AllCoaching,
+    Some("all coaching"),
+)];
+
+/// While the coaching is shown whole (F2): scrolling, and back to the form. Typing waits.
+pub static COACHING_WHOLE: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Up)],
+        "↑/↓",
+        "scroll",
+        Action::Up,
+        Some("scroll"),
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        "↓",
+        "scroll down",
+        Action::Down,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        "PgUp/PgDn",
+        "scroll a page",
+        Action::PageUp,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "scroll a page down",
+        Action::PageDown,
+        None,
+    ),
+    bind(
+        &[code(KeyCode::F(2)), code(KeyCode::Esc)],
+        "F2/Esc",
+        "back to the story",
+        Action::Back,
+        Some("back to the story"),
+    ),
+];
+
 pub static EDITOR: &[Binding] = &[
     bind(
         &[code(KeyCode::Esc)],

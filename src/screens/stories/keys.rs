@@ -44,6 +44,9 @@ impl Stories {
                 groups
             }
             View::Coverage => vec![g("Coverage", COVERAGE)],
+            View::Edit if self.editor.as_ref().is_some_and(|e| e.coaching.is_some()) => {
+                vec![g("All the coaching", editor_keys::COACHING_WHOLE)]
+            }
             View::Edit => {
                 let field = self.editor.as_ref().map_or(Field::Title, |e| e.field);
                 let mut groups = match field {
@@ -63,6 +66,7 @@ impl Stories {
                     groups.push(g("Marked phrase", editor_keys::NO_REWRITE));
                 }
                 groups.push(g("Editor", editor_keys::EDITOR));
+                groups.push(g("Coaching", editor_keys::ALL_COACHING));
                 groups.push(g("Phrasing", editor_keys::PHRASING));
                 groups.push(g("In a text field", editor_keys::TYPING));
                 groups

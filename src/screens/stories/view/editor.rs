@@ -30,6 +30,10 @@ pub(super) fn render(st: &Stories, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let Some(ed) = st.editor.as_ref() else {
         return;
     };
+    if let Some(scroll) = ed.coaching {
+        insights::render_whole(ed, &st.coach, cx.theme, scroll, area, buf);
+        return;
+    }
     let (fields, panel) = if area.width >= SIDE_BY_SIDE {
         let side = (area.width * 2 / 5).clamp(36, 60);
         let [l, r] =

@@ -29,13 +29,41 @@ pub fn render(ed: &Editor, coach: &Coach, t: &Theme, area: Rect, buf: &mut Buffe
         lines.truncate(h - 1);
         lines.push(Line::styled(
             format!(
-                "+ {} more lines: make the window taller or wider",
+                "+ {} more lines: F2 shows all the coaching",
                 d.len() - (h - 1)
             ),
             t.muted,
         ));
     }
     draw_lines(&lines, inner, buf);
+}
+
+/// The coaching whole over the editor (F2), from line `scroll` (held to the last page): two user
+/// walks at 80×24 and 60×16 read only "+ 12 more lines" of it, with no way to see the rest.
+pub fn render_whole(
+    ed: &Editor,
+    coach: &Coach,
+    t: &Theme,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = Block::bordered()
+        .title(" All the coaching · ↑/↓ scroll · F2 or Esc: back to the story ")
+        .border_style(t.focus_border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let h = usize::from(inner.height);
+    // Tall enough for the per-section numbers on lines of their own.
+    let d = doc(
+        ed,
+        coach,
+        t,
+        usize::from(inner.width),
+        usize::from(u16::MAX),
+    );
+    let top = scroll.min(d.len().saturating_sub(h));
+    draw_lines(d.window(top, h), inner, buf);
 }
 
 /// The panel's lines at `width`; with little `height` the per-section numbers share one line.
