@@ -9,11 +9,6 @@ use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, SubsecRound, Utc};
 use std::path::PathBuf;
 
-/// Lines a page of the whole coaching (F2) scrolls: a small window's worth.
-const COACHING_PAGE: usize = 10;
-/// The furthest the whole coaching scrolls: past any story's coaching at a narrow width.
-const COACHING_MAX: usize = 40;
-
 impl Stories {
     pub(super) fn start_new(&mut self, cx: &mut Ctx) {
         // The user may have fixed the folder since: try again before saying no.
@@ -70,20 +65,7 @@ impl Stories {
             return;
         };
         let coach = &self.coach;
-        if let Some(scroll) = ed.coaching {
-            // The coaching shown whole: it scrolls, F2 or Esc goes back, typing waits.
-            ed.coaching = match action {
-                Action::Up => Some(scroll.saturating_sub(1)),
-                // Held near the coaching's length, so Up answers at once after many Downs.
-                Action::Down => Some((scroll + 1).min(COACHING_MAX)),
-                Action::PageUp => Some(scroll.saturating_sub(COACHING_PAGE)),
-                Action::PageDown => Some((scroll + COACHING_PAGE).min(COACHING_MAX)),
-                Action::Back => None,
-                other => {
-                    cx.ignore(other);
-                    Some(scroll)
-                }
-            };
+        if super::coaching::whole_takes(ed, &action, cx) {
             return;
         }
         match action {

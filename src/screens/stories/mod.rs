@@ -1,5 +1,6 @@
 //! The Stories screen: the list of STAR stories, the editor, and coverage of competencies.
 
+mod coaching;
 mod editing;
 pub mod editor;
 mod editor_keys;
