@@ -250,6 +250,21 @@ mod tests {
         }
     }
 
+    /// A school OTA user walk searched "Medicaid" and read "Medi-Cal: see Medicaid…" first; a
+    /// term found by its own name shows under it, an alias only when it alone matches.
+    #[test]
+    fn a_term_shows_under_its_own_name_when_that_matches() {
+        let lib = Library::builtin();
+        let hits = search(&lib, "medicaid", 10);
+        let term = hits
+            .iter()
+            .find(|h| h.place.starts_with("Glossary · Medicaid"))
+            .expect("found");
+        assert!(term.text.starts_with("Medicaid: "), "{}", term.text);
+        let hoyer = search(&lib, "hoyer lift", 10);
+        assert!(hoyer.iter().any(|h| h.text.starts_with("Hoyer lift: see ")));
+    }
+
     #[test]
     fn a_role_is_found_by_any_name_it_goes_by() {
         let lib = Library::builtin();

@@ -100,6 +100,14 @@ impl Index {
                     .unwrap_or("");
                 !first.is_empty() && !words.contains(&first.to_lowercase())
             };
+            // The entry under its own name first: on a tie it is the one a search lists, so
+            // "Medicaid" opens on "Medicaid: …", not "Medi-Cal: see Medicaid".
+            add(
+                Target::Term(ti),
+                format!("Glossary · {}", t.term),
+                text,
+                W_TITLE,
+            );
             for alias in t.aliases.iter().filter(new_name) {
                 let see = format!("{alias}: see {}. {}", t.term, t.meaning);
                 add(
@@ -109,12 +117,6 @@ impl Index {
                     W_TITLE,
                 );
             }
-            add(
-                Target::Term(ti),
-                format!("Glossary · {}", t.term),
-                text,
-                W_TITLE,
-            );
         }
         let groups: Vec<Vec<String>> = lib
             .synonyms
