@@ -126,7 +126,7 @@ const OPENER: [Check; 4] = [
     check(
         "why_role",
         "Said why this job, here",
-        "Did you end on why you want this role at this clinic, with something you know about it?",
+        "Did you end on why you want this role with this employer, with something you know about it?",
     ),
     IN_TIME,
 ];
