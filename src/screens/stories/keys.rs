@@ -66,8 +66,9 @@ impl Stories {
                     groups.push(g("Marked phrase", editor_keys::NO_REWRITE));
                 }
                 groups.push(g("Editor", editor_keys::EDITOR));
-                groups.push(g("Coaching", editor_keys::ALL_COACHING));
                 groups.push(g("Phrasing", editor_keys::PHRASING));
+                // After the marks' keys: the footer keeps Ctrl-N; the hidden-lines note names F2.
+                groups.push(g("Coaching", editor_keys::ALL_COACHING));
                 groups.push(g("In a text field", editor_keys::TYPING));
                 groups
             }
