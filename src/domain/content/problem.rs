@@ -55,7 +55,10 @@ impl Problem {
 
     /// A TOML parse error, located by its span, in plain words (see [`super::plain`]).
     pub fn from_toml(path: impl Into<String>, text: &str, err: &toml::de::Error) -> Self {
-        let message = super::plain::plain(err.message());
+        let message = err
+            .span()
+            .and_then(|span| control_character(text, span.start))
+            .unwrap_or_else(|| super::plain::plain(err.message()));
         match err.span() {
             Some(span) => Problem::at_offset(path, text, span.start, message),
             None => Problem::new(path, message),
@@ -73,6 +76,31 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What to say of a parse error at byte `offset` of `text` whose line holds a control character
+/// (a tab aside): the parser calls it an invalid string, which reads as an unclosed quote, and a
+/// robustness walk found the quote closed and the escape code invisible. None for any other line.
+pub fn control_character(text: &str, offset: usize) -> Option<String> {
+    let c = line_at(text, offset)
+        .chars()
+        .find(|c| c.is_control() && *c != '\t')?;
+    let code = u32::from(c);
+    Some(format!(
+        "this line holds an invisible control character (code {code}): delete it, or write it \
+         as \\u{code:04X}"
+    ))
+}
+
+/// The line of `text` that holds byte `offset` (clamped to the text), without its line break.
+fn line_at(text: &str, offset: usize) -> &str {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].trim_end_matches('\r')
+}
+
 /// 1-based line and column (in characters) of a byte offset; offsets past the end clamp to it.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
@@ -87,6 +115,25 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+
+    /// A robustness walk: an escape byte inside a title's quotes was reported as "text in quotes
+    /// is not closed", with the quote closed. It is named for what it is.
+    #[test]
+    fn a_control_character_in_quotes_is_named_not_called_an_unclosed_quote() {
+        let parse = |text: &str| {
+            let err = toml::from_str::<toml::Table>(text).unwrap_err();
+            Problem::from_toml("s.toml", text, &err)
+        };
+        let p = parse("a = 1\ntitle = \"Evil \u{1b}]0;x\"\n");
+        assert_eq!(p.line, Some(2));
+        assert!(
+            p.message.contains("invisible control character (code 27)"),
+            "{p}"
+        );
+        assert!(p.message.contains("\\u001B"), "{p}");
+        let open = parse("title = \"no end\n");
+        assert!(open.message.contains("not closed"), "{open}");
+    }
     use super::*;
 
     #[test]

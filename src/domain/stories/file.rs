@@ -131,7 +131,8 @@ pub fn from_str(
         FormatError {
             line: Some(line),
             column: Some(column),
-            message: e.message().trim().to_string(),
+            message: crate::domain::content::problem::control_character(text, at)
+                .unwrap_or_else(|| e.message().trim().to_string()),
         }
     })?;
     Ok(Story {
@@ -220,6 +221,18 @@ mod tests {
     use chrono::TimeZone;
     use proptest::prelude::*;
 
+    /// A robustness walk: an escape byte in a title was reported as an unclosed quote.
+    #[test]
+    fn a_control_character_in_a_story_is_named_with_its_line() {
+        let id = StoryId::from_stem("x").unwrap();
+        let err = from_str("title = \"Evil \u{1b}]0;x\"\n", id, None).unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(
+            err.message.contains("control character (code 27)"),
+            "{}",
+            err.message
+        );
+    }
     fn id() -> StoryId {
         StoryId::from_stem("2026-11-23-upset-patient").unwrap()
     }
