@@ -696,3 +696,23 @@ fn a_date_that_did_not_read_is_replaced_by_the_next_one_typed() {
         NaiveDate::from_ymd_opt(2026, 11, 27)
     );
 }
+
+/// A user walk at 60 columns read "Next: study 54 cards of “My … Press s to start.": the deck's
+/// name gives way first, so the line still reads.
+#[test]
+fn a_narrow_next_line_drops_the_decks_name_before_cutting_words() {
+    let mut h = Harness::new();
+    h.set_interview("2026-12-20");
+    let wide = h.screen(120, 30);
+    assert!(wide.contains("of “My interview”, about"), "{wide}");
+    let narrow = h.screen(60, 16);
+    let next = narrow
+        .lines()
+        .find(|l| l.contains("Next:"))
+        .unwrap_or_else(|| panic!("{narrow}"));
+    assert!(!next.contains('…'), "{next}");
+    assert!(
+        next.contains("cards, about") && next.contains("Press s"),
+        "{next}"
+    );
+}

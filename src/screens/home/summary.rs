@@ -166,7 +166,15 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     // A line too long for the window is shortened between words, a column short of the edge.
     let room = usize::from(area.width.saturating_sub(1));
     let label = " Next: ";
-    let next = keep_key(&next, room.saturating_sub(label.width()));
+    // Shortened by dropping the deck's name first: cut between words, "study 54 cards of “My …
+    // Press s to start." read wrong at 60 columns (a user walk).
+    let fits = room.saturating_sub(label.width());
+    let next = if next.width() > fits {
+        next.replace(" of “My interview”", "")
+    } else {
+        next
+    };
+    let next = keep_key(&next, fits);
     let fourth = Line::from(vec![
         Span::styled(label, t.key),
         Span::styled(next, t.accent),
