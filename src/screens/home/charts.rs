@@ -120,6 +120,62 @@ fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
+/// The last round with answers' grades as lines of at most `room` columns, each count whole, in
+/// the order Easy, Good, Hard, Again; "Last round: " leads where a line has room for it.
+fn last_round_grades(cx: &ViewCtx, room: usize) -> Vec<Line<'static>> {
+    let t = cx.theme;
+    let Some(round) = cx
+        .data
+        .rounds()
+        .round
+        .iter()
+        .rev()
+        .find(|r| !r.answer.is_empty())
+    else {
+        return Vec::new();
+    };
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    let lead = "Last round: ";
+    if room >= 24 {
+        lines[0].push(Span::styled(lead, t.muted));
+        used = lead.len();
+    }
+    let mut items_on_line = 0;
+    for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
+        let n = round.answer.iter().filter(|a| a.grade == g).count();
+        if n == 0 {
+            continue;
+        }
+        let item = format!("{n} {}", g.label());
+        let width = item.chars().count();
+        let sep = if items_on_line == 0 { 0 } else { 3 };
+        if items_on_line > 0 && used + sep + width > room {
+            lines.push(Vec::new());
+            (used, items_on_line) = (0, 0);
+        }
+        if width > room {
+            continue;
+        }
+        if items_on_line > 0 {
+            if let Some(l) = lines.last_mut() {
+                l.push(Span::styled(" · ", t.muted));
+            }
+            used += 3;
+        }
+        used += width;
+        items_on_line += 1;
+        if let Some(l) = lines.last_mut() {
+            l.push(Span::styled(item, t.accent));
+        }
+    }
+    lines
+        .into_iter()
+        .filter(|l| l.iter().any(|s| s.style == t.accent))
+        .map(Line::from)
+        .collect()
+}
+
 fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let points = charts::answer_trend(cx.data.rounds(), TREND_ROUNDS);
@@ -151,10 +207,19 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         (_, true) => said.len(),
         _ => 1,
     };
-    let grades_row = u16::from(inner.height >= 5);
+    // The last round's grades, each count whole ("1 Good", never "1 Go"), over two rows where the
+    // panel is narrow and tall enough: a user walk at 80×24 saw "1 Easy" of "1 Easy · 2 Good".
+    let room = usize::from(inner.width.saturating_sub(1));
+    let grade_lines = last_round_grades(cx, room);
+    let grade_rows = match inner.height {
+        0..5 => 0,
+        5..8 => 1,
+        _ => 2,
+    }
+    .min(grade_lines.len());
     let [caption, grades, progress, chart] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(grades_row),
+        Constraint::Length(u16::try_from(grade_rows).unwrap_or(1)),
         Constraint::Length(u16::try_from(progress_rows).unwrap_or(1)),
         Constraint::Fill(1),
     ])
@@ -165,39 +230,7 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     } else if let Some(text) = progress_text(cx.data.rounds(), usize::from(progress.width)) {
         draw_line(&Line::styled(text, t.base), progress, buf);
     }
-    if let Some(round) = cx
-        .data
-        .rounds()
-        .round
-        .iter()
-        .rev()
-        .find(|r| !r.answer.is_empty())
-    {
-        // Whole counts only: one that does not fit is left out, never shown as "1 Go".
-        let room = usize::from(grades.width.saturating_sub(1));
-        let lead = "Last round: ";
-        let mut spans: Vec<Span> = Vec::new();
-        let mut used = 0;
-        if room >= 24 {
-            spans.push(Span::styled(lead, t.muted));
-            used = lead.len();
-        }
-        let first = spans.len();
-        for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
-            let n = round.answer.iter().filter(|a| a.grade == g).count();
-            let item = format!("{n} {}", g.label());
-            let sep = if spans.len() == first { 0 } else { 3 };
-            if n == 0 || used + sep + item.chars().count() > room {
-                continue;
-            }
-            if sep > 0 {
-                spans.push(Span::styled(" · ", t.muted));
-            }
-            used += sep + item.chars().count();
-            spans.push(Span::styled(item, t.accent));
-        }
-        draw_line(&Line::from(spans), grades, buf);
-    }
+    draw_lines(&grade_lines[..grade_rows], grades, buf);
     // "Average answer 01:40 of 02:00" where it fits, "last 01:40 / 02:00" or "01:40 / 02:00" below.
     let (lead, of) = match caption.width {
         33.. => ("Average answer ", " of "),
