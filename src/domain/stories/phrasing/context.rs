@@ -12,6 +12,49 @@ const CLAUSE_OPENERS: &[&str] = &[
     "after",
 ];
 
+/// The clinicians an aide's "we" may include: with one of them named, "we changed the goal" is the
+/// therapist's decision, and "I changed the goal" would claim what an aide may not do.
+const CLINICIANS: &[&str] = &[
+    "pt",
+    "ot",
+    "pta",
+    "ota",
+    "therapist",
+    "therapists",
+    "nurse",
+    "nurses",
+    "doctor",
+    "physician",
+    "supervisor",
+];
+
+/// Verbs of deciding the care: only a clinician does these, so a "we" before them that a
+/// clinician is in is never the teller alone.
+const DECISION_VERBS: &[&str] = &[
+    "changed",
+    "change",
+    "decided",
+    "decide",
+    "adjusted",
+    "adjust",
+    "modified",
+    "modify",
+    "set",
+    "updated",
+    "update",
+    "progressed",
+    "progress",
+    "planned",
+    "plan",
+    "chose",
+    "agreed",
+    "increased",
+    "lowered",
+    "added",
+    "stopped",
+    "ordered",
+];
+
 /// Words that name the patient (or resident, or client) in an aide's story.
 const PATIENT: &[&str] = &[
     "she", "he", "her", "him", "his", "resident", "patient", "client", "mr", "mrs", "ms", "miss",
@@ -145,6 +188,53 @@ impl Gaps<'_> {
             .map_or(start, |k| self.sentence_start(k));
         let named = (from..i).any(|k| self.words.get(k).is_some_and(|w| PATIENT.contains(&w)));
         named && !self.staff_work_after(i)
+    }
+
+    /// Whether the "we" at word `i` is the teller and a clinician deciding the care: a clinician is
+    /// named earlier in its sentence and the verb after it is a decision ([`DECISION_VERBS`]). A
+    /// user walk accepted "we" → "I" in "I told the PT and we changed the goal" and got "I
+    /// changed the goal", a claim outside an aide's role.
+    pub(super) fn we_with_clinician(&self, i: usize) -> bool {
+        let is_we = self
+            .words
+            .get(i)
+            .is_some_and(|w| matches!(w, "we" | "we've" | "we'd"));
+        if !is_we {
+            return false;
+        }
+        let start = self.sentence_start(i);
+        let named = (start..i).any(|k| self.words.get(k).is_some_and(|w| CLINICIANS.contains(&w)));
+        let mut v = i + 1;
+        while self
+            .words
+            .get(v)
+            .is_some_and(|w| matches!(w, "then" | "both" | "all" | "also" | "together"))
+        {
+            v += 1;
+        }
+        named
+            && !self.sentence_ends_before(v)
+            && self
+                .words
+                .get(v)
+                .is_some_and(|w| DECISION_VERBS.contains(&w))
+    }
+
+    /// Whether the "we" at word `i` did something to each other ("we helped each other", "we
+    /// covered for one another"): "I helped each other" does not read, as a user walk found.
+    pub(super) fn we_each_other(&self, i: usize) -> bool {
+        let mut k = i + 1;
+        while k + 1 < self.words.len() && !self.sentence_ends_before(k + 1) {
+            let pair = (self.words.get(k), self.words.get(k + 1));
+            if matches!(
+                pair,
+                (Some("each"), Some("other")) | (Some("one"), Some("another"))
+            ) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether the verb after the "we" at word `i` is staff work or has the patient as its object.

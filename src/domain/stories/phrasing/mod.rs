@@ -214,7 +214,10 @@ impl Compiled {
             .iter()
             .filter_map(|&k| at.words.get(k))
             .any(|w| self.except.iter().any(|x| x == w));
-        let inclusive_we = self.rule.kind == PhrasingKind::We && at.we_with_patient(start);
+        let inclusive_we = self.rule.kind == PhrasingKind::We
+            && (at.we_with_patient(start)
+                || at.we_with_clinician(start)
+                || at.we_each_other(start));
         !(before || after || excepted || inclusive_we)
     }
 }
