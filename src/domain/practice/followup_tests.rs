@@ -372,3 +372,16 @@ fn someone_else_finishing_is_how_it_ended() {
         "the speaker's own chores are not how it ended: {j:?}"
     );
 }
+
+/// A persona walk: "We got Mr. H walking to the dining room again after he refused therapy for a
+/// week" was told it still had no example. A patient named by title is one.
+#[test]
+fn a_patient_named_by_title_is_an_example() {
+    let j = judged(
+        Trigger::NoExample,
+        "We got Mr. H walking to the dining room again after he refused therapy for a week.",
+        60,
+    )
+    .unwrap();
+    assert!(j.filled, "{j:?}");
+}

@@ -315,6 +315,12 @@ pub(super) const EXAMPLE: &[&str] = &[
     "i remember",
     "a patient",
     "a resident",
+    // A patient named by title is one real person: "We got Mr. H walking to the dining room again"
+    // was told it had no example (a persona walk).
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
 ];
 
 /// Lowercase words, apostrophes kept inside ("i'd"), for the cue lists above.
