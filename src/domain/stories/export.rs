@@ -167,7 +167,13 @@ fn after_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    // A capital alone is an initial ("Ms. Zoë P. was fine"), not a sentence's last word: a persona
+    // walk's summary stopped at "transferring Ms. Zoë P."
+    let initial = {
+        let mut c = word.chars();
+        matches!((c.next(), c.next()), (Some(l), None) if l.is_uppercase())
+    };
+    initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// `text` cut to at most `max` characters, at the last space if there is one in the second half.
@@ -244,6 +250,12 @@ mod tests {
             "a Result's line is its sentence with a number"
         );
         assert_eq!(result_line("It went well. He smiled."), "It went well.");
+        assert_eq!(
+            summary_line("I was transferring Ms. Zoë P. when she slipped. Then more."),
+            "I was transferring Ms. Zoë P. when she slipped.",
+            "an initial does not end a sentence"
+        );
+        assert_eq!(summary_line("I said no. I called the PT."), "I said no.");
         assert_eq!(summary_line("  \n "), "");
     }
 
