@@ -199,3 +199,24 @@ fn control_characters_in_a_competencys_signals_are_removed() {
         .expect("the user's competency loads");
     assert_eq!(c.signals, ["span[31mish", "interpreter"]);
 }
+
+/// `pitfall_words` pairs with `pitfalls` one list a pitfall: more lists than pitfalls is said.
+#[test]
+fn more_pitfall_word_lists_than_pitfalls_is_a_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("q.toml"),
+        "[[question]]\nid = \"my-q\"\ntext = \"Why?\"\ncategory = \"motivation\"\n\
+         competencies = [\"teamwork\"]\nlooking_for = \"A reason.\"\noutline = [\"Say.\"]\n\
+         pitfalls = [\"Rambling.\"]\npitfall_words = [[\"um\"], [\"uh\"]]\n",
+    )
+    .unwrap();
+    let lib = Library::load(Some(dir.path()));
+    assert!(
+        lib.problems.iter().any(|p| p
+            .message
+            .contains("`pitfall_words` has 2 lists for 1 pitfalls")),
+        "{:?}",
+        lib.problems
+    );
+}

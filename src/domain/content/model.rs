@@ -132,6 +132,12 @@ pub struct Question {
     /// Steps of a strong answer, in order.
     pub outline: Vec<String>,
     pub pitfalls: Vec<String>,
+    /// Words that show a pitfall in a typed answer: one list for each of `pitfalls`, in order (a
+    /// shorter list leaves the rest unheard). The practice analysis names the pitfall when an
+    /// answer says one ("for them" → "Doing it for the patient to save time"): a persona walk
+    /// typed the nursing habit a question is about and was coached on length only.
+    #[serde(default)]
+    pub pitfall_words: Vec<Vec<String>>,
     /// True for behavioral questions ("tell me about a time…") that a STAR story answers. Files may
     /// spell the key `behavioral` (US) or `behavioural` (its first spelling, kept so no file breaks).
     #[serde(default, alias = "behavioral")]

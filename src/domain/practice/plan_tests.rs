@@ -116,6 +116,7 @@ fn q(id: &str, kind: QuestionKind) -> Question {
         looking_for: "x".into(),
         outline: vec!["x".into()],
         pitfalls: vec!["x".into()],
+        pitfall_words: vec![],
         behavioural: kind == QuestionKind::Star,
         kind: Some(kind),
         source: None,

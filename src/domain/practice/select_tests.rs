@@ -11,6 +11,7 @@ fn q(id: &str, category: Category, behavioural: bool, roles: &[&str]) -> Questio
         looking_for: "x".into(),
         outline: vec!["x".into()],
         pitfalls: vec!["x".into()],
+        pitfall_words: vec![],
         behavioural,
         kind: None,
         source: None,

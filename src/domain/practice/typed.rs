@@ -41,13 +41,17 @@ pub enum Gap {
     SpeaksIll,
     /// Words that can sound unsafe or outside the role (see [`TypedAnalysis::risky`]).
     Risky,
+    /// Words that show one of the question's own pitfalls (see [`TypedAnalysis::pitfalls`]).
+    Pitfall,
 }
 
 impl Gap {
     pub fn level(self) -> Level {
         match self {
             Gap::NoExample => Level::Tip,
-            Gap::NoEnding | Gap::NoHelpCall | Gap::SpeaksIll | Gap::Risky => Level::Warning,
+            Gap::NoEnding | Gap::NoHelpCall | Gap::SpeaksIll | Gap::Risky | Gap::Pitfall => {
+                Level::Warning
+            }
         }
     }
 
@@ -63,6 +67,7 @@ impl Gap {
                  might one day talk about them. Say what you are moving toward, not what you are \
                  running from."
             }
+            Gap::Pitfall => "This sounds like a pitfall of this question:",
             Gap::Risky => {
                 "This could sound unsafe or outside your role, and an interviewer for a rehab job \
                  listens for that first. Say how you keep the patient safe, that you stop and get \
@@ -102,6 +107,9 @@ pub struct TypedAnalysis {
     /// Phrases that can sound unsafe ("push through", "probably nothing") or outside the role
     /// ("change the plan", "start treating right away"), each once; empty for none.
     pub risky: Vec<String>,
+    /// The question's pitfalls its words show, each with the words heard (see
+    /// `Question::pitfall_words`), in the question's order.
+    pub pitfalls: Vec<(String, String)>,
     /// It says when to stop and get the therapist, a nurse or a supervisor.
     pub help_call: bool,
     /// What the question's kind still wants.
@@ -174,6 +182,14 @@ impl TypedAnalysis {
         match g {
             Gap::SpeaksIll if !self.speaks_ill.is_empty() => quoting(g, &self.speaks_ill),
             Gap::Risky if !self.risky.is_empty() => quoting(g, &self.risky),
+            Gap::Pitfall => {
+                let each: Vec<String> = self
+                    .pitfalls
+                    .iter()
+                    .map(|(pitfall, heard)| format!("{pitfall} (“{heard}”)"))
+                    .collect();
+                format!("{} {}", g.text(), each.join(" "))
+            }
             _ => g.text().to_string(),
         }
     }
@@ -192,6 +208,20 @@ fn quoting(g: Gap, words: &[String]) -> String {
         .map(|w| format!("\u{201c}{w}\u{201d}"))
         .collect();
     format!("{} ({})", g.text(), quoted.join(", "))
+}
+
+/// Each of `q`'s pitfalls that `text` shows by its `pitfall_words`, with the words heard.
+fn pitfalls_heard(text: &str, q: &Question) -> Vec<(String, String)> {
+    q.pitfalls
+        .iter()
+        .zip(&q.pitfall_words)
+        .filter_map(|(pitfall, words)| {
+            let cues: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let cues: Vec<&str> = cues.iter().map(String::as_str).collect();
+            let heard = risk::said(text, &cues).first()?.to_string();
+            Some((pitfall.clone(), heard))
+        })
+        .collect()
 }
 
 /// Fewer words than this are all searched for an ending, not only their second half.
@@ -244,6 +274,7 @@ pub fn analyze_typed(
         told_example,
         speaks_ill: tone::speaks_ill(text),
         risky: risk::risky(text),
+        pitfalls: pitfalls_heard(text, q),
         practical: PracticalReason::ALL
             .into_iter()
             .filter(|r| has_any(&words, r.cues()))
@@ -318,6 +349,9 @@ fn gaps(a: &TypedAnalysis, q: &Question) -> Vec<Gap> {
     }
     if !a.risky.is_empty() {
         out.push(Gap::Risky);
+    }
+    if !a.pitfalls.is_empty() {
+        out.push(Gap::Pitfall);
     }
     out
 }

@@ -316,3 +316,26 @@ fn a_district_or_a_loved_fieldwork_is_a_reason_for_this_job_and_pay_is_a_practic
     );
     assert!(none.practical_reasons().is_empty());
 }
+
+/// A persona walk typed the nursing habit the shoe question is about ("I would just put the shoe
+/// on for them so the schedule stays on time") and was coached on length and fillers only. A
+/// question's own pitfall words name the pitfall; the same words turned round do not.
+#[test]
+fn an_answer_that_shows_the_questions_own_pitfall_is_told_which() {
+    let lib = Library::builtin();
+    let q = lib.question(&Id::new("q-cna-habit-doing-for")).unwrap();
+    let analyze = |text: &str| analyze_typed(text, q, &mut Coach::from_library(&lib), 75);
+    let a = analyze("I would just put the shoe on for them so the schedule stays on time.");
+    assert!(a.gaps.contains(&Gap::Pitfall), "{:?}", a.gaps);
+    let said: Vec<String> = a.lines().into_iter().map(|(_, t)| t).collect();
+    assert!(
+        said.iter().any(|t| t
+            == "This sounds like a pitfall of this question: Doing it for them to save time. \
+                (“put the shoe on for”)"),
+        "{said:?}"
+    );
+    let good = analyze(
+        "I would never put the shoe on for them. I wait, encourage her, and tell the therapist.",
+    );
+    assert!(!good.gaps.contains(&Gap::Pitfall), "{:?}", good.pitfalls);
+}

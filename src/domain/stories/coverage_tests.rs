@@ -24,6 +24,7 @@ fn question(id: &str, behavioural: bool) -> Question {
         looking_for: String::new(),
         outline: vec![],
         pitfalls: vec![],
+        pitfall_words: vec![],
         behavioural,
         kind: None,
         source: None,

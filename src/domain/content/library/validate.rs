@@ -151,6 +151,18 @@ impl Library {
                     ),
                 ));
             }
+            if q.pitfall_words.len() > q.pitfalls.len() {
+                problems.push(locate(
+                    &q.id,
+                    format!(
+                        "{}: `pitfall_words` has {} lists for {} pitfalls: one list a pitfall, in \
+                         order",
+                        q.id,
+                        q.pitfall_words.len(),
+                        q.pitfalls.len()
+                    ),
+                ));
+            }
         }
         for f in &self.facts {
             problems.extend(empty(&f.id, "front", &f.front));

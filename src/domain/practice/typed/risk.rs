@@ -82,14 +82,24 @@ const REACH: usize = 8;
 
 /// The phrases of an answer that can sound unsafe or out of scope, in order and each once.
 pub(super) fn risky(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
+    let cues: Vec<&str> = UNSAFE.iter().chain(OUT_OF_SCOPE).copied().collect();
+    said(text, &cues).into_iter().map(str::to_string).collect()
+}
+
+/// The `cues` (lowercase phrases) that `text` says, in order and each once: a whole phrase within
+/// a sentence, not where a word up to [`REACH`] before turns it round or gives it to someone else
+/// ([`TURNED`]); of phrases overlapping at one place, the longest ("start treating patients right
+/// away" is one finding).
+pub(super) fn said<'c>(text: &str, cues: &[&'c str]) -> Vec<&'c str> {
+    let mut found: Vec<&str> = Vec::new();
     for sentence in text.split(['.', '!', '?', ';', '\n']) {
         let words = tokens(sentence);
-        // Every phrase where it starts, longest first at one place: overlapping ones ("start
-        // treating patients right away") are one finding.
         let mut hits: Vec<(usize, usize, &str)> = Vec::new();
-        for cue in UNSAFE.iter().chain(OUT_OF_SCOPE) {
-            let parts: Vec<&str> = cue.split(' ').collect();
+        for cue in cues {
+            let parts: Vec<&str> = cue.split_whitespace().collect();
+            if parts.is_empty() {
+                continue;
+            }
             for (at, w) in words.windows(parts.len()).enumerate() {
                 if w.iter().zip(&parts).all(|(a, b)| a == b) {
                     hits.push((at, parts.len(), cue));
@@ -105,8 +115,8 @@ pub(super) fn risky(text: &str) -> Vec<String> {
             free_from = at + len;
             let before = &words[at.saturating_sub(REACH)..at];
             let turned = before.iter().any(|w| TURNED.contains(&w.as_str()));
-            if !turned && !found.iter().any(|f| f == cue) {
-                found.push(cue.to_string());
+            if !turned && !found.contains(&cue) {
+                found.push(cue);
             }
         }
     }
