@@ -173,8 +173,10 @@ fn the_date_can_be_typed_as_people_write_it() {
     );
 }
 
+/// The mark follows the highlight on a one-choice step: a persona walk saw "(•) Not sure, or
+/// skip" beside a highlighted "Outpatient clinic" that Enter then took.
 #[test]
-fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
+fn the_highlighted_choice_is_the_marked_one() {
     let mut h = Harness::new();
     h.app.offer_setup();
     h.press("<space><enter><enter>"); // roles, then no date
@@ -185,8 +187,8 @@ fn the_highlighted_choice_has_a_pointer_beside_the_saved_one() {
     );
     h.press("<up>");
     let s = h.screen(80, 24);
-    assert!(s.contains("› ( ) Pediatric clinic"), "{s}");
-    assert!(s.contains("  (•) Not sure, or skip"), "{s}");
+    assert!(s.contains("› (•) Pediatric clinic"), "{s}");
+    assert!(s.contains("  ( ) Not sure, or skip"), "{s}");
     h.press("<enter>");
     h.press("<s-tab>"); // back to the setting step: it opens on the choice just made
     let s = h.screen(80, 24);

@@ -234,6 +234,29 @@ impl Setup {
 
     fn update_list(&mut self, action: Action, cx: &mut Ctx) {
         let len = self.list_len();
+        // On a one-choice step the mark follows the highlight, so what shows marked is what Enter
+        // or Esc saves: a persona walk saw "(•) Not sure, or skip" while Enter took the
+        // highlighted "Outpatient clinic".
+        let moves = matches!(
+            action,
+            Action::Up
+                | Action::ScrollUp
+                | Action::Down
+                | Action::ScrollDown
+                | Action::Top
+                | Action::Bottom
+        );
+        self.apply_list(action, len, cx);
+        if moves {
+            match self.step {
+                Step::Setting => self.setting = Setting::ALL.get(self.cursor).copied(),
+                Step::Background => self.background = Background::ALL.get(self.cursor).copied(),
+                _ => {}
+            }
+        }
+    }
+
+    fn apply_list(&mut self, action: Action, len: usize, cx: &mut Ctx) {
         match action {
             Action::Up | Action::ScrollUp => self.cursor = self.cursor.saturating_sub(1),
             Action::Down | Action::ScrollDown => {

@@ -121,3 +121,28 @@ fn home_and_end_jump_to_the_first_and_last_line() {
     f.update(&mut s, &[Action::Top]);
     assert_eq!(s.cursor, 0);
 }
+
+/// A persona walk saw "(•) Not sure, or skip" while the highlight sat on "Outpatient clinic" and
+/// Enter took the highlight. On a one-choice step the mark follows the highlight, so what shows
+/// marked is what is saved, by Enter or by Esc.
+#[test]
+fn on_a_one_choice_step_the_mark_follows_the_highlight() {
+    let mut f = Fixture::new(now());
+    let mut s = new_setup(&f);
+    f.update(&mut s, &[Action::Select, Action::Select]);
+    assert_eq!(s.step, Step::Setting);
+    assert_eq!(s.setting, None, "opens on skip");
+    f.update(&mut s, &[Action::Top]);
+    assert_eq!(s.setting, Some(Setting::ALL[0]));
+    f.update(&mut s, &[Action::Down]);
+    assert_eq!(s.setting, Some(Setting::ALL[1]));
+    f.update(&mut s, &[Action::Bottom]);
+    assert_eq!(s.setting, None, "the last row is skip");
+    f.update(&mut s, &[Action::Up]);
+    f.update(&mut s, &[Action::Back]);
+    assert_eq!(
+        f.data.profile().setting,
+        Setting::ALL.last().copied(),
+        "Esc saves what is marked"
+    );
+}

@@ -294,9 +294,9 @@ fn docs(s: &Setup, cx: &ViewCtx, w: usize, t: &Theme) -> (Doc, Doc) {
     (a, b)
 }
 
-/// One line of a list: the mark and the text, highlighted when selected.
-/// One choice in a list. The highlighted row also gets a "›" pointer, so the row that Enter takes
-/// stays plain to see next to the "(•)" of the value saved so far, with or without colors.
+/// One choice in a list: the mark and the text, highlighted when selected. The highlighted row
+/// also gets a "›" pointer, so the row Enter takes is plain to see with or without colors (on a
+/// one-choice step the "(•)" follows it).
 fn item(t: &Theme, selected: bool, mark: &str, text: &str) -> Line<'static> {
     let style = if selected { t.selected } else { t.base };
     let pointer = if selected { "› " } else { "  " };
