@@ -231,3 +231,32 @@ fn the_editor_coaches_at_every_size_without_losing_the_story() {
         assert!(s.contains("Coaching"), "{w}x{ht}: {s}");
     }
 }
+
+/// A user walk: Ctrl-N, Ctrl-A, Ctrl-N, Ctrl-A, Ctrl-N skipped "just", which the last rewrite had
+/// left at the cursor. After a rewrite, a mark at the cursor is the next one; Ctrl-N twice
+/// without a change still goes on.
+#[test]
+fn after_a_rewrite_ctrl_n_goes_to_the_mark_now_at_the_cursor() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Stories));
+    h.press("n").type_text("Busy").press("<tab><tab><tab>");
+    h.type_text("Basically I kind of just helped and we fixed it.");
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        h.press("<c-n>");
+        seen.push(h.status());
+        h.press("<c-a>");
+    }
+    h.press("<c-n>");
+    seen.push(h.status());
+    let story = action(&h);
+    assert!(!story.contains("Basically"), "{story}");
+    assert!(!story.contains("kind of"), "{story}");
+    assert!(
+        !story.contains("just"),
+        "the third rewrite took out “just”: {story} {seen:?}"
+    );
+    h.press("<c-n>");
+    let again = h.status();
+    assert_eq!(again, seen[3], "one mark left: Ctrl-N stays on it");
+}

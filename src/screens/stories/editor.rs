@@ -64,6 +64,9 @@ pub struct Editor {
     pub said: Option<crate::kit::Status>,
     /// The coaching shown whole over the form (F2), scrolled this many lines; None for the form.
     pub coaching: Option<usize>,
+    /// The mark Ctrl-N or Ctrl-P last went to (part, start), until the text changes: the next
+    /// Ctrl-N goes past it, but after a rewrite a mark now at the cursor is the next one.
+    pub stepped: Option<(usize, usize)>,
 }
 
 fn area(text: &str, hint: &str, lines: Lines, wrap: bool, theme: &Theme) -> TextField {
@@ -127,6 +130,7 @@ impl Editor {
             saved_at: None,
             said: None,
             coaching: None,
+            stepped: None,
         };
         ed.suggestions
             .refresh(&ed.tags_text(), &ed.story.tags, lib, &ed.heard);

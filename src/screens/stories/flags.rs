@@ -90,9 +90,14 @@ impl Editor {
             _ => Some((usize::MAX, 0)),
         };
         let current = self.current_flag().map(|(s, f)| (s.index(), f.start));
+        // A mark at the cursor is the next one unless Ctrl-N just went to it: after a rewrite
+        // deleted "kind of", the "just" now at the cursor was skipped (a user walk).
+        let stepped = self.stepped;
         let pick = if forward {
             all.iter()
-                .position(|f| here.is_none_or(|h| start(f) > h))
+                .position(|f| {
+                    here.is_none_or(|h| start(f) > h || (start(f) == h && stepped != Some(h)))
+                })
                 .unwrap_or(0)
         } else {
             let before = |f: &(Section, usize)| match (current, here) {
@@ -104,6 +109,7 @@ impl Editor {
         };
         let (s, i) = all[pick];
         let at = self.analysis.flags(s)[i].start;
+        self.stepped = Some((s.index(), at));
         self.focus(Field::Section(s), lib);
         self.sections[s.index()].set_cursor_offset(at);
         self.refresh_marks();
@@ -142,6 +148,7 @@ impl Editor {
         let edit = cx.rewrite(text, flag, choice)?;
         let was = text[flag.start..flag.end].to_string();
         let changed = self.sections[s.index()].replace(edit.start, edit.end, &edit.text);
+        self.stepped = None;
         self.after_edit(changed, now, lib, cx);
         self.refresh_marks();
         changed.then_some(Accepted { was, now: now_text })
