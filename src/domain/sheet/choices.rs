@@ -47,6 +47,10 @@ pub struct SheetChoices {
     pub dropped: Vec<StoryId>,
     #[serde(default, skip_serializing_if = "Clinic::is_empty")]
     pub clinic: Clinic,
+    /// Pinned stories dropped since the app opened: letting one back pins it again, so `d` twice
+    /// puts a story back as it was (a user walk found its pin gone). Not saved.
+    #[serde(skip)]
+    pub dropped_pins: Vec<StoryId>,
 }
 
 /// Where and whom: printed under the header when given.
@@ -135,9 +139,17 @@ impl SheetChoices {
 
     /// Drops the story from the sheet, or lets it back if dropped.
     pub fn toggle_drop(&mut self, id: &StoryId) -> StoryMark {
-        self.pinned.retain(|p| p != id);
+        if let Some(i) = self.pinned.iter().position(|p| p == id) {
+            self.pinned.remove(i);
+            self.dropped_pins.push(id.clone());
+        }
         if let Some(i) = self.dropped.iter().position(|d| d == id) {
             self.dropped.remove(i);
+            if let Some(k) = self.dropped_pins.iter().position(|p| p == id) {
+                self.dropped_pins.remove(k);
+                self.pinned.push(id.clone());
+                return StoryMark::Pinned;
+            }
             StoryMark::Auto
         } else {
             self.dropped.push(id.clone());
@@ -233,6 +245,23 @@ mod tests {
         assert_eq!(c.mark(&a), StoryMark::Auto);
     }
 
+    /// A user walk pinned a story, pressed d twice, and found it back but no longer pinned.
+    #[test]
+    fn dropping_a_pinned_story_and_letting_it_back_pins_it_again() {
+        let mut c = SheetChoices::default();
+        let (a, b) = (id("a"), id("b"));
+        c.toggle_pin(&a);
+        assert_eq!(c.toggle_drop(&a), StoryMark::Dropped);
+        assert_eq!(c.toggle_drop(&a), StoryMark::Pinned);
+        assert_eq!(c.mark(&a), StoryMark::Pinned);
+        assert_eq!(c.toggle_drop(&b), StoryMark::Dropped);
+        assert_eq!(
+            c.toggle_drop(&b),
+            StoryMark::Auto,
+            "never pinned: back as it was"
+        );
+    }
+
     #[test]
     fn loading_cleans_text_and_settles_conflicts() {
         let c = SheetChoices {
@@ -243,6 +272,7 @@ mod tests {
                 address: "12 Elm\nStreet\u{7}".into(),
                 ..Clinic::default()
             },
+            ..SheetChoices::default()
         }
         .sanitized();
         assert_eq!(c.intro, "Hi[2J there");
