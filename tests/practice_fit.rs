@@ -196,8 +196,9 @@ fn a_practical_reason_in_a_follow_up_is_heard_and_nudged() {
     for (answer, said) in [
         (
             "The hours are better than driving all day and it pays more.",
-            "Follow-up saved. You gave a reason (pay, hours). Add one thing about this job or \
-             this team that draws you, so it does not sound like only running away.",
+            "Follow-up saved. You gave a reason (pay, hours), but one that fits any job. Add one \
+             thing about this job or this team that draws you, so it does not sound like only \
+             running away.",
         ),
         (
             "Your district serves many elementary schools and I loved my school fieldwork.",

@@ -221,8 +221,10 @@ pub fn judge(trigger: Trigger, a: &TypedAnalysis, target: u32) -> Option<Judged>
 }
 
 /// A "why this job?" follow-up answered without a word about this job: pay, hours or the commute
-/// are a reason, so it is filled, but alone they can sound like only getting away from the last
-/// job, so the coach asks for one thing about this job too. No reason at all is not filled.
+/// are a reason and are heard as one, but they fit any job (the questions' own pitfalls list
+/// "talking only about convenience"), so it is not filled: a PTA user walk read "✓ gave a reason
+/// for this job" for "It's close to my house and the hours are good". No reason at all is not
+/// filled either.
 fn why_role_practical(a: &TypedAnalysis) -> Judged {
     let reasons: Vec<&str> = a.practical_reasons().iter().map(|r| r.label()).collect();
     if reasons.is_empty() {
@@ -233,10 +235,10 @@ fn why_role_practical(a: &TypedAnalysis) -> Judged {
         };
     }
     Judged {
-        filled: true,
+        filled: false,
         text: format!(
-            "You gave a reason ({}). Add one thing about this job or this team that draws you, \
-             so it does not sound like only running away.",
+            "You gave a reason ({}), but one that fits any job. Add one thing about this job or \
+             this team that draws you, so it does not sound like only running away.",
             reasons.join(", ")
         ),
     }
@@ -256,7 +258,7 @@ pub fn recap(trigger: Trigger, filled: bool) -> &'static str {
         (Trigger::NoExample, true) => "gave an example",
         (Trigger::NoExample, false) => "still no example",
         (Trigger::NoWhyRole, true) => "gave a reason for this job",
-        (Trigger::NoWhyRole, false) => "still no reason for this job",
+        (Trigger::NoWhyRole, false) => "still no reason about this job",
         (Trigger::TooLong, true) => "kept it short",
         (Trigger::TooLong, false) => "still ran long",
         (Trigger::NoSteps, true) => "easier to follow",

@@ -333,11 +333,12 @@ fn a_practical_reason_is_a_reason_with_a_nudge_and_this_employer_is_a_full_one()
         60,
     )
     .unwrap();
-    assert!(pay.filled, "{pay:?}");
+    // Heard as a reason, but one that fits any job: not filled (a PTA user walk).
+    assert!(!pay.filled, "{pay:?}");
     assert_eq!(
         pay.text,
-        "You gave a reason (pay, hours). Add one thing about this job or this team that draws \
-         you, so it does not sound like only running away."
+        "You gave a reason (pay, hours), but one that fits any job. Add one thing about this job \
+         or this team that draws you, so it does not sound like only running away."
     );
     let district = judged_after(
         "q-tell-me-about-yourself",
