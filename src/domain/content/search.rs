@@ -134,11 +134,19 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
     let mut best = vec![0u32; n * terms.len()];
     let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
     let mut found = Vec::new();
+    // Every term but the last was typed whole: it may start a longer word only as one of that
+    // word's endings ("transfer" in "transfers"), not as another word ("hand" in "handles", which
+    // a user walk's "hand therapy" found first). The last may be a word still being typed.
+    let typing = !query.ends_with(char::is_whitespace);
     for (ti, alts) in terms.iter().enumerate() {
+        let whole_word = !typing || ti + 1 < terms.len();
         for a in alts {
             found.clear();
             index.matches(&a.text, &mut found);
             for (ei, range, whole) in found.drain(..) {
+                if whole_word && !whole && !ends_inflected(index.entries[ei].hay(), range.end) {
+                    continue;
+                }
                 let score = 2 * a.kind as u32 + u32::from(whole && a.kind == Kind::Exact);
                 let b = &mut best[ei * terms.len() + ti];
                 *b = (*b).max(score);
@@ -190,6 +198,32 @@ pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {
         .collect()
 }
 
+/// Whether the word going on at byte `end` of `hay` is one of a word's usual endings, so what came
+/// before it is the same word: "transfer|s", "walk|ing", "lift|ed".
+fn ends_inflected(hay: &str, end: usize) -> bool {
+    let rest: String = hay
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    matches!(
+        rest.as_str(),
+        "s" | "es"
+            | "ed"
+            | "d"
+            | "ing"
+            | "er"
+            | "ers"
+            | "ly"
+            | "al"
+            | "ment"
+            | "ments"
+            | "ion"
+            | "ions"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +251,42 @@ mod tests {
             terms,
             ..Library::default()
         }
+    }
+
+    /// A user walk searched "hand therapy" and got an entry about "handles" first. A word typed
+    /// whole before another matches a longer word only as its ending ("hands", "handed"); the word
+    /// being typed last still matches as a start.
+    #[test]
+    fn a_whole_word_typed_before_another_does_not_match_a_different_longer_word() {
+        let lib = lib_with(
+            &[],
+            &[
+                ("Door handles", "Therapy rooms have lever handles."),
+                ("Hand splint", "Made in hand therapy."),
+                ("Two hands", "Therapy for both hands."),
+            ],
+        );
+        let places =
+            |q: &str| -> Vec<String> { search(&lib, q, 10).into_iter().map(|h| h.text).collect() };
+        let hits = places("hand therapy");
+        assert!(
+            hits.iter().any(|t| t.starts_with("Hand splint")),
+            "{hits:?}"
+        );
+        assert!(
+            hits.iter().any(|t| t.starts_with("Two hands")),
+            "an ending: {hits:?}"
+        );
+        assert!(
+            !hits.iter().any(|t| t.starts_with("Door handles")),
+            "{hits:?}"
+        );
+        assert!(
+            places("therapy han")
+                .iter()
+                .any(|t| t.starts_with("Door handles")),
+            "the last word may still be being typed"
+        );
     }
 
     #[test]
