@@ -191,8 +191,12 @@ fn a_file_changed_by_hand_while_open_is_not_overwritten_and_quitting_keeps_a_cop
         let copied = std::fs::read_to_string(Path::new(copy).join("checklist.toml")).unwrap();
         assert!(copied.contains("step-research-clinic"), "{copied}");
         assert!(copied.contains("step-read-posting"), "both ticks: {copied}");
+        // A tick after the warning reaches the copy too (a regression walk found it lost).
+        h.press("<down><space>");
         h.press("q");
         assert!(h.app.should_quit());
+        let copied = std::fs::read_to_string(Path::new(copy).join("checklist.toml")).unwrap();
+        assert!(copied.contains("step-scope"), "the latest tick: {copied}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             hand,
@@ -216,4 +220,35 @@ fn check_names_a_damaged_role_fit_file() {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("fit.toml:1"), "{text}");
+}
+
+/// A regression walk: with the checklist and the favourites both changed by hand, the warning
+/// named one copy and the other went to a folder never mentioned. Both go to one folder, named.
+#[test]
+fn two_files_that_could_not_be_saved_are_copied_to_one_folder_that_is_named() {
+    let mut h = Harness::new();
+    h.press("<space>");
+    h.press("<right><space>");
+    assert!(h.file("favourites.toml").is_some(), "the star is saved");
+    std::fs::write(h.dir.path().join("checklist.toml"), "done = []\n").unwrap();
+    std::fs::write(h.dir.path().join("favourites.toml"), "starred = []\n").unwrap();
+    h.press("<left><down><space>");
+    h.press("<right><down><space>");
+    h.press("q");
+    let said = h.status();
+    assert!(
+        said.contains("checklist ticks and starred questions"),
+        "{said}"
+    );
+    let copy = said
+        .split("a copy is in ")
+        .nth(1)
+        .and_then(|rest| rest.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{said}"));
+    for file in ["checklist.toml", "favourites.toml"] {
+        assert!(Path::new(copy).join(file).is_file(), "{file} in {copy}");
+    }
+    h.press("q");
+    assert!(h.app.should_quit());
+    std::fs::remove_dir_all(copy).unwrap();
 }

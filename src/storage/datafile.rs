@@ -160,27 +160,29 @@ impl<T> Kept<T> {
 
 impl<T> Kept<T> {
     /// Writes changes the file could not take (it is damaged, or changed outside) with `write`
-    /// (the value's own save, given a data folder) into a folder of their own in the temporary
-    /// folder, laid out as the data folder is, once, as the story editor does on quit. Returns
-    /// that folder, or None when there is nothing to rescue or it could not be written.
+    /// (the value's own save, given a data folder) into `dir`, a folder in the temporary folder
+    /// laid out as the data folder is (see [`rescue_dir`]), as the story editor does on quit.
+    /// Written again at every call, so the copy holds the latest changes: a regression walk ticked
+    /// a box after the first warning and found the copy without it. Returns whether it wrote.
     pub fn rescue(
         &mut self,
+        dir: &Path,
         write: impl FnOnce(&T, &Path) -> Result<(), StorageError>,
-    ) -> Option<&Path> {
+    ) -> bool {
         if self.damaged.is_none() || !self.unsaved {
-            return None;
+            return false;
         }
-        if self.rescued.is_none() {
-            let dir = rescue_dir();
-            write(&self.value, &dir).ok()?;
-            self.rescued = Some(dir);
+        if write(&self.value, dir).is_err() {
+            return false;
         }
-        self.rescued.as_deref()
+        self.rescued = Some(dir.to_path_buf());
+        true
     }
 }
 
-/// A new folder name for [`Kept::rescue`]: the process and a count, so two rescues never mix.
-fn rescue_dir() -> PathBuf {
+/// A new folder name for [`Kept::rescue`]: the process and a count, so two runs never mix. One is
+/// chosen for all the files a quit rescues, and kept for the next quit.
+pub fn rescue_dir() -> PathBuf {
     static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     std::env::temp_dir().join(format!("clinicprep-unsaved-{}-{n}", std::process::id()))

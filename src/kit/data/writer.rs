@@ -277,30 +277,55 @@ impl<'a> Writer<'a> {
         if d.debriefs.unsaved && d.debriefs.damaged.is_none() {
             failed.extend(d.debriefs.save(|n| n.save(&dir)).err());
         }
-        // Changes a damaged (or outside-changed) file could not take go to a file of their own,
-        // and the quit waits for a second press: quitting used to drop them without a word.
-        let rescued = [
-            ("checklist ticks", d.checklist.rescue(|m, to| m.save(to))),
-            ("starred questions", d.favourites.rescue(|m, to| m.save(to))),
-            ("practice answers", d.rounds.rescue(|l, to| l.save(to))),
+        // Changes a damaged (or outside-changed) file could not take go to one folder of their
+        // own, written again at every quit so it holds the latest, and the quit waits for a second
+        // press that says where: quitting used to drop them without a word.
+        let dir = [
+            &d.checklist.rescued,
+            &d.favourites.rescued,
+            &d.rounds.rescued,
+            &d.sheet.choices.rescued,
+            &d.debriefs.rescued,
+        ]
+        .into_iter()
+        .find_map(Clone::clone)
+        .unwrap_or_else(crate::storage::datafile::rescue_dir);
+        let rescued: Vec<&str> = [
+            (
+                "checklist ticks",
+                d.checklist.rescue(&dir, |m, to| m.save(to)),
+            ),
+            (
+                "starred questions",
+                d.favourites.rescue(&dir, |m, to| m.save(to)),
+            ),
+            (
+                "practice answers",
+                d.rounds.rescue(&dir, |l, to| l.save(to)),
+            ),
             (
                 "introduction and sheet choices",
-                d.sheet.choices.rescue(|c, to| c.save(to)),
+                d.sheet.choices.rescue(&dir, |c, to| c.save(to)),
             ),
-            ("interview notes", d.debriefs.rescue(|n, to| n.save(to))),
-        ];
-        // The copy's place comes first: it is what the user needs to read before quitting.
-        for (what, dir) in rescued.into_iter().rev() {
-            if let Some(dir) = dir {
-                failed.insert(
-                    0,
-                    format!(
-                        "Your {what} could not be saved in the data folder (the reason was on \
-                     screen); a copy is in {}.",
-                        dir.display()
-                    ),
-                );
-            }
+            (
+                "interview notes",
+                d.debriefs.rescue(&dir, |n, to| n.save(to)),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(what, done)| done.then_some(what))
+        .collect();
+        if !rescued.is_empty() {
+            // The copy's place comes first: it is what the user needs to read before quitting.
+            failed.insert(
+                0,
+                format!(
+                    "Your {} could not be saved in the data folder (the reason was on screen); \
+                     a copy is in {}.",
+                    crate::domain::prose::join_and(&rescued),
+                    dir.display()
+                ),
+            );
         }
         match failed.into_iter().next() {
             Some(text) => Err(text),
