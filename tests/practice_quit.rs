@@ -112,3 +112,22 @@ fn q_while_answering_out_loud_asks_before_quitting() {
     let round = &log(&h).round[0];
     assert_eq!(round.skipped.len(), 1, "the answer being given is kept");
 }
+
+/// A regression walk: on "Did you answer?" after a few seconds out loud (its keys y and n), q
+/// quit at once. It asks there too.
+#[test]
+fn q_on_did_you_answer_out_loud_asks_first() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    h.advance(3);
+    h.press("<space>");
+    assert!(
+        h.screen(80, 24).contains("Did you answer"),
+        "{}",
+        h.screen(80, 24)
+    );
+    h.press("q");
+    assert!(!h.app.should_quit());
+    assert!(h.screen(80, 24).contains("In the middle of the interview"));
+}

@@ -88,16 +88,20 @@ impl Widget for &App {
                 area,
                 buf,
             ),
-            Some(Overlay::LeaveRound) => self.render_confirm(
-                (
-                    " In the middle of the interview ",
-                    "Quit now? This interview's answers so far are kept, the one you \
-                     are giving too, and it shows in your past rounds.",
-                ),
-                ("quit", "stay in the interview"),
-                area,
-                buf,
-            ),
+            Some(Overlay::LeaveRound) => {
+                // An answer shorter than this is a key pressed too soon, and is not kept.
+                let question = format!(
+                    "Quit now? This interview's answers so far are kept, with the one you are \
+                     giving if it has run {} seconds, and it shows in your past rounds.",
+                    crate::domain::practice::MIN_ANSWER_SECS
+                );
+                self.render_confirm(
+                    (" In the middle of the interview ", &question),
+                    ("quit", "stay in the interview"),
+                    area,
+                    buf,
+                );
+            }
             None => {}
         }
     }

@@ -71,8 +71,9 @@ impl IntroNote {
     /// The line the screen shows.
     pub fn text(&self) -> String {
         match &self.finding {
-            IntroFinding::Start => "Start with where you are now, e.g. \"I'm a CNA at a nursing home…\"; \
-                then what you did before, and end on why you want this job."
+            // Not "I'm a CNA": a home care aide read that as the way to begin (a regression walk).
+            IntroFinding::Start => "Start with where you are now, e.g. \"I work at … as …\" or \"I just \
+                finished …\"; then what you did before, and end on why you want this job."
                 .into(),
             IntroFinding::Short { about, target } => format!(
                 "About {about} spoken: add a sentence to reach {}–{} words (about 30 seconds).",

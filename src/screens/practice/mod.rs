@@ -90,7 +90,8 @@ impl Practice {
     /// q is a letter of it, and on the pause page quitting is one of the offered ways out.
     pub fn asks_before_quitting(&self) -> bool {
         match self.stage {
-            Stage::Answer | Stage::FollowUp => self
+            // Out loud, "Did you answer?" takes y and n too: a "q" there is a word spoken on.
+            Stage::Answer | Stage::FollowUp | Stage::Confirm => self
                 .run
                 .as_ref()
                 .is_some_and(|r| r.mode == AnswerMode::Speaking),
