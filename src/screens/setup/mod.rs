@@ -94,6 +94,10 @@ pub struct Setup {
     base: Profile,
     /// What Enter on a date that does not read put on the status line, taken back once it reads.
     date_warning: Option<Status>,
+    /// The date as the set-up opened on it, as text and as read: left as it is, it is kept even
+    /// when past. A regression walk, back in the set-up after the interview, could not pass the
+    /// date step ("is in the past") without typing a new date.
+    date_opened: (String, Option<When>),
     pub done: Option<Done>,
 }
 
@@ -124,10 +128,11 @@ impl Setup {
             .iter()
             .map(|r| profile.roles.contains(&r.id))
             .collect();
-        let date_text = date.map_or(String::new(), |date| {
-            let time = profile.interview_time;
-            When { date, time }.typed()
+        let opened = date.map(|date| When {
+            date,
+            time: profile.interview_time,
         });
+        let date_text = opened.map_or(String::new(), |w| w.typed());
         let date_hint = format!("e.g. {}", date_examples(today));
         let mut date = TextField::with_text(Lines::One, &date_hint, &date_text);
         // Coming back to change them, a date and an employer (the next interview's) are more often
@@ -157,6 +162,7 @@ impl Setup {
             ),
             base: profile.clone(),
             date_warning: None,
+            date_opened: (date_text, opened),
             done: None,
         }
     }
@@ -344,6 +350,9 @@ impl Setup {
         let text = self.date.text();
         if text.trim().is_empty() {
             return Ok(None);
+        }
+        if text == self.date_opened.0 {
+            return Ok(self.date_opened.1);
         }
         parse_interview(&text, today).map(Some)
     }

@@ -146,3 +146,42 @@ fn on_a_one_choice_step_the_mark_follows_the_highlight() {
         "Esc saves what is marked"
     );
 }
+
+/// A regression walk, back in the set-up after the interview day, could not get past the date
+/// step ("is in the past") without typing a new date, and Esc said the date was not saved. A
+/// date left as it was is kept as it was; a new past date is still refused.
+#[test]
+fn a_past_date_left_as_it_was_does_not_block_the_set_up() {
+    let mut f = Fixture::new(now());
+    let past = f.view().today - chrono::Days::new(3);
+    // Set a week before, when the date was ahead.
+    f.now = now() - chrono::Duration::days(7);
+    let mut s = new_setup(&f);
+    f.update(&mut s, &[Action::Select]);
+    f.update(&mut s, &typed(&past.format("%Y-%m-%d").to_string()));
+    f.update(&mut s, &[Action::Select, Action::Back]);
+    assert_eq!(f.data.interview(), Some(past));
+    f.now = now();
+    let mut s = new_setup(&f);
+    f.update(&mut s, &[Action::Select]);
+    assert_eq!(s.step, Step::Date);
+    f.update(&mut s, &[Action::Select]);
+    assert_eq!(s.step, Step::Setting, "the past date as it was goes on");
+    f.update(&mut s, &[Action::Back]);
+    assert_eq!(f.data.interview(), Some(past), "and is kept");
+    let said = f
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(!said.contains("not the date"), "{said}");
+    // A past date typed anew is still refused.
+    let mut s = new_setup(&f);
+    f.update(&mut s, &[Action::Select]);
+    f.update(
+        &mut s,
+        &typed(&(past - chrono::Days::new(1)).format("%Y-%m-%d").to_string()),
+    );
+    f.update(&mut s, &[Action::Select]);
+    assert_eq!(s.step, Step::Date, "{:?}", f.status);
+}
