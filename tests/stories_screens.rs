@@ -312,6 +312,13 @@ fn f2_shows_all_the_coaching_whole_and_goes_back_to_the_story() {
         below.contains("sounds fluent"),
         "down to the last line: {below}"
     );
+    // Many Downs past the end, then Up moves within a press or two (a regression walk needed 27).
+    for _ in 0..30 {
+        h.press("<down>");
+    }
+    let bottom = h.screen(60, 16);
+    h.press("<up><up>");
+    assert_ne!(h.screen(60, 16), bottom, "Up answers at once");
     h.press("x");
     h.press("<esc>");
     let s = h.screen(80, 24);

@@ -65,7 +65,7 @@ impl Stories {
             return;
         };
         let coach = &self.coach;
-        if super::coaching::whole_takes(ed, &action, cx) {
+        if super::coaching::whole_takes(ed, coach, &action, cx) {
             return;
         }
         match action {

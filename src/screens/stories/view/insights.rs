@@ -66,6 +66,11 @@ pub fn render_whole(
     draw_lines(d.window(top, h), inner, buf);
 }
 
+/// How many lines the whole coaching (F2) takes at `width`: what its scrolling is held to.
+pub fn whole_lines(ed: &Editor, coach: &Coach, t: &Theme, width: usize) -> usize {
+    doc(ed, coach, t, width, usize::from(u16::MAX)).len()
+}
+
 /// The panel's lines at `width`; with little `height` the per-section numbers share one line.
 fn doc(ed: &Editor, coach: &Coach, t: &Theme, width: usize, height: usize) -> Doc {
     let m = &ed.analysis.metrics;

@@ -8,6 +8,7 @@ mod list;
 mod preview;
 
 pub(super) use coverage::{CoverageDoc, coverage_doc};
+pub(super) use insights::whole_lines;
 pub(super) use preview::BESIDE as PREVIEW_BESIDE;
 
 use super::{Stories, View};
