@@ -116,12 +116,11 @@ fn an_aide_finds_a_refusal_question_and_a_word_with_no_match_is_named() {
     }
     h.type_text("zebra");
     let s = h.screen(200, 60);
+    assert!(s.contains("No question for your role has “zebra”."), "{s}");
+    let s80 = h.screen(80, 24);
     assert!(
-        s.contains(
-            "No question for your role has “zebra”. Other roles' questions are hidden: m on the \
-             story list shows them."
-        ),
-        "{s}"
+        s80.contains("Other roles' questions are hidden: m on the story list shows them."),
+        "whole at 80 columns: {s80}"
     );
     h.type_text(" crossing");
     assert!(

@@ -350,15 +350,17 @@ fn question_list(ed: &Editor, lib: &Library, t: &Theme, area: Rect, buf: &mut Bu
             [one] => format!("No question{whose} has “{}”.", clean_line(one)),
             _ => format!("No question{whose} has all of these words; try fewer."),
         };
-        let more = if l.narrowed() {
-            " Other roles' questions are hidden: m on the story list shows them."
-        } else {
-            ""
-        };
-        lines.push(Line::styled(
-            super::clip(&format!("{what}{more}"), width),
-            t.muted,
-        ));
+        // On a line of its own: on one line it was cut off below 200 columns (a regression walk).
+        lines.push(Line::styled(super::clip(&what, width), t.muted));
+        if l.narrowed() {
+            lines.push(Line::styled(
+                super::clip(
+                    "Other roles' questions are hidden: m on the story list shows them.",
+                    width,
+                ),
+                t.muted,
+            ));
+        }
     }
     let room = usize::from(area.height).saturating_sub(1).max(1);
     let first = l.pick.saturating_sub(room - 1);
