@@ -76,6 +76,38 @@ fn esc_on_a_screen_that_does_not_use_it_goes_back_to_home() {
     h.app.update(Action::GoTo(Tab::Guides));
     h.press("?");
     assert!(h.screen(100, 40).contains("back to Home"), "help lists it");
+    h.press("<esc>");
+    // From a guide opened by a search hit, Esc goes back to the results, then to the guide, then
+    // Home: a regression walk's Esc went straight Home from the hit.
+    h.app.update(Action::GoTo(Tab::Guides));
+    h.press("/gait belt<enter>");
+    assert!(
+        h.screen(100, 30).contains("Esc results"),
+        "{}",
+        h.screen(100, 30)
+    );
+    h.press("<esc>");
+    assert!(h.screen(100, 30).contains("gait belt"), "the results again");
+    assert_eq!(h.app.tab(), Tab::Guides);
+    h.press("<esc><esc>");
+    assert_eq!(h.app.tab(), Tab::Home);
+    // A filter on the decks is cleared first, as on Stories.
+    h.app.update(Action::GoTo(Tab::Cards));
+    h.press("c");
+    assert!(
+        h.screen(100, 30).contains("x clears"),
+        "{}",
+        h.screen(100, 30)
+    );
+    h.press("<esc>");
+    assert_eq!(h.app.tab(), Tab::Cards);
+    assert!(
+        !h.screen(100, 30).contains("x clears"),
+        "{}",
+        h.screen(100, 30)
+    );
+    h.press("<esc>");
+    assert_eq!(h.app.tab(), Tab::Home);
 }
 
 #[test]

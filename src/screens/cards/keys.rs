@@ -89,6 +89,15 @@ pub static DECKS: &[Binding] = &[
     ),
 ];
 
+/// While a filter narrows the decks; with none, Esc goes back to Home as on other screens.
+pub static CLEAR_FILTERS: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "clear the filters",
+    Action::ClearFilters,
+    None,
+)];
+
 /// While the search box is open: these keys, and every other key types into the box.
 pub static SEARCH: &[Binding] = &[
     bind(

@@ -238,6 +238,12 @@ impl Cards {
             (View::Summary, _) => vec![group("Session done", keys::SUMMARY)],
             (View::Search, _) => vec![group("Find a card", keys::SEARCH)],
             (View::Browse, _) => vec![group("Card", keys::BROWSE), group("Scrolling", scrolling)],
+            // With a filter set, Esc clears it before it goes back to Home, as on Stories: a
+            // regression walk left Cards with Esc and the role filter still on.
+            (View::Decks, _) if !self.filter.is_empty() => vec![
+                group("Decks", keys::DECKS),
+                group("Filters", keys::CLEAR_FILTERS),
+            ],
             (View::Decks, _) => vec![group("Decks", keys::DECKS)],
         }
     }

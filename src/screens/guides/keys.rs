@@ -4,6 +4,16 @@ use crate::kit::Action;
 use crate::kit::keymap::{Binding, bind, ch, code};
 use crossterm::event::KeyCode;
 
+/// On a guide opened from a search hit: Esc goes back to the results, as on Cards (a regression
+/// walk's Esc went straight to Home). Closing the results forgets the hit, so the next Esc does.
+pub static BACK_TO_RESULTS: &[Binding] = &[bind(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back to the search results",
+    Action::Search,
+    Some("results"),
+)];
+
 pub static GUIDE_KEYS: &[Binding] = &[
     bind(
         &[code(KeyCode::Left), ch('h')],

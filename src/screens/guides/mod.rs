@@ -149,6 +149,20 @@ impl Guides {
 
     fn groups(&self) -> Vec<Group> {
         match self.view {
+            View::Guide if self.found.is_some() => vec![
+                Group {
+                    title: "Search",
+                    bindings: keys::BACK_TO_RESULTS,
+                },
+                Group {
+                    title: "Guides",
+                    bindings: keys::GUIDE_KEYS,
+                },
+                Group {
+                    title: "Moving",
+                    bindings: NAV,
+                },
+            ],
             View::Guide => vec![
                 Group {
                     title: "Guides",

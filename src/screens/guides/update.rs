@@ -132,7 +132,10 @@ impl Guides {
         page: usize,
     ) -> Option<Action> {
         match action {
-            Action::Back => self.view = View::Guide,
+            Action::Back => {
+                self.view = View::Guide;
+                self.found = None;
+            }
             Action::Up => self.hit = self.hit.saturating_sub(1),
             Action::Down => self.hit = (self.hit + 1).min(self.hits.len().saturating_sub(1)),
             Action::PageUp => self.hit = self.hit.saturating_sub(page),
