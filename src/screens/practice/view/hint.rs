@@ -52,7 +52,7 @@ fn hint_doc(cx: &ViewCtx, q: &Question, width: u16) -> Doc {
                     &format!(
                         "No story is linked to this question yet, but this one shows {}, which \
                          it asks about. Tell it, and link it on the Stories screen.",
-                        spoken_list(&shows)
+                        crate::domain::prose::join_and(&shows)
                     ),
                     t.muted,
                 );
@@ -87,15 +87,6 @@ pub(super) fn hint_panel(p: &Practice, cx: &ViewCtx, q: &Question, area: Rect, b
     block.render(area, buf);
     let d = hint_doc(cx, q, readable(inner.width));
     draw_doc(&d, p.scroll, inner, buf);
-}
-
-/// "a", "a and b", "a, b and c": names as a sentence says them.
-fn spoken_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// Each STAR part of the story in full, wrapped under its letter.
