@@ -182,27 +182,22 @@ fn a_file_changed_by_hand_while_open_is_not_overwritten_and_quitting_keeps_a_cop
             !h.app.should_quit(),
             "the first q stops to say where the copy is"
         );
-        let said = h.status();
-        let copy = said
-            .split("a copy is in ")
-            .nth(1)
-            .and_then(|rest| rest.strip_suffix('.'))
-            .unwrap_or_else(|| panic!("{said}"));
-        let copied = std::fs::read_to_string(Path::new(copy).join("checklist.toml")).unwrap();
+        let copy = h.copy_folder();
+        let copied = std::fs::read_to_string(copy.join("checklist.toml")).unwrap();
         assert!(copied.contains("step-research-clinic"), "{copied}");
         assert!(copied.contains("step-read-posting"), "both ticks: {copied}");
         // A tick after the warning reaches the copy too (a regression walk found it lost).
         h.press("<down><space>");
         h.press("q");
         assert!(h.app.should_quit());
-        let copied = std::fs::read_to_string(Path::new(copy).join("checklist.toml")).unwrap();
+        let copied = std::fs::read_to_string(copy.join("checklist.toml")).unwrap();
         assert!(copied.contains("step-scope"), "the latest tick: {copied}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             hand,
             "never written"
         );
-        std::fs::remove_dir_all(copy).unwrap();
+        std::fs::remove_dir_all(&copy).unwrap();
     }
 }
 
@@ -240,13 +235,9 @@ fn two_files_that_could_not_be_saved_are_copied_to_one_folder_that_is_named() {
         said.contains("checklist ticks and starred questions"),
         "{said}"
     );
-    let copy = said
-        .split("a copy is in ")
-        .nth(1)
-        .and_then(|rest| rest.strip_suffix('.'))
-        .unwrap_or_else(|| panic!("{said}"));
+    let copy = h.copy_folder();
     for file in ["checklist.toml", "favourites.toml"] {
-        assert!(Path::new(copy).join(file).is_file(), "{file} in {copy}");
+        assert!(copy.join(file).is_file(), "{file} in {}", copy.display());
     }
     h.press("q");
     assert!(h.app.should_quit());

@@ -436,13 +436,8 @@ fn a_damaged_round_log_is_reported_and_never_overwritten() {
     // word), then quits; the damaged file is still as it was.
     h.press("q");
     assert!(!h.app.should_quit());
-    let said = h.status();
-    let copy = said
-        .split("a copy is in ")
-        .nth(1)
-        .and_then(|rest| rest.strip_suffix('.'))
-        .unwrap_or_else(|| panic!("{said}"));
-    let kept = std::fs::read_to_string(std::path::Path::new(copy).join(ROUNDS_FILE)).unwrap();
+    let copy = h.copy_folder();
+    let kept = std::fs::read_to_string(copy.join(ROUNDS_FILE)).unwrap();
     assert!(kept.contains("[[round]]"), "{kept}");
     h.press("q");
     assert!(h.app.should_quit());

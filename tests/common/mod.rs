@@ -148,6 +148,18 @@ impl Harness {
     }
 
     /// The status line's text, as the user reads it ("" when there is none).
+    /// The folder the status line says a copy of unsaved changes went to ("… a copy is in DIR.").
+    #[allow(dead_code)] // not every test binary quits with unsaved changes
+    pub fn copy_folder(&self) -> std::path::PathBuf {
+        let said = self.status();
+        let dir = said
+            .split("a copy is in ")
+            .nth(1)
+            .and_then(|rest| rest.strip_suffix('.'))
+            .unwrap_or_else(|| panic!("no copy named: {said}"));
+        std::path::PathBuf::from(dir)
+    }
+
     pub fn status(&self) -> String {
         self.app.status().map_or(String::new(), |s| s.text.clone())
     }

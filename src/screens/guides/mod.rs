@@ -149,30 +149,28 @@ impl Guides {
 
     fn groups(&self) -> Vec<Group> {
         match self.view {
-            View::Guide if self.found.is_some() => vec![
-                Group {
-                    title: "Search",
-                    bindings: keys::BACK_TO_RESULTS,
-                },
-                Group {
-                    title: "Guides",
-                    bindings: keys::GUIDE_KEYS,
-                },
-                Group {
-                    title: "Moving",
-                    bindings: NAV,
-                },
-            ],
-            View::Guide => vec![
-                Group {
-                    title: "Guides",
-                    bindings: keys::GUIDE_KEYS,
-                },
-                Group {
-                    title: "Moving",
-                    bindings: NAV,
-                },
-            ],
+            View::Guide => {
+                let mut groups = vec![
+                    Group {
+                        title: "Guides",
+                        bindings: keys::GUIDE_KEYS,
+                    },
+                    Group {
+                        title: "Moving",
+                        bindings: NAV,
+                    },
+                ];
+                if self.found.is_some() {
+                    groups.insert(
+                        0,
+                        Group {
+                            title: "Search",
+                            bindings: keys::BACK_TO_RESULTS,
+                        },
+                    );
+                }
+                groups
+            }
             View::Search => vec![Group {
                 title: "Search",
                 bindings: keys::SEARCH_KEYS,
