@@ -189,8 +189,17 @@ fn a_damaged_notes_file_is_named_never_written_over_and_the_notes_stay_in_memory
     );
     h.press("<c-s>");
     assert!(h.status().starts_with("Not saved"), "{}", h.status());
+    // Said once (a regression walk read it twice in one line).
+    assert_eq!(
+        h.status()
+            .matches("kept only while the app is open")
+            .count(),
+        1,
+        "{}",
+        h.status()
+    );
     assert!(
-        h.status().contains("kept while clinicprep is open"),
+        !h.status().contains("kept while clinicprep is open"),
         "{}",
         h.status()
     );

@@ -139,9 +139,13 @@ fn save(ed: &mut Option<DebriefEditor>, cx: &mut Ctx, now: bool) -> bool {
         }
         Err(text) => {
             ed.due = Some(cx.now + RETRY_DELAY);
-            cx.say(Status::error(format!(
-                "{text} Your notes are kept while clinicprep is open."
-            )));
+            // Said once: a file that cannot be written over already says so.
+            let kept = if text.contains("kept only while the app is open") {
+                String::new()
+            } else {
+                " Your notes are kept while clinicprep is open.".to_string()
+            };
+            cx.say(Status::error(format!("{text}{kept}")));
             false
         }
     }
