@@ -248,3 +248,19 @@ fn talking_with_the_nurse_and_communicating_are_heard_as_communication() {
     // The word as written, not the signal's stem ("communicat"), which read as a word cut off.
     assert_eq!(cues, ["talked with", "communicated"]);
 }
+
+/// A persona walk: the short-shift story ("the other aide and I helped each other") was never
+/// heard as Teamwork, and the mistake story ("since then I double-check") not as Learning.
+#[test]
+fn helping_each_other_is_teamwork_and_doing_it_differently_since_is_learning() {
+    let shift = BUILTIN.cues_of(
+        "It was just me and the other aide, so we helped each other with every two-person transfer.",
+        &Id::new("teamwork"),
+    );
+    assert!(shift.len() >= 2, "{shift:?}");
+    let mistake = BUILTIN.cues_of(
+        "I wrote the wrong time. I told my supervisor, and since then I double-check the sheet.",
+        &Id::new("learning"),
+    );
+    assert!(mistake.len() >= 2, "{mistake:?}");
+}
