@@ -121,6 +121,32 @@ const NOT_ABOUT_WORK: &[&str] = &[
     "sleep",
 ];
 
+/// Things a harsh word may describe just before it ("the records were a mess", "the supply
+/// closet was a disaster"): describing a problem one fixed is not speaking ill of a workplace. A
+/// persona walk's answer to a question about a messy set of records was told it spoke badly of a
+/// job.
+const THINGS: &[&str] = &[
+    "records",
+    "record",
+    "files",
+    "file",
+    "charts",
+    "chart",
+    "paperwork",
+    "schedule",
+    "binder",
+    "closet",
+    "room",
+    "gym",
+    "desk",
+    "shelves",
+    "supplies",
+    "forms",
+    "notes",
+    "system",
+    "log",
+];
+
 /// People whose words an answer may report ("the patient said the clinic was terrible"): their
 /// complaint is not the speaker's.
 const REPORTED_BY: &[&str] = &[
@@ -160,7 +186,10 @@ pub(super) fn speaks_ill(text: &str) -> Vec<String> {
         }
         for (at, cue) in matches(&words, HARSH) {
             let next = words.get(at + cue.split(' ').count());
-            let elsewhere = next.is_some_and(|w| NOT_ABOUT_WORK.contains(&w.as_str()));
+            let thing = words[at.saturating_sub(3)..at]
+                .iter()
+                .any(|w| THINGS.contains(&w.as_str()));
+            let elsewhere = thing || next.is_some_and(|w| NOT_ABOUT_WORK.contains(&w.as_str()));
             if !elsewhere && !found.iter().any(|f| f == cue) {
                 found.push(cue.to_string());
             }
@@ -218,6 +247,7 @@ mod tests {
             "Traffic was terrible, so I left earlier.",
             "The patient said our clinic is a joke, so I listened and apologized.",
             "I want a job with more patient contact.",
+            "When I started at the clinic the records were a mess, so I sorted them by date.",
         ] {
             assert!(
                 speaks_ill(calm).is_empty(),
