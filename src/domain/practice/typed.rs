@@ -239,8 +239,16 @@ pub fn analyze_typed(
     let kind = q.kind();
     let mut found = coach.answer(text);
     if kind != QuestionKind::Star {
-        // "What would you do?" wants "I would": only a story tells of the past.
-        unmark_would(&mut found);
+        // "What would you do?" wants "I would", and "maybe PTA school later" is a plan, not a
+        // guess at what happened (a persona walk): only a story tells of the past.
+        let story_only = |f: &crate::domain::stories::Flag| {
+            f.kind == PhrasingKind::Would
+                || coach
+                    .phrasing
+                    .rule(f.rule)
+                    .is_some_and(|r| STORY_ONLY_RULES.contains(&r.id.as_str()))
+        };
+        unmark_story_only(&mut found, story_only);
     }
     let t = &coach.guidance.targets;
     if !coach.glossary.is_empty()
@@ -293,9 +301,17 @@ pub fn analyze_typed(
     a
 }
 
-/// Drops the "would" marks and their warning from an answer that is not a story.
-fn unmark_would(a: &mut AnswerAnalysis) {
-    a.scan.flags.retain(|f| f.kind != PhrasingKind::Would);
+/// Phrasing rules that mark what only a story of the past gets wrong: a guess ("maybe") where
+/// the interviewer wants what happened.
+const STORY_ONLY_RULES: &[&str] = &["hedge-maybe"];
+
+/// Drops the marks `story_only` picks ("would", a guess), and the "would" warning, from an answer
+/// that is not a story.
+fn unmark_story_only(
+    a: &mut AnswerAnalysis,
+    story_only: impl Fn(&crate::domain::stories::Flag) -> bool,
+) {
+    a.scan.flags.retain(|f| !story_only(f));
     let marked = a.scan.flags.len();
     a.insights.retain_mut(|i| match &mut i.finding {
         Finding::Would { .. } => false,

@@ -339,3 +339,28 @@ fn an_answer_that_shows_the_questions_own_pitfall_is_told_which() {
     );
     assert!(!good.gaps.contains(&Gap::Pitfall), "{:?}", good.pitfalls);
 }
+
+/// A persona walk: "maybe go to PTA school later", a plan, was marked "A guess where the
+/// interviewer wants what happened". A guess is marked only in a story of the past.
+#[test]
+fn maybe_in_a_plan_is_not_a_guess_but_in_a_story_it_is() {
+    let lib = Library::builtin();
+    let marks = |id: &str, text: &str| {
+        let q = lib.question(&Id::new(id)).unwrap();
+        analyze_typed(text, q, &mut Coach::from_library(&lib), 75).count(PhrasingKind::Hedge)
+    };
+    assert_eq!(
+        marks(
+            "q-five-years",
+            "In five years I will maybe go to PTA school, if it fits."
+        ),
+        0
+    );
+    assert_eq!(
+        marks(
+            "q-upset-patient",
+            "A resident was upset. I maybe calmed him down. He smiled."
+        ),
+        1
+    );
+}
