@@ -340,3 +340,23 @@ fn a_knowledge_question_is_rated_beside_what_a_strong_answer_says() {
     }
     panic!("no knowledge question came up in eight");
 }
+
+/// A persona walk pressed 1 2 3 on the rate page for the boxes its typed answer met, and
+/// unticked the ones its words had ticked already. The page says which start ticked.
+#[test]
+fn the_typed_rate_page_says_boxes_start_ticked_from_the_words() {
+    let mut h = Harness::practice_by_typing();
+    h.press("<enter>");
+    h.type_text(
+        "I'm a CNA at Sunny Acres, and last week a resident stood up too fast, so I grabbed her \
+         gait belt and sat her down. I want this job because I loved my rehab rotation.",
+    );
+    send(&mut h);
+    h.press("<enter>");
+    let s = words(&mut h, 100, 40);
+    assert!(s.contains("Rate your answer"), "{s}");
+    assert!(
+        s.contains("Boxes your words showed start ticked: a number ticks or unticks its box."),
+        "{s}"
+    );
+}

@@ -320,6 +320,14 @@ fn rubric_doc(
         ),
     };
     d.text(&took, t.base);
+    if run.analysis.is_some() && kind != QuestionKind::Closer {
+        // A persona walk pressed 1 2 3 for the boxes it had met and unticked the ones already
+        // ticked from its words.
+        d.text(
+            "Boxes your words showed start ticked: a number ticks or unticks its box.",
+            t.muted,
+        );
+    }
     d.blank();
     for (i, check) in run.rubric.checks().iter().enumerate() {
         let here = i == run.check;
