@@ -716,3 +716,39 @@ fn a_narrow_next_line_drops_the_decks_name_before_cutting_words() {
         "{next}"
     );
 }
+
+/// A persona walk's last evening before the interview showed only cards and practice in Today.
+/// The day before, the one-page sheet is part of the day until its checklist step is ticked.
+#[test]
+fn the_day_before_the_interview_today_names_the_sheet_until_it_is_made() {
+    let tomorrow = (common::fixed_now() + chrono::Duration::days(1))
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut h = Harness::new();
+    h.set_interview(&tomorrow);
+    let s = h.screen(120, 40);
+    let today = s
+        .lines()
+        .find(|l| l.contains("Today:"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(today.contains("sheet (o)"), "{today}");
+    let narrow = h.screen(80, 24);
+    assert!(
+        narrow.contains("· sheet (o)"),
+        "at 80 columns too: {narrow}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("checklist.toml"),
+        "done = [\"step-summary\"]\n",
+    )
+    .unwrap();
+    let mut made = Harness::in_dir(dir);
+    made.set_interview(&tomorrow);
+    let s = made.screen(120, 40);
+    assert!(!s.contains("sheet (o)"), "{s}");
+    let mut later = Harness::new();
+    later.set_interview("2026-12-20");
+    assert!(!later.screen(120, 40).contains("sheet (o)"));
+}

@@ -254,25 +254,38 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
         .interview_deck
         .map_or(String::new(), |d| format!(", {} unseen", d.unseen));
     let label = " Today: ";
-    let mut text = format!("{} · {story} · {practice}", cards(&unseen));
-    if label.width() + text.width() > room {
-        text = format!("{} · {story} · {practice}", cards(""));
-    }
-    // Still too long (a skill with a long name): the practice step in a word, so all three
-    // steps stay whole rather than "a practice …".
-    if label.width() + text.width() > room {
-        let practice = match plan.practice {
-            Practice::Today => "practice",
-            Practice::Done => "practiced",
-            Practice::NotYet => "then practice",
-            Practice::Rest => "rest",
-        };
-        let story = match &plan.story {
-            Some(PlanStory::Write { about: Some(a), .. }) => format!("{} story", a.name),
-            _ => story,
-        };
-        text = format!("{} · {story} · {practice}", cards(""));
-    }
+    // The three steps, shortened until they fit: without the unseen count, then in fewer words
+    // (a skill with a long name), so all three stay whole rather than "a practice …".
+    let short_practice = match plan.practice {
+        Practice::Today => "practice",
+        Practice::Done => "practiced",
+        Practice::NotYet => "then practice",
+        Practice::Rest => "rest",
+    };
+    let short_story = match &plan.story {
+        Some(PlanStory::Write { about: Some(a), .. }) => format!("{} story", a.name),
+        _ => story.clone(),
+    };
+    let forms = [
+        format!("{} · {story} · {practice}", cards(&unseen)),
+        format!("{} · {story} · {practice}", cards("")),
+        format!("{} · {short_story} · {short_practice}", cards("")),
+    ];
+    // The day before, the one-page sheet is part of the day until its checklist step is ticked:
+    // a persona walk's last evening showed only cards and practice ("o sheet" sat in the header).
+    let sheet_left = plan.days_left == Some(1)
+        && !cx
+            .data
+            .checklist()
+            .contains(&crate::domain::content::Id::new("step-summary"));
+    let fits = |t: &String| label.width() + t.width() <= room;
+    let with_sheet = forms
+        .iter()
+        .map(|f| format!("{f} · sheet (o)"))
+        .find(|f| sheet_left && fits(f));
+    let text = with_sheet
+        .or_else(|| forms.iter().find(|f| fits(f)).cloned())
+        .unwrap_or_else(|| forms[2].clone());
     Line::from(vec![Span::styled(label, t.key), Span::styled(text, t.base)])
 }
 
