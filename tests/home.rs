@@ -733,6 +733,10 @@ fn the_day_before_the_interview_today_names_the_sheet_until_it_is_made() {
         .find(|l| l.contains("Today:"))
         .unwrap_or_else(|| panic!("{s}"));
     assert!(today.contains("sheet (o)"), "{today}");
+    assert!(
+        today.contains("no story today"),
+        "none written, none done: {today}"
+    );
     let narrow = h.screen(80, 24);
     assert!(
         narrow.contains("· sheet (o)"),

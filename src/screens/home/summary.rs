@@ -241,6 +241,9 @@ fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
         Some(PlanStory::Write { about: Some(a), .. }) => format!("story: {}", a.name),
         Some(PlanStory::Write { about: None, .. }) => "another story".to_string(),
         Some(PlanStory::Finish(u)) => format!("finish “{}”", clean_line(&u.title)),
+        // No story step with none written is a day without one, not stories done (the day
+        // before the interview, a persona walk read "stories done" with no story written).
+        None if cx.facts.stories_written == Some(0) => "no story today".to_string(),
         None => "stories done".to_string(),
     };
     let practice = match plan.practice {
