@@ -20,5 +20,5 @@ pub use facts::Facts;
 pub use keyhelp::{HelpRow, HelpSection};
 pub use keymap::{Binding, Dispatch, Group, Keymap};
 pub use screen::{Ctx, Screen, Typing, ViewCtx};
-pub use status::{Level, Status};
+pub use status::{Level, Said, Status};
 pub use theme::Theme;

@@ -49,7 +49,7 @@ pub struct Guides {
     /// (they have no page of their own).
     said: Option<String>,
     /// What [`Guides::said`] put on the status line, until the search it answered moves on.
-    shown: Option<crate::kit::Status>,
+    shown: crate::kit::Said,
     theme: Theme,
     /// What the user is preparing for: search ranks their roles first.
     focus: Focus,
@@ -78,7 +78,7 @@ impl Guides {
             question_scroll: 0,
             found: None,
             said: None,
-            shown: None,
+            shown: crate::kit::Said::default(),
             theme,
             focus: Focus::everything(),
             coach: (None, None),
@@ -216,18 +216,14 @@ impl Screen for Guides {
     fn update(&mut self, action: Action, cx: &mut Ctx) {
         // A definition on the status line answers the search it came from: a user walk read one
         // through later searches. The next key of a search, or a new one, takes it back.
-        if (self.view == View::Search || action == Action::Search)
-            && let Some(shown) = self.shown.take()
-        {
-            cx.take_back(&shown);
+        if self.view == View::Search || action == Action::Search {
+            self.shown.take_back(cx);
         }
         if let Some(a) = self.apply(action, cx.data.library(), cx.size) {
             cx.ignore(a);
         }
         if let Some(text) = self.said.take() {
-            let status = crate::kit::Status::info(text);
-            self.shown = Some(status.clone());
-            *cx.status = Some(status);
+            self.shown.say(cx, crate::kit::Status::info(text));
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::{AUTOSAVE_DELAY, RETRY_DELAY, SheetScreen};
 use crate::domain::sheet::starter::starter;
-use crate::kit::{Action, Ctx, Status};
+use crate::kit::{Action, Ctx, Said, Status};
 use crate::widgets::field::TextField;
 use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, Utc};
@@ -23,7 +23,7 @@ pub struct IntroEditor {
     pub fillers: Vec<(String, usize)>,
     /// A message about the last key's work (the starter put in, an undo) that typing makes
     /// stale: taken back with the next key typed, or on leaving the box.
-    pub said: Option<Status>,
+    pub said: Said,
 }
 
 impl SheetScreen {
@@ -98,16 +98,12 @@ impl SheetScreen {
 
 /// Says `text` about the key just pressed, until the user types on (see [`IntroEditor::said`]).
 fn say_until_typing(ed: &mut IntroEditor, cx: &mut Ctx, text: String) {
-    let status = Status::info(text);
-    ed.said = Some(status.clone());
-    cx.say(status);
+    ed.said.say(cx, Status::info(text));
 }
 
 /// Clears the message [`say_until_typing`] left, if it still shows.
 fn take_back_said(ed: &mut IntroEditor, cx: &mut Ctx) {
-    if let Some(said) = ed.said.take() {
-        cx.take_back(&said);
-    }
+    ed.said.take_back(cx);
 }
 
 /// Saves the introduction if it has unsaved changes (or `now` is asked for), and says so on failure.

@@ -170,7 +170,7 @@ impl SheetScreen {
                     field,
                     due: None,
                     fillers,
-                    said: None,
+                    said: crate::kit::Said::default(),
                 });
             }
             Action::WriteSheet | Action::WriteSheetMarkdown | Action::OpenSheet => {

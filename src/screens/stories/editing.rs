@@ -362,16 +362,12 @@ fn short(text: &str) -> String {
 
 /// Says `text` about the key just pressed, until the user types on (see [`Editor::said`]).
 fn say_until_typing(ed: &mut Editor, cx: &mut Ctx, text: &str) {
-    let status = Status::info(text);
-    ed.said = Some(status.clone());
-    *cx.status = Some(status);
+    ed.said.say(cx, Status::info(text));
 }
 
 /// Clears the message [`say_until_typing`] left, if it still shows.
 fn take_back_said(ed: &mut Editor, cx: &mut Ctx) {
-    if let Some(said) = ed.said.take() {
-        cx.take_back(&said);
-    }
+    ed.said.take_back(cx);
 }
 
 fn info(text: &str) -> Option<Status> {

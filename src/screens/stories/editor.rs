@@ -61,7 +61,7 @@ pub struct Editor {
     pub saved_at: Option<DateTime<Utc>>,
     /// A message about the last key's work ("Undone in the Action…", "Changed “we” to “I”…")
     /// that typing makes stale: taken back with the next key typed.
-    pub said: Option<crate::kit::Status>,
+    pub said: crate::kit::Said,
     /// The coaching shown whole over the form (F2), scrolled this many lines; None for the form.
     pub coaching: Option<usize>,
     /// The mark Ctrl-N or Ctrl-P last went to (part, start), until the text changes: the next
@@ -128,7 +128,7 @@ impl Editor {
             due: None,
             error: None,
             saved_at: None,
-            said: None,
+            said: crate::kit::Said::default(),
             coaching: None,
             stepped: None,
         };
