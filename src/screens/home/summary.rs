@@ -155,24 +155,24 @@ pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         second.push(Span::styled(format!("{label} "), t.base));
         second.push(Span::styled(value, t.heading));
     }
-    let (today_line, next) = match (&cx.facts.plan, loading) {
-        (_, true) => (Line::default(), COUNTING.to_string()),
-        (Some(plan), false) => (
-            plan_line(plan, cx, usize::from(area.width.saturating_sub(1))),
-            plan_next(plan, cx),
-        ),
-        (None, false) => (Line::default(), next_step(&progress(cx)).text()),
-    };
     // A line too long for the window is shortened between words, a column short of the edge.
     let room = usize::from(area.width.saturating_sub(1));
     let label = " Next: ";
-    // Shortened by dropping the deck's name first: cut between words, "study 54 cards of “My …
-    // Press s to start." read wrong at 60 columns (a user walk).
     let fits = room.saturating_sub(label.width());
-    let next = if next.width() > fits {
-        next.replace(" of “My interview”", "")
-    } else {
-        next
+    let (today_line, next) = match (&cx.facts.plan, loading) {
+        (_, true) => (Line::default(), COUNTING.to_string()),
+        (Some(plan), false) => {
+            // Shortened by leaving out the deck's name first: cut between words, "study 54 cards
+            // of “My … Press s to start." read wrong at 60 columns (a user walk).
+            let named = plan_next(plan, cx, true);
+            let next = if named.width() > fits {
+                plan_next(plan, cx, false)
+            } else {
+                named
+            };
+            (plan_line(plan, cx, room), next)
+        }
+        (None, false) => (Line::default(), next_step(&progress(cx)).text()),
     };
     let next = keep_key(&next, fits);
     let fourth = Line::from(vec![
@@ -309,8 +309,9 @@ fn keep_key(text: &str, room: usize) -> String {
     }
 }
 
-/// What s starts, in words; when the plan is done, the next-step rule (date, checklist, rest).
-fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
+/// What s starts, in words (the cards' deck named if `deck_named`); when the plan is done, the
+/// next-step rule (date, checklist, rest).
+fn plan_next(plan: &Plan, cx: &ViewCtx, deck_named: bool) -> String {
     if plan.days_left.is_none() {
         let what = if cx.data.profile().roles.is_empty() {
             "press p to set your role and interview date"
@@ -325,9 +326,14 @@ fn plan_next(plan: &Plan, cx: &ViewCtx) -> String {
             // The same minutes as the Today line above: two measures of one plan (cards and
             // reviews) read as two plans. The Cards screen gives the reviews.
             format!(
-                "study {} card{} of “My interview”, about {} min. Press s to start.",
+                "study {} card{}{}, about {} min. Press s to start.",
                 c.count(),
                 if c.count() == 1 { "" } else { "s" },
+                if deck_named {
+                    " of “My interview”"
+                } else {
+                    ""
+                },
                 c.minutes.max(1)
             )
         }
