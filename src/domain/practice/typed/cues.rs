@@ -45,7 +45,7 @@ impl TalkingPoint {
     /// a placement the speaker loved ("I loved my school fieldwork"), which says why this kind of
     /// job draws them.
     pub(super) fn covered(self, words: &[String]) -> bool {
-        has_any(words, self.cues()) || (self == TalkingPoint::WhyRole && loved_placement(words))
+        has_any(words, self.cues()) || (self == TalkingPoint::WhyRole && names_this_job(words))
     }
 
     /// Words and phrases that show the point was made. Plain word lists: the goal is a nudge, not
@@ -100,13 +100,15 @@ impl TalkingPoint {
                 "grew",
                 "showed me",
             ],
-            TalkingPoint::WhyRole => WHY_ROLE,
+            TalkingPoint::WhyRole => WHY_WANT,
         }
     }
 }
 
-const WHY_ROLE: &[&str] = &[
-    // The words that name this job or this employer come first: [`WHY_HERE`] is this part.
+/// Words that name this job or this employer as a reason ("this clinic", "your team", "here"):
+/// the rubric's "Said why this job, here" is ticked only on these (or a placement loved), since a
+/// tick raises the grade. A PTA user walk had it ticked for an answer that never named the clinic.
+const WHY_HERE: &[&str] = &[
     "this job",
     "this role",
     "this position",
@@ -129,7 +131,11 @@ const WHY_ROLE: &[&str] = &[
     "your mission",
     "you serve",
     "here",
-    // From here on, wanting a job of this kind, but not this one in particular.
+];
+
+/// Words of wanting a job of this kind, but not this one in particular: the talking point hears
+/// them, the rubric's box does not.
+const WHY_WANT: &[&str] = &[
     "want to",
     "i'd love",
     "excited",
@@ -139,15 +145,6 @@ const WHY_ROLE: &[&str] = &[
     "that's why",
     "goal",
 ];
-
-/// The cues of [`WHY_ROLE`] that name this job or this employer ("this clinic", "your team",
-/// "here"), not only wanting a job of the kind ("want to", "excited"): the rubric's "Said why this
-/// job, here" is ticked only on these, since a tick raises the grade. A PTA user walk had it
-/// ticked for an answer that never named the clinic.
-const WHY_HERE: &[&str] = WHY_ROLE.split_at(WHY_ROLE_HERE).0;
-
-/// How many of [`WHY_ROLE`]'s cues, from the start, name this job or employer.
-const WHY_ROLE_HERE: usize = 20;
 
 /// Whether `words` name this job or this employer as a reason (see [`WHY_HERE`]), or a placement
 /// the speaker loved.
@@ -350,8 +347,8 @@ mod why_here_tests {
     use super::*;
 
     #[test]
-    fn the_cues_that_name_this_job_end_where_wanting_a_kind_of_job_begins() {
-        assert_eq!(WHY_HERE.last(), Some(&"here"));
-        assert_eq!(WHY_ROLE.get(WHY_ROLE_HERE), Some(&"want to"));
+    fn the_cues_that_name_this_job_are_not_also_cues_of_wanting_a_kind_of_job() {
+        assert!(WHY_HERE.iter().all(|c| !WHY_WANT.contains(c)));
+        assert!(WHY_HERE.contains(&"here") && WHY_WANT.contains(&"want to"));
     }
 }
