@@ -194,6 +194,34 @@ fn a_small_window_asks_to_be_made_bigger_and_q_still_quits() {
 }
 
 #[test]
+fn words_typed_into_a_story_in_a_squeezed_window_are_kept_and_q_is_a_letter() {
+    // A persona walk typed "que" into a story while the window was squeezed: the app quit on the
+    // q and the letters before it were dropped.
+    let mut h = Harness::new();
+    h.press("<s-tab><s-tab>n");
+    h.type_text("Calming a child");
+    assert!(h.typing(), "the new story's title has focus");
+    let tiny = h.screen(30, 8);
+    assert!(tiny.contains("Ctrl-C to quit"), "{tiny}");
+    assert!(!tiny.contains("q to quit"), "{tiny}");
+    h.type_text(" que sí, ñandú 🙂");
+    h.paste(" (pasted)");
+    h.press("<bs>");
+    // Blind, keys that would move on to what cannot be seen do nothing.
+    h.press("<enter><tab><esc><c-s>");
+    assert!(!h.app.should_quit(), "q is a letter in a text field");
+    let back = h.screen(80, 24);
+    assert!(
+        back.contains("Calming a child que sí, ñandú 🙂 (pasted"),
+        "every word typed blind is in the title: {back}"
+    );
+    assert!(h.typing(), "still in the title, as before the squeeze");
+    h.screen(30, 8);
+    h.press("<c-c>");
+    assert!(h.app.should_quit(), "Ctrl-C quits, as the message says");
+}
+
+#[test]
 fn keys_pressed_in_a_window_too_small_to_see_change_nothing() {
     // Studying cards, the window is squeezed: a card shown face down cannot be graded blind.
     let mut h = Harness::new();

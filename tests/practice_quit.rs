@@ -131,3 +131,32 @@ fn q_on_did_you_answer_out_loud_asks_first() {
     assert!(!h.app.should_quit());
     assert!(h.screen(80, 24).contains("In the middle of the interview"));
 }
+
+/// A persona walk opened the hints over a typed answer (Ctrl-O) and pressed q to close them, as q
+/// closes help: the app quit mid-interview. There q asks first, and n goes back to the hints with
+/// the answer as it was.
+#[test]
+fn q_over_the_hints_of_a_typed_answer_asks_before_quitting() {
+    let mut h = typing();
+    h.press("<enter>").type_text(HALF).press("<c-o>");
+    assert!(!h.typing(), "the hints have the keys");
+    h.press("q");
+    assert!(!h.app.should_quit());
+    let s = h.screen(80, 24);
+    assert!(s.contains("In the middle of the interview"), "{s}");
+    h.press("n<c-o>");
+    assert!(h.typing(), "back in the answer");
+    h.type_text(" worked nights.");
+    h.press("<c-o>q<enter>");
+    assert!(
+        !h.app.should_quit(),
+        "Enter is not an answer to the question"
+    );
+    h.press("y");
+    assert!(h.app.should_quit());
+    let typed = format!("{HALF} worked nights.");
+    assert_eq!(
+        log(&h).round[0].skipped[0].typed.as_deref(),
+        Some(typed.as_str())
+    );
+}

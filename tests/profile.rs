@@ -645,3 +645,42 @@ fn every_set_up_step_says_how_to_finish_later_at_60_by_16() {
         "choosing a setting: {seen:?}"
     );
 }
+
+/// A persona walk pressed q on the third step of the first start: the app quit and the job and date
+/// chosen were gone. Quitting keeps them, as Esc does; quitting before choosing anything leaves
+/// the set-up to greet the next start.
+#[test]
+fn quitting_in_the_middle_of_the_first_start_keeps_the_answers_given() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<down><down><space><enter>");
+    h.type_text("2026-12-03").press("<enter>");
+    assert!(h.screen(80, 24).contains("step 3 of 8"));
+    h.press("q");
+    assert!(h.app.should_quit());
+    let config = h.file("config.toml").expect("the answers are saved");
+    assert!(config.contains("ot-aide"), "{config}");
+    assert!(config.contains("2026-12-03"), "{config}");
+    let mut h = h.restart();
+    // What start-up does with the config file.
+    let read = clinicprep::domain::config::Config::read(&h.dir.path().join("config.toml"));
+    h.app.apply_config(&read.config);
+    h.app.offer_setup();
+    assert!(!h.app.panel_open(), "set up: no set-up at the next start");
+    let home = h.screen(80, 24);
+    assert!(home.contains("OT aide"), "{home}");
+    assert!(
+        home.contains("Interview in 10 days (Thu, Dec 3, 2026)"),
+        "{home}"
+    );
+
+    // Nothing chosen yet: nothing written, and the next start asks again.
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<c-c>");
+    assert!(h.app.should_quit());
+    assert_eq!(h.file("config.toml"), None);
+    let mut h = h.restart();
+    h.app.offer_setup();
+    assert!(h.app.panel_open(), "the set-up greets the next start");
+}

@@ -5,10 +5,24 @@ use super::{Action, App, Overlay, tab_at};
 use crate::kit::keymap::{self, Group, Keymap};
 use crate::kit::{Ctx, Screen, Tab};
 use crate::kit::{ReadOnly, Status, Typing};
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 /// What the status line says after a key that nothing here is bound to.
 const KEY_HINT: &str = "That key does nothing here. Press ? to see the keys that work.";
+
+/// Whether `action` may act while the window is too small to show the screens: quitting, and a
+/// letter or Backspace typed into the text field that has focus.
+fn typed_blind(action: &Action) -> bool {
+    match action {
+        Action::Quit => true,
+        Action::Edit(key) => {
+            !key.modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace)
+        }
+        _ => false,
+    }
+}
 
 impl App {
     /// True while a text field has focus, so Tab, q and letters go to the field.
@@ -29,10 +43,23 @@ impl App {
     /// The keys in force now: an overlay's, or the current screen's plus the global ones.
     pub fn keymap(&self) -> Keymap {
         if self.too_small() {
-            return Keymap::of(vec![Group {
-                title: "Window too small",
-                bindings: keymap::TOO_SMALL,
-            }]);
+            // Nothing else works on what cannot be seen, but words typed into a text field are
+            // kept: a persona walk typed "que" into a story in a squeezed window, and the app quit.
+            let typing = if self.overlay.is_none() {
+                self.keymap_beneath().typing
+            } else {
+                None
+            };
+            return Keymap {
+                groups: vec![Group {
+                    title: "Window too small",
+                    bindings: match typing {
+                        Some(_) => keymap::TOO_SMALL_TYPING,
+                        None => keymap::TOO_SMALL,
+                    },
+                }],
+                typing,
+            };
         }
         match self.overlay {
             Some(Overlay::ConfirmQuit(_)) => Keymap::of(vec![Group {
@@ -97,6 +124,9 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 match self.keymap().dispatch(&key) {
+                    // Blind, only letters and Backspace reach the text: Enter, Tab or Esc there
+                    // would move on to what cannot be seen.
+                    Some(d) if self.too_small() && !typed_blind(&d.action) => {}
                     Some(d) if d.writes && !self.data.can_write() => {
                         self.status = Some(Status::warn(ReadOnly.to_string()));
                     }
@@ -208,6 +238,19 @@ impl App {
                     && !self.too_small() =>
             {
                 self.overlay = Some(Overlay::LeaveRound);
+            }
+            // Quitting in the middle of the profile keeps what was chosen and typed, as Esc does:
+            // a persona walk pressed q on the third step of the first start and lost the job and
+            // the date. A save that failed says so and the app stays open with the answers.
+            Action::Quit if self.setup_changed() => {
+                self.update_panel(Action::Back);
+                if !self
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| s.level == crate::kit::Level::Error)
+                {
+                    self.quit();
+                }
             }
             Action::Quit => self.quit(),
             // The event loop stops the process before the key reaches the app (`tui::is_suspend_key`).

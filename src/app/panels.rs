@@ -58,6 +58,14 @@ impl App {
         self.panel = Some(Panel::Setup(Box::new(setup)));
     }
 
+    /// True while the profile's steps are open with answers not saved yet.
+    pub(super) fn setup_changed(&self) -> bool {
+        match &self.panel {
+            Some(Panel::Setup(s)) => s.changed(self.data.library()),
+            _ => false,
+        }
+    }
+
     pub(super) fn open_fit(&mut self) {
         let fit = Fit::new(self.data.library(), &self.data.fit().answers);
         self.panel = Some(Panel::Fit(fit));

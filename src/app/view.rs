@@ -56,7 +56,7 @@ impl Widget for &App {
             buf.set_style(area, self.theme.base);
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(area, buf);
+            too_small(area, buf, self.typing());
             return;
         }
         let banner_lines = self.banner_lines(area.width);
@@ -107,9 +107,16 @@ impl Widget for &App {
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+/// What a window too small to draw the screens shows instead; `typing` while a text field has
+/// focus, where q is a letter and the words typed still go into the text.
+fn too_small(area: Rect, buf: &mut Buffer, typing: bool) {
+    let what = if typing {
+        "make it bigger (what you type still goes into your text), or press Ctrl-C to quit."
+    } else {
+        "make it bigger, or press q to quit."
+    };
     let text = format!(
-        "Window too small ({}×{}). clinicprep needs {MIN_WIDTH}×{MIN_HEIGHT}: make it bigger, or press q to quit.",
+        "Window too small ({}×{}). clinicprep needs {MIN_WIDTH}×{MIN_HEIGHT}: {what}",
         area.width, area.height
     );
     Paragraph::new(text)

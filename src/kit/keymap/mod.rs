@@ -6,7 +6,7 @@ mod shared;
 pub use key::{Key, ch, code, ctrl, ctrl_code, shift};
 pub use shared::{
     CONFIRM_LEAVE_ROUND, CONFIRM_QUIT, ESC_HOME, GLOBAL, HELP, NAV, PAGE_DOWN, PAGE_UP, PANEL,
-    REDO_TYPING, SAVE_NOW, SCROLL, TEXT_FIELD, TOO_SMALL, UNDO_TYPING,
+    REDO_TYPING, SAVE_NOW, SCROLL, TEXT_FIELD, TOO_SMALL, TOO_SMALL_TYPING, UNDO_TYPING,
 };
 
 use super::action::Action;

@@ -251,6 +251,16 @@ pub static TOO_SMALL: &[Binding] = &[bind(
     Some("quit"),
 )];
 
+/// [`TOO_SMALL`] while a text field has focus: there q is a letter ("que", "quiero"), so only Ctrl-C
+/// quits, and the letters typed blind still go into the text.
+pub static TOO_SMALL_TYPING: &[Binding] = &[bind(
+    &[ctrl('c')],
+    "Ctrl-C",
+    "quit (saves first)",
+    Action::Quit,
+    Some("quit"),
+)];
+
 /// While the app asks whether to quit although a story could not be saved.
 pub static CONFIRM_QUIT: &[Binding] = &[
     bind(

@@ -91,10 +91,15 @@ impl Practice {
     pub fn asks_before_quitting(&self) -> bool {
         match self.stage {
             // Out loud, "Did you answer?" takes y and n too: a "q" there is a word spoken on.
-            Stage::Answer | Stage::FollowUp | Stage::Confirm => self
-                .run
-                .as_ref()
-                .is_some_and(|r| r.mode == AnswerMode::Speaking),
+            // With the hints open over a typed answer, q is no longer a letter of it: a persona
+            // walk closed the hints with q, as q closes help, and was out of the interview.
+            Stage::Answer | Stage::FollowUp | Stage::Confirm => {
+                self.hint
+                    || self
+                        .run
+                        .as_ref()
+                        .is_some_and(|r| r.mode == AnswerMode::Speaking)
+            }
             Stage::Rate | Stage::Close => true,
             _ => false,
         }

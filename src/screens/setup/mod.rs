@@ -98,6 +98,8 @@ pub struct Setup {
     /// when past. A regression walk, back in the set-up after the interview, could not pass the
     /// date step ("is in the past") without typing a new date.
     date_opened: (String, Option<When>),
+    /// The certifications as the set-up opened on them, to tell whether they were changed.
+    certs_opened: String,
     pub done: Option<Done>,
 }
 
@@ -163,6 +165,7 @@ impl Setup {
             base: profile.clone(),
             date_warning: None,
             date_opened: (date_text, opened),
+            certs_opened: certifications.join(", "),
             done: None,
         }
     }
@@ -226,6 +229,19 @@ impl Setup {
             .filter(|(_, on)| **on)
             .map(|(r, _)| r.id.clone())
             .collect()
+    }
+
+    /// True when something was chosen or typed that is not saved yet: quitting then saves it, as
+    /// Esc does, and quitting an untouched first start leaves it to greet the next start.
+    pub fn changed(&self, lib: &Library) -> bool {
+        self.not_sure
+            || self.chosen_roles(lib) != self.base.roles
+            || self.setting != self.base.setting
+            || self.background != self.base.background
+            || one_line(&self.name) != self.base.name
+            || one_line(&self.employer) != self.base.employer
+            || self.date.text() != self.date_opened.0
+            || self.certifications.text() != self.certs_opened
     }
 
     /// The certifications as typed, split at commas.
