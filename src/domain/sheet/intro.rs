@@ -89,7 +89,9 @@ impl IntroNote {
             ),
             IntroFinding::GoodLength { about } => format!("About {about} spoken: a good length."),
             IntroFinding::NoWhy => {
-                "End on why you want this job, e.g. \"That's why I want to work as a PT aide here.\""
+                // Not "as a PT aide": a new-grad PTA read that as advice to end on the wrong job.
+                "End on why you want this job, e.g. \"That's why I'd love to do this work at your \
+                 clinic.\""
                     .into()
             }
             IntroFinding::NoPresent => {
@@ -353,6 +355,21 @@ mod tests {
         let no_why = "I'm a CNA at a nursing home. I have worked there for six years.";
         let c = coach(no_why, 140, &[], &[]);
         assert!(findings(&c).contains(&&IntroFinding::NoWhy), "{c:?}");
+        // Its example fits every job: it named the PT aide's to a PTA, who took it as the advice.
+        let tip = IntroNote {
+            level: Level::Tip,
+            finding: IntroFinding::NoWhy,
+        }
+        .text();
+        for job in ["aide", "PTA", "OTA", "assistant"] {
+            assert!(!tip.contains(job), "{tip}");
+        }
+        let example = tip.split('"').nth(1).expect("an example in quotes");
+        let c = coach(&format!("{no_why} {example}"), 140, &[], &[]);
+        assert!(
+            findings(&c).contains(&&IntroFinding::ClearShape),
+            "the example, said last, is a why at the end: {c:?}"
+        );
         let why_first = "I want this job because I love rehab. I'm a CNA now. I worked in a \
                          hospital for two years before that.";
         let c = coach(why_first, 140, &[], &[]);
