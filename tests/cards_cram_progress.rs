@@ -73,6 +73,19 @@ fn the_end_screen_says_when_to_study_again_in_plain_words() {
         "{s}"
     );
     assert!(!s.contains("again then"), "{s}");
+    // One answered Again (back in a minute) among those answered Good (back in 10): the line
+    // gives the first and the last, not one wait for all.
+    let mut m = on_cards();
+    m.app.apply_config(&config);
+    m.press("<enter> 1 3 3<esc>");
+    let s = text(&mut m);
+    assert!(
+        s.contains(
+            "3 cards you started come back, the first in 1 minute and the last in 10 minutes: \
+             study “My interview” again to finish them."
+        ),
+        "{s}"
+    );
     // Once they are back, the line says to study now, with no "then".
     h.app.set_now(fixed_now() + chrono::Duration::minutes(11));
     let s = text(&mut h);

@@ -160,3 +160,53 @@ fn q_over_the_hints_of_a_typed_answer_asks_before_quitting() {
         Some(typed.as_str())
     );
 }
+
+/// A persona walk typed an answer in a round answered out loud: its letters worked as the round's
+/// keys (Space ended the answer, n started it again, y said it was answered, m changed the roles)
+/// and a grade was written for a 0-second answer. Typing there makes the answer a typed one.
+#[test]
+fn typing_in_a_round_answered_out_loud_types_the_answer() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    let header = h
+        .screen(80, 24)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    h.type_text("Primero me agacho al nivel del niño, sonrío y le doy tiempo. Sí, no me apuro.");
+    let s = h.screen(80, 24);
+    assert!(
+        s.contains("Primero me agacho"),
+        "the words are in the answer: {s}"
+    );
+    assert!(h.status().contains("Typing your answer"), "{}", h.status());
+    assert_eq!(
+        s.lines().next().unwrap_or_default(),
+        header,
+        "m changed nothing"
+    );
+    assert_eq!(
+        h.file("reviews.log").unwrap_or_default(),
+        "",
+        "nothing graded"
+    );
+    h.press("<c-s>");
+    assert!(
+        h.screen(80, 24).contains("Your answer is 16 words"),
+        "Ctrl-S ends it as a typed answer: {}",
+        h.screen(80, 24)
+    );
+    // Space, before a letter is typed, still ends a spoken answer.
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    h.advance(20);
+    h.press("<space>");
+    assert!(
+        h.screen(80, 24).contains("You took 00:20"),
+        "{}",
+        h.screen(80, 24)
+    );
+}

@@ -27,7 +27,7 @@ fn typed_blind(action: &Action) -> bool {
 impl App {
     /// True while a text field has focus, so Tab, q and letters go to the field.
     pub fn typing(&self) -> bool {
-        self.overlay.is_none() && self.keymap_beneath().typing.is_some()
+        self.overlay.is_none() && self.keymap_beneath().captures_text()
     }
 
     /// True while the window is below the smallest size the screens are drawn at.
@@ -45,7 +45,7 @@ impl App {
         if self.too_small() {
             // Nothing else works on what cannot be seen, but words typed into a text field are
             // kept: a persona walk typed "que" into a story in a squeezed window, and the app quit.
-            let typing = if self.overlay.is_none() {
+            let typing = if self.typing() {
                 self.keymap_beneath().typing
             } else {
                 None
@@ -82,15 +82,16 @@ impl App {
     pub fn keymap_beneath(&self) -> Keymap {
         if let Some(panel) = &self.panel {
             let mut keys = panel.screen().keys();
-            keys.groups.push(match keys.typing {
-                Some(_) => Group {
+            keys.groups.push(if keys.captures_text() {
+                Group {
                     title: "Typing",
                     bindings: keymap::TEXT_FIELD,
-                },
-                None => Group {
+                }
+            } else {
+                Group {
                     title: "Everywhere",
                     bindings: keymap::PANEL,
-                },
+                }
             });
             return keys;
         }
@@ -98,21 +99,22 @@ impl App {
         // Esc on a screen that has no use for it goes back to Home, where every day starts: a
         // user who presses Esc to get out was told "That key does nothing here" on Guides and Cards.
         let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
-        if self.tab != Tab::Home && keys.typing.is_none() && keys.dispatch(&esc).is_none() {
+        if self.tab != Tab::Home && !keys.captures_text() && keys.dispatch(&esc).is_none() {
             keys.groups.push(Group {
                 title: "Back",
                 bindings: keymap::ESC_HOME,
             });
         }
-        keys.groups.push(match keys.typing {
-            Some(_) => Group {
+        keys.groups.push(if keys.captures_text() {
+            Group {
                 title: "Typing",
                 bindings: keymap::TEXT_FIELD,
-            },
-            None => Group {
+            }
+        } else {
+            Group {
                 title: "Everywhere",
                 bindings: keymap::GLOBAL,
-            },
+            }
         });
         keys
     }
@@ -142,7 +144,7 @@ impl App {
             Event::Paste(text) => {
                 let typing = self.keymap().typing;
                 match typing {
-                    Some(Typing::Saved) if !self.data.can_write() => {
+                    Some(Typing::Saved | Typing::Letters) if !self.data.can_write() => {
                         self.status = Some(Status::warn(ReadOnly.to_string()));
                     }
                     Some(_) => self.update(Action::Paste(text)),

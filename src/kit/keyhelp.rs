@@ -49,7 +49,7 @@ impl Keymap {
     fn row(&self, b: &'static Binding) -> Option<HelpRow> {
         if b.keys.is_empty() {
             // A note with no keys (e.g. "paste"): only while a field takes text, where it applies.
-            return self.typing.map(|_| HelpRow {
+            return self.captures_text().then(|| HelpRow {
                 keys: b.label.to_string(),
                 text: b.help,
                 live: Vec::new(),
@@ -78,7 +78,7 @@ impl Keymap {
     fn reaches(&self, b: &'static Binding, k: &Key) -> bool {
         match self.binding_for(&k.event()) {
             Some(first) => std::ptr::eq(first, b),
-            None => b.typed && self.typing.is_some(),
+            None => b.typed && self.captures_text(),
         }
     }
 }

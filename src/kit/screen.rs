@@ -99,6 +99,10 @@ pub struct ViewCtx<'a> {
 pub enum Typing {
     Search,
     Saved,
+    /// No field has focus, but the letters no key takes are the screen's to type with, and end
+    /// up in the user's files: an answer given out loud turns into a typed one at its first letter.
+    /// The app's own keys (Tab, ?, q) still work.
+    Letters,
 }
 
 /// One screen of the app. Adding a screen is a folder under `screens/`, an impl of this trait, and

@@ -113,9 +113,9 @@ impl Keymap {
         }
     }
 
-    /// True while a text field has focus.
+    /// True while a text field has focus (not for [`Typing::Letters`], where the app's keys work).
     pub fn captures_text(&self) -> bool {
-        self.typing.is_some()
+        matches!(self.typing, Some(Typing::Search | Typing::Saved))
     }
 
     /// The binding a key press goes to: the first one, most specific group first, that has the key.
@@ -136,7 +136,7 @@ impl Keymap {
             }),
             (None, Some(typing)) => Some(Dispatch {
                 action: Action::Edit(*ev),
-                writes: typing == Typing::Saved,
+                writes: typing != Typing::Search,
             }),
             (None, None) => None,
         }
@@ -209,6 +209,18 @@ mod tests {
         assert!(typed.writes, "typing into a saved field writes");
         km.typing = Some(Typing::Search);
         assert!(!km.dispatch(&x).unwrap().writes, "a search box does not");
+        km.typing = Some(Typing::Letters);
+        let typed = km.dispatch(&x).unwrap();
+        assert_eq!(
+            typed.action,
+            Action::Edit(x),
+            "a spoken answer typed instead"
+        );
+        assert!(typed.writes);
+        assert!(
+            !km.captures_text(),
+            "no field has focus: the app's keys work"
+        );
         km.typing = None;
         assert_eq!(km.dispatch(&x), None);
     }

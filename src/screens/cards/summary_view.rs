@@ -30,17 +30,36 @@ fn coming_back(session: &Session, cx: &ViewCtx) -> Option<String> {
     }
     let back = session.coming_back();
     let store = cx.data.reviews()?;
-    let first = back
+    let dues = back
         .iter()
         .filter_map(|id| store.state(id))
-        .map(|s| s.due_ms)
-        .min()?;
+        .map(|s| s.due_ms);
+    let (first, last) = dues.fold(None, |span: Option<(i64, i64)>, due| {
+        Some(span.map_or((due, due), |(a, b)| (a.min(due), b.max(due))))
+    })?;
+    let now = cx.now.timestamp_millis();
+    // Not "14 cards come back in under a minute" when one answered Again does and thirteen
+    // answered Good come back in 10 minutes (a persona walk): the first and the last.
+    let (soon, late) = (wait_in_words(first - now), wait_in_words(last - now));
+    if back.len() > 1 && last > now && soon != late {
+        let first_part = if first <= now {
+            "the first is ready now".to_string()
+        } else {
+            format!("the first in {soon}")
+        };
+        return Some(format!(
+            "{} you started come back, {first_part} and the last in {late}: study “{}” again to \
+             finish them.",
+            plural(back.len(), "card"),
+            session.title
+        ));
+    }
     let (is, comes, them) = if back.len() == 1 {
         ("is", "comes", "it")
     } else {
         ("are", "come", "them")
     };
-    let wait = first - cx.now.timestamp_millis();
+    let wait = first - now;
     // "again then" does not read as English: a card ready now is studied now, one coming back
     // later once it is back.
     let when = if wait <= 0 {

@@ -8,6 +8,7 @@ use crate::domain::practice::typed::{analyze_typed, in_time_window};
 use crate::domain::practice::{AnswerMode, AnswerTimer, FollowUpAnswer, MIN_ANSWER_SECS, Rubric};
 use crate::domain::stories::Coach;
 use crate::kit::{Action, Ctx, Status};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// The answer target for `q`: the setup's, or about a minute for openers and the close.
 pub(super) fn target_for(q: Option<&Question>, setup_target: u32) -> u32 {
@@ -34,17 +35,40 @@ impl Practice {
             }
             Action::Back => self.pause(),
             Action::Edit(key) => {
+                let letter = matches!(key.code, KeyCode::Char(_))
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                if letter {
+                    self.type_instead(cx);
+                }
                 if let Some(run) = self.run.as_mut().filter(|r| r.mode == AnswerMode::Typing) {
                     run.field.key(key);
                 }
             }
             Action::Paste(text) => {
+                self.type_instead(cx);
                 if let Some(run) = self.run.as_mut().filter(|r| r.mode == AnswerMode::Typing) {
                     run.field.paste(&text);
                 }
             }
             other => cx.ignore(other),
         }
+    }
+
+    /// A letter typed or text pasted in a round answered out loud: the answer is being typed, so
+    /// the rest of the round is. A persona walk typed an answer there, and its letters worked as
+    /// the round's keys: the first space ended the answer, "n" started it again, "y" said it was
+    /// answered, and a grade was written for a 0-second answer.
+    fn type_instead(&mut self, cx: &mut Ctx) {
+        let Some(run) = self.run.as_mut().filter(|r| r.mode == AnswerMode::Speaking) else {
+            return;
+        };
+        run.mode = AnswerMode::Typing;
+        cx.say(Status::info(
+            "Typing your answer, not saying it: Ctrl-S when you are done. The rest of this round \
+             is typed too.",
+        ));
     }
 
     /// Ends the main answer: stops the timer, analyzes typed text, and asks "did you answer?" when

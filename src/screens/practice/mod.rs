@@ -221,16 +221,6 @@ impl Practice {
         }
     }
 
-    /// True while the answer box takes the keys typed.
-    fn typing(&self) -> bool {
-        matches!(self.stage, Stage::Answer | Stage::FollowUp)
-            && !self.hint
-            && self
-                .run
-                .as_ref()
-                .is_some_and(|r| r.mode == AnswerMode::Typing)
-    }
-
     /// Pauses the timer while the question is not being answered: hints open, paused by Esc, or
     /// the screen not on show. Resumes it when none of those holds.
     fn sync_timer(&mut self, now: DateTime<Utc>) {
@@ -273,8 +263,13 @@ impl Screen for Practice {
             });
         }
         let mut km = Keymap::of(groups);
-        if self.typing() {
-            km.typing = Some(Typing::Saved);
+        // Out loud, the letters no key takes go to the answer too: typed, they turn it into a
+        // typed answer (see `type_instead`) instead of being refused one by one.
+        if matches!(self.stage, Stage::Answer | Stage::FollowUp) && !self.hint {
+            km.typing = self.run.as_ref().map(|r| match r.mode {
+                AnswerMode::Typing => Typing::Saved,
+                AnswerMode::Speaking => Typing::Letters,
+            });
         }
         km
     }
