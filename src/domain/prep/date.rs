@@ -83,7 +83,8 @@ fn parse_as_written(text: &str, today: NaiveDate) -> Result<When, String> {
     };
     if date < today {
         return Err(format!(
-            "{} is in the past. Type the date of your interview, today or later.",
+            "{} is in the past. Type the date of your interview, today or later (with the year \
+             if it is next year's).",
             date.format("%B %-d, %Y")
         ));
     }
@@ -392,11 +393,17 @@ fn which_weekday(day: Weekday, time: Option<NaiveTime>, today: NaiveDate) -> Str
     )
 }
 
-/// The next `month`/`day` from `today` on: this year's, or next year's once this year's is past.
+/// Up to this many days back, a month and day with no year is this year's date gone by, not next
+/// year's: "12/1" typed on December 7 was a slip or last week's interview, and a persona walk saw it
+/// saved as December 1 of the next year, 359 days away, without a word.
+const RECENT_DAYS: i64 = 31;
+
+/// The `month`/`day` meant with no year: this year's from `today` on (or gone by in the last
+/// [`RECENT_DAYS`], which the caller then calls past), else next year's.
 fn next(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
     let this_year = NaiveDate::from_ymd_opt(today.year(), month, day);
     match this_year {
-        Some(d) if d >= today => Some(d),
+        Some(d) if d >= today || (today - d).num_days() <= RECENT_DAYS => Some(d),
         _ => NaiveDate::from_ymd_opt(today.year() + 1, month, day),
     }
 }

@@ -140,7 +140,21 @@ fn without_a_year_it_is_the_next_such_day_today_included() {
     assert_eq!(read("11/23"), Ok(d(TODAY)));
     assert_eq!(read("Nov 24"), Ok(d("2026-11-24")));
     assert_eq!(read("1/5"), Ok(d("2027-01-05")));
-    assert_eq!(read("Nov 22"), Ok(d("2027-11-22")));
+    // Gone by in the last month: a slip or a past interview, said to be past, not next year's.
+    let past = read("Nov 22").unwrap_err();
+    assert!(past.contains("November 22, 2026 is in the past"), "{past}");
+    assert!(past.contains("with the year"), "{past}");
+    assert!(read("10/23").is_err(), "31 days back");
+    assert_eq!(
+        read("10/22"),
+        Ok(d("2027-10-22")),
+        "32 days back: next year's"
+    );
+    assert_eq!(
+        read("11/22/2027"),
+        Ok(d("2027-11-22")),
+        "with the year, next year's"
+    );
     // No February 29th in 2027 either: not a date.
     assert!(read("2/29").is_err());
     assert_eq!(
