@@ -191,9 +191,14 @@ fn an_empty_introduction_offers_a_starter_that_only_ever_fills_an_empty_box() {
         file.contains("as a PT aide at Riverside Orthopedics because"),
         "{file}"
     );
-    // Ctrl-A again replaces nothing the user has: with text in the box it is the editor's own
-    // key (to the start of the line).
+    // Ctrl-A again replaces nothing the user has, and moves nothing: it says why. (As the
+    // editor's own key, to the line's start, it sent a walk's next words to the front.)
     h.press("<c-a>");
+    assert!(
+        h.status().contains("only into an empty introduction"),
+        "{}",
+        h.status()
+    );
     h.advance_ms(1000);
     assert_eq!(h.file("sheet.toml").unwrap(), file);
     // Ctrl-Z takes the whole starter out in one step.
@@ -459,4 +464,28 @@ fn tab_selects_each_blank_of_the_starter_so_typing_fills_it() {
     assert_eq!(presses, blanks(&first) - 3, "one Tab a blank");
     h.press("<tab>");
     assert_eq!(text(&mut h), done);
+}
+
+/// A walk typed into its introduction, pressed Ctrl-A for the starter the footer had offered, and
+/// typed on: Ctrl-A, the editor's "to the line's start", had sent the new words to the front.
+/// With words in the box, Ctrl-A says the starter is for an empty one and moves nothing.
+#[test]
+fn ctrl_a_in_an_introduction_with_words_moves_nothing() {
+    let mut h = harness();
+    h.app.update(Action::GoTo(Tab::Sheet));
+    h.press("i");
+    h.type_text("I just graduated from the PTA program.");
+    h.press("<c-a>");
+    assert!(
+        h.status().contains("only into an empty introduction"),
+        "{}",
+        h.status()
+    );
+    h.type_text(" I want to grow here.");
+    h.advance_ms(1000);
+    let file = h.file("sheet.toml").unwrap();
+    assert!(
+        file.contains("I just graduated from the PTA program. I want to grow here."),
+        "{file}"
+    );
 }

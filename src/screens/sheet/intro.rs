@@ -8,6 +8,8 @@ use crate::widgets::undo_note::{change_note, undo_said};
 use chrono::{DateTime, Utc};
 
 /// Said when Ctrl-A puts the starter in; taken back once the user types.
+const STARTER_LATER: &str = "The starter goes only into an empty introduction, so nothing you \
+                             typed is replaced.";
 const STARTER_IN: &str = "A starter from your profile is in, its first [blank] selected: type to \
                           fill it in, Tab for the next. Then make it sound like you. Ctrl-Z takes \
                           it out.";
@@ -61,6 +63,12 @@ impl SheetScreen {
                 let changed = ed.field.paste(&text);
                 ed.field.select_blank(true);
                 changed
+            }
+            // Once there are words, Ctrl-A only says why: the editor's own Ctrl-A (to the line's
+            // start) sent a walk's next words to the front of the text, swapped with the first.
+            Action::AcceptRewrite => {
+                say_until_typing(ed, cx, STARTER_LATER.to_string());
+                false
             }
             // Bound only while a blank is left (see `keys::BLANK_KEYS`).
             Action::NextField | Action::PrevField => {

@@ -117,6 +117,16 @@ pub(super) static STARTER_KEYS: &[Binding] = &[bind(
 )
 .writes()];
 
+/// Once the introduction has words: Ctrl-A says the starter is for an empty one, rather than
+/// moving the cursor to the line's start as the editor would.
+pub(super) static STARTER_LATER_KEYS: &[Binding] = &[bind(
+    &[ctrl('a')],
+    "Ctrl-A",
+    "the starter: only into an empty introduction",
+    Action::AcceptRewrite,
+    None,
+)];
+
 /// While the introduction holds a [blank]: each is filled by typing over it.
 pub(super) static BLANK_KEYS: &[Binding] = &[
     bind(

@@ -220,10 +220,16 @@ impl Screen for SheetScreen {
                     title: "An empty introduction",
                     bindings: keys::STARTER_KEYS,
                 });
-            } else if !crate::widgets::field::blanks(&text).is_empty() {
+            } else {
+                if !crate::widgets::field::blanks(&text).is_empty() {
+                    groups.push(Group {
+                        title: "Blanks to fill in",
+                        bindings: keys::BLANK_KEYS,
+                    });
+                }
                 groups.push(Group {
-                    title: "Blanks to fill in",
-                    bindings: keys::BLANK_KEYS,
+                    title: "The starter",
+                    bindings: keys::STARTER_LATER_KEYS,
                 });
             }
             Keymap {
