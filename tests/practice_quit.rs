@@ -210,3 +210,20 @@ fn typing_in_a_round_answered_out_loud_types_the_answer() {
         h.screen(80, 24)
     );
 }
+
+/// A walk stopped a round after one answer and read "1 round so far" on Practice and "Rounds 0"
+/// on Home. Both count whole rounds; Practice names the one stopped early.
+#[test]
+fn a_round_stopped_early_is_counted_alike_on_practice_and_home() {
+    let mut h = Harness::new();
+    h.app.update(Action::GoTo(Tab::Practice));
+    h.press("<enter>");
+    h.advance(40);
+    h.press("<space><enter><esc>x<esc>");
+    let s = h.screen(100, 30);
+    assert!(s.contains("No whole round yet (1 stopped early)"), "{s}");
+    assert_eq!(log(&h).round.len(), 1);
+    h.app.update(Action::GoTo(Tab::Home));
+    let home = h.screen(100, 30);
+    assert!(home.contains("Rounds 0"), "{home}");
+}

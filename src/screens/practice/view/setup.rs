@@ -64,11 +64,22 @@ pub(super) fn render(p: &Practice, cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let log = cx.data.rounds();
     match log.round.iter().rev().find(|r| !r.answer.is_empty()) {
         Some(last) => {
-            let rounds = log.round.iter().filter(|r| !r.answer.is_empty()).count();
+            // Counted as Home counts them (a round of at least the shortest length), with those
+            // stopped early beside: a walk read "1 round so far" here and "Rounds 0" on Home.
+            let with_answers = log.round.iter().filter(|r| !r.answer.is_empty());
+            let full = with_answers
+                .clone()
+                .filter(|r| r.answer.len() >= crate::domain::plan::ROUND_ANSWERS)
+                .count();
+            let early = with_answers.count() - full;
+            let so_far = match (full, early) {
+                (_, 0) => format!("{} so far", plural(full, "round")),
+                (0, n) => format!("No whole round yet ({n} stopped early)"),
+                (f, n) => format!("{} so far, and {n} stopped early", plural(f, "round")),
+            };
             d.text(
                 &format!(
-                    "{} so far. Last: {}, average {}.",
-                    plural(rounds, "round"),
+                    "{so_far}. Last: {}, average {}.",
                     plural(last.answer.len(), "answer"),
                     format_mmss(last.mean_seconds().unwrap_or(0))
                 ),
