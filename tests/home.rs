@@ -756,3 +756,32 @@ fn the_day_before_the_interview_today_names_the_sheet_until_it_is_made() {
     later.set_interview("2026-12-20");
     assert!(!later.screen(120, 40).contains("sheet (o)"));
 }
+
+/// A walk at 80×24 read "2 Good · 1 Hard" under Answer time, and at 120×40 "· 1 Again": where
+/// the grades do not all fit, the weakest show first.
+#[test]
+fn a_narrow_answer_time_panel_shows_the_weakest_grades_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(ROUNDS_FILE);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let answer = |grade: &str| {
+        format!(
+            "[[round.answer]]\nquestion = \"q\"\nseconds = 95\ngrade = \"{grade}\"\n\
+             rubric = {{ structure = true, said_i = true, result = false, in_time = true }}\n"
+        )
+    };
+    let mut text =
+        "[[round]]\nstarted = \"2026-11-23T08:00:00Z\"\ntarget_seconds = 120\n".to_string();
+    for g in ["good", "good", "hard", "again"] {
+        text.push_str(&answer(g));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut h = Harness::in_dir(dir);
+    let narrow = h.screen(80, 24);
+    assert!(narrow.contains("1 Again"), "{narrow}");
+    let wide = h.screen(160, 50);
+    assert!(
+        wide.contains("2 Good · 1 Hard · 1 Again"),
+        "in order where all fit: {wide}"
+    );
+}

@@ -120,9 +120,30 @@ fn due_chart(cx: &ViewCtx, area: Rect, bar_w: u16, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
-/// The last round with answers' grades as lines of at most `room` columns, each count whole, in
-/// the order Easy, Good, Hard, Again; "Last round: " leads where a line has room for it.
-fn last_round_grades(cx: &ViewCtx, room: usize) -> Vec<Line<'static>> {
+/// The last round with answers' grades as at most `rows` lines of at most `room` columns, each
+/// count whole, in the order Easy, Good, Hard, Again; "Last round: " leads where a line has room
+/// for it. Where they do not all fit, the weakest come first: a walk at 80×24 read "2 Good · 1
+/// Hard" and never saw the "1 Again" that needed practice most.
+fn last_round_grades(cx: &ViewCtx, room: usize, rows: usize) -> Vec<Line<'static>> {
+    let all = grade_lines(
+        cx,
+        room,
+        [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again],
+    );
+    if all.len() <= rows {
+        return all;
+    }
+    let mut weakest = grade_lines(
+        cx,
+        room,
+        [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy],
+    );
+    weakest.truncate(rows);
+    weakest
+}
+
+/// The last round with answers' grades in `order`, as lines of at most `room` columns.
+fn grade_lines(cx: &ViewCtx, room: usize, order: [Grade; 4]) -> Vec<Line<'static>> {
     let t = cx.theme;
     let Some(round) = cx
         .data
@@ -142,7 +163,7 @@ fn last_round_grades(cx: &ViewCtx, room: usize) -> Vec<Line<'static>> {
         used = lead.len();
     }
     let mut items_on_line = 0;
-    for g in [Grade::Easy, Grade::Good, Grade::Hard, Grade::Again] {
+    for g in order {
         let n = round.answer.iter().filter(|a| a.grade == g).count();
         if n == 0 {
             continue;
@@ -210,13 +231,13 @@ fn answer_trend(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     // The last round's grades, each count whole ("1 Good", never "1 Go"), over two rows where the
     // panel is narrow and tall enough: a user walk at 80×24 saw "1 Easy" of "1 Easy · 2 Good".
     let room = usize::from(inner.width.saturating_sub(1));
-    let grade_lines = last_round_grades(cx, room);
     let grade_rows = match inner.height {
         0..5 => 0,
         5..8 => 1,
         _ => 2,
-    }
-    .min(grade_lines.len());
+    };
+    let grade_lines = last_round_grades(cx, room, grade_rows);
+    let grade_rows = grade_rows.min(grade_lines.len());
     let [caption, grades, progress, chart] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::try_from(grade_rows).unwrap_or(1)),
