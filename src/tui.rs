@@ -206,6 +206,13 @@ pub fn is_suspend_key(ev: &Event) -> bool {
 /// caught or ignored, and it stops a process whose group has no shell waiting on it too.
 fn suspend(app: &mut App, terminal: &mut Term) -> io::Result<()> {
     restore();
+    // Left at a bare prompt, a walk could not tell the app was only paused, nor how to go back.
+    let mut out = io::stdout();
+    writeln!(
+        out,
+        "clinicprep is paused, with everything kept. To go back to it, type fg and press Enter."
+    )?;
+    out.flush()?;
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     resume(app, terminal)

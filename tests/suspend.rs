@@ -221,7 +221,10 @@ fn the_suspend_key_stops_the_app_even_while_typing_and_fg_brings_it_back() {
     pty.type_bytes(b"\x14"); // Ctrl-T
     pty.wait_state(|s| s == 'T', "stopped by Ctrl-T");
     assert!(pty.line_mode());
-    pty.wait_for(before, &["\x1b[?1049l"]);
+    pty.wait_for(
+        before,
+        &["\x1b[?1049l", "To go back to it, type fg and press Enter."],
+    );
     let at = pty.len();
     pty.signal("CONT");
     pty.wait_for(at, &["\x1b[?1049h", "Words"]);
