@@ -88,7 +88,8 @@ pub enum ExportCommand {
         /// (the output says so), never left half-written.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// `markdown` for the one-page summary, `json` for everything, in full.
+        /// `markdown` for the one-page summary, `full` for every word in Markdown (to read, print or
+        /// keep), `json` for everything, for other tools.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
@@ -103,6 +104,7 @@ pub enum ExportCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Markdown,
+    Full,
     Json,
 }
 

@@ -73,7 +73,7 @@ fn markdown_summary_goes_to_stdout_in_title_order() {
         r.out,
         "# My interview stories\n\
          \n_One line a part, to glance at before the interview; \
-         `clinicprep export stories --format json` has every word._\n\
+         `clinicprep export stories --format full` has every word._\n\
          \n## Double booking at the front desk\n\n\
          - **Action:** I rebooked one patient\\_\\*.\n\
          \n## Patient nearly fell\n\n\
@@ -189,6 +189,31 @@ fn json_export_keeps_full_text_and_times() {
     assert_eq!(fall["updated"], "2026-11-21T08:15:00Z");
     assert_eq!(v["certifications"], serde_json::json!([]));
     assert_eq!(v["questions_to_ask"], serde_json::json!([]));
+}
+
+/// A walk read the summary's one line a part as its stories cut short: `--format full` is every
+/// word, in Markdown to read or print.
+#[test]
+fn full_markdown_export_keeps_every_line() {
+    let dir = data_dir();
+    let r = run(clinicprep(dir.path()).args(["export", "stories", "--format", "full"]));
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(
+        r.out.contains(
+            "### Action\n\nI held her gait belt and lowered her to the chair.  \nI called the PT \
+             and stayed with her.\n"
+        ),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.contains(
+            "A patient lost her balance stepping off the treadmill. The PT was with someone else."
+        ),
+        "{}",
+        r.out
+    );
+    assert!(!r.out.contains('…'), "{}", r.out);
 }
 
 #[test]

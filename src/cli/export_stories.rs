@@ -54,6 +54,17 @@ pub fn export_stories_cmd(
     let asks = asks.as_slice();
     let text = match format {
         ExportFormat::Markdown => export::markdown(&stories, certifications, asks),
+        ExportFormat::Full => crate::domain::stories::export_full::full_markdown(
+            &stories,
+            certifications,
+            asks,
+            |id| {
+                lib.questions
+                    .iter()
+                    .find(|q| q.id.as_str() == id)
+                    .map(|q| q.text.clone())
+            },
+        ),
         ExportFormat::Json => {
             let v = export::json(&stories, certifications, asks);
             // Serializing a `Value` cannot fail; fall back to the compact form rather than unwrap.

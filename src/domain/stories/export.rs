@@ -25,7 +25,7 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
         // A user took the shortened lines for their stories cut short: say what this is.
         out.push_str(
             "\n_One line a part, to glance at before the interview; \
-             `clinicprep export stories --format json` has every word._\n",
+             `clinicprep export stories --format full` has every word._\n",
         );
     }
     for s in stories {
@@ -57,6 +57,13 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
             out.push_str(&format!("- _Tags:_ {}\n", tags.join(", ")));
         }
     }
+    extras(&mut out, certifications, favourite_asks);
+    out
+}
+
+/// The certifications and the questions to ask, after the stories; each section left out when
+/// there is nothing to put in it.
+pub(super) fn extras(out: &mut String, certifications: &[String], favourite_asks: &[&Ask]) {
     let certs: Vec<String> = certifications
         .iter()
         .map(|c| one_line(c))
@@ -79,7 +86,6 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
             out.push_str(&format!("- {}\n", escape(&a)));
         }
     }
-    out
 }
 
 /// Everything, losslessly: full section text, tags, linked question ids and times (RFC 3339, or null
@@ -138,7 +144,7 @@ pub fn result_line(text: &str) -> String {
 }
 
 /// Terminal-safe text with every run of whitespace (newlines included) made one space.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     clean_line(text)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -194,7 +200,7 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Backslash-escapes the characters that would turn plain text into Markdown emphasis, code, links or HTML.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
@@ -289,7 +295,7 @@ mod tests {
             md,
             "# My interview stories\n\n\
              _One line a part, to glance at before the interview; \
-             `clinicprep export stories --format json` has every word._\n\n\
+             `clinicprep export stories --format full` has every word._\n\n\
              ## Calming an \\*upset\\* patient\n\n\
              _Angry \\*man\\*: listened, found a slot_\n\n\
              - **Situation:** A patient was angry.\n\

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod coach;
 pub mod coverage;
 pub mod export;
+pub mod export_full;
 pub mod file;
 pub mod filter;
 pub mod index;
