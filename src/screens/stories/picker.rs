@@ -149,17 +149,43 @@ pub struct Links {
     pub asked: Vec<bool>,
 }
 
+/// Each word of `query`, lowercase, with the other words of its synonym groups (the guides'
+/// search's, `content/synonyms.toml`): a word of four letters or more brings in a group one of
+/// whose members it begins. A walk typed "difficult" for the question that says "challenging" and
+/// was told no question has it.
+fn with_synonyms(query: &str, lib: &Library) -> Vec<Vec<String>> {
+    query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .map(|w| {
+            let mut alts = vec![w.clone()];
+            for group in &lib.synonyms {
+                let members: Vec<String> = group.words.iter().map(|m| m.to_lowercase()).collect();
+                let hit = members
+                    .iter()
+                    .any(|m| *m == w || (w.chars().count() >= 4 && m.starts_with(w.as_str())));
+                if hit {
+                    alts.extend(members);
+                }
+            }
+            alts
+        })
+        .collect()
+}
+
 impl Links {
     /// Recomputes the list for `query` (every word must appear). Linked questions come first, in the
     /// order they were linked (so a question moves as it is linked: `Editor::toggle_link` keeps
     /// the highlight on it).
     /// The others follow best fit first ([`answers::fits`]), with the skills `heard` in the story.
     pub fn refresh(&mut self, query: &str, story: &Story, lib: &Library, heard: &[Heard]) {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words = with_synonyms(query, lib);
         let matches = |i: usize| {
             lib.questions.get(i).is_some_and(|q| {
                 let text = q.text.to_lowercase();
-                words.iter().all(|w| text.contains(w.as_str()))
+                words
+                    .iter()
+                    .all(|alts| alts.iter().any(|w| text.contains(w.as_str())))
             })
         };
         let linked: Vec<usize> = story
@@ -213,6 +239,41 @@ mod tests {
 
     fn lib() -> Library {
         Library::builtin()
+    }
+
+    #[test]
+    fn a_question_is_found_by_a_synonym_of_its_words() {
+        let lib = lib();
+        let story = Story::new(
+            StoryId::generate("A hard day", Utc::now()),
+            "A hard day",
+            Utc::now(),
+        );
+        let mut l = Links::default();
+        let texts = |l: &Links| -> Vec<String> {
+            l.items
+                .iter()
+                .map(|&i| lib.questions[i].text.clone())
+                .collect()
+        };
+        l.refresh("difficult patient", &story, &lib, &[]);
+        let found = texts(&l);
+        assert!(
+            found.iter().any(|t| t.contains("challenging patient")),
+            "{found:?}"
+        );
+        l.refresh("diffic", &story, &lib, &[]);
+        assert!(
+            texts(&l).iter().any(|t| t.contains("challenging")),
+            "a start of the word"
+        );
+        l.refresh("dif", &story, &lib, &[]);
+        assert!(
+            !texts(&l).iter().any(|t| t.contains("challenging")),
+            "three letters are too few to stand for a group"
+        );
+        l.refresh("zebra", &story, &lib, &[]);
+        assert!(l.items.is_empty());
     }
 
     #[test]
