@@ -20,7 +20,7 @@ const ABBREVIATIONS: [&str; 12] = [
 pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &[&Ask]) -> String {
     let mut out = String::from("# My interview stories\n");
     if stories.is_empty() {
-        out.push_str("\n_No stories yet: write them in the Stories tab of clinicprep._\n");
+        out.push_str(NO_STORIES);
     } else {
         // A user took the shortened lines for their stories cut short: say what this is.
         out.push_str(
@@ -29,13 +29,7 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
         );
     }
     for s in stories {
-        let title = one_line(&s.title);
-        let title = if title.is_empty() {
-            "Untitled story"
-        } else {
-            &title
-        };
-        out.push_str(&format!("\n## {}\n\n", escape(title)));
+        out.push_str(&format!("\n## {}\n\n", heading(s)));
         let cue = one_line(&s.cue);
         if !cue.is_empty() {
             out.push_str(&format!("_{}_\n\n", escape(&cue)));
@@ -59,6 +53,20 @@ pub fn markdown(stories: &[&Story], certifications: &[String], favourite_asks: &
     }
     extras(&mut out, certifications, favourite_asks);
     out
+}
+
+/// What an export of no stories says.
+pub(super) const NO_STORIES: &str =
+    "\n_No stories yet: write them in the Stories tab of clinicprep._\n";
+
+/// A story's title as a heading's text, escaped ("Untitled story" for none).
+pub(super) fn heading(s: &Story) -> String {
+    let title = one_line(&s.title);
+    escape(if title.is_empty() {
+        "Untitled story"
+    } else {
+        &title
+    })
 }
 
 /// The certifications and the questions to ask, after the stories; each section left out when

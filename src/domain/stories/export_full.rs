@@ -1,6 +1,6 @@
 //! Every word of the stories in Markdown, to read, print or keep beside the files.
 
-use super::export::{escape, extras, one_line};
+use super::export::{NO_STORIES, escape, extras, heading, one_line};
 use super::story::{Section, Story};
 use crate::domain::content::Ask;
 use crate::storage::sanitize::clean_line;
@@ -18,16 +18,10 @@ pub fn full_markdown(
 ) -> String {
     let mut out = String::from("# My interview stories\n");
     if stories.is_empty() {
-        out.push_str("\n_No stories yet: write them in the Stories tab of clinicprep._\n");
+        out.push_str(NO_STORIES);
     }
     for s in stories {
-        let title = one_line(&s.title);
-        let title = if title.is_empty() {
-            "Untitled story"
-        } else {
-            &title
-        };
-        out.push_str(&format!("\n## {}\n", escape(title)));
+        out.push_str(&format!("\n## {}\n", heading(s)));
         let cue = one_line(&s.cue);
         if !cue.is_empty() {
             out.push_str(&format!("\n_Cue: {}_\n", escape(&cue)));
