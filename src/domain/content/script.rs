@@ -205,6 +205,11 @@ pub struct FollowUp {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub kinds: Vec<QuestionKind>,
+    /// The questions it follows, by id, when it fits only them: the most specific aim there is.
+    /// "How would that look with a patient after a knee replacement?" followed a new grad's answer
+    /// about when their license would be active (a persona walk).
+    #[serde(default)]
+    pub questions: Vec<Id>,
     /// The question as the interviewer asks it.
     pub text: String,
     /// How long an answer it wants, in seconds, when shorter than the usual minute ("sum yourself
@@ -223,11 +228,13 @@ impl FollowUp {
         role_ok
             && (self.categories.is_empty() || self.categories.contains(&q.category))
             && (self.kinds.is_empty() || self.kinds.contains(&q.kind()))
+            && (self.questions.is_empty() || self.questions.contains(&q.id))
     }
 
     /// How narrowly it is aimed: a follow-up for one role and category beats a general one.
     pub fn specificity(&self) -> u8 {
-        u8::from(!self.roles.is_empty()) * 2
+        u8::from(!self.questions.is_empty()) * 4
+            + u8::from(!self.roles.is_empty()) * 2
             + u8::from(!self.categories.is_empty())
             + u8::from(!self.kinds.is_empty())
     }
@@ -300,6 +307,12 @@ impl super::Library {
                 problems.push(locate(
                     &f.id,
                     format!("{} refers to role {r}, which does not exist", f.id),
+                ));
+            }
+            for q in f.questions.iter().filter(|q| self.question(q).is_none()) {
+                problems.push(locate(
+                    &f.id,
+                    format!("{} refers to question {q}, which does not exist", f.id),
                 ));
             }
             if f.text.trim().is_empty() {

@@ -137,6 +137,40 @@ fn the_most_specific_follow_up_is_chosen_for_the_role() {
     assert!(choose(&lib.follow_ups, story, None, &[], 0).is_none());
 }
 
+/// A new grad's answer on when their license would be active was followed by "How would that
+/// look with a patient … after a knee replacement?" (a persona walk): a follow-up aimed at the
+/// question by id beats the role's.
+#[test]
+fn a_follow_up_aimed_at_a_question_beats_the_roles() {
+    let lib = Library::builtin();
+    for (id, role) in [
+        ("q-new-grad-pta-license-timeline", "pta"),
+        ("q-new-grad-ota-license-timeline", "ota"),
+    ] {
+        let q = lib.question(&Id::new(id)).unwrap();
+        let f = choose(
+            &lib.follow_ups,
+            q,
+            Some(&Id::new(role)),
+            &[Trigger::NoExample],
+            0,
+        )
+        .unwrap();
+        assert_eq!(f.id.as_str(), "fu-no-example-license", "{id}");
+    }
+    // Elsewhere the role's still is.
+    let rom = lib.question(&Id::new("q-pta-measure-rom")).unwrap();
+    let f = choose(
+        &lib.follow_ups,
+        rom,
+        Some(&Id::new("pta")),
+        &[Trigger::NoExample],
+        0,
+    )
+    .unwrap();
+    assert_eq!(f.id.as_str(), "fu-no-example-pta");
+}
+
 #[test]
 fn every_trigger_has_a_follow_up_and_every_follow_up_can_be_asked() {
     let lib = Library::builtin();
@@ -385,4 +419,20 @@ fn a_patient_named_by_title_is_an_example() {
     )
     .unwrap();
     assert!(j.filled, "{j:?}");
+}
+
+#[test]
+fn a_follow_up_aimed_at_a_question_that_does_not_exist_is_a_problem() {
+    let lib = Library::from_user_files(&[(
+        "mine.toml",
+        b"[[follow_up]]\nid = \"fu-mine\"\ntrigger = \"no-example\"\nquestions = [\"q-nowhere\"]\n\
+          text = \"And then?\"\n",
+    )]);
+    assert!(
+        lib.problems
+            .iter()
+            .any(|p| p.to_string().contains("refers to question q-nowhere")),
+        "{:?}",
+        lib.problems
+    );
 }
