@@ -21,8 +21,7 @@ pub struct Finder {
     pub hit: usize,
     /// Every card's words, folded; built when the search first opens.
     index: CardIndex,
-    /// Queries typed so far, each a start of the next, with every card it matched (in the order
-    /// shown): one more letter only looks among the last one's cards, and Backspace finds its
+    /// Queries typed so far, each a start of the next, with the cards it found: Backspace finds its
     /// answer here without a search.
     trail: Vec<(String, Vec<usize>)>,
     /// The card opened with Enter, if one is.
@@ -56,8 +55,8 @@ impl Finder {
         self.query.text()
     }
 
-    /// Searches for the query as it is now: among the matches of the last query that starts it,
-    /// if one was kept, else among every card.
+    /// Searches for the query as it is now, unless it was typed before (Backspace): the index's
+    /// answer costs little whatever came before, so only the cards shown are kept.
     fn search(&mut self) {
         let q = self.query.text();
         while self
@@ -67,20 +66,14 @@ impl Finder {
         {
             self.trail.pop();
         }
-        let all = match self.trail.last() {
-            Some((t, all)) if *t == q => all.clone(),
-            Some((t, all)) if !t.trim().is_empty() => {
-                let mut among = all.clone();
-                among.sort_unstable();
-                self.index.find_among(&q, usize::MAX, among)
+        self.hits = match self.trail.last() {
+            Some((t, hits)) if *t == q => hits.clone(),
+            _ => {
+                let hits = self.index.find(&q, MAX_HITS);
+                self.trail.push((q, hits.clone()));
+                hits
             }
-            _ => self.index.find(&q, usize::MAX),
         };
-        if self.trail.last().is_none_or(|(t, _)| *t != q) {
-            self.trail.push((q, all.clone()));
-        }
-        self.hits = all;
-        self.hits.truncate(MAX_HITS);
         self.hit = 0;
     }
 
