@@ -8,7 +8,10 @@
 //!   today) spread evenly over those days, rounded up. It is never below the `daily_new_limit`
 //!   setting: pacing only ever raises the number.
 //! - With fewer than 3 days left the target day has passed, so what is unseen is spread over the days
-//!   before the interview (`n` days, today included), and the plan says it is late.
+//!   before the interview (`n` days, today included), and the plan says it is late. But the evening
+//!   before ([`LAST_EVENING`]) asks no more new cards than an ordinary day: a persona walk was given
+//!   all 97 cards it had not seen, 71 minutes of them, the night before its interview. What stays
+//!   unseen is left to cram mode, which puts what the user knows least first.
 //! - On the interview day no new cards are started. With no date, or after the date, the
 //!   `daily_new_limit` setting is the number, as before.
 //!
@@ -23,6 +26,9 @@ pub const SEEN_BY_DAYS_BEFORE: i64 = 3;
 /// Never more new cards in one day than this, whatever the pace asks (the config's own upper limit).
 pub const MOST_NEW_PER_DAY: u32 = 1000;
 
+/// Days left on the evening before the interview: new cards are held to the daily limit.
+pub const LAST_EVENING: i64 = 1;
+
 /// Why today's number of new cards is what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaceReason {
@@ -30,8 +36,9 @@ pub enum PaceReason {
     NoDate,
     /// Spread over `days` study days so every card is seen by three days before the interview.
     OnTrack { days: i64 },
-    /// Fewer than three days left: what is unseen is spread over the `days` days before the interview.
-    Late { days: i64 },
+    /// Fewer than three days left: what is unseen is spread over the `days` days before the
+    /// interview, except on the last evening; `held_back` cards stay unseen however the days go.
+    Late { days: i64, held_back: usize },
     /// The interview is today: no new cards.
     InterviewToday,
     /// The date has passed: the `daily_new_limit` setting again.
@@ -87,7 +94,13 @@ pub fn pace(
             let days = n - SEEN_BY_DAYS_BEFORE + 1;
             (days, PaceReason::OnTrack { days })
         }
-        n => (n, PaceReason::Late { days: n }),
+        n => (
+            n,
+            PaceReason::Late {
+                days: n,
+                held_back: 0,
+            },
+        ),
     };
     let to_spread = unseen as u64 + u64::from(introduced_today);
     let days = days.max(1) as u64;
@@ -96,6 +109,13 @@ pub fn pace(
         .unwrap_or(u32::MAX)
         .max(limit)
         .min(MOST_NEW_PER_DAY.max(limit));
+    if left == LAST_EVENING {
+        let held_back = usize::try_from(to_spread.saturating_sub(u64::from(limit))).unwrap_or(0);
+        return Pace {
+            per_day: per_day.min(limit),
+            reason: PaceReason::Late { days: 1, held_back },
+        };
+    }
     Pace { per_day, reason }
 }
 
@@ -139,8 +159,8 @@ mod tests {
                 (0, [20, 20, 20, 20, 0, 20]),
                 (1, [20, 20, 20, 20, 0, 20]),
                 // 300 over 28 days is 11 (below the limit); over 8 days 38; on D−3 all 300; on
-                // D−1 (late) all 300; none on the day; the limit again after it.
-                (300, [20, 38, 300, 300, 0, 20]),
+                // the evening before only the limit; none on the day; the limit again after it.
+                (300, [20, 38, 300, 20, 0, 20]),
             ]
         );
         assert_eq!(pace(300, 0, 20, None, d(TODAY)).reason, PaceReason::NoDate);
@@ -150,7 +170,10 @@ mod tests {
         );
         assert_eq!(
             pace(300, 0, 20, in_days(1), d(TODAY)).reason,
-            PaceReason::Late { days: 1 }
+            PaceReason::Late {
+                days: 1,
+                held_back: 280
+            }
         );
         assert_eq!(
             pace(300, 0, 20, in_days(0), d(TODAY)).reason,
@@ -193,12 +216,49 @@ mod tests {
         );
     }
 
-    /// Doing exactly the plan every day, for any deck and any number of days left, leaves no card
-    /// unseen by three days before the interview (or, when already late, by the day before it).
+    /// The evening before, no more new cards than any day's, however many are unseen; the rest is
+    /// said to be held back. Two days before, they are still spread over the two days.
+    #[test]
+    fn the_last_evening_asks_no_more_than_an_ordinary_day() {
+        let eve = pace(97, 0, 20, in_days(1), d(TODAY));
+        assert_eq!(eve.per_day, 20);
+        assert_eq!(
+            eve.reason,
+            PaceReason::Late {
+                days: 1,
+                held_back: 77
+            }
+        );
+        let few = pace(12, 3, 20, in_days(1), d(TODAY));
+        assert_eq!(
+            few.left_today(3, 12),
+            12,
+            "all of a few, as on any day: {few:?}"
+        );
+        assert_eq!(
+            few.reason,
+            PaceReason::Late {
+                days: 1,
+                held_back: 0
+            }
+        );
+        let two = pace(97, 0, 20, in_days(2), d(TODAY));
+        assert_eq!(two.per_day, 49);
+        assert_eq!(
+            two.reason,
+            PaceReason::Late {
+                days: 2,
+                held_back: 0
+            }
+        );
+    }
+
+    /// Doing exactly the plan every day, for any deck and any number of days left from three on,
+    /// leaves no card unseen by three days before the interview.
     #[test]
     fn following_the_pace_sees_every_card_in_time() {
         for deck in [0usize, 1, 2, 7, 29, 100, 226, 300, 999] {
-            for left in 1..=40i64 {
+            for left in SEEN_BY_DAYS_BEFORE..=40i64 {
                 let interview = in_days(left).unwrap();
                 let mut unseen = deck;
                 let mut day = d(TODAY);

@@ -134,8 +134,16 @@ pub fn plan(i: &Inputs) -> Plan {
         i.interview,
         i.today,
     );
-    let new = pace.left_today(i.introduced_today, i.unseen);
-    let due = if interview_today { 0 } else { i.due };
+    // On the day and after it nothing is asked of the cards until a new date is set (the persona's
+    // day 10); they keep their schedule for anyone who studies anyway. A walk saw `status` plan 62
+    // cards two days after the interview while Home said nothing was planned.
+    let over = days_left.is_some_and(|n| n <= 0);
+    let due = if over { 0 } else { i.due };
+    let new = if over {
+        0
+    } else {
+        pace.left_today(i.introduced_today, i.unseen)
+    };
     let reviews = (due + 2 * new, due + 3 * new);
     let mid = (reviews.0 + reviews.1) as u32 / 2;
     let cards = Cards {
@@ -191,6 +199,10 @@ impl Plan {
             (Some(0), _) => {
                 out.push("Interview today: no cards. Reread your stories and your sheet.".into())
             }
+            (Some(n), _) if n < 0 => out.push(
+                "Interview over: nothing planned. Set your next interview's date to plan again."
+                    .into(),
+            ),
             (_, 0) => out.push("Cards: nothing due now. Well done.".into()),
             _ => out.push(format!(
                 "Cards: {} ({} new, {} due), about {}, {} min.",
@@ -201,10 +213,15 @@ impl Plan {
                 c.minutes.max(1)
             )),
         }
-        if let PaceReason::Late { .. } = c.pace.reason {
-            out.push(
+        match c.pace.reason {
+            PaceReason::Late { held_back: 0, .. } => out.push(
                 "Less than 3 days left: today's new cards are all that is left unseen.".into(),
-            );
+            ),
+            PaceReason::Late { held_back, .. } => out.push(format!(
+                "The night before: no more new cards than any day; the {held_back} unseen can \
+                 wait (cram: i on Cards)."
+            )),
+            _ => {}
         }
         match &self.story {
             Some(Story::Tag(t)) => out.push(format!(
@@ -229,6 +246,9 @@ impl Plan {
                 Practice::Today => "Practice: do one round out loud today.",
                 Practice::Done => "Practice: done today.",
                 Practice::NotYet => "Practice: after your first story.",
+                Practice::Rest if self.days_left.is_some_and(|n| n < 0) => {
+                    "Practice: when you have a new date."
+                }
                 Practice::Rest => "Practice: rest. You are ready.",
             }
             .into(),

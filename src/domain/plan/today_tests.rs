@@ -118,8 +118,17 @@ fn the_last_days_and_the_day_itself() {
     i.today = d("2026-12-02");
     let p = plan(&i);
     assert_eq!(p.days_left, Some(1));
-    assert_eq!(p.cards.new, 40, "late: everything unseen today");
-    assert!(p.lines().iter().any(|l| l.contains("Less than 3 days")));
+    assert_eq!(
+        p.cards.new, 20,
+        "the night before, no more new cards than any day's"
+    );
+    assert!(
+        p.lines()
+            .iter()
+            .any(|l| l.contains("The night before") && l.contains("the 20 unseen can wait")),
+        "{:?}",
+        p.lines()
+    );
     assert_eq!(
         p.story,
         Some(Story::Finish(fall)),
@@ -139,11 +148,17 @@ fn the_last_days_and_the_day_itself() {
     let p = plan(&i);
     assert_eq!(p.days_left, Some(-1));
     assert_eq!(p.cards.pace.reason, PaceReason::Passed);
-    assert_eq!(p.cards.due, 12, "after the day, normal study resumes");
     assert_eq!(
-        (p.story, p.practice, p.next),
-        (None, Practice::Rest, Next::Rest),
-        "and nothing more is asked until a new date is set"
+        (p.cards.count(), p.story.clone(), p.practice, p.next),
+        (0, None, Practice::Rest, Next::Rest),
+        "nothing more is asked until a new date is set, cards neither"
+    );
+    assert_eq!(
+        p.lines(),
+        [
+            "Interview over: nothing planned. Set your next interview's date to plan again.",
+            "Practice: when you have a new date."
+        ]
     );
 }
 
