@@ -20,6 +20,8 @@ pub struct Progress {
     pub next_unchecked: Option<String>,
     /// The first step for after the interview (a thank-you note) not yet ticked.
     pub after_unchecked: Option<String>,
+    /// Notes on how the interview went are written: they are not asked for again.
+    pub noted: bool,
 }
 
 /// For this many days after the interview, a step for after it (a thank-you note, best sent within
@@ -30,12 +32,17 @@ pub const AFTER_STEP_DAYS: i64 = 2;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Suggestion {
     SetDate,
-    DatePassed,
+    /// The day has passed; `noted` when how it went is written down.
+    DatePassed {
+        noted: bool,
+    },
     InterviewToday,
     /// Later on the interview day, once it is over.
-    InterviewOver,
+    InterviewOver {
+        noted: bool,
+    },
     /// Just after the interview, a checklist step for after it is not ticked.
-    AfterStep(String),
+    AfterStep(String, bool),
     ReviewCards(usize),
     WriteStory {
         have: usize,
@@ -52,14 +59,26 @@ impl Suggestion {
             Suggestion::SetDate => {
                 "Press i to set your interview date, so the countdown can pace you.".into()
             }
-            Suggestion::DatePassed => {
+            // Not "note how it went" once that is written: a walk read "Your notes are saved" on
+            // the line above one asking for them.
+            Suggestion::DatePassed { noted: false } => {
                 "Your interview has passed: n notes how it went, i sets the next date.".into()
             }
-            Suggestion::InterviewOver => {
+            Suggestion::DatePassed { noted: true } => {
+                "Your interview has passed and your notes are saved (n): i sets the next date."
+                    .into()
+            }
+            Suggestion::InterviewOver { noted: false } => {
                 "Your interview is over: press n to note how it went, while it is fresh.".into()
             }
-            Suggestion::AfterStep(step) => {
+            Suggestion::InterviewOver { noted: true } => {
+                "Your interview is over and your notes are saved (n). Well done: rest now.".into()
+            }
+            Suggestion::AfterStep(step, false) => {
                 format!("{step} (tick it below); n notes how it went.")
+            }
+            Suggestion::AfterStep(step, true) => {
+                format!("{step} (tick it below). Your notes are saved (n).")
             }
             Suggestion::InterviewToday => {
                 "Interview today: reread your stories, take your one-page summary, and good luck!"
@@ -116,12 +135,12 @@ pub fn next_step(p: &Progress) -> Suggestion {
     if let (Some(n), Some(step)) = (days, &p.after_unchecked)
         && after_step_time(n, p.interview_over)
     {
-        return Suggestion::AfterStep(step.clone());
+        return Suggestion::AfterStep(step.clone(), p.noted);
     }
     match days {
         None => return Suggestion::SetDate,
-        Some(n) if n < 0 => return Suggestion::DatePassed,
-        Some(0) if p.interview_over => return Suggestion::InterviewOver,
+        Some(n) if n < 0 => return Suggestion::DatePassed { noted: p.noted },
+        Some(0) if p.interview_over => return Suggestion::InterviewOver { noted: p.noted },
         Some(0) => return Suggestion::InterviewToday,
         Some(_) => {}
     }
@@ -158,6 +177,7 @@ mod tests {
             interview_over: false,
             next_unchecked: None,
             after_unchecked: None,
+            noted: false,
         }
     }
 
@@ -198,10 +218,20 @@ mod tests {
             interview_over: true,
             ..p.clone()
         };
-        assert_eq!(next_step(&over), Suggestion::InterviewOver);
+        assert_eq!(next_step(&over), Suggestion::InterviewOver { noted: false });
         assert!(next_step(&over).text().contains("press n"));
+        let noted = Progress {
+            noted: true,
+            ..over.clone()
+        };
+        assert!(
+            !next_step(&noted).text().contains("note how"),
+            "notes written are not asked for"
+        );
         p.interview = Some(d("2026-11-22"));
-        assert_eq!(next_step(&p), Suggestion::DatePassed);
+        assert_eq!(next_step(&p), Suggestion::DatePassed { noted: false });
+        p.noted = true;
+        assert!(next_step(&p).text().contains("notes are saved"));
         assert_eq!(days_until(d("2026-12-07"), d("2026-11-23")), 14);
         assert_eq!(days_until(d("2026-11-22"), d("2026-11-23")), -1);
     }
@@ -222,20 +252,24 @@ mod tests {
             "not before it starts"
         );
         p.interview_over = true;
-        let step = Suggestion::AfterStep("Send a thank-you note".into());
+        let step = Suggestion::AfterStep("Send a thank-you note".into(), false);
         assert_eq!(next_step(&p), step);
         assert_eq!(
             step.text(),
             "Send a thank-you note (tick it below); n notes how it went."
         );
-        for (ago, want) in [(1, step.clone()), (2, step), (3, Suggestion::DatePassed)] {
+        for (ago, want) in [
+            (1, step.clone()),
+            (2, step),
+            (3, Suggestion::DatePassed { noted: false }),
+        ] {
             p.interview = p.today.checked_sub_days(chrono::Days::new(ago));
             assert_eq!(next_step(&p), want, "{ago} days after");
         }
         // Ticked: the usual words after an interview.
         p.interview = p.today.checked_sub_days(chrono::Days::new(1));
         p.after_unchecked = None;
-        assert_eq!(next_step(&p), Suggestion::DatePassed);
+        assert_eq!(next_step(&p), Suggestion::DatePassed { noted: false });
     }
 
     #[test]

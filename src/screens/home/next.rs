@@ -14,7 +14,7 @@ impl Home {
     pub fn follow_next(&mut self, cx: &mut Ctx) {
         let suggestion = next_step(&summary::progress(&cx.view()));
         match suggestion {
-            Suggestion::AfterStep(step) | Suggestion::Checklist(step) => {
+            Suggestion::AfterStep(step, _) | Suggestion::Checklist(step) => {
                 let at = cx.data.library().steps.iter().position(|s| s.text == step);
                 match at {
                     Some(i) => {
@@ -31,7 +31,9 @@ impl Home {
                     None => cx.say(Status::info(REST)),
                 }
             }
-            Suggestion::InterviewOver | Suggestion::DatePassed => self.open_debrief(cx),
+            Suggestion::InterviewOver { .. } | Suggestion::DatePassed { .. } => {
+                self.open_debrief(cx)
+            }
             _ => cx.say(Status::info(REST)),
         }
     }

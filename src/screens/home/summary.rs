@@ -31,6 +31,11 @@ pub(super) fn progress(cx: &ViewCtx) -> Progress {
         }),
         next_unchecked: first_unticked(&lib.steps, done, false),
         after_unchecked: first_unticked(&lib.steps, done, true),
+        noted: cx
+            .data
+            .interview()
+            .and_then(|d| cx.data.debriefs().notes_for(d))
+            .is_some_and(|n| !n.trim().is_empty()),
     }
 }
 
