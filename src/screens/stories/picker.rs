@@ -272,6 +272,16 @@ mod tests {
             !texts(&l).iter().any(|t| t.contains("challenging")),
             "three letters are too few to stand for a group"
         );
+        // A walk typed "coworker" and "conflict" for the question that says "disagreed with a
+        // co-worker".
+        for word in ["coworker", "conflict"] {
+            l.refresh(word, &story, &lib, &[]);
+            assert!(
+                texts(&l).iter().any(|t| t.contains("co-worker")),
+                "{word}: {:?}",
+                texts(&l)
+            );
+        }
         l.refresh("zebra", &story, &lib, &[]);
         assert!(l.items.is_empty());
     }
