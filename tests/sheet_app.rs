@@ -144,7 +144,7 @@ fn the_introduction_is_coached_as_typed_and_saved_by_itself() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("Cut filler words"), "{screen}");
     assert!(screen.contains("add a sentence"), "{screen}");
-    assert!(screen.contains("not saved yet"), "{screen}");
+    assert!(screen.contains("saving…"), "{screen}");
     // Autosave, without leaving the field.
     h.advance_ms(1000);
     let file = h.file("sheet.toml").expect("saved by itself");

@@ -261,8 +261,10 @@ fn intro_editor(
         Constraint::Fill(1),
     ])
     .areas(area);
+    // As the story editor says it: "not saved yet" while typing read as a warning to a walk,
+    // though the text is saved within a second.
     let saved = if ed.due.is_some() {
-        "not saved yet"
+        "saving…"
     } else {
         "saved"
     };
