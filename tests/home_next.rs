@@ -46,6 +46,38 @@ fn after_the_interview_s_highlights_the_thank_you_note_then_opens_the_notes() {
     assert!(h.app.typing(), "the notes box is open: {}", h.status());
 }
 
+/// A walk's interview morning: the Next line said to reread the stories, and s said there was
+/// nothing more to do. It says where they are. Once the notes are written, Next stops asking
+/// for them.
+#[test]
+fn on_the_interview_morning_s_points_to_the_stories_and_written_notes_are_not_asked_for() {
+    let mut h = Harness::new();
+    let (config, problems) = Config::from_text(
+        "config.toml",
+        "interview_date = 2026-11-23\n[profile]\ninterview_time = \"16:00\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    h.app.apply_config(&config);
+    let home = h.screen(100, 30);
+    assert!(home.contains("Next: Interview today"), "{home}");
+    h.press("s");
+    assert!(
+        h.status().contains("Tab to Stories to reread"),
+        "{}",
+        h.status()
+    );
+
+    let mut h = interview_yesterday();
+    h.press("s<space>s");
+    assert!(h.app.typing(), "the notes are open");
+    h.type_text("They asked about transfers.");
+    h.press("<esc>");
+    h.advance_ms(1000);
+    let home = h.screen(100, 30);
+    assert!(!home.contains("n notes how it went"), "{home}");
+    assert!(home.contains("your notes are saved (n)"), "{home}");
+}
+
 /// The Today line and the Next line give one measure of the cards: minutes. At 60 columns the
 /// Today line keeps its three steps whole, the practice step said in a word.
 #[test]

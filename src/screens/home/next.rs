@@ -34,6 +34,11 @@ impl Home {
             Suggestion::InterviewOver { .. } | Suggestion::DatePassed { .. } => {
                 self.open_debrief(cx)
             }
+            // Not "nothing more to do" under a Next line that says to reread the stories (a walk
+            // on its interview morning).
+            Suggestion::InterviewToday => cx.say(Status::info(
+                "Today is the interview: Tab to Stories to reread yours, o for your sheet. Good luck!",
+            )),
             _ => cx.say(Status::info(REST)),
         }
     }
