@@ -165,3 +165,16 @@ fn home_names_the_sheet_key_where_the_line_has_room() {
     h.press("o");
     assert_eq!(h.app.tab(), clinicprep::app::Tab::Sheet);
 }
+
+/// After the interview, i opens an empty date box for the next one, not the old date read back as
+/// "in the past" before anything is typed (a walk).
+#[test]
+fn after_the_interview_i_opens_an_empty_date_for_the_next_one() {
+    let mut h = interview_yesterday();
+    h.press("i");
+    assert!(h.app.typing());
+    let s = h.screen(100, 30);
+    assert!(!s.contains("in the past"), "{s}");
+    h.type_text("12/16/2026").press("<enter>");
+    assert!(h.status().contains("Interview set for"), "{}", h.status());
+}

@@ -160,9 +160,12 @@ impl Home {
     }
 
     /// Opens the date field holding the `current` date, if any: a date typed replaces it, and
-    /// Backspace edits it.
+    /// Backspace edits it. A date gone by is left out: after an interview the field is for the
+    /// next one, and a walk opening it was greeted with "December 9 is in the past".
     pub fn open_date(&mut self, current: Option<When>, today: NaiveDate) {
-        let text = current.map_or(String::new(), |w| w.typed());
+        let text = current
+            .filter(|w| w.date >= today)
+            .map_or(String::new(), |w| w.typed());
         let hint = format!("e.g. {}", date_examples(today));
         let mut field = TextField::with_text(Lines::One, &hint, &text);
         field.offer_for_replacing();
