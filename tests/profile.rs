@@ -684,3 +684,19 @@ fn quitting_in_the_middle_of_the_first_start_keeps_the_answers_given() {
     h.app.offer_setup();
     assert!(h.app.panel_open(), "the set-up greets the next start");
 }
+
+/// A walk pressed Enter on the first step with nothing ticked and was set up for the PT aide's
+/// job without a word. Enter still takes the highlighted job, and says so.
+#[test]
+fn enter_with_no_job_ticked_takes_the_highlighted_one_and_says_so() {
+    let mut h = Harness::new();
+    h.app.offer_setup();
+    h.press("<down><enter>");
+    assert!(
+        h.status()
+            .starts_with("PTA picked: with nothing ticked, Enter takes the highlighted job"),
+        "{}",
+        h.status()
+    );
+    assert!(h.screen(80, 24).contains("step 2 of 8"));
+}

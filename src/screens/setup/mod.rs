@@ -296,6 +296,20 @@ impl Setup {
                 match self.step {
                     Step::Roles if !self.not_sure && !self.roles.contains(&true) => {
                         self.tick_role();
+                        // Said, not done silently: a walk pressed Enter with nothing ticked and
+                        // was preparing for the PT aide's job without knowing why.
+                        let picked = cx
+                            .data
+                            .library()
+                            .roles
+                            .get(self.cursor)
+                            .map(|r| r.short.clone());
+                        if let Some(short) = picked {
+                            cx.say(Status::info(format!(
+                                "{short} picked: with nothing ticked, Enter takes the highlighted \
+                                 job. Shift-Tab goes back to change it."
+                            )));
+                        }
                     }
                     Step::Setting => self.setting = Setting::ALL.get(self.cursor).copied(),
                     Step::Background => self.background = Background::ALL.get(self.cursor).copied(),
