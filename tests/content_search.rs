@@ -172,3 +172,17 @@ fn nursing_home_words_find_their_glossary_terms() {
         );
     }
 }
+
+/// A walk searched "kids" for the pediatric clinic it was applying to and got near spellings
+/// ("Adaptive equipment") instead of the cards and notes about children.
+#[test]
+fn kids_finds_children() {
+    let lib = Library::builtin();
+    let hits = search(&lib, "kids", ALL);
+    let words = matched_words(&hits);
+    assert!(
+        words.iter().any(|w| w == "child" || w == "children"),
+        "{words:?} {:#?}",
+        places(&hits)
+    );
+}
