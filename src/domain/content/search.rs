@@ -115,6 +115,17 @@ pub fn prepare(lib: &Library) {
     lib.search_index.get_or_init(|| Index::build(lib));
 }
 
+/// The other words of the synonym groups (`content/synonyms.toml`) that `word` belongs to, by the
+/// guides' search's own rule (see `terms::synonyms_in`), for another list searched by words.
+pub fn synonyms(lib: &Library, word: &str) -> Vec<String> {
+    let groups: Vec<Vec<String>> = lib
+        .synonyms
+        .iter()
+        .map(|g| g.words.iter().map(|w| w.to_lowercase()).collect())
+        .collect();
+    terms::synonyms_in(&groups, &word.to_lowercase())
+}
+
 /// Finds `query` in all searchable text: every word must appear, as itself, a synonym or a near
 /// spelling. Hits come best first (see the module notes), ties in guide order. At most `limit`.
 pub fn search(lib: &Library, query: &str, limit: usize) -> Vec<Hit> {

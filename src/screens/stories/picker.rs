@@ -149,25 +149,16 @@ pub struct Links {
     pub asked: Vec<bool>,
 }
 
-/// Each word of `query`, lowercase, with the other words of its synonym groups (the guides'
-/// search's, `content/synonyms.toml`): a word of four letters or more brings in a group one of
-/// whose members it begins. A walk typed "difficult" for the question that says "challenging" and
-/// was told no question has it.
+/// Each word of `query`, lowercase, with the other words of its synonym groups, as the guides'
+/// search finds them. A walk typed "difficult" for the question that says "challenging" and was
+/// told no question has it.
 fn with_synonyms(query: &str, lib: &Library) -> Vec<Vec<String>> {
     query
         .split_whitespace()
         .map(str::to_lowercase)
         .map(|w| {
-            let mut alts = vec![w.clone()];
-            for group in &lib.synonyms {
-                let members: Vec<String> = group.words.iter().map(|m| m.to_lowercase()).collect();
-                let hit = members
-                    .iter()
-                    .any(|m| *m == w || (w.chars().count() >= 4 && m.starts_with(w.as_str())));
-                if hit {
-                    alts.extend(members);
-                }
-            }
+            let mut alts = crate::domain::content::search::synonyms(lib, &w);
+            alts.insert(0, w);
             alts
         })
         .collect()

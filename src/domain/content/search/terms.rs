@@ -32,23 +32,7 @@ impl Index {
     /// a group when it is a member, a member's plural, or (typed in part) the start of a one-word
     /// member at least four letters long.
     fn synonyms_of(&self, word: &str) -> Vec<String> {
-        let singular = word.strip_suffix('s').unwrap_or(word);
-        let mut out = Vec::new();
-        for g in &self.groups {
-            let member = g.iter().any(|m| {
-                m == word
-                    || m == singular
-                    || (word.chars().count() >= 4 && !m.contains(' ') && m.starts_with(word))
-            });
-            if member {
-                for m in g {
-                    if m != word && !out.contains(m) {
-                        out.push(m.clone());
-                    }
-                }
-            }
-        }
-        out
+        synonyms_in(&self.groups, word)
     }
 
     /// Whether any searchable word starts with `term`, and whether one is exactly `term`.
@@ -99,4 +83,27 @@ impl Index {
         alts.retain(|a| self.possible(&a.text));
         alts
     }
+}
+
+/// The members of every group of `groups` (each member lowercase) that `word` (lowercase) belongs
+/// to, `word` itself left out: a member, a member's plural, or (typed in part) the start of a
+/// one-word member at least four letters long.
+pub(super) fn synonyms_in(groups: &[Vec<String>], word: &str) -> Vec<String> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    let mut out = Vec::new();
+    for g in groups {
+        let member = g.iter().any(|m| {
+            m == word
+                || m == singular
+                || (word.chars().count() >= 4 && !m.contains(' ') && m.starts_with(word))
+        });
+        if member {
+            for m in g {
+                if m != word && !out.contains(m) {
+                    out.push(m.clone());
+                }
+            }
+        }
+    }
+    out
 }
