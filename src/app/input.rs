@@ -45,11 +45,10 @@ impl App {
         if self.too_small() {
             // Nothing else works on what cannot be seen, but words typed into a text field are
             // kept: a persona walk typed "que" into a story in a squeezed window, and the app quit.
-            let typing = if self.typing() {
-                self.keymap_beneath().typing
-            } else {
-                None
-            };
+            let beneath = self.keymap_beneath();
+            let typing = beneath
+                .typing
+                .filter(|_| self.overlay.is_none() && beneath.captures_text());
             return Keymap {
                 groups: vec![Group {
                     title: "Window too small",

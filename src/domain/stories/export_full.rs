@@ -50,13 +50,22 @@ pub fn full_markdown(
 }
 
 /// `text` as Markdown that prints as written: each line escaped and kept (a hard break at its
-/// end), blank lines kept as paragraph breaks.
+/// end), and each run of blank lines one paragraph break.
 fn block(text: &str) -> String {
-    text.lines()
-        .map(|l| escape(clean_line(l).trim_end()))
+    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
+    for line in text.lines().map(|l| escape(clean_line(l).trim_end())) {
+        match paragraphs.last_mut() {
+            Some(p) if !line.is_empty() => p.push(line),
+            Some(p) if !p.is_empty() => paragraphs.push(Vec::new()),
+            _ => {}
+        }
+    }
+    paragraphs
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join("  \n"))
         .collect::<Vec<_>>()
-        .join("  \n")
-        .replace("  \n  \n", "\n\n")
+        .join("\n\n")
 }
 
 #[cfg(test)]

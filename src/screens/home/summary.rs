@@ -31,12 +31,16 @@ pub(super) fn progress(cx: &ViewCtx) -> Progress {
         }),
         next_unchecked: first_unticked(&lib.steps, done, false),
         after_unchecked: first_unticked(&lib.steps, done, true),
-        noted: cx
-            .data
-            .interview()
-            .and_then(|d| cx.data.debriefs().notes_for(d))
-            .is_some_and(|n| !n.trim().is_empty()),
+        noted: noted(cx),
     }
+}
+
+/// True when notes on how the interview went are written: the Today and Next lines stop asking.
+fn noted(cx: &ViewCtx) -> bool {
+    cx.data
+        .interview()
+        .and_then(|d| cx.data.debriefs().notes_for(d))
+        .is_some()
 }
 
 pub(super) fn summary(cx: &ViewCtx, area: Rect, buf: &mut Buffer) {
@@ -201,17 +205,11 @@ fn text_width(spans: &[Span]) -> usize {
 /// stay whole.
 fn plan_line(plan: &Plan, cx: &ViewCtx, room: usize) -> Line<'static> {
     let t = cx.theme;
-    let noted = || {
-        cx.data
-            .interview()
-            .and_then(|d| cx.data.debriefs().notes_for(d))
-            .is_some()
-    };
     let day = match plan.days_left {
         // Over, later the same day: the same as the days after it.
         Some(n) if n < 0 || (n == 0 && cx.data.interview_over(cx.offset, cx.now)) => {
             let thanks = progress(cx).after_unchecked.is_some() && after_step_time(n, true);
-            Some(match (thanks, noted()) {
+            Some(match (thanks, noted(cx)) {
                 (true, true) => "a thank-you note (see Next). Your notes are saved (n).",
                 (true, false) => "a thank-you note (see Next). How did it go? n notes it.",
                 (false, true) => "nothing planned. Your notes are saved (n); i sets a new date.",
